@@ -1,0 +1,1 @@
+package app.earshot; public class Earshot { public static void main(String[] a){} }
