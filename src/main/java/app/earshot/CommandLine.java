@@ -1,0 +1,65 @@
+package app.earshot;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The parsed command line: a command and its {@code --option value} pairs.
+ * Unknown commands or options and missing values are rejected with a message fit for the terminal.
+ */
+record CommandLine(String command, Map<String, String> options, List<String> arguments) {
+
+    static final Map<String, Set<String>> OPTIONS = Map.of(
+            "serve", Set.of("port", "content", "audio-cache"),
+            "check", Set.of("content"),
+            "warm", Set.of("content", "audio-cache"));
+
+    static CommandLine parse(String[] args) {
+        if (args.length == 0) throw new IllegalArgumentException("no command given");
+        String command = args[0];
+        Set<String> allowed = OPTIONS.get(command);
+        if (allowed == null) throw new IllegalArgumentException("unknown command '" + command + "'");
+        Map<String, String> options = new TreeMap<>();
+        List<String> arguments = new java.util.ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.startsWith("--")) {
+                String name = arg.substring(2);
+                String value = null;
+                int eq = name.indexOf('=');
+                if (eq >= 0) {
+                    value = name.substring(eq + 1);
+                    name = name.substring(0, eq);
+                }
+                if (!allowed.contains(name)) throw new IllegalArgumentException("'" + command + "' has no option --" + name);
+                if (value == null) {
+                    if (i + 1 >= args.length) throw new IllegalArgumentException("--" + name + " needs a value");
+                    value = args[++i];
+                }
+                options.put(name, value);
+            } else {
+                arguments.add(arg);
+            }
+        }
+        if (!arguments.isEmpty()) throw new IllegalArgumentException("unexpected argument '" + arguments.get(0) + "'");
+        return new CommandLine(command, options, arguments);
+    }
+
+    Path path(String option, String fallback) {
+        return Path.of(options.getOrDefault(option, fallback));
+    }
+
+    int port() {
+        String value = options.getOrDefault("port", "7070");
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 0 || port > 65535) throw new NumberFormatException();
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--port must be a number from 0 to 65535, not '" + value + "'");
+        }
+    }
+}

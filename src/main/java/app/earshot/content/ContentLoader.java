@@ -1,0 +1,169 @@
+package app.earshot.content;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Loads a content folder ({@code site.yaml} and {@code pages/*.md}) into an immutable {@link Site}.
+ * All problems across all files are collected and thrown together as one {@link ContentException},
+ * each as {@code file:line: message}; nothing partial is ever returned.
+ */
+public final class ContentLoader {
+    private final PageParser pageParser = new PageParser();
+
+    /** Loads {@code dir}; throws with every problem found if the content cannot be served as it is. */
+    public Site load(Path dir) throws ContentException {
+        List<String> problems = new ArrayList<>();
+        Path root = dir.normalize();
+        if (!Files.isDirectory(root)) {
+            throw new ContentException(List.of(root + ":1: content folder not found"));
+        }
+        SiteSettings settings = loadSettings(root.resolve("site.yaml"), problems);
+        List<Page> pages = new ArrayList<>();
+        Path pagesDir = root.resolve("pages");
+        if (!Files.isDirectory(pagesDir)) {
+            problems.add(pagesDir + ":1: pages folder not found; put one Markdown file per page in it");
+        } else {
+            for (Path file : markdownFiles(pagesDir, problems)) {
+                String name = file.getFileName().toString();
+                String slug = name.substring(0, name.length() - ".md".length());
+                if (!Slug.isValid(slug)) {
+                    problems.add(file + ":1: file name '" + name + "' must be a slug: lower-case letters, digits and single hyphens");
+                    continue;
+                }
+                String source = readUtf8(file, problems);
+                if (source == null) continue;
+                PageParser.Result result = pageParser.parse(file.toString(), slug, source);
+                problems.addAll(result.problems());
+                if (result.page() != null) pages.add(result.page());
+            }
+            if (pages.isEmpty() && problems.isEmpty()) {
+                problems.add(pagesDir + ":1: no pages: add at least one .md file");
+            }
+        }
+        if (!problems.isEmpty() || settings == null) throw new ContentException(problems);
+        pages.sort(Comparator.comparing(Page::slug));
+        return new Site(settings.title, settings.language, settings.organisation, settings.description,
+                settings.speech, pages);
+    }
+
+    private record SiteSettings(String title, String language, String organisation, String description,
+                                SpeechSettings speech) {}
+
+    private static List<Path> markdownFiles(Path pagesDir, List<String> problems) {
+        try (Stream<Path> files = Files.list(pagesDir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".md") && Files.isRegularFile(p))
+                    .sorted().toList();
+        } catch (IOException e) {
+            problems.add(pagesDir + ":1: cannot list pages: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static String readUtf8(Path file, List<String> problems) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            problems.add(file + ":1: not valid UTF-8 text");
+        } catch (IOException e) {
+            problems.add(file + ":1: cannot read: " + e.getMessage());
+        }
+        return null;
+    }
+
+    private static SiteSettings loadSettings(Path file, List<String> problems) {
+        if (!Files.isRegularFile(file)) {
+            problems.add(file + ":1: site.yaml not found; it needs title, language and organisation");
+            return null;
+        }
+        String text = readUtf8(file, problems);
+        if (text == null) return null;
+        Map<String, Object> yaml;
+        try {
+            Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+            if (!(loaded instanceof Map<?, ?> map)) {
+                problems.add(file + ":1: site.yaml must be key: value pairs");
+                return null;
+            }
+            yaml = new HashMap<>();
+            map.forEach((k, v) -> yaml.put(String.valueOf(k), v));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            problems.add(file + ":" + (mark == null ? 1 : mark.getLine() + 1) + ": broken YAML: " + e.getProblem());
+            return null;
+        } catch (YAMLException e) {
+            problems.add(file + ":1: broken YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            return null;
+        }
+        String title = text(yaml.get("title"));
+        if (title.isBlank()) problems.add(file + ":" + lineOf(text, "title") + ": missing title");
+        String language = text(yaml.get("language"));
+        if (language.isBlank()) {
+            problems.add(file + ":" + lineOf(text, "language") + ": missing language (a BCP 47 tag such as en or en-GB)");
+        } else {
+            try {
+                new Locale.Builder().setLanguageTag(language);
+            } catch (IllformedLocaleException e) {
+                problems.add(file + ":" + lineOf(text, "language") + ": language '" + language + "' is not a BCP 47 tag");
+            }
+        }
+        String organisation = text(yaml.get("organisation"));
+        if (organisation.isBlank()) problems.add(file + ":" + lineOf(text, "organisation") + ": missing organisation");
+        SpeechSettings speech = speech(file, text, yaml.get("speech"), problems);
+        return new SiteSettings(title.strip(), language.strip(), organisation.strip(),
+                text(yaml.get("description")).strip(), speech);
+    }
+
+    private static SpeechSettings speech(Path file, String text, Object value, List<String> problems) {
+        if (value == null) return SpeechSettings.DEFAULT;
+        if (!(value instanceof Map<?, ?> map)) {
+            problems.add(file + ":" + lineOf(text, "speech") + ": speech must be a block with voice, rate and pitch");
+            return SpeechSettings.DEFAULT;
+        }
+        String voice = map.get("voice") == null ? SpeechSettings.DEFAULT.voice() : String.valueOf(map.get("voice"));
+        int rate = number(file, text, "rate", map.get("rate"), SpeechSettings.DEFAULT.rate(), 60, 400, problems);
+        int pitch = number(file, text, "pitch", map.get("pitch"), (int) SpeechSettings.DEFAULT.pitch(), 50, 300, problems);
+        return new SpeechSettings(voice, rate, pitch);
+    }
+
+    private static int number(Path file, String text, String key, Object value, int fallback, int min, int max,
+                              List<String> problems) {
+        if (value == null) return fallback;
+        if (value instanceof Number n && n.intValue() >= min && n.intValue() <= max) return n.intValue();
+        problems.add(file + ":" + lineOf(text, key) + ": speech " + key + " must be a number from " + min + " to " + max + ", not " + value);
+        return fallback;
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    private static int lineOf(String text, String key) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].stripLeading().startsWith(key + ":")) return i + 1;
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,32 @@
+package app.earshot.content;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One page of content, from {@code content/pages/<slug>.md}.
+ *
+ * @param slug       the file name without {@code .md}; the page's URL path
+ * @param title      from front matter
+ * @param summary    from front matter (may be empty)
+ * @param reviewed   date the content was last reviewed
+ * @param nextReview date the next review is due
+ * @param sections   introduction (if any) first, then one per level-2 heading, in order
+ */
+public record Page(String slug, String title, String summary, LocalDate reviewed, LocalDate nextReview,
+                   List<Section> sections) {
+    public Page {
+        sections = List.copyOf(sections);
+    }
+
+    /** The section with this id, if any. */
+    public Optional<Section> section(String id) {
+        return sections.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /** Zero-based position of {@code section} in this page. */
+    public int indexOf(Section section) {
+        return sections.indexOf(section);
+    }
+}

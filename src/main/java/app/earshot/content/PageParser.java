@@ -1,0 +1,365 @@
+package app.earshot.content;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableHead;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.BulletList;
+import org.commonmark.node.Code;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.OrderedList;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Parses one page file (YAML front matter, then CommonMark with tables) into a {@link Page}.
+ * Every problem is reported as {@code file:line: message}; a page with problems is not returned.
+ */
+final class PageParser {
+    static final String INTRODUCTION_ID = "introduction";
+    private static final Pattern EXPLICIT_ID = Pattern.compile("\\s*\\{#([^}\\s]*)\\}\\s*$");
+    private static final Pattern CAPTION = Pattern.compile("^Table:\\s*(.+)$", Pattern.DOTALL);
+
+    private final Parser markdown = Parser.builder()
+            .extensions(List.of(TablesExtension.create()))
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .build();
+    private final SectionHtmlRenderer pageRenderer = new SectionHtmlRenderer(0);
+    private final SectionHtmlRenderer standaloneRenderer = new SectionHtmlRenderer(-1);
+
+    /** Result of parsing: the page, or the problems that stop it from being served. */
+    record Result(Page page, List<String> problems) {}
+
+    Result parse(String file, String slug, String source) {
+        List<String> problems = new ArrayList<>();
+        String text = source.replace("\r\n", "\n").replace('\r', '\n');
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+
+        if (!text.startsWith("---\n")) {
+            problems.add(file + ":1: missing front matter: the file must start with a line '---', then title, summary, reviewed and next-review, then '---'");
+            return new Result(null, problems);
+        }
+        int close = findClosingFence(text);
+        if (close < 0) {
+            problems.add(file + ":1: front matter is not closed: add a line '---' after it");
+            return new Result(null, problems);
+        }
+        String yamlText = text.substring(4, close);
+        int bodyStart = text.indexOf('\n', close) + 1;
+        if (bodyStart == 0) bodyStart = text.length();
+        int bodyLineOffset = countLines(text.substring(0, bodyStart));
+
+        Map<String, Object> meta = parseFrontMatter(file, yamlText, problems);
+        if (meta == null) return new Result(null, problems);
+        Map<String, Integer> keyLines = keyLines(yamlText);
+
+        String title = string(meta.get("title"));
+        if (title.isBlank()) {
+            problems.add(file + ":" + keyLines.getOrDefault("title", 2) + ": missing title in front matter");
+        }
+        String summary = string(meta.get("summary"));
+        LocalDate reviewed = date(file, "reviewed", meta, keyLines, problems);
+        LocalDate nextReview = date(file, "next-review", meta, keyLines, problems);
+        if (reviewed != null && nextReview != null && nextReview.isBefore(reviewed)) {
+            problems.add(file + ":" + keyLines.get("next-review") + ": next-review " + nextReview + " is before reviewed " + reviewed);
+        }
+
+        Node document = markdown.parse(text.substring(bodyStart));
+        List<Section> sections = sections(file, document, bodyLineOffset, problems);
+        if (sections.isEmpty() && problems.isEmpty()) {
+            problems.add(file + ":" + (bodyLineOffset + 1) + ": the page has no content");
+        }
+        if (!problems.isEmpty()) return new Result(null, problems);
+        return new Result(new Page(slug, title.strip(), summary.strip(), reviewed, nextReview, sections), List.of());
+    }
+
+    private static int findClosingFence(String text) {
+        int at = 4;
+        while (at <= text.length()) {
+            int end = text.indexOf('\n', at);
+            String line = end < 0 ? text.substring(at) : text.substring(at, end);
+            if (line.strip().equals("---")) return at;
+            if (end < 0) return -1;
+            at = end + 1;
+        }
+        return -1;
+    }
+
+    private static int countLines(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) == '\n') n++;
+        return n;
+    }
+
+    private static Map<String, Object> parseFrontMatter(String file, String yamlText, List<String> problems) {
+        try {
+            Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(yamlText);
+            if (loaded == null) {
+                problems.add(file + ":2: front matter is empty: it needs at least a title");
+                return null;
+            }
+            if (!(loaded instanceof Map<?, ?> map)) {
+                problems.add(file + ":2: front matter must be key: value pairs");
+                return null;
+            }
+            Map<String, Object> out = new HashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), v));
+            return out;
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            int line = mark == null ? 2 : mark.getLine() + 2; // +1 for 1-based, +1 for the opening fence
+            String problem = e.getProblem() == null ? "malformed YAML" : e.getProblem();
+            problems.add(file + ":" + line + ": broken front matter: " + problem);
+            return null;
+        } catch (YAMLException e) {
+            problems.add(file + ":2: broken front matter: " + e.getMessage().lines().findFirst().orElse("malformed YAML"));
+            return null;
+        }
+    }
+
+    /** Line of each top-level key in the front matter, for messages about its value. */
+    private static Map<String, Integer> keyLines(String yamlText) {
+        Map<String, Integer> lines = new HashMap<>();
+        String[] rows = yamlText.split("\n", -1);
+        for (int i = 0; i < rows.length; i++) {
+            Matcher m = Pattern.compile("^([A-Za-z][\\w-]*)\\s*:").matcher(rows[i]);
+            if (m.find()) lines.putIfAbsent(m.group(1), i + 2);
+        }
+        return lines;
+    }
+
+    private static String string(Object value) {
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    private static LocalDate date(String file, String key, Map<String, Object> meta, Map<String, Integer> keyLines,
+                                  List<String> problems) {
+        Object value = meta.get(key);
+        int line = keyLines.getOrDefault(key, 2);
+        if (value == null) {
+            problems.add(file + ":" + line + ": missing " + key + " date in front matter (YYYY-MM-DD)");
+            return null;
+        }
+        if (value instanceof Date d) {
+            return d.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+        }
+        try {
+            return LocalDate.parse(String.valueOf(value).strip());
+        } catch (DateTimeParseException e) {
+            problems.add(file + ":" + line + ": " + key + " is not a date (YYYY-MM-DD): " + value);
+            return null;
+        }
+    }
+
+    /** Splits the document at level-2 headings; text before the first is the introduction. */
+    private List<Section> sections(String file, Node document, int lineOffset, List<String> problems) {
+        List<List<Node>> groups = new ArrayList<>();
+        List<Heading> headings = new ArrayList<>();
+        List<Node> current = new ArrayList<>();
+        Heading currentHeading = null;
+        int previousLevel = 1;
+        for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
+            int line = line(node, lineOffset);
+            if (node instanceof Heading h) {
+                if (h.getLevel() == 1) {
+                    problems.add(file + ":" + line + ": a level-1 heading in the body; the page title is the only level-1 heading (use ## for sections)");
+                } else if (h.getLevel() > previousLevel + 1) {
+                    problems.add(file + ":" + line + ": heading level jumps from " + previousLevel + " to " + h.getLevel()
+                            + " ('" + plainText(h) + "'); use level " + (previousLevel + 1));
+                }
+                previousLevel = h.getLevel();
+                if (h.getLevel() == 2) {
+                    if (currentHeading != null || !current.isEmpty()) {
+                        groups.add(current);
+                        headings.add(currentHeading);
+                    }
+                    current = new ArrayList<>();
+                    currentHeading = h;
+                    continue;
+                }
+            }
+            checkImages(file, node, line, problems);
+            if (node instanceof HtmlBlock) {
+                problems.add(file + ":" + line + ": raw HTML is not allowed in content; write it as Markdown");
+            }
+            current.add(node);
+        }
+        if (currentHeading != null || !current.isEmpty()) {
+            groups.add(current);
+            headings.add(currentHeading);
+        }
+
+        List<Section> sections = new ArrayList<>();
+        Map<String, Integer> seenIds = new HashMap<>();
+        for (int i = 0; i < groups.size(); i++) {
+            Heading heading = headings.get(i);
+            List<Node> raw = groups.get(i);
+            int line = heading == null ? line(raw.get(0), lineOffset) : line(heading, lineOffset);
+            String headingText = heading == null ? "Introduction" : plainText(heading);
+            String id = INTRODUCTION_ID;
+            if (heading != null) {
+                Matcher explicit = EXPLICIT_ID.matcher(headingText);
+                if (explicit.find()) {
+                    id = explicit.group(1);
+                    headingText = headingText.substring(0, explicit.start()).strip();
+                    if (!Slug.isValid(id)) {
+                        problems.add(file + ":" + line + ": section id '" + id + "' must be lower-case letters, digits and single hyphens, at most " + Slug.MAX_LENGTH + " characters");
+                    }
+                } else {
+                    id = Slug.of(headingText);
+                    if (id.isEmpty()) {
+                        problems.add(file + ":" + line + ": heading '" + headingText + "' gives an empty id; add one with {#your-id}");
+                    }
+                }
+                if (headingText.isBlank()) {
+                    problems.add(file + ":" + line + ": empty heading");
+                }
+            }
+            Integer firstLine = seenIds.putIfAbsent(id, line);
+            if (firstLine != null) {
+                problems.add(file + ":" + line + ": duplicate section id '" + id + "' (first used on line " + firstLine + "); set another with {#your-id}");
+            }
+            List<Node> body = attachCaptions(file, id, raw, lineOffset, problems);
+            if (body.isEmpty()) {
+                problems.add(file + ":" + line + ": section '" + headingText + "' is empty");
+            }
+            sections.add(new Section(id, headingText, heading == null, pageRenderer.render(body),
+                    standaloneRenderer.render(body), blocks(body), line));
+        }
+        return sections;
+    }
+
+    /** Turns a "Table: ..." paragraph just before a table into that table's caption. */
+    private List<Node> attachCaptions(String file, String sectionId, List<Node> body, int lineOffset, List<String> problems) {
+        List<Node> out = new ArrayList<>();
+        int tableNumber = 0;
+        for (int i = 0; i < body.size(); i++) {
+            Node node = body.get(i);
+            if (node instanceof TableBlock table) {
+                String caption = null;
+                if (!out.isEmpty() && out.get(out.size() - 1) instanceof Paragraph p) {
+                    Matcher m = CAPTION.matcher(plainText(p));
+                    if (m.matches()) {
+                        caption = m.group(1).strip();
+                        out.remove(out.size() - 1);
+                    }
+                }
+                if (caption == null) {
+                    problems.add(file + ":" + line(table, lineOffset) + ": table without a caption; add a line 'Table: what the table shows' just before it");
+                    caption = "";
+                }
+                tableNumber++;
+                CaptionedTable captioned = new CaptionedTable(caption, sectionId + "-table-" + tableNumber);
+                captioned.appendChild(table);
+                out.add(captioned);
+            } else {
+                out.add(node);
+            }
+        }
+        return out;
+    }
+
+    private static void checkImages(String file, Node node, int line, List<String> problems) {
+        if (node instanceof Image image && plainText(image).isBlank()) {
+            problems.add(file + ":" + line + ": image '" + image.getDestination() + "' has no alt text; write ![what it shows](" + image.getDestination() + ")");
+        }
+        if (node instanceof HtmlInline) return;
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            checkImages(file, child, line, problems);
+        }
+    }
+
+    private static int line(Node node, int lineOffset) {
+        var spans = node.getSourceSpans();
+        return spans.isEmpty() ? lineOffset + 1 : spans.get(0).getLineIndex() + lineOffset + 1;
+    }
+
+    private static List<Block> blocks(List<Node> body) {
+        List<Block> blocks = new ArrayList<>();
+        for (Node node : body) {
+            if (node instanceof Heading h) {
+                blocks.add(new Block.Heading(h.getLevel(), plainText(h)));
+            } else if (node instanceof Paragraph p) {
+                blocks.add(new Block.Paragraph(plainText(p)));
+            } else if (node instanceof ListBlock list) {
+                List<String> items = new ArrayList<>();
+                for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+                    if (item instanceof ListItem) items.add(plainText(item));
+                }
+                blocks.add(new Block.ItemList(list instanceof OrderedList, items));
+            } else if (node instanceof CaptionedTable captioned) {
+                blocks.add(table(captioned));
+            } else if (!plainText(node).isBlank()) {
+                blocks.add(new Block.Paragraph(plainText(node)));
+            }
+        }
+        return blocks;
+    }
+
+    private static Block.Table table(CaptionedTable captioned) {
+        List<String> headers = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
+        for (Node part = captioned.getFirstChild().getFirstChild(); part != null; part = part.getNext()) {
+            for (Node row = part.getFirstChild(); row != null; row = row.getNext()) {
+                if (!(row instanceof TableRow)) continue;
+                List<String> cells = new ArrayList<>();
+                for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+                    if (cell instanceof TableCell) cells.add(plainText(cell));
+                }
+                if (part instanceof TableHead) headers.addAll(cells);
+                else rows.add(cells);
+            }
+        }
+        return new Block.Table(captioned.caption(), headers, rows);
+    }
+
+    /** The text a reader sees, without markup; block children are separated by spaces. */
+    static String plainText(Node node) {
+        StringBuilder sb = new StringBuilder();
+        appendText(node, sb);
+        return sb.toString().replaceAll("\\s+", " ").strip();
+    }
+
+    private static void appendText(Node node, StringBuilder sb) {
+        if (node instanceof Text t) {
+            sb.append(t.getLiteral());
+        } else if (node instanceof Code c) {
+            sb.append(c.getLiteral());
+        } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
+            sb.append(' ');
+        } else if (node instanceof HtmlInline || node instanceof HtmlBlock) {
+            return;
+        }
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            appendText(child, sb);
+            if (child instanceof Paragraph || child instanceof ListBlock || child instanceof BulletList) sb.append(' ');
+        }
+    }
+}

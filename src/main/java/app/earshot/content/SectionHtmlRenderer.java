@@ -1,0 +1,153 @@
+package app.earshot.content;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableBody;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableHead;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
+import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.HtmlNodeRendererContext;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.HtmlWriter;
+
+/**
+ * Renders a section's Markdown nodes to HTML for one of two contexts: the whole page (sub-headings
+ * stay {@code h3}) or the section's own page (sub-headings move up one level so none is skipped).
+ * Raw HTML in Markdown is escaped, unsafe URLs are dropped, and tables get a caption, column and
+ * row headers with {@code scope}, and a focusable, labelled scroll region for narrow screens.
+ */
+final class SectionHtmlRenderer {
+    private final HtmlRenderer renderer;
+
+    SectionHtmlRenderer(int headingShift) {
+        this.renderer = HtmlRenderer.builder()
+                .extensions(List.of(TablesExtension.create()))
+                .escapeHtml(true)
+                .sanitizeUrls(true)
+                .nodeRendererFactory(ctx -> new ShiftedHeadingRenderer(ctx, headingShift))
+                .nodeRendererFactory(CaptionedTableRenderer::new)
+                .build();
+    }
+
+    String render(List<Node> nodes) {
+        StringBuilder out = new StringBuilder();
+        for (Node node : nodes) {
+            out.append(renderer.render(node));
+        }
+        return out.toString();
+    }
+
+    private static final class ShiftedHeadingRenderer implements NodeRenderer {
+        private final HtmlNodeRendererContext context;
+        private final HtmlWriter html;
+        private final int shift;
+
+        ShiftedHeadingRenderer(HtmlNodeRendererContext context, int shift) {
+            this.context = context;
+            this.html = context.getWriter();
+            this.shift = shift;
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(Heading.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            Heading heading = (Heading) node;
+            String tag = "h" + Math.max(2, Math.min(6, heading.getLevel() + shift));
+            html.line();
+            html.tag(tag);
+            renderChildren(context, node);
+            html.tag("/" + tag);
+            html.line();
+        }
+    }
+
+    private static final class CaptionedTableRenderer implements NodeRenderer {
+        private final HtmlNodeRendererContext context;
+        private final HtmlWriter html;
+
+        CaptionedTableRenderer(HtmlNodeRendererContext context) {
+            this.context = context;
+            this.html = context.getWriter();
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(CaptionedTable.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            CaptionedTable captioned = (CaptionedTable) node;
+            TableBlock table = (TableBlock) captioned.getFirstChild();
+            // A focusable, named region lets keyboard users scroll a wide table at 320 px (WCAG 1.4.10 exempts tables).
+            html.line();
+            html.tag("div", attrs("class", "table-region", "role", "region", "tabindex", "0",
+                    "aria-labelledby", captioned.captionId()));
+            html.tag("table");
+            html.tag("caption", attrs("id", captioned.captionId()));
+            html.text(captioned.caption());
+            html.tag("/caption");
+            for (Node part = table.getFirstChild(); part != null; part = part.getNext()) {
+                boolean head = part instanceof TableHead;
+                if (!head && !(part instanceof TableBody)) continue;
+                html.tag(head ? "thead" : "tbody");
+                for (Node row = part.getFirstChild(); row != null; row = row.getNext()) {
+                    if (row instanceof TableRow) renderRow(row, head);
+                }
+                html.tag(head ? "/thead" : "/tbody");
+            }
+            html.tag("/table");
+            html.tag("/div");
+            html.line();
+        }
+
+        private void renderRow(Node row, boolean head) {
+            html.tag("tr");
+            boolean first = true;
+            for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+                if (!(cell instanceof TableCell)) continue;
+                if (head) {
+                    html.tag("th", attrs("scope", "col"));
+                    renderChildren(context, cell);
+                    html.tag("/th");
+                } else if (first) {
+                    html.tag("th", attrs("scope", "row"));
+                    renderChildren(context, cell);
+                    html.tag("/th");
+                } else {
+                    html.tag("td");
+                    renderChildren(context, cell);
+                    html.tag("/td");
+                }
+                first = false;
+            }
+            html.tag("/tr");
+        }
+    }
+
+    private static void renderChildren(HtmlNodeRendererContext context, Node parent) {
+        Node child = parent.getFirstChild();
+        while (child != null) {
+            Node next = child.getNext();
+            context.render(child);
+            child = next;
+        }
+    }
+
+    private static Map<String, String> attrs(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) map.put(pairs[i], pairs[i + 1]);
+        return map;
+    }
+}

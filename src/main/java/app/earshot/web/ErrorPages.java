@@ -1,0 +1,88 @@
+package app.earshot.web;
+
+import app.earshot.content.ContentStore;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every error a client can cause gets a real page in the site's layout (or plain text where the
+ * client asked for media), the right status and no stack trace; unexpected failures are logged.
+ */
+final class ErrorPages {
+    private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
+    private final ContentStore content;
+    private final Templates templates;
+    private final Views views;
+
+    ErrorPages(ContentStore content, Templates templates, Views views) {
+        this.content = content;
+        this.templates = templates;
+        this.views = views;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage()));
+        routes.exception(Exception.class, (e, ctx) -> {
+            log.error("{} {} failed", ctx.method(), ctx.path(), e);
+            respond(ctx, 500, "Something went wrong on our side. Please try again later.");
+        });
+        routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().equals("Endpoint " + ctx.method() + " " + ctx.path() + " not found")) {
+                respond(ctx, 404, null);
+            }
+        });
+        routes.error(405, ctx -> respond(ctx, 405, null));
+    }
+
+    private void respond(Context ctx, int status, String message) {
+        SecurityHeaders.apply(ctx);
+        ctx.status(status);
+        if (status == 405) ctx.header("Allow", "GET, HEAD");
+        ctx.header("Cache-Control", "no-store");
+        String heading = switch (status) {
+            case 400 -> "Bad request";
+            case 404 -> "Page not found";
+            case 405 -> "Method not allowed";
+            case 416 -> "Range not satisfiable";
+            case 503 -> "Service unavailable";
+            default -> status >= 500 ? "Sorry, there is a problem" : HttpStatus.forStatus(status).getMessage();
+        };
+        String text = message == null || message.isBlank() || message.equals(HttpStatus.forStatus(status).getMessage())
+                ? defaultMessage(status) : message;
+        if (wantsHtml(ctx)) {
+            try {
+                String page = templates.render("error.ftlh", views.error(content.current(), status, heading, text));
+                ctx.contentType("text/html; charset=utf-8");
+                ctx.result(page);
+                return;
+            } catch (RuntimeException e) {
+                log.error("error page for {} failed", status, e);
+            }
+        }
+        {
+            ctx.contentType("text/plain; charset=utf-8");
+            ctx.result(heading + ": " + text + "\n");
+        }
+    }
+
+    private static String defaultMessage(int status) {
+        return switch (status) {
+            case 404 -> "We could not find a page at this address. Check the address, or choose a page below.";
+            case 405 -> "This address can only be read (GET or HEAD).";
+            default -> "The request could not be handled.";
+        };
+    }
+
+    /** Media and data routes answer errors in plain text; everything else gets the HTML error page. */
+    private static boolean wantsHtml(Context ctx) {
+        String path = ctx.path();
+        return !(path.startsWith("/audio/") || path.startsWith("/telephony/") || path.startsWith("/api/")
+                || path.startsWith("/ivr/") || path.equals("/healthz") || path.equals("/metrics")
+                || path.endsWith(".wav") || path.endsWith(".vtt") || path.endsWith(".txt") || path.endsWith(".json"));
+    }
+}

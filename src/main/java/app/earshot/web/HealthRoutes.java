@@ -1,0 +1,35 @@
+package app.earshot.web;
+
+import app.earshot.content.ContentStore;
+import app.earshot.content.Site;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code /healthz}: whether the server is serving, and how much content. */
+final class HealthRoutes {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ContentStore content;
+
+    HealthRoutes(ContentStore content) {
+        this.content = content;
+    }
+
+    void register(RoutesConfig routes) {
+        Routes.getAndHead(routes, "/healthz", this::health);
+    }
+
+    private void health(Context ctx) throws JsonProcessingException {
+        Site site = content.current();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ok");
+        body.put("pages", site.pages().size());
+        body.put("sections", site.sectionCount());
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("application/json");
+        ctx.result(JSON.writeValueAsString(body));
+    }
+}

@@ -1,0 +1,29 @@
+package app.earshot.web;
+
+import app.earshot.content.ContentStore;
+import io.javalin.Javalin;
+
+/** Builds the Javalin server: headers, routes and error pages, in the order they must be registered. */
+public final class WebApp {
+    private WebApp() {}
+
+    public static Javalin create(ContentStore content) {
+        Templates templates = new Templates();
+        StaticAssets assets = new StaticAssets();
+        Views views = new Views(assets);
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.prefer405over404 = true;
+            config.http.generateEtags = false;
+            config.router.ignoreTrailingSlashes = true;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrorHandler()));
+            config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+            config.routes.before(SecurityHeaders::apply);
+            new HealthRoutes(content).register(config.routes);
+            new StaticRoutes(assets).register(config.routes);
+            new PageRoutes(content, templates, views).register(config.routes);
+            new ErrorPages(content, templates, views).register(config.routes);
+        });
+    }
+}

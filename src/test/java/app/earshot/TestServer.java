@@ -1,0 +1,96 @@
+package app.earshot;
+
+import app.earshot.content.ContentLoader;
+import app.earshot.content.ContentStore;
+import app.earshot.content.Site;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/** A real Earshot server on a free loopback port, with a plain HTTP client, for tests. */
+public final class TestServer implements AutoCloseable {
+    public static final Path BUNDLED_CONTENT = Path.of("content");
+
+    private final Javalin app;
+    private final Site site;
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    private TestServer(Javalin app, Site site) {
+        this.app = app;
+        this.site = site;
+    }
+
+    /** Starts a server on the bundled content. */
+    public static TestServer start() {
+        return start(BUNDLED_CONTENT);
+    }
+
+    public static TestServer start(Path contentDir) {
+        try {
+            Site site = new ContentLoader().load(contentDir);
+            Javalin app = App.create(new ContentStore(site)).start("127.0.0.1", 0);
+            return new TestServer(app, site);
+        } catch (Exception e) {
+            throw new IllegalStateException("test server failed to start", e);
+        }
+    }
+
+    public Site site() {
+        return site;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + app.port() + path;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
+    }
+
+    public HttpResponse<String> request(String method, String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).method(method, HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<byte[]> getBytes(HttpRequest.Builder request) {
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** GETs {@code path} and parses the HTML. */
+    public Document html(String path) {
+        return Jsoup.parse(get(path).body(), url(path));
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,264 @@
+package app.earshot.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.earshot.TestServer;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class PageRoutesTest {
+    static final List<String> SEED_HEADINGS = List.of(
+            "A Revolutionary Approach to Mental Health Treatment",
+            "What is Ketamine?",
+            "FDA Breakthrough Status",
+            "Key Facts About Ketamine",
+            "How Does Ketamine Work?",
+            "Conditions Ketamine Can Treat",
+            "Ketamine vs. Traditional Antidepressants",
+            "Safety & Considerations",
+            "Research & Evidence",
+            "Is Ketamine Therapy Right for You?");
+
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void wholePageHasOneH1AndEverySeedHeadingInOrder() {
+        Document doc = server.html("/what-is-ketamine");
+        assertEquals(List.of("What is Ketamine?"), doc.select("h1").eachText());
+        assertEquals(SEED_HEADINGS, doc.select("main section > h2").eachText());
+    }
+
+    @Test
+    void everySectionIsLabelledByItsOwnHeading() {
+        Elements sections = server.html("/what-is-ketamine").select("main section");
+        assertEquals(SEED_HEADINGS.size(), sections.size());
+        for (Element section : sections) {
+            Element heading = section.getElementById(section.attr("aria-labelledby"));
+            assertNotNull(heading, "section " + section.id() + " names a heading it does not contain");
+            assertEquals("h2", heading.tagName());
+        }
+    }
+
+    @Test
+    void sectionIdsAreStableSlugsOfTheirHeadings() {
+        List<String> ids = server.html("/what-is-ketamine").select("main section").eachAttr("id");
+        assertEquals(List.of("a-revolutionary-approach-to-mental-health-treatment", "what-is-ketamine",
+                "fda-breakthrough-status", "key-facts-about-ketamine", "how-does-ketamine-work",
+                "conditions-ketamine-can-treat", "ketamine-vs-traditional-antidepressants",
+                "safety-considerations", "research-evidence", "is-ketamine-therapy-right-for-you"), ids);
+    }
+
+    @Test
+    void subHeadingsAreLevelThreeOnTheWholePage() {
+        Elements h3 = server.html("/what-is-ketamine").select("#conditions-ketamine-can-treat h3");
+        assertEquals(List.of("Depression", "Anxiety Disorders", "PTSD & Trauma", "Other Conditions"), h3.eachText());
+    }
+
+    @Test
+    void subHeadingsMoveUpToLevelTwoOnTheSectionPage() {
+        Document doc = server.html("/what-is-ketamine/how-does-ketamine-work");
+        assertEquals(List.of("NMDA Receptor Blockade", "Neuroplasticity", "Rapid Relief"), doc.select("main h2").eachText().subList(0, 3));
+        assertTrue(doc.select("main h3").isEmpty());
+    }
+
+    @Test
+    void comparisonIsARealTableWithCaptionAndScopedHeaders() {
+        Element table = server.html("/what-is-ketamine").selectFirst("#ketamine-vs-traditional-antidepressants table");
+        assertNotNull(table);
+        assertFalse(table.select("caption").text().isBlank());
+        assertEquals(List.of("Factor", "Traditional Antidepressants", "Ketamine Therapy"), table.select("thead th[scope=col]").eachText());
+        assertEquals(List.of("Time to Effect", "Mechanism of Action", "Treatment-Resistant Cases", "Suicidal Ideation", "Sexual Side Effects"),
+                table.select("tbody th[scope=row]").eachText());
+        assertEquals(List.of("4-6 weeks or longer", "Hours to days"), table.select("tbody tr").first().select("td").eachText());
+    }
+
+    @Test
+    void listsAreRealListsWithoutBulletCharacters() {
+        Document doc = server.html("/what-is-ketamine");
+        Elements items = doc.select("main li");
+        assertTrue(doc.select("#key-facts-about-ketamine ul > li").size() == 5);
+        for (Element li : items) {
+            assertFalse(li.text().matches("^[\\u2022\\u00b7*\\-\\u2013].*"), "bullet character in: " + li.text());
+        }
+    }
+
+    @Test
+    void statisticsKeepTheirNumbersAndMeaningsTogether() {
+        List<String> stats = server.html("/what-is-ketamine").select("#research-evidence li").eachText();
+        assertEquals(List.of("70%: Response rate in treatment-resistant depression studies",
+                "24hrs: Time to significant improvement in many patients",
+                "500+: Published research studies on ketamine therapy"), stats);
+    }
+
+    @Test
+    void reviewDatesAreShownWithMachineReadableTimes() {
+        Document doc = server.html("/what-is-ketamine/fda-breakthrough-status");
+        Elements times = doc.select(".review-dates time[datetime]");
+        assertEquals(2, times.size());
+        assertTrue(times.get(0).parent().text().startsWith("Page last reviewed"));
+        assertTrue(times.get(1).parent().text().startsWith("Next review due"));
+        assertTrue(times.get(0).attr("datetime").matches("\\d{4}-\\d{2}-\\d{2}"));
+    }
+
+    @Test
+    void sectionPageLinksToNeighboursWholePageAndBreadcrumb() {
+        Document doc = server.html("/what-is-ketamine/fda-breakthrough-status");
+        assertEquals("FDA Breakthrough Status", doc.selectFirst("h1").text());
+        assertEquals("/what-is-ketamine/what-is-ketamine", doc.selectFirst("a[rel=prev]").attr("href"));
+        assertEquals("/what-is-ketamine/key-facts-about-ketamine", doc.selectFirst("a[rel=next]").attr("href"));
+        assertEquals(List.of("/", "/what-is-ketamine"), doc.select("nav[aria-label=Breadcrumb] a").eachAttr("href"));
+        assertFalse(doc.select("main a[href^=/what-is-ketamine#]").isEmpty());
+    }
+
+    @Test
+    void firstSectionHasNoPreviousAndLastHasNoNext() {
+        assertTrue(server.html("/what-is-ketamine/introduction").select("a[rel=prev]").isEmpty());
+        assertTrue(server.html("/what-is-ketamine/is-ketamine-therapy-right-for-you").select("a[rel=next]").isEmpty());
+    }
+
+    @Test
+    void homeListsPagesWithTitleAndSummary() {
+        Document doc = server.html("/");
+        assertEquals("What is Ketamine?", doc.selectFirst(".page-list a[href=/what-is-ketamine]").text());
+        assertTrue(doc.select(".page-list").text().contains("Understanding the breakthrough treatment"));
+    }
+
+    @Test
+    void everyPageHasLangUniqueTitleSkipLinkAndLandmarks() {
+        for (String path : List.of("/", "/what-is-ketamine", "/what-is-ketamine/research-evidence", "/no-such-page")) {
+            Document doc = server.html(path);
+            assertEquals("en", doc.selectFirst("html").attr("lang"), path);
+            Element first = doc.selectFirst("a[href], button, input, select, textarea, [tabindex]:not([tabindex=-1])");
+            assertEquals("#main", first.attr("href"), path + ": skip link must come first");
+            assertNotNull(doc.selectFirst("main#main"), path);
+            assertNotNull(doc.selectFirst("header"), path);
+            assertNotNull(doc.selectFirst("footer"), path);
+            assertFalse(doc.select("nav[aria-label], nav[aria-labelledby]").isEmpty(), path);
+            assertEquals(doc.select("nav").size(), doc.select("nav[aria-label], nav[aria-labelledby]").size(), path + ": every nav is named");
+            assertEquals(1, doc.select("h1").size(), path);
+        }
+    }
+
+    @Test
+    void titlesAreUniqueAcrossRoutes() {
+        List<String> titles = List.of("/", "/what-is-ketamine", "/what-is-ketamine/what-is-ketamine", "/what-is-ketamine/introduction")
+                .stream().map(p -> server.html(p).title()).toList();
+        assertEquals(titles.size(), titles.stream().distinct().count(), titles.toString());
+        assertEquals("What is Ketamine? \u2013 What is Ketamine? \u2013 Earshot Patient Library", titles.get(2));
+    }
+
+    @Test
+    void noHeadingLevelIsSkipped() {
+        for (String path : List.of("/", "/what-is-ketamine", "/what-is-ketamine/conditions-ketamine-can-treat", "/nope")) {
+            int previous = 0;
+            for (Element h : server.html(path).select("h1, h2, h3, h4, h5, h6")) {
+                int level = h.tagName().charAt(1) - '0';
+                assertTrue(level <= previous + 1, path + ": " + h.tagName() + " '" + h.text() + "' follows h" + previous);
+                previous = level;
+            }
+        }
+    }
+
+    @Test
+    void viewportNeverBlocksZoom() {
+        String viewport = server.html("/what-is-ketamine").selectFirst("meta[name=viewport]").attr("content");
+        assertFalse(viewport.contains("user-scalable=no") || viewport.contains("maximum-scale"), viewport);
+    }
+
+    @Test
+    void noScriptsNoInlineStylesNoThirdParties() {
+        for (String path : List.of("/", "/what-is-ketamine", "/what-is-ketamine/research-evidence", "/nope")) {
+            Document doc = server.html(path);
+            assertTrue(doc.select("script, [style], style, [onclick]").isEmpty(), path);
+            for (Element el : doc.select("[src], link[href]")) {
+                String url = el.hasAttr("src") ? el.attr("src") : el.attr("href");
+                assertTrue(url.startsWith("/"), path + ": external resource " + url);
+            }
+        }
+    }
+
+    @Test
+    void stylesheetIsServedWithLongLivedCachingUnderAVersionedPath() {
+        String href = server.html("/").selectFirst("link[rel=stylesheet]").attr("href");
+        assertTrue(href.matches("/static/[0-9a-f]{12}/earshot\\.css"), href);
+        HttpResponse<String> css = server.get(href);
+        assertEquals(200, css.statusCode());
+        assertTrue(css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
+        assertTrue(css.headers().firstValue("Cache-Control").orElse("").contains("max-age=31536000"));
+        assertTrue(css.body().contains("prefers-color-scheme: dark") && css.body().contains("forced-colors") && css.body().contains("@media print"));
+    }
+
+    @Test
+    void unknownPageIsA404InTheSameLayout() {
+        HttpResponse<String> response = server.get("/no-such-page");
+        assertEquals(404, response.statusCode());
+        Document doc = org.jsoup.Jsoup.parse(response.body());
+        assertEquals("Page not found", doc.selectFirst("h1").text());
+        assertNotNull(doc.selectFirst("a.skip-link[href=#main]"));
+    }
+
+    @Test
+    void unknownSectionIsA404() {
+        assertEquals(404, server.get("/what-is-ketamine/no-such-section").statusCode());
+    }
+
+    @Test
+    void otherMethodsAre405WithAllow() {
+        for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
+            HttpResponse<String> response = server.request(method, "/what-is-ketamine");
+            assertEquals(405, response.statusCode(), method);
+            assertEquals("GET, HEAD", response.headers().firstValue("Allow").orElse(""), method);
+        }
+    }
+
+    @Test
+    void headAnswersLikeGetWithoutABody() {
+        HttpResponse<String> head = server.request("HEAD", "/what-is-ketamine");
+        assertEquals(200, head.statusCode());
+        assertTrue(head.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertEquals("", head.body());
+    }
+
+    @Test
+    void healthReportsStatusAndCounts() {
+        HttpResponse<String> response = server.get("/healthz");
+        assertEquals(200, response.statusCode());
+        assertEquals("{\"status\":\"ok\",\"pages\":1,\"sections\":11}", response.body());
+    }
+
+    @Test
+    void securityHeadersAndNoCookiesOnEveryResponse() {
+        for (String path : List.of("/", "/what-is-ketamine", "/nope", "/healthz", "/%2e%2e/%2e%2e/etc/passwd")) {
+            HttpResponse<String> response = server.get(path);
+            String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
+            for (String directive : List.of("default-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'")) {
+                assertTrue(csp.contains(directive), path + " CSP lacks " + directive);
+            }
+            assertFalse(csp.contains("unsafe-inline"), path);
+            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElse(""), path);
+            assertTrue(response.headers().firstValue("Permissions-Policy").isPresent(), path);
+            assertTrue(response.headers().allValues("Set-Cookie").isEmpty(), path);
+            assertFalse(response.headers().firstValue("Server").orElse("").matches(".*\\d.*"), path + ": server version leaked");
+        }
+    }
+}
