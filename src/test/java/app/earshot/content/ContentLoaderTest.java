@@ -1,0 +1,170 @@
+package app.earshot.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContentLoaderTest {
+    static final String SITE = "title: Test Library\nlanguage: en\norganisation: Test Clinic\n";
+    static final String FRONT = "---\ntitle: A Page\nsummary: About it\nreviewed: 2026-01-02\nnext-review: 2027-01-02\n---\n";
+
+    @TempDir
+    Path dir;
+
+    /** Writes site.yaml and pages/page.md, loads, and returns the problems (empty if it loaded). */
+    List<String> problems(String page) throws IOException {
+        return problems(SITE, page);
+    }
+
+    List<String> problems(String site, String page) throws IOException {
+        Files.writeString(dir.resolve("site.yaml"), site);
+        Files.createDirectories(dir.resolve("pages"));
+        Files.writeString(dir.resolve("pages/page.md"), page);
+        try {
+            new ContentLoader().load(dir);
+            return List.of();
+        } catch (ContentException e) {
+            return e.problems();
+        }
+    }
+
+    String file() {
+        return dir.resolve("pages/page.md").toString();
+    }
+
+    @Test
+    void bundledContentLoadsWithElevenSections() throws Exception {
+        Site site = new ContentLoader().load(Path.of("content"));
+        assertEquals(11, site.page("what-is-ketamine").orElseThrow().sections().size());
+    }
+
+    @Test
+    void validPageHasNoProblems() throws IOException {
+        assertEquals(List.of(), problems(FRONT + "Intro.\n\n## One\n\nText.\n"));
+    }
+
+    @Test
+    void missingFrontMatterIsReportedOnLineOne() throws IOException {
+        assertEquals(List.of(file() + ":1: missing front matter: the file must start with a line '---', then title, summary, reviewed and next-review, then '---'"),
+                problems("## One\n\nText.\n"));
+    }
+
+    @Test
+    void brokenFrontMatterIsReportedOnItsLine() throws IOException {
+        List<String> problems = problems("---\ntitle: A Page\nsummary: [unclosed\nreviewed: 2026-01-02\n---\n## One\n\nText.\n");
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).matches(java.util.regex.Pattern.quote(file()) + ":[45]: broken front matter: .*"), problems.get(0));
+    }
+
+    @Test
+    void unclosedFrontMatterIsReported() throws IOException {
+        assertEquals(List.of(file() + ":1: front matter is not closed: add a line '---' after it"),
+                problems("---\ntitle: A Page\n\n## One\n\nText.\n"));
+    }
+
+    @Test
+    void missingTitleIsReported() throws IOException {
+        assertEquals(List.of(file() + ":2: missing title in front matter"),
+                problems("---\nsummary: s\nreviewed: 2026-01-02\nnext-review: 2027-01-02\n---\n## One\n\nText.\n"));
+    }
+
+    @Test
+    void badDateIsReportedOnItsLine() throws IOException {
+        assertEquals(List.of(file() + ":4: reviewed is not a date (YYYY-MM-DD): last week"),
+                problems("---\ntitle: T\nsummary: s\nreviewed: last week\nnext-review: 2027-01-02\n---\n## One\n\nText.\n"));
+    }
+
+    @Test
+    void duplicateSectionIdsAreReportedAtTheSecond() throws IOException {
+        assertEquals(List.of(file() + ":12: duplicate section id 'one' (first used on line 8); set another with {#your-id}"),
+                problems(FRONT + "\n## One\n\nText.\n\n## One\n\nMore.\n"));
+    }
+
+    @Test
+    void explicitIdResolvesADuplicate() throws IOException {
+        assertEquals(List.of(), problems(FRONT + "\n## One\n\nText.\n\n## One {#one-again}\n\nMore.\n"));
+    }
+
+    @Test
+    void headingLevelJumpIsReported() throws IOException {
+        assertEquals(List.of(file() + ":12: heading level jumps from 2 to 4 ('Deep'); use level 3"),
+                problems(FRONT + "\n## One\n\nText.\n\n#### Deep\n\nMore.\n"));
+    }
+
+    @Test
+    void levelOneHeadingInBodyIsReported() throws IOException {
+        assertEquals(List.of(file() + ":8: a level-1 heading in the body; the page title is the only level-1 heading (use ## for sections)"),
+                problems(FRONT + "\n# Title again\n\n## One\n\nText.\n"));
+    }
+
+    @Test
+    void emptySectionIsReported() throws IOException {
+        assertEquals(List.of(file() + ":8: section 'Empty' is empty"),
+                problems(FRONT + "\n## Empty\n\n## Full\n\nText.\n"));
+    }
+
+    @Test
+    void imageWithoutAltTextIsReported() throws IOException {
+        assertEquals(List.of(file() + ":10: image 'brain.png' has no alt text; write ![what it shows](brain.png)"),
+                problems(FRONT + "\n## One\n\n![](brain.png)\n"));
+    }
+
+    @Test
+    void tableWithoutCaptionIsReported() throws IOException {
+        assertEquals(List.of(file() + ":10: table without a caption; add a line 'Table: what the table shows' just before it"),
+                problems(FRONT + "\n## One\n\n| A | B |\n|---|---|\n| 1 | 2 |\n"));
+    }
+
+    @Test
+    void everyProblemInAFileIsReportedAtOnce() throws IOException {
+        List<String> problems = problems("---\nsummary: s\nreviewed: 2026-01-02\nnext-review: 2027-01-02\n---\n## One\n\n## One\n\nx\n");
+        assertEquals(3, problems.size(), problems.toString());
+    }
+
+    @Test
+    void siteWithoutLanguageIsReported() throws IOException {
+        Path site = dir.resolve("site.yaml");
+        assertEquals(List.of(site + ":1: missing language (a BCP 47 tag such as en or en-GB)"),
+                problems("title: T\norganisation: O\n", FRONT + "## One\n\nText.\n"));
+    }
+
+    @Test
+    void brokenSiteYamlIsReportedOnItsLine() throws IOException {
+        List<String> problems = problems("title: T\nlanguage: [en\n", FRONT + "## One\n\nText.\n");
+        assertTrue(problems.get(0).startsWith(dir.resolve("site.yaml") + ":"), problems.toString());
+        assertTrue(problems.get(0).contains("broken YAML"), problems.toString());
+    }
+
+    @Test
+    void missingContentFolderIsOneProblem() {
+        ContentException e = assertThrows(ContentException.class, () -> new ContentLoader().load(dir.resolve("nowhere")));
+        assertEquals(List.of(dir.resolve("nowhere") + ":1: content folder not found"), e.problems());
+    }
+
+    @Test
+    void textBeforeTheFirstSectionIsTheIntroduction() throws Exception {
+        problems(FRONT + "Welcome.\n\n## One\n\nText.\n");
+        Page page = new ContentLoader().load(dir).pages().get(0);
+        assertEquals(List.of("introduction", "one"), page.sections().stream().map(Section::id).toList());
+    }
+
+    @Test
+    void tableIsKeptAsRowsWithHeaders() throws Exception {
+        problems(FRONT + "## One\n\nTable: Numbers\n\n| Name | Value |\n|---|---|\n| Pi | 3.14 |\n");
+        Block.Table table = (Block.Table) new ContentLoader().load(dir).pages().get(0).sections().get(0).blocks().get(0);
+        assertEquals(new Block.Table("Numbers", List.of("Name", "Value"), List.of(List.of("Pi", "3.14"))), table);
+    }
+
+    @Test
+    void rawHtmlIsRejected() throws IOException {
+        assertEquals(List.of(file() + ":10: raw HTML is not allowed in content; write it as Markdown"),
+                problems(FRONT + "\n## One\n\n<script>alert(1)</script>\n"));
+    }
+}
