@@ -1,0 +1,73 @@
+package app.earshot.audio;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One cached audio file, held either as a complete file on disk (the normal case) or, when the disk refused
+ * the write, as bytes in memory; exactly one of {@link #path()} and {@link #bytes()} is present.
+ *
+ * @param key          the content key ({@link AudioCache#key(String...)})
+ * @param extension    file extension without the dot, e.g. "wav"
+ * @param path         the complete file, or null when held in memory
+ * @param bytes        read-only bytes, or null when on disk
+ * @param size         length in bytes
+ * @param lastModified when the file was written (or the bytes produced), for Last-Modified headers
+ */
+public record CachedAudio(String key, String extension, Path path, ByteBuffer bytes, long size, Instant lastModified) {
+
+    public CachedAudio {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(extension, "extension");
+        Objects.requireNonNull(lastModified, "lastModified");
+        if ((path == null) == (bytes == null)) throw new IllegalArgumentException("exactly one of path and bytes");
+        if (bytes != null) bytes = bytes.asReadOnlyBuffer();
+    }
+
+    static CachedAudio onDisk(String key, String extension, Path path, long size, Instant lastModified) {
+        return new CachedAudio(key, extension, path, null, size, lastModified);
+    }
+
+    static CachedAudio inMemory(String key, String extension, byte[] bytes, Instant produced) {
+        return new CachedAudio(key, extension, null, ByteBuffer.wrap(bytes), bytes.length, produced);
+    }
+
+    /** A fresh read-only view of the in-memory bytes (so concurrent readers do not share a position), or null. */
+    @Override
+    public ByteBuffer bytes() {
+        return bytes == null ? null : bytes.duplicate();
+    }
+
+    /** The file, if this entry lives on disk. */
+    public Optional<Path> file() {
+        return Optional.ofNullable(path);
+    }
+
+    /** True when the disk refused the write and the bytes are served from memory. */
+    public boolean inMemory() {
+        return bytes != null;
+    }
+
+    /** The content from the start, whichever way it is held. */
+    public InputStream open() throws IOException {
+        if (path != null) return Files.newInputStream(path);
+        ByteBuffer view = bytes();
+        byte[] copy = new byte[view.remaining()];
+        view.get(copy);
+        return new ByteArrayInputStream(copy);
+    }
+
+    /** The whole content as a new array. */
+    public byte[] readAllBytes() throws IOException {
+        try (InputStream in = open()) {
+            return in.readAllBytes();
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package app.earshot.audio;
+
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes mono 16-bit PCM and G.711 WAV files, reads them back, and validates WAV headers against file length.
+ *
+ * <p>Containers are written by {@link AudioSystem}; reading and validation are our own strict parser,
+ * because the JDK reader happily returns a short stream for a truncated file and the cache must not.
+ */
+public final class Wav {
+
+    private static final int TAG_PCM = 1;
+    private static final int TAG_ALAW = 6;
+    private static final int TAG_ULAW = 7;
+    private static final int TAG_EXTENSIBLE = 0xFFFE;
+
+    private Wav() {
+    }
+
+    /** A RIFF WAVE file of {@code pcm}: 16-bit little-endian, mono, at the clip's sample rate. */
+    public static byte[] encode(Pcm pcm) {
+        byte[] data = new byte[pcm.length() * 2];
+        for (int i = 0; i < pcm.length(); i++) {
+            short s = pcm.sample(i);
+            data[2 * i] = (byte) s;
+            data[2 * i + 1] = (byte) (s >> 8);
+        }
+        return container(data, new AudioFormat(pcm.sampleRate(), 16, 1, true, false), pcm.length());
+    }
+
+    /** A RIFF WAVE file (format tag 7 or 6) around G.711 {@code codes}, one byte per mono sample. */
+    static byte[] encodeG711(byte[] codes, Codec codec, int sampleRate) {
+        AudioFormat.Encoding encoding = switch (codec) {
+            case ULAW -> AudioFormat.Encoding.ULAW;
+            case ALAW -> AudioFormat.Encoding.ALAW;
+            case PCM -> throw new IllegalArgumentException("pcm is not a G.711 codec");
+        };
+        AudioFormat format = new AudioFormat(encoding, sampleRate, 8, 1, 1, sampleRate, false);
+        return container(codes, format, codes.length);
+    }
+
+    private static byte[] container(byte[] data, AudioFormat format, long frames) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length + 64);
+        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(data), format, frames)) {
+            AudioSystem.write(in, AudioFileFormat.Type.WAVE, out);
+        } catch (IOException e) {
+            // Only a JDK without a WAVE writer gets here; there is no caller that could recover.
+            throw new UncheckedIOException("cannot write WAV container", e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * The audio in a mono WAV file: 16-bit PCM as is, u-law or A-law expanded to 16-bit.
+     *
+     * @throws InvalidWavException if the file is malformed, truncated, or another format
+     */
+    public static Pcm decode(byte[] wav) throws InvalidWavException {
+        WavInfo info = inspect(wav);
+        if (info.channels() != 1) throw new InvalidWavException("decode reads mono only; file has " + info.channels() + " channels");
+        int offset = (int) info.dataOffset();
+        int frames = (int) info.frames();
+        if (info.format() == Codec.PCM) {
+            if (info.bitsPerSample() != 16) throw new InvalidWavException("decode reads 16-bit PCM only; file has " + info.bitsPerSample() + "-bit");
+            short[] samples = new short[frames];
+            for (int i = 0; i < frames; i++) {
+                samples[i] = (short) ((wav[offset + 2 * i] & 0xFF) | (wav[offset + 2 * i + 1] << 8));
+            }
+            return new Pcm(info.sampleRate(), samples);
+        }
+        return new Pcm(info.sampleRate(), G711.decode(wav, offset, frames, info.format()));
+    }
+
+    /**
+     * The header of a complete WAV file held in memory.
+     *
+     * @throws InvalidWavException if the header is malformed, the format is not PCM/u-law/A-law,
+     *                             or the declared sizes do not match the bytes present (a truncated file)
+     */
+    public static WavInfo inspect(byte[] wav) throws InvalidWavException {
+        try {
+            return parse(new Source() {
+                @Override
+                public long size() {
+                    return wav.length;
+                }
+
+                @Override
+                public void read(long position, byte[] into, int length) {
+                    System.arraycopy(wav, (int) position, into, 0, length);
+                }
+            });
+        } catch (InvalidWavException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IllegalStateException("in-memory read failed", e);
+        }
+    }
+
+    /**
+     * The header of a WAV file on disk, reading only the chunk headers (not the samples).
+     *
+     * @throws InvalidWavException if the file is malformed, another format, or truncated
+     * @throws IOException         if the file cannot be read
+     */
+    public static WavInfo inspect(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            return parse(new Source() {
+                @Override
+                public long size() {
+                    return size;
+                }
+
+                @Override
+                public void read(long position, byte[] into, int length) throws IOException {
+                    ByteBuffer buffer = ByteBuffer.wrap(into, 0, length);
+                    while (buffer.hasRemaining()) {
+                        if (channel.read(buffer, position + buffer.position()) < 0) {
+                            throw new InvalidWavException("file shrank while being read");
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    /** Random access to the bytes being parsed; callers only ask for ranges inside {@link #size()}. */
+    private interface Source {
+        long size();
+
+        void read(long position, byte[] into, int length) throws IOException;
+    }
+
+    private static WavInfo parse(Source source) throws IOException {
+        long size = source.size();
+        if (size < 12) throw new InvalidWavException("too short for a RIFF header: " + size + " bytes");
+        byte[] head = new byte[40];
+        source.read(0, head, 12);
+        if (!fourCc(head, 0).equals("RIFF") || !fourCc(head, 8).equals("WAVE")) {
+            throw new InvalidWavException("not a RIFF WAVE file");
+        }
+        long riffEnd = 8 + u32(head, 4);
+        // A writer that crashed before fixing up the header leaves 0 or 0xFFFFFFFF here; a cut-off copy
+        // leaves a size larger than the file. Either way the file is not what its header promises.
+        if (riffEnd != size && riffEnd + 1 != size) {
+            throw new InvalidWavException("RIFF header says " + riffEnd + " bytes but the file has " + size);
+        }
+        riffEnd = Math.min(riffEnd, size);
+        long position = 12;
+        int tag = -1, channels = 0, sampleRate = 0, blockAlign = 0, bits = 0;
+        while (position + 8 <= riffEnd) {
+            source.read(position, head, 8);
+            String id = fourCc(head, 0);
+            long length = u32(head, 4);
+            long body = position + 8;
+            if (body + length > riffEnd) {
+                throw new InvalidWavException("truncated: chunk '" + printable(id) + "' needs " + (body + length)
+                        + " bytes but the file has " + size);
+            }
+            if (id.equals("fmt ")) {
+                if (length < 16) throw new InvalidWavException("fmt chunk too short: " + length + " bytes");
+                int read = (int) Math.min(length, head.length);
+                source.read(body, head, read);
+                tag = u16(head, 0);
+                channels = u16(head, 2);
+                sampleRate = (int) Math.min(u32(head, 4), Integer.MAX_VALUE);
+                blockAlign = u16(head, 12);
+                bits = u16(head, 14);
+                if (tag == TAG_EXTENSIBLE) {
+                    if (read < 26) throw new InvalidWavException("extensible fmt chunk too short: " + length + " bytes");
+                    tag = u16(head, 24); // first two bytes of the sub-format GUID are the plain format tag
+                }
+            } else if (id.equals("data")) {
+                if (tag < 0) throw new InvalidWavException("data chunk before fmt chunk");
+                Codec format = switch (tag) {
+                    case TAG_PCM -> Codec.PCM;
+                    case TAG_ULAW -> Codec.ULAW;
+                    case TAG_ALAW -> Codec.ALAW;
+                    default -> throw new InvalidWavException("unsupported format tag " + tag + " (PCM, u-law and A-law only)");
+                };
+                if (channels < 1) throw new InvalidWavException("no channels");
+                if (sampleRate < 1) throw new InvalidWavException("sample rate " + sampleRate);
+                if (format.isG711() ? bits != 8 : bits != 8 && bits != 16 && bits != 24 && bits != 32) {
+                    throw new InvalidWavException(bits + "-bit samples in a " + format.label() + " file");
+                }
+                WavInfo info = new WavInfo(format, sampleRate, channels, bits, body, length);
+                if (blockAlign != info.blockAlign()) {
+                    throw new InvalidWavException("block align " + blockAlign + " for " + channels + " x " + bits + "-bit");
+                }
+                if (length % blockAlign != 0) {
+                    throw new InvalidWavException("data length " + length + " is not a whole number of " + blockAlign + "-byte frames");
+                }
+                return info;
+            }
+            position = body + length + (length & 1);
+        }
+        throw new InvalidWavException("no data chunk");
+    }
+
+    private static String fourCc(byte[] b, int at) {
+        return new String(b, at, 4, StandardCharsets.ISO_8859_1);
+    }
+
+    private static String printable(String id) {
+        return id.replaceAll("[^\\x20-\\x7e]", "?");
+    }
+
+    private static int u16(byte[] b, int at) {
+        return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8;
+    }
+
+    private static long u32(byte[] b, int at) {
+        return (u16(b, at) | (long) u16(b, at + 2) << 16);
+    }
+}

@@ -1,0 +1,267 @@
+package app.earshot.audio;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AudioCacheTest {
+
+    @TempDir
+    Path dir;
+
+    private final String key = AudioCache.key("page-1", "section-2", "kevin16", "150wpm");
+    private final byte[] wav = Wav.encode(Signals.tone(16000, 440, 8000, 0.25));
+
+    @Test
+    void keyIsSha256HexAndLengthPrefixed() {
+        assertTrue(AudioCache.key("ab", "c").matches("[0-9a-f]{64}"));
+        assertNotEquals(AudioCache.key("ab", "c"), AudioCache.key("a", "bc"));
+        assertEquals(AudioCache.key("ab", "c"), AudioCache.key("ab", "c"));
+    }
+
+    @Test
+    void secondGetIsAHitAndTheProducerRunsOnce() throws IOException {
+        AudioCache cache = new AudioCache(dir.resolve("audio-cache"));
+        Counting producer = new Counting(wav);
+        CachedAudio first = cache.get(key, "wav", producer);
+        CachedAudio second = cache.get(key, "wav", producer);
+        assertEquals(1, producer.calls.get());
+        assertEquals(first.path(), second.path());
+        assertArrayEquals(wav, second.readAllBytes());
+        assertEquals(List.of(1L, 1L, 1L), List.of(cache.hits(), cache.misses(), cache.productions()));
+    }
+
+    @Test
+    void fileLivesUnderTheFirstTwoHexDigitsWithNoTempFileLeft() throws IOException {
+        AudioCache cache = new AudioCache(dir);
+        Path file = cache.get(key, "wav", () -> wav).path();
+        assertEquals(dir.resolve(key.substring(0, 2)).resolve(key + ".wav"), file);
+        try (var siblings = Files.list(file.getParent())) {
+            assertEquals(List.of(file), siblings.toList());
+        }
+    }
+
+    @Test
+    void aNewCacheOnTheSameRootFindsTheFile() {
+        new AudioCache(dir).get(key, "wav", () -> wav);
+        AudioCache restarted = new AudioCache(dir);
+        restarted.get(key, "wav", () -> {
+            throw new AssertionError("should have been a hit");
+        });
+        assertEquals(1, restarted.hits());
+    }
+
+    @Test
+    void sixteenThreadsAskingForOneMissingKeyCauseOneProduction() throws Exception {
+        AudioCache cache = new AudioCache(dir);
+        int threads = 16;
+        CountDownLatch allAsking = new CountDownLatch(threads);
+        AtomicInteger calls = new AtomicInteger();
+        Supplier<byte[]> producer = () -> {
+            calls.incrementAndGet();
+            await(allAsking); // hold the production open until every thread is about to ask
+            return wav;
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<CachedAudio>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    allAsking.countDown();
+                    return cache.get(key, "wav", producer);
+                }));
+            }
+            for (Future<CachedAudio> result : results) assertArrayEquals(wav, result.get(30, TimeUnit.SECONDS).readAllBytes());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, calls.get());
+        assertEquals(1, cache.productions());
+        assertEquals(threads, cache.hits() + cache.misses());
+    }
+
+    @Test
+    void differentKeysAreProducedInParallel() throws Exception {
+        AudioCache cache = new AudioCache(dir);
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // The first producer can only finish once the second has started: a cache-wide lock would deadlock.
+            Future<CachedAudio> first = pool.submit(() -> cache.get(AudioCache.key("a"), "wav", () -> {
+                await(secondStarted);
+                return wav;
+            }));
+            Future<CachedAudio> second = pool.submit(() -> cache.get(AudioCache.key("b"), "wav", () -> {
+                secondStarted.countDown();
+                return wav;
+            }));
+            assertFalse(first.get(30, TimeUnit.SECONDS).inMemory());
+            assertFalse(second.get(30, TimeUnit.SECONDS).inMemory());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void producerFailureReachesTheCallerAndTheNextCallTriesAgain() {
+        AudioCache cache = new AudioCache(dir);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> cache.get(key, "wav", () -> {
+                    throw new IllegalStateException("voice crashed");
+                }));
+        assertEquals("voice crashed", e.getMessage());
+        assertFalse(cache.get(key, "wav", () -> wav).inMemory());
+        assertEquals(2, cache.productions());
+    }
+
+    @Test
+    void invalidProducerOutputIsRefusedAndNotCached() {
+        AudioCache cache = new AudioCache(dir);
+        assertThrows(IllegalStateException.class, () -> cache.get(key, "wav", () -> new byte[]{1, 2, 3}));
+        assertFalse(Files.exists(cache.pathFor(key, "wav")));
+    }
+
+    @Test
+    void truncatedFileOnDiskIsDetectedAndProducedAgain() throws IOException {
+        AudioCache cache = new AudioCache(dir);
+        Path file = cache.get(key, "wav", () -> wav).path();
+        Files.write(file, Arrays.copyOf(wav, wav.length / 2));
+        CachedAudio again = cache.get(key, "wav", () -> wav);
+        assertEquals(2, cache.productions());
+        assertEquals(wav.length, again.size());
+        assertEquals(Wav.inspect(wav), Wav.inspect(file));
+    }
+
+    @Test
+    void truncatedFileFoundAtStartIsProducedAgain() throws IOException {
+        Path file = new AudioCache(dir).get(key, "wav", () -> wav).path();
+        Files.write(file, Arrays.copyOf(wav, 30));
+        AudioCache restarted = new AudioCache(dir);
+        assertArrayEquals(wav, restarted.get(key, "wav", () -> wav).readAllBytes());
+        assertEquals(1, restarted.productions());
+    }
+
+    @Test
+    void strayTempFileFromACrashIsRemovedOnStart() throws IOException {
+        Path shard = Files.createDirectories(dir.resolve(key.substring(0, 2)));
+        Path stray = Files.write(shard.resolve(key + ".wav.k3j9.tmp"), new byte[]{1, 2});
+        Files.setLastModifiedTime(stray, FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS)));
+        new AudioCache(dir);
+        assertFalse(Files.exists(stray));
+    }
+
+    @Test
+    void rootThatIsARegularFileStillServesTheBytesFromMemory() throws IOException {
+        // Tests run as root, so permission bits cannot make a directory unwritable; a file where the
+        // directory should be makes every write fail with an IOException instead.
+        Path notADirectory = Files.write(dir.resolve("audio-cache"), new byte[]{0});
+        AudioCache cache = new AudioCache(notADirectory);
+        Counting producer = new Counting(wav);
+        CachedAudio first = cache.get(key, "wav", producer);
+        CachedAudio second = cache.get(key, "wav", producer);
+        assertTrue(first.inMemory());
+        assertArrayEquals(wav, second.readAllBytes());
+        assertEquals(1, producer.calls.get());
+        assertEquals(wav.length, cache.memoryBytes());
+    }
+
+    @Test
+    void shardDirectoryThatCannotBeCreatedFallsBackToMemory() throws IOException {
+        Files.write(dir.resolve(key.substring(0, 2)), new byte[]{0}); // blocks root/<shard>/
+        CachedAudio audio = new AudioCache(dir).get(key, "ulaw", () -> new byte[]{(byte) 0xFF});
+        assertTrue(audio.inMemory());
+        assertEquals(1, audio.size());
+    }
+
+    @Test
+    void memoryFallbackKeepsOnlyTheMostRecentEntriesWithinItsLimit() throws IOException {
+        Path notADirectory = Files.write(dir.resolve("audio-cache"), new byte[]{0});
+        AudioCache cache = new AudioCache(notADirectory, 100, Map.of());
+        for (String part : List.of("a", "b", "c")) cache.get(AudioCache.key(part), "ulaw", () -> new byte[60]);
+        assertEquals(60, cache.memoryBytes());
+    }
+
+    @Test
+    void keysThatCouldEscapeTheRootAreRejected() {
+        AudioCache cache = new AudioCache(dir);
+        for (String bad : new String[]{"../../etc/passwd", "..", key.toUpperCase(), key.substring(1), key + "0", "", null}) {
+            assertThrows(IllegalArgumentException.class, () -> cache.get(bad, "wav", () -> wav), String.valueOf(bad));
+        }
+        assertEquals(0, cache.productions());
+    }
+
+    @Test
+    void extensionsThatCouldEscapeTheRootAreRejected() {
+        AudioCache cache = new AudioCache(dir);
+        for (String bad : new String[]{"../x", "wav/..", "/wav", ".wav", "wav.", "a..b", "WAV", "tmp", "wav.tmp",
+                "abcdefghijklm", "wav\u0000", "", null}) {
+            assertThrows(IllegalArgumentException.class, () -> cache.get(key, bad, () -> wav), String.valueOf(bad));
+        }
+        assertEquals(0, cache.productions());
+    }
+
+    @Test
+    void lastModifiedAndSizeDescribeTheFile() throws IOException {
+        CachedAudio audio = new AudioCache(dir).get(key, "wav", () -> wav);
+        assertEquals(Files.size(audio.path()), audio.size());
+        assertEquals(Files.getLastModifiedTime(audio.path()).toInstant(), audio.lastModified());
+    }
+
+    @Test
+    void inMemoryBytesCannotBeChangedByAReader() throws IOException {
+        Path notADirectory = Files.write(dir.resolve("audio-cache"), new byte[]{0});
+        AudioCache cache = new AudioCache(notADirectory);
+        CachedAudio audio = cache.get(key, "wav", () -> wav.clone());
+        assertTrue(audio.bytes().isReadOnly());
+        audio.bytes().position(10);
+        assertEquals(0, cache.get(key, "wav", () -> wav).bytes().position());
+    }
+
+    private static final class Counting implements Supplier<byte[]> {
+        final AtomicInteger calls = new AtomicInteger();
+        final byte[] bytes;
+
+        Counting(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public byte[] get() {
+            calls.incrementAndGet();
+            return bytes;
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("latch never opened");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package app.earshot.audio;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TelephonyTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a6kHzToneIsRemovedNotFoldedTo2kHz() {
+        Pcm tone = Signals.tone(16000, 6000, 16000, 1.0);
+        Pcm narrow = Telephony.toNarrowband(tone);
+        double ratio = Signals.middleRms(narrow, 0.05) / Signals.middleRms(tone, 0.05);
+        assertTrue(ratio < 0.001, "6 kHz leaked through at " + Signals.decibels(ratio) + " dB");
+    }
+
+    @Test
+    void a1kHzTonePassesAtUnityGain() {
+        Pcm tone = Signals.tone(16000, 1000, 16000, 1.0);
+        double ratio = Signals.middleRms(Telephony.toNarrowband(tone), 0.05) / Signals.middleRms(tone, 0.05);
+        assertEquals(1.0, ratio, 0.01);
+    }
+
+    @Test
+    void filterIsAtLeast60dBDownFrom4kHzAndUnder1dBDownAt3400Hz() {
+        double[] taps = Telephony.lowPassTaps();
+        double worstStop = 0;
+        for (int hz = 4000; hz <= 8000; hz += 5) worstStop = Math.max(worstStop, gain(taps, hz));
+        assertTrue(Signals.decibels(worstStop) < -60, "stop band only " + Signals.decibels(worstStop) + " dB");
+        assertTrue(Signals.decibels(gain(taps, 3400)) > -1, "3400 Hz at " + Signals.decibels(gain(taps, 3400)) + " dB");
+    }
+
+    @Test
+    void outputHasHalfTheSamplesRoundedUpAndTheSameDuration() {
+        Pcm in = Signals.tone(16000, 500, 8000, 38.0001);
+        Pcm out = Telephony.toNarrowband(in);
+        assertEquals((in.length() + 1) / 2, out.length());
+        assertEquals(in.seconds(), out.seconds(), 0.05);
+    }
+
+    @Test
+    void filterDelayIsCompensatedSoAClickStaysInPlace() {
+        short[] click = new short[16000];
+        click[4000] = 30000;
+        short[] out = Telephony.toNarrowband(new Pcm(16000, click)).samples();
+        assertEquals(2000, indexOfLargest(out));
+    }
+
+    @Test
+    void fullScaleSquareWaveSaturatesInsteadOfWrappingAround() {
+        Pcm square = Signals.fullScaleSquare(16000, 100, 0.5);
+        Pcm narrow = Telephony.toNarrowband(square);
+        assertEquals(Signals.signChanges(square), Signals.signChanges(narrow));
+        assertEquals(Short.MAX_VALUE, max(narrow.samples()));
+        assertEquals(Short.MIN_VALUE, min(narrow.samples()));
+    }
+
+    @Test
+    void fullScaleSquareWaveSurvivesUlawWithoutSignFlips() throws IOException {
+        Pcm square = Signals.fullScaleSquare(16000, 100, 0.5);
+        Pcm decoded = Wav.decode(Telephony.wav(square, Codec.ULAW));
+        assertEquals(Signals.signChanges(square), Signals.signChanges(decoded));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ULAW, u-law, 8", "ALAW, A-law, 8", "PCM, Signed Integer PCM, 16"})
+    void soxiSeesAn8kHzMonoFileInTheCodecWithTheInputsDuration(Codec codec, String encoding, String bits) throws IOException {
+        Pcm speech = Signals.tone(16000, 440, 10000, 2.5);
+        Path file = Files.write(dir.resolve(codec.label() + ".wav"), Telephony.wav(speech, codec));
+        assertEquals("8000", Sox.soxi("-r", file));
+        assertEquals("1", Sox.soxi("-c", file));
+        assertEquals(encoding, Sox.soxi("-e", file));
+        assertEquals(bits, Sox.soxi("-b", file));
+        assertEquals(2.5, Double.parseDouble(Sox.soxi("-D", file)), 0.05);
+    }
+
+    @Test
+    void ulawWavHasFormatTag7AndAlawWavTag6() {
+        Pcm speech = Signals.tone(16000, 440, 10000, 0.1);
+        assertEquals(7, formatTag(Telephony.wav(speech, Codec.ULAW)));
+        assertEquals(6, formatTag(Telephony.wav(speech, Codec.ALAW)));
+    }
+
+    @Test
+    void rawG711IsTheWavDataWithoutTheHeader() throws IOException {
+        Pcm speech = Signals.tone(16000, 440, 10000, 0.3);
+        for (Codec codec : new Codec[]{Codec.ULAW, Codec.ALAW}) {
+            byte[] wav = Telephony.wav(speech, codec);
+            WavInfo info = Wav.inspect(wav);
+            byte[] data = Arrays.copyOfRange(wav, (int) info.dataOffset(), (int) (info.dataOffset() + info.dataLength()));
+            assertArrayEquals(data, Telephony.raw(speech, codec));
+        }
+    }
+
+    @Test
+    void ulawRoundTripStaysCloseToTheNarrowbandSignal() throws IOException {
+        Pcm speech = Signals.tone(16000, 440, 10000, 0.5);
+        Pcm narrow = Telephony.toNarrowband(speech);
+        Pcm decoded = Wav.decode(Telephony.wav(speech, Codec.ULAW));
+        double noise = 0;
+        for (int i = 0; i < narrow.length(); i++) noise += Math.pow(narrow.sample(i) - decoded.sample(i), 2);
+        double snr = Signals.decibels(Signals.rms(narrow, 0, narrow.length()) / Math.sqrt(noise / narrow.length()));
+        assertTrue(snr > 30, "u-law SNR " + snr + " dB"); // G.711 gives about 38 dB on a loud sine
+    }
+
+    @Test
+    void otherSampleRatesAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> Telephony.toNarrowband(Pcm.silence(22050, 0.1)));
+    }
+
+    @Test
+    void rawPcmIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> Telephony.raw(Pcm.silence(16000, 0.1), Codec.PCM));
+    }
+
+    @Test
+    void narrowbandInputIsPassedThrough() {
+        Pcm narrow = Signals.tone(8000, 440, 1000, 0.1);
+        assertEquals(narrow, Telephony.toNarrowband(narrow));
+    }
+
+    /** |H(f)| of an FIR at 16 kHz. */
+    static double gain(double[] taps, double hz) {
+        double re = 0, im = 0;
+        for (int k = 0; k < taps.length; k++) {
+            double phase = 2 * Math.PI * hz / 16000 * k;
+            re += taps[k] * Math.cos(phase);
+            im -= taps[k] * Math.sin(phase);
+        }
+        return Math.hypot(re, im);
+    }
+
+    private static int formatTag(byte[] wav) {
+        // JDK writes "fmt " first, right after the 12-byte RIFF header; the tag follows the 8-byte chunk header.
+        assertEquals("fmt ", new String(wav, 12, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        return (wav[20] & 0xFF) | (wav[21] & 0xFF) << 8;
+    }
+
+    private static int indexOfLargest(short[] s) {
+        int best = 0;
+        for (int i = 1; i < s.length; i++) if (s[i] > s[best]) best = i;
+        return best;
+    }
+
+    private static short max(short[] s) {
+        short m = Short.MIN_VALUE;
+        for (short v : s) m = (short) Math.max(m, v);
+        return m;
+    }
+
+    private static short min(short[] s) {
+        short m = Short.MAX_VALUE;
+        for (short v : s) m = (short) Math.min(m, v);
+        return m;
+    }
+}
