@@ -1,15 +1,64 @@
 package app.earshot;
 
+import app.earshot.audio.AudioCache;
+import app.earshot.content.ContentException;
+import app.earshot.content.ContentLoader;
 import app.earshot.content.ContentStore;
+import app.earshot.content.Site;
+import app.earshot.narration.Narrator;
+import app.earshot.speech.Lexicon;
+import app.earshot.speech.LexiconException;
+import app.earshot.speech.ScriptWriter;
+import app.earshot.speech.SpeechNormalizer;
+import app.earshot.speech.Synthesizer;
 import app.earshot.web.WebApp;
 import io.javalin.Javalin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Wires the parts together; {@link #create} returns an unstarted server so tests can start it on any port. */
 public final class App {
     private App() {}
 
+    /** Everything read from a content folder: the site and its pronunciation lexicon. */
+    public record Content(Site site, Lexicon lexicon) {}
+
+    /**
+     * Loads and validates {@code dir}: pages, {@code site.yaml} and {@code lexicon.pls} (optional).
+     *
+     * @throws ContentException with every problem in every file, as {@code file:line: message}
+     */
+    public static Content load(Path dir) throws ContentException {
+        List<String> problems = new ArrayList<>();
+        Site site = null;
+        try {
+            site = new ContentLoader().load(dir);
+        } catch (ContentException e) {
+            problems.addAll(e.problems());
+        }
+        Lexicon lexicon = Lexicon.empty();
+        Path pls = dir.normalize().resolve("lexicon.pls");
+        if (Files.exists(pls)) {
+            try {
+                lexicon = Lexicon.parse(pls);
+            } catch (LexiconException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) throw new ContentException(problems);
+        return new Content(site, lexicon);
+    }
+
+    /** The narration service for {@code content}, caching under {@code audioCache}. */
+    public static Narrator narrator(Content content, Path audioCache, Synthesizer synthesizer) {
+        return new Narrator(synthesizer, new AudioCache(audioCache),
+                new ScriptWriter(new SpeechNormalizer(), content.lexicon()), content.site().speech());
+    }
+
     /** A server for {@code content}, not yet started. */
-    public static Javalin create(ContentStore content) {
-        return WebApp.create(content);
+    public static Javalin create(ContentStore content, Narrator narrator) {
+        return WebApp.create(content, narrator);
     }
 }

@@ -1,15 +1,23 @@
 package app.earshot;
 
 import app.earshot.content.ContentException;
-import app.earshot.content.ContentLoader;
 import app.earshot.content.ContentStore;
-import app.earshot.content.Site;
+import app.earshot.content.Page;
+import app.earshot.narration.Narrator;
+import app.earshot.speech.FreeTtsSynthesizer;
+import app.earshot.speech.SynthesisException;
 import io.javalin.Javalin;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The command line: {@code serve}, {@code check} and {@code warm}. */
 public final class Earshot {
+    private static final Logger log = LoggerFactory.getLogger(Earshot.class);
+
     static final String USAGE = """
             usage: java -jar earshot.jar serve [--port 7070] [--content DIR] [--audio-cache DIR]
                    java -jar earshot.jar check [--content DIR]
@@ -19,7 +27,7 @@ public final class Earshot {
 
     public static void main(String[] args) {
         int code = run(args, System.out, System.err);
-        if (code != 0 || !args[0].equals("serve")) System.exit(code);
+        if (code != 0 || args.length == 0 || !args[0].equals("serve")) System.exit(code);
     }
 
     /** Runs a command; returns the process exit code (a started server keeps running after this returns 0). */
@@ -37,14 +45,13 @@ public final class Earshot {
             return switch (cli.command()) {
                 case "check" -> check(contentDir, out);
                 case "serve" -> serve(cli, contentDir, out);
-                default -> {
-                    err.println("earshot: '" + cli.command() + "' is not available yet");
-                    yield 2;
-                }
+                case "warm" -> warm(cli, contentDir, out, err);
+                default -> throw new IllegalArgumentException("unknown command '" + cli.command() + "'");
             };
         } catch (ContentException e) {
             e.problems().forEach(err::println);
-            err.println("earshot: " + e.problems().size() + " problem(s) in " + contentDir + "; nothing was served");
+            err.println("earshot: " + e.problems().size() + " problem(s) in " + contentDir + "; nothing was "
+                    + (cli.command().equals("check") ? "changed" : "served"));
             return 1;
         } catch (IllegalArgumentException e) {
             err.println("earshot: " + e.getMessage());
@@ -53,18 +60,61 @@ public final class Earshot {
     }
 
     private static int check(Path contentDir, PrintStream out) throws ContentException {
-        Site site = new ContentLoader().load(contentDir);
-        out.println(contentDir + ": OK, " + site.pages().size() + " page(s), " + site.sectionCount() + " section(s)");
+        App.Content content = App.load(contentDir);
+        out.println(contentDir + ": OK, " + content.site().pages().size() + " page(s), "
+                + content.site().sectionCount() + " section(s), " + content.lexicon().size() + " lexicon entries");
         return 0;
     }
 
     private static int serve(CommandLine cli, Path contentDir, PrintStream out) throws ContentException {
         int port = cli.port();
-        Site site = new ContentLoader().load(contentDir);
-        Javalin app = App.create(new ContentStore(site)).start(port);
-        out.println("Earshot is serving " + site.pages().size() + " page(s) from " + contentDir
+        App.Content content = App.load(contentDir);
+        FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer();
+        Narrator narrator = App.narrator(content, cli.path("audio-cache", "audio-cache"), synthesizer);
+        Javalin app = App.create(new ContentStore(content.site()), narrator).start(port);
+        out.println("Earshot is serving " + content.site().pages().size() + " page(s) from " + contentDir
                 + " at http://localhost:" + app.port() + "/");
-        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "earshot-shutdown"));
+        Thread warmer = new Thread(() -> warmQuietly(content, narrator), "earshot-warm");
+        warmer.setDaemon(true);
+        warmer.setPriority(Thread.MIN_PRIORITY);
+        warmer.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            synthesizer.close();
+        }, "earshot-shutdown"));
         return 0;
+    }
+
+    /** Background warming after start: pages are served meanwhile; failures are logged, never fatal. */
+    private static void warmQuietly(App.Content content, Narrator narrator) {
+        long start = System.nanoTime();
+        try {
+            for (Page page : content.site().pages()) narrator.warm(page, () -> {});
+            log.info("Audio ready for {} section(s) in {} s ({} synthesized, the rest from the cache)",
+                    content.site().sectionCount(), String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9),
+                    narrator.syntheses());
+        } catch (RuntimeException e) {
+            log.warn("Background warming stopped: {}; audio will be made on request", e.getMessage());
+        }
+    }
+
+    private static int warm(CommandLine cli, Path contentDir, PrintStream out, PrintStream err) throws ContentException {
+        App.Content content = App.load(contentDir);
+        int total = content.site().sectionCount();
+        AtomicInteger done = new AtomicInteger();
+        long start = System.nanoTime();
+        try (FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer()) {
+            Narrator narrator = App.narrator(content, cli.path("audio-cache", "audio-cache"), synthesizer);
+            for (Page page : content.site().pages()) {
+                narrator.warm(page, () -> out.printf(Locale.ROOT, "warm: %d/%d sections, %.1f s%n",
+                        done.incrementAndGet(), total, (System.nanoTime() - start) / 1e9));
+            }
+            out.printf(Locale.ROOT, "warm: done, %d section(s) in %.1f s; %d synthesized, the rest were cached%n",
+                    total, (System.nanoTime() - start) / 1e9, narrator.syntheses());
+            return 0;
+        } catch (SynthesisException e) {
+            err.println("earshot: synthesis failed: " + e.getMessage());
+            return 1;
+        }
     }
 }

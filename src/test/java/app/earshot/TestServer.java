@@ -1,6 +1,7 @@
 package app.earshot;
 
-import app.earshot.content.ContentLoader;
+import app.earshot.narration.Narrator;
+import app.earshot.speech.FreeTtsSynthesizer;
 import app.earshot.content.ContentStore;
 import app.earshot.content.Site;
 import io.javalin.Javalin;
@@ -19,16 +20,27 @@ import org.jsoup.nodes.Document;
 public final class TestServer implements AutoCloseable {
     public static final Path BUNDLED_CONTENT = Path.of("content");
 
+    /** Audio made by one test class is reused by the next: synthesis is real but needs doing only once per run. */
+    public static final Path SHARED_AUDIO_CACHE = Path.of("target", "test-audio-cache");
+    /** One voice pool for the whole test run, as a server has. */
+    public static final FreeTtsSynthesizer SYNTHESIZER = new FreeTtsSynthesizer(2, java.time.Duration.ofSeconds(60));
+
     private final Javalin app;
+    private final Narrator narrator;
     private final Site site;
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    private TestServer(Javalin app, Site site) {
+    private TestServer(Javalin app, Site site, Narrator narrator) {
         this.app = app;
         this.site = site;
+        this.narrator = narrator;
+    }
+
+    public Narrator narrator() {
+        return narrator;
     }
 
     /** Starts a server on the bundled content. */
@@ -37,10 +49,16 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Path contentDir) {
+        return start(contentDir, SHARED_AUDIO_CACHE, SYNTHESIZER);
+    }
+
+    /** A server with its own audio cache folder and synthesizer (a fake, or a counting wrapper). */
+    public static TestServer start(Path contentDir, Path audioCache, app.earshot.speech.Synthesizer synthesizer) {
         try {
-            Site site = new ContentLoader().load(contentDir);
-            Javalin app = App.create(new ContentStore(site)).start("127.0.0.1", 0);
-            return new TestServer(app, site);
+            App.Content content = App.load(contentDir);
+            Narrator narrator = App.narrator(content, audioCache, synthesizer);
+            Javalin app = App.create(new ContentStore(content.site()), narrator).start("127.0.0.1", 0);
+            return new TestServer(app, content.site(), narrator);
         } catch (Exception e) {
             throw new IllegalStateException("test server failed to start", e);
         }

@@ -50,7 +50,31 @@ public final class Captions {
      */
     public static List<Cue> cues(String script, List<WordTiming> words, double clipSeconds) {
         Objects.requireNonNull(script, "script");
-        List<List<Unit>> sentences = sentences(align(script, words));
+        return cues(align(script, words), clipSeconds);
+    }
+
+    /**
+     * Cues for a {@link SpeechScript}: timed against {@code script.spoken()} (what the engine said) but showing
+     * {@code script.text()}, so a lexicon respelling ("N-M-D-A") is heard while the author's word ("NMDA") is read.
+     * If the two do not have the same words one for one, the spoken words are shown.
+     */
+    public static List<Cue> cues(SpeechScript script, List<WordTiming> words, double clipSeconds) {
+        List<Unit> units = align(script.spoken(), words);
+        List<String> shown = new ArrayList<>();
+        for (String paragraph : Paragraphs.of(script.text())) shown.addAll(Paragraphs.words(paragraph));
+        if (shown.size() == units.size()) {
+            List<Unit> relabelled = new ArrayList<>(units.size());
+            for (int i = 0; i < units.size(); i++) {
+                Unit u = units.get(i);
+                relabelled.add(new Unit(shown.get(i), u.timing(), u.endsParagraph()));
+            }
+            units = relabelled;
+        }
+        return cues(units, clipSeconds);
+    }
+
+    private static List<Cue> cues(List<Unit> units, double clipSeconds) {
+        List<List<Unit>> sentences = sentences(units);
         List<Cue> cues = new ArrayList<>();
         List<Unit> untimed = new ArrayList<>();
         for (List<Unit> sentence : sentences) {

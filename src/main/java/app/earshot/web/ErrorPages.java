@@ -1,6 +1,7 @@
 package app.earshot.web;
 
 import app.earshot.content.ContentStore;
+import app.earshot.speech.SynthesisException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 final class ErrorPages {
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
+    private final java.util.Set<String> loggedCauses = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ContentStore content;
     private final Templates templates;
     private final Views views;
@@ -27,6 +29,14 @@ final class ErrorPages {
 
     void register(RoutesConfig routes) {
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage()));
+        routes.exception(SynthesisException.class, (e, ctx) -> {
+            // Logged once per distinct cause, not once per request, so a dead engine cannot flood the log.
+            if (loggedCauses.add(String.valueOf(e.getMessage())) && loggedCauses.size() < 1000) {
+                log.error("Synthesis failed for {}: {}", ctx.path(), e.getMessage(), e);
+            }
+            ctx.header("Retry-After", "30");
+            respond(ctx, 503, "The audio cannot be made right now. The text of every page is still available; please try the audio again in a minute.");
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("{} {} failed", ctx.method(), ctx.path(), e);
             respond(ctx, 500, "Something went wrong on our side. Please try again later.");

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import app.earshot.narration.Narrator;
 
 /** Builds the models the templates render; templates only print what is prepared here. */
 public final class Views {
@@ -24,10 +26,24 @@ public final class Views {
         }
     }
 
-    private final StaticAssets assets;
+    /**
+     * A player and its downloads.
+     *
+     * @param label    accessible name of the player ("Listen to: FDA Breakthrough Status")
+     * @param title    what is heard, for link text that makes sense out of context
+     * @param wav      URL of the clip
+     * @param captions URL of the WebVTT captions
+     * @param chapters URL of WebVTT chapters, or null
+     * @param facts    "WAV, 1.2 MB, 38 seconds", or "WAV" while the clip is being made
+     */
+    public record AudioView(String label, String title, String wav, String captions, String chapters, String facts) {}
 
-    Views(StaticAssets assets) {
+    private final StaticAssets assets;
+    private final Narrator narrator;
+
+    Views(StaticAssets assets, Narrator narrator) {
         this.assets = assets;
+        this.narrator = narrator;
     }
 
     /** The model every view shares: page title, language, site name, stylesheet and the site's pages. */
@@ -35,6 +51,7 @@ public final class Views {
         Map<String, Object> model = new HashMap<>();
         model.put("title", title);
         model.put("lang", site.language());
+        model.put("languageName", Locale.forLanguageTag(site.language()).getDisplayLanguage(Locale.ENGLISH));
         model.put("siteTitle", site.title());
         model.put("organisation", site.organisation());
         model.put("description", site.description());
@@ -57,6 +74,12 @@ public final class Views {
         model.put("reviewed", DateView.of(page.reviewed()));
         model.put("nextReview", DateView.of(page.nextReview()));
         model.put("breadcrumbs", List.of(new Link("/", "Home")));
+        model.put("pageAudio", new AudioView("Listen to the whole page: " + page.title(), page.title(),
+                "/audio/" + page.slug() + ".wav", "/audio/" + page.slug() + ".vtt",
+                "/audio/" + page.slug() + ".chapters.vtt", describe(narrator.cachedFacts(page))));
+        Map<String, AudioView> sectionAudio = new HashMap<>();
+        for (Section s : page.sections()) sectionAudio.put(s.id(), sectionAudio(page, s));
+        model.put("sectionAudio", sectionAudio);
         return model;
     }
 
@@ -73,6 +96,7 @@ public final class Views {
         model.put("reviewed", DateView.of(page.reviewed()));
         model.put("nextReview", DateView.of(page.nextReview()));
         model.put("breadcrumbs", List.of(new Link("/", "Home"), new Link("/" + page.slug(), page.title())));
+        model.put("audio", sectionAudio(page, section));
         return model;
     }
 
@@ -83,6 +107,33 @@ public final class Views {
         model.put("message", message);
         model.put("breadcrumbs", List.of(new Link("/", "Home")));
         return model;
+    }
+
+    private AudioView sectionAudio(Page page, Section section) {
+        String base = "/audio/" + page.slug() + "/" + section.id();
+        String title = section.introduction() ? "Introduction to " + page.title() : section.heading();
+        return new AudioView("Listen to: " + title, title, base + ".wav", base + ".vtt", null,
+                describe(narrator.cachedFacts(page, section)));
+    }
+
+    /** "WAV, 1.2 MB, 38 seconds"; just "WAV" when the clip is not made yet (size and length unknown). */
+    static String describe(Optional<Narrator.ClipFacts> facts) {
+        return facts.map(f -> "WAV, " + size(f.size()) + ", " + duration(f.seconds())).orElse("WAV");
+    }
+
+    static String size(long bytes) {
+        if (bytes < 1_000_000) return Math.max(1, Math.round(bytes / 1000.0)) + " KB";
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+    }
+
+    static String duration(double seconds) {
+        long total = Math.max(1, Math.round(seconds));
+        long minutes = total / 60;
+        long rest = total % 60;
+        String m = minutes == 1 ? "1 minute" : minutes + " minutes";
+        String s = rest == 1 ? "1 second" : rest + " seconds";
+        if (minutes == 0) return s;
+        return rest == 0 ? m : m + " " + s;
     }
 
     static Link sectionLink(Page page, Section section) {

@@ -1,16 +1,19 @@
 package app.earshot.web;
 
 import app.earshot.content.ContentStore;
+import app.earshot.narration.Narrator;
 import io.javalin.Javalin;
 
 /** Builds the Javalin server: headers, routes and error pages, in the order they must be registered. */
 public final class WebApp {
     private WebApp() {}
 
-    public static Javalin create(ContentStore content) {
+    public static Javalin create(ContentStore content, Narrator narrator) {
         Templates templates = new Templates();
         StaticAssets assets = new StaticAssets();
-        Views views = new Views(assets);
+        Views views = new Views(assets, narrator);
+        Metrics metrics = new Metrics(narrator);
+        MediaResponder media = new MediaResponder(metrics);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -20,8 +23,13 @@ public final class WebApp {
             config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrorHandler()));
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             config.routes.before(SecurityHeaders::apply);
+            config.routes.after(ctx -> {
+                var endpoint = ctx.endpoints().lastHttpEndpoint();
+                metrics.request(endpoint == null ? "unmatched" : endpoint.path, ctx.statusCode());
+            });
             new HealthRoutes(content).register(config.routes);
             new StaticRoutes(assets).register(config.routes);
+            new AudioRoutes(content, narrator, media, metrics).register(config.routes);
             new PageRoutes(content, templates, views).register(config.routes);
             new ErrorPages(content, templates, views).register(config.routes);
         });

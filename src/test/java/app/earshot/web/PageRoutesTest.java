@@ -95,7 +95,7 @@ class PageRoutesTest {
     void listsAreRealListsWithoutBulletCharacters() {
         Document doc = server.html("/what-is-ketamine");
         Elements items = doc.select("main li");
-        assertTrue(doc.select("#key-facts-about-ketamine ul > li").size() == 5);
+        assertTrue(doc.select("#key-facts-about-ketamine > ul > li").size() == 5);
         for (Element li : items) {
             assertFalse(li.text().matches("^[\\u2022\\u00b7*\\-\\u2013].*"), "bullet character in: " + li.text());
         }
@@ -103,7 +103,7 @@ class PageRoutesTest {
 
     @Test
     void statisticsKeepTheirNumbersAndMeaningsTogether() {
-        List<String> stats = server.html("/what-is-ketamine").select("#research-evidence li").eachText();
+        List<String> stats = server.html("/what-is-ketamine").select("#research-evidence > ul > li").eachText();
         assertEquals(List.of("70%: Response rate in treatment-resistant depression studies",
                 "24hrs: Time to significant improvement in many patients",
                 "500+: Published research studies on ketamine therapy"), stats);

@@ -1,0 +1,23 @@
+package app.earshot.narration;
+
+import app.earshot.audio.CachedAudio;
+
+/**
+ * A cached audio file together with what a listener needs to know about it.
+ *
+ * @param audio     the cached bytes or file
+ * @param mediaType Content-Type to serve it with
+ * @param seconds   playing time
+ */
+public record Clip(CachedAudio audio, String mediaType, double seconds) {
+
+    /** Byte size. */
+    public long size() {
+        return audio.size();
+    }
+
+    /** A strong entity tag: the content key and the format, so it changes exactly when the bytes do. */
+    public String etag() {
+        return "\"" + audio.key().substring(0, 32) + "." + audio.extension() + "\"";
+    }
+}

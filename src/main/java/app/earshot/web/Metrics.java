@@ -1,0 +1,58 @@
+package app.earshot.web;
+
+import app.earshot.narration.Narrator;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counters exposed at {@code /metrics} in the Prometheus text format. */
+public final class Metrics {
+    private final Narrator narrator;
+    private final LongAdder audioBytes = new LongAdder();
+    private final ConcurrentHashMap<String, LongAdder> requests = new ConcurrentHashMap<>();
+
+    public Metrics(Narrator narrator) {
+        this.narrator = narrator;
+    }
+
+    void audioServed(long bytes) {
+        audioBytes.add(bytes);
+    }
+
+    void request(String route, int status) {
+        // Route patterns, not raw paths, so hostile URLs cannot grow this map without bound.
+        requests.computeIfAbsent(route + "\u0000" + status, k -> new LongAdder()).increment();
+    }
+
+    String render() {
+        StringBuilder out = new StringBuilder(2048);
+        counter(out, "earshot_syntheses_total", "Sections synthesized by FreeTTS.", narrator.syntheses());
+        out.append("# HELP earshot_synthesis_seconds_total Wall-clock seconds spent synthesizing.\n")
+                .append("# TYPE earshot_synthesis_seconds_total counter\n")
+                .append("earshot_synthesis_seconds_total ").append(narrator.synthesisSeconds()).append('\n');
+        counter(out, "earshot_audio_cache_hits_total", "Audio cache lookups answered from the cache.", narrator.cache().hits());
+        counter(out, "earshot_audio_cache_misses_total", "Audio cache lookups that had to produce the file.", narrator.cache().misses());
+        counter(out, "earshot_audio_bytes_served_total", "Bytes of audio sent to clients.", audioBytes.sum());
+        out.append("# HELP earshot_http_requests_total HTTP requests by route pattern and status.\n")
+                .append("# TYPE earshot_http_requests_total counter\n");
+        Map<String, Long> sorted = new TreeMap<>();
+        requests.forEach((k, v) -> sorted.put(k, v.sum()));
+        sorted.forEach((k, v) -> {
+            String[] parts = k.split("\u0000");
+            out.append("earshot_http_requests_total{route=\"").append(escape(parts[0])).append("\",status=\"")
+                    .append(parts[1]).append("\"} ").append(v).append('\n');
+        });
+        return out.toString();
+    }
+
+    private static void counter(StringBuilder out, String name, String help, long value) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n')
+                .append("# TYPE ").append(name).append(" counter\n")
+                .append(name).append(' ').append(value).append('\n');
+    }
+
+    private static String escape(String label) {
+        return label.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+}

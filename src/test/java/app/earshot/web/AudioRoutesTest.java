@@ -1,0 +1,238 @@
+package app.earshot.web;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.earshot.Soxi;
+import app.earshot.TestServer;
+import app.earshot.audio.Pcm;
+import app.earshot.audio.Wav;
+import app.earshot.audio.WavInfo;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AudioRoutesTest {
+    static final String CLIP = "/audio/what-is-ketamine/fda-breakthrough-status.wav";
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    HttpResponse<byte[]> get(String path, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path)));
+        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return server.getBytes(b);
+    }
+
+    @Test
+    void sectionClipIs16kHzMonoPcmWavOfPlausibleLengthAndNotSilent(@TempDir Path dir) throws Exception {
+        HttpResponse<byte[]> response = get(CLIP);
+        assertEquals(200, response.statusCode());
+        assertEquals("audio/wav", response.headers().firstValue("Content-Type").orElse(""));
+        byte[] wav = response.body();
+        assertEquals("RIFF", new String(wav, 0, 4, "US-ASCII"));
+        WavInfo info = Wav.inspect(wav);
+        assertEquals(16000, info.sampleRate());
+        assertEquals(1, info.channels());
+        assertEquals(16, info.bitsPerSample());
+        int words = server.get("/audio/what-is-ketamine/fda-breakthrough-status.txt").body().split("\\s+").length;
+        double wpm = words / (info.seconds() / 60);
+        assertTrue(wpm > 100 && wpm < 260, words + " words in " + info.seconds() + " s = " + wpm + " wpm");
+        Pcm pcm = Wav.decode(wav);
+        double rms = Math.sqrt(Arrays.stream(toInts(pcm)).mapToDouble(s -> (double) s * s).average().orElse(0));
+        assertTrue(rms > 300, "rms " + rms);
+        Path file = dir.resolve("clip.wav");
+        Files.write(file, wav);
+        assertEquals("16000", Soxi.ask("r", file));
+        assertEquals("1", Soxi.ask("c", file));
+        assertEquals(info.seconds(), Double.parseDouble(Soxi.ask("D", file)), 0.01);
+    }
+
+    @Test
+    void wholePageIsEverySectionWithPausesBetween() throws Exception {
+        double total = Wav.inspect(get("/audio/what-is-ketamine.wav").body()).seconds();
+        double sections = 0;
+        for (var s : server.site().page("what-is-ketamine").orElseThrow().sections()) {
+            sections += Wav.inspect(get("/audio/what-is-ketamine/" + s.id() + ".wav").body()).seconds();
+        }
+        assertEquals(sections + 10 * app.earshot.narration.Narrator.SECTION_PAUSE_SECONDS, total, 0.01);
+    }
+
+    @Test
+    void captionsParseAndEveryCueLiesInsideTheClip() throws Exception {
+        double clip = Wav.inspect(get(CLIP).body()).seconds();
+        HttpResponse<String> vtt = server.get("/audio/what-is-ketamine/fda-breakthrough-status.vtt");
+        assertEquals("text/vtt;charset=utf-8", vtt.headers().firstValue("Content-Type").orElse("").replace(" ", ""));
+        List<double[]> cues = VttParser.cues(vtt.body());
+        assertFalse(cues.isEmpty());
+        double previousEnd = 0;
+        for (double[] cue : cues) {
+            assertTrue(cue[0] >= previousEnd && cue[1] > cue[0] && cue[1] <= clip + 0.001, Arrays.toString(cue) + " in " + clip);
+            previousEnd = cue[1];
+        }
+    }
+
+    @Test
+    void captionsShowTheAuthorsWordsWhileTheLexiconRespellsWhatIsHeard() {
+        String vtt = server.get("/audio/what-is-ketamine/how-does-ketamine-work.vtt").body();
+        String txt = server.get("/audio/what-is-ketamine/how-does-ketamine-work.txt").body();
+        assertTrue(vtt.contains("NMDA") && !vtt.contains("N-M-D-A"), vtt);
+        assertTrue(txt.contains("N-M-D-A") && !txt.contains("NMDA"), txt);
+    }
+
+    @Test
+    void wholePageCaptionsAndChaptersCoverTheWholeClip() {
+        List<double[]> chapters = VttParser.cues(server.get("/audio/what-is-ketamine.chapters.vtt").body());
+        assertEquals(11, chapters.size());
+        List<double[]> cues = VttParser.cues(server.get("/audio/what-is-ketamine.vtt").body());
+        assertTrue(cues.get(cues.size() - 1)[1] <= chapters.get(10)[1] + 0.001);
+        assertTrue(cues.get(cues.size() - 1)[0] >= chapters.get(10)[0]);
+    }
+
+    @Test
+    void spokenTextIsPlainUtf8() {
+        HttpResponse<String> txt = server.get("/audio/what-is-ketamine/research-evidence.txt");
+        assertEquals("text/plain;charset=utf-8", txt.headers().firstValue("Content-Type").orElse("").replace(" ", ""));
+        assertTrue(txt.body().startsWith("Research and Evidence."), txt.body());
+    }
+
+    @Test
+    void headGivesHeadersAndNoBody() {
+        HttpResponse<byte[]> full = get(CLIP);
+        HttpResponse<String> head = server.request("HEAD", CLIP);
+        assertEquals(200, head.statusCode());
+        assertEquals(String.valueOf(full.body().length), head.headers().firstValue("Content-Length").orElse(""));
+        assertEquals(full.headers().firstValue("ETag"), head.headers().firstValue("ETag"));
+        assertEquals("", head.body());
+    }
+
+    @Test
+    void mediaHeadersAreComplete() {
+        var headers = get(CLIP).headers();
+        assertEquals("bytes", headers.firstValue("Accept-Ranges").orElse(""));
+        assertTrue(headers.firstValue("ETag").orElse("").matches("\"[0-9a-f]{32}\\.wav\""));
+        assertTrue(headers.firstValue("Last-Modified").isPresent());
+        assertTrue(headers.firstValue("Cache-Control").orElse("").contains("max-age="));
+    }
+
+    @Test
+    void rangeGives206WithExactlyThoseBytes() {
+        byte[] full = get(CLIP).body();
+        HttpResponse<byte[]> part = get(CLIP, "Range", "bytes=100-199");
+        assertEquals(206, part.statusCode());
+        assertEquals("bytes 100-199/" + full.length, part.headers().firstValue("Content-Range").orElse(""));
+        assertArrayEquals(Arrays.copyOfRange(full, 100, 200), part.body());
+    }
+
+    @Test
+    void suffixAndOpenRangesWork() {
+        byte[] full = get(CLIP).body();
+        assertArrayEquals(Arrays.copyOfRange(full, full.length - 10, full.length), get(CLIP, "Range", "bytes=-10").body());
+        assertArrayEquals(Arrays.copyOfRange(full, full.length - 5, full.length), get(CLIP, "Range", "bytes=" + (full.length - 5) + "-").body());
+    }
+
+    @Test
+    void rangeBeyondTheEndIs416WithTheSize() {
+        HttpResponse<byte[]> response = get(CLIP, "Range", "bytes=99999999-");
+        assertEquals(416, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Range").orElse("").startsWith("bytes */"));
+    }
+
+    @Test
+    void malformedOrMultipleRangesGetTheWholeFile() {
+        int length = get(CLIP).body().length;
+        for (String range : List.of("bytes=abc", "bytes=5-1", "items=0-1", "bytes=0-1,5-9", "bytes=99999999999999999999-")) {
+            HttpResponse<byte[]> response = get(CLIP, "Range", range);
+            assertEquals(200, response.statusCode(), range);
+            assertEquals(length, response.body().length, range);
+        }
+    }
+
+    @Test
+    void matchingEtagGives304() {
+        String etag = get(CLIP).headers().firstValue("ETag").orElseThrow();
+        HttpResponse<byte[]> response = get(CLIP, "If-None-Match", etag);
+        assertEquals(304, response.statusCode());
+        assertEquals(0, response.body().length);
+    }
+
+    @Test
+    void staleIfRangeGivesTheWholeFile() {
+        HttpResponse<byte[]> response = get(CLIP, "Range", "bytes=0-9", "If-Range", "\"something-else\"");
+        assertEquals(200, response.statusCode());
+    }
+
+    @Test
+    void unknownSectionOrFormatIs404InPlainText() {
+        for (String path : List.of("/audio/what-is-ketamine/nope.wav", "/audio/what-is-ketamine/fda-breakthrough-status.mp4",
+                "/audio/nope.wav", "/audio/what-is-ketamine.ogg", "/audio/what-is-ketamine/..%2f..%2fpom.xml")) {
+            HttpResponse<String> response = server.get(path);
+            assertTrue(response.statusCode() == 404 || response.statusCode() == 400, path + " " + response.statusCode());
+            assertFalse(response.body().contains("<html"), path);
+        }
+    }
+
+    @Test
+    void everyPageHasANamedPlayerWithCaptionsAndADescribedDownload() {
+        server.narrator().warm(server.site().pages().get(0), () -> {});
+        Document doc = server.html("/what-is-ketamine/fda-breakthrough-status");
+        Element audio = doc.selectFirst("main audio[controls]");
+        assertEquals("Listen to: FDA Breakthrough Status", audio.attr("aria-label"));
+        assertEquals("none", audio.attr("preload"));
+        assertFalse(audio.hasAttr("autoplay"));
+        Element track = audio.selectFirst("track[kind=captions]");
+        assertEquals("en", track.attr("srclang"));
+        assertTrue(track.hasAttr("default"));
+        assertEquals(200, server.get(track.attr("src")).statusCode());
+        String download = doc.selectFirst("main a[download]").text();
+        assertTrue(download.matches("Download audio of FDA Breakthrough Status \\(WAV, \\d+ KB, \\d+ seconds\\)"), download);
+    }
+
+    @Test
+    void wholePageHasAPlayerForThePageAndEverySection() {
+        server.narrator().warm(server.site().pages().get(0), () -> {});
+        Document doc = server.html("/what-is-ketamine");
+        assertEquals(11, doc.select("main audio[controls]").size());
+        assertEquals("Listen to the whole page: What is Ketamine?", doc.selectFirst("main audio").attr("aria-label"));
+        assertTrue(doc.selectFirst("main audio track[kind=chapters]").attr("src").endsWith(".chapters.vtt"));
+        assertTrue(doc.select("main a[download]").first().text().matches(".*\\(WAV, [\\d.]+ MB, \\d+ minutes? \\d+ seconds?\\)"),
+                doc.select("main a[download]").first().text());
+    }
+
+    @Test
+    void metricsCountSynthesesCacheAndRequestsInPrometheusFormat() {
+        get(CLIP);
+        String metrics = server.get("/metrics").body();
+        for (String name : List.of("earshot_syntheses_total", "earshot_synthesis_seconds_total", "earshot_audio_cache_hits_total",
+                "earshot_audio_cache_misses_total", "earshot_audio_bytes_served_total")) {
+            assertTrue(metrics.contains("\n" + name + " ") || metrics.startsWith("# HELP " + name), name);
+        }
+        assertTrue(metrics.contains("earshot_http_requests_total{route=\"/audio/{slug}/{file}\",status=\"200\"}"), metrics);
+    }
+
+    private static int[] toInts(Pcm pcm) {
+        int[] out = new int[pcm.length()];
+        for (int i = 0; i < out.length; i++) out[i] = pcm.sample(i);
+        return out;
+    }
+}
