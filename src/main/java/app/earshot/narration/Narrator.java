@@ -168,7 +168,26 @@ public final class Narrator {
     /** Byte size and playing time of a clip. */
     public record ClipFacts(long size, double seconds) {}
 
-    private List<Captions.Cue> sectionCues(Page page, Section section) {
+    /**
+     * A short prompt spoken by Earshot's own voice (IVR menus, "not an option", goodbye), cached like
+     * sections so that a phone platform never needs its own text-to-speech.
+     */
+    public Clip prompt(String words) {
+        SpeechScript script = writer.prompt(words);
+        String key = AudioCache.key("prompt", FORMAT_VERSION, synthesizer.engineId(), voice.voice(),
+                Integer.toString(voice.rateWpm()), Float.toString(voice.pitchHz()), script.spoken());
+        CachedAudio wav = cache.get(key, "wav", () -> {
+            long start = System.nanoTime();
+            Speech speech = synthesizer.speak(script.spoken(), voice);
+            synthesisNanos.addAndGet(System.nanoTime() - start);
+            syntheses.incrementAndGet();
+            return Wav.encode(speech.audio());
+        });
+        return new Clip(wav, "audio/wav", seconds(wav));
+    }
+
+    /** The section's caption cues (times in seconds from the start of its clip), synthesizing if needed. */
+    public List<Captions.Cue> sectionCues(Page page, Section section) {
         String key = sectionKey(page, section);
         CachedAudio cues = cache.get(key, "cues.json", () -> synthesize(page, section).cues);
         try {

@@ -54,6 +54,12 @@ public final class ScriptWriter {
         return new SpeechScript(text, lexicon.apply(ARTICLE_A.matcher(text).replaceAll("a")));
     }
 
+    /** The script for a short free-standing prompt ("Press 1 for ..."), normalised and with the lexicon applied. */
+    public SpeechScript prompt(String words) {
+        String text = normalizer.normalize(sentence(words));
+        return new SpeechScript(text, lexicon.apply(ARTICLE_A.matcher(text).replaceAll("a")));
+    }
+
     /** "Caption." then per row: "Row header. Column header: cell. Column header: cell." */
     private static List<String> table(Block.Table table) {
         List<String> out = new ArrayList<>();
