@@ -71,18 +71,35 @@ public final class Earshot {
         App.Content content = App.load(contentDir);
         FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer();
         Narrator narrator = App.narrator(content, cli.path("audio-cache", "audio-cache"), synthesizer);
-        Javalin app = App.create(new ContentStore(content.site()), narrator).start(port);
+        ContentStore store = new ContentStore(content.site());
+        Javalin app = App.create(store, narrator).start(port);
         out.println("Earshot is serving " + content.site().pages().size() + " page(s) from " + contentDir
                 + " at http://localhost:" + app.port() + "/");
         Thread warmer = new Thread(() -> warmQuietly(content, narrator), "earshot-warm");
         warmer.setDaemon(true);
         warmer.setPriority(Thread.MIN_PRIORITY);
         warmer.start();
+        ContentWatcher watcher = watch(contentDir, store, narrator);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (watcher != null) watcher.close();
             app.stop();
             synthesizer.close();
         }, "earshot-shutdown"));
         return 0;
+    }
+
+    /** Serves saved edits within a moment; re-synthesizes (in the background) only what changed. */
+    private static ContentWatcher watch(Path contentDir, ContentStore store, Narrator narrator) {
+        try {
+            return new ContentWatcher(contentDir, store, reloaded -> {
+                Thread t = new Thread(() -> warmQuietly(reloaded, narrator), "earshot-rewarm");
+                t.setDaemon(true);
+                t.start();
+            }).start();
+        } catch (java.io.IOException e) {
+            log.warn("Not watching {} for edits ({}); restart to serve changes", contentDir, e.getMessage());
+            return null;
+        }
     }
 
     /** Background warming after start: pages are served meanwhile; failures are logged, never fatal. */

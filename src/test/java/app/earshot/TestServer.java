@@ -27,16 +27,20 @@ public final class TestServer implements AutoCloseable {
 
     private final Javalin app;
     private final Narrator narrator;
-    private final Site site;
+    private final ContentStore store;
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    private TestServer(Javalin app, Site site, Narrator narrator) {
+    private TestServer(Javalin app, ContentStore store, Narrator narrator) {
         this.app = app;
-        this.site = site;
+        this.store = store;
         this.narrator = narrator;
+    }
+
+    public ContentStore store() {
+        return store;
     }
 
     public Narrator narrator() {
@@ -57,15 +61,17 @@ public final class TestServer implements AutoCloseable {
         try {
             App.Content content = App.load(contentDir);
             Narrator narrator = App.narrator(content, audioCache, synthesizer);
-            Javalin app = App.create(new ContentStore(content.site()), narrator).start("127.0.0.1", 0);
-            return new TestServer(app, content.site(), narrator);
+            ContentStore store = new ContentStore(content.site());
+            Javalin app = App.create(store, narrator).start("127.0.0.1", 0);
+            return new TestServer(app, store, narrator);
         } catch (Exception e) {
             throw new IllegalStateException("test server failed to start", e);
         }
     }
 
+    /** The content being served now. */
     public Site site() {
-        return site;
+        return store.current();
     }
 
     public String url(String path) {

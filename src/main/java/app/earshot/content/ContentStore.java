@@ -1,10 +1,15 @@
 package app.earshot.content;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Holds the content snapshot being served; a reload swaps in a whole new snapshot atomically. */
+/**
+ * Holds the content snapshot being served and the problems of the last failed reload; a reload swaps
+ * in a whole new snapshot atomically, and a broken edit leaves the last good snapshot in place.
+ */
 public final class ContentStore {
     private final AtomicReference<Site> current;
+    private final AtomicReference<List<String>> problems = new AtomicReference<>(List.of());
 
     public ContentStore(Site initial) {
         this.current = new AtomicReference<>(initial);
@@ -14,7 +19,19 @@ public final class ContentStore {
         return current.get();
     }
 
+    /** Serves {@code site} from now on and clears any problems. */
     public void replace(Site site) {
         current.set(site);
+        problems.set(List.of());
+    }
+
+    /** Keeps serving the current snapshot, and records why the newer content could not be used. */
+    public void reject(List<String> newProblems) {
+        problems.set(List.copyOf(newProblems));
+    }
+
+    /** Problems of the latest edit that could not be served; empty when the content on disk is what is served. */
+    public List<String> problems() {
+        return problems.get();
     }
 }

@@ -9,7 +9,7 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code /healthz}: whether the server is serving, and how much content. */
+/** {@code /healthz}: whether the server is serving, how much content, and why a newer edit is not served ("degraded"). */
 final class HealthRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ContentStore content;
@@ -25,9 +25,11 @@ final class HealthRoutes {
     private void health(Context ctx) throws JsonProcessingException {
         Site site = content.current();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "ok");
+        var problems = content.problems();
+        body.put("status", problems.isEmpty() ? "ok" : "degraded");
         body.put("pages", site.pages().size());
         body.put("sections", site.sectionCount());
+        if (!problems.isEmpty()) body.put("problems", problems);
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("application/json");
         ctx.result(JSON.writeValueAsString(body));
