@@ -70,6 +70,8 @@ public final class AudioCache {
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]+(\\.[a-z0-9]+)*");
     private static final String TEMP_SUFFIX = ".tmp";
+    private static final long PID = ProcessHandle.current().pid();
+    private static final Pattern TEMP_WRITER = Pattern.compile(".*\\.p(\\d+)\\.[0-9a-z]+\\.tmp");
 
     private final Path root;
     private final Map<String, Validator> validators;
@@ -271,7 +273,8 @@ public final class AudioCache {
 
     private CachedAudio store(String key, String extension, String name, Path file, byte[] bytes) {
         Path directory = file.getParent();
-        Path temp = directory.resolve(name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + TEMP_SUFFIX);
+        // The writer's process id is in the name, so a later start can tell a crashed writer's leftovers from live work.
+        Path temp = directory.resolve(name + ".p" + PID + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + TEMP_SUFFIX);
         try {
             Files.createDirectories(directory);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -322,7 +325,7 @@ public final class AudioCache {
                 if (!path.getFileName().toString().endsWith(TEMP_SUFFIX)) continue;
                 try {
                     BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-                    if (attributes.isRegularFile() && attributes.lastModifiedTime().toInstant().isBefore(before)) {
+                    if (attributes.isRegularFile() && (writerIsGone(path) || attributes.lastModifiedTime().toInstant().isBefore(before))) {
                         Files.deleteIfExists(path);
                         LOG.info("Removed temp file left by an interrupted write: {}", path);
                     }
@@ -331,6 +334,22 @@ public final class AudioCache {
                 }
             }
         }
+    }
+
+    /**
+     * True if the process that wrote this temp file no longer runs (killed mid-write), or is this very
+     * process: at start-up none of our own writes are under way, so such a file is a reused pid's leftover.
+     */
+    private static boolean writerIsGone(Path temp) {
+        java.util.regex.Matcher m = TEMP_WRITER.matcher(temp.getFileName().toString());
+        if (!m.matches()) return false;
+        long pid;
+        try {
+            pid = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        return pid == PID || ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
     }
 
     private static void forceDirectory(Path directory) {
