@@ -15,7 +15,10 @@ record CommandLine(String command, Map<String, String> options, List<String> arg
     static final Map<String, Set<String>> OPTIONS = Map.of(
             "serve", Set.of("port", "content", "audio-cache"),
             "check", Set.of("content"),
-            "warm", Set.of("content", "audio-cache"));
+            "warm", Set.of("content", "audio-cache"),
+            "export", Set.of("content", "audio-cache", "base-url"));
+    /** Commands that take one positional argument (the export folder). */
+    static final Set<String> ONE_ARGUMENT = Set.of("export");
 
     static CommandLine parse(String[] args) {
         if (args.length == 0) throw new IllegalArgumentException("no command given");
@@ -44,7 +47,9 @@ record CommandLine(String command, Map<String, String> options, List<String> arg
                 arguments.add(arg);
             }
         }
-        if (!arguments.isEmpty()) throw new IllegalArgumentException("unexpected argument '" + arguments.get(0) + "'");
+        int expected = ONE_ARGUMENT.contains(command) ? 1 : 0;
+        if (arguments.size() > expected) throw new IllegalArgumentException("unexpected argument '" + arguments.get(expected) + "'");
+        if (arguments.size() < expected) throw new IllegalArgumentException("'" + command + "' needs a folder to write to");
         return new CommandLine(command, options, arguments);
     }
 

@@ -9,7 +9,10 @@ import app.earshot.speech.SynthesisException;
 import io.javalin.Javalin;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import app.earshot.export.Exporter;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +24,8 @@ public final class Earshot {
     static final String USAGE = """
             usage: java -jar earshot.jar serve [--port 7070] [--content DIR] [--audio-cache DIR]
                    java -jar earshot.jar check [--content DIR]
-                   java -jar earshot.jar warm  [--content DIR] [--audio-cache DIR]""";
+                   java -jar earshot.jar warm  [--content DIR] [--audio-cache DIR]
+                   java -jar earshot.jar export DIR [--base-url URL] [--content DIR] [--audio-cache DIR]""";
 
     private Earshot() {}
 
@@ -46,6 +50,7 @@ public final class Earshot {
                 case "check" -> check(contentDir, out);
                 case "serve" -> serve(cli, contentDir, out);
                 case "warm" -> warm(cli, contentDir, out, err);
+                case "export" -> export(cli, contentDir, out, err);
                 default -> throw new IllegalArgumentException("unknown command '" + cli.command() + "'");
             };
         } catch (ContentException e) {
@@ -112,6 +117,37 @@ public final class Earshot {
                     narrator.syntheses());
         } catch (RuntimeException e) {
             log.warn("Background warming stopped: {}; audio will be made on request", e.getMessage());
+        }
+    }
+
+    /** Writes the whole site as static files, made by the real server on a private loopback port. */
+    private static int export(CommandLine cli, Path contentDir, PrintStream out, PrintStream err) throws ContentException {
+        App.Content content = App.load(contentDir);
+        Path target = Path.of(cli.arguments().get(0));
+        long start = System.nanoTime();
+        try (FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer()) {
+            Narrator narrator = App.narrator(content, cli.path("audio-cache", "audio-cache"), synthesizer);
+            Javalin app = App.create(new ContentStore(content.site()), narrator).start("127.0.0.1", 0);
+            try {
+                List<String> seeds = new ArrayList<>(List.of("/feed.xml", "/api/pages", "/api/openapi.json"));
+                for (Page page : content.site().pages()) {
+                    seeds.addAll(List.of("/" + page.slug() + ".m3u8", "/" + page.slug() + ".epub",
+                            "/ivr/" + page.slug() + ".vxml", "/api/pages/" + page.slug()));
+                }
+                AtomicInteger files = new AtomicInteger();
+                Exporter.Result result = new Exporter("http://127.0.0.1:" + app.port(), cli.options().get("base-url"))
+                        .export(target, seeds, path -> {
+                            if (files.incrementAndGet() % 25 == 0) out.println("export: " + files.get() + " files");
+                        });
+                out.printf(Locale.ROOT, "export: wrote %d files (%.1f MB) to %s in %.1f s%n", result.files(),
+                        result.bytes() / 1e6, target, (System.nanoTime() - start) / 1e9);
+                return 0;
+            } finally {
+                app.stop();
+            }
+        } catch (RuntimeException e) {
+            err.println("earshot: export failed: " + e.getMessage());
+            return 1;
         }
     }
 

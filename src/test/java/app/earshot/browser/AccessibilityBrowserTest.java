@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import app.earshot.TestServer;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
+import app.earshot.export.Exporter;
+import app.earshot.export.StaticServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -77,6 +82,25 @@ class AccessibilityBrowserTest {
                     assertTrue(results.getPasses().size() > 20, "axe did not run its checks on " + route);
                     assertTrue(results.getViolations().isEmpty(), mode.name() + " " + route + ":\n" + describe(results.getViolations()));
                 })));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> exportedPagesPassTheSameAxeChecks(@TempDir Path export) throws Exception {
+        new Exporter(server.url(""), null).export(export, List.of(), p -> {});
+        StaticServer edge = new StaticServer(export);
+        List<String> pages;
+        try (Stream<Path> files = Files.walk(export)) {
+            pages = files.filter(p -> p.getFileName().toString().endsWith(".html"))
+                    .map(p -> "/" + export.relativize(p).toString().replace("index.html", "")).sorted().toList();
+        }
+        assertTrue(pages.size() >= routes().size(), "export has " + pages);
+        return Stream.concat(pages.stream().map(page -> dynamicTest("export " + page, () -> {
+            browser.reset();
+            browser.driver().get(edge.url(page));
+            Results results = new AxeBuilder().withTags(TAGS).analyze(browser.driver());
+            assertTrue(results.getPasses().size() > 20, "axe did not run its checks on " + page);
+            assertTrue(results.getViolations().isEmpty(), "export " + page + ":\n" + describe(results.getViolations()));
+        })), Stream.of(dynamicTest("stop static server", edge::close)));
     }
 
     @TestFactory
