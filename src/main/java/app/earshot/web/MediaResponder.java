@@ -3,7 +3,10 @@ package app.earshot.web;
 import app.earshot.audio.CachedAudio;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
+import jakarta.servlet.ServletOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import org.eclipse.jetty.ee10.servlet.HttpOutput;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -25,7 +28,11 @@ final class MediaResponder {
     static final int MAX_AGE_SECONDS = 3600;
     static final String CACHE_CONTROL = "public, max-age=" + MAX_AGE_SECONDS;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MediaResponder.class);
+    private static final int MAX_MAPPED = 4096;
+
     private final Metrics metrics;
+    private final java.util.concurrent.ConcurrentHashMap<java.nio.file.Path, Mapped> mapped = new java.util.concurrent.ConcurrentHashMap<>();
 
     MediaResponder(Metrics metrics) {
         this.metrics = metrics;
@@ -80,29 +87,46 @@ final class MediaResponder {
         ctx.header("Content-Length", Long.toString(length));
         if (ctx.method().name().equals("HEAD")) return;
         metrics.audioServed(length);
-        ctx.result(body(r, start, length));
+        ByteBuffer body = slice(whole(r), start, length);
+        try {
+            // Jetty sends a (memory-mapped) buffer without copying it through the heap.
+            ServletOutputStream out = ctx.res().getOutputStream();
+            if (out instanceof HttpOutput jetty) {
+                jetty.sendContent(body);
+            } else {
+                Channels.newChannel(out).write(body);
+            }
+        } catch (IOException e) {
+            // The client went away mid-transfer (a player seeking, a page navigated away): nothing to answer.
+            LOG.debug("{} aborted after a partial response: {}", ctx.path(), e.toString());
+        }
     }
 
-    private static InputStream body(Representation r, long start, long length) {
-        if (r.bytes() != null) {
-            return new java.io.ByteArrayInputStream(r.bytes(), (int) start, (int) length);
-        }
+    /** All bytes of a representation, as a read-only buffer; files are memory-mapped once per version. */
+    private ByteBuffer whole(Representation r) {
+        if (r.bytes() != null) return ByteBuffer.wrap(r.bytes()).asReadOnlyBuffer();
         CachedAudio audio = r.audio();
-        if (audio.inMemory()) {
-            var buffer = audio.bytes();
-            buffer.position((int) start).limit((int) (start + length));
-            byte[] out = new byte[(int) length];
-            buffer.get(out);
-            return new java.io.ByteArrayInputStream(out);
+        if (audio.inMemory()) return audio.bytes();
+        Mapped known = mapped.get(audio.path());
+        if (known != null && known.lastModified().equals(audio.lastModified()) && known.buffer().capacity() == audio.size()) {
+            return known.buffer().duplicate();
         }
-        try {
-            FileChannel channel = FileChannel.open(audio.path(), StandardOpenOption.READ);
-            channel.position(start);
-            return new BoundedInputStream(Channels.newInputStream(channel), length);
+        try (FileChannel channel = FileChannel.open(audio.path(), StandardOpenOption.READ)) {
+            MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+            if (mapped.size() > MAX_MAPPED) mapped.clear(); // old versions after many edits; mappings are cheap to redo
+            mapped.put(audio.path(), new Mapped(audio.lastModified(), buffer));
+            return buffer.duplicate();
         } catch (IOException e) {
             throw new UncheckedIOException("cached file " + audio.path().getFileName(), e);
         }
     }
+
+    private static ByteBuffer slice(ByteBuffer whole, long start, long length) {
+        whole.position((int) start).limit((int) (start + length));
+        return whole.slice();
+    }
+
+    private record Mapped(Instant lastModified, MappedByteBuffer buffer) {}
 
     private static boolean etagMatches(String header, String etag) {
         for (String candidate : header.split(",")) {
@@ -119,38 +143,6 @@ final class MediaResponder {
             return !modified.isAfter(ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
         } catch (DateTimeParseException e) {
             return false;
-        }
-    }
-
-    /** Reads at most {@code remaining} bytes, then reports end of stream; closes the file with it. */
-    private static final class BoundedInputStream extends InputStream {
-        private final InputStream in;
-        private long remaining;
-
-        BoundedInputStream(InputStream in, long remaining) {
-            this.in = in;
-            this.remaining = remaining;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (remaining <= 0) return -1;
-            int b = in.read();
-            if (b >= 0) remaining--;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            if (remaining <= 0) return -1;
-            int n = in.read(buf, off, (int) Math.min(len, remaining));
-            if (n > 0) remaining -= n;
-            return n;
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
         }
     }
 }

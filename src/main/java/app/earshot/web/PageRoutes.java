@@ -8,17 +8,28 @@ import app.earshot.content.Slug;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /** The HTML routes: home, whole page, one section. */
 final class PageRoutes {
     private final ContentStore content;
     private final Templates templates;
     private final Views views;
+    private final LongSupplier audioVersion;
+    // Rendered pages by path, reused while neither the content snapshot nor the set of cached audio changes
+    // (pages show audio sizes and lengths). Only paths of real pages get in, so the map stays small.
+    private final ConcurrentHashMap<String, Rendered> rendered = new ConcurrentHashMap<>();
 
-    PageRoutes(ContentStore content, Templates templates, Views views) {
+    private record Rendered(Site site, long audioVersion, byte[] body) {}
+
+    PageRoutes(ContentStore content, Templates templates, Views views, LongSupplier audioVersion) {
         this.content = content;
         this.templates = templates;
         this.views = views;
+        this.audioVersion = audioVersion;
     }
 
     void register(RoutesConfig routes) {
@@ -28,20 +39,35 @@ final class PageRoutes {
     }
 
     private void home(Context ctx) {
-        html(ctx, templates.render("home.ftlh", views.home(content.current())));
+        Site site = content.current();
+        serve(ctx, site, "/", () -> templates.render("home.ftlh", views.home(site)));
     }
 
     private void page(Context ctx) {
         Site site = content.current();
         Page page = page(site, ctx.pathParam("slug"));
-        html(ctx, templates.render("page.ftlh", views.page(site, page)));
+        serve(ctx, site, "/" + page.slug(), () -> templates.render("page.ftlh", views.page(site, page)));
     }
 
     private void section(Context ctx) {
         Site site = content.current();
         Page page = page(site, ctx.pathParam("slug"));
         Section section = section(page, ctx.pathParam("section"));
-        html(ctx, templates.render("section.ftlh", views.section(site, page, section)));
+        serve(ctx, site, "/" + page.slug() + "/" + section.id(),
+                () -> templates.render("section.ftlh", views.section(site, page, section)));
+    }
+
+    private void serve(Context ctx, Site site, String path, Supplier<String> render) {
+        long version = audioVersion.getAsLong();
+        Rendered r = rendered.get(path);
+        if (r == null || r.site() != site || r.audioVersion() != version) {
+            r = new Rendered(site, version, render.get().getBytes(StandardCharsets.UTF_8));
+            rendered.put(path, r);
+        }
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.header("Cache-Control", "no-cache");
+        ctx.header("Content-Length", Integer.toString(r.body().length));
+        if (!ctx.method().name().equals("HEAD")) ctx.result(r.body());
     }
 
     /** The page named in a request; anything that is not a known slug is a 404. */
