@@ -2,7 +2,6 @@ package app.earshot.narration;
 
 import app.earshot.audio.AudioCache;
 import app.earshot.audio.CachedAudio;
-import app.earshot.audio.Codec;
 import app.earshot.audio.Pcm;
 import app.earshot.audio.Telephony;
 import app.earshot.audio.Wav;
@@ -86,7 +85,7 @@ public final class TelephoneAudio {
         for (int i = 0; i < spans.size(); i++) {
             int[] s = spans.get(i);
             parts.add(new Part(i + 1, spans.size(), s[0] / (double) WIDE, s[1] / (double) WIDE,
-                    pcmKey(wide, s).substring(0, 16)));
+                    version(wide, s)));
         }
         return parts;
     }
@@ -114,7 +113,7 @@ public final class TelephoneAudio {
     /** The version of a prompt's telephone clips (as {@link Part#version()}); synthesizes it if not cached. */
     public String promptVersion(String words) {
         Clip wide = widePrompt(words);
-        return pcmKey(wide, whole(wide)).substring(0, 16);
+        return version(wide, whole(wide));
     }
 
     private Clip widePrompt(String words) {
@@ -136,25 +135,23 @@ public final class TelephoneAudio {
     }
 
     private Clip convert(Clip wide, int[] span, TelephoneFormat format) {
-        String pcmKey = pcmKey(wide, span);
-        // The 8 kHz PCM is the intermediate every codec starts from, so the filter runs once per part.
-        CachedAudio pcm = cache.get(pcmKey, "wav", () -> timed(() -> {
-            short[] all = decode(wide.audio()).samples();
-            return Telephony.wav(new Pcm(WIDE, Arrays.copyOfRange(all, span[0], span[1])), Codec.PCM);
-        }));
-        if (format == TelephoneFormat.WAV_PCM) return new Clip(pcm, format.mediaType(), seconds(pcm));
-        String key = AudioCache.key("telephone", FORMAT_VERSION, pcmKey, format.id());
+        String key = AudioCache.key("telephone", FORMAT_VERSION, wide.audio().key(),
+                Integer.toString(span[0]), Integer.toString(span[1]), format.id());
+        // One step from the 16 kHz clip to the served bytes, and one cache write: no intermediate file, because
+        // writing and re-reading one costs more than running the filter again for another codec.
         CachedAudio coded = cache.get(key, format.wav() ? "wav" : format.extension(), () -> timed(() -> {
-            Pcm narrow = decode(pcm);
-            return format.wav() ? Telephony.wav(narrow, format.codec()) : Telephony.raw(narrow, format.codec());
+            short[] all = decode(wide.audio()).samples();
+            Pcm part = new Pcm(WIDE, span[0] == 0 && span[1] == all.length ? all : Arrays.copyOfRange(all, span[0], span[1]));
+            return format.wav() ? Telephony.wav(part, format.codec()) : Telephony.raw(part, format.codec());
         }));
         double seconds = format.wav() ? seconds(coded) : coded.size() / (double) Telephony.RATE;
         return new Clip(coded, format.mediaType(), seconds);
     }
 
-    private static String pcmKey(Clip wide, int[] span) {
-        return AudioCache.key("telephone", FORMAT_VERSION, "pcm", wide.audio().key(),
-                Integer.toString(span[0]), Integer.toString(span[1]));
+    /** The version of a part: a hash of the 16 kHz clip's key and the span, the same for every format. */
+    private static String version(Clip wide, int[] span) {
+        return AudioCache.key("telephone", FORMAT_VERSION, "version", wide.audio().key(),
+                Integer.toString(span[0]), Integer.toString(span[1])).substring(0, 16);
     }
 
     /** Sample ranges [start, end) of the 16 kHz clip, one per part. */
