@@ -28,7 +28,12 @@ final class ErrorPages {
     }
 
     void register(RoutesConfig routes) {
-        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), e.getMessage()));
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            // Javalin lists the methods the path does answer (GET, HEAD, and POST for TwiML): that is the Allow header.
+            String allowed = e.getDetails().get("availableMethods");
+            if (e.getStatus() == 405 && allowed != null) ctx.header("Allow", allowed);
+            respond(ctx, e.getStatus(), e.getMessage());
+        });
         routes.exception(SynthesisException.class, (e, ctx) -> {
             // Logged once per distinct cause, not once per request, so a dead engine cannot flood the log.
             if (loggedCauses.add(String.valueOf(e.getMessage())) && loggedCauses.size() < 1000) {
@@ -52,7 +57,7 @@ final class ErrorPages {
     private void respond(Context ctx, int status, String message) {
         SecurityHeaders.apply(ctx);
         ctx.status(status);
-        if (status == 405) ctx.header("Allow", "GET, HEAD");
+        if (status == 405 && ctx.res().getHeader("Allow") == null) ctx.header("Allow", "GET, HEAD");
         ctx.header("Cache-Control", "no-store");
         String heading = switch (status) {
             case 400 -> "Bad request";
@@ -83,7 +88,7 @@ final class ErrorPages {
     private static String defaultMessage(int status) {
         return switch (status) {
             case 404 -> "We could not find a page at this address. Check the address, or choose a page below.";
-            case 405 -> "This address can only be read (GET or HEAD).";
+            case 405 -> "This address does not accept that method; the Allow header lists the ones it does.";
             default -> "The request could not be handled.";
         };
     }

@@ -2,6 +2,7 @@ package app.earshot.web;
 
 import app.earshot.content.ContentStore;
 import app.earshot.narration.Narrator;
+import app.earshot.narration.TelephoneAudio;
 import io.javalin.Javalin;
 
 /** Builds the Javalin server: headers, routes and error pages, in the order they must be registered. */
@@ -9,6 +10,11 @@ public final class WebApp {
     private WebApp() {}
 
     public static Javalin create(ContentStore content, Narrator narrator) {
+        return create(content, narrator, new TelephoneAudio(narrator));
+    }
+
+    /** As above, with telephone audio made by {@code telephone} (tests pass one with a short part limit). */
+    public static Javalin create(ContentStore content, Narrator narrator, TelephoneAudio telephone) {
         Templates templates = new Templates();
         StaticAssets assets = new StaticAssets();
         Views views = new Views(assets, narrator);
@@ -30,6 +36,10 @@ public final class WebApp {
             new HealthRoutes(content).register(config.routes);
             new StaticRoutes(assets).register(config.routes);
             new AudioRoutes(content, narrator, media, metrics).register(config.routes);
+            new TelephonyRoutes(content, telephone, media).register(config.routes);
+            SpokenScripts scripts = new SpokenScripts(narrator);
+            new IvrRoutes(content, narrator, scripts, telephone).register(config.routes);
+            new ApiRoutes(content, new ApiIndex(narrator, scripts, telephone, templates, views)).register(config.routes);
             new PageRoutes(content, templates, views, () -> narrator.cache().productions()).register(config.routes);
             new ErrorPages(content, templates, views).register(config.routes);
         });

@@ -1,0 +1,125 @@
+package app.earshot.ivr;
+
+import java.util.List;
+
+/**
+ * The call as a state machine with all its state in the request: given where the caller is and the key they
+ * pressed (or that they pressed nothing), says what to play next and where the next key or silence leads.
+ * Silence in a menu repeats it up to {@link #SILENT_MENUS} times in all, then the call says goodbye and ends.
+ */
+public final class CallFlow {
+    /** How many times a menu is played to a silent caller before goodbye. */
+    public static final int SILENT_MENUS = 3;
+
+    /**
+     * Where a caller is: in menu {@code menu} (0 is the main menu) or listening to the section at {@code section};
+     * {@code silence} counts the menus played in a row without an answer.
+     */
+    public record State(int menu, int section, int silence) {
+        public static State menu(int number, int silence) {
+            return new State(number, -1, silence);
+        }
+
+        public static State section(int index) {
+            return new State(-1, index, 0);
+        }
+
+        public boolean inSection() {
+            return section >= 0;
+        }
+    }
+
+    /** Something to play: a named prompt or a section (all its parts). */
+    public sealed interface Sound permits Prompt, SectionAudio {}
+
+    public record Prompt(String name) implements Sound {}
+
+    public record SectionAudio(int index) implements Sound {}
+
+    /**
+     * One answer to the caller: play {@code sounds} while listening for a key, which is then answered in state
+     * {@code listen}; if none is pressed, continue in {@code onSilence}. A null {@code listen} means play and hang up.
+     */
+    public record Turn(List<Sound> sounds, State listen, State onSilence) {
+        public Turn {
+            sounds = List.copyOf(sounds);
+        }
+
+        public boolean hangsUp() {
+            return listen == null;
+        }
+    }
+
+    private final KeypadMenu keypad;
+    private final int sections;
+
+    public CallFlow(KeypadMenu keypad) {
+        this.keypad = keypad;
+        this.sections = keypad.page().sections().size();
+    }
+
+    /**
+     * What to do in {@code state} when no key was pressed: arriving at a menu (or returning to it after silence),
+     * or arriving at a section (a deep link). An unknown menu or section is treated as the main menu.
+     */
+    public Turn arrive(State state) {
+        if (state.inSection() && state.section() < sections) return playSection(state.section());
+        int menu = keypad.menu(state.menu()).isPresent() ? state.menu() : 0;
+        if (state.silence() >= SILENT_MENUS) return new Turn(List.of(prompt(KeypadMenu.GOODBYE)), null, null);
+        return new Turn(List.of(menuPrompt(menu)), State.menu(menu, 0), State.menu(menu, state.silence() + 1));
+    }
+
+    /** What to do when {@code digits} (the first is used) were pressed in {@code state}. */
+    public Turn answer(State state, String digits) {
+        if (digits == null || digits.isBlank()) return arrive(state);
+        String key = digits.strip().substring(0, 1);
+        if (state.inSection() && state.section() < sections) return inSection(state.section(), key);
+        int menu = keypad.menu(state.menu()).isPresent() ? state.menu() : 0;
+        if (key.equals(KeypadMenu.HELP)) {
+            return new Turn(List.of(prompt(KeypadMenu.HELP_PROMPT), menuPrompt(menu)), State.menu(menu, 0), State.menu(menu, 1));
+        }
+        KeypadMenu.Target target = keypad.menu(menu).orElseThrow().target(key).orElse(null);
+        if (target instanceof KeypadMenu.ToSection s) return playSection(s.index());
+        if (target instanceof KeypadMenu.ToMenu m) return arrive(State.menu(m.number(), 0));
+        return new Turn(List.of(prompt(KeypadMenu.NOT_AN_OPTION), menuPrompt(menu)), State.menu(menu, 0), State.menu(menu, 1));
+    }
+
+    private Turn inSection(int index, String key) {
+        switch (key) {
+            case KeypadMenu.REPEAT:
+                return playSection(index);
+            case KeypadMenu.PREVIOUS:
+                if (index > 0) return playSection(index - 1);
+                break;
+            case KeypadMenu.NEXT:
+                if (index + 1 < sections) return playSection(index + 1);
+                break;
+            case KeypadMenu.MAIN_MENU:
+                return arrive(State.menu(0, 0));
+            case KeypadMenu.HELP:
+                return sectionOptions(index, KeypadMenu.HELP_PROMPT);
+            default:
+                break;
+        }
+        return sectionOptions(index, KeypadMenu.NOT_AN_OPTION);
+    }
+
+    /** The section, then the reminder of the keys; silence afterwards goes to the main menu. */
+    private Turn playSection(int index) {
+        return new Turn(List.of(new SectionAudio(index), prompt(KeypadMenu.AFTER_SECTION)),
+                State.section(index), State.menu(0, 0));
+    }
+
+    /** A prompt (help, or "not an option") and the keys again, without replaying the section. */
+    private Turn sectionOptions(int index, String first) {
+        return new Turn(List.of(prompt(first), prompt(KeypadMenu.AFTER_SECTION)), State.section(index), State.menu(0, 0));
+    }
+
+    private Prompt menuPrompt(int menu) {
+        return new Prompt(keypad.menu(menu).orElseThrow().prompt());
+    }
+
+    private static Prompt prompt(String name) {
+        return new Prompt(name);
+    }
+}

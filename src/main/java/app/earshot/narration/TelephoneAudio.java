@@ -1,0 +1,227 @@
+package app.earshot.narration;
+
+import app.earshot.audio.AudioCache;
+import app.earshot.audio.CachedAudio;
+import app.earshot.audio.Pcm;
+import app.earshot.audio.Telephony;
+import app.earshot.audio.Wav;
+import app.earshot.content.Page;
+import app.earshot.content.Section;
+import app.earshot.speech.Captions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * Telephone renderings of the narration: each section (and each IVR prompt) as 8 kHz audio in every
+ * {@link TelephoneFormat}, made from the cached 16 kHz clip by {@link Telephony#toNarrowband} and cached in turn.
+ * A section longer than the part limit (5 minutes, Amazon Connect's cap) is split at sentence boundaries into
+ * numbered parts. Cache keys derive from the 16 kHz clip's key, so a clip's URL version and ETag stay the same
+ * while its sound does and change when it changes.
+ */
+public final class TelephoneAudio {
+    /** Longest clip a phone platform is given (Amazon Connect rejects prompts over 5 minutes). */
+    public static final double MAX_PART_SECONDS = 300;
+    /** Bumped whenever conversion changes, so old cache entries are not reused. */
+    static final String FORMAT_VERSION = "telephone-1";
+
+    private static final int WIDE = Telephony.WIDEBAND_RATE;
+    // A cue ending like this ends a sentence; closing quotes and brackets may follow the stop.
+    private static final Pattern SENTENCE_END = Pattern.compile(".*[.?!…][\"'”’)\\]]*$", Pattern.DOTALL);
+
+    private final Narrator narrator;
+    private final AudioCache cache;
+    private final double maxPartSeconds;
+    // Prompt words -> their 16 kHz clip: saves normalising the words again on every menu. Checked before use,
+    // in case the cache folder was emptied.
+    private final Map<String, Clip> prompts = new ConcurrentHashMap<>();
+    private final AtomicLong conversions = new AtomicLong();
+    private final AtomicLong conversionNanos = new AtomicLong();
+
+    /** Telephone audio for {@code narrator}'s clips, in its cache, split at {@link #MAX_PART_SECONDS}. */
+    public TelephoneAudio(Narrator narrator) {
+        this(narrator, MAX_PART_SECONDS);
+    }
+
+    /** As above with another part limit (tests use a short one to exercise splitting). */
+    public TelephoneAudio(Narrator narrator, double maxPartSeconds) {
+        if (!(maxPartSeconds >= 1)) throw new IllegalArgumentException("part limit must be at least 1 s: " + maxPartSeconds);
+        this.narrator = narrator;
+        this.cache = narrator.cache();
+        this.maxPartSeconds = maxPartSeconds;
+    }
+
+    /**
+     * One telephone clip of a section: the whole section, or one numbered part of a long one.
+     *
+     * @param number  1-based
+     * @param count   parts the section is split into (1 when it is not split)
+     * @param start   seconds into the 16 kHz clip where this part starts
+     * @param end     seconds into the 16 kHz clip where it ends
+     * @param version 16 hex digits that change exactly when this part's sound does (for cache-busting URLs)
+     */
+    public record Part(int number, int count, double start, double end, String version) {
+        public double seconds() {
+            return end - start;
+        }
+    }
+
+    public double maxPartSeconds() {
+        return maxPartSeconds;
+    }
+
+    /** The parts {@code section} is played in, in order; synthesizes the section if it is not cached. */
+    public List<Part> parts(Page page, Section section) {
+        Clip wide = narrator.sectionWav(page, section);
+        List<Part> parts = new ArrayList<>();
+        List<int[]> spans = spans(wide, page, section);
+        for (int i = 0; i < spans.size(); i++) {
+            int[] s = spans.get(i);
+            parts.add(new Part(i + 1, spans.size(), s[0] / (double) WIDE, s[1] / (double) WIDE,
+                    version(wide, s)));
+        }
+        return parts;
+    }
+
+    /**
+     * Part {@code number} (1-based) of {@code section} in {@code format}, converted if not cached.
+     *
+     * @throws IllegalArgumentException if the section has no such part
+     */
+    public Clip section(Page page, Section section, int number, TelephoneFormat format) {
+        Clip wide = narrator.sectionWav(page, section);
+        List<int[]> spans = spans(wide, page, section);
+        if (number < 1 || number > spans.size()) {
+            throw new IllegalArgumentException("section '" + section.id() + "' has " + spans.size() + " part(s), not " + number);
+        }
+        return convert(wide, spans.get(number - 1), format);
+    }
+
+    /** A prompt spoken by Earshot's voice ({@link Narrator#prompt}) in {@code format}. */
+    public Clip prompt(String words, TelephoneFormat format) {
+        Clip wide = widePrompt(words);
+        return convert(wide, whole(wide), format);
+    }
+
+    /** The version of a prompt's telephone clips (as {@link Part#version()}); synthesizes it if not cached. */
+    public String promptVersion(String words) {
+        Clip wide = widePrompt(words);
+        return version(wide, whole(wide));
+    }
+
+    private Clip widePrompt(String words) {
+        Clip known = prompts.get(words);
+        if (known != null && known.audio().file().map(Files::isRegularFile).orElse(true)) return known;
+        Clip wide = narrator.prompt(words);
+        if (prompts.size() > 10_000) prompts.clear(); // only repeated content reloads get here
+        prompts.put(words, wide);
+        return wide;
+    }
+
+    /** Conversions made (cache misses), and the time they took: for metrics and benchmarks. */
+    public long conversions() {
+        return conversions.get();
+    }
+
+    public double conversionSeconds() {
+        return conversionNanos.get() / 1e9;
+    }
+
+    private Clip convert(Clip wide, int[] span, TelephoneFormat format) {
+        String key = AudioCache.key("telephone", FORMAT_VERSION, wide.audio().key(),
+                Integer.toString(span[0]), Integer.toString(span[1]), format.id());
+        // One step from the 16 kHz clip to the served bytes, and one cache write: no intermediate file, because
+        // writing and re-reading one costs more than running the filter again for another codec.
+        CachedAudio coded = cache.get(key, format.wav() ? "wav" : format.extension(), () -> timed(() -> {
+            short[] all = decode(wide.audio()).samples();
+            Pcm part = new Pcm(WIDE, span[0] == 0 && span[1] == all.length ? all : Arrays.copyOfRange(all, span[0], span[1]));
+            return format.wav() ? Telephony.wav(part, format.codec()) : Telephony.raw(part, format.codec());
+        }));
+        double seconds = format.wav() ? seconds(coded) : coded.size() / (double) Telephony.RATE;
+        return new Clip(coded, format.mediaType(), seconds);
+    }
+
+    /** The version of a part: a hash of the 16 kHz clip's key and the span, the same for every format. */
+    private static String version(Clip wide, int[] span) {
+        return AudioCache.key("telephone", FORMAT_VERSION, "version", wide.audio().key(),
+                Integer.toString(span[0]), Integer.toString(span[1])).substring(0, 16);
+    }
+
+    /** Sample ranges [start, end) of the 16 kHz clip, one per part. */
+    private List<int[]> spans(Clip wide, Page page, Section section) {
+        int samples = (int) Math.round(wide.seconds() * WIDE);
+        if (wide.seconds() <= maxPartSeconds) return List.of(new int[]{0, samples});
+        return split(samples, narrator.sectionCues(page, section), maxPartSeconds);
+    }
+
+    private static int[] whole(Clip wide) {
+        return new int[]{0, (int) Math.round(wide.seconds() * WIDE)};
+    }
+
+    /**
+     * Cuts {@code samples} of 16 kHz audio into spans of at most {@code maxSeconds}. Each cut lies in the pause
+     * between two caption cues, preferring the last pause after a sentence that still fits, then the last pause
+     * between any cues, and only as a last resort (one unbroken phrase longer than the limit) at the limit itself.
+     * Cuts fall on even samples, so the 8 kHz parts together are exactly as long as the 8 kHz whole.
+     */
+    static List<int[]> split(int samples, List<Captions.Cue> cues, double maxSeconds) {
+        int limit = (int) Math.floor(maxSeconds * WIDE) & ~1;
+        List<Integer> sentenceCuts = new ArrayList<>();
+        List<Integer> cueCuts = new ArrayList<>();
+        for (int i = 0; i + 1 < cues.size(); i++) {
+            int cut = (int) Math.round((cues.get(i).end() + cues.get(i + 1).start()) / 2 * WIDE) & ~1;
+            cueCuts.add(cut);
+            if (SENTENCE_END.matcher(cues.get(i).text().strip()).matches()) sentenceCuts.add(cut);
+        }
+        List<int[]> spans = new ArrayList<>();
+        int start = 0;
+        while (samples - start > limit) {
+            int cut = lastWithin(sentenceCuts, start, start + limit);
+            if (cut < 0) cut = lastWithin(cueCuts, start, start + limit);
+            if (cut < 0) cut = start + limit;
+            spans.add(new int[]{start, cut});
+            start = cut;
+        }
+        spans.add(new int[]{start, samples});
+        return spans;
+    }
+
+    private static int lastWithin(List<Integer> cuts, int after, int atMost) {
+        int best = -1;
+        for (int cut : cuts) if (cut > after && cut <= atMost) best = cut;
+        return best;
+    }
+
+    private byte[] timed(java.util.function.Supplier<byte[]> work) {
+        long start = System.nanoTime();
+        try {
+            return work.get();
+        } finally {
+            conversionNanos.addAndGet(System.nanoTime() - start);
+            conversions.incrementAndGet();
+        }
+    }
+
+    private static Pcm decode(CachedAudio wav) {
+        try {
+            return Wav.decode(wav.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cached clip " + wav.key(), e);
+        }
+    }
+
+    private static double seconds(CachedAudio wav) {
+        try {
+            return wav.file().isPresent() ? Wav.inspect(wav.path()).seconds() : Wav.inspect(wav.readAllBytes()).seconds();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cached clip " + wav.key(), e);
+        }
+    }
+}

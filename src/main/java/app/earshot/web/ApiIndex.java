@@ -1,0 +1,137 @@
+package app.earshot.web;
+
+import app.earshot.audio.AudioCache;
+import app.earshot.content.Page;
+import app.earshot.content.Section;
+import app.earshot.content.Site;
+import app.earshot.ivr.KeypadMenu;
+import app.earshot.narration.Clip;
+import app.earshot.narration.Narrator;
+import app.earshot.narration.TelephoneAudio;
+import app.earshot.narration.TelephoneFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON index of pages and sections: every rendering with its URL, byte size, playing time and ETag, as served.
+ * Building it makes any audio that is not yet cached.
+ */
+final class ApiIndex {
+
+    /** One rendering: where it is and what a client will get. Absent fields do not apply (HTML has no duration). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Rendering(String url, String mediaType, Long bytes, Double seconds, String etag) {}
+
+    record Keypad(String repeat, String previous, String next, String mainMenu, String help, String scheme) {}
+
+    record Ivr(String vxml, String twiml, Keypad keypad, List<Prompt> prompts) {}
+
+    record Prompt(String name, String words, Map<String, Rendering> telephone) {}
+
+    record TelephonePart(int part, int of, double startSeconds, double endSeconds, Map<String, Rendering> formats) {}
+
+    record SectionEntry(String id, String heading, int order, List<String> keypad, String spokenText,
+                        Map<String, Rendering> formats, List<TelephonePart> telephone) {
+        SectionEntry {
+            formats = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(formats));
+        }
+    }
+
+    record PageEntry(String slug, String title, String summary, String reviewed, String nextReview, String href,
+                     Map<String, Rendering> formats, Ivr ivr, List<SectionEntry> sections) {}
+
+    record Pages(List<PageEntry> pages) {}
+
+    private final Narrator narrator;
+    private final SpokenScripts scripts;
+    private final TelephoneAudio telephone;
+    private final Templates templates;
+    private final Views views;
+
+    ApiIndex(Narrator narrator, SpokenScripts scripts, TelephoneAudio telephone, Templates templates, Views views) {
+        this.narrator = narrator;
+        this.scripts = scripts;
+        this.telephone = telephone;
+        this.templates = templates;
+        this.views = views;
+    }
+
+    PageEntry page(Site site, Page page, Links links) {
+        KeypadMenu keypad = KeypadMenu.of(page);
+        List<SectionEntry> sections = new ArrayList<>();
+        for (int i = 0; i < page.sections().size(); i++) sections.add(section(site, page, i, keypad, links));
+        // Audio first: the page's HTML shows the size of every clip once it exists.
+        Map<String, Rendering> formats = new LinkedHashMap<>();
+        Clip wav = narrator.pageWav(page);
+        formats.put("wav", audio(links.path("/audio/" + page.slug() + ".wav"), wav));
+        formats.put("captions", text(links.path("/audio/" + page.slug() + ".vtt"), AudioRoutes.VTT,
+                narrator.pageVtt(page), etag(wav, "vtt")));
+        formats.put("chapters", text(links.path("/audio/" + page.slug() + ".chapters.vtt"), AudioRoutes.VTT,
+                narrator.chaptersVtt(page), etag(wav, "chapters.vtt")));
+        formats.put("html", html(links.path("/" + page.slug()), templates.render("page.ftlh", views.page(site, page))));
+        List<Prompt> prompts = new ArrayList<>();
+        keypad.prompts().forEach((name, words) -> {
+            Map<String, Rendering> tel = new LinkedHashMap<>();
+            String version = telephone.promptVersion(words);
+            for (TelephoneFormat f : TelephoneFormat.values()) {
+                tel.put(f.id(), audio(links.prompt(page, name, version, f), telephone.prompt(words, f)));
+            }
+            prompts.add(new Prompt(name, words, tel));
+        });
+        Keypad keys = new Keypad(KeypadMenu.REPEAT, KeypadMenu.PREVIOUS, KeypadMenu.NEXT, KeypadMenu.MAIN_MENU, KeypadMenu.HELP,
+                "In the main menu a section's keypad key plays it; a two-key section is in a \"more sections\" menu "
+                        + "opened by the first key. During a section: 1 repeat, 4 previous, 6 next, 0 main menu, * help.");
+        return new PageEntry(page.slug(), page.title(), page.summary(), page.reviewed().toString(), page.nextReview().toString(),
+                links.path("/api/pages/" + page.slug()), formats,
+                new Ivr(links.vxml(page), links.twiml(page), keys, prompts), sections);
+    }
+
+    private SectionEntry section(Site site, Page page, int index, KeypadMenu keypad, Links links) {
+        Section section = page.sections().get(index);
+        String base = "/audio/" + page.slug() + "/" + section.id();
+        Clip wav = narrator.sectionWav(page, section);
+        String spoken = scripts.spoken(page, section);
+        Map<String, Rendering> formats = new LinkedHashMap<>();
+        // After the clip exists: the HTML shows its size and length, and is measured as it will be served.
+        formats.put("html", html(links.path("/" + page.slug() + "/" + section.id()),
+                templates.render("section.ftlh", views.section(site, page, section))));
+        formats.put("wav", audio(links.path(base + ".wav"), wav));
+        formats.put("captions", text(links.path(base + ".vtt"), AudioRoutes.VTT, narrator.sectionVtt(page, section), etag(wav, "vtt")));
+        formats.put("text", text(links.path(base + ".txt"), "text/plain; charset=utf-8", spoken + "\n",
+                "\"" + AudioCache.key("txt", spoken).substring(0, 32) + ".txt\""));
+        List<TelephonePart> parts = new ArrayList<>();
+        for (TelephoneAudio.Part part : telephone.parts(page, section)) {
+            Map<String, Rendering> tel = new LinkedHashMap<>();
+            for (TelephoneFormat f : TelephoneFormat.values()) {
+                tel.put(f.id(), audio(links.telephone(page, section, part, f), telephone.section(page, section, part.number(), f)));
+            }
+            parts.add(new TelephonePart(part.number(), part.count(), round(part.start()), round(part.end()), tel));
+        }
+        return new SectionEntry(section.id(), section.introduction() ? "Introduction" : section.heading(), index + 1,
+                keypad.keys(index), spoken, formats, parts);
+    }
+
+    private static Rendering audio(String url, Clip clip) {
+        return new Rendering(url, clip.mediaType(), clip.size(), round(clip.seconds()), clip.etag());
+    }
+
+    private static Rendering text(String url, String type, String body, String etag) {
+        return new Rendering(url, type, (long) body.getBytes(StandardCharsets.UTF_8).length, null, etag);
+    }
+
+    private static Rendering html(String url, String body) {
+        return new Rendering(url, "text/html; charset=utf-8", (long) body.getBytes(StandardCharsets.UTF_8).length, null, null);
+    }
+
+    private static String etag(Clip clip, String extension) {
+        return "\"" + clip.audio().key().substring(0, 32) + "." + extension + "\"";
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,70 @@
+package app.earshot.web;
+
+import app.earshot.content.ContentStore;
+import app.earshot.content.Page;
+import app.earshot.content.Site;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JSON API: {@code /api/pages} (every page with its sections), {@code /api/pages/{slug}} (one page) and
+ * {@code /api/openapi.json} (an OpenAPI 3 description of the API and the audio routes). URLs in answers are absolute.
+ */
+final class ApiRoutes {
+    static final String JSON_TYPE = "application/json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final ContentStore content;
+    private final ApiIndex index;
+    private final ObjectNode openApi;
+
+    ApiRoutes(ContentStore content, ApiIndex index) {
+        this.content = content;
+        this.index = index;
+        try (InputStream in = ApiRoutes.class.getResourceAsStream("/api/openapi.json")) {
+            if (in == null) throw new IllegalStateException("api/openapi.json is missing from the classpath");
+            this.openApi = (ObjectNode) JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("api/openapi.json", e);
+        }
+    }
+
+    void register(RoutesConfig routes) {
+        Routes.getAndHead(routes, "/api/pages", this::pages);
+        Routes.getAndHead(routes, "/api/pages/{slug}", this::page);
+        Routes.getAndHead(routes, "/api/openapi.json", this::openApi);
+    }
+
+    private void pages(Context ctx) throws IOException {
+        Site site = content.current();
+        Links links = Links.absolute(ctx);
+        List<ApiIndex.PageEntry> pages = new ArrayList<>();
+        for (Page page : site.pages()) pages.add(index.page(site, page, links));
+        json(ctx, new ApiIndex.Pages(pages));
+    }
+
+    private void page(Context ctx) throws IOException {
+        Site site = content.current();
+        json(ctx, index.page(site, PageRoutes.page(site, ctx.pathParam("slug")), Links.absolute(ctx)));
+    }
+
+    private void openApi(Context ctx) throws IOException {
+        ObjectNode doc = openApi.deepCopy();
+        doc.putArray("servers").addObject().put("url", Links.absolute(ctx).base());
+        json(ctx, doc);
+    }
+
+    private static void json(Context ctx, Object body) throws IOException {
+        ctx.header("Cache-Control", "no-cache");
+        ctx.contentType(JSON_TYPE);
+        ctx.result(JSON.writeValueAsBytes(body));
+    }
+}

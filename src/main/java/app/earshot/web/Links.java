@@ -1,0 +1,78 @@
+package app.earshot.web;
+
+import app.earshot.content.Page;
+import app.earshot.content.Section;
+import app.earshot.ivr.CallFlow;
+import app.earshot.narration.TelephoneAudio;
+import app.earshot.narration.TelephoneFormat;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import java.util.regex.Pattern;
+
+/**
+ * The URLs Earshot publishes for phone platforms and the API, absolute or relative to the server root.
+ * Audio URLs carry {@code ?v=}, the clip's version, so a platform that caches by URL fetches again exactly when
+ * the sound changes; the server ignores {@code v} and always serves the current clip.
+ *
+ * <p>The absolute base is derived from the request: the {@code Host} header, and the scheme of the connection
+ * unless {@code X-Forwarded-Proto} says {@code http} or {@code https} (a TLS-terminating proxy in front).
+ *
+ * @param base "" for root-relative URLs, else "scheme://host[:port]"
+ */
+record Links(String base) {
+    private static final Pattern HOST = Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\\[[0-9A-Fa-f:.]{2,45}\\])(?::[0-9]{1,5})?");
+
+    /** Root-relative links ("/telephony/..."), for VoiceXML, which resolves them against the document's URI. */
+    static Links relative() {
+        return new Links("");
+    }
+
+    /** Absolute links for the server the request reached; a missing or malformed Host is a 400. */
+    static Links absolute(Context ctx) {
+        String host = ctx.header("Host");
+        if (host == null || host.length() > 260 || !HOST.matcher(host).matches()) {
+            throw new BadRequestResponse("The Host header is missing or malformed; it is needed to make absolute links.");
+        }
+        String proto = ctx.header("X-Forwarded-Proto");
+        String scheme = proto != null && (proto.equals("https") || proto.equals("http")) ? proto : ctx.scheme();
+        return new Links(scheme + "://" + host);
+    }
+
+    String path(String path) {
+        return base + path;
+    }
+
+    String telephone(Page page, Section section, TelephoneAudio.Part part, TelephoneFormat format) {
+        String name = section.id() + (part.count() > 1 ? ".part" + part.number() : "");
+        return versioned("/telephony/" + page.slug() + "/" + name + "." + format.extension(), format, part.version());
+    }
+
+    String prompt(Page page, String name, String version, TelephoneFormat format) {
+        return versioned("/telephony/" + page.slug() + "/prompts/" + name + "." + format.extension(), format, version);
+    }
+
+    String vxml(Page page) {
+        return base + "/ivr/" + page.slug() + ".vxml";
+    }
+
+    String twiml(Page page) {
+        return base + "/ivr/" + page.slug() + "/twiml";
+    }
+
+    /** The TwiML URL that answers {@code state}. */
+    String twiml(Page page, CallFlow.State state) {
+        StringBuilder q = new StringBuilder();
+        if (state.inSection()) {
+            q.append("section=").append(page.sections().get(state.section()).id());
+        } else {
+            if (state.menu() > 0) q.append("menu=").append(state.menu());
+            if (state.silence() > 0) q.append(q.isEmpty() ? "" : "&").append("silence=").append(state.silence());
+        }
+        return twiml(page) + (q.isEmpty() ? "" : "?" + q);
+    }
+
+    private String versioned(String path, TelephoneFormat format, String version) {
+        String query = format.query();
+        return base + path + "?" + (query.isEmpty() ? "" : query + "&") + "v=" + version;
+    }
+}

@@ -1,0 +1,91 @@
+package app.earshot.web;
+
+import app.earshot.content.ContentStore;
+import app.earshot.content.Page;
+import app.earshot.content.Section;
+import app.earshot.ivr.KeypadMenu;
+import app.earshot.narration.Clip;
+import app.earshot.narration.TelephoneAudio;
+import app.earshot.narration.TelephoneFormat;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Telephone audio: {@code /telephony/{slug}/{section-id}.wav} (8 kHz u-law WAV; {@code ?codec=alaw} or
+ * {@code ?codec=pcm} for the others), {@code .ulaw} and {@code .alaw} (headerless G.711), {@code {id}.partN.wav}
+ * for the parts of a section longer than five minutes, and the IVR prompts under
+ * {@code /telephony/{slug}/prompts/{name}.wav}. The {@code v} parameter of published URLs is ignored here.
+ */
+final class TelephonyRoutes {
+    private static final Pattern FILE = Pattern.compile("([a-z0-9]+(?:-[a-z0-9]+)*)(?:\\.part([1-9][0-9]{0,3}))?\\.([a-z]+)");
+    private static final String FORMATS = "Telephone audio is available as .wav (?codec=ulaw, alaw or pcm), .ulaw and .alaw.";
+
+    private final ContentStore content;
+    private final TelephoneAudio telephone;
+    private final MediaResponder media;
+
+    TelephonyRoutes(ContentStore content, TelephoneAudio telephone, MediaResponder media) {
+        this.content = content;
+        this.telephone = telephone;
+        this.media = media;
+    }
+
+    void register(RoutesConfig routes) {
+        Routes.getAndHead(routes, "/telephony/{slug}/prompts/{file}", this::prompt);
+        Routes.getAndHead(routes, "/telephony/{slug}/{file}", this::section);
+    }
+
+    private void section(Context ctx) {
+        Page page = PageRoutes.page(content.current(), ctx.pathParam("slug"));
+        Matcher m = file(ctx);
+        Section section = PageRoutes.section(page, m.group(1));
+        TelephoneFormat format = format(ctx, m.group(3));
+        List<TelephoneAudio.Part> parts = telephone.parts(page, section);
+        int number = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
+        if (m.group(2) == null && parts.size() > 1) {
+            throw new NotFoundResponse("This section is longer than " + (int) telephone.maxPartSeconds()
+                    + " seconds, so it is served in " + parts.size() + " parts: " + section.id() + ".part1."
+                    + format.extension() + " to " + section.id() + ".part" + parts.size() + "." + format.extension() + ".");
+        }
+        if (m.group(2) != null && (parts.size() == 1 || number > parts.size())) {
+            throw new NotFoundResponse(parts.size() == 1
+                    ? "This section is not split; its audio is " + section.id() + "." + format.extension() + "."
+                    : "This section has " + parts.size() + " parts.");
+        }
+        send(ctx, telephone.section(page, section, number, format));
+    }
+
+    private void prompt(Context ctx) {
+        Page page = PageRoutes.page(content.current(), ctx.pathParam("slug"));
+        Matcher m = file(ctx);
+        if (m.group(2) != null) throw new NotFoundResponse("Prompts are never split.");
+        String words = KeypadMenu.of(page).prompt(m.group(1))
+                .orElseThrow(() -> new NotFoundResponse("This page has no prompt with that name."));
+        send(ctx, telephone.prompt(words, format(ctx, m.group(3))));
+    }
+
+    private void send(Context ctx, Clip clip) {
+        media.send(ctx, MediaResponder.Representation.of(clip.audio(), clip.mediaType(), clip.etag()));
+    }
+
+    private static Matcher file(Context ctx) {
+        String file = ctx.pathParam("file");
+        Matcher m = FILE.matcher(file);
+        if (file.length() > 120 || !m.matches()) throw new NotFoundResponse("No telephone audio has this address. " + FORMATS);
+        return m;
+    }
+
+    private static TelephoneFormat format(Context ctx, String extension) {
+        try {
+            return TelephoneFormat.of(extension, ctx.queryParam("codec"))
+                    .orElseThrow(() -> new NotFoundResponse(FORMATS));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse(e.getMessage().substring(0, 1).toUpperCase() + e.getMessage().substring(1) + ".");
+        }
+    }
+}

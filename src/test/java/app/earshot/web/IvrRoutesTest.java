@@ -1,0 +1,283 @@
+package app.earshot.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.earshot.TestServer;
+import app.earshot.audio.Wav;
+import app.earshot.content.Page;
+import app.earshot.content.Section;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+class IvrRoutesTest {
+    static final String VXML_NS = "http://www.w3.org/2001/vxml";
+    static final String TWIML = "/ivr/what-is-ketamine/twiml";
+    static TestServer server;
+    static Page page;
+    static final Set<String> resolved = new HashSet<>();
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        page = server.site().page("what-is-ketamine").orElseThrow();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static Document parse(String xml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static List<Element> all(Document doc, String ns, String name) {
+        NodeList nodes = ns == null ? doc.getElementsByTagName(name) : doc.getElementsByTagNameNS(ns, name);
+        List<Element> out = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) out.add((Element) nodes.item(i));
+        return out;
+    }
+
+    /** GETs an audio URL (absolute, or relative to the server) once and checks it is 8 kHz WAV; returns its Cache-Control. */
+    static String assertTelephoneWav(String url) throws Exception {
+        URI uri = url.startsWith("http") ? URI.create(url) : URI.create(server.url(url));
+        HttpResponse<byte[]> response = server.getBytes(HttpRequest.newBuilder(uri));
+        assertEquals(200, response.statusCode(), url);
+        assertEquals("audio/wav", response.headers().firstValue("Content-Type").orElse(""), url);
+        if (resolved.add(url)) assertEquals(8000, Wav.inspect(response.body()).sampleRate(), url);
+        return response.headers().firstValue("Cache-Control").orElse("");
+    }
+
+    // ---- VoiceXML
+
+    @Test
+    void voiceXmlIsWellFormedVersion21WithItsMediaType() throws Exception {
+        HttpResponse<String> response = server.get("/ivr/what-is-ketamine.vxml");
+        assertEquals(200, response.statusCode());
+        assertEquals("application/voicexml+xml", response.headers().firstValue("Content-Type").orElse(""));
+        Element root = parse(response.body()).getDocumentElement();
+        assertEquals("vxml", root.getLocalName());
+        assertEquals(VXML_NS, root.getNamespaceURI());
+        assertEquals("2.1", root.getAttribute("version"));
+        assertEquals("en", root.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang"));
+    }
+
+    @Test
+    void everyVoiceXmlAudioResolvesCarriesItsWordsAndAMaxAgeMatchingItsCacheControl() throws Exception {
+        Document doc = parse(server.get("/ivr/what-is-ketamine.vxml").body());
+        List<Element> audio = all(doc, VXML_NS, "audio");
+        assertTrue(audio.size() > 30);
+        for (Element a : audio) {
+            assertFalse(a.getTextContent().isBlank(), a.getAttribute("src"));
+            String cacheControl = assertTelephoneWav(a.getAttribute("src"));
+            assertEquals("public, max-age=" + a.getAttribute("maxage"), cacheControl);
+        }
+    }
+
+    @Test
+    void everySectionIsReachedFromTheMainMenuInAtMostTwoPresses() throws Exception {
+        Document doc = parse(server.get("/ivr/what-is-ketamine.vxml").body());
+        Map<String, Map<String, String>> menus = new HashMap<>();
+        for (Element menu : all(doc, VXML_NS, "menu")) {
+            Map<String, String> choices = new HashMap<>();
+            for (Element c : children(menu, "choice")) if (c.hasAttribute("next")) choices.put(c.getAttribute("dtmf"), c.getAttribute("next").substring(1));
+            menus.put(menu.getAttribute("id"), choices);
+        }
+        Element first = (Element) doc.getDocumentElement().getElementsByTagNameNS(VXML_NS, "menu").item(0);
+        Set<String> reached = new HashSet<>();
+        for (String target : menus.get(first.getAttribute("id")).values()) {
+            reached.add(target);
+            if (menus.containsKey(target)) reached.addAll(menus.get(target).values());
+        }
+        for (Section s : page.sections()) assertTrue(reached.contains("section-" + s.id()), s.id());
+    }
+
+    @Test
+    void inASectionFormTheKeysRepeatMoveReturnAndHelp() throws Exception {
+        Document doc = parse(server.get("/ivr/what-is-ketamine.vxml").body());
+        Set<String> ids = new HashSet<>();
+        for (Element e : all(doc, VXML_NS, "form")) ids.add(e.getAttribute("id"));
+        for (Element e : all(doc, VXML_NS, "menu")) ids.add(e.getAttribute("id"));
+        for (Element go : all(doc, VXML_NS, "goto")) assertTrue(ids.contains(go.getAttribute("next").substring(1)), go.getAttribute("next"));
+        Element form = all(doc, VXML_NS, "form").get(1);
+        assertEquals("section-" + page.sections().get(1).id(), form.getAttribute("id"));
+        List<String> gotos = all(doc, VXML_NS, "goto").stream().filter(g -> form.isSameNode(ancestorForm(g)))
+                .map(g -> g.getAttribute("next")).toList();
+        assertTrue(gotos.containsAll(List.of("#section-" + page.sections().get(1).id(), "#section-" + page.sections().get(0).id(),
+                "#section-" + page.sections().get(2).id(), "#menu")), gotos.toString());
+        List<String> items = new ArrayList<>();
+        for (Element item : all(doc, "http://www.w3.org/2001/06/grammar", "item")) if (form.isSameNode(ancestorForm(item))) items.add(item.getTextContent());
+        assertEquals(List.of("1", "4", "6", "0", "*"), items);
+    }
+
+    @Test
+    void voiceXmlRevalidatesWithItsETag() {
+        HttpResponse<String> first = server.get("/ivr/what-is-ketamine.vxml");
+        assertEquals("no-cache", first.headers().firstValue("Cache-Control").orElse(""));
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = server.send(HttpRequest.newBuilder(URI.create(server.url("/ivr/what-is-ketamine.vxml")))
+                .header("If-None-Match", etag).build());
+        assertEquals(304, again.statusCode());
+        assertEquals(404, server.get("/ivr/nope.vxml").statusCode());
+        assertEquals(404, server.get("/ivr/what-is-ketamine.xml").statusCode());
+    }
+
+    // ---- TwiML
+
+    static Document twiml(String pathAndQuery, String digits) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(pathAndQuery.startsWith("http") ? pathAndQuery : server.url(pathAndQuery)));
+        if (digits == null) b.POST(HttpRequest.BodyPublishers.ofString("CallSid=CA123&From=%2B15550100"));
+        else b.POST(HttpRequest.BodyPublishers.ofString("CallSid=CA123&Digits=" + java.net.URLEncoder.encode(digits, StandardCharsets.UTF_8)));
+        HttpResponse<String> response = server.send(b.header("Content-Type", "application/x-www-form-urlencoded").build());
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/xml"));
+        Document doc = parse(response.body());
+        assertEquals("Response", doc.getDocumentElement().getTagName());
+        return doc;
+    }
+
+    static List<String> plays(Document doc) throws Exception {
+        List<String> urls = new ArrayList<>();
+        for (Element play : all(doc, null, "Play")) {
+            assertTelephoneWav(play.getTextContent().strip());
+            urls.add(play.getTextContent().strip());
+        }
+        return urls;
+    }
+
+    static Element gather(Document doc) {
+        Element gather = (Element) doc.getElementsByTagName("Gather").item(0);
+        assertNotNull(gather);
+        assertEquals("dtmf", gather.getAttribute("input"));
+        return gather;
+    }
+
+    static String name(String url) {
+        String path = URI.create(url).getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    @Test
+    void getAndPostBothAnswerTheMenuInsideAGatherWithAbsoluteUrls() throws Exception {
+        HttpResponse<String> get = server.get(TWIML);
+        assertEquals(200, get.statusCode());
+        for (Document doc : List.of(parse(get.body()), twiml(TWIML, null))) {
+            Element gather = gather(doc);
+            assertTrue(gather.getAttribute("action").startsWith(server.url(TWIML)));
+            assertEquals(List.of("menu.wav"), plays(doc).stream().map(IvrRoutesTest::name).toList());
+            assertTrue(doc.getElementsByTagName("Redirect").item(0).getTextContent().startsWith("http://"));
+        }
+    }
+
+    @Test
+    void everyKeyOfEveryMenuPlaysItsSectionOrMenu() throws Exception {
+        Set<String> played = new HashSet<>();
+        Document main = twiml(TWIML, null);
+        for (String key : List.of("1", "2", "3", "4", "5", "6", "7", "8", "9")) {
+            Document answer = twiml(gather(main).getAttribute("action"), key);
+            List<String> names = plays(answer).stream().map(IvrRoutesTest::name).toList();
+            if (key.equals("9")) {
+                assertEquals(List.of("more-1.wav"), names);
+                for (String inner : List.of("1", "2", "3")) {
+                    List<String> section = plays(twiml(gather(answer).getAttribute("action"), inner)).stream().map(IvrRoutesTest::name).toList();
+                    assertEquals("after-section.wav", section.get(section.size() - 1));
+                    played.add(section.get(0));
+                }
+                List<String> back = plays(twiml(gather(answer).getAttribute("action"), "0")).stream().map(IvrRoutesTest::name).toList();
+                assertEquals(List.of("menu.wav"), back);
+            } else {
+                assertEquals("after-section.wav", names.get(names.size() - 1), key);
+                played.add(names.get(0));
+            }
+        }
+        for (Section s : page.sections()) assertTrue(played.contains(s.id() + ".wav"), s.id());
+    }
+
+    @Test
+    void aWrongKeySaysNotAnOptionThenTheMenuAgain() throws Exception {
+        Document main = twiml(TWIML, null);
+        List<String> names = plays(twiml(gather(main).getAttribute("action"), "#")).stream().map(IvrRoutesTest::name).toList();
+        assertEquals(List.of("not-an-option.wav", "menu.wav"), names);
+        assertEquals(List.of("not-an-option.wav", "more-1.wav"),
+                plays(twiml(TWIML + "?menu=1", "7")).stream().map(IvrRoutesTest::name).toList());
+    }
+
+    @Test
+    void silenceRepeatsTheMenuThenSaysGoodbyeAndHangsUp() throws Exception {
+        Document doc = twiml(TWIML, null);
+        int menus = 0;
+        while (doc.getElementsByTagName("Hangup").getLength() == 0) {
+            assertEquals(List.of("menu.wav"), plays(doc).stream().map(IvrRoutesTest::name).toList());
+            assertTrue(++menus <= 5, "the menu never gives up");
+            doc = twiml(doc.getElementsByTagName("Redirect").item(0).getTextContent().strip(), null);
+        }
+        assertEquals(3, menus);
+        assertEquals(List.of("goodbye.wav"), plays(doc).stream().map(IvrRoutesTest::name).toList());
+        assertEquals(0, doc.getElementsByTagName("Gather").getLength());
+    }
+
+    @Test
+    void whileASectionPlaysKeysRepeatGoBackGoOnReturnAndHelp() throws Exception {
+        String action = gather(twiml(TWIML, "3")).getAttribute("action");
+        Map<String, String> expected = Map.of("1", page.sections().get(2).id() + ".wav", "4", page.sections().get(1).id() + ".wav",
+                "6", page.sections().get(3).id() + ".wav", "0", "menu.wav", "*", "help.wav", "5", "not-an-option.wav");
+        for (var e : expected.entrySet()) {
+            assertEquals(e.getValue(), name(plays(twiml(action, e.getKey())).get(0)), "key " + e.getKey());
+        }
+        Document after = twiml(TWIML, "3");
+        String silence = after.getElementsByTagName("Redirect").item(0).getTextContent().strip();
+        assertEquals(List.of("menu.wav"), plays(twiml(silence, null)).stream().map(IvrRoutesTest::name).toList());
+    }
+
+    @Test
+    void otherMethodsAre405AndAllowNamesPost() {
+        HttpResponse<String> response = server.request("PUT", TWIML);
+        assertEquals(405, response.statusCode());
+        assertEquals(Set.of("GET", "HEAD", "POST"), Set.of(response.headers().firstValue("Allow").orElse("").split(",\\s*")));
+        assertEquals("GET, HEAD", server.request("POST", "/ivr/what-is-ketamine.vxml").headers().firstValue("Allow").orElse(""));
+    }
+
+    @Test
+    void absoluteUrlsFollowTheForwardedProto() throws Exception {
+        HttpResponse<String> response = server.send(HttpRequest.newBuilder(URI.create(server.url(TWIML)))
+                .header("X-Forwarded-Proto", "https").build());
+        assertTrue(response.body().contains("<Play>https://"), response.body());
+    }
+
+    private static List<Element> children(Element parent, String name) {
+        List<Element> out = new ArrayList<>();
+        for (int i = 0; i < parent.getChildNodes().getLength(); i++) {
+            if (parent.getChildNodes().item(i) instanceof Element e && e.getLocalName().equals(name)) out.add(e);
+        }
+        return out;
+    }
+
+    private static Element ancestorForm(Element e) {
+        for (var n = e.getParentNode(); n != null; n = n.getParentNode()) {
+            if (n instanceof Element el && el.getLocalName().equals("form")) return el;
+        }
+        return null;
+    }
+}
