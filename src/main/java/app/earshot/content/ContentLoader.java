@@ -27,6 +27,10 @@ import org.yaml.snakeyaml.error.YAMLException;
  * each as {@code file:line: message}; nothing partial is ever returned.
  */
 public final class ContentLoader {
+    /** First path segments the server uses itself; a page with one of these names could never be reached. */
+    public static final java.util.SortedSet<String> RESERVED_SLUGS = java.util.Collections.unmodifiableSortedSet(
+            new java.util.TreeSet<>(List.of("api", "audio", "healthz", "ivr", "metrics", "static", "telephony", "feed")));
+
     private final PageParser pageParser = new PageParser();
 
     /** Loads {@code dir}; throws with every problem found if the content cannot be served as it is. */
@@ -47,6 +51,11 @@ public final class ContentLoader {
                 String slug = name.substring(0, name.length() - ".md".length());
                 if (!Slug.isValid(slug)) {
                     problems.add(file + ":1: file name '" + name + "' must be a slug: lower-case letters, digits and single hyphens");
+                    continue;
+                }
+                if (RESERVED_SLUGS.contains(slug)) {
+                    problems.add(file + ":1: '" + slug + "' is a reserved address (" + String.join(", ", RESERVED_SLUGS)
+                            + "); rename the file");
                     continue;
                 }
                 String source = readUtf8(file, problems);

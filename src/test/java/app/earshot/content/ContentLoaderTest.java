@@ -163,6 +163,15 @@ class ContentLoaderTest {
     }
 
     @Test
+    void pageNamedLikeAServerRouteIsRejected() throws IOException {
+        problems(FRONT + "## One\n\nText.\n");
+        Files.writeString(dir.resolve("pages/audio.md"), FRONT + "## One\n\nText.\n");
+        ContentException e = assertThrows(ContentException.class, () -> new ContentLoader().load(dir));
+        assertEquals(1, e.problems().size());
+        assertTrue(e.problems().get(0).startsWith(dir.resolve("pages/audio.md") + ":1: 'audio' is a reserved address"), e.problems().get(0));
+    }
+
+    @Test
     void rawHtmlIsRejected() throws IOException {
         assertEquals(List.of(file() + ":10: raw HTML is not allowed in content; write it as Markdown"),
                 problems(FRONT + "\n## One\n\n<script>alert(1)</script>\n"));
