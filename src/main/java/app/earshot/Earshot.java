@@ -27,6 +27,9 @@ public final class Earshot {
                    java -jar earshot.jar warm  [--content DIR] [--audio-cache DIR]
                    java -jar earshot.jar export DIR [--base-url URL] [--content DIR] [--audio-cache DIR]""";
 
+    /** Background warming starts this long after the server, so it never competes with start-up. */
+    static final long WARM_DELAY_MILLIS = 1500;
+
     private Earshot() {}
 
     public static void main(String[] args) {
@@ -111,12 +114,15 @@ public final class Earshot {
     private static void warmQuietly(App.Content content, Narrator narrator) {
         long start = System.nanoTime();
         try {
+            Thread.sleep(WARM_DELAY_MILLIS); // let start-up and the first visitors have the CPU first
             for (Page page : content.site().pages()) narrator.warm(page, () -> {});
             log.info("Audio ready for {} section(s) in {} s ({} synthesized, the rest from the cache)",
                     content.site().sectionCount(), String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9),
                     narrator.syntheses());
         } catch (RuntimeException e) {
             log.warn("Background warming stopped: {}; audio will be made on request", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

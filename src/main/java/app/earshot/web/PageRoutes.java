@@ -57,13 +57,31 @@ final class PageRoutes {
                 () -> templates.render("section.ftlh", views.section(site, page, section)));
     }
 
-    private void serve(Context ctx, Site site, String path, Supplier<String> render) {
+    /** Renders every page of the current content ahead of the first request (templates compile once, here). */
+    void prime() {
+        Site site = content.current();
+        render(site, "/", () -> templates.render("home.ftlh", views.home(site)));
+        for (Page page : site.pages()) {
+            render(site, "/" + page.slug(), () -> templates.render("page.ftlh", views.page(site, page)));
+            for (Section section : page.sections()) {
+                render(site, "/" + page.slug() + "/" + section.id(),
+                        () -> templates.render("section.ftlh", views.section(site, page, section)));
+            }
+        }
+    }
+
+    private Rendered render(Site site, String path, Supplier<String> render) {
         long version = audioVersion.getAsLong();
         Rendered r = rendered.get(path);
         if (r == null || r.site() != site || r.audioVersion() != version) {
             r = new Rendered(site, version, render.get().getBytes(StandardCharsets.UTF_8));
             rendered.put(path, r);
         }
+        return r;
+    }
+
+    private void serve(Context ctx, Site site, String path, Supplier<String> render) {
+        Rendered r = render(site, path, render);
         ctx.contentType("text/html; charset=utf-8");
         ctx.header("Cache-Control", "no-cache");
         ctx.header("Content-Length", Integer.toString(r.body().length));

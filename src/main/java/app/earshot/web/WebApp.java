@@ -40,7 +40,18 @@ public final class WebApp {
             SpokenScripts scripts = new SpokenScripts(narrator);
             new IvrRoutes(content, narrator, scripts, telephone).register(config.routes);
             new ApiRoutes(content, new ApiIndex(narrator, scripts, telephone, templates, views)).register(config.routes);
-            new PageRoutes(content, templates, views, () -> narrator.cache().productions()).register(config.routes);
+            PageRoutes pages = new PageRoutes(content, templates, views, () -> narrator.cache().productions());
+            pages.register(config.routes);
+            // Render the pages on the second core while Jetty starts on the first, so the first visitor does not wait.
+            Thread primer = new Thread(() -> {
+                try {
+                    pages.prime();
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(WebApp.class).warn("Pre-rendering pages failed: {}", e.toString());
+                }
+            }, "earshot-prime");
+            primer.setDaemon(true);
+            primer.start();
             new ErrorPages(content, templates, views).register(config.routes);
         });
     }
