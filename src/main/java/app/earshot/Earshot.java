@@ -3,6 +3,7 @@ package app.earshot;
 import app.earshot.content.ContentException;
 import app.earshot.content.ContentStore;
 import app.earshot.content.Page;
+import app.earshot.content.Site;
 import app.earshot.narration.Narrator;
 import app.earshot.speech.FreeTtsSynthesizer;
 import app.earshot.speech.SynthesisException;
@@ -19,7 +20,7 @@ public final class Earshot {
     private static final Logger log = LoggerFactory.getLogger(Earshot.class);
 
     static final String USAGE = """
-            usage: java -jar earshot.jar serve [--port 7070] [--content DIR] [--audio-cache DIR]
+            usage: java -jar earshot.jar serve [--port 7070] [--content DIR] [--audio-cache DIR] [--base-url URL]
                    java -jar earshot.jar check [--content DIR]
                    java -jar earshot.jar warm  [--content DIR] [--audio-cache DIR]""";
 
@@ -68,10 +69,12 @@ public final class Earshot {
 
     private static int serve(CommandLine cli, Path contentDir, PrintStream out) throws ContentException {
         int port = cli.port();
+        java.util.Optional<String> baseUrl = cli.baseUrl();
         App.Content content = App.load(contentDir);
         FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer();
         Narrator narrator = App.narrator(content, cli.path("audio-cache", "audio-cache"), synthesizer);
-        Javalin app = App.create(new ContentStore(content.site()), narrator).start(port);
+        Site site = baseUrl.map(content.site()::withBaseUrl).orElse(content.site());
+        Javalin app = App.create(new ContentStore(site), narrator).start(port);
         out.println("Earshot is serving " + content.site().pages().size() + " page(s) from " + contentDir
                 + " at http://localhost:" + app.port() + "/");
         Thread warmer = new Thread(() -> warmQuietly(content, narrator), "earshot-warm");
@@ -109,8 +112,9 @@ public final class Earshot {
                 narrator.warm(page, () -> out.printf(Locale.ROOT, "warm: %d/%d sections, %.1f s%n",
                         done.incrementAndGet(), total, (System.nanoTime() - start) / 1e9));
             }
-            out.printf(Locale.ROOT, "warm: done, %d section(s) in %.1f s; %d synthesized, the rest were cached%n",
-                    total, (System.nanoTime() - start) / 1e9, narrator.syntheses());
+            out.printf(Locale.ROOT, "warm: done, %d section(s) in %.1f s; %d synthesized (%.1f s), the rest were cached; MP3 encoding %.1f s%n",
+                    total, (System.nanoTime() - start) / 1e9, narrator.syntheses(), narrator.synthesisSeconds(),
+                    narrator.mp3EncodeSeconds());
             return 0;
         } catch (SynthesisException e) {
             err.println("earshot: synthesis failed: " + e.getMessage());

@@ -30,6 +30,7 @@ public final class WebApp {
             new HealthRoutes(content).register(config.routes);
             new StaticRoutes(assets).register(config.routes);
             new AudioRoutes(content, narrator, media, metrics).register(config.routes);
+            new FeedRoutes(content, narrator, media).register(config.routes);
             new PageRoutes(content, templates, views).register(config.routes);
             new ErrorPages(content, templates, views).register(config.routes);
         });
