@@ -53,8 +53,17 @@ public final class App {
 
     /** The narration service for {@code content}, caching under {@code audioCache}. */
     public static Narrator narrator(Content content, Path audioCache, Synthesizer synthesizer) {
-        return new Narrator(synthesizer, new AudioCache(audioCache),
-                new ScriptWriter(new SpeechNormalizer(), content.lexicon()), content.site().speech());
+        return new Narrator(synthesizer, new AudioCache(audioCache), scriptWriter(content), content.site().speech());
+    }
+
+    /** What a content reload must tell the narrator: the new lexicon and speech settings. */
+    public static java.util.function.Consumer<Content> reconfigure(Narrator narrator) {
+        return content -> narrator.reconfigure(scriptWriter(content), content.site().speech());
+    }
+
+    /** How {@code content}'s sections are turned into speech: normalisation, then its lexicon. */
+    public static ScriptWriter scriptWriter(Content content) {
+        return new ScriptWriter(new SpeechNormalizer(), content.lexicon());
     }
 
     /** A server for {@code content}, not yet started. */

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 record CommandLine(String command, Map<String, String> options, List<String> arguments) {
 
     static final Map<String, Set<String>> OPTIONS = Map.of(
-            "serve", Set.of("port", "content", "audio-cache"),
+            "serve", Set.of("port", "content", "audio-cache", "base-url"),
             "check", Set.of("content"),
             "warm", Set.of("content", "audio-cache"),
             "export", Set.of("content", "audio-cache", "base-url"));
@@ -55,6 +55,12 @@ record CommandLine(String command, Map<String, String> options, List<String> arg
 
     Path path(String option, String fallback) {
         return Path.of(options.getOrDefault(option, fallback));
+    }
+
+    /** The {@code --base-url} given, checked and without a trailing slash. */
+    java.util.Optional<String> baseUrl() {
+        String value = options.get("base-url");
+        return value == null ? java.util.Optional.empty() : java.util.Optional.of(app.earshot.content.Site.checkBaseUrl(value));
     }
 
     int port() {

@@ -2,6 +2,8 @@ package app.earshot;
 
 import app.earshot.content.ContentException;
 import app.earshot.content.ContentStore;
+import app.earshot.content.Site;
+import java.util.function.UnaryOperator;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -28,10 +30,20 @@ public final class ContentWatcher implements AutoCloseable {
     private final Path dir;
     private final ContentStore store;
     private final Consumer<App.Content> onReload;
+    private final UnaryOperator<Site> adjust;
     private final WatchService watcher;
     private final Thread thread;
 
     public ContentWatcher(Path dir, ContentStore store, Consumer<App.Content> onReload) throws IOException {
+        this(dir, store, UnaryOperator.identity(), onReload);
+    }
+
+    /**
+     * @param adjust applied to each newly loaded site before it is served (e.g. the command line's base URL)
+     */
+    public ContentWatcher(Path dir, ContentStore store, UnaryOperator<Site> adjust, Consumer<App.Content> onReload)
+            throws IOException {
+        this.adjust = adjust;
         this.dir = dir;
         this.store = store;
         this.onReload = onReload;
@@ -78,7 +90,7 @@ public final class ContentWatcher implements AutoCloseable {
     boolean reload() {
         try {
             App.Content content = App.load(dir);
-            store.replace(content.site());
+            store.replace(adjust.apply(content.site()));
             log.info("Content reloaded: {} page(s), {} section(s)", content.site().pages().size(), content.site().sectionCount());
             onReload.accept(content);
             return true;

@@ -3,6 +3,7 @@ package app.earshot;
 import app.earshot.content.ContentException;
 import app.earshot.content.ContentStore;
 import app.earshot.content.Page;
+import app.earshot.content.Site;
 import app.earshot.narration.Narrator;
 import app.earshot.speech.FreeTtsSynthesizer;
 import app.earshot.speech.SynthesisException;
@@ -22,7 +23,7 @@ public final class Earshot {
     private static final Logger log = LoggerFactory.getLogger(Earshot.class);
 
     static final String USAGE = """
-            usage: java -jar earshot.jar serve [--port 7070] [--content DIR] [--audio-cache DIR]
+            usage: java -jar earshot.jar serve [--port 7070] [--content DIR] [--audio-cache DIR] [--base-url URL]
                    java -jar earshot.jar check [--content DIR]
                    java -jar earshot.jar warm  [--content DIR] [--audio-cache DIR]
                    java -jar earshot.jar export DIR [--base-url URL] [--content DIR] [--audio-cache DIR]""";
@@ -76,10 +77,12 @@ public final class Earshot {
 
     private static int serve(CommandLine cli, Path contentDir, PrintStream out) throws ContentException {
         int port = cli.port();
+        java.util.Optional<String> baseUrl = cli.baseUrl();
         App.Content content = App.load(contentDir);
         FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer();
         Narrator narrator = App.narrator(content, cli.path("audio-cache", "audio-cache"), synthesizer);
-        ContentStore store = new ContentStore(content.site());
+        Site site = baseUrl.map(content.site()::withBaseUrl).orElse(content.site());
+        ContentStore store = new ContentStore(site);
         Javalin app = App.create(store, narrator).start(port);
         out.println("Earshot is serving " + content.site().pages().size() + " page(s) from " + contentDir
                 + " at http://localhost:" + app.port() + "/");
@@ -87,7 +90,7 @@ public final class Earshot {
         warmer.setDaemon(true);
         warmer.setPriority(Thread.MIN_PRIORITY);
         warmer.start();
-        ContentWatcher watcher = watch(contentDir, store, narrator);
+        ContentWatcher watcher = watch(contentDir, store, narrator, reloaded -> baseUrl.map(reloaded::withBaseUrl).orElse(reloaded));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (watcher != null) watcher.close();
             app.stop();
@@ -97,9 +100,11 @@ public final class Earshot {
     }
 
     /** Serves saved edits within a moment; re-synthesizes (in the background) only what changed. */
-    private static ContentWatcher watch(Path contentDir, ContentStore store, Narrator narrator) {
+    private static ContentWatcher watch(Path contentDir, ContentStore store, Narrator narrator,
+                                        java.util.function.UnaryOperator<Site> adjust) {
         try {
-            return new ContentWatcher(contentDir, store, reloaded -> {
+            return new ContentWatcher(contentDir, store, adjust, reloaded -> {
+                App.reconfigure(narrator).accept(reloaded);
                 Thread t = new Thread(() -> warmQuietly(reloaded, narrator), "earshot-rewarm");
                 t.setDaemon(true);
                 t.start();
@@ -168,8 +173,9 @@ public final class Earshot {
                 narrator.warm(page, () -> out.printf(Locale.ROOT, "warm: %d/%d sections, %.1f s%n",
                         done.incrementAndGet(), total, (System.nanoTime() - start) / 1e9));
             }
-            out.printf(Locale.ROOT, "warm: done, %d section(s) in %.1f s; %d synthesized, the rest were cached%n",
-                    total, (System.nanoTime() - start) / 1e9, narrator.syntheses());
+            out.printf(Locale.ROOT, "warm: done, %d section(s) in %.1f s; %d synthesized (%.1f s), the rest were cached; MP3 encoding %.1f s%n",
+                    total, (System.nanoTime() - start) / 1e9, narrator.syntheses(), narrator.synthesisSeconds(),
+                    narrator.mp3EncodeSeconds());
             return 0;
         } catch (SynthesisException e) {
             err.println("earshot: synthesis failed: " + e.getMessage());

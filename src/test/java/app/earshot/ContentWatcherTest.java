@@ -31,7 +31,7 @@ class ContentWatcherTest {
         }
         page = content.resolve("pages/what-is-ketamine.md");
         server = TestServer.start(content);
-        watcher = new ContentWatcher(content, server.store(), c -> {}).start();
+        watcher = new ContentWatcher(content, server.store(), App.reconfigure(server.narrator())).start();
     }
 
     @AfterEach
@@ -56,6 +56,13 @@ class ContentWatcherTest {
         assertEquals(200, server.get("/what-is-ketamine/research-evidence").statusCode());
         Files.writeString(page, good);
         assertTrue(eventually(() -> server.get("/healthz").body().contains("\"ok\"")));
+    }
+
+    @Test
+    void lexiconEditChangesWhatIsSpoken() throws Exception {
+        Path pls = content.resolve("lexicon.pls");
+        Files.writeString(pls, Files.readString(pls).replace("<alias>N-M-D-A</alias>", "<alias>N M D A</alias>"));
+        assertTrue(eventually(() -> server.get("/audio/what-is-ketamine/how-does-ketamine-work.txt").body().contains("N M D A receptors")));
     }
 
     @Test

@@ -55,6 +55,11 @@ public final class AudioCache {
         static Validator wav() {
             return Wav::inspect;
         }
+
+        /** Accepts only MP3 files whose LAME tag matches their length ({@link Mp3#inspect(Path)}). */
+        static Validator mp3() {
+            return Mp3::inspect;
+        }
     }
 
     /** Default ceiling for the in-memory fallback. */
@@ -84,9 +89,9 @@ public final class AudioCache {
     private final AtomicLong misses = new AtomicLong();
     private final AtomicLong productions = new AtomicLong();
 
-    /** A cache under {@code root} that validates ".wav" files and keeps up to 64 MB in memory if the disk fails. */
+    /** A cache under {@code root} that validates ".wav" and ".mp3" files and keeps up to 64 MB in memory if the disk fails. */
     public AudioCache(Path root) {
-        this(root, DEFAULT_MEMORY_LIMIT, Map.of("wav", Validator.wav()));
+        this(root, DEFAULT_MEMORY_LIMIT, Map.of("wav", Validator.wav(), "mp3", Validator.mp3()));
     }
 
     /**

@@ -71,11 +71,11 @@ public final class ContentLoader {
         if (!problems.isEmpty() || settings == null) throw new ContentException(problems);
         pages.sort(Comparator.comparing(Page::slug));
         return new Site(settings.title, settings.language, settings.organisation, settings.description,
-                settings.speech, pages);
+                settings.speech, pages, settings.baseUrl);
     }
 
     private record SiteSettings(String title, String language, String organisation, String description,
-                                SpeechSettings speech) {}
+                                SpeechSettings speech, String baseUrl) {}
 
     private static List<Path> markdownFiles(Path pagesDir, List<String> problems) {
         try (Stream<Path> files = Files.list(pagesDir)) {
@@ -140,8 +140,16 @@ public final class ContentLoader {
         String organisation = text(yaml.get("organisation"));
         if (organisation.isBlank()) problems.add(file + ":" + lineOf(text, "organisation") + ": missing organisation");
         SpeechSettings speech = speech(file, text, yaml.get("speech"), problems);
+        String baseUrl = "";
+        if (yaml.get("base-url") != null) {
+            try {
+                baseUrl = Site.checkBaseUrl(text(yaml.get("base-url")));
+            } catch (IllegalArgumentException e) {
+                problems.add(file + ":" + lineOf(text, "base-url") + ": " + e.getMessage());
+            }
+        }
         return new SiteSettings(title.strip(), language.strip(), organisation.strip(),
-                text(yaml.get("description")).strip(), speech);
+                text(yaml.get("description")).strip(), speech, baseUrl);
     }
 
     private static SpeechSettings speech(Path file, String text, Object value, List<String> problems) {
@@ -151,16 +159,49 @@ public final class ContentLoader {
             return SpeechSettings.DEFAULT;
         }
         String voice = map.get("voice") == null ? SpeechSettings.DEFAULT.voice() : String.valueOf(map.get("voice"));
-        int rate = number(file, text, "rate", map.get("rate"), SpeechSettings.DEFAULT.rate(), 60, 400, problems);
-        int pitch = number(file, text, "pitch", map.get("pitch"), (int) SpeechSettings.DEFAULT.pitch(), 50, 300, problems);
-        return new SpeechSettings(voice, rate, pitch);
+        int rate = number(file, text, "rate", "rate", map.get("rate"), SpeechSettings.DEFAULT.rate(), problems);
+        int pitch = (int) SpeechSettings.DEFAULT.pitch();
+        if (map.get("pitch") != null) {
+            if (map.get("pitch") instanceof Number n && n.intValue() >= 50 && n.intValue() <= 300) {
+                pitch = n.intValue();
+            } else {
+                problems.add(file + ":" + lineOf(text, "pitch") + ": speech pitch must be a number from 50 to 300, not " + map.get("pitch"));
+            }
+        }
+        Object ratesValue = map.get("rates");
+        if (ratesValue == null) return new SpeechSettings(voice, rate, pitch);
+        if (!(ratesValue instanceof Map<?, ?> rates)) {
+            problems.add(file + ":" + lineOf(text, "rates") + ": speech rates must be a block with slower, normal and faster (words per minute)");
+            return new SpeechSettings(voice, rate, pitch);
+        }
+        for (Object key : rates.keySet()) {
+            if (!List.of("slower", "normal", "faster").contains(String.valueOf(key))) {
+                problems.add(file + ":" + lineOf(text, String.valueOf(key)) + ": speech rates has slower, normal and faster only, not '" + key + "'");
+            }
+        }
+        int normal = rate;
+        if (rates.get("normal") != null) {
+            normal = number(file, text, "normal", "rates.normal", rates.get("normal"), rate, problems);
+            if (map.get("rate") != null && normal != rate) {
+                problems.add(file + ":" + lineOf(text, "rate") + ": speech rate " + rate + " and rates.normal " + normal
+                        + " disagree; give the normal rate once");
+            }
+        }
+        int slower = number(file, text, "slower", "rates.slower", rates.get("slower"), SpeechSettings.defaultSlower(normal), problems);
+        int faster = number(file, text, "faster", "rates.faster", rates.get("faster"), SpeechSettings.defaultFaster(normal), problems);
+        if (!(slower < normal && normal < faster)) {
+            problems.add(file + ":" + lineOf(text, "rates") + ": speech rates must rise from slower to faster, not "
+                    + slower + ", " + normal + ", " + faster);
+        }
+        return new SpeechSettings(voice, normal, pitch, slower, faster);
     }
 
-    private static int number(Path file, String text, String key, Object value, int fallback, int min, int max,
+    /** A speaking rate in words per minute, 60 to 400; {@code key} is the YAML key, {@code name} how messages call it. */
+    private static int number(Path file, String text, String key, String name, Object value, int fallback,
                               List<String> problems) {
         if (value == null) return fallback;
-        if (value instanceof Number n && n.intValue() >= min && n.intValue() <= max) return n.intValue();
-        problems.add(file + ":" + lineOf(text, key) + ": speech " + key + " must be a number from " + min + " to " + max + ", not " + value);
+        if (value instanceof Number n && n.intValue() >= 60 && n.intValue() <= 400) return n.intValue();
+        problems.add(file + ":" + lineOf(text, key) + ": speech " + name + " must be a number from 60 to 400, not " + value);
         return fallback;
     }
 

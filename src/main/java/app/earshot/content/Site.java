@@ -1,6 +1,9 @@
 package app.earshot.content;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -12,11 +15,20 @@ import java.util.Optional;
  * @param description  one sentence about the site
  * @param speech       narration settings
  * @param pages        all pages
+ * @param baseUrl      absolute URL the site is published at, without a trailing slash, for feeds and
+ *                     playlists; empty when not configured (each request's Host is used instead)
  */
 public record Site(String title, String language, String organisation, String description,
-                   SpeechSettings speech, List<Page> pages) {
+                   SpeechSettings speech, List<Page> pages, String baseUrl) {
     public Site {
         pages = List.copyOf(pages);
+        baseUrl = baseUrl == null ? "" : baseUrl;
+    }
+
+    /** A site with no configured base URL. */
+    public Site(String title, String language, String organisation, String description,
+                SpeechSettings speech, List<Page> pages) {
+        this(title, language, organisation, description, speech, pages, "");
     }
 
     /** The page with this slug, if any. */
@@ -27,5 +39,38 @@ public record Site(String title, String language, String organisation, String de
     /** Number of sections over all pages. */
     public int sectionCount() {
         return pages.stream().mapToInt(p -> p.sections().size()).sum();
+    }
+
+    /** The configured base URL, if any. */
+    public Optional<String> configuredBaseUrl() {
+        return baseUrl.isEmpty() ? Optional.empty() : Optional.of(baseUrl);
+    }
+
+    /** This site published at {@code url} (checked by {@link #checkBaseUrl}). */
+    public Site withBaseUrl(String url) {
+        return new Site(title, language, organisation, description, speech, pages, checkBaseUrl(url));
+    }
+
+    /**
+     * {@code url} as a base URL: absolute http or https with a host, no query or fragment, trailing slash removed.
+     *
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    public static String checkBaseUrl(String url) {
+        String text = url == null ? "" : url.strip();
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw new IllegalArgumentException("base URL '" + text + "' must start with http:// or https://");
+            }
+            if (uri.getHost() == null) throw new IllegalArgumentException("base URL '" + text + "' has no host");
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new IllegalArgumentException("base URL '" + text + "' must not have a query or fragment");
+            }
+            return text.replaceAll("/+$", "");
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("base URL '" + text + "' is not a URL: " + e.getReason());
+        }
     }
 }

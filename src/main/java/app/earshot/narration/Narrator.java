@@ -2,11 +2,12 @@ package app.earshot.narration;
 
 import app.earshot.audio.AudioCache;
 import app.earshot.audio.CachedAudio;
+import app.earshot.audio.Mp3;
 import app.earshot.audio.Pcm;
 import app.earshot.audio.Wav;
-import app.earshot.audio.WavInfo;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
+import app.earshot.content.Speed;
 import app.earshot.content.SpeechSettings;
 import app.earshot.speech.Captions;
 import app.earshot.speech.ScriptWriter;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +32,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Makes every spoken rendering of the content on demand and keeps it in the audio cache: a clip and
- * captions per section, and per page the sections joined with pauses, captions and chapters.
+ * Makes every spoken rendering of the content on demand and keeps it in the audio cache: a clip (WAV and MP3)
+ * and captions per section, and per page the sections joined with pauses, captions and chapters; each at the
+ * three {@link Speed}s. Methods without a speed mean {@link Speed#NORMAL}.
  * Cache keys hash everything that changes the sound, so editing one section re-synthesizes only it.
  * Synthesis failures surface as {@link app.earshot.speech.SynthesisException}.
  */
@@ -46,9 +49,12 @@ public final class Narrator {
 
     private final Synthesizer synthesizer;
     private final AudioCache cache;
-    private final ScriptWriter writer;
-    private final VoiceSettings voice;
+    // Replaced together by reconfigure() when the lexicon or site.yaml's speech settings are edited.
+    private volatile ScriptWriter writer;
+    private volatile VoiceSettings voice;
+    private volatile Map<Speed, VoiceSettings> voices;
     private final AtomicLong syntheses = new AtomicLong();
+    private final AtomicLong encodeNanos = new AtomicLong();
     // Scripts depend only on the page title and the section's content; content records compare by value.
     private final Map<ScriptId, SpeechScript> scripts = new ConcurrentHashMap<>();
 
@@ -58,8 +64,22 @@ public final class Narrator {
     public Narrator(Synthesizer synthesizer, AudioCache cache, ScriptWriter writer, SpeechSettings speech) {
         this.synthesizer = synthesizer;
         this.cache = cache;
-        this.writer = writer;
+        reconfigure(writer, speech);
+    }
+
+    /**
+     * Uses a new script writer (lexicon) and voice settings from now on, after a content reload. Clips already
+     * cached stay valid: their keys hold everything that shaped them, so only what now sounds different is made again.
+     */
+    public synchronized void reconfigure(ScriptWriter writer, SpeechSettings speech) {
+        Map<Speed, VoiceSettings> bySpeed = new EnumMap<>(Speed.class);
+        for (Speed speed : Speed.values()) {
+            bySpeed.put(speed, new VoiceSettings(speech.voice(), speech.rate(speed), speech.pitch()));
+        }
+        this.voices = bySpeed;
         this.voice = new VoiceSettings(speech.voice(), speech.rate(), speech.pitch());
+        this.writer = writer;
+        scripts.clear();
     }
 
     /** What is said for {@code section}. */
@@ -69,24 +89,49 @@ public final class Narrator {
 
     /** The section's clip: 16 kHz 16-bit mono PCM WAV, synthesized if not cached. */
     public Clip sectionWav(Page page, Section section) {
-        String key = sectionKey(page, section);
+        return sectionWav(page, section, Speed.NORMAL);
+    }
+
+    /** The section's clip at {@code speed}: 16 kHz 16-bit mono PCM WAV, synthesized if not cached. */
+    public Clip sectionWav(Page page, Section section, Speed speed) {
+        String key = sectionKey(page, section, speed);
         CachedAudio wav = cache.get(key, "wav", () -> {
-            Rendered rendered = synthesize(page, section);
+            Rendered rendered = synthesize(page, section, speed);
             // One synthesis gives the captions too: keep them, so asking for them later is a hit.
             cache.get(key, "cues.json", () -> rendered.cues);
             return rendered.wav;
         });
-        return new Clip(wav, "audio/wav", seconds(wav));
+        return new Clip(wav, Format.WAV.mediaType(), seconds(wav));
+    }
+
+    /** The section's clip at {@code speed} as MP3, encoded from its WAV (made first if need be). */
+    public Clip sectionMp3(Page page, Section section, Speed speed) {
+        return mp3(sectionWav(page, section, speed));
+    }
+
+    /** The section's clip at {@code speed} in {@code format}. */
+    public Clip section(Page page, Section section, Speed speed, Format format) {
+        return format == Format.MP3 ? sectionMp3(page, section, speed) : sectionWav(page, section, speed);
     }
 
     /** The section's captions as WebVTT, timed by the synthesizer's word timings. */
     public String sectionVtt(Page page, Section section) {
-        return Captions.webVtt(sectionCues(page, section));
+        return sectionVtt(page, section, Speed.NORMAL);
+    }
+
+    /** The section's captions at {@code speed} as WebVTT. */
+    public String sectionVtt(Page page, Section section, Speed speed) {
+        return Captions.webVtt(sectionCues(page, section, speed));
     }
 
     /** The whole page: every section in order with {@link #SECTION_PAUSE_SECONDS} between them. */
     public Clip pageWav(Page page) {
-        List<Clip> sections = sectionClips(page);
+        return pageWav(page, Speed.NORMAL);
+    }
+
+    /** The whole page at {@code speed} as WAV. */
+    public Clip pageWav(Page page, Speed speed) {
+        List<Clip> sections = sectionClips(page, speed);
         String key = pageKey(page, sections);
         CachedAudio wav = cache.get(key, "wav", () -> {
             List<Pcm> parts = new ArrayList<>();
@@ -96,16 +141,31 @@ public final class Narrator {
             }
             return Wav.encode(Pcm.concat(parts));
         });
-        return new Clip(wav, "audio/wav", seconds(wav));
+        return new Clip(wav, Format.WAV.mediaType(), seconds(wav));
+    }
+
+    /** The whole page at {@code speed} as MP3, encoded from the page's WAV. */
+    public Clip pageMp3(Page page, Speed speed) {
+        return mp3(pageWav(page, speed));
+    }
+
+    /** The whole page at {@code speed} in {@code format}. */
+    public Clip page(Page page, Speed speed, Format format) {
+        return format == Format.MP3 ? pageMp3(page, speed) : pageWav(page, speed);
     }
 
     /** Captions for the whole-page clip: each section's cues shifted to where the section starts. */
     public String pageVtt(Page page) {
-        List<Clip> clips = sectionClips(page);
+        return pageVtt(page, Speed.NORMAL);
+    }
+
+    /** Captions for the whole-page clip at {@code speed}. */
+    public String pageVtt(Page page, Speed speed) {
+        List<Clip> clips = sectionClips(page, speed);
         List<Captions.Cue> all = new ArrayList<>();
         double start = 0;
         for (int i = 0; i < clips.size(); i++) {
-            for (Captions.Cue cue : sectionCues(page, page.sections().get(i))) {
+            for (Captions.Cue cue : sectionCues(page, page.sections().get(i), speed)) {
                 all.add(new Captions.Cue(cue.start() + start, cue.end() + start, cue.text()));
             }
             start += clips.get(i).seconds() + SECTION_PAUSE_SECONDS;
@@ -115,7 +175,12 @@ public final class Narrator {
 
     /** WebVTT chapters for the whole-page clip, one per section. */
     public String chaptersVtt(Page page) {
-        List<Clip> clips = sectionClips(page);
+        return chaptersVtt(page, Speed.NORMAL);
+    }
+
+    /** WebVTT chapters for the whole-page clip at {@code speed}. */
+    public String chaptersVtt(Page page, Speed speed) {
+        List<Clip> clips = sectionClips(page, speed);
         List<Captions.Chapter> chapters = new ArrayList<>();
         double start = 0;
         for (int i = 0; i < clips.size(); i++) {
@@ -127,30 +192,44 @@ public final class Narrator {
         return Captions.chapters(chapters);
     }
 
-    /** Size and length of the section's clip if it is already cached; never synthesizes. */
+    /** Size and length of the section's WAV clip if it is already cached; never synthesizes. */
     public Optional<ClipFacts> cachedFacts(Page page, Section section) {
-        return facts(cache.pathFor(sectionKey(page, section), "wav"));
+        return cachedFacts(page, section, Speed.NORMAL, Format.WAV);
     }
 
-    /** Size and length of the page's clip if it and all its sections are already cached; never synthesizes. */
+    /** Size and length of the section's clip at {@code speed} in {@code format} if already cached; never synthesizes. */
+    public Optional<ClipFacts> cachedFacts(Page page, Section section, Speed speed, Format format) {
+        return facts(sectionKey(page, section, speed), format);
+    }
+
+    /** Size and length of the page's WAV clip if it and all its sections are already cached; never synthesizes. */
     public Optional<ClipFacts> cachedFacts(Page page) {
+        return cachedFacts(page, Speed.NORMAL, Format.WAV);
+    }
+
+    /** Size and length of the page's clip at {@code speed} in {@code format} if already cached; never synthesizes. */
+    public Optional<ClipFacts> cachedFacts(Page page, Speed speed, Format format) {
         List<String> keys = new ArrayList<>();
         for (Section s : page.sections()) {
-            Path file = cache.pathFor(sectionKey(page, s), "wav");
-            if (!Files.isRegularFile(file)) return Optional.empty();
-            keys.add(sectionKey(page, s));
+            String key = sectionKey(page, s, speed);
+            if (!Files.isRegularFile(cache.pathFor(key, "wav"))) return Optional.empty();
+            keys.add(key);
         }
-        return facts(cache.pathFor(pageKey(keys), "wav"));
+        return facts(pageKey(keys), format);
     }
 
-    /** Makes every clip and caption file of {@code page} that is not yet cached. */
+    /**
+     * Makes every file of {@code page} at the normal speed that is not yet cached: per section the WAV, captions
+     * and MP3, then the whole page's WAV and MP3. Other speeds are made when first asked for.
+     */
     public void warm(Page page, Runnable afterEachSection) {
         for (Section section : page.sections()) {
             sectionWav(page, section);
             sectionCues(page, section);
+            sectionMp3(page, section, Speed.NORMAL);
             afterEachSection.run();
         }
-        pageWav(page);
+        pageMp3(page, Speed.NORMAL);
     }
 
     public long syntheses() {
@@ -159,6 +238,11 @@ public final class Narrator {
 
     public double synthesisSeconds() {
         return synthesisNanos.get() / 1e9;
+    }
+
+    /** Wall-clock seconds spent encoding MP3. */
+    public double mp3EncodeSeconds() {
+        return encodeNanos.get() / 1e9;
     }
 
     public AudioCache cache() {
@@ -188,8 +272,13 @@ public final class Narrator {
 
     /** The section's caption cues (times in seconds from the start of its clip), synthesizing if needed. */
     public List<Captions.Cue> sectionCues(Page page, Section section) {
-        String key = sectionKey(page, section);
-        CachedAudio cues = cache.get(key, "cues.json", () -> synthesize(page, section).cues);
+        return sectionCues(page, section, Speed.NORMAL);
+    }
+
+    /** The section's caption cues at {@code speed}. */
+    public List<Captions.Cue> sectionCues(Page page, Section section, Speed speed) {
+        String key = sectionKey(page, section, speed);
+        CachedAudio cues = cache.get(key, "cues.json", () -> synthesize(page, section, speed).cues);
         try {
             return JSON.readValue(cues.readAllBytes(), CUES);
         } catch (IOException e) {
@@ -197,19 +286,36 @@ public final class Narrator {
         }
     }
 
-    private List<Clip> sectionClips(Page page) {
+    private List<Clip> sectionClips(Page page, Speed speed) {
         List<Clip> clips = new ArrayList<>();
-        for (Section section : page.sections()) clips.add(sectionWav(page, section));
+        for (Section section : page.sections()) clips.add(sectionWav(page, section, speed));
         return clips;
+    }
+
+    /** The MP3 of a cached WAV; its key names the WAV and the encoder settings, so either changing makes a new one. */
+    private Clip mp3(Clip wav) {
+        CachedAudio mp3 = cache.get(mp3Key(wav.audio().key()), Format.MP3.extension(), () -> {
+            Pcm pcm = decode(wav.audio());
+            long start = System.nanoTime();
+            byte[] bytes = Mp3.encode(pcm);
+            encodeNanos.addAndGet(System.nanoTime() - start);
+            return bytes;
+        });
+        return new Clip(mp3, Format.MP3.mediaType(), mp3Seconds(mp3));
+    }
+
+    private static String mp3Key(String wavKey) {
+        return AudioCache.key("mp3", Mp3.FORMAT_ID, wavKey);
     }
 
     private record Rendered(byte[] wav, byte[] cues) {}
 
     /** Speaks the section once, giving both its clip and its captions. */
-    private Rendered synthesize(Page page, Section section) {
+    /** Speaks the section once, giving both its clip and its captions. */
+    private Rendered synthesize(Page page, Section section, Speed speed) {
         SpeechScript script = script(page, section);
         long start = System.nanoTime();
-        Speech speech = synthesizer.speak(script.spoken(), voice);
+        Speech speech = synthesizer.speak(script.spoken(), voices.get(speed));
         synthesisNanos.addAndGet(System.nanoTime() - start);
         syntheses.incrementAndGet();
         byte[] wav = Wav.encode(speech.audio());
@@ -223,10 +329,11 @@ public final class Narrator {
         return new Rendered(wav, cues);
     }
 
-    private String sectionKey(Page page, Section section) {
+    private String sectionKey(Page page, Section section, Speed speed) {
         SpeechScript script = scripts.computeIfAbsent(new ScriptId(page.title(), section), id -> script(page, section));
-        return AudioCache.key("section", FORMAT_VERSION, synthesizer.engineId(), voice.voice(),
-                Integer.toString(voice.rateWpm()), Float.toString(voice.pitchHz()), script.spoken(), script.text());
+        VoiceSettings v = voices.get(speed);
+        return AudioCache.key("section", FORMAT_VERSION, synthesizer.engineId(), v.voice(),
+                Integer.toString(v.rateWpm()), Float.toString(v.pitchHz()), script.spoken(), script.text());
     }
 
     private String pageKey(Page page, List<Clip> sections) {
@@ -239,13 +346,22 @@ public final class Narrator {
         return AudioCache.key(parts.toArray(String[]::new));
     }
 
-    private static Optional<ClipFacts> facts(Path file) {
+    private Optional<ClipFacts> facts(String wavKey, Format format) {
+        Path file = format == Format.MP3 ? cache.pathFor(mp3Key(wavKey), "mp3") : cache.pathFor(wavKey, "wav");
         if (!Files.isRegularFile(file)) return Optional.empty();
         try {
-            WavInfo info = Wav.inspect(file);
-            return Optional.of(new ClipFacts(Files.size(file), info.seconds()));
+            double seconds = format == Format.MP3 ? Mp3.inspect(file).seconds() : Wav.inspect(file).seconds();
+            return Optional.of(new ClipFacts(Files.size(file), seconds));
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    private static double mp3Seconds(CachedAudio mp3) {
+        try {
+            return mp3.file().isPresent() ? Mp3.inspect(mp3.path()).seconds() : Mp3.inspect(mp3.readAllBytes()).seconds();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cached clip " + mp3.key(), e);
         }
     }
 

@@ -5,15 +5,18 @@ import app.earshot.content.ContentStore;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
 import app.earshot.content.Site;
+import app.earshot.content.Speed;
 import app.earshot.narration.Clip;
+import app.earshot.narration.Format;
 import app.earshot.narration.Narrator;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 
 /**
- * Narration routes: per section {@code /audio/{slug}/{id}.wav|.vtt|.txt}, per page
- * {@code /audio/{slug}.wav|.vtt|.chapters.vtt}, and {@code /metrics}.
+ * Narration routes: per section {@code /audio/{slug}/{id}.mp3|.wav|.vtt|.txt}, per page
+ * {@code /audio/{slug}.mp3|.wav|.vtt|.chapters.vtt}, and {@code /metrics}. A speed may stand before the
+ * format ({@code /audio/{slug}/{id}.slower.mp3}, {@code /audio/{slug}.faster.vtt}); without one it is normal.
  */
 final class AudioRoutes {
     static final String VTT = "text/vtt; charset=utf-8";
@@ -41,22 +44,21 @@ final class AudioRoutes {
         Page page = PageRoutes.page(site, ctx.pathParam("slug"));
         FileName name = FileName.parse(ctx.pathParam("file"));
         Section section = PageRoutes.section(page, name.base());
-        switch (name.extension()) {
-            case "wav" -> {
-                Clip clip = narrator.sectionWav(page, section);
-                media.send(ctx, MediaResponder.Representation.of(clip.audio(), clip.mediaType(), clip.etag()));
-            }
+        Speed speed = name.speed();
+        switch (name.format()) {
+            case "mp3", "wav" -> audio(ctx, narrator.section(page, section, speed, name.audioFormat()));
             case "vtt" -> {
-                Clip clip = narrator.sectionWav(page, section);
-                text(ctx, narrator.sectionVtt(page, section), VTT, clip, "vtt");
+                Clip clip = narrator.sectionWav(page, section, speed);
+                text(ctx, narrator.sectionVtt(page, section, speed), VTT, clip, name.extension());
             }
             case "txt" -> {
+                if (speed != Speed.NORMAL) throw new NotFoundResponse("The spoken text is the same at every speed: use .txt.");
                 String spoken = narrator.script(page, section).spoken();
                 String etag = "\"" + AudioCache.key("txt", spoken).substring(0, 32) + ".txt\"";
                 media.send(ctx, MediaResponder.Representation.of(spoken + "\n", "text/plain; charset=utf-8", etag,
                         java.time.Instant.EPOCH));
             }
-            default -> throw new NotFoundResponse("Sections are available as .wav, .vtt and .txt.");
+            default -> throw new NotFoundResponse("Sections are available as .mp3, .wav, .vtt and .txt.");
         }
     }
 
@@ -64,13 +66,17 @@ final class AudioRoutes {
         Site site = content.current();
         FileName name = FileName.parse(ctx.pathParam("file"));
         Page page = PageRoutes.page(site, name.base());
-        Clip clip = narrator.pageWav(page);
-        switch (name.extension()) {
-            case "wav" -> media.send(ctx, MediaResponder.Representation.of(clip.audio(), clip.mediaType(), clip.etag()));
-            case "vtt" -> text(ctx, narrator.pageVtt(page), VTT, clip, "vtt");
-            case "chapters.vtt" -> text(ctx, narrator.chaptersVtt(page), VTT, clip, "chapters.vtt");
-            default -> throw new NotFoundResponse("Pages are available as .wav, .vtt and .chapters.vtt.");
+        Speed speed = name.speed();
+        switch (name.format()) {
+            case "mp3", "wav" -> audio(ctx, narrator.page(page, speed, name.audioFormat()));
+            case "vtt" -> text(ctx, narrator.pageVtt(page, speed), VTT, narrator.pageWav(page, speed), name.extension());
+            case "chapters.vtt" -> text(ctx, narrator.chaptersVtt(page, speed), VTT, narrator.pageWav(page, speed), name.extension());
+            default -> throw new NotFoundResponse("Pages are available as .mp3, .wav, .vtt and .chapters.vtt.");
         }
+    }
+
+    private void audio(Context ctx, Clip clip) {
+        media.send(ctx, MediaResponder.Representation.of(clip.audio(), clip.mediaType(), clip.etag()));
     }
 
     private void text(Context ctx, String body, String type, Clip clip, String extension) {
@@ -84,12 +90,30 @@ final class AudioRoutes {
         ctx.result(metrics.render());
     }
 
-    /** "fda-breakthrough-status.wav" -> base "fda-breakthrough-status", extension "wav"; anything odd is a 404. */
-    record FileName(String base, String extension) {
+    /**
+     * "fda-breakthrough-status.slower.mp3" -> base "fda-breakthrough-status", speed slower, format "mp3";
+     * without a speed ("….mp3") the speed is normal. Anything odd is a 404.
+     */
+    record FileName(String base, Speed speed, String format) {
         static FileName parse(String file) {
             int dot = file.indexOf('.');
             if (dot <= 0 || file.length() > 120) throw new NotFoundResponse("No audio has this address.");
-            return new FileName(file.substring(0, dot), file.substring(dot + 1));
+            String rest = file.substring(dot + 1);
+            int next = rest.indexOf('.');
+            if (next > 0) {
+                var speed = Speed.ofFileLabel(rest.substring(0, next));
+                if (speed.isPresent()) return new FileName(file.substring(0, dot), speed.get(), rest.substring(next + 1));
+            }
+            return new FileName(file.substring(0, dot), Speed.NORMAL, rest);
+        }
+
+        /** The extension as written, speed included ("slower.vtt"), for entity tags. */
+        String extension() {
+            return speed.fileSuffix().isEmpty() ? format : speed.label() + "." + format;
+        }
+
+        Format audioFormat() {
+            return format.equals("mp3") ? Format.MP3 : Format.WAV;
         }
     }
 }

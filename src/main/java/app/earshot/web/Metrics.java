@@ -31,6 +31,9 @@ public final class Metrics {
         out.append("# HELP earshot_synthesis_seconds_total Wall-clock seconds spent synthesizing.\n")
                 .append("# TYPE earshot_synthesis_seconds_total counter\n")
                 .append("earshot_synthesis_seconds_total ").append(narrator.synthesisSeconds()).append('\n');
+        out.append("# HELP earshot_mp3_encode_seconds_total Wall-clock seconds spent encoding MP3.\n")
+                .append("# TYPE earshot_mp3_encode_seconds_total counter\n")
+                .append("earshot_mp3_encode_seconds_total ").append(narrator.mp3EncodeSeconds()).append('\n');
         counter(out, "earshot_audio_cache_hits_total", "Audio cache lookups answered from the cache.", narrator.cache().hits());
         counter(out, "earshot_audio_cache_misses_total", "Audio cache lookups that had to produce the file.", narrator.cache().misses());
         counter(out, "earshot_audio_bytes_served_total", "Bytes of audio sent to clients.", audioBytes.sum());

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import app.earshot.content.Speed;
+import app.earshot.narration.Format;
 import app.earshot.narration.Narrator;
 
 /** Builds the models the templates render; templates only print what is prepared here. */
@@ -31,12 +33,17 @@ public final class Views {
      *
      * @param label    accessible name of the player ("Listen to: FDA Breakthrough Status")
      * @param title    what is heard, for link text that makes sense out of context
-     * @param wav      URL of the clip
+     * @param mp3      URL of the clip as MP3, the first source and the download
+     * @param wav      URL of the clip as WAV, the fallback source
+     * @param slower   URL of the slower MP3
+     * @param faster   URL of the faster MP3
      * @param captions URL of the WebVTT captions
      * @param chapters URL of WebVTT chapters, or null
-     * @param facts    "WAV, 1.2 MB, 38 seconds", or "WAV" while the clip is being made
+     * @param playlist URL of an M3U playlist of the sections, or null
+     * @param facts    "MP3, 120 KB, 38 seconds", or "MP3" while the clip is being made
      */
-    public record AudioView(String label, String title, String wav, String captions, String chapters, String facts) {}
+    public record AudioView(String label, String title, String mp3, String wav, String slower, String faster,
+                            String captions, String chapters, String playlist, String facts) {}
 
     private final StaticAssets assets;
     private final Narrator narrator;
@@ -74,9 +81,12 @@ public final class Views {
         model.put("reviewed", DateView.of(page.reviewed()));
         model.put("nextReview", DateView.of(page.nextReview()));
         model.put("breadcrumbs", List.of(new Link("/", "Home")));
-        model.put("pageAudio", new AudioView("Listen to the whole page: " + page.title(), page.title(),
-                "/audio/" + page.slug() + ".wav", "/audio/" + page.slug() + ".vtt",
-                "/audio/" + page.slug() + ".chapters.vtt", describe(narrator.cachedFacts(page))));
+        String base = "/audio/" + page.slug();
+        // "the whole of": a section may share the page's title, and link text must still tell the two apart.
+        model.put("pageAudio", new AudioView("Listen to the whole page: " + page.title(), "the whole of " + page.title(),
+                base + ".mp3", base + ".wav", base + Speed.SLOWER.fileSuffix() + ".mp3",
+                base + Speed.FASTER.fileSuffix() + ".mp3", base + ".vtt", base + ".chapters.vtt",
+                "/" + page.slug() + ".m3u8", describe(narrator.cachedFacts(page, Speed.NORMAL, Format.MP3), Format.MP3)));
         Map<String, AudioView> sectionAudio = new HashMap<>();
         for (Section s : page.sections()) sectionAudio.put(s.id(), sectionAudio(page, s));
         model.put("sectionAudio", sectionAudio);
@@ -112,13 +122,19 @@ public final class Views {
     private AudioView sectionAudio(Page page, Section section) {
         String base = "/audio/" + page.slug() + "/" + section.id();
         String title = section.introduction() ? "Introduction to " + page.title() : section.heading();
-        return new AudioView("Listen to: " + title, title, base + ".wav", base + ".vtt", null,
-                describe(narrator.cachedFacts(page, section)));
+        return new AudioView("Listen to: " + title, title, base + ".mp3", base + ".wav",
+                base + Speed.SLOWER.fileSuffix() + ".mp3", base + Speed.FASTER.fileSuffix() + ".mp3", base + ".vtt",
+                null, null, describe(narrator.cachedFacts(page, section, Speed.NORMAL, Format.MP3), Format.MP3));
     }
 
     /** "WAV, 1.2 MB, 38 seconds"; just "WAV" when the clip is not made yet (size and length unknown). */
     static String describe(Optional<Narrator.ClipFacts> facts) {
-        return facts.map(f -> "WAV, " + size(f.size()) + ", " + duration(f.seconds())).orElse("WAV");
+        return describe(facts, Format.WAV);
+    }
+
+    /** "MP3, 120 KB, 38 seconds"; just "MP3" when the clip is not made yet (size and length unknown). */
+    static String describe(Optional<Narrator.ClipFacts> facts, Format format) {
+        return facts.map(f -> format.label() + ", " + size(f.size()) + ", " + duration(f.seconds())).orElse(format.label());
     }
 
     static String size(long bytes) {

@@ -176,4 +176,63 @@ class ContentLoaderTest {
         assertEquals(List.of(file() + ":10: raw HTML is not allowed in content; write it as Markdown"),
                 problems(FRONT + "\n## One\n\n<script>alert(1)</script>\n"));
     }
+    static final String PAGE = FRONT + "Intro.\n\n## One\n\nText.\n";
+
+    String site() {
+        return dir.resolve("site.yaml").toString();
+    }
+
+    Site load(String siteYaml) throws Exception {
+        problems(siteYaml, PAGE);
+        return new ContentLoader().load(dir);
+    }
+
+    @Test
+    void bundledContentHasThreeRisingSpeakingRates() throws Exception {
+        SpeechSettings speech = new ContentLoader().load(Path.of("content")).speech();
+        assertEquals(List.of(120, 150, 190), List.of(speech.rate(Speed.SLOWER), speech.rate(Speed.NORMAL), speech.rate(Speed.FASTER)));
+    }
+
+    @Test
+    void ratesDefaultInProportionToTheOldRateKey() throws Exception {
+        SpeechSettings speech = load(SITE + "speech:\n  rate: 150\n").speech();
+        assertEquals(new SpeechSettings("kevin16", 150, 100f, 120, 190), speech);
+        assertEquals(SpeechSettings.DEFAULT, load(SITE).speech());
+    }
+
+    @Test
+    void partialRatesKeepTheOthersDefault() throws Exception {
+        assertEquals(new SpeechSettings("kevin16", 150, 100f, 100, 190), load(SITE + "speech:\n  rates:\n    slower: 100\n").speech());
+    }
+
+    @Test
+    void rateOutOfRangeIsReportedOnItsLine() throws IOException {
+        assertEquals(List.of(site() + ":7: speech rates.faster must be a number from 60 to 400, not 900"),
+                problems(SITE + "speech:\n  rates:\n    slower: 100\n    faster: 900\n", PAGE));
+    }
+
+    @Test
+    void ratesThatDoNotRiseAreReported() throws IOException {
+        assertEquals(List.of(site() + ":5: speech rates must rise from slower to faster, not 160, 150, 190"),
+                problems(SITE + "speech:\n  rates:\n    slower: 160\n", PAGE));
+    }
+
+    @Test
+    void rateAndRatesNormalThatDisagreeAreReported() throws IOException {
+        assertEquals(List.of(site() + ":5: speech rate 150 and rates.normal 160 disagree; give the normal rate once"),
+                problems(SITE + "speech:\n  rate: 150\n  rates:\n    normal: 160\n", PAGE));
+    }
+
+    @Test
+    void unknownRateNamesAreReported() throws IOException {
+        assertEquals(List.of(site() + ":6: speech rates has slower, normal and faster only, not 'quick'"),
+                problems(SITE + "speech:\n  rates:\n    quick: 200\n", PAGE));
+    }
+
+    @Test
+    void baseUrlIsCheckedAndLosesItsTrailingSlash() throws Exception {
+        assertEquals("https://example.org/library", load(SITE + "base-url: https://example.org/library/\n").baseUrl());
+        assertEquals(List.of(site() + ":4: base URL 'ftp://example.org' must start with http:// or https://"),
+                problems(SITE + "base-url: ftp://example.org\n", PAGE));
+    }
 }

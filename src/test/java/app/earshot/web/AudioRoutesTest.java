@@ -205,7 +205,7 @@ class AudioRoutesTest {
         assertTrue(track.hasAttr("default"));
         assertEquals(200, server.get(track.attr("src")).statusCode());
         String download = doc.selectFirst("main a[download]").text();
-        assertTrue(download.matches("Download audio of FDA Breakthrough Status \\(WAV, \\d+ KB, \\d+ seconds\\)"), download);
+        assertTrue(download.matches("Download audio of FDA Breakthrough Status \\(MP3, \\d+ KB, \\d+ seconds\\)"), download);
     }
 
     @Test
@@ -215,7 +215,7 @@ class AudioRoutesTest {
         assertEquals(11, doc.select("main audio[controls]").size());
         assertEquals("Listen to the whole page: What is Ketamine?", doc.selectFirst("main audio").attr("aria-label"));
         assertTrue(doc.selectFirst("main audio track[kind=chapters]").attr("src").endsWith(".chapters.vtt"));
-        assertTrue(doc.select("main a[download]").first().text().matches(".*\\(WAV, [\\d.]+ MB, \\d+ minutes? \\d+ seconds?\\)"),
+        assertTrue(doc.select("main a[download]").first().text().matches(".*\\(MP3, \\d+ KB, \\d+ minutes? \\d+ seconds?\\)"),
                 doc.select("main a[download]").first().text());
     }
 

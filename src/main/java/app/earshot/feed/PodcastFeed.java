@@ -1,0 +1,141 @@
+package app.earshot.feed;
+
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Writes a podcast feed: RSS 2.0 with Apple's iTunes namespace, one item per episode with an MP3 enclosure.
+ * Text is escaped by the JDK's StAX writer, so any title or description gives well-formed XML.
+ */
+public final class PodcastFeed {
+    public static final String ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd";
+    public static final String ATOM = "http://www.w3.org/2005/Atom";
+    public static final String MEDIA_TYPE = "application/rss+xml; charset=utf-8";
+
+    /**
+     * The show.
+     *
+     * @param title       show title
+     * @param description what the show is
+     * @param language    language tag, e.g. {@code en}
+     * @param author      who publishes it
+     * @param link        absolute URL of the website
+     * @param self        absolute URL of this feed
+     * @param episodes    items, in the order they are listed
+     */
+    public record Show(String title, String description, String language, String author, String link, String self,
+                       List<Episode> episodes) {
+        public Show {
+            episodes = List.copyOf(episodes);
+        }
+    }
+
+    /**
+     * One episode.
+     *
+     * @param title       episode title
+     * @param description what it is about (plain text)
+     * @param link        absolute URL of its web page
+     * @param guid        stable identifier, not a URL
+     * @param published   publication date (midnight UTC)
+     * @param audioUrl    absolute URL of the MP3
+     * @param audioBytes  exact byte size of the MP3 at that URL
+     * @param seconds     playing time
+     */
+    public record Episode(String title, String description, String link, String guid, LocalDate published,
+                          String audioUrl, long audioBytes, double seconds) {}
+
+    private PodcastFeed() {
+    }
+
+    /** The feed as an XML document. */
+    public static String rss(Show show) {
+        StringWriter out = new StringWriter(16384);
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("rss");
+            xml.writeAttribute("version", "2.0");
+            xml.writeNamespace("itunes", ITUNES);
+            xml.writeNamespace("atom", ATOM);
+            xml.writeStartElement("channel");
+            element(xml, "title", show.title());
+            element(xml, "link", show.link());
+            element(xml, "description", show.description());
+            element(xml, "language", show.language());
+            xml.writeEmptyElement("atom", "link", ATOM);
+            xml.writeAttribute("href", show.self());
+            xml.writeAttribute("rel", "self");
+            xml.writeAttribute("type", "application/rss+xml");
+            itunes(xml, "author", show.author());
+            itunes(xml, "summary", show.description());
+            itunes(xml, "explicit", "false");
+            itunes(xml, "type", "episodic");
+            xml.writeStartElement("itunes", "category", ITUNES);
+            xml.writeAttribute("text", "Health & Fitness");
+            xml.writeEmptyElement("itunes", "category", ITUNES);
+            xml.writeAttribute("text", "Medicine");
+            xml.writeEndElement();
+            for (Episode e : show.episodes()) item(xml, e);
+            xml.writeEndElement();
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            // Writing to a StringWriter cannot fail for I/O reasons; anything else is a bug here.
+            throw new IllegalStateException("podcast feed could not be written", e);
+        }
+        return out.toString();
+    }
+
+    /** RFC 822 date of midnight UTC on {@code date}, as RSS wants: "Thu, 26 Nov 2026 00:00:00 GMT". */
+    public static String rfc822(LocalDate date) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(date.atStartOfDay(ZoneOffset.UTC));
+    }
+
+    /** Playing time as iTunes wants it: "HH:MM:SS", rounded to the nearest second. */
+    public static String duration(double seconds) {
+        long total = Math.round(seconds);
+        return String.format(Locale.ROOT, "%02d:%02d:%02d", total / 3600, total / 60 % 60, total % 60);
+    }
+
+    private static void item(XMLStreamWriter xml, Episode e) throws XMLStreamException {
+        xml.writeStartElement("item");
+        element(xml, "title", e.title());
+        element(xml, "link", e.link());
+        element(xml, "description", e.description());
+        xml.writeStartElement("guid");
+        xml.writeAttribute("isPermaLink", "false");
+        xml.writeCharacters(e.guid());
+        xml.writeEndElement();
+        element(xml, "pubDate", rfc822(e.published()));
+        xml.writeEmptyElement("enclosure");
+        xml.writeAttribute("url", e.audioUrl());
+        xml.writeAttribute("length", Long.toString(e.audioBytes()));
+        xml.writeAttribute("type", "audio/mpeg");
+        itunes(xml, "duration", duration(e.seconds()));
+        itunes(xml, "episodeType", "full");
+        itunes(xml, "explicit", "false");
+        xml.writeEndElement();
+    }
+
+    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        xml.writeStartElement(name);
+        xml.writeCharacters(text);
+        xml.writeEndElement();
+    }
+
+    private static void itunes(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        xml.writeStartElement("itunes", name, ITUNES);
+        xml.writeCharacters(text);
+        xml.writeEndElement();
+    }
+}
