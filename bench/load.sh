@@ -115,6 +115,7 @@ http {
   }
 }
 NGINX
+chmod -R a+rX "$work"  # nginx workers run as www-data
 nginx -c "$work/nginx.conf"
 sleep 0.5
 run_wrk nginx-page "http://127.0.0.1:$NGINX_PORT/$page"

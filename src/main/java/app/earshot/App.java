@@ -70,4 +70,9 @@ public final class App {
     public static Javalin create(ContentStore content, Narrator narrator) {
         return WebApp.create(content, narrator);
     }
+
+    /** As {@link #create(ContentStore, Narrator)}, sending HSTS with {@code hstsSeconds} (0: none) for TLS deployments. */
+    public static Javalin create(ContentStore content, Narrator narrator, long hstsSeconds) {
+        return WebApp.create(content, narrator, hstsSeconds);
+    }
 }

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 record CommandLine(String command, Map<String, String> options, List<String> arguments) {
 
     static final Map<String, Set<String>> OPTIONS = Map.of(
-            "serve", Set.of("port", "content", "audio-cache", "base-url"),
+            "serve", Set.of("port", "content", "audio-cache", "base-url", "hsts"),
             "check", Set.of("content"),
             "warm", Set.of("content", "audio-cache"),
             "export", Set.of("content", "audio-cache", "base-url"));
@@ -61,6 +61,18 @@ record CommandLine(String command, Map<String, String> options, List<String> arg
     java.util.Optional<String> baseUrl() {
         String value = options.get("base-url");
         return value == null ? java.util.Optional.empty() : java.util.Optional.of(app.earshot.content.Site.checkBaseUrl(value));
+    }
+
+    /** --hsts SECONDS: send Strict-Transport-Security (only behind TLS); 0 or absent for none. */
+    long hstsSeconds() {
+        String value = options.getOrDefault("hsts", "0");
+        try {
+            long seconds = Long.parseLong(value);
+            if (seconds < 0 || seconds > 63_072_000) throw new NumberFormatException();
+            return seconds;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--hsts must be a number of seconds from 0 to 63072000 (two years), not '" + value + "'");
+        }
     }
 
     int port() {

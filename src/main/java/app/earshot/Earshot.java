@@ -23,7 +23,7 @@ public final class Earshot {
     private static final Logger log = LoggerFactory.getLogger(Earshot.class);
 
     static final String USAGE = """
-            usage: java -jar earshot.jar serve [--port 7070] [--content DIR] [--audio-cache DIR] [--base-url URL]
+            usage: java -jar earshot.jar serve [--port 7070] [--content DIR] [--audio-cache DIR] [--base-url URL] [--hsts SECONDS]
                    java -jar earshot.jar check [--content DIR]
                    java -jar earshot.jar warm  [--content DIR] [--audio-cache DIR]
                    java -jar earshot.jar export DIR [--base-url URL] [--content DIR] [--audio-cache DIR]""";
@@ -83,7 +83,7 @@ public final class Earshot {
         Narrator narrator = App.narrator(content, cli.path("audio-cache", "audio-cache"), synthesizer);
         Site site = baseUrl.map(content.site()::withBaseUrl).orElse(content.site());
         ContentStore store = new ContentStore(site);
-        Javalin app = App.create(store, narrator).start(port);
+        Javalin app = App.create(store, narrator, cli.hstsSeconds()).start(port);
         out.println("Earshot is serving " + content.site().pages().size() + " page(s) from " + contentDir
                 + " at http://localhost:" + app.port() + "/");
         Thread warmer = new Thread(() -> warmQuietly(content, narrator), "earshot-warm");

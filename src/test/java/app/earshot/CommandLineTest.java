@@ -1,32 +1,63 @@
 package app.earshot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.util.Optional;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CommandLineTest {
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    @Test
-    void serveTakesABaseUrlWithoutItsTrailingSlash() {
-        assertEquals(Optional.of("https://library.example.org"),
-                CommandLine.parse(new String[] {"serve", "--base-url", "https://library.example.org/"}).baseUrl());
+    int run(String... args) {
+        return Earshot.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @Test
-    void malformedBaseUrlStopsServeWithExitCode2() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Earshot.run(new String[] {"serve", "--base-url=library.example.org"}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
-        assertEquals(2, code);
-        assertTrue(err.toString().contains("must start with http:// or https://"), err.toString());
+    void checkPassesOnTheBundledContent() {
+        assertEquals(0, run("check"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("OK, 1 page(s), 11 section(s)"));
     }
 
     @Test
-    void onlyServeHasABaseUrl() {
-        assertThrows(IllegalArgumentException.class, () -> CommandLine.parse(new String[] {"warm", "--base-url", "https://x.org"}));
+    void checkFailsWithOneFileLineProblemPerLine(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("site.yaml"), "title: T\nlanguage: en\norganisation: O\n");
+        Files.createDirectories(dir.resolve("pages"));
+        Files.writeString(dir.resolve("pages/p.md"), "---\nsummary: s\nreviewed: 2026-01-01\nnext-review: 2027-01-01\n---\n## A\n\n## A\n\nx\n");
+        assertEquals(1, run("check", "--content", dir.toString()));
+        String[] lines = err.toString(StandardCharsets.UTF_8).split("\n");
+        assertTrue(lines[0].startsWith(dir.resolve("pages/p.md") + ":2: missing title"), lines[0]);
+        assertTrue(lines[1].matches(".*p\\.md:6: section 'A' is empty"), lines[1]);
+        assertTrue(lines[2].matches(".*p\\.md:8: duplicate section id 'a'.*"), lines[2]);
+    }
+
+    @Test
+    void serveRefusesBrokenContentWithTheSameLines(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("site.yaml"), "title: T\nlanguage: en\norganisation: O\n");
+        Files.createDirectories(dir.resolve("pages"));
+        Files.writeString(dir.resolve("pages/p.md"), "no front matter\n");
+        assertEquals(1, run("serve", "--port", "0", "--content", dir.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith(dir.resolve("pages/p.md") + ":1: missing front matter"));
+    }
+
+    @Test
+    void unknownCommandOrOptionIsAUsageError() {
+        assertEquals(2, run("fly"));
+        assertEquals(2, run("check", "--port", "1"));
+        assertEquals(2, run("serve", "--port", "seventy"));
+        assertEquals(2, run("serve", "--hsts", "-5"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage:"));
+    }
+
+    @Test
+    void exportNeedsAFolder() {
+        assertEquals(2, run("export"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("needs a folder"));
     }
 }

@@ -21,7 +21,10 @@ final class ErrorPages {
     private final Templates templates;
     private final Views views;
 
-    ErrorPages(ContentStore content, Templates templates, Views views) {
+    private final SecurityHeaders security;
+
+    ErrorPages(ContentStore content, Templates templates, Views views, SecurityHeaders security) {
+        this.security = security;
         this.content = content;
         this.templates = templates;
         this.views = views;
@@ -55,7 +58,7 @@ final class ErrorPages {
     }
 
     private void respond(Context ctx, int status, String message) {
-        SecurityHeaders.apply(ctx);
+        security.apply(ctx);
         ctx.status(status);
         if (status == 405 && ctx.res().getHeader("Allow") == null) ctx.header("Allow", "GET, HEAD");
         ctx.header("Cache-Control", "no-store");

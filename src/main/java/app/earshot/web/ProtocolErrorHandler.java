@@ -16,6 +16,11 @@ import org.eclipse.jetty.util.Callback;
  * server details, no stack trace, no HTML that would need the site's layout.
  */
 final class ProtocolErrorHandler extends ErrorHandler {
+    private final SecurityHeaders security;
+
+    ProtocolErrorHandler(SecurityHeaders security) {
+        this.security = security;
+    }
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
@@ -34,8 +39,8 @@ final class ProtocolErrorHandler extends ErrorHandler {
         return ByteBuffer.wrap(body(status).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void addSecurityHeaders(HttpFields.Mutable headers) {
-        SecurityHeaders.all().forEach(headers::put);
+    private void addSecurityHeaders(HttpFields.Mutable headers) {
+        security.all().forEach(headers::put);
     }
 
     private static String body(int code) {

@@ -1,29 +1,39 @@
 package app.earshot.web;
 
 import io.javalin.http.Context;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The headers every response carries: no inline script or style, no third parties, no referrer, no framing. */
-final class SecurityHeaders {
+/**
+ * The headers every response carries: no inline script or style, no third parties, no referrer, no
+ * framing; and, when the server sits behind TLS and is configured for it, HSTS.
+ */
+public final class SecurityHeaders {
     static final String CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
             + "form-action 'self'; script-src 'none'; style-src 'self'; img-src 'self'; media-src 'self'; font-src 'self'";
 
-    private static final Map<String, String> HEADERS = Map.of(
-            "Content-Security-Policy", CSP,
-            "X-Content-Type-Options", "nosniff",
-            "Referrer-Policy", "no-referrer",
-            "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
-            "X-Frame-Options", "DENY",
-            "Cross-Origin-Opener-Policy", "same-origin");
+    private final Map<String, String> headers;
 
-    private SecurityHeaders() {}
-
-    /** The headers and their values. */
-    static Map<String, String> all() {
-        return HEADERS;
+    /** @param hstsSeconds max-age of Strict-Transport-Security, or 0 to send none (plain-HTTP deployments) */
+    public SecurityHeaders(long hstsSeconds) {
+        if (hstsSeconds < 0) throw new IllegalArgumentException("HSTS max-age must not be negative: " + hstsSeconds);
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Content-Security-Policy", CSP);
+        h.put("X-Content-Type-Options", "nosniff");
+        h.put("Referrer-Policy", "no-referrer");
+        h.put("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+        h.put("X-Frame-Options", "DENY");
+        h.put("Cross-Origin-Opener-Policy", "same-origin");
+        if (hstsSeconds > 0) h.put("Strict-Transport-Security", "max-age=" + hstsSeconds + "; includeSubDomains");
+        this.headers = Map.copyOf(h);
     }
 
-    static void apply(Context ctx) {
-        HEADERS.forEach(ctx::header);
+    /** The headers and their values. */
+    Map<String, String> all() {
+        return headers;
+    }
+
+    void apply(Context ctx) {
+        headers.forEach(ctx::header);
     }
 }

@@ -10,11 +10,20 @@ public final class WebApp {
     private WebApp() {}
 
     public static Javalin create(ContentStore content, Narrator narrator) {
-        return create(content, narrator, new TelephoneAudio(narrator));
+        return create(content, narrator, new TelephoneAudio(narrator), new SecurityHeaders(0));
+    }
+
+    /** A server whose responses carry HSTS with this max-age (for deployments behind TLS); 0 for none. */
+    public static Javalin create(ContentStore content, Narrator narrator, long hstsSeconds) {
+        return create(content, narrator, new TelephoneAudio(narrator), new SecurityHeaders(hstsSeconds));
+    }
+
+    public static Javalin create(ContentStore content, Narrator narrator, TelephoneAudio telephone) {
+        return create(content, narrator, telephone, new SecurityHeaders(0));
     }
 
     /** As above, with telephone audio made by {@code telephone} (tests pass one with a short part limit). */
-    public static Javalin create(ContentStore content, Narrator narrator, TelephoneAudio telephone) {
+    public static Javalin create(ContentStore content, Narrator narrator, TelephoneAudio telephone, SecurityHeaders security) {
         Templates templates = new Templates();
         StaticAssets assets = new StaticAssets();
         Views views = new Views(assets, narrator);
@@ -26,9 +35,9 @@ public final class WebApp {
             config.http.prefer405over404 = true;
             config.http.generateEtags = false;
             config.router.ignoreTrailingSlashes = true;
-            config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrorHandler()));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrorHandler(security)));
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
-            config.routes.before(SecurityHeaders::apply);
+            config.routes.before(security::apply);
             config.routes.after(ctx -> {
                 var endpoint = ctx.endpoints().lastHttpEndpoint();
                 metrics.request(endpoint == null ? "unmatched" : endpoint.path, ctx.statusCode());
@@ -53,7 +62,7 @@ public final class WebApp {
             }, "earshot-prime");
             primer.setDaemon(true);
             primer.start();
-            new ErrorPages(content, templates, views).register(config.routes);
+            new ErrorPages(content, templates, views, security).register(config.routes);
         });
     }
 }
