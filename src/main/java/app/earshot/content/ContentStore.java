@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ContentStore {
     private final AtomicReference<Site> current;
     private final AtomicReference<List<String>> problems = new AtomicReference<>(List.of());
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     public ContentStore(Site initial) {
         this.current = new AtomicReference<>(initial);
@@ -22,7 +23,13 @@ public final class ContentStore {
     /** Serves {@code site} from now on and clears any problems. */
     public void replace(Site site) {
         current.set(site);
+        generation.incrementAndGet();
         problems.set(List.of());
+    }
+
+    /** Goes up by one with every {@link #replace}: anything prepared from older content is stale. */
+    public long generation() {
+        return generation.get();
     }
 
     /** Keeps serving the current snapshot, and records why the newer content could not be used. */

@@ -25,7 +25,10 @@ final class PageRoutes {
 
     private record Rendered(Site site, long audioVersion, byte[] body) {}
 
-    PageRoutes(ContentStore content, Templates templates, Views views, LongSupplier audioVersion) {
+    private final FastPath fastPath;
+
+    PageRoutes(ContentStore content, Templates templates, Views views, LongSupplier audioVersion, FastPath fastPath) {
+        this.fastPath = fastPath;
         this.content = content;
         this.templates = templates;
         this.views = views;
@@ -81,11 +84,15 @@ final class PageRoutes {
     }
 
     private void serve(Context ctx, Site site, String path, Supplier<String> render) {
+        FastPath.Version version = fastPath.version();
         Rendered r = render(site, path, render);
         ctx.contentType("text/html; charset=utf-8");
         ctx.header("Cache-Control", "no-cache");
         ctx.header("Content-Length", Integer.toString(r.body().length));
-        if (!ctx.method().name().equals("HEAD")) ctx.result(r.body());
+        if (!ctx.method().name().equals("HEAD")) {
+            fastPath.offer(ctx, version, java.nio.ByteBuffer.wrap(r.body()));
+            ctx.result(r.body());
+        }
     }
 
     /** The page named in a request; anything that is not a known slug is a 404. */

@@ -28,7 +28,8 @@ public final class WebApp {
         StaticAssets assets = new StaticAssets();
         Views views = new Views(assets, narrator);
         Metrics metrics = new Metrics(narrator);
-        MediaResponder media = new MediaResponder(metrics);
+        FastPath fastPath = new FastPath(() -> new FastPath.Version(content.generation(), narrator.cache().productions()), metrics);
+        MediaResponder media = new MediaResponder(metrics, fastPath);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -37,6 +38,7 @@ public final class WebApp {
             config.router.ignoreTrailingSlashes = true;
             config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrorHandler(security)));
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+            config.jetty.modifyServletContextHandler(handler -> handler.insertHandler(fastPath));
             config.routes.before(security::apply);
             config.routes.after(ctx -> {
                 var endpoint = ctx.endpoints().lastHttpEndpoint();
@@ -50,7 +52,7 @@ public final class WebApp {
             new IvrRoutes(content, narrator, scripts, telephone).register(config.routes);
             new ApiRoutes(content, new ApiIndex(narrator, scripts, telephone, templates, views)).register(config.routes);
             new FeedRoutes(content, narrator, media).register(config.routes);
-            PageRoutes pages = new PageRoutes(content, templates, views, () -> narrator.cache().productions());
+            PageRoutes pages = new PageRoutes(content, templates, views, () -> narrator.cache().productions(), fastPath);
             pages.register(config.routes);
             // Render the pages on the second core while Jetty starts on the first, so the first visitor does not wait.
             Thread primer = new Thread(() -> {

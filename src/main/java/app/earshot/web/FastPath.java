@@ -1,0 +1,102 @@
+package app.earshot.web;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Answers plain GET and HEAD requests for responses already prepared once (rendered pages, cached
+ * clips) straight from Jetty, before the request reaches Javalin: the headers are built once and the
+ * body is a ready buffer (memory-mapped for audio), so nothing slow stays on the request path.
+ * Anything else (a query string, Range, a conditional header, an unknown path, or an entry whose
+ * content or audio has changed since it was prepared) goes on to the routes, which prepare it again.
+ */
+final class FastPath extends Handler.Wrapper {
+    /** What makes an entry stale: the content generation and the audio cache's production count when prepared. */
+    record Version(long content, long audio) {}
+
+    private record Prepared(Version version, HttpFields headers, ByteBuffer body, String route) {}
+
+    private static final int MAX_ENTRIES = 2048;
+
+    private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
+    private final Supplier<Version> current;
+    private final Metrics metrics;
+
+    FastPath(Supplier<Version> current, Metrics metrics) {
+        this.current = current;
+        this.metrics = metrics;
+    }
+
+    /** The version responses prepared now belong to. */
+    Version version() {
+        return current.get();
+    }
+
+    /** Remembers what {@code ctx} is about to send (headers already set) as a complete 200 response for its path. */
+    void offer(io.javalin.http.Context ctx, Version version, ByteBuffer body) {
+        // Only canonical paths: an encoded alias of a page is answered by the routes, never stored.
+        if (ctx.queryString() != null || ctx.statusCode() != 200 || ctx.path().indexOf('%') >= 0) return;
+        var endpoint = ctx.endpoints().lastHttpEndpoint();
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        for (String name : ctx.res().getHeaderNames()) {
+            if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Date")) headers.put(name, ctx.res().getHeader(name));
+        }
+        offer(ctx.path(), endpoint == null ? "unmatched" : endpoint.path, version, headers, body);
+    }
+
+    /** Remembers a complete 200 response for {@code path} (no query string), valid while {@link Version} holds. */
+    void offer(String path, String route, Version version, Map<String, String> headers, ByteBuffer body) {
+        // Only real routes get here; after many content edits stale entries are simply dropped together.
+        if (prepared.size() >= MAX_ENTRIES && !prepared.containsKey(path)) prepared.clear();
+        HttpFields.Mutable fields = HttpFields.build(headers.size() + 1);
+        headers.forEach(fields::put);
+        fields.put(HttpHeader.CONTENT_LENGTH, Long.toString(body.remaining()));
+        // Direct memory goes to the socket without the JDK's extra copy into a temporary direct buffer.
+        ByteBuffer ready = body;
+        if (!body.isDirect()) {
+            ready = ByteBuffer.allocateDirect(body.remaining());
+            ready.put(body.duplicate()).flip();
+        }
+        prepared.put(path, new Prepared(version, fields.asImmutable(), ready.asReadOnlyBuffer(), route));
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        Prepared p = lookup(request);
+        if (p == null) return super.handle(request, response, callback);
+        response.setStatus(200);
+        response.getHeaders().add(p.headers());
+        metrics.request(p.route(), 200);
+        if (request.getMethod().equals("HEAD")) {
+            response.write(true, null, callback);
+        } else {
+            ByteBuffer body = p.body().duplicate();
+            if (p.route().startsWith("/audio") || p.route().startsWith("/telephony")) metrics.audioServed(body.remaining());
+            response.write(true, body, callback);
+        }
+        return true;
+    }
+
+    private Prepared lookup(Request request) {
+        String method = request.getMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) return null;
+        if (request.getHttpURI().getQuery() != null) return null;
+        HttpFields h = request.getHeaders();
+        if (h.contains(HttpHeader.RANGE) || h.contains(HttpHeader.IF_NONE_MATCH) || h.contains(HttpHeader.IF_MODIFIED_SINCE)
+                || h.contains(HttpHeader.IF_RANGE)) {
+            return null;
+        }
+        Prepared p = prepared.get(Request.getPathInContext(request));
+        if (p == null) return null;
+        if (!p.version().equals(current.get())) return null;
+        return p;
+    }
+}
