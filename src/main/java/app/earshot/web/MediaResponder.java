@@ -93,7 +93,8 @@ final class MediaResponder {
         if (ctx.method().name().equals("HEAD")) return;
         metrics.audioServed(length);
         ByteBuffer body = slice(whole(r), start, length);
-        if (plain && start == 0 && length == r.size()) fastPath.offer(ctx, version, body.duplicate());
+        // Only cached audio is shared through the fast path: generated text (feeds, playlists) may hold the request's Host.
+        if (plain && r.audio() != null && start == 0 && length == r.size()) fastPath.offer(ctx, version, body.duplicate());
         try {
             // Jetty sends a (memory-mapped) buffer without copying it through the heap.
             ServletOutputStream out = ctx.res().getOutputStream();

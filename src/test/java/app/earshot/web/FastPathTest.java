@@ -50,6 +50,26 @@ class FastPathTest {
     }
 
     @Test
+    void generatedFeedsFollowEachRequestsHostAndAreNeverSharedByPath() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            int port = Integer.parseInt(server.url("").replaceAll(".*:(\\d+)$", "$1"));
+            assertTrue(feed(port, "a.example").contains("http://a.example/audio/"));
+            assertTrue(feed(port, "a.example").contains("http://a.example/audio/"));
+            String b = feed(port, "b.example");
+            assertTrue(b.contains("http://b.example/audio/") && !b.contains("a.example"), b.substring(0, 300));
+        }
+    }
+
+    private static String feed(int port, String host) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /feed.xml HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void rangeAndConditionalRequestsStillWorkAfterTheResponseIsPrepared() {
         try (TestServer server = TestServer.start()) {
             String clip = "/audio/what-is-ketamine/fda-breakthrough-status.wav";
