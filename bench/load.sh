@@ -11,7 +11,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 PORT=${PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18081}
-JAVA_OPTS=${JAVA_OPTS:-}
+JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC}
 work=$(mktemp -d /tmp/earshot-load.XXXXXX)
 server_pid=""
 
