@@ -35,6 +35,9 @@ public final class WebApp {
             config.startup.showOldJavalinVersionWarning = false;
             config.http.prefer405over404 = true;
             config.http.generateEtags = false;
+            // Responses are prepared once with an exact Content-Length (pages, the fast path, audio); compressing them
+            // on the fly would break that length and spend CPU on every request.
+            config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
             config.router.ignoreTrailingSlashes = true;
             config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrorHandler(security)));
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));

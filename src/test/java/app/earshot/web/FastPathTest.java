@@ -31,6 +31,18 @@ class FastPathTest {
     }
 
     @Test
+    void browsersThatAcceptCompressionGetCompleteResponses() {
+        try (TestServer server = TestServer.start()) {
+            for (int i = 0; i < 3; i++) {
+                var r = server.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url("/what-is-ketamine")))
+                        .header("Accept-Encoding", "gzip, deflate, br").build());
+                assertEquals(200, r.statusCode(), "request " + i);
+                assertEquals(r.headers().firstValue("Content-Length").orElse(""), String.valueOf(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+            }
+        }
+    }
+
+    @Test
     void anEditIsServedAtOnceDespitePreparedResponses(@TempDir Path content) throws Exception {
         try (Stream<Path> files = Files.walk(TestServer.BUNDLED_CONTENT)) {
             for (Path p : files.toList()) {
