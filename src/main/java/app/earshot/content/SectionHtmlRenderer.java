@@ -96,7 +96,10 @@ final class SectionHtmlRenderer {
                     "aria-labelledby", captioned.captionId()));
             html.tag("table");
             html.tag("caption", attrs("id", captioned.captionId()));
+            // The span stays in view while a wide table scrolls sideways, so the caption is never cut off.
+            html.tag("span", attrs("class", "caption-text"));
             html.text(captioned.caption());
+            html.tag("/span");
             html.tag("/caption");
             for (Node part = table.getFirstChild(); part != null; part = part.getNext()) {
                 boolean head = part instanceof TableHead;
