@@ -57,6 +57,7 @@ public final class Narrator {
     private final AtomicLong encodeNanos = new AtomicLong();
     // Scripts depend only on the page title and the section's content; content records compare by value.
     private final Map<ScriptId, SpeechScript> scripts = new ConcurrentHashMap<>();
+    private final Map<String, String> texts = new ConcurrentHashMap<>();
 
     private record ScriptId(String pageTitle, Section section) {}
     private final AtomicLong synthesisNanos = new AtomicLong();
@@ -121,7 +122,7 @@ public final class Narrator {
 
     /** The section's captions at {@code speed} as WebVTT. */
     public String sectionVtt(Page page, Section section, Speed speed) {
-        return Captions.webVtt(sectionCues(page, section, speed));
+        return remember("section.vtt:" + sectionKey(page, section, speed), () -> Captions.webVtt(sectionCues(page, section, speed)));
     }
 
     /** The whole page: every section in order with {@link #SECTION_PAUSE_SECONDS} between them. */
@@ -162,6 +163,10 @@ public final class Narrator {
     /** Captions for the whole-page clip at {@code speed}. */
     public String pageVtt(Page page, Speed speed) {
         List<Clip> clips = sectionClips(page, speed);
+        return remember("page.vtt:" + pageKey(page, clips), () -> pageVtt(page, speed, clips));
+    }
+
+    private String pageVtt(Page page, Speed speed, List<Clip> clips) {
         List<Captions.Cue> all = new ArrayList<>();
         double start = 0;
         for (int i = 0; i < clips.size(); i++) {
@@ -181,6 +186,10 @@ public final class Narrator {
     /** WebVTT chapters for the whole-page clip at {@code speed}. */
     public String chaptersVtt(Page page, Speed speed) {
         List<Clip> clips = sectionClips(page, speed);
+        return remember("chapters.vtt:" + pageKey(page, clips), () -> chaptersVtt(page, clips));
+    }
+
+    private String chaptersVtt(Page page, List<Clip> clips) {
         List<Captions.Chapter> chapters = new ArrayList<>();
         double start = 0;
         for (int i = 0; i < clips.size(); i++) {
@@ -190,6 +199,19 @@ public final class Narrator {
             start = end + SECTION_PAUSE_SECONDS;
         }
         return Captions.chapters(chapters);
+    }
+
+    /**
+     * Generated text (captions, chapters) by the content key of the audio it belongs to: the same key always gives
+     * the same text, so it is made once. Bounded: after many edits the old entries are dropped together.
+     */
+    private String remember(String key, java.util.function.Supplier<String> make) {
+        String known = texts.get(key);
+        if (known != null) return known;
+        if (texts.size() > 512) texts.clear();
+        String made = make.get();
+        texts.put(key, made);
+        return made;
     }
 
     /** Size and length of the section's WAV clip if it is already cached; never synthesizes. */
