@@ -42,7 +42,7 @@ public final class TalkingBook {
         List<Clip> clips = new ArrayList<>();
         for (Section section : page.sections()) clips.add(narrator.sectionMp3(page, section, Speed.NORMAL));
         String key = key(site, page);
-        CachedAudio epub = narrator.cache().get(key, EXTENSION, () -> Epub.write(describe(site, page, clips)));
+        CachedAudio epub = narrator.cache().get(key, EXTENSION, () -> write(site, page, clips));
         return new Clip(epub, MEDIA_TYPE, clips.stream().mapToDouble(Clip::seconds).sum());
     }
 
@@ -60,6 +60,17 @@ public final class TalkingBook {
     static String identifier(Page page) {
         return "urn:uuid:" + UUID.nameUUIDFromBytes(("earshot:" + page.slug() + ":" + page.reviewed())
                 .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The book's bytes, made now (not from the cache) from the section clips at the normal speed. */
+    byte[] write(Site site, Page page) {
+        List<Clip> clips = new ArrayList<>();
+        for (Section section : page.sections()) clips.add(narrator.sectionMp3(page, section, Speed.NORMAL));
+        return write(site, page, clips);
+    }
+
+    private byte[] write(Site site, Page page, List<Clip> clips) {
+        return Epub.write(describe(site, page, clips));
     }
 
     private Epub.Book describe(Site site, Page page, List<Clip> clips) {
