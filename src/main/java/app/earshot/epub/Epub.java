@@ -41,7 +41,7 @@ final class Epub {
     private static final String SMIL = "http://www.w3.org/ns/SMIL";
     private static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input", "link",
             "meta", "source", "track", "wbr");
-    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+    private static final XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory();
 
     /**
      * A publication.
