@@ -60,6 +60,27 @@ public final class AudioCache {
         static Validator mp3() {
             return Mp3::inspect;
         }
+
+        /**
+         * Accepts only complete ZIP files whose first entry is an uncompressed "mimetype" without an extra field,
+         * as the EPUB container requires (reading systems look for it at a fixed offset).
+         */
+        static Validator epub() {
+            return file -> {
+                // Opening reads the central directory at the very end, so a truncated file fails here.
+                try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+                    if (zip.getEntry("mimetype") == null) throw new IOException("no mimetype entry");
+                }
+                byte[] head = new byte[38];
+                try (java.io.InputStream in = Files.newInputStream(file)) {
+                    if (in.readNBytes(head, 0, head.length) < head.length) throw new IOException("too short for an EPUB");
+                }
+                ByteBuffer le = ByteBuffer.wrap(head).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                boolean first = le.getInt(0) == 0x04034b50 && le.getShort(8) == 0 && le.getShort(26) == 8
+                        && le.getShort(28) == 0 && new String(head, 30, 8, StandardCharsets.US_ASCII).equals("mimetype");
+                if (!first) throw new IOException("the first entry is not an uncompressed mimetype");
+            };
+        }
     }
 
     /** Default ceiling for the in-memory fallback. */
@@ -89,9 +110,12 @@ public final class AudioCache {
     private final AtomicLong misses = new AtomicLong();
     private final AtomicLong productions = new AtomicLong();
 
-    /** A cache under {@code root} that validates ".wav" and ".mp3" files and keeps up to 64 MB in memory if the disk fails. */
+    /**
+     * A cache under {@code root} that validates ".wav", ".mp3" and ".epub" files and keeps up to 64 MB in memory if
+     * the disk fails.
+     */
     public AudioCache(Path root) {
-        this(root, DEFAULT_MEMORY_LIMIT, Map.of("wav", Validator.wav(), "mp3", Validator.mp3()));
+        this(root, DEFAULT_MEMORY_LIMIT, Map.of("wav", Validator.wav(), "mp3", Validator.mp3(), "epub", Validator.epub()));
     }
 
     /**

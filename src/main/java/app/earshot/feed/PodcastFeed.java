@@ -59,7 +59,7 @@ public final class PodcastFeed {
     public static String rss(Show show) {
         StringWriter out = new StringWriter(16384);
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
+            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("rss");

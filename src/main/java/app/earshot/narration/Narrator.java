@@ -88,6 +88,19 @@ public final class Narrator {
         return writer.section(page, section);
     }
 
+    /** The paragraphs of {@link #script}, each with the block of the section it was made from. */
+    public List<ScriptWriter.Passage> passages(Page page, Section section) {
+        return writer.passages(page, section);
+    }
+
+    /**
+     * The cache key of the section's MP3 at {@code speed}, computed without synthesizing: it changes exactly when
+     * that MP3's bytes do, so renderings built from the MP3 can be keyed by it.
+     */
+    public String sectionMp3Key(Page page, Section section, Speed speed) {
+        return mp3Key(sectionKey(page, section, speed));
+    }
+
     /** The section's clip: 16 kHz 16-bit mono PCM WAV, synthesized if not cached. */
     public Clip sectionWav(Page page, Section section) {
         return sectionWav(page, section, Speed.NORMAL);
@@ -332,7 +345,6 @@ public final class Narrator {
 
     private record Rendered(byte[] wav, byte[] cues) {}
 
-    /** Speaks the section once, giving both its clip and its captions. */
     /** Speaks the section once, giving both its clip and its captions. */
     private Rendered synthesize(Page page, Section section, Speed speed) {
         SpeechScript script = script(page, section);

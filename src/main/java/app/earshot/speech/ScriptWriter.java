@@ -25,33 +25,56 @@ public final class ScriptWriter {
         this.lexicon = lexicon;
     }
 
+    /**
+     * Where one paragraph of a section's script comes from, for renderings that must line the narration up with
+     * the written text (an EPUB's Media Overlays).
+     *
+     * @param block index into {@link Section#blocks()}, or -1 for the section's heading (the page title for the
+     *              introduction)
+     * @param part  0 for a whole block or a table's caption; for a table, row {@code r} is part {@code r + 1}
+     * @param text  the paragraph as normalised for speech, before the lexicon (the words captions show)
+     */
+    public record Passage(int block, int part, String text) {}
+
     /** The script of {@code section}; the introduction starts with the page title instead of a heading. */
     public SpeechScript section(Page page, Section section) {
-        List<String> paragraphs = new ArrayList<>();
-        paragraphs.add(sentence(section.introduction() ? page.title() : section.heading()));
-        for (Block block : section.blocks()) {
+        List<String> normalised = passages(page, section).stream().map(Passage::text).toList();
+        String text = String.join("\n\n", normalised);
+        return new SpeechScript(text, lexicon.apply(ARTICLE_A.matcher(text).replaceAll("a")));
+    }
+
+    /**
+     * The paragraphs of {@link #section}'s script, in order, each with the block it was made from; paragraphs
+     * with nothing speakable are left out, as they are from the script.
+     */
+    public List<Passage> passages(Page page, Section section) {
+        List<Passage> raw = new ArrayList<>();
+        raw.add(new Passage(-1, 0, sentence(section.introduction() ? page.title() : section.heading())));
+        for (int b = 0; b < section.blocks().size(); b++) {
+            Block block = section.blocks().get(b);
             if (block instanceof Block.Heading h) {
-                paragraphs.add(sentence(h.text()));
+                raw.add(new Passage(b, 0, sentence(h.text())));
             } else if (block instanceof Block.Paragraph p) {
-                paragraphs.add(sentence(p.text()));
+                raw.add(new Passage(b, 0, sentence(p.text())));
             } else if (block instanceof Block.ItemList list) {
                 List<String> items = new ArrayList<>();
                 for (int i = 0; i < list.items().size(); i++) {
                     String item = list.items().get(i);
                     items.add(sentence(list.ordered() ? (i + 1) + ". " + item : item));
                 }
-                paragraphs.add(String.join("\n", items));
+                raw.add(new Passage(b, 0, String.join("\n", items)));
             } else if (block instanceof Block.Table table) {
-                paragraphs.addAll(table(table));
+                if (!table.caption().isBlank()) raw.add(new Passage(b, 0, sentence("Table: " + table.caption())));
+                List<String> rows = rows(table);
+                for (int r = 0; r < rows.size(); r++) raw.add(new Passage(b, r + 1, rows.get(r)));
             }
         }
-        List<String> normalised = new ArrayList<>();
-        for (String paragraph : paragraphs) {
-            String text = normalizer.normalize(paragraph);
-            if (!text.isBlank()) normalised.add(text);
+        List<Passage> passages = new ArrayList<>();
+        for (Passage passage : raw) {
+            String text = normalizer.normalize(passage.text());
+            if (!text.isBlank()) passages.add(new Passage(passage.block(), passage.part(), text));
         }
-        String text = String.join("\n\n", normalised);
-        return new SpeechScript(text, lexicon.apply(ARTICLE_A.matcher(text).replaceAll("a")));
+        return passages;
     }
 
     /** The script for a short free-standing prompt ("Press 1 for ..."), normalised and with the lexicon applied. */
@@ -60,10 +83,9 @@ public final class ScriptWriter {
         return new SpeechScript(text, lexicon.apply(ARTICLE_A.matcher(text).replaceAll("a")));
     }
 
-    /** "Caption." then per row: "Row header. Column header: cell. Column header: cell." */
-    private static List<String> table(Block.Table table) {
+    /** Per row: "Row header. Column header: cell. Column header: cell." (the caption is said before the rows). */
+    private static List<String> rows(Block.Table table) {
         List<String> out = new ArrayList<>();
-        if (!table.caption().isBlank()) out.add(sentence("Table: " + table.caption()));
         for (List<String> row : table.rows()) {
             StringBuilder sb = new StringBuilder();
             for (int c = 0; c < row.size(); c++) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import app.earshot.content.Speed;
+import app.earshot.epub.TalkingBook;
 import app.earshot.narration.Format;
 import app.earshot.narration.Narrator;
 
@@ -41,16 +42,21 @@ public final class Views {
      * @param chapters URL of WebVTT chapters, or null
      * @param playlist URL of an M3U playlist of the sections, or null
      * @param facts    "MP3, 120 KB, 38 seconds", or "MP3" while the clip is being made
+     * @param book     URL of the EPUB 3 talking book, or null
+     * @param bookFacts "EPUB 3, 2.1 MB", or "EPUB 3" while the book is not made yet
      */
     public record AudioView(String label, String title, String mp3, String wav, String slower, String faster,
-                            String captions, String chapters, String playlist, String facts) {}
+                            String captions, String chapters, String playlist, String facts, String book,
+                            String bookFacts) {}
 
     private final StaticAssets assets;
     private final Narrator narrator;
+    private final TalkingBook books;
 
-    Views(StaticAssets assets, Narrator narrator) {
+    Views(StaticAssets assets, Narrator narrator, TalkingBook books) {
         this.assets = assets;
         this.narrator = narrator;
+        this.books = books;
     }
 
     /** The model every view shares: page title, language, site name, stylesheet and the site's pages. */
@@ -86,7 +92,9 @@ public final class Views {
         model.put("pageAudio", new AudioView("Listen to the whole page: " + page.title(), "the whole of " + page.title(),
                 base + ".mp3", base + ".wav", base + Speed.SLOWER.fileSuffix() + ".mp3",
                 base + Speed.FASTER.fileSuffix() + ".mp3", base + ".vtt", base + ".chapters.vtt",
-                "/" + page.slug() + ".m3u8", describe(narrator.cachedFacts(page, Speed.NORMAL, Format.MP3), Format.MP3)));
+                "/" + page.slug() + ".m3u8", describe(narrator.cachedFacts(page, Speed.NORMAL, Format.MP3), Format.MP3),
+                "/" + page.slug() + "." + TalkingBook.EXTENSION,
+                books.cachedSize(site, page).map(bytes -> "EPUB 3, " + size(bytes)).orElse("EPUB 3")));
         Map<String, AudioView> sectionAudio = new HashMap<>();
         for (Section s : page.sections()) sectionAudio.put(s.id(), sectionAudio(page, s));
         model.put("sectionAudio", sectionAudio);
@@ -124,7 +132,7 @@ public final class Views {
         String title = section.introduction() ? "Introduction to " + page.title() : section.heading();
         return new AudioView("Listen to: " + title, title, base + ".mp3", base + ".wav",
                 base + Speed.SLOWER.fileSuffix() + ".mp3", base + Speed.FASTER.fileSuffix() + ".mp3", base + ".vtt",
-                null, null, describe(narrator.cachedFacts(page, section, Speed.NORMAL, Format.MP3), Format.MP3));
+                null, null, describe(narrator.cachedFacts(page, section, Speed.NORMAL, Format.MP3), Format.MP3), null, null);
     }
 
     /** "WAV, 1.2 MB, 38 seconds"; just "WAV" when the clip is not made yet (size and length unknown). */

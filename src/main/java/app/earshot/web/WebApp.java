@@ -1,6 +1,7 @@
 package app.earshot.web;
 
 import app.earshot.content.ContentStore;
+import app.earshot.epub.TalkingBook;
 import app.earshot.narration.Narrator;
 import app.earshot.narration.TelephoneAudio;
 import io.javalin.Javalin;
@@ -26,7 +27,8 @@ public final class WebApp {
     public static Javalin create(ContentStore content, Narrator narrator, TelephoneAudio telephone, SecurityHeaders security) {
         Templates templates = new Templates();
         StaticAssets assets = new StaticAssets();
-        Views views = new Views(assets, narrator);
+        TalkingBook books = new TalkingBook(narrator);
+        Views views = new Views(assets, narrator, books);
         Metrics metrics = new Metrics(narrator);
         FastPath fastPath = new FastPath(() -> new FastPath.Version(content.generation(), narrator.cache().productions()), metrics);
         MediaResponder media = new MediaResponder(metrics, fastPath);
@@ -55,6 +57,7 @@ public final class WebApp {
             new IvrRoutes(content, narrator, scripts, telephone).register(config.routes);
             new ApiRoutes(content, new ApiIndex(narrator, scripts, telephone, templates, views)).register(config.routes);
             new FeedRoutes(content, narrator, media).register(config.routes);
+            new BookRoutes(content, books, media).register(config.routes);
             PageRoutes pages = new PageRoutes(content, templates, views, () -> narrator.cache().productions(), fastPath);
             pages.register(config.routes);
             // Render the pages on the second core while Jetty starts on the first, so the first visitor does not wait.

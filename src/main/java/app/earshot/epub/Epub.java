@@ -1,0 +1,422 @@
+package app.earshot.epub;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.jsoup.nodes.DataNode;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Writes an EPUB 3 publication with Media Overlays from a {@link Book}: the same book always gives the same bytes
+ * (fixed entry times, fixed order), so a cache key or ETag made from the inputs names the file exactly.
+ *
+ * <p>Container layout: {@code mimetype} (first, stored), {@code META-INF/container.xml}, and under {@code EPUB/}
+ * the package document, {@code nav.xhtml}, a stylesheet, and per part {@code text/N.xhtml},
+ * {@code overlays/N.smil} and {@code audio/N.mp3}. Every XML file is written by the JDK's StAX writer, which escapes
+ * text and attributes.
+ */
+final class Epub {
+    static final String MEDIA_TYPE = "application/epub+zip";
+    /** The class reading systems put on the element being read aloud. */
+    static final String ACTIVE_CLASS = "-epub-media-overlay-active";
+
+    private static final String XHTML = "http://www.w3.org/1999/xhtml";
+    private static final String OPS = "http://www.idpf.org/2007/ops";
+    private static final String OPF = "http://www.idpf.org/2007/opf";
+    private static final String DC = "http://purl.org/dc/elements/1.1/";
+    private static final String SMIL = "http://www.w3.org/ns/SMIL";
+    private static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+            "meta", "source", "track", "wbr");
+    private static final XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory();
+
+    /**
+     * A publication.
+     *
+     * @param identifier stable unique identifier (a URN)
+     * @param modified   the date the content was last changed, for {@code dcterms:modified} and the ZIP entries
+     * @param summary    accessibility summary, in words
+     * @param narrator   who or what speaks the audio
+     */
+    record Book(String identifier, String title, String language, String publisher, String description,
+                LocalDate modified, String summary, String narrator, List<Part> parts) {
+        Book {
+            parts = List.copyOf(parts);
+            if (parts.isEmpty()) throw new IllegalArgumentException("a book needs at least one part");
+        }
+
+        double seconds() {
+            return parts.stream().mapToDouble(Part::seconds).sum();
+        }
+    }
+
+    /**
+     * One content document with its narration.
+     *
+     * @param name    file name without extension: letters, digits and hyphens
+     * @param title   the part's entry in the table of contents, and its document's title before the book's
+     * @param seconds playing time of {@code mp3}
+     */
+    record Part(String name, String title, Chapter chapter, byte[] mp3, double seconds) {}
+
+    private Epub() {}
+
+    /** The publication as the bytes of an EPUB (ZIP) file. */
+    static byte[] write(Book book) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        LocalDateTime time = book.modified().atStartOfDay();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            entry(zip, "mimetype", MEDIA_TYPE.getBytes(StandardCharsets.US_ASCII), false, time);
+            entry(zip, "META-INF/container.xml", container(), true, time);
+            entry(zip, "EPUB/package.opf", packageDocument(book), true, time);
+            entry(zip, "EPUB/nav.xhtml", navigation(book), true, time);
+            entry(zip, "EPUB/css/book.css", css(), true, time);
+            for (Part part : book.parts()) {
+                entry(zip, "EPUB/text/" + part.name() + ".xhtml", content(book, part), true, time);
+                entry(zip, "EPUB/overlays/" + part.name() + ".smil", overlay(part), true, time);
+                // MP3 is compressed already: storing it costs nothing and lets players read it in place.
+                entry(zip, "EPUB/audio/" + part.name() + ".mp3", part.mp3(), false, time);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void entry(ZipOutputStream zip, String name, byte[] data, boolean deflate, LocalDateTime time)
+            throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTimeLocal(time);
+        if (deflate) {
+            entry.setMethod(ZipEntry.DEFLATED);
+        } else {
+            CRC32 crc = new CRC32();
+            crc.update(data);
+            entry.setMethod(ZipEntry.STORED);
+            entry.setSize(data.length);
+            entry.setCompressedSize(data.length);
+            entry.setCrc(crc.getValue());
+        }
+        zip.putNextEntry(entry);
+        zip.write(data);
+        zip.closeEntry();
+    }
+
+    private static byte[] container() {
+        return xml(w -> {
+            w.writeStartElement("container");
+            w.writeDefaultNamespace("urn:oasis:names:tc:opendocument:xmlns:container");
+            w.writeAttribute("version", "1.0");
+            w.writeStartElement("rootfiles");
+            w.writeEmptyElement("rootfile");
+            w.writeAttribute("full-path", "EPUB/package.opf");
+            w.writeAttribute("media-type", "application/oebps-package+xml");
+            w.writeEndElement();
+            w.writeEndElement();
+        });
+    }
+
+    private static byte[] packageDocument(Book book) {
+        return xml(w -> {
+            w.writeStartElement("package");
+            w.writeDefaultNamespace(OPF);
+            w.writeAttribute("version", "3.0");
+            w.writeAttribute("unique-identifier", "pub-id");
+            w.writeAttribute("xml:lang", book.language());
+
+            w.writeStartElement("metadata");
+            w.writeNamespace("dc", DC);
+            dc(w, "identifier", book.identifier(), "id", "pub-id");
+            dc(w, "title", book.title());
+            dc(w, "language", book.language());
+            dc(w, "creator", book.publisher());
+            dc(w, "publisher", book.publisher());
+            dc(w, "date", book.modified().toString());
+            if (!book.description().isBlank()) dc(w, "description", book.description());
+            meta(w, "dcterms:modified", book.modified() + "T00:00:00Z");
+            // Schema.org accessibility metadata (EPUB Accessibility 1.1): what the book offers and how it can be used.
+            meta(w, "schema:accessMode", "textual");
+            meta(w, "schema:accessMode", "auditory");
+            // The narration says all of the text (tables row by row), so either sense is enough on its own.
+            meta(w, "schema:accessModeSufficient", "textual");
+            meta(w, "schema:accessModeSufficient", "auditory");
+            meta(w, "schema:accessModeSufficient", "textual,auditory");
+            for (String feature : List.of("structuralNavigation", "tableOfContents", "readingOrder",
+                    "synchronizedAudioText", "displayTransformability")) {
+                meta(w, "schema:accessibilityFeature", feature);
+            }
+            meta(w, "schema:accessibilityHazard", "none");
+            meta(w, "schema:accessibilitySummary", book.summary());
+            for (int i = 0; i < book.parts().size(); i++) {
+                w.writeStartElement("meta");
+                w.writeAttribute("property", "media:duration");
+                w.writeAttribute("refines", "#overlay-" + (i + 1));
+                w.writeCharacters(clock(book.parts().get(i).seconds()));
+                w.writeEndElement();
+            }
+            meta(w, "media:duration", clock(book.seconds()));
+            meta(w, "media:narrator", book.narrator());
+            meta(w, "media:active-class", ACTIVE_CLASS);
+            w.writeEndElement();
+
+            w.writeStartElement("manifest");
+            item(w, "nav", "nav.xhtml", "application/xhtml+xml", "properties", "nav");
+            item(w, "css", "css/book.css", "text/css");
+            for (int i = 0; i < book.parts().size(); i++) {
+                Part part = book.parts().get(i);
+                int n = i + 1;
+                item(w, "text-" + n, "text/" + part.name() + ".xhtml", "application/xhtml+xml", "media-overlay", "overlay-" + n);
+                item(w, "overlay-" + n, "overlays/" + part.name() + ".smil", "application/smil+xml");
+                item(w, "audio-" + n, "audio/" + part.name() + ".mp3", "audio/mpeg");
+            }
+            w.writeEndElement();
+
+            w.writeStartElement("spine");
+            for (int i = 0; i < book.parts().size(); i++) {
+                w.writeEmptyElement("itemref");
+                w.writeAttribute("idref", "text-" + (i + 1));
+            }
+            w.writeEndElement();
+            w.writeEndElement();
+        });
+    }
+
+    private static byte[] navigation(Book book) {
+        return xhtml(book.language(), "Contents \u2013 " + book.title(), "css/book.css", w -> {
+            w.writeStartElement("nav");
+            w.writeAttribute("epub", OPS, "type", "toc");
+            w.writeAttribute("id", "toc");
+            w.writeAttribute("role", "doc-toc");
+            w.writeAttribute("aria-labelledby", "toc-heading");
+            element(w, "h1", book.title(), "id", "toc-heading");
+            w.writeStartElement("ol");
+            for (Part part : book.parts()) {
+                String href = "text/" + part.name() + ".xhtml";
+                w.writeStartElement("li");
+                element(w, "a", part.title(), "href", href);
+                List<Chapter.Heading> headings = part.chapter().headings();
+                if (!headings.isEmpty()) {
+                    // Sub-headings one level down; deeper ones are rare enough to list at the same level.
+                    w.writeStartElement("ol");
+                    for (Chapter.Heading h : headings) {
+                        w.writeStartElement("li");
+                        element(w, "a", h.text(), "href", href + "#" + h.id());
+                        w.writeEndElement();
+                    }
+                    w.writeEndElement();
+                }
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+            w.writeEndElement();
+
+            w.writeStartElement("nav");
+            w.writeAttribute("epub", OPS, "type", "landmarks");
+            w.writeAttribute("aria-labelledby", "landmarks-heading");
+            w.writeAttribute("hidden", "hidden");
+            element(w, "h2", "Landmarks", "id", "landmarks-heading");
+            w.writeStartElement("ol");
+            landmark(w, "bodymatter", "text/" + book.parts().get(0).name() + ".xhtml", "Start of content");
+            w.writeEndElement();
+            w.writeEndElement();
+        });
+    }
+
+    private static void landmark(XMLStreamWriter w, String type, String href, String text) throws XMLStreamException {
+        w.writeStartElement("li");
+        w.writeStartElement("a");
+        w.writeAttribute("epub", OPS, "type", type);
+        w.writeAttribute("href", href);
+        w.writeCharacters(text);
+        w.writeEndElement();
+        w.writeEndElement();
+    }
+
+    private static byte[] content(Book book, Part part) {
+        return xhtml(book.language(), part.title() + " \u2013 " + book.title(), "../css/book.css", w -> {
+            Element section = part.chapter().body();
+            w.writeStartElement("section");
+            w.writeAttribute("epub", OPS, "type", "chapter");
+            w.writeAttribute("role", "doc-chapter");
+            attributes(w, section);
+            for (Node child : section.childNodes()) node(w, child);
+            w.writeEndElement();
+        });
+    }
+
+    /** One {@code par} per anchor; clips run on from one to the next, so the whole recording plays, pauses too. */
+    private static byte[] overlay(Part part) {
+        String text = "../text/" + part.name() + ".xhtml";
+        String audio = "../audio/" + part.name() + ".mp3";
+        List<Chapter.Anchor> anchors = part.chapter().anchors();
+        if (anchors.isEmpty()) {
+            // Nothing was timed (no word timings): the heading carries the whole recording.
+            anchors = List.of(new Chapter.Anchor(part.chapter().body().selectFirst("h1").id(), 0, part.seconds()));
+        }
+        double[] begin = new double[anchors.size() + 1];
+        for (int i = 1; i < anchors.size(); i++) {
+            begin[i] = Math.min(Math.max(begin[i - 1], anchors.get(i).start()), part.seconds());
+        }
+        begin[anchors.size()] = part.seconds();
+        List<Chapter.Anchor> timed = anchors;
+        return xml(w -> {
+            w.writeStartElement("smil");
+            w.writeDefaultNamespace(SMIL);
+            w.writeNamespace("epub", OPS);
+            w.writeAttribute("version", "3.0");
+            w.writeStartElement("body");
+            w.writeAttribute("epub", OPS, "textref", text);
+            for (int i = 0; i < timed.size(); i++) {
+                w.writeStartElement("par");
+                w.writeAttribute("id", "par-" + (i + 1));
+                w.writeEmptyElement("text");
+                w.writeAttribute("src", text + "#" + timed.get(i).id());
+                w.writeEmptyElement("audio");
+                w.writeAttribute("src", audio);
+                w.writeAttribute("clipBegin", seconds(begin[i]));
+                w.writeAttribute("clipEnd", seconds(begin[i + 1]));
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+            w.writeEndElement();
+        });
+    }
+
+    private static byte[] css() {
+        return String.join("\n",
+                "/* Layout is left to the reading system and the reader's settings; only structure is styled. */",
+                "table { border-collapse: collapse; margin: 1em 0; }",
+                "caption { font-weight: bold; text-align: left; padding-bottom: 0.5em; }",
+                "th, td { border: 1px solid; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }",
+                "." + ACTIVE_CLASS + " { background-color: #ffe066; color: #000000; }",
+                "").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** An XHTML content document: declaration, doctype, html with language, head with title and stylesheet. */
+    private static byte[] xhtml(String language, String title, String css, Body body) {
+        return xml(w -> {
+            w.writeDTD("<!DOCTYPE html>");
+            w.writeStartElement("html");
+            w.writeDefaultNamespace(XHTML);
+            w.writeNamespace("epub", OPS);
+            w.writeAttribute("lang", language);
+            w.writeAttribute("xml:lang", language);
+            w.writeStartElement("head");
+            w.writeEmptyElement("meta");
+            w.writeAttribute("charset", "UTF-8");
+            element(w, "title", title);
+            w.writeEmptyElement("link");
+            w.writeAttribute("rel", "stylesheet");
+            w.writeAttribute("type", "text/css");
+            w.writeAttribute("href", css);
+            w.writeEndElement();
+            w.writeStartElement("body");
+            body.write(w);
+            w.writeEndElement();
+            w.writeEndElement();
+        });
+    }
+
+    /** Copies parsed HTML into the XHTML being written: elements, attributes and text, escaped by the writer. */
+    private static void node(XMLStreamWriter w, Node node) throws XMLStreamException {
+        if (node instanceof TextNode text) {
+            w.writeCharacters(clean(text.getWholeText()));
+        } else if (node instanceof DataNode data) {
+            w.writeCharacters(clean(data.getWholeData()));
+        } else if (node instanceof Element element) {
+            String name = element.normalName();
+            if (VOID.contains(name)) {
+                w.writeEmptyElement(name);
+                attributes(w, element);
+                return;
+            }
+            w.writeStartElement(name);
+            attributes(w, element);
+            for (Node child : element.childNodes()) node(w, child);
+            w.writeEndElement();
+        }
+    }
+
+    private static void attributes(XMLStreamWriter w, Element element) throws XMLStreamException {
+        for (var attribute : element.attributes()) {
+            w.writeAttribute(attribute.getKey(), clean(attribute.getValue()));
+        }
+    }
+
+    private static void meta(XMLStreamWriter w, String property, String value) throws XMLStreamException {
+        element(w, "meta", value, "property", property);
+    }
+
+    private static void item(XMLStreamWriter w, String id, String href, String type, String... more) throws XMLStreamException {
+        w.writeEmptyElement("item");
+        w.writeAttribute("id", id);
+        w.writeAttribute("href", href);
+        w.writeAttribute("media-type", type);
+        for (int i = 0; i < more.length; i += 2) w.writeAttribute(more[i], more[i + 1]);
+    }
+
+    private static void element(XMLStreamWriter w, String name, String text, String... attributes) throws XMLStreamException {
+        w.writeStartElement(name);
+        for (int i = 0; i < attributes.length; i += 2) w.writeAttribute(attributes[i], attributes[i + 1]);
+        w.writeCharacters(clean(text));
+        w.writeEndElement();
+    }
+
+    private static void dc(XMLStreamWriter w, String name, String text, String... attributes)
+            throws XMLStreamException {
+        w.writeStartElement("dc", name, DC);
+        for (int i = 0; i < attributes.length; i += 2) w.writeAttribute(attributes[i], attributes[i + 1]);
+        w.writeCharacters(clean(text));
+        w.writeEndElement();
+    }
+
+    /** A SMIL clock value in seconds, cut (not rounded) to milliseconds so it never passes the end of the audio. */
+    static String seconds(double seconds) {
+        long ms = (long) Math.floor(seconds * 1000 + 1e-6);
+        return String.format(Locale.ROOT, "%d.%03ds", ms / 1000, ms % 1000);
+    }
+
+    /** A full clock value, h:mm:ss.fff, as {@code media:duration} wants. */
+    static String clock(double seconds) {
+        long ms = Math.round(seconds * 1000);
+        return String.format(Locale.ROOT, "%d:%02d:%02d.%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
+    }
+
+    /** Text without the characters XML 1.0 cannot carry. */
+    static String clean(String text) {
+        return text.replaceAll("[^\\x09\\x0A\\x0D\\x20-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]", "");
+    }
+
+    @FunctionalInterface
+    private interface Body {
+        void write(XMLStreamWriter w) throws XMLStreamException;
+    }
+
+    private static byte[] xml(Body body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            XMLStreamWriter w = XML.createXMLStreamWriter(out, "UTF-8");
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeCharacters("\n");
+            body.write(w);
+            w.writeEndDocument();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("writing XML to memory cannot fail", e);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,109 @@
+package app.earshot.epub;
+
+import app.earshot.audio.AudioCache;
+import app.earshot.audio.CachedAudio;
+import app.earshot.content.Page;
+import app.earshot.content.Section;
+import app.earshot.content.Site;
+import app.earshot.content.Speed;
+import app.earshot.narration.Clip;
+import app.earshot.narration.Narrator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Makes a page's EPUB 3 talking book (its written sections, a table of contents, each section's MP3 at the normal
+ * speed and Media Overlays timing every sentence) and keeps it in the audio cache, keyed by the section MP3s and the
+ * text, so it is rebuilt exactly when either changes. Synthesis failures surface as
+ * {@link app.earshot.speech.SynthesisException}.
+ */
+public final class TalkingBook {
+    public static final String MEDIA_TYPE = Epub.MEDIA_TYPE;
+    /** File extension, in URLs and the cache. */
+    public static final String EXTENSION = "epub";
+    /** Bumped whenever the way books are written changes, so old cache entries are not reused. */
+    static final String FORMAT_VERSION = "epub-1";
+
+    private final Narrator narrator;
+
+    public TalkingBook(Narrator narrator) {
+        this.narrator = narrator;
+    }
+
+    /** The page's book, made (with any section audio still missing) if not cached. */
+    public Clip book(Site site, Page page) {
+        List<Clip> clips = new ArrayList<>();
+        for (Section section : page.sections()) clips.add(narrator.sectionMp3(page, section, Speed.NORMAL));
+        String key = key(site, page);
+        CachedAudio epub = narrator.cache().get(key, EXTENSION, () -> write(site, page, clips));
+        return new Clip(epub, MEDIA_TYPE, clips.stream().mapToDouble(Clip::seconds).sum());
+    }
+
+    /** Size of the page's book if it is already cached; never synthesizes or builds. */
+    public Optional<Long> cachedSize(Site site, Page page) {
+        Path file = narrator.cache().pathFor(key(site, page), EXTENSION);
+        try {
+            return Files.isRegularFile(file) ? Optional.of(Files.size(file)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A stable identifier for this edition of the page: it changes when the page is reviewed again. */
+    static String identifier(Page page) {
+        return "urn:uuid:" + UUID.nameUUIDFromBytes(("earshot:" + page.slug() + ":" + page.reviewed())
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The book's bytes, made now (not from the cache) from the section clips at the normal speed. */
+    byte[] write(Site site, Page page) {
+        List<Clip> clips = new ArrayList<>();
+        for (Section section : page.sections()) clips.add(narrator.sectionMp3(page, section, Speed.NORMAL));
+        return write(site, page, clips);
+    }
+
+    private byte[] write(Site site, Page page, List<Clip> clips) {
+        return Epub.write(describe(site, page, clips));
+    }
+
+    private Epub.Book describe(Site site, Page page, List<Clip> clips) {
+        List<Epub.Part> parts = new ArrayList<>();
+        for (int i = 0; i < page.sections().size(); i++) {
+            Section section = page.sections().get(i);
+            Chapter chapter = Chapter.of(page, section, narrator.passages(page, section), narrator.sectionCues(page, section));
+            parts.add(new Epub.Part(section.id(), section.heading(), chapter,
+                    bytes(clips.get(i)), clips.get(i).seconds()));
+        }
+        String summary = "The full text of this page, with headings, lists and a table with row and column headers, "
+                + "and a recording of all of it read aloud by a synthetic voice; each sentence is highlighted as it is read.";
+        return new Epub.Book(identifier(page), page.title(), site.language(), site.organisation(), page.summary(),
+                page.reviewed(), summary, "Synthetic voice (FreeTTS)", parts);
+    }
+
+    /** Everything that changes the book's bytes: the format, the site and page details it shows, text and audio. */
+    private String key(Site site, Page page) {
+        List<String> parts = new ArrayList<>(List.of("epub", FORMAT_VERSION, site.language(), site.organisation(),
+                page.slug(), page.title(), page.summary(), page.reviewed().toString()));
+        for (Section section : page.sections()) {
+            parts.addAll(List.of(section.id(), section.heading(), Boolean.toString(section.introduction()),
+                    section.standaloneHtml(), section.blocks().toString(),
+                    narrator.sectionMp3Key(page, section, Speed.NORMAL)));
+        }
+        return AudioCache.key(parts.toArray(String[]::new));
+    }
+
+    private static byte[] bytes(Clip clip) {
+        try {
+            return clip.audio().readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cached clip " + clip.audio().key(), e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package app.earshot.epub;
+
+import app.earshot.App;
+import app.earshot.TestServer;
+import app.earshot.content.Page;
+import app.earshot.content.Site;
+import app.earshot.narration.Narrator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** The bundled page's talking book, made once per test run with real synthesis (audio shared with the other tests). */
+final class Books {
+    static final App.Content CONTENT;
+    static final Narrator NARRATOR;
+    static final byte[] BUNDLED;
+
+    static {
+        try {
+            CONTENT = App.load(TestServer.BUNDLED_CONTENT);
+        } catch (app.earshot.content.ContentException e) {
+            throw new IllegalStateException(e);
+        }
+        NARRATOR = App.narrator(CONTENT, TestServer.SHARED_AUDIO_CACHE, TestServer.SYNTHESIZER);
+        try {
+            BUNDLED = new TalkingBook(NARRATOR).book(site(), page()).audio().readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Books() {}
+
+    static Site site() {
+        return CONTENT.site();
+    }
+
+    static Page page() {
+        return site().pages().get(0);
+    }
+}

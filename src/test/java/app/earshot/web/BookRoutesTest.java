@@ -1,0 +1,67 @@
+package app.earshot.web;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.earshot.TestServer;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class BookRoutesTest {
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static HttpResponse<byte[]> get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path)));
+        if (headers.length > 0) request.headers(headers);
+        return server.getBytes(request);
+    }
+
+    @Test
+    void bookIsServedAsEpubWithAnEtagThatAnswers304() {
+        HttpResponse<byte[]> book = get("/what-is-ketamine.epub");
+        assertEquals(200, book.statusCode());
+        assertEquals("application/epub+zip", book.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("mimetypeapplication/epub+zip", new String(book.body(), 30, 28, java.nio.charset.StandardCharsets.US_ASCII));
+        String etag = book.headers().firstValue("ETag").orElseThrow();
+        assertEquals(304, get("/what-is-ketamine.epub", "If-None-Match", etag).statusCode());
+        HttpResponse<byte[]> part = get("/what-is-ketamine.epub", "Range", "bytes=0-57");
+        assertEquals(206, part.statusCode());
+        assertArrayEquals(Arrays.copyOf(book.body(), 58), part.body());
+    }
+
+    @Test
+    void sameContentServesIdenticalBytes() {
+        assertArrayEquals(get("/what-is-ketamine.epub").body(), get("/what-is-ketamine.epub").body());
+    }
+
+    @Test
+    void unknownPageHasNoBook() {
+        assertEquals(404, server.get("/nope.epub").statusCode());
+    }
+
+    @Test
+    void wholePageOffersTheBookWithItsSize() {
+        get("/what-is-ketamine.epub");
+        Element link = server.html("/what-is-ketamine").selectFirst("main .listen a[href=/what-is-ketamine.epub]");
+        assertTrue(link.text().matches("Download talking book of the whole of What is Ketamine\\? \\(EPUB 3, [\\d.]+ (KB|MB)\\)"), link.text());
+        assertTrue(link.hasAttr("download"));
+        assertTrue(server.html("/what-is-ketamine/fda-breakthrough-status").select("a[href$=.epub]").isEmpty());
+    }
+}
