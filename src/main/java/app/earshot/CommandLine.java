@@ -16,7 +16,8 @@ record CommandLine(String command, Map<String, String> options, List<String> arg
             "serve", Set.of("port", "content", "audio-cache", "base-url", "hsts"),
             "check", Set.of("content"),
             "warm", Set.of("content", "audio-cache"),
-            "export", Set.of("content", "audio-cache", "base-url"));
+            "export", Set.of("content", "audio-cache", "base-url"),
+            "selftest", Set.of("content", "audio-cache"));
     /** Commands that take one positional argument (the export folder). */
     static final Set<String> ONE_ARGUMENT = Set.of("export");
 

@@ -26,7 +26,8 @@ public final class Earshot {
             usage: java -jar earshot.jar serve [--port 7070] [--content DIR] [--audio-cache DIR] [--base-url URL] [--hsts SECONDS]
                    java -jar earshot.jar check [--content DIR]
                    java -jar earshot.jar warm  [--content DIR] [--audio-cache DIR]
-                   java -jar earshot.jar export DIR [--base-url URL] [--content DIR] [--audio-cache DIR]""";
+                   java -jar earshot.jar export DIR [--base-url URL] [--content DIR] [--audio-cache DIR]
+                   java -jar earshot.jar selftest [--content DIR] [--audio-cache DIR]""";
 
     /** Background warming starts this long after the server, so it never competes with start-up. */
     static final long WARM_DELAY_MILLIS = 1500;
@@ -55,6 +56,7 @@ public final class Earshot {
                 case "serve" -> serve(cli, contentDir, out);
                 case "warm" -> warm(cli, contentDir, out, err);
                 case "export" -> export(cli, contentDir, out, err);
+                case "selftest" -> selftest(cli, contentDir, out, err);
                 default -> throw new IllegalArgumentException("unknown command '" + cli.command() + "'");
             };
         } catch (ContentException e) {
@@ -77,6 +79,7 @@ public final class Earshot {
 
     private static int serve(CommandLine cli, Path contentDir, PrintStream out) throws ContentException {
         int port = cli.port();
+        preloadWebStackInBackground();
         java.util.Optional<String> baseUrl = cli.baseUrl();
         App.Content content = App.load(contentDir);
         FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer();
@@ -97,6 +100,29 @@ public final class Earshot {
             synthesizer.close();
         }, "earshot-shutdown"));
         return 0;
+    }
+
+    /**
+     * Start-up is mostly class loading. While the main thread reads the content, the second core loads and
+     * initialises the web stack (Javalin, Jetty, FreeMarker, Jackson), so the server is up sooner.
+     */
+    private static void preloadWebStackInBackground() {
+        Thread preload = new Thread(() -> {
+            try {
+                Javalin.create(config -> {
+                    config.startup.showJavalinBanner = false;
+                    config.startup.startupWatcherEnabled = false;
+                });
+                new freemarker.template.Configuration(freemarker.template.Configuration.VERSION_2_3_34);
+                new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(java.util.Map.of("warm", 1));
+                Class.forName("org.eclipse.jetty.server.Server", true, Earshot.class.getClassLoader());
+                Class.forName("org.eclipse.jetty.ee10.servlet.ServletContextHandler", true, Earshot.class.getClassLoader());
+            } catch (Exception | LinkageError e) {
+                log.debug("preloading the web stack: {}", e.toString());
+            }
+        }, "earshot-preload");
+        preload.setDaemon(true);
+        preload.start();
     }
 
     /** Serves saved edits within a moment; re-synthesizes (in the background) only what changed. */
@@ -128,6 +154,45 @@ public final class Earshot {
             log.warn("Background warming stopped: {}; audio will be made on request", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Starts the server on a private loopback port, asks it for its pages (no audio is made), stops and reports.
+     * The build runs it once to record which classes start-up loads (a class-data sharing archive).
+     */
+    private static int selftest(CommandLine cli, Path contentDir, PrintStream out, PrintStream err) throws ContentException {
+        long start = System.nanoTime();
+        App.Content content = App.load(contentDir);
+        try (FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer()) {
+            Narrator narrator = App.narrator(content, cli.path("audio-cache", "audio-cache"), synthesizer);
+            Javalin app = App.create(new ContentStore(content.site()), narrator).start("127.0.0.1", 0);
+            try {
+                java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+                List<String> paths = new ArrayList<>(List.of("/", "/healthz", "/no-such-page"));
+                for (Page page : content.site().pages()) {
+                    paths.add("/" + page.slug());
+                    page.sections().forEach(s -> paths.add("/" + page.slug() + "/" + s.id()));
+                }
+                for (String path : paths) {
+                    int status = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                            "http://127.0.0.1:" + app.port() + path)).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                    if (status != (path.equals("/no-such-page") ? 404 : 200)) {
+                        err.println("earshot: selftest: " + path + " answered " + status);
+                        return 1;
+                    }
+                }
+                out.printf(Locale.ROOT, "selftest: OK, %d routes answered in %.1f s%n", paths.size(), (System.nanoTime() - start) / 1e9);
+                return 0;
+            } finally {
+                app.stop();
+            }
+        } catch (java.io.IOException e) {
+            err.println("earshot: selftest failed: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
         }
     }
 

@@ -56,6 +56,12 @@ class CommandLineTest {
     }
 
     @Test
+    void selftestStartsTheServerAndFindsEveryPageAnswering(@TempDir Path cache) {
+        assertEquals(0, run("selftest", "--audio-cache", cache.toString()), err.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("selftest: OK, 15 routes answered"), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void exportNeedsAFolder() {
         assertEquals(2, run("export"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("needs a folder"));
