@@ -108,6 +108,13 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** GETs {@code path} with header name/value pairs, keeping the body as bytes. */
+    public HttpResponse<byte[]> getBytes(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
+        if (headers.length > 0) request.headers(headers);
+        return getBytes(request);
+    }
+
     /** GETs {@code path} and parses the HTML. */
     public Document html(String path) {
         return Jsoup.parse(get(path).body(), url(path));

@@ -28,9 +28,7 @@ class BookRoutesTest {
     }
 
     static HttpResponse<byte[]> get(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path)));
-        if (headers.length > 0) request.headers(headers);
-        return server.getBytes(request);
+        return server.getBytes(path, headers);
     }
 
     @Test

@@ -43,9 +43,7 @@ class TelephonyRoutesTest {
     }
 
     static HttpResponse<byte[]> get(TestServer server, String path, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path)));
-        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
-        return server.getBytes(b);
+        return server.getBytes(path, headers);
     }
 
     @Test
