@@ -35,15 +35,21 @@ final class FastPath extends Handler.Wrapper {
         this.metrics = metrics;
     }
 
-    /** The version responses prepared now belong to. */
-    Version version() {
-        return current.get();
+    private static final String VERSION_ATTRIBUTE = "earshot.fastPathVersion";
+
+    /**
+     * Notes the version at the very start of a request, before any handler reads the content: whatever the
+     * handler then prepares is at least this new, so an edit landing mid-request can only make the entry stale.
+     */
+    void stamp(io.javalin.http.Context ctx) {
+        ctx.attribute(VERSION_ATTRIBUTE, current.get());
     }
 
     /** Remembers what {@code ctx} is about to send (headers already set) as a complete 200 response for its path. */
-    void offer(io.javalin.http.Context ctx, Version version, ByteBuffer body) {
+    void offer(io.javalin.http.Context ctx, ByteBuffer body) {
+        Version version = ctx.attribute(VERSION_ATTRIBUTE);
         // Only canonical paths: an encoded alias of a page is answered by the routes, never stored.
-        if (ctx.queryString() != null || ctx.statusCode() != 200 || ctx.path().indexOf('%') >= 0) return;
+        if (version == null || ctx.queryString() != null || ctx.statusCode() != 200 || ctx.path().indexOf('%') >= 0) return;
         var endpoint = ctx.endpoints().lastHttpEndpoint();
         java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
         for (String name : ctx.res().getHeaderNames()) {

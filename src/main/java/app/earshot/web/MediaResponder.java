@@ -53,7 +53,6 @@ final class MediaResponder {
     }
 
     void send(Context ctx, Representation r) {
-        FastPath.Version version = fastPath.version();
         boolean plain = ctx.header("Range") == null && ctx.header("If-None-Match") == null
                 && ctx.header("If-Modified-Since") == null && ctx.header("If-Range") == null;
         Instant modified = r.lastModified().truncatedTo(ChronoUnit.SECONDS);
@@ -94,7 +93,7 @@ final class MediaResponder {
         metrics.audioServed(length);
         ByteBuffer body = slice(whole(r), start, length);
         // Only cached audio is shared through the fast path: generated text (feeds, playlists) may hold the request's Host.
-        if (plain && r.audio() != null && start == 0 && length == r.size()) fastPath.offer(ctx, version, body.duplicate());
+        if (plain && r.audio() != null && start == 0 && length == r.size()) fastPath.offer(ctx, body.duplicate());
         try {
             // Jetty sends a (memory-mapped) buffer without copying it through the heap.
             ServletOutputStream out = ctx.res().getOutputStream();

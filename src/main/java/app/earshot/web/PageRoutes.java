@@ -84,13 +84,12 @@ final class PageRoutes {
     }
 
     private void serve(Context ctx, Site site, String path, Supplier<String> render) {
-        FastPath.Version version = fastPath.version();
         Rendered r = render(site, path, render);
         ctx.contentType("text/html; charset=utf-8");
         ctx.header("Cache-Control", "no-cache");
         ctx.header("Content-Length", Integer.toString(r.body().length));
         if (!ctx.method().name().equals("HEAD")) {
-            fastPath.offer(ctx, version, java.nio.ByteBuffer.wrap(r.body()));
+            fastPath.offer(ctx, java.nio.ByteBuffer.wrap(r.body()));
             ctx.result(r.body());
         }
     }

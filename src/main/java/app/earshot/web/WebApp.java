@@ -45,6 +45,7 @@ public final class WebApp {
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             config.jetty.modifyServletContextHandler(handler -> handler.insertHandler(fastPath));
             config.routes.before(security::apply);
+            config.routes.before(fastPath::stamp);
             config.routes.after(ctx -> {
                 var endpoint = ctx.endpoints().lastHttpEndpoint();
                 metrics.request(endpoint == null ? "unmatched" : endpoint.path, ctx.statusCode());

@@ -10,8 +10,6 @@ import app.earshot.TestServer;
 import app.earshot.audio.Pcm;
 import app.earshot.audio.Wav;
 import app.earshot.audio.WavInfo;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,8 +9,6 @@ import app.earshot.TestServer;
 import app.earshot.audio.Mp3;
 import app.earshot.audio.Mp3Info;
 import app.earshot.audio.Wav;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashSet;
 import java.util.List;
