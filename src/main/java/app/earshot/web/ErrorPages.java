@@ -46,8 +46,17 @@ final class ErrorPages {
             respond(ctx, 503, "The audio cannot be made right now. The text of every page is still available; please try the audio again in a minute.");
         });
         routes.exception(Exception.class, (e, ctx) -> {
-            log.error("{} {} failed", ctx.method(), ctx.path(), e);
-            respond(ctx, 500, "Something went wrong on our side. Please try again later.");
+            int status = clientFault(e);
+            if (status == 415) {
+                log.debug("{} {}: unsupported body: {}", ctx.method(), ctx.path(), e.toString());
+                respond(ctx, status, "The request body's content type or character set is not supported; send UTF-8 form data.");
+            } else if (status > 0) {
+                log.debug("{} {}: malformed request: {}", ctx.method(), ctx.path(), e.toString());
+                respond(ctx, status, "The request could not be understood.");
+            } else {
+                log.error("{} {} failed", ctx.method(), ctx.path(), e);
+                respond(ctx, 500, "Something went wrong on our side. Please try again later.");
+            }
         });
         routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().equals("Endpoint " + ctx.method() + " " + ctx.path() + " not found")) {
@@ -66,6 +75,8 @@ final class ErrorPages {
             case 400 -> "Bad request";
             case 404 -> "Page not found";
             case 405 -> "Method not allowed";
+            case 413 -> "Request too large";
+            case 415 -> "Unsupported request body";
             case 416 -> "Range not satisfiable";
             case 503 -> "Service unavailable";
             default -> status >= 500 ? "Sorry, there is a problem" : HttpStatus.forStatus(status).getMessage();
@@ -86,6 +97,20 @@ final class ErrorPages {
             ctx.contentType("text/plain; charset=utf-8");
             ctx.result(heading + ": " + text + "\n");
         }
+    }
+
+    /**
+     * The 4xx status for a failure the client caused (a malformed escape in a path parameter, an unknown charset,
+     * a malformed multipart body, anything Jetty itself calls a bad message), found anywhere in the cause chain;
+     * 0 if the fault is ours.
+     */
+    static int clientFault(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.HttpException http && http.getCode() >= 400 && http.getCode() < 500) return http.getCode();
+            if (t instanceof java.nio.charset.UnsupportedCharsetException || t instanceof java.nio.charset.IllegalCharsetNameException) return 415;
+            if (t instanceof IllegalArgumentException && String.valueOf(t.getMessage()).startsWith("URLDecoder:")) return 400;
+        }
+        return 0;
     }
 
     private static String defaultMessage(int status) {

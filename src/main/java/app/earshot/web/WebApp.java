@@ -8,6 +8,11 @@ import io.javalin.Javalin;
 
 /** Builds the Javalin server: headers, routes and error pages, in the order they must be registered. */
 public final class WebApp {
+    /** Largest request body accepted: Twilio's webhook form is about 1 KB; nothing else takes a body. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    /** A body must arrive in full within this time, however it trickles. */
+    static final long BODY_DEADLINE_MILLIS = 10_000;
+
     private WebApp() {}
 
     public static Javalin create(ContentStore content, Narrator narrator) {
@@ -41,7 +46,11 @@ public final class WebApp {
             // on the fly would break that length and spend CPU on every request.
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
             config.router.ignoreTrailingSlashes = true;
-            config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrorHandler(security)));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new ProtocolErrorHandler(security));
+                // Outermost: bodies are read in full, bounded in size and time, before any thread runs a route.
+                server.setHandler(new ServerOptions(security, new BoundedBodies(MAX_BODY_BYTES, BODY_DEADLINE_MILLIS)));
+            });
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             config.jetty.modifyServletContextHandler(handler -> handler.insertHandler(fastPath));
             config.routes.before(security::apply);

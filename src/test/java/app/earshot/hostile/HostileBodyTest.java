@@ -1,0 +1,179 @@
+package app.earshot.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.earshot.TestServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Body-level attacks, sent byte for byte: malformed escapes, unknown charsets, broken multipart and chunked bodies,
+ * oversized and trickled bodies, clients that hang up mid-body. Each gets a 4xx or a quiet close, never a 500, never
+ * a stack trace in the log, and none of them stops the server answering everyone else.
+ */
+class HostileBodyTest {
+    static final Path SITE = Path.of("src/test/resources/hostile/site");
+    static final String TWIML = "/ivr/aftercare/twiml";
+    static TestServer server;
+    static int port;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(SITE);
+        port = Integer.parseInt(server.url("").replaceAll(".*:(\\d+)$", "$1"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static int status(String request) throws IOException {
+        return RawHttp.send(port, request.getBytes(StandardCharsets.ISO_8859_1), 15_000).status();
+    }
+
+    static String post(String headers, String body) {
+        return "POST " + TWIML + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headers + "\r\n" + body;
+    }
+
+    @Test
+    void malformedEscapeInAPathParameterIsABadRequest() throws IOException {
+        assertEquals(400, status("GET /api/pages/a;%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+    }
+
+    @Test
+    void unknownCharsetIsAnUnsupportedMediaType() throws IOException {
+        assertEquals(415, status(post("Content-Type: application/x-www-form-urlencoded; charset=nope\r\nContent-Length: 8\r\n", "Digits=1")));
+    }
+
+    @Test
+    void brokenMultipartBodyIsABadRequest() throws IOException {
+        assertEquals(400, status(post("Content-Type: multipart/form-data; boundary=XX\r\nContent-Length: 18\r\n", "--XX\r\nbroken stuff")));
+    }
+
+    @Test
+    void brokenChunkSizeIsABadRequest() throws IOException {
+        assertEquals(400, status(post("Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n", "zz\r\nDigits=1\r\n0\r\n\r\n")));
+    }
+
+    @Test
+    void bodyOverTheLimitIsRefusedBeforeItIsSent() throws IOException {
+        assertEquals(413, status(post("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 10000000\r\n", "Digits=1")));
+    }
+
+    @Test
+    void chunkedBodyGrowingOverTheLimitIsRefused() throws IOException {
+        String chunk = Integer.toHexString(40_000) + "\r\n" + "a".repeat(40_000) + "\r\n";
+        assertEquals(413, status(post("Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n", chunk.repeat(3) + "0\r\n\r\n")));
+    }
+
+    @Test
+    void wellFormedFormStillReachesTheWebhook() throws IOException {
+        RawHttp.Answer answer = RawHttp.send(port, post("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 8\r\n", "Digits=1")
+                .getBytes(StandardCharsets.ISO_8859_1), 15_000);
+        assertEquals(200, answer.status());
+        assertTrue(answer.body().contains("<Response>"), answer.body());
+    }
+
+    @Test
+    void optionsStarCarriesTheSecurityHeaders() throws IOException {
+        RawHttp.Answer answer = RawHttp.send(port, "OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 15_000);
+        assertEquals(200, answer.status());
+        assertTrue(answer.head().contains("Content-Security-Policy: "), answer.head());
+        assertTrue(answer.head().contains("X-Content-Type-Options: nosniff"), answer.head());
+    }
+
+    @Test
+    void abortedAndMalformedBodiesLeaveAtMostOneLogLineAndNoStackTrace() throws Exception {
+        String log = capturingStandardError(() -> {
+            for (int i = 0; i < 5; i++) {
+                try (Socket socket = new Socket("127.0.0.1", port)) {
+                    socket.getOutputStream().write(post("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n", "Digits=")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                }
+            }
+            status(post("Content-Type: application/x-www-form-urlencoded; charset=nope\r\nContent-Length: 8\r\n", "Digits=1"));
+            status(post("Content-Type: multipart/form-data; boundary=XX\r\nContent-Length: 18\r\n", "--XX\r\nbroken stuff"));
+            status("GET /api/pages/a;%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            Thread.sleep(500); // let the server notice the hang-ups
+            assertEquals(200, server.get("/healthz").statusCode());
+        });
+        assertFalse(log.contains("ERROR"), log);
+        assertFalse(log.matches("(?s).*\\n\\s+at [a-z].*"), "a stack trace was logged:\n" + log);
+        assertTrue(log.lines().count() <= 8, log);
+    }
+
+    /** More trickling bodies than the server has threads: pages still answer, and every trickle ends with 408. */
+    @Test
+    void slowBodiesCostAConnectionNotAThread() throws Exception {
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 300; i++) {
+                Socket socket = new Socket();
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+                socket.getOutputStream().write(post("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n", "D")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                slow.add(socket);
+            }
+            trickle(slow);
+            assertEquals(200, promptly("/aftercare"));
+            assertEquals(200, promptly("/healthz"));
+            for (Socket socket : slow) assertTrue(readStatusLine(socket).startsWith("HTTP/1.1 408"));
+        } finally {
+            for (Socket socket : slow) socket.close();
+        }
+    }
+
+    /** The status of a GET that must answer within 5 s (a generous bound: the benchmark measures the real latency). */
+    private static int promptly(String path) {
+        return server.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url(path)))
+                .timeout(java.time.Duration.ofSeconds(5)).build()).statusCode();
+    }
+
+    private static void trickle(List<Socket> sockets) throws IOException {
+        for (Socket socket : sockets) {
+            OutputStream out = socket.getOutputStream();
+            out.write('D');
+            out.flush();
+        }
+    }
+
+    private static String readStatusLine(Socket socket) throws IOException {
+        socket.setSoTimeout(20_000);
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b; (b = in.read()) >= 0 && b != '\n'; ) line.write(b);
+        return line.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    interface Action {
+        void run() throws Exception;
+    }
+
+    /** What the server logged (slf4j-simple writes to standard error) while {@code action} ran. */
+    private static String capturingStandardError(Action action) throws Exception {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+}
