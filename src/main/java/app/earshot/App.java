@@ -56,6 +56,11 @@ public final class App {
         return new Narrator(synthesizer, new AudioCache(audioCache), scriptWriter(content), content.site().speech());
     }
 
+    /** As above, with every production (not cache hits) admitted through {@code gate} (the server's load shedding). */
+    public static Narrator narrator(Content content, Path audioCache, Synthesizer synthesizer, app.earshot.audio.ProductionGate gate) {
+        return new Narrator(synthesizer, new AudioCache(audioCache, gate), scriptWriter(content), content.site().speech());
+    }
+
     /** What a content reload must tell the narrator: the new lexicon and speech settings. */
     public static java.util.function.Consumer<Content> reconfigure(Narrator narrator) {
         return content -> narrator.reconfigure(scriptWriter(content), content.site().speech());

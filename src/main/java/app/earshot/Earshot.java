@@ -4,6 +4,7 @@ import app.earshot.content.ContentException;
 import app.earshot.content.ContentStore;
 import app.earshot.content.Page;
 import app.earshot.content.Site;
+import app.earshot.audio.ProductionGate;
 import app.earshot.narration.Narrator;
 import app.earshot.speech.FreeTtsSynthesizer;
 import app.earshot.speech.SynthesisException;
@@ -31,6 +32,9 @@ public final class Earshot {
 
     /** Background warming starts this long after the server, so it never competes with start-up. */
     static final long WARM_DELAY_MILLIS = 1500;
+
+    /** Longest a request waits for a production slot (synthesis, encoding) before it is told to come back later. */
+    static final long PRODUCTION_WAIT_MILLIS = 4000;
 
     private Earshot() {}
 
@@ -83,17 +87,20 @@ public final class Earshot {
         java.util.Optional<String> baseUrl = cli.baseUrl();
         App.Content content = App.load(contentDir);
         FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer();
-        Narrator narrator = App.narrator(content, cli.path("audio-cache", "audio-cache"), synthesizer);
+        // Load shedding: as many productions at once as there are cores; a request that would wait longer than
+        // a few seconds for one is answered 503 with Retry-After at once instead.
+        ProductionGate gate = new ProductionGate(Runtime.getRuntime().availableProcessors(), PRODUCTION_WAIT_MILLIS, 64);
+        Narrator narrator = App.narrator(content, cli.path("audio-cache", "audio-cache"), synthesizer, gate);
         Site site = baseUrl.map(content.site()::withBaseUrl).orElse(content.site());
         ContentStore store = new ContentStore(site);
         Javalin app = App.create(store, narrator, cli.hstsSeconds()).start(port);
         out.println("Earshot is serving " + content.site().pages().size() + " page(s) from " + contentDir
                 + " at http://localhost:" + app.port() + "/");
-        Thread warmer = new Thread(() -> warmQuietly(content, narrator), "earshot-warm");
+        Thread warmer = new Thread(() -> gate.inBackground(() -> warmQuietly(content, narrator)), "earshot-warm");
         warmer.setDaemon(true);
         warmer.setPriority(Thread.MIN_PRIORITY);
         warmer.start();
-        ContentWatcher watcher = watch(contentDir, store, narrator, reloaded -> baseUrl.map(reloaded::withBaseUrl).orElse(reloaded));
+        ContentWatcher watcher = watch(contentDir, store, narrator, gate, reloaded -> baseUrl.map(reloaded::withBaseUrl).orElse(reloaded));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (watcher != null) watcher.close();
             app.stop();
@@ -126,12 +133,12 @@ public final class Earshot {
     }
 
     /** Serves saved edits within a moment; re-synthesizes (in the background) only what changed. */
-    private static ContentWatcher watch(Path contentDir, ContentStore store, Narrator narrator,
+    private static ContentWatcher watch(Path contentDir, ContentStore store, Narrator narrator, ProductionGate gate,
                                         java.util.function.UnaryOperator<Site> adjust) {
         try {
             return new ContentWatcher(contentDir, store, adjust, reloaded -> {
                 App.reconfigure(narrator).accept(reloaded);
-                Thread t = new Thread(() -> warmQuietly(reloaded, narrator), "earshot-rewarm");
+                Thread t = new Thread(() -> gate.inBackground(() -> warmQuietly(reloaded, narrator)), "earshot-rewarm");
                 t.setDaemon(true);
                 t.start();
             }).start();
@@ -203,6 +210,8 @@ public final class Earshot {
         long start = System.nanoTime();
         try (FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer()) {
             Narrator narrator = App.narrator(content, cli.path("audio-cache", "audio-cache"), synthesizer);
+            // The feed lists only audio that is ready: make it all first, so the exported feed is complete.
+            for (Page page : content.site().pages()) narrator.warm(page, () -> {});
             Javalin app = App.create(new ContentStore(content.site()), narrator).start("127.0.0.1", 0);
             try {
                 List<String> seeds = new ArrayList<>(List.of("/feed.xml", "/api/pages", "/api/openapi.json"));

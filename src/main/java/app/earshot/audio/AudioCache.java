@@ -100,6 +100,7 @@ public final class AudioCache {
     private static final Pattern TEMP_WRITER = Pattern.compile(".*\\.p(\\d+)\\.[0-9a-z]+\\.tmp");
 
     private final Path root;
+    private final ProductionGate gate;
     private final Map<String, Validator> validators;
     private final MemoryStore memory;
     private final ConcurrentHashMap<String, CompletableFuture<Outcome>> inFlight = new ConcurrentHashMap<>();
@@ -126,6 +127,16 @@ public final class AudioCache {
      * @param validators       validator per extension; extensions not listed accept any file
      */
     public AudioCache(Path root, long memoryLimitBytes, Map<String, Validator> validators) {
+        this(root, memoryLimitBytes, validators, ProductionGate.OPEN);
+    }
+
+    /** A cache under {@code root} whose productions (not its hits) pass through {@code gate}. */
+    public AudioCache(Path root, ProductionGate gate) {
+        this(root, DEFAULT_MEMORY_LIMIT, Map.of("wav", Validator.wav(), "mp3", Validator.mp3(), "epub", Validator.epub()), gate);
+    }
+
+    private AudioCache(Path root, long memoryLimitBytes, Map<String, Validator> validators, ProductionGate gate) {
+        this.gate = gate;
         this.root = root.toAbsolutePath().normalize();
         this.validators = Map.copyOf(validators);
         this.memory = new MemoryStore(memoryLimitBytes);
@@ -183,6 +194,16 @@ public final class AudioCache {
             return remembered;
         }
 
+        if (!inFlight.containsKey(name) && !Files.isRegularFile(file)) {
+            // Making it takes a production slot, taken before joining the flight, so every flight is really running
+            // and a caller that waits for one never waits behind a queue.
+            return gate.admit(() -> fly(key, extension, name, file, producer));
+        }
+        return fly(key, extension, name, file, producer);
+    }
+
+    /** Produces (or loads) the entry once for all concurrent callers. */
+    private CachedAudio fly(String key, String extension, String name, Path file, Supplier<byte[]> producer) {
         CompletableFuture<Outcome> mine = new CompletableFuture<>();
         CompletableFuture<Outcome> running = inFlight.putIfAbsent(name, mine);
         if (running != null) {

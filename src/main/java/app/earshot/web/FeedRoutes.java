@@ -10,6 +10,7 @@ import app.earshot.content.Speed;
 import app.earshot.feed.Playlist;
 import app.earshot.feed.PodcastFeed;
 import app.earshot.narration.Clip;
+import app.earshot.narration.Format;
 import app.earshot.narration.Narrator;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
@@ -48,13 +49,23 @@ final class FeedRoutes {
         String base = baseUrl(ctx, site);
         List<PodcastFeed.Episode> episodes = new ArrayList<>();
         Instant newest = Instant.EPOCH;
+        int pending = 0;
         for (Page page : site.pages()) {
-            Clip whole = narrator.pageMp3(page, Speed.NORMAL);
-            newest = later(newest, whole);
-            episodes.add(new PodcastFeed.Episode(page.title(), page.summary().isBlank() ? site.description() : page.summary(),
-                    base + "/" + page.slug(), "earshot:" + page.slug() + ":" + page.reviewed(), page.reviewed(),
-                    base + "/audio/" + page.slug() + ".mp3", whole.size(), whole.seconds()));
+            // Only audio that is ready: the feed answers at once, and an episode appears once its MP3 is made.
+            if (narrator.cachedFacts(page, Speed.NORMAL, Format.MP3).isEmpty()) {
+                pending++;
+            } else {
+                Clip whole = narrator.pageMp3(page, Speed.NORMAL);
+                newest = later(newest, whole);
+                episodes.add(new PodcastFeed.Episode(page.title(), page.summary().isBlank() ? site.description() : page.summary(),
+                        base + "/" + page.slug(), "earshot:" + page.slug() + ":" + page.reviewed(), page.reviewed(),
+                        base + "/audio/" + page.slug() + ".mp3", whole.size(), whole.seconds()));
+            }
             for (Section section : page.sections()) {
+                if (narrator.cachedFacts(page, section, Speed.NORMAL, Format.MP3).isEmpty()) {
+                    pending++;
+                    continue;
+                }
                 Clip clip = narrator.sectionMp3(page, section, Speed.NORMAL);
                 newest = later(newest, clip);
                 episodes.add(new PodcastFeed.Episode(episodeTitle(page, section), excerpt(section),
@@ -63,7 +74,10 @@ final class FeedRoutes {
                         base + "/audio/" + page.slug() + "/" + section.id() + ".mp3", clip.size(), clip.seconds()));
             }
         }
-        String rss = PodcastFeed.rss(new PodcastFeed.Show(site.title(), site.description(), site.language(),
+        if (pending > 0) ctx.header("X-Episodes-Pending", Integer.toString(pending));
+        String description = pending == 0 ? site.description() : site.description() + " (" + pending
+                + (pending == 1 ? " episode is" : " episodes are") + " still being recorded and will appear here shortly.)";
+        String rss = PodcastFeed.rss(new PodcastFeed.Show(site.title(), description, site.language(),
                 site.organisation(), base + "/", base + "/feed.xml", episodes));
         send(ctx, site, rss, PodcastFeed.MEDIA_TYPE, "xml", newest);
     }

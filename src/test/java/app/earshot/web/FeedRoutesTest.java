@@ -34,6 +34,8 @@ class FeedRoutesTest {
     @BeforeAll
     static void start() {
         server = TestServer.start();
+        // The feed lists only audio that is ready (it never waits for synthesis): warm first, as a running server does.
+        server.site().pages().forEach(page -> server.narrator().warm(page, () -> {}));
     }
 
     @AfterAll

@@ -1,0 +1,61 @@
+package app.earshot.audio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ProductionGateTest {
+    /** Holds the gate's only slot from another thread until the returned latch is counted down. */
+    static CountDownLatch occupy(ProductionGate gate) throws InterruptedException {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture.runAsync(() -> gate.admit(() -> {
+            inside.countDown();
+            try {
+                return release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                return false;
+            }
+        }));
+        assertTrue(inside.await(10, TimeUnit.SECONDS));
+        return release;
+    }
+
+    @Test
+    void aFullQueueRefusesAtOnceWithARetryTime() throws Exception {
+        ProductionGate gate = new ProductionGate(1, 60_000, 0);
+        CountDownLatch release = occupy(gate);
+        ProductionGate.Busy busy = assertThrows(ProductionGate.Busy.class, () -> gate.admit(() -> "never"));
+        assertTrue(busy.retryAfterSeconds() >= 1);
+        release.countDown();
+    }
+
+    @Test
+    void aRequestWaitsNoLongerThanItsPatience() throws Exception {
+        ProductionGate gate = new ProductionGate(1, 200, 4);
+        CountDownLatch release = occupy(gate);
+        assertThrows(ProductionGate.Busy.class, () -> gate.admit(() -> "never"));
+        release.countDown();
+    }
+
+    @Test
+    void aProductionMayMakeItsInputsInsideItsOwnSlot() {
+        ProductionGate gate = new ProductionGate(1, 0, 0);
+        assertEquals("inner", gate.admit(() -> gate.admit(() -> "inner")));
+    }
+
+    @Test
+    void aFreedSlotGoesToTheWaitingRequest() throws Exception {
+        ProductionGate gate = new ProductionGate(1, 10_000, 4);
+        CountDownLatch release = occupy(gate);
+        CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> gate.admit(() -> "made"));
+        while (gate.waiting() == 0) Thread.sleep(5);
+        release.countDown();
+        assertEquals("made", waiting.get(10, TimeUnit.SECONDS));
+    }
+}

@@ -1,0 +1,142 @@
+package app.earshot.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.earshot.App;
+import app.earshot.TestServer;
+import app.earshot.audio.ProductionGate;
+import app.earshot.content.ContentStore;
+import app.earshot.narration.Narrator;
+import app.earshot.speech.Speech;
+import app.earshot.speech.Synthesizer;
+import app.earshot.speech.VoiceSettings;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Load shedding against a started server whose one production slot is held by a synthesis that does not finish
+ * until the test lets it: new audio is refused at once with 503 and Retry-After, while pages and the feed answer.
+ */
+class LoadSheddingTest {
+    final HeldSynthesizer synthesizer = new HeldSynthesizer(TestServer.SYNTHESIZER);
+    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    Javalin app;
+    Narrator narrator;
+
+    @BeforeEach
+    void start(@TempDir Path cache) throws Exception {
+        App.Content content = App.load(HostileBodyTest.SITE);
+        narrator = App.narrator(content, cache, synthesizer, new ProductionGate(1, 300, 4));
+        app = App.create(new ContentStore(content.site()), narrator).start("127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stop() {
+        synthesizer.release.countDown();
+        app.stop();
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Starts a request whose synthesis holds the only production slot until the test releases it. */
+    CompletableFuture<HttpResponse<String>> holdTheSlot() throws Exception {
+        CompletableFuture<HttpResponse<String>> held = CompletableFuture.supplyAsync(() -> {
+            try {
+                return get("/audio/aftercare/getting-home.wav");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(synthesizer.entered.await(20, TimeUnit.SECONDS), "the first synthesis never started");
+        return held;
+    }
+
+    @Test
+    void newAudioIsRefusedWith503AndRetryAfterWhileEveryProducerIsBusy() throws Exception {
+        CompletableFuture<HttpResponse<String>> held = holdTheSlot();
+        HttpResponse<String> refused = get("/audio/aftercare/eating.mp3");
+        assertEquals(503, refused.statusCode());
+        assertTrue(Integer.parseInt(refused.headers().firstValue("Retry-After").orElse("0")) >= 1, refused.headers().toString());
+        synthesizer.release.countDown();
+        assertEquals(200, held.get(30, TimeUnit.SECONDS).statusCode());
+    }
+
+    @Test
+    void pagesDoNotWaitBehindSynthesis() throws Exception {
+        holdTheSlot();
+        assertEquals(200, get("/aftercare").statusCode());
+        assertEquals(200, get("/aftercare/eating").statusCode());
+        assertEquals(200, get("/healthz").statusCode());
+    }
+
+    @Test
+    void feedAnswersAtOnceWithOnlyReadyAudioAndSaysHowManyArePending() throws Exception {
+        holdTheSlot();
+        HttpResponse<String> feed = get("/feed.xml");
+        Document rss = Jsoup.parse(feed.body(), "", Parser.xmlParser());
+        assertEquals(200, feed.statusCode());
+        assertEquals(0, rss.select("item").size());
+        assertEquals("4", feed.headers().firstValue("X-Episodes-Pending").orElse(""));
+        assertTrue(rss.selectFirst("channel > description").text().contains("4 episodes are still being recorded"), feed.body());
+    }
+
+    @Test
+    void feedIsCompleteOnceWarmingFinishes() throws Exception {
+        synthesizer.release.countDown();
+        narrator.warm(App.load(HostileBodyTest.SITE).site().pages().get(0), () -> {});
+        HttpResponse<String> feed = get("/feed.xml");
+        assertEquals(4, Jsoup.parse(feed.body(), "", Parser.xmlParser()).select("item").size());
+        assertTrue(feed.headers().firstValue("X-Episodes-Pending").isEmpty());
+    }
+
+    /** The real voice, but every synthesis waits until {@link #release} opens. */
+    static final class HeldSynthesizer implements Synthesizer {
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        private final Synthesizer real;
+
+        HeldSynthesizer(Synthesizer real) {
+            this.real = real;
+        }
+
+        @Override
+        public Speech speak(String script, VoiceSettings voice) {
+            entered.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return real.speak(script, voice);
+        }
+
+        @Override
+        public String engineId() {
+            return real.engineId();
+        }
+
+        @Override
+        public void close() {
+            // the real synthesizer is shared by the whole test run
+        }
+    }
+}
