@@ -1,0 +1,63 @@
+package app.earshot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code bin/earshot}, run for real: it starts Earshot (from the test class path, since tests run before the jar is
+ * packaged), passes every argument through unchanged, and lets {@code JAVA_OPTS} override its JVM defaults.
+ * The JVM reports the flags it really runs with ({@code -XX:+PrintCommandLineFlags}).
+ */
+class LauncherTest {
+    record Run(int exit, String out) {}
+
+    static Run launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bin/earshot"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("EARSHOT_CLASSPATH", System.getProperty("java.class.path"));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the launcher did not finish");
+        return new Run(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void startsEarshotWithTheArgumentsGiven() throws Exception {
+        Run run = launch(Map.of(), "check", "--content", "src/test/resources/hostile/site");
+        assertEquals(0, run.exit(), run.out());
+        assertTrue(run.out().contains("src/test/resources/hostile/site: OK, 1 page(s), 3 section(s)"), run.out());
+    }
+
+    @Test
+    void passesEarshotsOwnErrorsAndExitCodeThrough() throws Exception {
+        Run run = launch(Map.of(), "serve", "--no-such-option", "x");
+        assertEquals(2, run.exit(), run.out());
+        assertTrue(run.out().contains("'serve' has no option --no-such-option"), run.out());
+    }
+
+    @Test
+    void defaultsAreASmallHeapAndTheSerialCollector() throws Exception {
+        Run run = launch(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "check", "--content", "src/test/resources/hostile/site");
+        assertTrue(run.out().contains("-XX:MaxHeapSize=134217728 "), run.out());
+        assertTrue(run.out().contains("-XX:+UseSerialGC"), run.out());
+    }
+
+    @Test
+    void javaOptsOverrideTheDefaults() throws Exception {
+        Run run = launch(Map.of("JAVA_OPTS", "-Xmx200m -XX:+UseParallelGC -XX:+PrintCommandLineFlags"), "check", "--content", "src/test/resources/hostile/site");
+        assertEquals(0, run.exit(), run.out());
+        assertTrue(run.out().contains("-XX:MaxHeapSize=209715200 "), run.out());
+        assertTrue(run.out().contains("-XX:+UseParallelGC") && !run.out().contains("UseSerialGC"), run.out());
+    }
+}
