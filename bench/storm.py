@@ -31,7 +31,8 @@ async def fetch(path, timeout=180):
         writer.close()
         head = data.split(b"\r\n\r\n", 1)[0].decode("latin-1")
         status = int(head.split(" ", 2)[1]) if head.startswith("HTTP/") else 0
-        retry = "\r\nretry-after:" in head.lower()
+        found = [l.split(":", 1)[1].strip() for l in head.split("\r\n") if l.lower().startswith("retry-after:")]
+        retry = found[0] if found else False
         return status, time.monotonic() - start, retry
     except (asyncio.TimeoutError, OSError, ValueError, IndexError):
         return 0, time.monotonic() - start, False
@@ -91,6 +92,7 @@ async def main():
         "wait_ms": {str(k): {"p50": pct(v, 50), "p99": pct(v, 99), "max": pct(v, 100)} for k, v in sorted(waits.items())},
         "all_wait_ms": {"p50": pct([s for _, s, _ in results], 50), "p99": pct([s for _, s, _ in results], 99)},
         "503_with_retry_after": sum(1 for s, _, r in results if s == 503 and r),
+        "retry_after_values": {v: sum(1 for s, _, r in results if r == v) for v in sorted({r for _, _, r in results if r})},
         "page": {"count": len(pages), "ok": sum(1 for s, _ in pages if s == 200), "p50_ms": pct(page_times, 50),
                  "p99_ms": pct(page_times, 99), "max_ms": pct(page_times, 100)},
         "rss_peak_mb": round(max(rss + [0]) / 1024), "rss_hwm_mb": round(rss_kb("VmHWM") / 1024),

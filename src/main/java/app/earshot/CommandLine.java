@@ -13,7 +13,7 @@ import java.util.TreeMap;
 record CommandLine(String command, Map<String, String> options, List<String> arguments) {
 
     static final Map<String, Set<String>> OPTIONS = Map.of(
-            "serve", Set.of("port", "content", "audio-cache", "base-url", "hsts"),
+            "serve", Set.of("host", "port", "content", "audio-cache", "base-url", "hsts"),
             "check", Set.of("content"),
             "warm", Set.of("content", "audio-cache"),
             "export", Set.of("content", "audio-cache", "base-url"),
@@ -74,6 +74,19 @@ record CommandLine(String command, Map<String, String> options, List<String> arg
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--hsts must be a number of seconds from 0 to 63072000 (two years), not '" + value + "'");
         }
+    }
+
+    /**
+     * --host ADDRESS: the interface to listen on. Loopback unless told otherwise: Earshot speaks plain HTTP and is
+     * meant to sit behind a proxy that adds TLS (which phone platforms require), so it is not exposed by accident;
+     * {@code --host 0.0.0.0} listens on every interface (containers, a trusted network).
+     */
+    String host() {
+        String value = options.getOrDefault("host", "127.0.0.1");
+        if (!value.matches("[A-Za-z0-9.:%-]{1,253}|\\[[0-9A-Fa-f:.%]{2,60}\\]")) {
+            throw new IllegalArgumentException("--host must be an IP address or host name such as 127.0.0.1 or 0.0.0.0, not '" + value + "'");
+        }
+        return value.startsWith("[") ? value.substring(1, value.length() - 1) : value;
     }
 
     int port() {

@@ -24,7 +24,7 @@ public final class Earshot {
     private static final Logger log = LoggerFactory.getLogger(Earshot.class);
 
     static final String USAGE = """
-            usage: java -jar earshot.jar serve [--port 7070] [--content DIR] [--audio-cache DIR] [--base-url URL] [--hsts SECONDS]
+            usage: java -jar earshot.jar serve [--host 127.0.0.1] [--port 7070] [--content DIR] [--audio-cache DIR] [--base-url URL] [--hsts SECONDS]
                    java -jar earshot.jar check [--content DIR]
                    java -jar earshot.jar warm  [--content DIR] [--audio-cache DIR]
                    java -jar earshot.jar export DIR [--base-url URL] [--content DIR] [--audio-cache DIR]
@@ -83,19 +83,20 @@ public final class Earshot {
 
     private static int serve(CommandLine cli, Path contentDir, PrintStream out) throws ContentException {
         int port = cli.port();
+        String host = cli.host();
         preloadWebStackInBackground();
         java.util.Optional<String> baseUrl = cli.baseUrl();
         App.Content content = App.load(contentDir);
         FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer();
-        // Load shedding: as many productions at once as there are cores; a request that would wait longer than
-        // a few seconds for one is answered 503 with Retry-After at once instead.
-        ProductionGate gate = new ProductionGate(Runtime.getRuntime().availableProcessors(), PRODUCTION_WAIT_MILLIS, 64);
+        // Load shedding: productions (CPU-bound) get all cores but one, which stays free for pages and cached files;
+        // a request that would wait longer than a few seconds for one is answered 503 with Retry-After at once.
+        ProductionGate gate = new ProductionGate(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), PRODUCTION_WAIT_MILLIS, 64);
         Narrator narrator = App.narrator(content, cli.path("audio-cache", "audio-cache"), synthesizer, gate);
         Site site = baseUrl.map(content.site()::withBaseUrl).orElse(content.site());
         ContentStore store = new ContentStore(site);
-        Javalin app = App.create(store, narrator, cli.hstsSeconds()).start(port);
+        Javalin app = App.create(store, narrator, cli.hstsSeconds()).start(host, port);
         out.println("Earshot is serving " + content.site().pages().size() + " page(s) from " + contentDir
-                + " at http://localhost:" + app.port() + "/");
+                + " at http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port() + "/");
         Thread warmer = new Thread(() -> gate.inBackground(() -> warmQuietly(content, narrator)), "earshot-warm");
         warmer.setDaemon(true);
         warmer.setPriority(Thread.MIN_PRIORITY);

@@ -56,6 +56,19 @@ class CommandLineTest {
     }
 
     @Test
+    void serveListensOnLoopbackUnlessAHostIsGiven() {
+        assertEquals("127.0.0.1", CommandLine.parse(new String[]{"serve"}).host());
+        assertEquals("0.0.0.0", CommandLine.parse(new String[]{"serve", "--host", "0.0.0.0"}).host());
+        assertEquals("::1", CommandLine.parse(new String[]{"serve", "--host", "[::1]"}).host());
+    }
+
+    @Test
+    void malformedHostIsAUsageError() {
+        assertEquals(2, run("serve", "--host", "a b/c"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--host must be an IP address or host name"));
+    }
+
+    @Test
     void selftestStartsTheServerAndFindsEveryPageAnswering(@TempDir Path cache) {
         assertEquals(0, run("selftest", "--audio-cache", cache.toString()), err.toString(StandardCharsets.UTF_8));
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("selftest: OK, 15 routes answered"), out.toString(StandardCharsets.UTF_8));

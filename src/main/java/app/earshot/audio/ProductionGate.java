@@ -54,6 +54,8 @@ public final class ProductionGate {
     public <T> T admit(Supplier<T> work) {
         int[] depth = held.get();
         if (depth[0] > 0 || slots == Integer.MAX_VALUE) return work.get();
+        // A heap that stays nearly full even after collection cannot take another production: refuse before it runs out.
+        if (!background.get() && heapTight()) throw new Busy(5);
         acquire();
         depth[0]++;
         long start = System.nanoTime();
@@ -115,6 +117,16 @@ public final class ProductionGate {
         running--;
         meanNanos = 0.8 * meanNanos + 0.2 * nanos;
         notifyAll();
+    }
+
+    /** True if some heap pool (the old generation) held more than 85% of its maximum when last collected. */
+    static boolean heapTight() {
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() != java.lang.management.MemoryType.HEAP || !pool.isCollectionUsageThresholdSupported()) continue;
+            java.lang.management.MemoryUsage afterGc = pool.getCollectionUsage();
+            if (afterGc != null && afterGc.getMax() > 0 && afterGc.getUsed() > 0.85 * afterGc.getMax()) return true;
+        }
+        return false;
     }
 
     /** Time until the production at {@code position} in the queue starts, if each takes the recent mean. */

@@ -22,6 +22,14 @@ final class HealthRoutes {
         Routes.getAndHead(routes, "/healthz", this::health);
     }
 
+    /**
+     * A problem line with every absolute path cut to its file name ("/srv/site/content/pages/a.md:3: ..." becomes
+     * "a.md:3: ..."): the endpoint is public, and the server's folders are nobody's business.
+     */
+    static String withoutFolders(String problem) {
+        return problem.replaceAll("(?<![\\w.])(?:[A-Za-z]:)?[/\\\\](?:[^\\s/\\\\:]+[/\\\\])*([^\\s/\\\\:]+)", "$1");
+    }
+
     private void health(Context ctx) throws JsonProcessingException {
         Site site = content.current();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -29,7 +37,7 @@ final class HealthRoutes {
         body.put("status", problems.isEmpty() ? "ok" : "degraded");
         body.put("pages", site.pages().size());
         body.put("sections", site.sectionCount());
-        if (!problems.isEmpty()) body.put("problems", problems);
+        if (!problems.isEmpty()) body.put("problems", problems.stream().map(HealthRoutes::withoutFolders).toList());
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("application/json");
         ctx.result(JSON.writeValueAsString(body));

@@ -77,6 +77,8 @@ final class MediaResponder {
         long length = r.size();
         if (decision instanceof ByteRange.Unsatisfiable) {
             ctx.status(416);
+            // The refusal is about this request's Range, not the resource: no cache may keep it.
+            ctx.header("Cache-Control", "no-store");
             ctx.header("Content-Range", "bytes */" + r.size());
             ctx.contentType("text/plain; charset=utf-8");
             ctx.result("Range not satisfiable: this file has " + r.size() + " bytes.\n");

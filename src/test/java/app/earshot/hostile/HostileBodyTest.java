@@ -98,6 +98,24 @@ class HostileBodyTest {
     }
 
     @Test
+    void unsatisfiableRangeIsNeverCached() {
+        var answer = server.getBytes("/audio/aftercare/eating.wav", "Range", "bytes=99999999-");
+        assertEquals(416, answer.statusCode());
+        assertEquals("no-store", answer.headers().firstValue("Cache-Control").orElse(""));
+    }
+
+    @Test
+    void healthShowsContentProblemsWithoutServerFolders() throws Exception {
+        server.store().reject(List.of("/srv/earshot/content/pages/aftercare.md:3: missing title"));
+        try {
+            var problems = new com.fasterxml.jackson.databind.ObjectMapper().readTree(server.get("/healthz").body()).get("problems");
+            assertEquals("aftercare.md:3: missing title", problems.get(0).asText());
+        } finally {
+            server.store().replace(server.site());
+        }
+    }
+
+    @Test
     void abortedAndMalformedBodiesLeaveAtMostOneLogLineAndNoStackTrace() throws Exception {
         String log = capturingStandardError(() -> {
             for (int i = 0; i < 5; i++) {
