@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# Load, start-up and memory benchmarks (issue 6): Earshot against nginx serving Earshot's own static
-# export of the same content, in one run, on loopback only. Results replace the "Load" section of
-# BENCHMARKS.md. Needs: wrk, nginx (Debian packages), curl, python3.
-#   bench/load.sh              # 60 s per URL at 64 connections, as the issue asks
-#   DURATION=10 bench/load.sh  # a quicker look
+# Load, start-up and memory benchmarks: Earshot, started with the README's run command (bin/earshot serve), against
+# nginx serving Earshot's own static export of the same content, both running at once on loopback. For each URL the
+# two sides are measured back to back, alternating which goes first, over ROUNDS rounds; the report gives the median
+# Earshot/nginx ratio of the rounds with its min-max, so a job that starts on a shared machine in the middle of one
+# run cannot decide the result. Results replace the "Load" section of BENCHMARKS.md.
+# Needs: wrk, nginx (Debian packages), curl, python3.
+#   bench/load.sh                        # 5 rounds of 10 s per URL and side, 64 connections
+#   ROUNDS=3 DURATION=5 bench/load.sh    # a quicker look
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DURATION=${DURATION:-60}
+DURATION=${DURATION:-10}
+ROUNDS=${ROUNDS:-5}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 PORT=${PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18081}
-JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:SharedArchiveFile=target/earshot.jsa}
 work=$(mktemp -d /tmp/earshot-load.XXXXXX)
 server_pid=""
 
@@ -40,8 +43,7 @@ start_server() { # sets server_pid and startup_ms (JVM launch to the first page 
   local t0 t1
   if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then echo "port $PORT is already in use" >&2; return 1; fi
   t0=$(date +%s%N)
-  # shellcheck disable=SC2086
-  java $JAVA_OPTS -jar target/earshot.jar serve --port "$PORT" --audio-cache "$work/cache" > "$work/server.log" 2>&1 &
+  bin/earshot serve --port "$PORT" --audio-cache "$work/cache" > "$work/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 3000); do
     kill -0 "$server_pid" 2>/dev/null || { echo "server exited" >&2; cat "$work/server.log" >&2; return 1; }
@@ -79,26 +81,6 @@ done
 miss_median=$(printf '%s\n' "${misses[@]}" | sort -n | sed -n 3p)
 
 rss_before=$(rss_kb)
-declare -A rps p50 p99 errors
-run_wrk() { # name url
-  local out
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$2")
-  echo "$out" > "$work/wrk-$1.txt"
-  rps[$1]=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p50[$1]=$(awk '$1=="50%" {print $2}' <<<"$out")
-  p99[$1]=$(awk '$1=="99%" {print $2}' <<<"$out")
-  errors[$1]=$(awk '/Non-2xx|Socket errors/ {e=e $0 "; "} END {print (e=="" ? "0" : e)}' <<<"$out")
-  echo "   $1: ${rps[$1]} req/s, p50 ${p50[$1]}, p99 ${p99[$1]}, errors ${errors[$1]}"
-}
-
-echo "== Earshot under load (${DURATION}s each, $CONNECTIONS connections)"
-run_wrk earshot-page "http://127.0.0.1:$PORT/$page"
-run_wrk earshot-section "http://127.0.0.1:$PORT/$page/$section"
-run_wrk earshot-clip "http://127.0.0.1:$PORT$clip"
-if curl -sf -o /dev/null "http://127.0.0.1:$PORT$tclip"; then run_wrk earshot-tclip "http://127.0.0.1:$PORT$tclip"; fi
-rss_after=$(rss_kb)
-rss_peak=$(hwm_kb)
-stop_server
 
 echo "== nginx on the static export"
 cat > "$work/nginx.conf" <<NGINX
@@ -119,32 +101,68 @@ NGINX
 chmod -R a+rX "$work"  # nginx workers run as www-data
 nginx -c "$work/nginx.conf"
 sleep 0.5
-run_wrk nginx-page "http://127.0.0.1:$NGINX_PORT/$page"
-run_wrk nginx-clip "http://127.0.0.1:$NGINX_PORT$clip"
+
+declare -A rps p50 p99 errors
+run_wrk() { # name url -> rps[name] etc. for this run
+  local out
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$2")
+  echo "$out" >> "$work/wrk-$1.txt"
+  rps[$1]=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50[$1]=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99[$1]=$(awk '$1=="99%" {print $2}' <<<"$out")
+  errors[$1]=$(awk '/Non-2xx|Socket errors/ {e=e $0 "; "} END {print (e=="" ? "0" : e)}' <<<"$out")
+}
+declare -A series  # "what" -> "earshot/nginx earshot/nginx ..." per round
+for round in $(seq 1 "$ROUNDS"); do
+  for what in page section clip; do
+    case $what in page) path=/$page ;; section) path=/$page/$section ;; clip) path=$clip ;; esac
+    if (( round % 2 )); then order="earshot nginx"; else order="nginx earshot"; fi
+    for side in $order; do
+      if [ "$side" = earshot ]; then run_wrk "earshot-$what" "http://127.0.0.1:$PORT$path"; else run_wrk "nginx-$what" "http://127.0.0.1:$NGINX_PORT$path"; fi
+    done
+    series[$what]+="${rps[earshot-$what]}/${rps[nginx-$what]} "
+    echo "   round $round $what: earshot ${rps[earshot-$what]} req/s (p99 ${p99[earshot-$what]}, errors ${errors[earshot-$what]}), nginx ${rps[nginx-$what]} req/s"
+  done
+done
+if curl -sf -o /dev/null "http://127.0.0.1:$PORT$tclip"; then run_wrk earshot-tclip "http://127.0.0.1:$PORT$tclip"; fi
+rss_after=$(rss_kb)
+rss_peak=$(hwm_kb)
+stop_server
 kill "$(cat "$work/nginx.pid")"; rm -f "$work/nginx.pid"
 
-ratio() { python3 -c "print(f'{float($1)/float($2):.2f}x')"; }
+summary() { # "e/n e/n ..." -> "median ratio (min-max); median earshot; median nginx"
+  python3 - "$1" <<'PY'
+import statistics, sys
+pairs = [tuple(map(float, p.split("/"))) for p in sys.argv[1].split()]
+ratios = sorted(e / n for e, n in pairs)
+print(f"{statistics.median(ratios):.2f}x ({ratios[0]:.2f}-{ratios[-1]:.2f}) | {statistics.median(e for e, _ in pairs):.0f} | {statistics.median(n for _, n in pairs):.0f}")
+PY
+}
 report=$(cat <<MD
 <!-- load:start -->
-## Load, start-up and memory (issue 6)
+## Load, start-up and memory
 
-Command: \`DURATION=$DURATION CONNECTIONS=$CONNECTIONS bench/load.sh\` on $(nproc) cores, $(date -u +%Y-%m-%d).
-wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s on loopback; nginx 2 workers with sendfile serves Earshot's own static export.
+Command: \`ROUNDS=$ROUNDS DURATION=$DURATION CONNECTIONS=$CONNECTIONS bench/load.sh\` on $(nproc) cores, $(date -u +%Y-%m-%d\ %H:%M) UTC,
+load average at the end $(cut -d' ' -f1-3 /proc/loadavg). Earshot runs as the README runs it (\`bin/earshot serve\`);
+nginx (2 workers, sendfile) serves Earshot's own static export. For each URL, wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s
+runs on Earshot and on nginx back to back, alternating which goes first, in each of $ROUNDS rounds.
 
-| What | Earshot | nginx | Earshot / nginx | Target |
-|---|---|---|---|---|
-| Whole page, requests/s | ${rps[earshot-page]} | ${rps[nginx-page]} | $(ratio "${rps[earshot-page]}" "${rps[nginx-page]}") | >= 0.8x |
-| Cached section clip (WAV), requests/s | ${rps[earshot-clip]} | ${rps[nginx-clip]} | $(ratio "${rps[earshot-clip]}" "${rps[nginx-clip]}") | >= 0.8x |
-| Whole page p50 / p99 latency | ${p50[earshot-page]} / ${p99[earshot-page]} | ${p50[nginx-page]} / ${p99[nginx-page]} | | |
-| Cached clip p50 / p99 latency | ${p50[earshot-clip]} / ${p99[earshot-clip]} | ${p50[nginx-clip]} / ${p99[nginx-clip]} | | |
-| Section page, requests/s (p50 / p99) | ${rps[earshot-section]} (${p50[earshot-section]} / ${p99[earshot-section]}) | | | |
-| Telephone clip (u-law WAV), requests/s (p50 / p99) | ${rps[earshot-tclip]:-n/a} (${p50[earshot-tclip]:-} / ${p99[earshot-tclip]:-}) | | | |
-| Errors (all Earshot runs) | page: ${errors[earshot-page]} section: ${errors[earshot-section]} clip: ${errors[earshot-clip]} telephone: ${errors[earshot-tclip]:-n/a} | | | 0 |
-| JVM start to first page served (median of 5) | ${startup_median} ms | | | <= 1500 ms |
-| Section clip on a cache miss (median of 5, warm JVM) | $(python3 -c "print(f'{float($miss_median)*1000:.0f} ms')") | | | |
-| Resident memory before / after load | $((rss_before / 1024)) MB / $((rss_after / 1024)) MB | | | |
-| Peak resident memory (VmHWM) | $((rss_peak / 1024)) MB | | | <= 256 MB |
+| URL | Earshot / nginx, median of rounds (min-max) | Earshot req/s (median) | nginx req/s (median) | Target |
+|---|---|---:|---:|---|
+| Whole page (\`/$page\`, $(stat -c %s "$work/export/$page/index.html") bytes) | $(summary "${series[page]}") | >= 0.8x |
+| Section page (\`/$page/$section\`, $(stat -c %s "$work/export/$page/$section/index.html") bytes) | $(summary "${series[section]}") | |
+| Cached section clip (\`$clip\`, $(stat -c %s "$work/export$clip") bytes) | $(summary "${series[clip]}") | >= 0.8x |
 
+| What | Value | Target |
+|---|---|---|
+| Telephone clip (u-law WAV), Earshot requests/s (p50 / p99) | ${rps[earshot-tclip]:-n/a} (${p50[earshot-tclip]:-} / ${p99[earshot-tclip]:-}) | |
+| Earshot errors (last round) | page: ${errors[earshot-page]} section: ${errors[earshot-section]} clip: ${errors[earshot-clip]} | 0 |
+| Launch (\`bin/earshot serve\`) to first page served, median of 5 | ${startup_median} ms | <= 1500 ms |
+| Section clip on a cache miss (median of 5, warm JVM) | $(python3 -c "print(f'{float($miss_median)*1000:.0f} ms')") | |
+| Resident memory before / after load | $((rss_before / 1024)) MB / $((rss_after / 1024)) MB | |
+| Peak resident memory (VmHWM) | $((rss_peak / 1024)) MB | <= 256 MB |
+
+Rounds (Earshot/nginx req/s): page ${series[page]}; section ${series[section]}; clip ${series[clip]}.
 Start-up runs (ms): ${startups[*]}. Cache-miss runs (s): ${misses[*]}.
 <!-- load:end -->
 MD
