@@ -19,14 +19,15 @@ import java.util.stream.Collectors;
  *
  * <p>Why spell: FreeTTS guesses. It reads "FDA" as one syllable "fduh", "IV" as the Roman numeral "four", and "REMS"
  * as the word "rems". Letters joined by hyphens stay one token (so captions keep one word per written word) and each
- * letter comes from FreeTTS's dictionary; with spaces a final "A" would be read as the article "uh". A Roman numeral
- * after "Type", "Phase", "Stage", "Schedule" and the like ("Schedule III") is a number, not an acronym, and is left
- * to the voice.
+ * letter comes from FreeTTS's dictionary; with spaces a final "A" would be read as the article "uh". A plural
+ * ("SSRIs") becomes "S-S-R-I's", which the voice says "ess ess ar eyes". A Roman numeral after "Type", "Phase",
+ * "Stage", "Schedule" and the like is a number: "Schedule III" becomes "Schedule 3" (the voice would say "I I I").
  */
 public final class Acronyms {
     // Word characters as Lexicon sees them, so "FDA-approved" and "NMDA's" contain an acronym but "FDAX" is not one.
-    private static final Pattern CAPITALS = Pattern.compile("(?<![\\p{L}\\p{N}_])[A-Z]{2,}(?![\\p{L}\\p{N}_])");
-    private static final Pattern ROMAN = Pattern.compile("[IVX]+");
+    // A lower-case "s" after the capitals is a plural: "SSRIs" is said "S-S-R-I's" (the voice says "'s" as "z").
+    private static final Pattern CAPITALS = Pattern.compile("(?<![\\p{L}\\p{N}_])([A-Z]{2,})(s?)(?![\\p{L}\\p{N}_])");
+    private static final Pattern ROMAN = Pattern.compile("X{0,2}(?:IX|IV|V?I{0,3})");
     private static final Pattern NUMBERED = Pattern.compile(
             "(?i)(?:type|phase|stage|schedule|class|grade|level|part|chapter|section|category|tier|step)\\h+$");
 
@@ -61,10 +62,18 @@ public final class Acronyms {
         Matcher m = CAPITALS.matcher(text);
         StringBuilder out = new StringBuilder(text.length() + 16);
         while (m.find()) {
-            String token = m.group();
-            boolean numeral = ROMAN.matcher(token).matches()
-                    && NUMBERED.matcher(text.substring(Math.max(0, m.start() - 20), m.start())).find();
-            m.appendReplacement(out, Matcher.quoteReplacement(numeral ? token : spoken(token)));
+            String token = m.group(1);
+            String plural = m.group(2);
+            String said;
+            if (plural.isEmpty() && ROMAN.matcher(token).matches()
+                    && NUMBERED.matcher(text.substring(Math.max(0, m.start() - 20), m.start())).find()) {
+                said = Integer.toString(roman(token));
+            } else if (readAsWord(token)) {
+                said = m.group();
+            } else {
+                said = spoken(token) + (plural.isEmpty() ? "" : "'s");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(said));
         }
         m.appendTail(out);
         return out.toString();
@@ -74,6 +83,20 @@ public final class Acronyms {
     public String spoken(String token) {
         if (readAsWords.contains(token) || token.length() < 2) return token;
         return String.join("-", token.split(""));
+    }
+
+    private static int roman(String numeral) {
+        int total = 0;
+        for (int i = 0; i < numeral.length(); i++) {
+            int value = value(numeral.charAt(i));
+            boolean subtract = i + 1 < numeral.length() && value < value(numeral.charAt(i + 1));
+            total += subtract ? -value : value;
+        }
+        return total;
+    }
+
+    private static int value(char c) {
+        return c == 'I' ? 1 : c == 'V' ? 5 : 10;
     }
 
     /** True when {@link #apply} leaves this all-capital token to be read as a word. */

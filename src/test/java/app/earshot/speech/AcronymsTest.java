@@ -29,8 +29,13 @@ class AcronymsTest {
     }
 
     @Test
-    void romanNumeralAfterScheduleOrTypeIsLeftAsANumber() {
-        assertEquals("a Schedule III drug for Type II diabetes, I-V", STANDARD.apply("a Schedule III drug for Type II diabetes, IV"));
+    void romanNumeralAfterScheduleOrTypeIsSaidAsANumber() {
+        assertEquals("a Schedule 3 drug for Type 2 diabetes, I-V", STANDARD.apply("a Schedule III drug for Type II diabetes, IV"));
+    }
+
+    @Test
+    void pluralAcronymKeepsItsLettersAndSaysThePlural() {
+        assertEquals("S-S-R-I's and M-A-O-I's", STANDARD.apply("SSRIs and MAOIs"));
     }
 
     @Test
