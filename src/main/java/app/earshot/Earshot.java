@@ -23,8 +23,8 @@ public final class Earshot {
     private static final Logger log = LoggerFactory.getLogger(Earshot.class);
 
     static final String USAGE = """
-            usage: java -jar earshot.jar serve [--port 7070] [--content DIR] [--audio-cache DIR] [--base-url URL] [--hsts SECONDS]
-                   java -jar earshot.jar check [--content DIR]
+            usage: java -jar earshot.jar serve [--port 7070] [--content DIR] [--audio-cache DIR] [--base-url URL] [--hsts SECONDS] [--preview]
+                   java -jar earshot.jar check [--content DIR] [--speech [--strict] [--format text|json]]
                    java -jar earshot.jar warm  [--content DIR] [--audio-cache DIR]
                    java -jar earshot.jar export DIR [--base-url URL] [--content DIR] [--audio-cache DIR]
                    java -jar earshot.jar selftest [--content DIR] [--audio-cache DIR]""";
@@ -52,7 +52,7 @@ public final class Earshot {
         Path contentDir = cli.path("content", "content");
         try {
             return switch (cli.command()) {
-                case "check" -> check(contentDir, out);
+                case "check" -> cli.flag("speech") ? SpeechCheckCommand.run(cli, contentDir, out, err) : check(contentDir, out);
                 case "serve" -> serve(cli, contentDir, out);
                 case "warm" -> warm(cli, contentDir, out, err);
                 case "export" -> export(cli, contentDir, out, err);

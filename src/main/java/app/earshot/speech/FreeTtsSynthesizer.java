@@ -46,6 +46,8 @@ public final class FreeTtsSynthesizer implements Synthesizer, Pronouncer {
 
     static final int SAMPLE_RATE = 16_000;
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
+    // Endings FreeTTS splits off a word ("you've" -> "you" + "'ve") and says as their one consonant; never a guess.
+    private static final Set<String> ENDINGS = Set.of("'s", "'ll", "'ve", "'d");
 
     private final int poolSize;
     private final Duration maxWait;
@@ -126,10 +128,16 @@ public final class FreeTtsSynthesizer implements Synthesizer, Pronouncer {
     }
 
     @Override
-    public boolean inDictionary(String word, String voice) {
-        Objects.requireNonNull(word, "word");
+    public Map<String, List<String>> dictionaryPhones(java.util.Collection<String> words, String voice) {
         Lexicon full = fullDictionary();
-        return withVoice(voice, pooled -> PooledVoice.known(pooled.voice.getLexicon(), full, word) != null);
+        return withVoice(voice, pooled -> {
+            Map<String, List<String>> known = new HashMap<>();
+            for (String word : words) {
+                String[] phones = PooledVoice.known(pooled.voice.getLexicon(), full, word);
+                if (phones != null) known.put(word, List.of(phones));
+            }
+            return known;
+        });
     }
 
     private synchronized Lexicon fullDictionary() {
@@ -356,7 +364,7 @@ public final class FreeTtsSynthesizer implements Synthesizer, Pronouncer {
                 // The voice says what its own lexicon (or failing that, its rules) gives, even for a word only the full
                 // dictionary knows: flite dropped such words because the rules say them the same way.
                 String[] phones = lexicon.getPhones(name, null, true);
-                boolean knownWord = known(lexicon, full, name) != null;
+                boolean knownWord = known(lexicon, full, name) != null || ENDINGS.contains(name);
                 words.add(new Pronouncer.Word(name, phones == null ? List.of() : Arrays.asList(phones), knownWord));
             }
             if (currentToken != null) out.add(new Pronouncer.Token(currentToken.toString(), words));

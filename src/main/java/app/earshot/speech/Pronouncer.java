@@ -40,6 +40,9 @@ public interface Pronouncer {
      */
     List<Token> pronounce(String text, String voice);
 
-    /** True when {@code word} (lower case, as the voice's tokenizer makes it) is in {@code voice}'s dictionary. */
-    boolean inDictionary(String word, String voice);
+    /**
+     * The dictionary phones of those of {@code words} (lower case, as the voice's tokenizer makes them) that the voice's
+     * dictionary knows; words it would guess are absent from the answer.
+     */
+    java.util.Map<String, List<String>> dictionaryPhones(java.util.Collection<String> words, String voice);
 }
