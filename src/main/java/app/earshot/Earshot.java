@@ -86,9 +86,13 @@ public final class Earshot {
         Narrator narrator = App.narrator(content, cli.path("audio-cache", "audio-cache"), synthesizer);
         Site site = baseUrl.map(content.site()::withBaseUrl).orElse(content.site());
         ContentStore store = new ContentStore(site);
-        Javalin app = App.create(store, narrator, cli.hstsSeconds()).start(port);
+        Javalin app = (cli.flag("preview")
+                ? App.create(store, narrator, cli.hstsSeconds(), new app.earshot.web.PronunciationPreview(narrator, synthesizer,
+                        page -> SpeechCheckCommand.lines(SpeechCheckCommand.sourceFile(contentDir, page))))
+                : App.create(store, narrator, cli.hstsSeconds())).start(port);
         out.println("Earshot is serving " + content.site().pages().size() + " page(s) from " + contentDir
-                + " at http://localhost:" + app.port() + "/");
+                + " at http://localhost:" + app.port() + "/"
+                + (cli.flag("preview") ? "; pronunciation preview for authors at /preview/{page}" : ""));
         Thread warmer = new Thread(() -> warmQuietly(content, narrator), "earshot-warm");
         warmer.setDaemon(true);
         warmer.setPriority(Thread.MIN_PRIORITY);
