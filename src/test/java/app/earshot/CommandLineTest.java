@@ -57,6 +57,11 @@ class CommandLineTest {
     }
 
     @Test
+    void speechCheckFindsNoGuessedWordOnTheBundledContent() {
+        assertEquals(0, run("check", "--speech", "--strict"), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void speechCheckStrictExitsOneWhenAnyWordIsGuessed() {
         assertEquals(1, run("check", "--speech", "--strict", "--content", SPEECH_FIXTURE));
     }

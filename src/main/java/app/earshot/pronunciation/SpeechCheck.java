@@ -104,8 +104,11 @@ public final class SpeechCheck {
         return -1;
     }
 
+    /** True when the lexicon aliases the token, or names it or a word in it (phoneme-only entries change nothing). */
     private static boolean coveredByLexicon(String writtenToken, Lexicon lexicon) {
-        return Arrays.stream(NOT_WORD.split(writtenToken)).anyMatch(lexicon.graphemes()::contains);
+        String stripped = PUNCTUATION.matcher(writtenToken).replaceAll("");
+        return !lexicon.apply(writtenToken).equals(writtenToken) || lexicon.graphemes().contains(stripped)
+                || Arrays.stream(NOT_WORD.split(stripped)).anyMatch(lexicon.graphemes()::contains);
     }
 
     /** The part of a written token the voice guessed: "Spravato" in "Spravato's", "COVID" in "COVID-19". */
