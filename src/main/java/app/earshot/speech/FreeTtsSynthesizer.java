@@ -55,7 +55,8 @@ public final class FreeTtsSynthesizer implements Synthesizer, Pronouncer {
     private final Map<String, VoicePool<PooledVoice>> pools = new HashMap<>();
     private final Map<String, String> unusableVoices = new ConcurrentHashMap<>();
     private boolean closed;
-    // The full CMU dictionary (105,000 words), loaded on first use by the pronunciation report only (~1 s, ~30 MB).
+    // The full CMU dictionary (105,000 words), loaded on first use by the pronunciation report and preview only
+    // (check --speech on the bundled page: 4.8 s and 115 MB RSS, against 1.8 s and 61 MB for check).
     private Lexicon fullDictionary;
 
     /** One voice per available core, waiting up to 30 s for a free voice. */
