@@ -57,6 +57,9 @@ record CommandLine(String command, Map<String, String> options, List<String> arg
                 arguments.add(arg);
             }
         }
+        if (!options.containsKey("speech") && (options.containsKey("strict") || options.containsKey("format"))) {
+            throw new IllegalArgumentException("--strict and --format belong to 'check --speech'");
+        }
         int expected = ONE_ARGUMENT.contains(command) ? 1 : 0;
         if (arguments.size() > expected) throw new IllegalArgumentException("unexpected argument '" + arguments.get(expected) + "'");
         if (arguments.size() < expected) throw new IllegalArgumentException("'" + command + "' needs a folder to write to");

@@ -79,6 +79,7 @@ class CommandLineTest {
     void speechCheckRejectsAnUnknownFormatAndAValueOnAFlag() {
         assertEquals(2, run("check", "--speech", "--format", "xml", "--content", SPEECH_FIXTURE));
         assertEquals(2, run("check", "--speech=yes"));
+        assertEquals(2, run("check", "--strict"));
     }
 
     @Test
