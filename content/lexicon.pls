@@ -93,4 +93,36 @@
     <grapheme>Reuptake</grapheme>
     <alias>ree-uptake</alias>
   </lexeme>
+
+  <!-- The entries below were found by the speech check, earshot check with the speech option (words FreeTTS's dictionary does not have).
+       FreeTTS drops the apostrophe and guesses "havent": "HAV-ENT" (hh ae1 v eh1 n t).
+       "havnt" gives hh ae1 v n t: HAV-nt, as the word is said. -->
+  <lexeme>
+    <grapheme>haven't</grapheme>
+    <grapheme>Haven't</grapheme>
+    <alias>havnt</alias>
+  </lexeme>
+
+  <!-- Not in the dictionary, but letter-to-sound already says these right, so no alias: the phoneme
+       records the checked pronunciation and keeps them out of the report.
+       plasticity: p l ae1 s t ih1 s ax t iy (plas-TIS-uh-tee). -->
+  <lexeme>
+    <grapheme>plasticity</grapheme>
+    <grapheme>Plasticity</grapheme>
+    <phoneme>plæˈstɪsəti</phoneme>
+  </lexeme>
+
+  <!-- postpartum: p ow1 s t p aa1 r t ax m (post-PAR-tum). -->
+  <lexeme>
+    <grapheme>postpartum</grapheme>
+    <grapheme>Postpartum</grapheme>
+    <phoneme>poʊstˈpɑːrtəm</phoneme>
+  </lexeme>
+
+  <!-- breastfeeding: b r eh1 s t f iy d ih ng (BREST-fee-ding). -->
+  <lexeme>
+    <grapheme>breastfeeding</grapheme>
+    <grapheme>Breastfeeding</grapheme>
+    <phoneme>ˈbrɛstfiːdɪŋ</phoneme>
+  </lexeme>
 </lexicon>

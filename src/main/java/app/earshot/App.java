@@ -11,6 +11,7 @@ import app.earshot.speech.LexiconException;
 import app.earshot.speech.ScriptWriter;
 import app.earshot.speech.SpeechNormalizer;
 import app.earshot.speech.Synthesizer;
+import app.earshot.web.PronunciationPreview;
 import app.earshot.web.WebApp;
 import io.javalin.Javalin;
 import java.nio.file.Files;
@@ -74,6 +75,11 @@ public final class App {
     /** A server for {@code content}, not yet started. */
     public static Javalin create(ContentStore content, Narrator narrator) {
         return WebApp.create(content, narrator);
+    }
+
+    /** As {@link #create(ContentStore, Narrator, long)}, also serving the authors' pronunciation preview. */
+    public static Javalin create(ContentStore content, Narrator narrator, long hstsSeconds, PronunciationPreview preview) {
+        return WebApp.create(content, narrator, hstsSeconds, preview);
     }
 
     /** As {@link #create(ContentStore, Narrator)}, sending HSTS with {@code hstsSeconds} (0: none) for TLS deployments. */

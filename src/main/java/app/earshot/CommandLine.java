@@ -14,10 +14,14 @@ record CommandLine(String command, Map<String, String> options, List<String> arg
 
     static final Map<String, Set<String>> OPTIONS = Map.of(
             "serve", Set.of("host", "port", "content", "audio-cache", "base-url", "hsts"),
-            "check", Set.of("content"),
+            "check", Set.of("content", "format"),
             "warm", Set.of("content", "audio-cache"),
             "export", Set.of("content", "audio-cache", "base-url"),
             "selftest", Set.of("content", "audio-cache"));
+    /** Options that take no value: present or not. */
+    static final Map<String, Set<String>> FLAGS = Map.of(
+            "check", Set.of("speech", "strict"),
+            "serve", Set.of("preview"));
     /** Commands that take one positional argument (the export folder). */
     static final Set<String> ONE_ARGUMENT = Set.of("export");
 
@@ -38,6 +42,11 @@ record CommandLine(String command, Map<String, String> options, List<String> arg
                     value = name.substring(eq + 1);
                     name = name.substring(0, eq);
                 }
+                if (FLAGS.getOrDefault(command, Set.of()).contains(name)) {
+                    if (value != null) throw new IllegalArgumentException("--" + name + " takes no value");
+                    options.put(name, "true");
+                    continue;
+                }
                 if (!allowed.contains(name)) throw new IllegalArgumentException("'" + command + "' has no option --" + name);
                 if (value == null) {
                     if (i + 1 >= args.length) throw new IllegalArgumentException("--" + name + " needs a value");
@@ -48,10 +57,18 @@ record CommandLine(String command, Map<String, String> options, List<String> arg
                 arguments.add(arg);
             }
         }
+        if (!options.containsKey("speech") && (options.containsKey("strict") || options.containsKey("format"))) {
+            throw new IllegalArgumentException("--strict and --format belong to 'check --speech'");
+        }
         int expected = ONE_ARGUMENT.contains(command) ? 1 : 0;
         if (arguments.size() > expected) throw new IllegalArgumentException("unexpected argument '" + arguments.get(expected) + "'");
         if (arguments.size() < expected) throw new IllegalArgumentException("'" + command + "' needs a folder to write to");
         return new CommandLine(command, options, arguments);
+    }
+
+    /** True when the flag (an option without a value, such as {@code --strict}) was given. */
+    boolean flag(String name) {
+        return options.containsKey(name);
     }
 
     Path path(String option, String fallback) {

@@ -24,8 +24,8 @@ public final class Earshot {
     private static final Logger log = LoggerFactory.getLogger(Earshot.class);
 
     static final String USAGE = """
-            usage: java -jar earshot.jar serve [--host 127.0.0.1] [--port 7070] [--content DIR] [--audio-cache DIR] [--base-url URL] [--hsts SECONDS]
-                   java -jar earshot.jar check [--content DIR]
+            usage: java -jar earshot.jar serve [--host 127.0.0.1] [--port 7070] [--content DIR] [--audio-cache DIR] [--base-url URL] [--hsts SECONDS] [--preview]
+                   java -jar earshot.jar check [--content DIR] [--speech [--strict] [--format text|json]]
                    java -jar earshot.jar warm  [--content DIR] [--audio-cache DIR]
                    java -jar earshot.jar export DIR [--base-url URL] [--content DIR] [--audio-cache DIR]
                    java -jar earshot.jar selftest [--content DIR] [--audio-cache DIR]""";
@@ -56,7 +56,7 @@ public final class Earshot {
         Path contentDir = cli.path("content", "content");
         try {
             return switch (cli.command()) {
-                case "check" -> check(contentDir, out);
+                case "check" -> cli.flag("speech") ? SpeechCheckCommand.run(cli, contentDir, out, err) : check(contentDir, out);
                 case "serve" -> serve(cli, contentDir, out);
                 case "warm" -> warm(cli, contentDir, out, err);
                 case "export" -> export(cli, contentDir, out, err);
@@ -94,9 +94,13 @@ public final class Earshot {
         Narrator narrator = App.narrator(content, cli.path("audio-cache", "audio-cache"), synthesizer, gate);
         Site site = baseUrl.map(content.site()::withBaseUrl).orElse(content.site());
         ContentStore store = new ContentStore(site);
-        Javalin app = App.create(store, narrator, cli.hstsSeconds()).start(host, port);
+        Javalin app = (cli.flag("preview")
+                ? App.create(store, narrator, cli.hstsSeconds(), new app.earshot.web.PronunciationPreview(narrator, synthesizer,
+                        page -> SpeechCheckCommand.lines(SpeechCheckCommand.sourceFile(contentDir, page))))
+                : App.create(store, narrator, cli.hstsSeconds())).start(host, port);
         out.println("Earshot is serving " + content.site().pages().size() + " page(s) from " + contentDir
-                + " at http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port() + "/");
+                + " at http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port() + "/"
+                + (cli.flag("preview") ? "; pronunciation preview for authors at /preview/{page}" : ""));
         Thread warmer = new Thread(() -> gate.inBackground(() -> warmQuietly(content, narrator)), "earshot-warm");
         warmer.setDaemon(true);
         warmer.setPriority(Thread.MIN_PRIORITY);

@@ -46,6 +46,42 @@ class CommandLineTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith(dir.resolve("pages/p.md") + ":1: missing front matter"));
     }
 
+    static final String SPEECH_FIXTURE = "src/test/resources/speech-check";
+
+    @Test
+    void speechCheckWarnsWithFileLineAndExitsZero() {
+        assertEquals(0, run("check", "--speech", "--content", SPEECH_FIXTURE));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("pages/nasal-spray.md:8: warning: \"Spravato\" is guessed"), text);
+        assertTrue(text.contains("3 word(s) the voice would guess on 1 page(s)"), text);
+    }
+
+    @Test
+    void speechCheckFindsNoGuessedWordOnTheBundledContent() {
+        assertEquals(0, run("check", "--speech", "--strict"), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void speechCheckStrictExitsOneWhenAnyWordIsGuessed() {
+        assertEquals(1, run("check", "--speech", "--strict", "--content", SPEECH_FIXTURE));
+    }
+
+    @Test
+    void speechCheckJsonListsEachPageWithItsGuessedWords() throws Exception {
+        assertEquals(0, run("check", "--speech", "--format", "json", "--content", SPEECH_FIXTURE));
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertEquals(3, json.get("guessed").asInt());
+        assertEquals("Spravato", json.at("/pages/0/guessedWords/0/word").asText());
+        assertEquals("[8,14]", json.at("/pages/0/guessedWords/0/lines").toString());
+    }
+
+    @Test
+    void speechCheckRejectsAnUnknownFormatAndAValueOnAFlag() {
+        assertEquals(2, run("check", "--speech", "--format", "xml", "--content", SPEECH_FIXTURE));
+        assertEquals(2, run("check", "--speech=yes"));
+        assertEquals(2, run("check", "--strict"));
+    }
+
     @Test
     void unknownCommandOrOptionIsAUsageError() {
         assertEquals(2, run("fly"));

@@ -56,6 +56,29 @@ public final class TestServer implements AutoCloseable {
         return start(contentDir, SHARED_AUDIO_CACHE, SYNTHESIZER);
     }
 
+    /** A server on {@code contentDir} with the authors' pronunciation preview on ({@code serve --preview}). */
+    public static TestServer startWithPreview(Path contentDir) {
+        try {
+            App.Content content = App.load(contentDir);
+            Narrator narrator = App.narrator(content, SHARED_AUDIO_CACHE, SYNTHESIZER);
+            ContentStore store = new ContentStore(content.site());
+            app.earshot.web.PronunciationPreview preview = new app.earshot.web.PronunciationPreview(narrator, SYNTHESIZER,
+                    page -> readLines(contentDir.resolve("pages").resolve(page.slug() + ".md")));
+            Javalin app = App.create(store, narrator, 0, preview).start("127.0.0.1", 0);
+            return new TestServer(app, store, narrator);
+        } catch (Exception e) {
+            throw new IllegalStateException("test server failed to start", e);
+        }
+    }
+
+    private static java.util.List<String> readLines(Path file) {
+        try {
+            return java.nio.file.Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A server with its own audio cache folder and synthesizer (a fake, or a counting wrapper). */
     public static TestServer start(Path contentDir, Path audioCache, app.earshot.speech.Synthesizer synthesizer) {
         try {

@@ -83,6 +83,11 @@ public final class Narrator {
         scripts.clear();
     }
 
+    /** How scripts are written now (normaliser, acronyms, lexicon); replaced when the content is reloaded. */
+    public ScriptWriter scriptWriter() {
+        return writer;
+    }
+
     /** What is said for {@code section}. */
     public SpeechScript script(Page page, Section section) {
         return writer.section(page, section);

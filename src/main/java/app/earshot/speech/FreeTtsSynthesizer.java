@@ -4,12 +4,17 @@ import app.earshot.audio.Pcm;
 import com.sun.speech.freetts.Item;
 import com.sun.speech.freetts.ItemContents;
 import com.sun.speech.freetts.OutputQueue;
+import com.sun.speech.freetts.ProcessException;
 import com.sun.speech.freetts.Relation;
+import com.sun.speech.freetts.Tokenizer;
 import com.sun.speech.freetts.Utterance;
 import com.sun.speech.freetts.UtteranceProcessor;
 import com.sun.speech.freetts.Voice;
 import com.sun.speech.freetts.audio.AudioPlayer;
+import com.sun.speech.freetts.en.us.CMULexicon;
+import com.sun.speech.freetts.en.us.TokenToWords;
 import com.sun.speech.freetts.en.us.cmu_us_kal.KevinVoiceDirectory;
+import com.sun.speech.freetts.lexicon.Lexicon;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +36,7 @@ import javax.sound.sampled.AudioFormat;
  * silence inserted between them, on top of the ~0.3 s the voice leaves between sentences. A blank script gives
  * {@value #PARAGRAPH_PAUSE_SECONDS} s of silence and no words (so callers always get a playable clip).
  */
-public final class FreeTtsSynthesizer implements Synthesizer {
+public final class FreeTtsSynthesizer implements Synthesizer, Pronouncer {
 
     /** Bump the suffix whenever what we do around FreeTTS (pauses, timing rules) changes the output. */
     public static final String ENGINE_ID = "freetts-1.2.2/kevin16-v1";
@@ -41,6 +46,8 @@ public final class FreeTtsSynthesizer implements Synthesizer {
 
     static final int SAMPLE_RATE = 16_000;
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
+    // Endings FreeTTS splits off a word ("you've" -> "you" + "'ve") and says as their one consonant; never a guess.
+    private static final Set<String> ENDINGS = Set.of("'s", "'ll", "'ve", "'d");
 
     private final int poolSize;
     private final Duration maxWait;
@@ -48,6 +55,9 @@ public final class FreeTtsSynthesizer implements Synthesizer {
     private final Map<String, VoicePool<PooledVoice>> pools = new HashMap<>();
     private final Map<String, String> unusableVoices = new ConcurrentHashMap<>();
     private boolean closed;
+    // The full CMU dictionary (105,000 words), loaded on first use by the pronunciation report and preview only
+    // (check --speech on the bundled page: 4.8 s and 115 MB RSS, against 1.8 s and 61 MB for check).
+    private Lexicon fullDictionary;
 
     /** One voice per available core, waiting up to 30 s for a free voice. */
     public FreeTtsSynthesizer() {
@@ -97,6 +107,62 @@ public final class FreeTtsSynthesizer implements Synthesizer {
             return speech;
         } finally {
             // A voice that failed mid-utterance may hold half-built state; replace it rather than reuse it.
+            if (healthy) pool.release(voice); else pool.discard(voice);
+        }
+    }
+
+    /**
+     * How the voice says {@code text}, from its own tokenizer, token-to-words rules (numbers, Roman numerals, letters
+     * of unpronounceable tokens) and lexicon, without making audio: a borrowed voice runs only the processors up to
+     * token-to-words, then each word is looked up as the segmenter would.
+     *
+     * <p>A word counts as from the dictionary when the voice's lexicon has it or the full CMU dictionary bundled with
+     * FreeTTS ({@code cmudict04}) does. The voice's own lexicon ({@code cmulex}, from flite) leaves out the ~40,000
+     * words its letter-to-sound rules already say as the dictionary does ("spray", "percent"), so absence from it alone
+     * would flag ordinary English; absence from both means the voice has never seen the word and is guessing.
+     */
+    @Override
+    public List<Pronouncer.Token> pronounce(String text, String voice) {
+        Objects.requireNonNull(text, "text");
+        Lexicon full = fullDictionary();
+        return withVoice(voice, pooled -> pooled.pronounce(text, full));
+    }
+
+    @Override
+    public Map<String, List<String>> dictionaryPhones(java.util.Collection<String> words, String voice) {
+        Lexicon full = fullDictionary();
+        return withVoice(voice, pooled -> {
+            Map<String, List<String>> known = new HashMap<>();
+            for (String word : words) {
+                String[] phones = PooledVoice.known(pooled.voice.getLexicon(), full, word);
+                if (phones != null) known.put(word, List.of(phones));
+            }
+            return known;
+        });
+    }
+
+    private synchronized Lexicon fullDictionary() {
+        if (fullDictionary == null) {
+            try {
+                CMULexicon lexicon = new CMULexicon("cmudict04", true);
+                lexicon.load();
+                fullDictionary = lexicon;
+            } catch (java.io.IOException | RuntimeException e) {
+                throw new SynthesisException("FreeTTS's CMU dictionary (cmudict04) could not be loaded: " + e, e);
+            }
+        }
+        return fullDictionary;
+    }
+
+    private <T> T withVoice(String name, java.util.function.Function<PooledVoice, T> use) {
+        VoicePool<PooledVoice> pool = poolFor(name);
+        PooledVoice voice = pool.borrow();
+        boolean healthy = false;
+        try {
+            T result = use.apply(voice);
+            healthy = true;
+            return result;
+        } finally {
             if (healthy) pool.release(voice); else pool.discard(voice);
         }
     }
@@ -256,6 +322,54 @@ public final class FreeTtsSynthesizer implements Synthesizer {
         /** Rounded to the microsecond so FreeTTS's float noise (0.20000000298) does not leak into APIs. */
         private static WordTiming timing(String token, double start, double end) {
             return new WordTiming(token, Math.round(start * 1e6) / 1e6, Math.round(end * 1e6) / 1e6);
+        }
+
+        /** Phones of {@code word} from the voice's lexicon or the full dictionary, never from letter-to-sound rules. */
+        static String[] known(Lexicon voiceLexicon, Lexicon full, String word) {
+            String[] phones = voiceLexicon.getPhones(word, null, false);
+            return phones != null ? phones : full.getPhones(word, null, false);
+        }
+
+        List<Pronouncer.Token> pronounce(String text, Lexicon full) {
+            Tokenizer tokenizer = voice.getTokenizer();
+            tokenizer.setInputText(text);
+            List<com.sun.speech.freetts.Token> tokens = new ArrayList<>();
+            while (tokenizer.hasMoreTokens()) {
+                com.sun.speech.freetts.Token token = tokenizer.getNextToken();
+                if (token != null && token.getWord() != null && !token.getWord().isEmpty()) tokens.add(token);
+            }
+            if (tokens.isEmpty()) return List.of();
+            Utterance utterance = new Utterance(voice, tokens);
+            try {
+                for (Object processor : voice.getUtteranceProcessors()) {
+                    ((UtteranceProcessor) processor).processUtterance(utterance);
+                    if (processor instanceof TokenToWords) break;
+                }
+            } catch (ProcessException | RuntimeException e) {
+                throw new SynthesisException("FreeTTS could not read \"" + text + "\": " + e, e);
+            }
+            Lexicon lexicon = voice.getLexicon();
+            List<Pronouncer.Token> out = new ArrayList<>();
+            Item currentToken = null;
+            List<Pronouncer.Word> words = new ArrayList<>();
+            Relation wordRelation = utterance.getRelation(Relation.WORD);
+            for (Item word = wordRelation == null ? null : wordRelation.getHead(); word != null; word = word.getNext()) {
+                Item inTokens = word.getItemAs(Relation.TOKEN);
+                Item token = inTokens == null ? null : inTokens.getParent();
+                if (token != currentToken && currentToken != null) {
+                    out.add(new Pronouncer.Token(currentToken.toString(), words));
+                    words = new ArrayList<>();
+                }
+                currentToken = token;
+                String name = word.toString();
+                // The voice says what its own lexicon (or failing that, its rules) gives, even for a word only the full
+                // dictionary knows: flite dropped such words because the rules say them the same way.
+                String[] phones = lexicon.getPhones(name, null, true);
+                boolean knownWord = known(lexicon, full, name) != null || ENDINGS.contains(name);
+                words.add(new Pronouncer.Word(name, phones == null ? List.of() : Arrays.asList(phones), knownWord));
+            }
+            if (currentToken != null) out.add(new Pronouncer.Token(currentToken.toString(), words));
+            return out;
         }
 
         void deallocate() {

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Turns a section of the content model into its speech script: the heading, then the body; lists
  * item by item, tables row by row with their column headers, sub-headings as their own sentences.
- * The text is normalised for speech and then the pronunciation lexicon is applied.
+ * The text is normalised for speech; then all-capital tokens are spelled by the {@link Acronyms} rule and the
+ * pronunciation lexicon is applied.
  */
 public final class ScriptWriter {
     // FreeTTS reads a capital "A" standing alone as the letter ("ay"); as the article it must be "a".
@@ -19,10 +20,25 @@ public final class ScriptWriter {
 
     private final SpeechNormalizer normalizer;
     private final Lexicon lexicon;
+    private final Acronyms acronyms;
 
     public ScriptWriter(SpeechNormalizer normalizer, Lexicon lexicon) {
         this.normalizer = normalizer;
         this.lexicon = lexicon;
+        this.acronyms = Acronyms.standard(lexicon);
+    }
+
+    /**
+     * What the voice is given for normalised {@code text}: "A" as an article, all-capital tokens by the {@link Acronyms}
+     * rule, then the lexicon. Every replacement is one token, so the result has as many words as {@code text}.
+     */
+    public String spoken(String text) {
+        return lexicon.apply(acronyms.apply(ARTICLE_A.matcher(text).replaceAll("a")));
+    }
+
+    /** The lexicon this writer applies. */
+    public Lexicon lexicon() {
+        return lexicon;
     }
 
     /**
@@ -80,7 +96,7 @@ public final class ScriptWriter {
     /** The script for a short free-standing prompt ("Press 1 for ..."), normalised and with the lexicon applied. */
     public SpeechScript prompt(String words) {
         String text = normalizer.normalize(sentence(words));
-        return new SpeechScript(text, lexicon.apply(ARTICLE_A.matcher(text).replaceAll("a")));
+        return new SpeechScript(text, spoken(text));
     }
 
     /** Per row: "Row header. Column header: cell. Column header: cell." (the caption is said before the rows). */

@@ -25,10 +25,17 @@ final class ApiRoutes {
     private final ContentStore content;
     private final ApiIndex index;
     private final ObjectNode openApi;
+    private final PronunciationPreview preview;
 
     ApiRoutes(ContentStore content, ApiIndex index) {
+        this(content, index, null);
+    }
+
+    /** @param preview the pronunciation report for {@code guessedWords} in a page's entry; null when preview is off */
+    ApiRoutes(ContentStore content, ApiIndex index, PronunciationPreview preview) {
         this.content = content;
         this.index = index;
+        this.preview = preview;
         try (InputStream in = ApiRoutes.class.getResourceAsStream("/api/openapi.json")) {
             if (in == null) throw new IllegalStateException("api/openapi.json is missing from the classpath");
             this.openApi = (ObjectNode) JSON.readTree(in);
@@ -53,7 +60,16 @@ final class ApiRoutes {
 
     private void page(Context ctx) throws IOException {
         Site site = content.current();
-        json(ctx, index.page(site, PageRoutes.page(site, ctx.pathParam("slug")), Links.absolute(ctx)));
+        Page page = PageRoutes.page(site, ctx.pathParam("slug"));
+        ApiIndex.PageEntry entry = index.page(site, page, Links.absolute(ctx));
+        if (preview == null) {
+            json(ctx, entry);
+            return;
+        }
+        // Only with serve --preview: the authors' report, for a CMS to show beside its editor.
+        ObjectNode withReport = JSON.valueToTree(entry);
+        withReport.set("guessedWords", JSON.valueToTree(preview.report(site, page).words()));
+        json(ctx, withReport);
     }
 
     private void openApi(Context ctx) throws IOException {

@@ -30,6 +30,16 @@ public final class WebApp {
 
     /** As above, with telephone audio made by {@code telephone} (tests pass one with a short part limit). */
     public static Javalin create(ContentStore content, Narrator narrator, TelephoneAudio telephone, SecurityHeaders security) {
+        return create(content, narrator, telephone, security, null);
+    }
+
+    /** A server that also offers the authors' pronunciation preview ({@code serve --preview}); null for none. */
+    public static Javalin create(ContentStore content, Narrator narrator, long hstsSeconds, PronunciationPreview preview) {
+        return create(content, narrator, new TelephoneAudio(narrator), new SecurityHeaders(hstsSeconds), preview);
+    }
+
+    static Javalin create(ContentStore content, Narrator narrator, TelephoneAudio telephone, SecurityHeaders security,
+                          PronunciationPreview preview) {
         Templates templates = new Templates();
         StaticAssets assets = new StaticAssets();
         TalkingBook books = new TalkingBook(narrator);
@@ -65,9 +75,11 @@ public final class WebApp {
             new TelephonyRoutes(content, telephone, media).register(config.routes);
             SpokenScripts scripts = new SpokenScripts(narrator);
             new IvrRoutes(content, narrator, scripts, telephone).register(config.routes);
-            new ApiRoutes(content, new ApiIndex(narrator, scripts, telephone, templates, views)).register(config.routes);
+            new ApiRoutes(content, new ApiIndex(narrator, scripts, telephone, templates, views), preview).register(config.routes);
             new FeedRoutes(content, narrator, media).register(config.routes);
             new BookRoutes(content, books, media).register(config.routes);
+            // Before the page routes, whose /{slug}/{section} would otherwise take /preview/... (off: those are 404s).
+            if (preview != null) new PreviewRoutes(content, preview, narrator, templates, views, media).register(config.routes);
             PageRoutes pages = new PageRoutes(content, templates, views, () -> narrator.cache().productions(), fastPath);
             pages.register(config.routes);
             // Render the pages on the second core while Jetty starts on the first, so the first visitor does not wait.

@@ -1,0 +1,103 @@
+package app.earshot.web;
+
+import app.earshot.content.ContentStore;
+import app.earshot.content.Page;
+import app.earshot.content.Site;
+import app.earshot.narration.Clip;
+import app.earshot.narration.Narrator;
+import app.earshot.pronunciation.GuessedWord;
+import app.earshot.pronunciation.PageReport;
+import app.earshot.pronunciation.PlsSnippet;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The authors' pronunciation preview, registered only by {@code serve --preview}: {@code /preview/{slug}} shows each
+ * section written and spoken with guessed words marked, each guessed word with a clip as the voice says it now
+ * ({@code /preview/{slug}/words/{n}.wav}) and as its suggested alias would ({@code {n}.suggested.wav}), and the page's
+ * PLS entries ready to copy.
+ */
+final class PreviewRoutes {
+    private static final Pattern CLIP = Pattern.compile("(\\d{1,4})(\\.suggested)?\\.wav");
+
+    /** One guessed word as the preview shows it. */
+    public record WordView(int index, String word, String where, String phones, String alias, String aliasPhones,
+                           boolean aliasFromDictionary, String nowUrl, String suggestedUrl) {}
+
+    private final ContentStore content;
+    private final PronunciationPreview preview;
+    private final Narrator narrator;
+    private final Templates templates;
+    private final Views views;
+    private final MediaResponder media;
+
+    PreviewRoutes(ContentStore content, PronunciationPreview preview, Narrator narrator, Templates templates, Views views,
+                  MediaResponder media) {
+        this.content = content;
+        this.preview = preview;
+        this.narrator = narrator;
+        this.templates = templates;
+        this.views = views;
+        this.media = media;
+    }
+
+    void register(RoutesConfig routes) {
+        Routes.getAndHead(routes, "/preview/{slug}", this::page);
+        Routes.getAndHead(routes, "/preview/{slug}/words/{file}", this::clip);
+    }
+
+    private void page(Context ctx) {
+        Site site = content.current();
+        Page page = PageRoutes.page(site, ctx.pathParam("slug"));
+        PageReport report = preview.report(site, page);
+        Map<String, Object> model = views.layout(site, "Pronunciation preview: " + page.title() + " \u2013 " + site.title());
+        model.put("page", page);
+        model.put("report", report);
+        model.put("words", words(page, report));
+        model.put("pls", PlsSnippet.of(report.words()));
+        model.put("breadcrumbs", List.of(new Views.Link("/", "Home"), new Views.Link("/" + page.slug(), page.title())));
+        // An authoring tool, not content: search engines must not list it even if a preview server is reachable.
+        ctx.header("X-Robots-Tag", "noindex");
+        PageRoutes.html(ctx, templates.render("preview.ftlh", model));
+    }
+
+    private void clip(Context ctx) {
+        Site site = content.current();
+        Page page = PageRoutes.page(site, ctx.pathParam("slug"));
+        Matcher m = CLIP.matcher(ctx.pathParam("file"));
+        if (!m.matches()) throw new NotFoundResponse("No clip has this address.");
+        List<GuessedWord> words = preview.report(site, page).words();
+        int n = Integer.parseInt(m.group(1));
+        if (n >= words.size()) throw new NotFoundResponse("This page has no guessed word with that number.");
+        GuessedWord word = words.get(n);
+        String said = word.word();
+        if (m.group(2) != null) {
+            if (word.suggestion() == null) throw new NotFoundResponse("This word has no suggested alias.");
+            said = word.suggestion().alias();
+        }
+        Clip clip = narrator.prompt(said);
+        media.send(ctx, MediaResponder.Representation.of(clip.audio(), clip.mediaType(), clip.etag()));
+    }
+
+    private static List<WordView> words(Page page, PageReport report) {
+        List<WordView> views = new ArrayList<>();
+        for (int i = 0; i < report.words().size(); i++) {
+            GuessedWord w = report.words().get(i);
+            String lines = w.lines().stream().map(String::valueOf).collect(Collectors.joining(", "));
+            String where = "pages/" + page.slug() + ".md" + (lines.isEmpty() ? "" : (w.lines().size() == 1 ? ", line " : ", lines ") + lines)
+                    + "; said " + (w.count() == 1 ? "once" : w.count() + " times");
+            String base = "/preview/" + page.slug() + "/words/" + i;
+            GuessedWord.Suggestion s = w.suggestion();
+            views.add(new WordView(i, w.word(), where, w.phones(), s == null ? null : s.alias(), s == null ? null : s.phones(),
+                    s != null && s.fromDictionary(), base + ".wav", s == null ? null : base + ".suggested.wav"));
+        }
+        return views;
+    }
+}

@@ -1,0 +1,93 @@
+package app.earshot.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import app.earshot.TestServer;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/** The authors' pronunciation preview ({@code serve --preview}) in headless Chromium: axe, reflow, keyboard, no script. */
+class PreviewBrowserTest {
+    static final String ROUTE = "/preview/nasal-spray";
+    static TestServer server;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.startWithPreview(Path.of("src/test/resources/speech-check"));
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        if (server != null) server.close();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> axeFindsNoViolationsOnThePreviewInAnyMode() {
+        return AccessibilityBrowserTest.MODES.stream().map(mode -> dynamicTest(mode.name(), () -> {
+            open(mode);
+            Results results = new AxeBuilder().withTags(AccessibilityBrowserTest.TAGS).analyze(browser.driver());
+            assertTrue(results.getPasses().size() > 20, "axe did not run its checks");
+            assertTrue(results.getViolations().isEmpty(), mode.name() + ":\n" + results.getViolations().stream()
+                    .map(v -> v.getId() + ": " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList()).toList());
+        }));
+    }
+
+    @Test
+    void previewShowsTheSpokenScriptWithGuessedWordsMarked() {
+        open(AccessibilityBrowserTest.MODES.get(0));
+        List<String> marked = browser.driver().findElements(By.cssSelector("td mark")).stream().map(WebElement::getText).toList();
+        assertEquals(List.of("Spravato", "Spravato", "Neurobiological", "neurobiological"), marked);
+    }
+
+    @Test
+    void previewReflowsAt320PxWithoutSidewaysScrolling() {
+        open(AccessibilityBrowserTest.MODES.get(1));
+        Long overflow = (Long) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertTrue(overflow <= 0, "page scrolls sideways by " + overflow + " px at 320 px: " + browser.script(
+                "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth)"
+                + ".filter(e => !e.parentElement.closest('[role=region]')).slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ');"));
+    }
+
+    @Test
+    void everyPlayerAndScrollingRegionIsReachableByKeyboard() {
+        open(AccessibilityBrowserTest.MODES.get(0));
+        List<WebElement> wanted = new ArrayList<>(browser.driver().findElements(By.cssSelector("main audio, main [role=region]")));
+        Actions keys = new Actions(browser.driver());
+        for (int i = 0; i < 60 && !wanted.isEmpty(); i++) {
+            keys.sendKeys(Keys.TAB).perform();
+            wanted.remove(browser.driver().switchTo().activeElement());
+        }
+        assertTrue(wanted.isEmpty(), "not reached by Tab: " + wanted.stream().map(e -> e.getTagName() + " " + e.getAttribute("aria-label")).toList());
+    }
+
+    @Test
+    void previewRunsNoScript() {
+        open(AccessibilityBrowserTest.MODES.get(0));
+        assertEquals(0L, browser.script("return document.scripts.length;"));
+    }
+
+    private static void open(AccessibilityBrowserTest.Mode mode) {
+        browser.reset();
+        browser.width(mode.width());
+        browser.media(mode.media());
+        browser.driver().get(server.url(ROUTE));
+    }
+}
