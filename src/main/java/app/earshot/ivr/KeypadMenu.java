@@ -70,10 +70,14 @@ public final class KeypadMenu {
     }
 
     /**
-     * Words a menu prompt may spend on its options. FreeTTS speaks about 2.6 words a second with the pauses at
-     * punctuation, so this keeps every menu within 20 seconds (measured in the tests on the synthesized prompts).
+     * Words a whole menu prompt may have. FreeTTS speaks about 2.35 words a second on the telephone with the pauses at
+     * punctuation (57 words measured 24.3 s), so 44 words keep every menu under 20 seconds; the tests measure the
+     * synthesized prompts.
      */
-    static final int OPTION_WORDS = 36;
+    public static final int MENU_WORDS = 44;
+    private static final String INVITATION = "Press a number, or say a topic.";
+    private static final String HELP_OFFER = "For help, press star.";
+    private static final String BACK_OFFER = "For the main menu, press 0.";
 
     /** The menus and prompts for {@code page}. */
     public static KeypadMenu of(Page page) {
@@ -81,7 +85,7 @@ public final class KeypadMenu {
         int n = Math.min(sections.size(), MAX_SECTIONS);
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < n; i++) labels.add(label(page, sections.get(i)));
-        List<Integer> groups = layout(labels);
+        List<Integer> groups = layout(labels, words(sentence(page.title()) + " " + INVITATION + " " + HELP_OFFER));
         int direct = groups.get(0);
         int moreMenus = groups.size() - 1;
 
@@ -105,11 +109,11 @@ public final class KeypadMenu {
                 keys.set(i, List.of(key, inner));
             }
             options.add(new Option(MAIN_MENU, "the main menu", new ToMenu(0)));
-            main.add(new Option(key, moreMenus == 1 ? "more sections" : "more sections, part " + (g + 2), new ToMenu(g + 1)));
+            main.add(new Option(key, moreLabel(moreMenus, g + 2), new ToMenu(g + 1)));
             more.add(new Menu(g + 1, "more-" + (g + 1), options));
             from = to;
         }
-        String mainWords = sentence(page.title()) + " Press a number, or say a topic. " + say(main) + " For help, press star.";
+        String mainWords = sentence(page.title()) + " " + INVITATION + " " + say(main) + " " + HELP_OFFER;
         main.add(new Option(MAIN_MENU, "this menu again", new ToMenu(0))); // works, but not worth saying
 
         List<Menu> menus = new ArrayList<>();
@@ -132,27 +136,39 @@ public final class KeypadMenu {
     }
 
     /**
-     * How many sections each menu holds: the main menu's own sections first, then one count per "more" menu. Each
-     * menu's options fit {@link #OPTION_WORDS} (a single label too long to fit still gets a menu of its own) and nine
-     * keys; if that would need more "more" menus than keys are left, groups of nine are used instead.
+     * How many sections each menu holds: the main menu's own sections first, then one count per "more" menu. Every
+     * menu's whole prompt fits {@link #MENU_WORDS} and nine keys (a single label too long to fit still gets a menu of
+     * its own); the main menu keeps as many sections of its own as it can. If no layout of two levels fits, groups of
+     * nine are used instead, longer to hear but still two presses.
+     *
+     * @param mainWords the main menu's words besides its options (title, invitation, help)
      */
-    static List<Integer> layout(List<String> labels) {
+    static List<Integer> layout(List<String> labels, int mainWords) {
         int n = labels.size();
         if (n == 0) return List.of(0);
-        int all = fit(labels, 0, 9, OPTION_WORDS);
-        if (all == n) return List.of(n);
-        int moreWords = words("For more sections, part 9, press 9.");
-        for (int direct = fit(labels, 0, 8, OPTION_WORDS - moreWords); direct >= 0; direct--) {
+        if (n <= 9 && fit(labels, 0, 9, MENU_WORDS - mainWords) == n) return List.of(n);
+        for (int direct = Math.min(8, n - 1); direct >= 0; direct--) {
             List<Integer> groups = new ArrayList<>(List.of(direct));
             for (int from = direct; from < n; ) {
-                int count = Math.max(1, fit(labels, from, 9, OPTION_WORDS - words("For the main menu, press 0.")));
+                int count = Math.max(1, fit(labels, from, 9, MENU_WORDS - words("More sections, part 9. " + BACK_OFFER)));
                 groups.add(count);
                 from += count;
             }
-            // Each "more" menu takes a main-menu key.
-            if (direct + groups.size() - 1 <= 9) return List.copyOf(groups);
+            int more = groups.size() - 1;
+            int spoken = mainWords + optionWords(labels, 0, direct) + more * words("For " + moreLabel(more, 2) + ", press 9.");
+            if (direct + more <= 9 && spoken <= MENU_WORDS) return List.copyOf(groups);
         }
         return nines(n);
+    }
+
+    private static String moreLabel(int menus, int part) {
+        return menus == 1 ? "more sections" : "more sections, part " + part;
+    }
+
+    private static int optionWords(List<String> labels, int from, int to) {
+        int used = 0;
+        for (int i = from; i < to; i++) used += words("For " + labels.get(i) + ", press 1.");
+        return used;
     }
 
     /** The old layout: as many direct keys as possible, the rest in "more" menus of nine. */
@@ -177,7 +193,7 @@ public final class KeypadMenu {
     }
 
     private static int words(String text) {
-        return text.strip().split("\\s+").length;
+        return text.isBlank() ? 0 : text.strip().split("\\s+").length;
     }
 
     /** Where a section is in the page, which decides the keys worth offering after it. */

@@ -22,12 +22,12 @@ import org.xml.sax.SAXParseException;
  * the schema's import of {@code http://www.w3.org/2001/xml.xsd} is answered with the local copy. Returns every
  * problem as "line N: message"; an empty list means valid.
  */
-final class VoiceXmlValidator {
+public final class VoiceXmlValidator {
     private static final String DIR = "/schemas/voicexml-2.1/";
 
     private VoiceXmlValidator() {}
 
-    static List<String> schemaErrors(String xml) throws Exception {
+    public static List<String> schemaErrors(String xml) throws Exception {
         SchemaFactory factory = SchemaFactory.newDefaultInstance();
         factory.setResourceResolver(new Local());
         URL entry = VoiceXmlValidator.class.getResource(DIR + "vxml.xsd");
@@ -40,7 +40,7 @@ final class VoiceXmlValidator {
     }
 
     /** Validates against vxml.dtd by declaring it in a DOCTYPE the document itself does not carry. */
-    static List<String> dtdErrors(String xml) throws Exception {
+    public static List<String> dtdErrors(String xml) throws Exception {
         String dtd = VoiceXmlValidator.class.getResource(DIR + "vxml.dtd").toExternalForm();
         String withDoctype = xml.replaceFirst("(<\\?xml[^>]*\\?>)", "$1<!DOCTYPE vxml SYSTEM \"" + dtd + "\">");
         DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();

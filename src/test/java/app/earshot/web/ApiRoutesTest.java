@@ -73,8 +73,9 @@ class ApiRoutesTest {
         assertEquals("fda-breakthrough-status", fda.get("id").asText());
         assertEquals("FDA Breakthrough Status", fda.get("heading").asText());
         assertEquals(4, fda.get("order").asInt());
-        assertEquals("[\"4\"]", fda.get("keypad").toString());
-        assertEquals("[\"9\",\"3\"]", sections.get(10).get("keypad").toString());
+        // Menus hold what fits in 20 seconds: two sections of the main menu's own, then "more" menus on keys 3 and 4.
+        assertEquals("[\"3\",\"2\"]", fda.get("keypad").toString());
+        assertEquals("[\"4\",\"4\"]", sections.get(10).get("keypad").toString());
         assertEquals(server.get("/audio/what-is-ketamine/fda-breakthrough-status.txt").body().strip(), fda.get("spokenText").asText());
         JsonNode part = fda.get("telephone").get(0);
         assertEquals(1, part.get("of").asInt());
