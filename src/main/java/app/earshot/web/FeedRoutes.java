@@ -40,7 +40,8 @@ final class FeedRoutes {
 
     void register(RoutesConfig routes) {
         Routes.getAndHead(routes, "/feed.xml", this::feed);
-        Routes.getAndHead(routes, "/{slug}.m3u8", this::playlist);
+        Routes.getAndHead(routes, "/{slug}.m3u", ctx -> playlist(ctx, false));
+        Routes.getAndHead(routes, "/{slug}.m3u8", ctx -> playlist(ctx, true));
     }
 
     private void feed(Context ctx) {
@@ -68,7 +69,7 @@ final class FeedRoutes {
         send(ctx, site, rss, PodcastFeed.MEDIA_TYPE, "xml", newest);
     }
 
-    private void playlist(Context ctx) {
+    private void playlist(Context ctx, boolean hls) {
         Site site = content.current();
         Page page = PageRoutes.page(site, ctx.pathParam("slug"));
         String base = baseUrl(ctx, site);
@@ -80,7 +81,8 @@ final class FeedRoutes {
             entries.add(new Playlist.Entry(clip.seconds(), sectionTitle(page, section),
                     base + "/audio/" + page.slug() + "/" + section.id() + ".mp3"));
         }
-        send(ctx, site, Playlist.m3u(page.title(), entries), Playlist.MEDIA_TYPE, "m3u8", newest);
+        if (hls) send(ctx, site, Playlist.hls(entries), Playlist.HLS_MEDIA_TYPE, "m3u8", newest);
+        else send(ctx, site, Playlist.m3u(page.title(), entries), Playlist.MEDIA_TYPE, "m3u", newest);
     }
 
     private void send(Context ctx, Site site, String body, String type, String extension, Instant modified) {
