@@ -56,7 +56,7 @@ public final class WebApp {
             new TelephonyRoutes(content, telephone, media).register(config.routes);
             SpokenScripts scripts = new SpokenScripts(narrator);
             new IvrRoutes(content, narrator, scripts, telephone).register(config.routes);
-            new ApiRoutes(content, new ApiIndex(narrator, scripts, telephone, templates, views)).register(config.routes);
+            new ApiRoutes(content, new ApiIndex(narrator, scripts, telephone, templates, views, books)).register(config.routes);
             new FeedRoutes(content, narrator, media).register(config.routes);
             new BookRoutes(content, books, media).register(config.routes);
             PageRoutes pages = new PageRoutes(content, templates, views, () -> narrator.cache().productions(), fastPath);
