@@ -101,7 +101,7 @@ final class ApiIndex {
                 "In the main menu a section's keypad key plays it; a two-key section is in a \"more sections\" menu "
                         + "opened by the first key. During a section: 1 repeat, 4 previous, 6 next, 0 main menu, * help.");
         return new PageEntry(page.slug(), page.title(), page.summary(), page.reviewed().toString(), page.nextReview().toString(),
-                links.path("/api/pages/" + page.slug()), formats,
+                links.path("/api/pages/" + page.slug() + ".json"), formats,
                 new Ivr(links.vxml(page), links.twiml(page), keys, prompts), sections);
     }
 
