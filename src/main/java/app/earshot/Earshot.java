@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import app.earshot.export.ExportRoots;
 import app.earshot.export.Exporter;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -219,11 +220,7 @@ public final class Earshot {
             for (Page page : content.site().pages()) narrator.warm(page, () -> {});
             Javalin app = App.create(new ContentStore(content.site()), narrator).start("127.0.0.1", 0);
             try {
-                List<String> seeds = new ArrayList<>(List.of("/feed.xml", "/api/pages", "/api/openapi.json"));
-                for (Page page : content.site().pages()) {
-                    seeds.addAll(List.of("/" + page.slug() + ".m3u8", "/" + page.slug() + ".epub",
-                            "/ivr/" + page.slug() + ".vxml", "/api/pages/" + page.slug()));
-                }
+                List<String> seeds = ExportRoots.of(content.site());
                 AtomicInteger files = new AtomicInteger();
                 Exporter.Result result = new Exporter("http://127.0.0.1:" + app.port(), cli.options().get("base-url"))
                         .export(target, seeds, path -> {

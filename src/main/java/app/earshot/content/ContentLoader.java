@@ -71,11 +71,11 @@ public final class ContentLoader {
         if (!problems.isEmpty() || settings == null) throw new ContentException(problems);
         pages.sort(Comparator.comparing(Page::slug));
         return new Site(settings.title, settings.language, settings.organisation, settings.description,
-                settings.speech, pages, settings.baseUrl);
+                settings.speech, pages, settings.baseUrl, settings.podcast);
     }
 
     private record SiteSettings(String title, String language, String organisation, String description,
-                                SpeechSettings speech, String baseUrl) {}
+                                SpeechSettings speech, String baseUrl, PodcastSettings podcast) {}
 
     private static List<Path> markdownFiles(Path pagesDir, List<String> problems) {
         try (Stream<Path> files = Files.list(pagesDir)) {
@@ -148,8 +148,34 @@ public final class ContentLoader {
                 problems.add(file + ":" + lineOf(text, "base-url") + ": " + e.getMessage());
             }
         }
+        PodcastSettings podcast = podcast(file, text, yaml.get("podcast"), organisation.strip(), problems);
         return new SiteSettings(title.strip(), language.strip(), organisation.strip(),
-                text(yaml.get("description")).strip(), speech, baseUrl);
+                text(yaml.get("description")).strip(), speech, baseUrl, podcast);
+    }
+
+    /** The {@code podcast} block: {@code owner}, {@code email} and {@code artwork} (a file name in the content folder). */
+    private static PodcastSettings podcast(Path file, String text, Object value, String organisation, List<String> problems) {
+        if (value == null) return PodcastSettings.defaults(organisation);
+        if (!(value instanceof Map<?, ?> map)) {
+            problems.add(file + ":" + lineOf(text, "podcast") + ": podcast must be a block with owner, email and artwork");
+            return PodcastSettings.defaults(organisation);
+        }
+        String owner = text(map.get("owner")).strip();
+        String email = text(map.get("email")).strip();
+        if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            problems.add(file + ":" + lineOf(text, "email") + ": podcast email '" + email + "' is not an e-mail address");
+        }
+        String artwork = text(map.get("artwork")).strip();
+        java.util.Optional<PodcastSettings.Artwork> art = java.util.Optional.empty();
+        if (!artwork.isEmpty()) {
+            // A plain file name: the artwork lives in the content folder, never elsewhere.
+            if (!artwork.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,100}") || artwork.contains("..")) {
+                problems.add(file + ":" + lineOf(text, "artwork") + ": podcast artwork must be a file name in the content folder");
+            } else {
+                art = ArtworkCheck.check(file.resolveSibling(artwork), problems);
+            }
+        }
+        return new PodcastSettings(owner.isEmpty() ? organisation : owner, email, art);
     }
 
     private static SpeechSettings speech(Path file, String text, Object value, List<String> problems) {

@@ -17,12 +17,20 @@ import java.util.Optional;
  * @param pages        all pages
  * @param baseUrl      absolute URL the site is published at, without a trailing slash, for feeds and
  *                     playlists; empty when not configured (each request's Host is used instead)
+ * @param podcast      owner and cover art of the podcast feed
  */
 public record Site(String title, String language, String organisation, String description,
-                   SpeechSettings speech, List<Page> pages, String baseUrl) {
+                   SpeechSettings speech, List<Page> pages, String baseUrl, PodcastSettings podcast) {
     public Site {
         pages = List.copyOf(pages);
         baseUrl = baseUrl == null ? "" : baseUrl;
+        podcast = podcast == null ? PodcastSettings.defaults(organisation) : podcast;
+    }
+
+    /** A site with the default podcast settings. */
+    public Site(String title, String language, String organisation, String description,
+                SpeechSettings speech, List<Page> pages, String baseUrl) {
+        this(title, language, organisation, description, speech, pages, baseUrl, null);
     }
 
     /** A site with no configured base URL. */
@@ -48,7 +56,7 @@ public record Site(String title, String language, String organisation, String de
 
     /** This site published at {@code url} (checked by {@link #checkBaseUrl}). */
     public Site withBaseUrl(String url) {
-        return new Site(title, language, organisation, description, speech, pages, checkBaseUrl(url));
+        return new Site(title, language, organisation, description, speech, pages, checkBaseUrl(url), podcast);
     }
 
     /**

@@ -3,15 +3,16 @@ package app.earshot.feed;
 import java.util.List;
 
 /**
- * Writes an extended M3U playlist (UTF-8, so {@code .m3u8}): {@code #EXTM3U}, then per entry
- * {@code #EXTINF:<whole seconds>,<title>} and its URL. It is a plain playlist of whole files, not an HLS stream.
+ * Writes a page's sections as playlists: a plain extended M3U ({@code .m3u}: {@code #EXTM3U}, then per entry
+ * {@code #EXTINF:<whole seconds>,<title>} and its URL), which VLC-style players open as a list of files; and an HLS
+ * playlist ({@code .m3u8}) of type VOD, whose segments are the section MP3s, so HLS clients (ffmpeg, Safari, AVPlayer)
+ * play the whole page from the first section to the last.
  */
 public final class Playlist {
-    /**
-     * Plain M3U playlists are {@code audio/mpegurl}; {@code application/vnd.apple.mpegurl} would tell HLS clients
-     * to expect a stream of timestamped segments with EXT-X tags, which this is not.
-     */
-    public static final String MEDIA_TYPE = "audio/mpegurl";
+    /** Extended M3U, as players and Debian's mime.types know it ({@code audio/mpegurl} is the same type). */
+    public static final String MEDIA_TYPE = "audio/x-mpegurl";
+    /** HLS playlists (RFC 8216). */
+    public static final String HLS_MEDIA_TYPE = "application/vnd.apple.mpegurl";
 
     /** One file in the playlist: its playing time, title and absolute URL. */
     public record Entry(double seconds, String title, String url) {}
@@ -31,6 +32,25 @@ public final class Playlist {
         return out.toString();
     }
 
+    /**
+     * An HLS media playlist of the entries as segments (RFC 8216): version 3 (decimal durations), a target duration of
+     * the longest segment rounded up (section 4.3.3.1 requires every rounded duration to fit it), type VOD and an end
+     * tag, so a client knows the list is complete and plays it from the start instead of as a live window.
+     */
+    public static String hls(List<Entry> entries) {
+        long target = 1;
+        for (Entry e : entries) target = Math.max(target, (long) Math.ceil(e.seconds()));
+        StringBuilder out = new StringBuilder(128 + 160 * entries.size());
+        out.append("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:").append(target).append('\n');
+        out.append("#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-INDEPENDENT-SEGMENTS\n");
+        for (Entry e : entries) {
+            out.append("#EXTINF:").append(String.format(java.util.Locale.ROOT, "%.3f", e.seconds())).append(',')
+                    .append(oneLine(e.title())).append('\n');
+            out.append(oneLine(e.url())).append('\n');
+        }
+        out.append("#EXT-X-ENDLIST\n");
+        return out.toString();
+    }
     /** Each entry is two lines, so line breaks inside a title or URL would corrupt the list. */
     private static String oneLine(String text) {
         return text.replaceAll("[\\r\\n]+", " ").strip();

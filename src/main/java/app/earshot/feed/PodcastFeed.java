@@ -1,6 +1,7 @@
 package app.earshot.feed;
 
 import java.io.StringWriter;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -28,10 +29,13 @@ public final class PodcastFeed {
      * @param author      who publishes it
      * @param link        absolute URL of the website
      * @param self        absolute URL of this feed
+     * @param owner       the owner's name ({@code itunes:owner})
+     * @param email       the owner's e-mail address, or "" for none
+     * @param image       absolute URL of the cover art
      * @param episodes    items, in the order they are listed
      */
     public record Show(String title, String description, String language, String author, String link, String self,
-                       List<Episode> episodes) {
+                       String owner, String email, String image, List<Episode> episodes) {
         public Show {
             episodes = List.copyOf(episodes);
         }
@@ -44,13 +48,16 @@ public final class PodcastFeed {
      * @param description what it is about (plain text)
      * @param link        absolute URL of its web page
      * @param guid        stable identifier, not a URL
-     * @param published   publication date (midnight UTC)
+     * @param published   publication time
      * @param audioUrl    absolute URL of the MP3
      * @param audioBytes  exact byte size of the MP3 at that URL
      * @param seconds     playing time
+     * @param season      season number (a page of the site), or 0 for none
+     * @param number      episode number within its season, from 1
+     * @param shortTitle  the title without the show's or season's name ({@code itunes:title})
      */
-    public record Episode(String title, String description, String link, String guid, LocalDate published,
-                          String audioUrl, long audioBytes, double seconds) {}
+    public record Episode(String title, String description, String link, String guid, Instant published,
+                          String audioUrl, long audioBytes, double seconds, int season, int number, String shortTitle) {}
 
     private PodcastFeed() {
     }
@@ -77,8 +84,15 @@ public final class PodcastFeed {
             xml.writeAttribute("type", "application/rss+xml");
             itunes(xml, "author", show.author());
             itunes(xml, "summary", show.description());
+            xml.writeEmptyElement("itunes", "image", ITUNES);
+            xml.writeAttribute("href", show.image());
+            xml.writeStartElement("itunes", "owner", ITUNES);
+            itunes(xml, "name", show.owner());
+            if (!show.email().isEmpty()) itunes(xml, "email", show.email());
+            xml.writeEndElement();
             itunes(xml, "explicit", "false");
-            itunes(xml, "type", "episodic");
+            // Serial: apps present episodes oldest first, in episode order, as chapters of a page are meant to be heard.
+            itunes(xml, "type", "serial");
             xml.writeStartElement("itunes", "category", ITUNES);
             xml.writeAttribute("text", "Health & Fitness");
             xml.writeEmptyElement("itunes", "category", ITUNES);
@@ -98,7 +112,12 @@ public final class PodcastFeed {
 
     /** RFC 822 date of midnight UTC on {@code date}, as RSS wants: "Thu, 26 Nov 2026 00:00:00 GMT". */
     public static String rfc822(LocalDate date) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(date.atStartOfDay(ZoneOffset.UTC));
+        return rfc822(date.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    /** RFC 822 date-time of {@code time} in GMT: "Thu, 26 Nov 2026 01:03:00 GMT". */
+    public static String rfc822(Instant time) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(time.atZone(ZoneOffset.UTC));
     }
 
     /** Playing time as iTunes wants it: "HH:MM:SS", rounded to the nearest second. */
@@ -121,7 +140,10 @@ public final class PodcastFeed {
         xml.writeAttribute("url", e.audioUrl());
         xml.writeAttribute("length", Long.toString(e.audioBytes()));
         xml.writeAttribute("type", "audio/mpeg");
+        itunes(xml, "title", e.shortTitle());
         itunes(xml, "duration", duration(e.seconds()));
+        if (e.season() > 0) itunes(xml, "season", Integer.toString(e.season()));
+        itunes(xml, "episode", Integer.toString(e.number()));
         itunes(xml, "episodeType", "full");
         itunes(xml, "explicit", "false");
         xml.writeEndElement();

@@ -50,12 +50,61 @@ public final class CallFlow {
         }
     }
 
+    /** What a caller did: pressed a key, said something, or nothing before the timeout. */
+    public sealed interface Input permits Key, Speech, Silence {}
+
+    /** A key: "0" to "9", "*" or "#". */
+    public record Key(String key) implements Input {}
+
+    /** Words a speech recogniser heard. */
+    public record Speech(String words) implements Input {}
+
+    /** No answer before the timeout. */
+    public record Silence() implements Input {}
+
+    /** Every key a phone keypad has. */
+    public static final List<String> KEYS = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "*", "#");
+
     private final KeypadMenu keypad;
+    private final SpokenChoices spoken;
     private final int sections;
 
     public CallFlow(KeypadMenu keypad) {
         this.keypad = keypad;
+        this.spoken = new SpokenChoices(keypad);
         this.sections = keypad.page().sections().size();
+    }
+
+    public KeypadMenu keypad() {
+        return keypad;
+    }
+
+    /** The words a caller may say, and what each means. */
+    public SpokenChoices spoken() {
+        return spoken;
+    }
+
+    /** The turn that starts a call: the main menu. */
+    public Turn start() {
+        return arrive(State.menu(0, 0));
+    }
+
+    /** What happens when the caller, listening in {@code state}, does {@code input}. */
+    public Turn next(State state, Input input) {
+        if (input instanceof Key k) return answer(state, k.key());
+        if (input instanceof Speech s) return heard(state, s.words());
+        return arrive(state);
+    }
+
+    /**
+     * What to do when the caller said {@code words} in {@code state}: a topic plays its section from anywhere; a
+     * command word ("next", "repeat", "menu", "help", ...) is its key; anything else is "not an option".
+     */
+    public Turn heard(State state, String words) {
+        SpokenChoices.Meaning meaning = spoken.match(words).orElse(null);
+        if (meaning instanceof SpokenChoices.Topic t) return playSection(t.index());
+        if (meaning instanceof SpokenChoices.Command c) return answer(state, c.key());
+        return answer(state, "#");
     }
 
     /**
@@ -104,15 +153,15 @@ public final class CallFlow {
         return sectionOptions(index, KeypadMenu.NOT_AN_OPTION);
     }
 
-    /** The section, then the reminder of the keys; silence afterwards goes to the main menu. */
+    /** The section, then the keys that work after it; silence afterwards goes to the main menu. */
     private Turn playSection(int index) {
-        return new Turn(List.of(new SectionAudio(index), prompt(KeypadMenu.AFTER_SECTION)),
+        return new Turn(List.of(new SectionAudio(index), prompt(keypad.afterSection(index))),
                 State.section(index), State.menu(0, 0));
     }
 
     /** A prompt (help, or "not an option") and the keys again, without replaying the section. */
     private Turn sectionOptions(int index, String first) {
-        return new Turn(List.of(prompt(first), prompt(KeypadMenu.AFTER_SECTION)), State.section(index), State.menu(0, 0));
+        return new Turn(List.of(prompt(first), prompt(keypad.afterSection(index))), State.section(index), State.menu(0, 0));
     }
 
     private Prompt menuPrompt(int menu) {

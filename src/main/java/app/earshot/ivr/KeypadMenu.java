@@ -69,14 +69,25 @@ public final class KeypadMenu {
         this.prompts = Map.copyOf(prompts);
     }
 
+    /**
+     * Words a whole menu prompt may have. FreeTTS speaks about 2.35 words a second on the telephone with the pauses at
+     * punctuation (57 words measured 24.3 s), so 44 words keep every menu under 20 seconds; the tests measure the
+     * synthesized prompts.
+     */
+    public static final int MENU_WORDS = 44;
+    private static final String INVITATION = "Press a number, or say a topic.";
+    private static final String HELP_OFFER = "For help, press star.";
+    private static final String BACK_OFFER = "For the main menu, press 0.";
+
     /** The menus and prompts for {@code page}. */
     public static KeypadMenu of(Page page) {
         List<Section> sections = page.sections();
         int n = Math.min(sections.size(), MAX_SECTIONS);
-        // As many sections as possible keep a key of their own; the remaining keys each open a menu of nine.
-        int direct = n <= 9 ? n : 8;
-        while (direct > 0 && direct + 9 * (9 - direct) < n) direct--;
-        int groups = (n - direct + 8) / 9;
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < n; i++) labels.add(label(page, sections.get(i)));
+        List<Integer> groups = layout(labels, words(sentence(page.title()) + " " + INVITATION + " " + HELP_OFFER));
+        int direct = groups.get(0);
+        int moreMenus = groups.size() - 1;
 
         List<List<String>> keys = new ArrayList<>();
         for (int i = 0; i < sections.size(); i++) keys.add(List.of());
@@ -84,26 +95,25 @@ public final class KeypadMenu {
         List<Menu> more = new ArrayList<>();
         for (int i = 0; i < direct; i++) {
             String key = Integer.toString(i + 1);
-            main.add(new Option(key, label(page, sections.get(i)), new ToSection(i)));
+            main.add(new Option(key, labels.get(i), new ToSection(i)));
             keys.set(i, List.of(key));
         }
-        for (int g = 0; g < groups; g++) {
-            int from = direct + 9 * g;
-            int to = Math.min(n, from + 9);
+        int from = direct;
+        for (int g = 0; g < moreMenus; g++) {
+            int to = from + groups.get(g + 1);
             String key = Integer.toString(direct + g + 1);
             List<Option> options = new ArrayList<>();
             for (int i = from; i < to; i++) {
                 String inner = Integer.toString(i - from + 1);
-                options.add(new Option(inner, label(page, sections.get(i)), new ToSection(i)));
+                options.add(new Option(inner, labels.get(i), new ToSection(i)));
                 keys.set(i, List.of(key, inner));
             }
             options.add(new Option(MAIN_MENU, "the main menu", new ToMenu(0)));
-            String name = groups == 1 ? "more sections"
-                    : "more sections, from " + label(page, sections.get(from)) + " to " + label(page, sections.get(to - 1));
-            main.add(new Option(key, name, new ToMenu(g + 1)));
+            main.add(new Option(key, moreLabel(moreMenus, g + 2), new ToMenu(g + 1)));
             more.add(new Menu(g + 1, "more-" + (g + 1), options));
+            from = to;
         }
-        String mainWords = sentence(page.title()) + " Main menu. " + say(main) + " For help, press the star key.";
+        String mainWords = sentence(page.title()) + " " + INVITATION + " " + say(main) + " " + HELP_OFFER;
         main.add(new Option(MAIN_MENU, "this menu again", new ToMenu(0))); // works, but not worth saying
 
         List<Menu> menus = new ArrayList<>();
@@ -113,19 +123,108 @@ public final class KeypadMenu {
         Map<String, String> prompts = new LinkedHashMap<>();
         prompts.put(MENU, mainWords);
         for (Menu m : more) {
-            prompts.put(m.prompt(), (groups == 1 ? "More sections. " : "More sections, part " + m.number() + ". ")
+            prompts.put(m.prompt(), (moreMenus == 1 ? "More sections. " : "More sections, part " + (m.number() + 1) + ". ")
                     + say(m.options()));
         }
-        prompts.put(AFTER_SECTION, "End of section. For the next section, press 6. To hear this section again, press 1. "
-                + "For the previous section, press 4. For the main menu, press 0. For help, press the star key.");
-        prompts.put(HELP_PROMPT, "Help. You can press a key at any time, even while a section is playing. "
-                + "During a section, press 1 to hear it again, 4 for the previous section, 6 for the next section, "
-                + "or 0 for the main menu. In a menu, press the number said after a section's name"
-                + (groups > 0 ? ", or the number for more sections, then the section's number in that menu" : "")
-                + ". Press the star key at any time to hear this help.");
+        for (Position p : Position.values()) prompts.put(p.prompt, afterSection(p));
+        prompts.put(HELP_PROMPT, "Help. Press a key at any time, even during a section. During a section, 1 plays it again, "
+                + "4 goes back, 6 goes on, and 0 is the main menu. In a menu, press the number after a topic, or say the topic. "
+                + "Star is this help.");
         prompts.put(NOT_AN_OPTION, "Sorry, that is not an option.");
         prompts.put(GOODBYE, "We did not hear a choice. Thank you for calling. Goodbye.");
         return new KeypadMenu(page, menus, keys, prompts);
+    }
+
+    /**
+     * How many sections each menu holds: the main menu's own sections first, then one count per "more" menu. Every
+     * menu's whole prompt fits {@link #MENU_WORDS} and nine keys (a single label too long to fit still gets a menu of
+     * its own); the main menu keeps as many sections of its own as it can. If no layout of two levels fits, groups of
+     * nine are used instead, longer to hear but still two presses.
+     *
+     * @param mainWords the main menu's words besides its options (title, invitation, help)
+     */
+    static List<Integer> layout(List<String> labels, int mainWords) {
+        int n = labels.size();
+        if (n == 0) return List.of(0);
+        if (n <= 9 && fit(labels, 0, 9, MENU_WORDS - mainWords) == n) return List.of(n);
+        for (int direct = Math.min(8, n - 1); direct >= 0; direct--) {
+            List<Integer> groups = new ArrayList<>(List.of(direct));
+            for (int from = direct; from < n; ) {
+                int count = Math.max(1, fit(labels, from, 9, MENU_WORDS - words("More sections, part 9. " + BACK_OFFER)));
+                groups.add(count);
+                from += count;
+            }
+            int more = groups.size() - 1;
+            int spoken = mainWords + optionWords(labels, 0, direct) + more * words("For " + moreLabel(more, 2) + ", press 9.");
+            if (direct + more <= 9 && spoken <= MENU_WORDS) return List.copyOf(groups);
+        }
+        return nines(n);
+    }
+
+    private static String moreLabel(int menus, int part) {
+        return menus == 1 ? "more sections" : "more sections, part " + part;
+    }
+
+    private static int optionWords(List<String> labels, int from, int to) {
+        int used = 0;
+        for (int i = from; i < to; i++) used += words("For " + labels.get(i) + ", press 1.");
+        return used;
+    }
+
+    /** The old layout: as many direct keys as possible, the rest in "more" menus of nine. */
+    private static List<Integer> nines(int n) {
+        int direct = 8;
+        while (direct > 0 && direct + 9 * (9 - direct) < n) direct--;
+        List<Integer> groups = new ArrayList<>(List.of(direct));
+        for (int from = direct; from < n; from += 9) groups.add(Math.min(9, n - from));
+        return groups;
+    }
+
+    /** How many labels from {@code from} fit in {@code budget} words and {@code keys} keys. */
+    private static int fit(List<String> labels, int from, int keys, int budget) {
+        int used = 0;
+        int count = 0;
+        for (int i = from; i < labels.size() && count < keys; i++) {
+            used += words("For " + labels.get(i) + ", press 1.");
+            if (used > budget) break;
+            count++;
+        }
+        return count;
+    }
+
+    private static int words(String text) {
+        return text.isBlank() ? 0 : text.strip().split("\\s+").length;
+    }
+
+    /** Where a section is in the page, which decides the keys worth offering after it. */
+    public enum Position {
+        FIRST("after-first-section"), MIDDLE("after-section"), LAST("after-last-section"), ONLY("after-only-section");
+
+        final String prompt;
+
+        Position(String prompt) {
+            this.prompt = prompt;
+        }
+
+        static Position of(int index, int count) {
+            if (count == 1) return ONLY;
+            if (index == 0) return FIRST;
+            return index == count - 1 ? LAST : MIDDLE;
+        }
+    }
+
+    /** The name of the prompt played after the section at {@code index}: it offers only the keys that work there. */
+    public String afterSection(int index) {
+        return Position.of(index, page.sections().size()).prompt;
+    }
+
+    private static String afterSection(Position p) {
+        StringBuilder words = new StringBuilder("End of section.");
+        if (p == Position.FIRST || p == Position.MIDDLE) words.append(" For the next section, press 6.");
+        words.append(" To hear it again, press 1.");
+        if (p == Position.LAST || p == Position.MIDDLE) words.append(" For the previous section, press 4.");
+        words.append(" For the main menu, press 0. For help, press star.");
+        return words.toString();
     }
 
     public Page page() {
@@ -152,7 +251,8 @@ public final class KeypadMenu {
         Map<String, String> ordered = new LinkedHashMap<>();
         ordered.put(MENU, prompts.get(MENU));
         for (Menu m : menus.subList(1, menus.size())) ordered.put(m.prompt(), prompts.get(m.prompt()));
-        for (String name : List.of(AFTER_SECTION, HELP_PROMPT, NOT_AN_OPTION, GOODBYE)) ordered.put(name, prompts.get(name));
+        for (Position p : Position.values()) ordered.put(p.prompt, prompts.get(p.prompt));
+        for (String name : List.of(HELP_PROMPT, NOT_AN_OPTION, GOODBYE)) ordered.put(name, prompts.get(name));
         return ordered;
     }
 

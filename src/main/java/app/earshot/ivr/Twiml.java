@@ -1,12 +1,13 @@
 package app.earshot.ivr;
 
+import java.util.List;
 import java.util.function.Function;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
  * Writes one {@link CallFlow.Turn} as a TwiML {@code <Response>} for Twilio: the sounds as {@code <Play>} inside a
- * one-digit {@code <Gather input="dtmf">} whose action answers the key, then a {@code <Redirect>} for silence; or,
+ * one-digit {@code <Gather input="dtmf speech">} (or DTMF only, without hints) whose action answers the key, then a {@code <Redirect>} for silence; or,
  * for a turn that ends the call, the sounds then {@code <Hangup/>}.
  */
 public final class Twiml {
@@ -20,14 +21,31 @@ public final class Twiml {
      * @param flowUrl the absolute URL that answers a state (the key, if any, arrives as the {@code Digits} parameter)
      */
     public static String write(CallFlow.Turn turn, Sounds sounds, Function<CallFlow.State, String> flowUrl) {
+        return write(turn, sounds, flowUrl, List.of(), "en-US");
+    }
+
+    /**
+     * As {@link #write(CallFlow.Turn, Sounds, Function)}, listening for speech too: {@code hints} are the phrases
+     * (topics and commands) Twilio's recogniser should expect, and what it heard arrives as {@code SpeechResult}.
+     *
+     * @param language Twilio's speech language, e.g. {@code en-US}
+     */
+    public static String write(CallFlow.Turn turn, Sounds sounds, Function<CallFlow.State, String> flowUrl,
+                               List<String> hints, String language) {
         Document doc = Xml.document();
         Element response = Xml.add(doc, "Response");
         if (turn.hangsUp()) {
             play(response, turn, sounds);
             Xml.add(response, "Hangup");
         } else {
-            Element gather = Xml.add(response, "Gather", "input", "dtmf", "numDigits", "1",
+            Element gather = Xml.add(response, "Gather", "input", hints.isEmpty() ? "dtmf" : "dtmf speech", "numDigits", "1",
                     "timeout", Integer.toString(TIMEOUT_SECONDS), "action", flowUrl.apply(turn.listen()), "method", "POST");
+            if (!hints.isEmpty()) {
+                // "auto" ends speech at the caller's pause; a key still ends the Gather at once (numDigits 1).
+                gather.setAttribute("speechTimeout", "auto");
+                gather.setAttribute("hints", String.join(", ", hints));
+                gather.setAttribute("language", language);
+            }
             play(gather, turn, sounds);
             Xml.text(Xml.add(response, "Redirect", "method", "POST"), flowUrl.apply(turn.onSilence()));
         }

@@ -1,18 +1,21 @@
 package app.earshot.ivr;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * Writes a page's phone menu as one VoiceXML 2.1 document: a {@code <menu>} per keypad menu and a {@code <form>}
- * per section, following the same keys and the same silence rules as {@link CallFlow}. Every {@code <audio>} holds
- * its words as the fallback a browser speaks if the fetch fails, and a {@code maxage} equal to the audio's HTTP
- * {@code Cache-Control: max-age}.
+ * Writes a page's phone menu as one VoiceXML 2.1 document compiled from its {@link CallTable}: a {@code <form>} per
+ * turn of the call, so it follows exactly the keys, words and silence rules of {@link CallFlow} that TwiML answers with. Every {@code <audio>} holds
+ * its words as the fallback a browser speaks if the fetch fails; the document's {@code audiomaxage} equals the audio's
+ * HTTP {@code Cache-Control: max-age}.
  */
 public final class VoiceXml {
     public static final String NAMESPACE = "http://www.w3.org/2001/vxml";
-    public static final String GRAMMAR_NAMESPACE = "http://www.w3.org/2001/06/grammar";
+    /** The field that holds the caller's answer: a key, or a phrase's tag value. */
+    static final String FIELD = "choice";
 
     private final KeypadMenu keypad;
     private final Sounds sounds;
@@ -42,97 +45,85 @@ public final class VoiceXml {
         doc.appendChild(vxml);
         vxml.setAttribute("version", "2.1");
         vxml.setAttributeNS("http://www.w3.org/XML/1998/namespace", "xml:lang", language);
-        property(vxml, "inputmodes", "dtmf");
+        property(vxml, "inputmodes", "dtmf voice");
+        property(vxml, "bargein", "true");
         property(vxml, "timeout", Twiml.TIMEOUT_SECONDS + "s");
+        // Caching is said once for the document, not per <audio>: Xerces-based validators reject per-audio cache attributes.
         property(vxml, "audiomaxage", Integer.toString(maxAgeSeconds));
-        for (KeypadMenu.Menu menu : keypad.menus()) menu(vxml, menu);
-        int n = keypad.page().sections().size();
-        for (int i = 0; i < n; i++) section(vxml, i, n);
+        property(vxml, "audiofetchhint", "prefetch");
+        CallTable table = CallTable.of(new CallFlow(keypad));
+        for (CallFlow.Turn turn : table.turns()) form(vxml, table, turn);
         return Xml.serialize(doc);
     }
 
-    private void menu(Element vxml, KeypadMenu.Menu menu) {
-        Element m = Xml.add(vxml, "menu", "id", menu.prompt(), "dtmf", "false");
-        prompt(m, new CallFlow.Prompt(menu.prompt()));
-        for (KeypadMenu.Option option : menu.options()) {
-            Element choice = Xml.add(m, "choice", "dtmf", option.key(), "next", "#" + target(option.target()));
-            Xml.text(choice, option.label());
+    /**
+     * One turn as a form: its sounds in a barge-in prompt, a DTMF grammar of the keys that lead somewhere other than
+     * "not an option" and a voice grammar of the phrases that do, and a jump for each, for no match and for silence.
+     * Every turn is its own form, so nothing is replayed by a prompt counter and no {@code <clear>} is needed.
+     */
+    private void form(Element vxml, CallTable table, CallFlow.Turn turn) {
+        String name = table.name(turn);
+        Element form = Xml.add(vxml, "form", "id", name);
+        if (turn.hangsUp()) {
+            Element block = Xml.add(form, "block");
+            prompt(block, turn.sounds());
+            Xml.add(block, "disconnect");
+            return;
         }
-        Xml.text(Xml.add(m, "choice", "dtmf", KeypadMenu.HELP, "event", "help"), "help");
-        Element help = Xml.add(m, "help");
-        prompt(help, new CallFlow.Prompt(KeypadMenu.HELP_PROMPT));
-        Xml.add(help, "reprompt");
-        Element nomatch = Xml.add(m, "nomatch");
-        prompt(nomatch, new CallFlow.Prompt(KeypadMenu.NOT_AN_OPTION));
-        Xml.add(nomatch, "reprompt");
-        Xml.add(Xml.add(m, "noinput", "count", "1"), "reprompt");
-        Element bye = Xml.add(m, "noinput", "count", Integer.toString(CallFlow.SILENT_MENUS));
-        prompt(bye, new CallFlow.Prompt(KeypadMenu.GOODBYE));
-        Xml.add(bye, "disconnect");
-    }
+        Map<CallFlow.Input, CallFlow.Turn> next = new LinkedHashMap<>();
+        for (CallTable.Row row : table.rows(turn)) next.put(row.input(), row.to());
+        CallFlow.Turn noMatch = next.get(CallTable.UNRECOGNISED);
+        CallFlow.Turn silence = next.get(new CallFlow.Silence());
 
-    private void section(Element vxml, int index, int count) {
-        String id = keypad.page().sections().get(index).id();
-        Element form = Xml.add(vxml, "form", "id", formId(id));
-        Element field = Xml.add(form, "field", "name", "key");
-        Element grammar = field.getOwnerDocument().createElementNS(GRAMMAR_NAMESPACE, "grammar");
-        field.appendChild(grammar);
-        grammar.setAttribute("mode", "dtmf");
-        grammar.setAttribute("version", "1.0");
-        grammar.setAttribute("root", "key");
-        Element oneOf = Xml.add(Xml.add(grammar, "rule", "id", "key", "scope", "public"), "one-of");
-        for (String key : List.of(KeypadMenu.REPEAT, KeypadMenu.PREVIOUS, KeypadMenu.NEXT, KeypadMenu.MAIN_MENU, KeypadMenu.HELP)) {
-            Xml.text(Xml.add(oneOf, "item"), key);
+        Element field = Xml.add(form, "field", "name", FIELD);
+        // SRGS rule names may not contain '-', '.' or ':'; they are XML IDs, so unique in the document.
+        String rule = name.replace('-', '_');
+        Element keys = grammar(field, "dtmf", rule + "_keys");
+        Element voice = grammar(field, "voice", rule + "_words");
+        voice.setAttribute("tag-format", "semantics/1.0");
+        voice.setAttributeNS("http://www.w3.org/XML/1998/namespace", "xml:lang", language);
+        Element keyChoices = Xml.add(Xml.add(keys, "rule", "id", rule + "_keys", "scope", "public"), "one-of");
+        Element wordChoices = Xml.add(Xml.add(voice, "rule", "id", rule + "_words", "scope", "public"), "one-of");
+        Map<String, String> branches = new LinkedHashMap<>();
+        int phrase = 0;
+        for (Map.Entry<CallFlow.Input, CallFlow.Turn> e : next.entrySet()) {
+            if (e.getValue().equals(noMatch)) continue;
+            if (e.getKey() instanceof CallFlow.Key k) {
+                Xml.text(Xml.add(keyChoices, "item"), k.key());
+                branches.put(k.key(), table.name(e.getValue()));
+            } else if (e.getKey() instanceof CallFlow.Speech s) {
+                String value = "say" + (++phrase);
+                Element item = Xml.text(Xml.add(wordChoices, "item"), s.words());
+                Xml.text(Xml.add(item, "tag"), "out='" + value + "';");
+                branches.put(value, table.name(e.getValue()));
+            }
         }
-        // First visit: the section, then the keys. Coming back after help or a wrong key: the keys only.
-        Element first = Xml.add(field, "prompt", "count", "1", "bargein", "true");
-        audio(first, new CallFlow.SectionAudio(index), "safe");
-        audio(first, new CallFlow.Prompt(KeypadMenu.AFTER_SECTION), "prefetch");
-        Element later = Xml.add(field, "prompt", "count", "2", "bargein", "true");
-        audio(later, new CallFlow.Prompt(KeypadMenu.AFTER_SECTION), "prefetch");
-        Element nomatch = Xml.add(field, "nomatch");
-        prompt(nomatch, new CallFlow.Prompt(KeypadMenu.NOT_AN_OPTION));
-        Xml.add(nomatch, "reprompt");
-        Xml.add(Xml.add(field, "noinput"), "goto", "next", "#" + KeypadMenu.MENU);
-
+        prompt(field, turn.sounds());
         Element filled = Xml.add(field, "filled");
-        Element branch = Xml.add(filled, "if", "cond", "key == '" + KeypadMenu.REPEAT + "'");
-        Xml.add(branch, "goto", "next", "#" + formId(id));
-        Xml.add(branch, "elseif", "cond", "key == '" + KeypadMenu.PREVIOUS + "'");
-        moveTo(branch, index - 1, count);
-        Xml.add(branch, "elseif", "cond", "key == '" + KeypadMenu.NEXT + "'");
-        moveTo(branch, index + 1, count);
-        Xml.add(branch, "elseif", "cond", "key == '" + KeypadMenu.MAIN_MENU + "'");
-        Xml.add(branch, "goto", "next", "#" + KeypadMenu.MENU);
-        Xml.add(branch, "else");
-        prompt(branch, new CallFlow.Prompt(KeypadMenu.HELP_PROMPT));
-        Xml.add(branch, "clear", "namelist", "key");
-    }
-
-    /** A jump to the section at {@code index}, or "not an option" and the keys again if there is none. */
-    private void moveTo(Element branch, int index, int count) {
-        if (index >= 0 && index < count) {
-            Xml.add(branch, "goto", "next", "#" + formId(keypad.page().sections().get(index).id()));
-        } else {
-            prompt(branch, new CallFlow.Prompt(KeypadMenu.NOT_AN_OPTION));
-            Xml.add(branch, "clear", "namelist", "key");
+        Element branch = null;
+        for (Map.Entry<String, String> b : branches.entrySet()) {
+            String cond = FIELD + " == '" + b.getKey() + "'";
+            if (branch == null) branch = Xml.add(filled, "if", "cond", cond);
+            else Xml.add(branch, "elseif", "cond", cond);
+            Xml.add(branch, "goto", "next", "#" + b.getValue());
         }
+        if (branch != null) Xml.add(branch, "else");
+        Xml.add(branch == null ? filled : branch, "goto", "next", "#" + table.name(noMatch));
+        Xml.add(Xml.add(field, "nomatch"), "goto", "next", "#" + table.name(noMatch));
+        Xml.add(Xml.add(field, "noinput"), "goto", "next", "#" + table.name(silence));
     }
 
-    private String target(KeypadMenu.Target target) {
-        if (target instanceof KeypadMenu.ToSection s) return formId(keypad.page().sections().get(s.index()).id());
-        return keypad.menu(((KeypadMenu.ToMenu) target).number()).orElseThrow().prompt();
+    private static Element grammar(Element field, String mode, String root) {
+        return Xml.add(field, "grammar", "mode", mode, "version", "1.0", "root", root, "type", "application/srgs+xml");
     }
 
-    private void prompt(Element parent, CallFlow.Sound sound) {
-        audio(Xml.add(parent, "prompt", "bargein", "true"), sound, "prefetch");
+    private void prompt(Element parent, List<CallFlow.Sound> turnSounds) {
+        Element prompt = Xml.add(parent, "prompt", "bargein", "true");
+        for (CallFlow.Sound sound : turnSounds) audio(prompt, sound);
     }
 
-    private void audio(Element prompt, CallFlow.Sound sound, String fetchhint) {
-        for (Sounds.Audio a : sounds.audio(sound)) {
-            Xml.text(Xml.add(prompt, "audio", "src", a.url(), "fetchhint", fetchhint, "maxage", Integer.toString(maxAgeSeconds)),
-                    a.words());
-        }
+    private void audio(Element prompt, CallFlow.Sound sound) {
+        for (Sounds.Audio a : sounds.audio(sound)) Xml.text(Xml.add(prompt, "audio", "src", a.url()), a.words());
     }
 
     private static void property(Element vxml, String name, String value) {

@@ -4,6 +4,9 @@ import app.earshot.audio.AudioCache;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
 import app.earshot.content.Site;
+import app.earshot.content.Speed;
+import app.earshot.epub.TalkingBook;
+import app.earshot.narration.Format;
 import app.earshot.ivr.KeypadMenu;
 import app.earshot.narration.Clip;
 import app.earshot.narration.Narrator;
@@ -17,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON index of pages and sections: every rendering with its URL, byte size, playing time and ETag, as served.
+ * The JSON index of pages and sections: every rendering with its URL, byte size, playing time and ETag, as served:
+ * MP3, WAV and captions at each speed ("mp3", "slower.mp3", ...), chapters and the EPUB talking book for a page, the
+ * HTML, the spoken text, and every telephone codec at its path URL.
  * Building it makes any audio that is not yet cached.
  */
 final class ApiIndex {
@@ -51,8 +56,10 @@ final class ApiIndex {
     private final TelephoneAudio telephone;
     private final Templates templates;
     private final Views views;
+    private final TalkingBook books;
 
-    ApiIndex(Narrator narrator, SpokenScripts scripts, TelephoneAudio telephone, Templates templates, Views views) {
+    ApiIndex(Narrator narrator, SpokenScripts scripts, TelephoneAudio telephone, Templates templates, Views views, TalkingBook books) {
+        this.books = books;
         this.narrator = narrator;
         this.scripts = scripts;
         this.telephone = telephone;
@@ -66,12 +73,20 @@ final class ApiIndex {
         for (int i = 0; i < page.sections().size(); i++) sections.add(section(site, page, i, keypad, links));
         // Audio first: the page's HTML shows the size of every clip once it exists.
         Map<String, Rendering> formats = new LinkedHashMap<>();
-        Clip wav = narrator.pageWav(page);
-        formats.put("wav", audio(links.path("/audio/" + page.slug() + ".wav"), wav));
-        formats.put("captions", text(links.path("/audio/" + page.slug() + ".vtt"), AudioRoutes.VTT,
-                narrator.pageVtt(page), etag(wav, "vtt")));
-        formats.put("chapters", text(links.path("/audio/" + page.slug() + ".chapters.vtt"), AudioRoutes.VTT,
-                narrator.chaptersVtt(page), etag(wav, "chapters.vtt")));
+        String audio = "/audio/" + page.slug();
+        for (Speed speed : SPEEDS) {
+            String prefix = speed == Speed.NORMAL ? "" : speed.label() + ".";
+            Clip wav = narrator.pageWav(page, speed);
+            formats.put(prefix + "mp3", audio(links.path(audio + speed.fileSuffix() + ".mp3"), narrator.page(page, speed, Format.MP3)));
+            formats.put(prefix + "wav", audio(links.path(audio + speed.fileSuffix() + ".wav"), wav));
+            formats.put(prefix + "captions", text(links.path(audio + speed.fileSuffix() + ".vtt"), AudioRoutes.VTT,
+                    narrator.pageVtt(page, speed), etag(wav, prefix + "vtt")));
+            formats.put(prefix + "chapters", text(links.path(audio + speed.fileSuffix() + ".chapters.vtt"), AudioRoutes.VTT,
+                    narrator.chaptersVtt(page, speed), etag(wav, prefix + "chapters.vtt")));
+        }
+        Clip book = books.book(site, page);
+        formats.put("epub", new Rendering(links.path("/" + page.slug() + "." + TalkingBook.EXTENSION), book.mediaType(), book.size(),
+                null, book.etag()));
         formats.put("html", html(links.path("/" + page.slug()), templates.render("page.ftlh", views.page(site, page))));
         List<Prompt> prompts = new ArrayList<>();
         keypad.prompts().forEach((name, words) -> {
@@ -86,7 +101,7 @@ final class ApiIndex {
                 "In the main menu a section's keypad key plays it; a two-key section is in a \"more sections\" menu "
                         + "opened by the first key. During a section: 1 repeat, 4 previous, 6 next, 0 main menu, * help.");
         return new PageEntry(page.slug(), page.title(), page.summary(), page.reviewed().toString(), page.nextReview().toString(),
-                links.path("/api/pages/" + page.slug()), formats,
+                links.path("/api/pages/" + page.slug() + ".json"), formats,
                 new Ivr(links.vxml(page), links.twiml(page), keys, prompts), sections);
     }
 
@@ -99,8 +114,14 @@ final class ApiIndex {
         // After the clip exists: the HTML shows its size and length, and is measured as it will be served.
         formats.put("html", html(links.path("/" + page.slug() + "/" + section.id()),
                 templates.render("section.ftlh", views.section(site, page, section))));
-        formats.put("wav", audio(links.path(base + ".wav"), wav));
-        formats.put("captions", text(links.path(base + ".vtt"), AudioRoutes.VTT, narrator.sectionVtt(page, section), etag(wav, "vtt")));
+        for (Speed speed : SPEEDS) {
+            String prefix = speed == Speed.NORMAL ? "" : speed.label() + ".";
+            Clip speedWav = narrator.sectionWav(page, section, speed);
+            formats.put(prefix + "mp3", audio(links.path(base + speed.fileSuffix() + ".mp3"), narrator.section(page, section, speed, Format.MP3)));
+            formats.put(prefix + "wav", audio(links.path(base + speed.fileSuffix() + ".wav"), speedWav));
+            formats.put(prefix + "captions", text(links.path(base + speed.fileSuffix() + ".vtt"), AudioRoutes.VTT,
+                    narrator.sectionVtt(page, section, speed), etag(speedWav, prefix + "vtt")));
+        }
         formats.put("text", text(links.path(base + ".txt"), "text/plain; charset=utf-8", spoken + "\n",
                 "\"" + AudioCache.key("txt", spoken).substring(0, 32) + ".txt\""));
         List<TelephonePart> parts = new ArrayList<>();
@@ -114,6 +135,9 @@ final class ApiIndex {
         return new SectionEntry(section.id(), section.introduction() ? "Introduction" : section.heading(), index + 1,
                 keypad.keys(index), spoken, formats, parts);
     }
+
+    /** Normal first: a client that reads the first rendering of a kind gets the usual speed. */
+    private static final List<Speed> SPEEDS = List.of(Speed.NORMAL, Speed.SLOWER, Speed.FASTER);
 
     private static Rendering audio(String url, Clip clip) {
         return new Rendering(url, clip.mediaType(), clip.size(), round(clip.seconds()), clip.etag());

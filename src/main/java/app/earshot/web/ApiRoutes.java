@@ -15,7 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The JSON API: {@code /api/pages} (every page with its sections), {@code /api/pages/{slug}} (one page) and
+ * The JSON API: {@code /api/pages} (every page with its sections), {@code /api/pages/{slug}} (one page), each also with
+ * {@code .json} (the names a static export holds, and the ones the index links), and
  * {@code /api/openapi.json} (an OpenAPI 3 description of the API and the audio routes). URLs in answers are absolute.
  */
 final class ApiRoutes {
@@ -45,7 +46,9 @@ final class ApiRoutes {
     }
 
     void register(RoutesConfig routes) {
+        // The ".json" forms are what a static export holds; the server answers both.
         Routes.getAndHead(routes, "/api/pages", this::pages);
+        Routes.getAndHead(routes, "/api/pages.json", this::pages);
         Routes.getAndHead(routes, "/api/pages/{slug}", this::page);
         Routes.getAndHead(routes, "/api/openapi.json", this::openApi);
     }
@@ -60,7 +63,9 @@ final class ApiRoutes {
 
     private void page(Context ctx) throws IOException {
         Site site = content.current();
-        Page page = PageRoutes.page(site, ctx.pathParam("slug"));
+        String slug = ctx.pathParam("slug");
+        if (slug.endsWith(".json")) slug = slug.substring(0, slug.length() - ".json".length());
+        Page page = PageRoutes.page(site, slug);
         ApiIndex.PageEntry entry = index.page(site, page, Links.absolute(ctx));
         if (preview == null) {
             json(ctx, entry);

@@ -5,8 +5,10 @@ import app.earshot.content.Block;
 import app.earshot.content.ContentStore;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
+import app.earshot.content.PodcastSettings;
 import app.earshot.content.Site;
 import app.earshot.content.Speed;
+import app.earshot.feed.CoverArt;
 import app.earshot.feed.Playlist;
 import app.earshot.feed.PodcastFeed;
 import app.earshot.narration.Clip;
@@ -21,7 +23,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * {@code /feed.xml}, a podcast feed of every page and section, and {@code /{slug}.m3u8}, a playlist of a page's
+ * {@code /feed.xml}, the podcast feed of every page's sections, {@code /{slug}/feed.xml}, one page's, the cover art
+ * {@code /artwork.png} (or {@code .jpg}), and {@code /{slug}.m3u} and {@code /{slug}.m3u8}, playlists of a page's
  * sections; both at the normal speed, with absolute URLs from the configured base URL or else the request's Host.
  * Registered before the page routes, which would otherwise take {@code /feed.xml} for a page slug.
  */
@@ -41,48 +44,116 @@ final class FeedRoutes {
 
     void register(RoutesConfig routes) {
         Routes.getAndHead(routes, "/feed.xml", this::feed);
-        Routes.getAndHead(routes, "/{slug}.m3u8", this::playlist);
+        Routes.getAndHead(routes, "/artwork.png", ctx -> artwork(ctx, "png"));
+        Routes.getAndHead(routes, "/artwork.jpg", ctx -> artwork(ctx, "jpg"));
+        Routes.getAndHead(routes, "/{slug}/feed.xml", this::pageFeed);
+        Routes.getAndHead(routes, "/{slug}.m3u", ctx -> playlist(ctx, false));
+        Routes.getAndHead(routes, "/{slug}.m3u8", ctx -> playlist(ctx, true));
     }
 
+    /** The site feed: every page a season, its sections the episodes in page order. */
     private void feed(Context ctx) {
         Site site = content.current();
         String base = baseUrl(ctx, site);
         List<PodcastFeed.Episode> episodes = new ArrayList<>();
         Instant newest = Instant.EPOCH;
-        int pending = 0;
-        for (Page page : site.pages()) {
-            // Only audio that is ready: the feed answers at once, and an episode appears once its MP3 is made.
-            if (narrator.cachedFacts(page, Speed.NORMAL, Format.MP3).isEmpty()) {
-                pending++;
-            } else {
-                Clip whole = narrator.pageMp3(page, Speed.NORMAL);
-                newest = later(newest, whole);
-                episodes.add(new PodcastFeed.Episode(page.title(), page.summary().isBlank() ? site.description() : page.summary(),
-                        base + "/" + page.slug(), "earshot:" + page.slug() + ":" + page.reviewed(), page.reviewed(),
-                        base + "/audio/" + page.slug() + ".mp3", whole.size(), whole.seconds()));
-            }
-            for (Section section : page.sections()) {
-                if (narrator.cachedFacts(page, section, Speed.NORMAL, Format.MP3).isEmpty()) {
-                    pending++;
-                    continue;
-                }
-                Clip clip = narrator.sectionMp3(page, section, Speed.NORMAL);
-                newest = later(newest, clip);
-                episodes.add(new PodcastFeed.Episode(episodeTitle(page, section), excerpt(section),
-                        base + "/" + page.slug() + "/" + section.id(),
-                        "earshot:" + page.slug() + ":" + section.id() + ":" + page.reviewed(), page.reviewed(),
-                        base + "/audio/" + page.slug() + "/" + section.id() + ".mp3", clip.size(), clip.seconds()));
-            }
-        }
-        if (pending > 0) ctx.header("X-Episodes-Pending", Integer.toString(pending));
-        String description = pending == 0 ? site.description() : site.description() + " (" + pending
-                + (pending == 1 ? " episode is" : " episodes are") + " still being recorded and will appear here shortly.)";
-        String rss = PodcastFeed.rss(new PodcastFeed.Show(site.title(), description, site.language(),
-                site.organisation(), base + "/", base + "/feed.xml", episodes));
+        int[] pending = {0};
+        for (int p = 0; p < site.pages().size(); p++) newest = episodes(site, site.pages().get(p), p + 1, base, episodes, newest, pending);
+        String rss = PodcastFeed.rss(show(site, site.title(), describe(site.description(), ctx, pending[0]), base, base + "/",
+                base + "/feed.xml", episodes));
         send(ctx, site, rss, PodcastFeed.MEDIA_TYPE, "xml", newest);
     }
 
-    private void playlist(Context ctx) {
+    /** One page's feed, for subscribing to one topic: its sections as episodes 1 to n. */
+    private void pageFeed(Context ctx) {
+        Site site = content.current();
+        Page page = PageRoutes.page(site, ctx.pathParam("slug"));
+        String base = baseUrl(ctx, site);
+        List<PodcastFeed.Episode> episodes = new ArrayList<>();
+        int[] pending = {0};
+        Instant newest = episodes(site, page, 0, base, episodes, Instant.EPOCH, pending);
+        String rss = PodcastFeed.rss(show(site, page.title() + " \u2013 " + site.title(),
+                describe(page.summary().isBlank() ? site.description() : page.summary(), ctx, pending[0]), base, base + "/" + page.slug(),
+                base + "/" + page.slug() + "/feed.xml", episodes));
+        send(ctx, site, rss, PodcastFeed.MEDIA_TYPE, "xml", newest);
+    }
+
+    private PodcastFeed.Show show(Site site, String title, String description, String base, String link, String self,
+                                  List<PodcastFeed.Episode> episodes) {
+        return new PodcastFeed.Show(title, description, site.language(), site.organisation(), link, self,
+                site.podcast().owner(), site.podcast().email(), base + artworkPath(site), episodes);
+    }
+
+    /**
+     * Adds a page's sections as episodes of {@code season} (0: no season). Publication times are the review date at
+     * midnight UTC plus two hours per season and a minute per section, so every episode has its own time and
+     * date-sorting apps list them in page order; they move only when the page is reviewed again.
+     */
+    private Instant episodes(Site site, Page page, int season, String base, List<PodcastFeed.Episode> out, Instant newest,
+                             int[] pending) {
+        Instant day = page.reviewed().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        for (int i = 0; i < page.sections().size(); i++) {
+            Section section = page.sections().get(i);
+            // Only audio that is ready: the feed answers at once, and an episode appears once its MP3 is made.
+            if (narrator.cachedFacts(page, section, Speed.NORMAL, Format.MP3).isEmpty()) {
+                pending[0]++;
+                continue;
+            }
+            Clip clip = narrator.sectionMp3(page, section, Speed.NORMAL);
+            newest = later(newest, clip);
+            Instant published = day.plus(java.time.Duration.ofHours(2L * Math.max(0, season - 1)).plusMinutes(i));
+            out.add(new PodcastFeed.Episode(episodeTitle(page, section), excerpt(section),
+                    base + "/" + page.slug() + "/" + section.id(),
+                    "earshot:" + page.slug() + ":" + section.id() + ":" + page.reviewed(), published,
+                    base + "/audio/" + page.slug() + "/" + section.id() + ".mp3", clip.size(), clip.seconds(),
+                    season, i + 1, sectionTitle(page, section)));
+        }
+        return newest;
+    }
+
+    /** The channel description, saying (and telling clients in {@code X-Episodes-Pending}) how many episodes are not yet made. */
+    private static String describe(String description, Context ctx, int pending) {
+        if (pending == 0) return description;
+        ctx.header("X-Episodes-Pending", Integer.toString(pending));
+        return description + " (" + pending + (pending == 1 ? " episode is" : " episodes are")
+                + " still being recorded and will appear here shortly.)";
+    }
+
+    /** The cover art: the author's file from the content folder, or art drawn from the site's title, cached like audio. */
+    private void artwork(Context ctx, String extension) {
+        Site site = content.current();
+        if (!artworkPath(site).equals("/artwork." + extension)) throw new io.javalin.http.NotFoundResponse("The cover art is at " + artworkPath(site) + ".");
+        app.earshot.audio.CachedAudio art = site.podcast().artwork().map(a -> authorArt(a))
+                .orElseGet(() -> narrator.cache().get(AudioCache.key(CoverArt.VERSION, site.title(), site.organisation()), "png",
+                        () -> CoverArt.png(site.title(), site.organisation())));
+        String type = extension.equals("png") ? "image/png" : "image/jpeg";
+        media.send(ctx, MediaResponder.Representation.of(art, type, "\"" + art.key().substring(0, 32) + "." + extension + "\""));
+    }
+
+    private app.earshot.audio.CachedAudio authorArt(PodcastSettings.Artwork art) {
+        try {
+            java.nio.file.attribute.BasicFileAttributes attributes =
+                    java.nio.file.Files.readAttributes(art.file(), java.nio.file.attribute.BasicFileAttributes.class);
+            String key = AudioCache.key("artwork", art.file().toString(), Long.toString(attributes.size()),
+                    attributes.lastModifiedTime().toString());
+            return narrator.cache().get(key, art.extension(), () -> {
+                try {
+                    return java.nio.file.Files.readAllBytes(art.file());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.IOException e) {
+            throw new io.javalin.http.ServiceUnavailableResponse("The cover art cannot be read just now.");
+        }
+    }
+
+    /** The path of the cover art: {@code /artwork.png}, or {@code /artwork.jpg} for an author's JPEG. */
+    static String artworkPath(Site site) {
+        return "/artwork." + site.podcast().artwork().map(PodcastSettings.Artwork::extension).orElse("png");
+    }
+
+    private void playlist(Context ctx, boolean hls) {
         Site site = content.current();
         Page page = PageRoutes.page(site, ctx.pathParam("slug"));
         String base = baseUrl(ctx, site);
@@ -94,7 +165,8 @@ final class FeedRoutes {
             entries.add(new Playlist.Entry(clip.seconds(), sectionTitle(page, section),
                     base + "/audio/" + page.slug() + "/" + section.id() + ".mp3"));
         }
-        send(ctx, site, Playlist.m3u(page.title(), entries), Playlist.MEDIA_TYPE, "m3u8", newest);
+        if (hls) send(ctx, site, Playlist.hls(entries), Playlist.HLS_MEDIA_TYPE, "m3u8", newest);
+        else send(ctx, site, Playlist.m3u(page.title(), entries), Playlist.MEDIA_TYPE, "m3u", newest);
     }
 
     private void send(Context ctx, Site site, String body, String type, String extension, Instant modified) {

@@ -17,7 +17,7 @@ import io.javalin.http.NotFoundResponse;
 
 /**
  * Phone menus: {@code /ivr/{slug}.vxml} (VoiceXML 2.1, GET) and {@code /ivr/{slug}/twiml} (TwiML; GET or POST,
- * the state in the query string, the key in Twilio's {@code Digits} parameter). Both are made per request from the
+ * the state in the query string, the key in Twilio's {@code Digits} parameter or the words in {@code SpeechResult}). Both are made per request from the
  * current content; the VoiceXML carries an ETag, TwiML is never cached (it is a step of one call).
  */
 final class IvrRoutes {
@@ -68,12 +68,30 @@ final class IvrRoutes {
         KeypadMenu keypad = KeypadMenu.of(page);
         Links links = Links.absolute(ctx);
         CallFlow.State state = state(ctx, page);
-        String digits = ctx.method().name().equals("POST") ? ctx.formParam("Digits") : ctx.queryParam("Digits");
-        CallFlow.Turn turn = new CallFlow(keypad).answer(state, digits);
-        String body = Twiml.write(turn, new IvrSounds(page, keypad, narrator, scripts, telephone, links), s -> links.twiml(page, s));
+        boolean post = ctx.method().name().equals("POST");
+        String digits = post ? ctx.formParam("Digits") : ctx.queryParam("Digits");
+        String speech = post ? ctx.formParam("SpeechResult") : ctx.queryParam("SpeechResult");
+        CallFlow flow = new CallFlow(keypad);
+        CallFlow.Turn turn = (digits == null || digits.isBlank()) && speech != null && !speech.isBlank()
+                ? flow.heard(state, speech.length() > 200 ? speech.substring(0, 200) : speech)
+                : flow.answer(state, digits);
+        String body = Twiml.write(turn, new IvrSounds(page, keypad, narrator, scripts, telephone, links), s -> links.twiml(page, s),
+                flow.spoken().phrases(), twilioLanguage(content.current().language()));
         ctx.header("Cache-Control", "no-store");
         ctx.contentType(TWIML);
         ctx.result(body);
+    }
+
+    /** Twilio wants a region ("en-US"); a bare language gets the region Twilio documents first for it. */
+    static String twilioLanguage(String tag) {
+        if (tag.contains("-")) return tag;
+        return switch (tag) {
+            case "en" -> "en-US";
+            case "es" -> "es-ES";
+            case "fr" -> "fr-FR";
+            case "de" -> "de-DE";
+            default -> tag;
+        };
     }
 
     /** The state in the query string; anything unknown or malformed means the main menu. */

@@ -44,11 +44,11 @@ record Links(String base) {
 
     String telephone(Page page, Section section, TelephoneAudio.Part part, TelephoneFormat format) {
         String name = section.id() + (part.count() > 1 ? ".part" + part.number() : "");
-        return versioned("/telephony/" + page.slug() + "/" + name + "." + format.extension(), format, part.version());
+        return versioned("/telephony/" + page.slug() + "/" + name + suffix(format), part.version());
     }
 
     String prompt(Page page, String name, String version, TelephoneFormat format) {
-        return versioned("/telephony/" + page.slug() + "/prompts/" + name + "." + format.extension(), format, version);
+        return versioned("/telephony/" + page.slug() + "/prompts/" + name + suffix(format), version);
     }
 
     String vxml(Page page) {
@@ -71,8 +71,16 @@ record Links(String base) {
         return twiml(page) + (q.isEmpty() ? "" : "?" + q);
     }
 
-    private String versioned(String path, TelephoneFormat format, String version) {
-        String query = format.query();
-        return base + path + "?" + (query.isEmpty() ? "" : query + "&") + "v=" + version;
+    /**
+     * The file name ending of a telephone format: ".wav" for u-law, ".alaw.wav" and ".pcm.wav" for the other WAVs (a
+     * path, not {@code ?codec=}, so a static export holds each codec as its own file), ".ulaw" and ".alaw" raw.
+     */
+    static String suffix(TelephoneFormat format) {
+        return format.wav() && format.codec() != app.earshot.audio.Codec.ULAW
+                ? "." + format.codec().label() + ".wav" : "." + format.extension();
+    }
+
+    private String versioned(String path, String version) {
+        return base + path + "?v=" + version;
     }
 }

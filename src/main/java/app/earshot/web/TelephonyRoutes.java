@@ -16,14 +16,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Telephone audio: {@code /telephony/{slug}/{section-id}.wav} (8 kHz u-law WAV; {@code ?codec=alaw} or
- * {@code ?codec=pcm} for the others), {@code .ulaw} and {@code .alaw} (headerless G.711), {@code {id}.partN.wav}
+ * Telephone audio: {@code /telephony/{slug}/{section-id}.wav} (8 kHz u-law WAV), {@code .alaw.wav} and
+ * {@code .pcm.wav} for the others ({@code .wav?codec=alaw} or {@code ?codec=pcm} stay as aliases), {@code .ulaw} and {@code .alaw} (headerless G.711), {@code {id}.partN.wav}
  * for the parts of a section longer than five minutes, and the IVR prompts under
  * {@code /telephony/{slug}/prompts/{name}.wav}. The {@code v} parameter of published URLs is ignored here.
  */
 final class TelephonyRoutes {
-    private static final Pattern FILE = Pattern.compile("([a-z0-9]+(?:-[a-z0-9]+)*)(?:\\.part([1-9][0-9]{0,3}))?\\.([a-z]+)");
-    private static final String FORMATS = "Telephone audio is available as .wav (?codec=ulaw, alaw or pcm), .ulaw and .alaw.";
+    private static final Pattern FILE = Pattern.compile(
+            "([a-z0-9]+(?:-[a-z0-9]+)*)(?:\\.part([1-9][0-9]{0,3}))?(?:\\.(ulaw|alaw|pcm)(?=\\.wav$))?\\.([a-z]+)");
+    private static final String FORMATS = "Telephone audio is available as .wav (u-law), .alaw.wav, .pcm.wav, .ulaw and .alaw"
+            + " (.wav?codec=alaw or pcm also works).";
 
     private final ContentStore content;
     private final TelephoneAudio telephone;
@@ -44,17 +46,17 @@ final class TelephonyRoutes {
         Page page = PageRoutes.page(content.current(), ctx.pathParam("slug"));
         Matcher m = file(ctx);
         Section section = PageRoutes.section(page, m.group(1));
-        TelephoneFormat format = format(ctx, m.group(3));
+        TelephoneFormat format = format(ctx, m);
         List<TelephoneAudio.Part> parts = telephone.parts(page, section);
         int number = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
         if (m.group(2) == null && parts.size() > 1) {
             throw new NotFoundResponse("This section is longer than " + (int) telephone.maxPartSeconds()
-                    + " seconds, so it is served in " + parts.size() + " parts: " + section.id() + ".part1."
-                    + format.extension() + " to " + section.id() + ".part" + parts.size() + "." + format.extension() + ".");
+                    + " seconds, so it is served in " + parts.size() + " parts: " + section.id() + ".part1"
+                    + Links.suffix(format) + " to " + section.id() + ".part" + parts.size() + Links.suffix(format) + ".");
         }
         if (m.group(2) != null && (parts.size() == 1 || number > parts.size())) {
             throw new NotFoundResponse(parts.size() == 1
-                    ? "This section is not split; its audio is " + section.id() + "." + format.extension() + "."
+                    ? "This section is not split; its audio is " + section.id() + Links.suffix(format) + "."
                     : "This section has " + parts.size() + " parts.");
         }
         send(ctx, telephone.section(page, section, number, format));
@@ -66,7 +68,7 @@ final class TelephonyRoutes {
         if (m.group(2) != null) throw new NotFoundResponse("Prompts are never split.");
         String words = KeypadMenu.of(page).prompt(m.group(1))
                 .orElseThrow(() -> new NotFoundResponse("This page has no prompt with that name."));
-        send(ctx, telephone.prompt(words, format(ctx, m.group(3))));
+        send(ctx, telephone.prompt(words, format(ctx, m)));
     }
 
     private void send(Context ctx, Clip clip) {
@@ -80,9 +82,16 @@ final class TelephonyRoutes {
         return m;
     }
 
-    private static TelephoneFormat format(Context ctx, String extension) {
+    /** The format a file name asks for: {@code .alaw.wav} by its path; {@code .wav?codec=alaw}, the older alias, by query. */
+    private static TelephoneFormat format(Context ctx, Matcher m) {
+        String pathCodec = m.group(3);
+        String queryCodec = ctx.queryParam("codec");
+        if (pathCodec != null && queryCodec != null && !queryCodec.strip().equalsIgnoreCase(pathCodec)) {
+            throw new BadRequestResponse("This address is " + pathCodec + " audio; leave out ?codec=" + queryCodec.strip()
+                    + " or use the file for that codec.");
+        }
         try {
-            return TelephoneFormat.of(extension, ctx.queryParam("codec"))
+            return TelephoneFormat.of(m.group(4), pathCodec != null ? pathCodec : queryCodec)
                     .orElseThrow(() -> new NotFoundResponse(FORMATS));
         } catch (IllegalArgumentException e) {
             throw new BadRequestResponse(e.getMessage().substring(0, 1).toUpperCase() + e.getMessage().substring(1) + ".");

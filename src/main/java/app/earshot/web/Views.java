@@ -92,7 +92,7 @@ public final class Views {
         model.put("pageAudio", new AudioView("Listen to the whole page: " + page.title(), "the whole of " + page.title(),
                 base + ".mp3", base + ".wav", base + Speed.SLOWER.fileSuffix() + ".mp3",
                 base + Speed.FASTER.fileSuffix() + ".mp3", base + ".vtt", base + ".chapters.vtt",
-                "/" + page.slug() + ".m3u8", describe(narrator.cachedFacts(page, Speed.NORMAL, Format.MP3), Format.MP3),
+                "/" + page.slug() + ".m3u", describe(narrator.cachedFacts(page, Speed.NORMAL, Format.MP3), Format.MP3),
                 "/" + page.slug() + "." + TalkingBook.EXTENSION,
                 books.cachedSize(site, page).map(bytes -> "EPUB 3, " + size(bytes)).orElse("EPUB 3")));
         Map<String, AudioView> sectionAudio = new HashMap<>();

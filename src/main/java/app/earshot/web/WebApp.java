@@ -75,7 +75,7 @@ public final class WebApp {
             new TelephonyRoutes(content, telephone, media).register(config.routes);
             SpokenScripts scripts = new SpokenScripts(narrator);
             new IvrRoutes(content, narrator, scripts, telephone).register(config.routes);
-            new ApiRoutes(content, new ApiIndex(narrator, scripts, telephone, templates, views), preview).register(config.routes);
+            new ApiRoutes(content, new ApiIndex(narrator, scripts, telephone, templates, views, books), preview).register(config.routes);
             new FeedRoutes(content, narrator, media).register(config.routes);
             new BookRoutes(content, books, media).register(config.routes);
             // Before the page routes, whose /{slug}/{section} would otherwise take /preview/... (off: those are 404s).

@@ -12,11 +12,13 @@ import org.w3c.dom.Document;
 
 class PodcastFeedTest {
     static final PodcastFeed.Episode EPISODE = new PodcastFeed.Episode("Fish & <Chips>", "\"Quoted\" ]]> text", "https://x.org/a",
-            "earshot:a:2026-01-02", LocalDate.of(2026, 1, 2), "https://x.org/audio/a.mp3", 1234, 3725.4);
+            "earshot:a:2026-01-02", LocalDate.of(2026, 1, 2).atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), "https://x.org/audio/a.mp3",
+            1234, 3725.4, 1, 1, "Fish");
 
     @Test
     void markupInTextStaysText() throws Exception {
-        String rss = PodcastFeed.rss(new PodcastFeed.Show("Show & Tell", "d", "en", "Org", "https://x.org/", "https://x.org/feed.xml", List.of(EPISODE)));
+        String rss = PodcastFeed.rss(new PodcastFeed.Show("Show & Tell", "d", "en", "Org", "https://x.org/", "https://x.org/feed.xml", "Org", "",
+                "https://x.org/artwork.png", List.of(EPISODE)));
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(rss.getBytes(StandardCharsets.UTF_8)));
         assertEquals("Fish & <Chips>", doc.getElementsByTagName("item").item(0).getFirstChild().getTextContent());

@@ -1,6 +1,7 @@
 package app.earshot.ivr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.earshot.content.Page;
@@ -35,20 +36,32 @@ class KeypadMenuTest {
     }
 
     @Test
-    void upToNineSectionsKeyNPlaysSectionN() {
-        KeypadMenu keypad = KeypadMenu.of(page(9));
-        for (int i = 0; i < 9; i++) assertEquals(List.of(Integer.toString(i + 1)), keypad.keys(i));
+    void aShortMenuHasKeyNForSectionN() {
+        KeypadMenu keypad = KeypadMenu.of(page(5));
+        for (int i = 0; i < 5; i++) assertEquals(List.of(Integer.toString(i + 1)), keypad.keys(i));
         assertEquals(1, keypad.menus().size());
     }
 
     @Test
-    void elevenSectionsKeepEightKeysAndPutTheRestBehindNine() {
-        KeypadMenu keypad = KeypadMenu.of(page(11));
-        assertEquals(List.of("8"), keypad.keys(7));
-        assertEquals(List.of("9", "1"), keypad.keys(8));
-        assertEquals(List.of("9", "3"), keypad.keys(10));
-        assertTrue(keypad.prompt("menu").orElseThrow().contains("For more sections, press 9."));
-        assertTrue(keypad.prompt("more-1").orElseThrow().endsWith("For the main menu, press 0."));
+    void longMenusPutSectionsBehindMoreKeysSoEveryMenuKeepsToItsWordBudget() {
+        for (int n : List.of(9, 11, 20)) {
+            KeypadMenu keypad = KeypadMenu.of(page(n));
+            assertTrue(keypad.menus().size() > 1, n + " sections");
+            for (KeypadMenu.Menu m : keypad.menus()) {
+                String words = keypad.prompt(m.prompt()).orElseThrow();
+                assertTrue(words.split("\\s+").length <= KeypadMenu.MENU_WORDS, n + " sections: " + words);
+            }
+        }
+        assertTrue(KeypadMenu.of(page(11)).prompt("menu").orElseThrow().contains("For more sections"));
+        assertTrue(KeypadMenu.of(page(11)).prompt("more-1").orElseThrow().endsWith("For the main menu, press 0."));
+    }
+
+    @Test
+    void afterTheFirstAndLastSectionsOnlyTheKeysThatWorkAreOffered() {
+        KeypadMenu keypad = KeypadMenu.of(page(3));
+        assertFalse(keypad.prompt(keypad.afterSection(0)).orElseThrow().contains("press 4"));
+        assertTrue(keypad.prompt(keypad.afterSection(1)).orElseThrow().contains("press 4"));
+        assertFalse(keypad.prompt(keypad.afterSection(2)).orElseThrow().contains("press 6"));
     }
 
     @Test
@@ -86,6 +99,6 @@ class KeypadMenuTest {
         Page page = new Page("p", "What is it?", "", LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1),
                 List.of(new Section("a", "Is it right for you?", false, "", "", List.of(), 1)));
         String menu = KeypadMenu.of(page).prompt("menu").orElseThrow();
-        assertTrue(menu.startsWith("What is it? Main menu. For Is it right for you, press 1."), menu);
+        assertTrue(menu.startsWith("What is it? Press a number, or say a topic. For Is it right for you, press 1."), menu);
     }
 }

@@ -61,7 +61,28 @@ class ApiRoutesTest {
             if (r.has("seconds") && r.get("mediaType").asText().equals("audio/wav")) {
                 assertEquals(r.get("seconds").asDouble(), Wav.inspect(response.body()).seconds(), 0.001, url);
             }
+            if (r.has("seconds") && r.get("mediaType").asText().equals("audio/mpeg")) {
+                assertEquals(r.get("seconds").asDouble(), app.earshot.audio.Mp3.inspect(response.body()).seconds(), 0.001, url);
+            }
         }
+    }
+
+    @Test
+    void everyRenderingIsListedMp3AndWavAtEachSpeedTheBookAndEachTelephoneCodecAtItsOwnPath() throws Exception {
+        JsonNode page = json("/api/pages/what-is-ketamine");
+        List<String> pageFormats = new ArrayList<>();
+        page.get("formats").fieldNames().forEachRemaining(pageFormats::add);
+        assertTrue(pageFormats.containsAll(List.of("mp3", "wav", "captions", "chapters", "slower.mp3", "faster.wav", "slower.captions",
+                "epub", "html")), pageFormats.toString());
+        assertEquals("application/epub+zip", page.get("formats").get("epub").get("mediaType").asText());
+        JsonNode section = page.get("sections").get(0);
+        List<String> sectionFormats = new ArrayList<>();
+        section.get("formats").fieldNames().forEachRemaining(sectionFormats::add);
+        assertTrue(sectionFormats.containsAll(List.of("mp3", "wav", "captions", "text", "slower.mp3", "faster.mp3", "faster.captions")),
+                sectionFormats.toString());
+        JsonNode telephone = section.get("telephone").get(0).get("formats");
+        assertTrue(telephone.get("alaw.wav").get("url").asText().matches(".*/introduction\\.alaw\\.wav\\?v=[0-9a-f]+"));
+        assertTrue(telephone.get("pcm.wav").get("url").asText().matches(".*/introduction\\.pcm\\.wav\\?v=[0-9a-f]+"));
     }
 
     @Test
@@ -73,8 +94,9 @@ class ApiRoutesTest {
         assertEquals("fda-breakthrough-status", fda.get("id").asText());
         assertEquals("FDA Breakthrough Status", fda.get("heading").asText());
         assertEquals(4, fda.get("order").asInt());
-        assertEquals("[\"4\"]", fda.get("keypad").toString());
-        assertEquals("[\"9\",\"3\"]", sections.get(10).get("keypad").toString());
+        // Menus hold what fits in 20 seconds: two sections of the main menu's own, then "more" menus on keys 3 and 4.
+        assertEquals("[\"3\",\"2\"]", fda.get("keypad").toString());
+        assertEquals("[\"4\",\"4\"]", sections.get(10).get("keypad").toString());
         assertEquals(server.get("/audio/what-is-ketamine/fda-breakthrough-status.txt").body().strip(), fda.get("spokenText").asText());
         JsonNode part = fda.get("telephone").get(0);
         assertEquals(1, part.get("of").asInt());

@@ -120,7 +120,7 @@ class CompressedAudioTest {
             assertTrue(slower.attr("href").endsWith(".slower.mp3") && faster.attr("href").endsWith(".faster.mp3"));
             for (Element link : player.select("a")) assertTrue(names.add(link.text()), "duplicate link text: " + link.text());
         }
-        assertEquals(11, doc.select("main .listen").size());
+        assertEquals(12, doc.select("main .listen").size(), "the whole page, the introduction and ten sections");
         assertEquals(200, get(doc.selectFirst("main a:contains(Listen faster)").attr("href")).statusCode());
         assertTrue(doc.select("script").isEmpty());
     }

@@ -48,11 +48,14 @@ class TelephonyRoutesTest {
 
     @Test
     void everyWavCodecIs8kHzMonoWithTheRightEncodingAndTheLengthOfThe16kHzClip(@TempDir Path dir) throws Exception {
-        Map<String, String> encodings = Map.of("", "u-law", "?codec=ulaw", "u-law", "?codec=alaw", "A-law",
-                "?codec=pcm", "Signed Integer PCM", "?codec=ALaw", "A-law");
+        Map<String, String> encodings = new java.util.HashMap<>(Map.of("", "u-law", "?codec=ulaw", "u-law", "?codec=alaw", "A-law",
+                "?codec=pcm", "Signed Integer PCM", "?codec=ALaw", "A-law"));
+        // Path forms, which a static export can hold as files (the ".wav" is added below).
+        encodings.putAll(Map.of(".alaw", "A-law", ".pcm", "Signed Integer PCM"));
         double wide = Wav.inspect(get(server, "/audio/what-is-ketamine/fda-breakthrough-status.wav").body()).seconds();
         for (var e : encodings.entrySet()) {
-            HttpResponse<byte[]> response = get(server, SECTION + ".wav" + e.getKey());
+            String url = e.getKey().startsWith("?") || e.getKey().isEmpty() ? SECTION + ".wav" + e.getKey() : SECTION + e.getKey() + ".wav";
+            HttpResponse<byte[]> response = get(server, url);
             assertEquals(200, response.statusCode(), e.getKey());
             assertEquals("audio/wav", response.headers().firstValue("Content-Type").orElse(""));
             Path file = dir.resolve("clip" + e.getKey().hashCode() + ".wav");
@@ -81,6 +84,8 @@ class TelephonyRoutesTest {
         assertEquals(400, response.statusCode());
         assertTrue(response.body().contains("ulaw, alaw, pcm"), response.body());
         assertEquals(400, server.get(SECTION + ".ulaw?codec=alaw").statusCode());
+        assertEquals(400, server.get(SECTION + ".alaw.wav?codec=pcm").statusCode());
+        assertEquals(200, server.get(SECTION + ".alaw.wav?codec=alaw").statusCode());
     }
 
     @Test

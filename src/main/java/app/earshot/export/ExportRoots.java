@@ -1,0 +1,28 @@
+package app.earshot.export;
+
+import app.earshot.content.Page;
+import app.earshot.content.PodcastSettings;
+import app.earshot.content.Site;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The entry points of a static export that no page links to: the feeds and their cover art, the playlists, the
+ * talking books, the VoiceXML menus and the JSON API. The exporter follows every URL these name as well.
+ */
+public final class ExportRoots {
+    private ExportRoots() {}
+
+    /** The unlinked paths of {@code site}, in a stable order. */
+    public static List<String> of(Site site) {
+        List<String> roots = new ArrayList<>(List.of("/feed.xml",
+                "/artwork." + site.podcast().artwork().map(PodcastSettings.Artwork::extension).orElse("png"),
+                "/api/pages.json", "/api/openapi.json"));
+        for (Page page : site.pages()) {
+            String slug = page.slug();
+            roots.addAll(List.of("/" + slug + "/feed.xml", "/" + slug + ".m3u", "/" + slug + ".m3u8", "/" + slug + ".epub",
+                    "/ivr/" + slug + ".vxml", "/api/pages/" + slug + ".json"));
+        }
+        return roots;
+    }
+}

@@ -1,0 +1,105 @@
+package app.earshot.ivr;
+
+import app.earshot.content.Section;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What a caller may say instead of pressing keys: a topic's name (a section heading, or "introduction") plays it, and a
+ * few command words stand for the navigation keys. Matching forgives what recognisers and callers do: case,
+ * punctuation, "&amp;" for "and", plurals, filler words and partial names ("FDA status" finds "FDA Breakthrough
+ * Status"), as long as one topic matches better than every other.
+ */
+public final class SpokenChoices {
+    /** What the words meant. */
+    public sealed interface Meaning permits Topic, Command {}
+
+    /** The section at {@code index}; {@code phrase} is its name as a grammar lists it. */
+    public record Topic(int index, String phrase) implements Meaning {}
+
+    /** A navigation key said as a word. */
+    public record Command(String key, String phrase) implements Meaning {}
+
+    private static final Set<String> FILLER = Set.of("a", "an", "the", "to", "of", "for", "is", "are", "and", "about", "on",
+            "in", "vs", "versus", "can", "does", "do", "you", "your", "it", "how", "what", "me", "i", "want", "please", "hear",
+            "play", "section", "tell", "like", "would", "with", "be", "may", "not", "right");
+
+    private final List<Topic> topics;
+    private final List<Command> commands;
+
+    SpokenChoices(KeypadMenu keypad) {
+        List<Topic> list = new ArrayList<>();
+        List<Section> sections = keypad.page().sections();
+        for (int i = 0; i < sections.size(); i++) {
+            Section s = sections.get(i);
+            list.add(new Topic(i, phrase(s.introduction() ? "introduction" : s.heading())));
+        }
+        this.topics = List.copyOf(list);
+        this.commands = List.of(new Command(KeypadMenu.NEXT, "next"), new Command(KeypadMenu.NEXT, "next section"),
+                new Command(KeypadMenu.PREVIOUS, "previous"), new Command(KeypadMenu.PREVIOUS, "go back"),
+                new Command(KeypadMenu.REPEAT, "repeat"), new Command(KeypadMenu.REPEAT, "again"),
+                new Command(KeypadMenu.MAIN_MENU, "main menu"), new Command(KeypadMenu.MAIN_MENU, "menu"),
+                new Command(KeypadMenu.HELP, "help"));
+    }
+
+    /** Every topic, in page order, with the phrase a grammar lists for it. */
+    public List<Topic> topics() {
+        return topics;
+    }
+
+    /** Every command phrase. */
+    public List<Command> commands() {
+        return commands;
+    }
+
+    /** All phrases, topics first: Twilio's speech hints. */
+    public List<String> phrases() {
+        List<String> out = new ArrayList<>();
+        topics.forEach(t -> out.add(t.phrase()));
+        commands.forEach(c -> out.add(c.phrase()));
+        return out;
+    }
+
+    /** What {@code words} mean, if one meaning fits better than every other. */
+    public Optional<Meaning> match(String words) {
+        if (words == null) return Optional.empty();
+        String heard = phrase(words);
+        if (heard.isEmpty()) return Optional.empty();
+        for (Command c : commands) if (c.phrase().equals(heard)) return Optional.of(c);
+        for (Topic t : topics) if (t.phrase().equals(heard)) return Optional.of(t);
+        Set<String> said = significant(heard);
+        if (said.isEmpty()) return Optional.empty();
+        Map<Topic, Double> scores = new LinkedHashMap<>();
+        for (Topic t : topics) {
+            Set<String> wanted = significant(t.phrase());
+            if (wanted.isEmpty()) continue;
+            long hits = wanted.stream().filter(said::contains).count();
+            long stray = said.stream().filter(w -> !wanted.contains(w)).count();
+            // Share of the topic's words heard, less a little for words that belong to no part of it.
+            if (hits > 0) scores.put(t, (double) hits / wanted.size() - 0.1 * stray / said.size());
+        }
+        double best = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        List<Topic> winners = scores.entrySet().stream().filter(e -> e.getValue() == best).map(Map.Entry::getKey).toList();
+        return best >= 0.5 && winners.size() == 1 ? Optional.of(winners.get(0)) : Optional.empty();
+    }
+
+    /** Lower case words and digits separated by single spaces; "&amp;" becomes "and", accents and punctuation go. */
+    static String phrase(String text) {
+        String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return plain.toLowerCase(Locale.ROOT).replace("&", " and ").replaceAll("[^a-z0-9]+", " ").strip();
+    }
+
+    private static Set<String> significant(String phrase) {
+        return Arrays.stream(phrase.split(" ")).filter(w -> !w.isEmpty() && !FILLER.contains(w))
+                .map(w -> w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.substring(0, w.length() - 1) : w)
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+}

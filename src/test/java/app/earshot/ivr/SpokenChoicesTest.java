@@ -1,0 +1,51 @@
+package app.earshot.ivr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.earshot.content.Page;
+import app.earshot.content.Section;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SpokenChoicesTest {
+    static final SpokenChoices CHOICES = new CallFlow(KeypadMenu.of(page("Intro", "What is Ketamine?", "FDA Breakthrough Status",
+            "Key Facts About Ketamine", "Safety & Considerations"))).spoken();
+
+    static Page page(String... headings) {
+        List<Section> list = new java.util.ArrayList<>();
+        for (int i = 0; i < headings.length; i++) list.add(new Section("s" + i, headings[i], i == 0, "", "", List.of(), i + 1));
+        return new Page("p", "T", "", LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1), list);
+    }
+
+    static Optional<Integer> topic(String said) {
+        return CHOICES.match(said).filter(m -> m instanceof SpokenChoices.Topic).map(m -> ((SpokenChoices.Topic) m).index());
+    }
+
+    @Test
+    void aTopicIsFoundFromPartOfItsNameWithFillerCaseAndPunctuation() {
+        assertEquals(Optional.of(2), topic("Um, FDA status please"));
+        assertEquals(Optional.of(4), topic("safety and considerations."));
+        assertEquals(Optional.of(3), topic("key facts"));
+        assertEquals(Optional.of(0), topic("the introduction"));
+    }
+
+    @Test
+    void aWordSharedByTopicsPicksTheOneItNamesMostFully() {
+        assertEquals(Optional.of(1), topic("ketamine"));
+    }
+
+    @Test
+    void wordsMatchingNoTopicMeanNothing() {
+        assertTrue(CHOICES.match("weather forecast").isEmpty());
+        assertTrue(CHOICES.match("   ").isEmpty());
+    }
+
+    @Test
+    void commandWordsStandForTheirKeys() {
+        assertEquals(new SpokenChoices.Command(KeypadMenu.NEXT, "next"), CHOICES.match("Next!").orElseThrow());
+        assertEquals(KeypadMenu.MAIN_MENU, ((SpokenChoices.Command) CHOICES.match("main menu").orElseThrow()).key());
+    }
+}
