@@ -1,0 +1,63 @@
+package app.earshot.audio;
+
+/**
+ * Brings narration to one loudness, EBU R128 style: gain to a target integrated loudness (ITU-R BS.1770), then a
+ * look-ahead true-peak limiter so that raising quiet speech never clips.
+ *
+ * <p>Applied to each synthesized clip before it is encoded or cached. Clips made this way join into whole-page
+ * audio at the same loudness, so the page is not processed again (its sections stay sample-identical to the
+ * section files) and still measures at the target.
+ */
+public final class LoudnessNormaliser {
+
+    /** Integrated loudness narration is brought to: -19 LUFS, the usual norm for mono spoken word (AES TD1004). */
+    public static final double NARRATION_TARGET_LUFS = -19.0;
+
+    /**
+     * Our own ceiling, 0.5 dB under the -1.5 dBTP the output must meet: leaves room for other meters' interpolators
+     * and for decoders of the lossy encodings made from the clip.
+     */
+    public static final double NARRATION_CEILING_DBTP = -2.0;
+
+    /** Names the processing for cache keys: change it whenever the output would change. */
+    public static final String ID = "r128:" + NARRATION_TARGET_LUFS + "LUFS:" + NARRATION_CEILING_DBTP + "dBTP:v1";
+
+    private static final double TOLERANCE_LU = 0.2;
+    private static final TruePeakLimiter LIMITER = new TruePeakLimiter(32768 * Math.pow(10, NARRATION_CEILING_DBTP / 20), 0.005, 0.08);
+
+    private LoudnessNormaliser() {
+    }
+
+    /**
+     * {@code pcm} at {@value #NARRATION_TARGET_LUFS} LUFS integrated (within 0.2 LU, unless limiting makes that
+     * impossible) with a true peak at or under {@value #NARRATION_CEILING_DBTP} dBTP. Silence is returned as it is.
+     */
+    public static Pcm narration(Pcm pcm) {
+        double measured = LoudnessMeter.integrated(pcm);
+        if (measured == LoudnessMeter.SILENCE) return pcm;
+        double gainDb = NARRATION_TARGET_LUFS - measured;
+        Pcm out = pcm;
+        // Limiting takes a little loudness off the peaks; a second pass adds it back (a third is rarely needed).
+        for (int pass = 0; pass < 3; pass++) {
+            out = limited(pcm, gainDb, LIMITER);
+            double error = NARRATION_TARGET_LUFS - LoudnessMeter.integrated(out);
+            if (Math.abs(error) < TOLERANCE_LU) break;
+            gainDb += error;
+        }
+        return out;
+    }
+
+    /** {@code pcm} amplified by {@code gainDb}, peak-limited and rounded back to 16 bits. */
+    static Pcm limited(Pcm pcm, double gainDb, TruePeakLimiter limiter) {
+        double gain = Math.pow(10, gainDb / 20);
+        double[] x = new double[pcm.length()];
+        for (int i = 0; i < x.length; i++) x[i] = pcm.sample(i) * gain;
+        double[] y = limiter.limit(x, pcm.sampleRate());
+        short[] out = new short[y.length];
+        for (int i = 0; i < y.length; i++) {
+            long r = Math.round(y[i]);
+            out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, r));
+        }
+        return new Pcm(pcm.sampleRate(), out);
+    }
+}
