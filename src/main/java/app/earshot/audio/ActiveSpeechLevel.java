@@ -82,18 +82,19 @@ public final class ActiveSpeechLevel {
 
     /**
      * {@code pcm} (telephone audio, 8 kHz) at an active speech level of {@value #TELEPHONE_TARGET_DBOV} dBov with its
-     * true peak at or under {@value #TELEPHONE_CEILING_DBOV} dBov. Silence is returned as it is.
+     * true peak at or under {@value #TELEPHONE_CEILING_DBOV} dBov. Silence is returned as it is; a nearly silent clip is
+     * raised by at most 12 dB.
      */
     public static Pcm telephone(Pcm pcm) {
         double measured = measure(pcm);
         if (measured == SILENCE) return pcm;
-        double gainDb = TELEPHONE_TARGET_DBOV - measured;
+        double gainDb = Math.min(LoudnessNormaliser.MAX_GAIN_DB, TELEPHONE_TARGET_DBOV - measured);
         Pcm out = pcm;
-        for (int pass = 0; pass < 3; pass++) {
+        for (int pass = 0; pass < LoudnessNormaliser.PASSES; pass++) {
             out = LoudnessNormaliser.limited(pcm, gainDb, TELEPHONE_LIMITER);
             double error = TELEPHONE_TARGET_DBOV - measure(out);
-            if (Math.abs(error) < 0.2) break;
-            gainDb += error;
+            if (Math.abs(error) < 0.2 || gainDb >= LoudnessNormaliser.MAX_GAIN_DB) break;
+            gainDb = Math.min(LoudnessNormaliser.MAX_GAIN_DB, gainDb + error);
         }
         return out;
     }

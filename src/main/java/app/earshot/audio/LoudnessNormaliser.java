@@ -17,12 +17,16 @@ public final class LoudnessNormaliser {
      * Our own ceiling, 0.5 dB under the -1.5 dBTP the output must meet: leaves room for other meters' interpolators
      * and for decoders of the lossy encodings made from the clip.
      */
-    public static final double NARRATION_CEILING_DBTP = -2.0;
+    public static final double NARRATION_CEILING_DBTP = -3.0;
 
     /** Names the processing for cache keys: change it whenever the output would change. */
     public static final String ID = "r128:" + NARRATION_TARGET_LUFS + "LUFS:" + NARRATION_CEILING_DBTP + "dBTP:v1";
 
     private static final double TOLERANCE_LU = 0.2;
+    /** Most gain ever applied: a clip that is nearly silent is a fault to hear, not noise to raise to speech level. */
+    static final double MAX_GAIN_DB = 12;
+    /** Most gain-then-limit passes: audio with a high crest factor loses more to the limiter and needs a few. */
+    static final int PASSES = 5;
     private static final TruePeakLimiter LIMITER = new TruePeakLimiter(32768 * Math.pow(10, NARRATION_CEILING_DBTP / 20), 0.005, 0.08);
 
     private LoudnessNormaliser() {
@@ -35,14 +39,14 @@ public final class LoudnessNormaliser {
     public static Pcm narration(Pcm pcm) {
         double measured = LoudnessMeter.integrated(pcm);
         if (measured == LoudnessMeter.SILENCE) return pcm;
-        double gainDb = NARRATION_TARGET_LUFS - measured;
+        double gainDb = Math.min(MAX_GAIN_DB, NARRATION_TARGET_LUFS - measured);
         Pcm out = pcm;
-        // Limiting takes a little loudness off the peaks; a second pass adds it back (a third is rarely needed).
-        for (int pass = 0; pass < 3; pass++) {
+        // Limiting takes a little loudness off the peaks; the next pass adds it back (speech needs two passes at most).
+        for (int pass = 0; pass < PASSES; pass++) {
             out = limited(pcm, gainDb, LIMITER);
             double error = NARRATION_TARGET_LUFS - LoudnessMeter.integrated(out);
-            if (Math.abs(error) < TOLERANCE_LU) break;
-            gainDb += error;
+            if (Math.abs(error) < TOLERANCE_LU || gainDb >= MAX_GAIN_DB) break;
+            gainDb = Math.min(MAX_GAIN_DB, gainDb + error);
         }
         return out;
     }
