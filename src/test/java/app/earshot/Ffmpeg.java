@@ -61,6 +61,26 @@ public final class Ffmpeg {
     }
 
     /** The last match: ffmpeg may print an empty summary for a filter graph it configured while probing, then the real one. */
+    /**
+     * Seconds of audio ffmpeg decodes from {@code file} at {@code rate}: for an MP3 with a LAME tag, ffmpeg drops the
+     * encoder delay and padding the tag declares (ffprobe's own {@code duration} field still counts them).
+     */
+    public static double decodedSeconds(Path file, int rate) {
+        if (!Files.isExecutable(FFMPEG)) fail(FFMPEG + " is missing: install the Debian package 'ffmpeg'");
+        try {
+            Process process = new ProcessBuilder(FFMPEG.toString(), "-v", "error", "-i", file.toString(), "-f", "s16le", "-ac", "1",
+                    "-ar", Integer.toString(rate), "-").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            long bytes = process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            assertEquals(0, process.waitFor(), "ffmpeg could not decode " + file);
+            return bytes / 2.0 / rate;
+        } catch (IOException e) {
+            return fail("could not run ffmpeg", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail("interrupted running ffmpeg", e);
+        }
+    }
+
     private static double number(Pattern pattern, String output) {
         Matcher m = pattern.matcher(output);
         String last = null;
