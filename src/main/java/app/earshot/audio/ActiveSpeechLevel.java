@@ -86,16 +86,6 @@ public final class ActiveSpeechLevel {
      * raised by at most 12 dB.
      */
     public static Pcm telephone(Pcm pcm) {
-        double measured = measure(pcm);
-        if (measured == SILENCE) return pcm;
-        double gainDb = Math.min(LoudnessNormaliser.MAX_GAIN_DB, TELEPHONE_TARGET_DBOV - measured);
-        Pcm out = pcm;
-        for (int pass = 0; pass < LoudnessNormaliser.PASSES; pass++) {
-            out = LoudnessNormaliser.limited(pcm, gainDb, TELEPHONE_LIMITER);
-            double error = TELEPHONE_TARGET_DBOV - measure(out);
-            if (Math.abs(error) < 0.2 || gainDb >= LoudnessNormaliser.MAX_GAIN_DB) break;
-            gainDb = Math.min(LoudnessNormaliser.MAX_GAIN_DB, gainDb + error);
-        }
-        return out;
+        return LoudnessNormaliser.toLevel(pcm, TELEPHONE_TARGET_DBOV, TELEPHONE_LIMITER, ActiveSpeechLevel::measure);
     }
 }

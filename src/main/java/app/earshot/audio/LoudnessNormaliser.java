@@ -20,7 +20,7 @@ public final class LoudnessNormaliser {
     public static final double NARRATION_CEILING_DBTP = -3.0;
 
     /** Names the processing for cache keys: change it whenever the output would change. */
-    public static final String ID = "r128:" + NARRATION_TARGET_LUFS + "LUFS:" + NARRATION_CEILING_DBTP + "dBTP:v1";
+    public static final String ID = "r128:" + NARRATION_TARGET_LUFS + "LUFS:" + NARRATION_CEILING_DBTP + "dBTP:v2";
 
     private static final double TOLERANCE_LU = 0.2;
     /** Most gain ever applied: a clip that is nearly silent is a fault to hear, not noise to raise to speech level. */
@@ -37,31 +37,40 @@ public final class LoudnessNormaliser {
      * impossible) with a true peak at or under {@value #NARRATION_CEILING_DBTP} dBTP. Silence is returned as it is.
      */
     public static Pcm narration(Pcm pcm) {
-        double measured = LoudnessMeter.integrated(pcm);
-        if (measured == LoudnessMeter.SILENCE) return pcm;
-        double gainDb = Math.min(MAX_GAIN_DB, NARRATION_TARGET_LUFS - measured);
+        return toLevel(pcm, NARRATION_TARGET_LUFS, LIMITER, LoudnessMeter::integrated);
+    }
+
+    /**
+     * {@code pcm} with the gain that brings {@code meter}'s reading to {@code target} (at most {@link #MAX_GAIN_DB}),
+     * through {@code limiter}, rounded to 16 bits. Limiting takes a little level off the peaks, so the gain is
+     * corrected and applied again from the original samples until the reading is within 0.2 dB (speech needs two
+     * passes). Silence (a reading of minus infinity) is returned as it is.
+     */
+    static Pcm toLevel(Pcm pcm, double target, TruePeakLimiter limiter, java.util.function.ToDoubleFunction<Pcm> meter) {
+        double measured = meter.applyAsDouble(pcm);
+        if (measured == Double.NEGATIVE_INFINITY) return pcm;
+        double gainDb = Math.min(MAX_GAIN_DB, target - measured);
+        double[] x = new double[pcm.length()];
+        for (int i = 0; i < x.length; i++) x[i] = pcm.sample(i);
+        // Interpolated peaks once: they scale with the gain. Stretches 12 dB under the ceiling at the first gain are
+        // left uninterpolated, which leaves 6 dB for later passes to raise the gain and still be covered.
+        double[] peaks = TruePeakLimiter.peaks(x, limiter.ceiling() / (4 * Math.pow(10, gainDb / 20)));
         Pcm out = pcm;
-        // Limiting takes a little loudness off the peaks; the next pass adds it back (speech needs two passes at most).
         for (int pass = 0; pass < PASSES; pass++) {
-            out = limited(pcm, gainDb, LIMITER);
-            double error = NARRATION_TARGET_LUFS - LoudnessMeter.integrated(out);
+            out = rounded(pcm.sampleRate(), limiter.limit(x, peaks, Math.pow(10, gainDb / 20), pcm.sampleRate()));
+            double error = target - meter.applyAsDouble(out);
             if (Math.abs(error) < TOLERANCE_LU || gainDb >= MAX_GAIN_DB) break;
             gainDb = Math.min(MAX_GAIN_DB, gainDb + error);
         }
         return out;
     }
 
-    /** {@code pcm} amplified by {@code gainDb}, peak-limited and rounded back to 16 bits. */
-    static Pcm limited(Pcm pcm, double gainDb, TruePeakLimiter limiter) {
-        double gain = Math.pow(10, gainDb / 20);
-        double[] x = new double[pcm.length()];
-        for (int i = 0; i < x.length; i++) x[i] = pcm.sample(i) * gain;
-        double[] y = limiter.limit(x, pcm.sampleRate());
+    private static Pcm rounded(int rate, double[] y) {
         short[] out = new short[y.length];
         for (int i = 0; i < y.length; i++) {
             long r = Math.round(y[i]);
             out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, r));
         }
-        return new Pcm(pcm.sampleRate(), out);
+        return new Pcm(rate, out);
     }
 }

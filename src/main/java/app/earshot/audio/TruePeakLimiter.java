@@ -26,17 +26,39 @@ final class TruePeakLimiter {
         this.releaseSeconds = releaseSeconds;
     }
 
+    /** The highest absolute value let through, in 16-bit sample units. */
+    double ceiling() {
+        return ceiling;
+    }
+
     /** {@code x} (sample units, any range) with its gain reduced where its true peak would pass the ceiling. */
     double[] limit(double[] x, int rate) {
+        return limit(x, peaks(x, ceiling / 2), 1, rate);
+    }
+
+    /**
+     * The true peak around each sample of {@code x} (at it and up to the next), interpolated only where the sample or
+     * its neighbour reaches {@code worth}: interpolating costs ~50 multiplications a sample, and band-limited audio
+     * does not overshoot its samples by 6 dB, so quieter stretches keep their sample values. Peaks scale with gain, so
+     * one call serves every gain tried on the same signal.
+     */
+    static double[] peaks(double[] x, double worth) {
+        int n = x.length;
+        double[] peaks = new double[n];
+        for (int i = 0; i < n; i++) {
+            double near = Math.max(Math.abs(x[i]), i + 1 < n ? Math.abs(x[i + 1]) : 0);
+            peaks[i] = near >= worth ? Math.max(near, LoudnessMeter.interSamplePeak(x, i)) : near;
+        }
+        return peaks;
+    }
+
+    /** {@code x} times {@code gain}, limited; {@code peaks} are {@link #peaks} of {@code x} itself (before the gain). */
+    double[] limit(double[] x, double[] peaks, double gain, int rate) {
         int n = x.length;
         int window = Math.max(1, (int) Math.round(lookAheadSeconds * rate));
         double[] need = new double[n];
-        // Interpolating costs ~50 multiplications a sample; a sample and its neighbour 6 dB under the ceiling cannot
-        // produce an inter-sample peak above it in band-limited audio, so only loud stretches are interpolated.
-        double loud = ceiling / 2;
         for (int i = 0; i < n; i++) {
-            double near = Math.max(Math.abs(x[i]), i + 1 < n ? Math.abs(x[i + 1]) : 0);
-            double peak = near > loud ? LoudnessMeter.interSamplePeak(x, i) : near;
+            double peak = peaks[i] * gain;
             need[i] = peak > ceiling ? ceiling / peak : 1;
         }
         double[] held = forwardMinimum(need, window);
@@ -53,8 +75,8 @@ final class TruePeakLimiter {
             sum += held[i];
             if (i >= window) sum -= held[i - window];
             // Before the first full window, the missing values are held[0], itself at most what these samples need.
-            double gain = i >= window - 1 ? sum / window : (sum + (window - 1 - i) * held[0]) / window;
-            out[i] = x[i] * gain;
+            double smooth = i >= window - 1 ? sum / window : (sum + (window - 1 - i) * held[0]) / window;
+            out[i] = x[i] * gain * smooth;
         }
         return out;
     }
