@@ -57,30 +57,26 @@ public final class LoudnessMeter {
      * 12 dB of the highest sample are interpolated: band-limited audio does not overshoot its samples by that much.
      */
     public static double truePeak(Pcm pcm) {
-        int samplePeak = 0;
-        for (int i = 0; i < pcm.length(); i++) samplePeak = Math.max(samplePeak, Math.abs(pcm.sample(i)));
+        double[] x = new double[pcm.length()];
+        double samplePeak = 0;
+        for (int i = 0; i < x.length; i++) {
+            x[i] = pcm.sample(i);
+            samplePeak = Math.max(samplePeak, Math.abs(x[i]));
+        }
         double worth = samplePeak / 4.0;
         double peak = samplePeak;
-        for (int i = 0; i < pcm.length(); i++) {
-            if (Math.abs(pcm.sample(i)) >= worth || i + 1 < pcm.length() && Math.abs(pcm.sample(i + 1)) >= worth) {
-                peak = Math.max(peak, interSamplePeak(pcm, i));
+        for (int i = 0; i < x.length; i++) {
+            if (Math.abs(x[i]) >= worth || i + 1 < x.length && Math.abs(x[i + 1]) >= worth) {
+                peak = Math.max(peak, interSamplePeak(x, i));
             }
         }
         return peak == 0 ? SILENCE : 20 * Math.log10(peak / FULL_SCALE);
     }
 
-    /** The largest absolute value of the continuous signal at sample {@code i} and between it and the next. */
-    static double interSamplePeak(Pcm pcm, int i) {
-        int half = TAPS_PER_PHASE / 2;
-        double[] x = new double[TAPS_PER_PHASE];
-        for (int k = 0; k < TAPS_PER_PHASE; k++) {
-            int at = i - half + 1 + k;
-            x[k] = at >= 0 && at < pcm.length() ? pcm.sample(at) : 0;
-        }
-        return interpolatedPeak(x, 0, Math.abs(pcm.sample(i)));
-    }
-
-    /** Same as {@link #interSamplePeak(Pcm, int)} on a double signal (the limiter works before rounding to 16 bits). */
+    /**
+     * The largest absolute value of the continuous signal at sample {@code i} and between it and the next (the signal
+     * as doubles: the limiter works before rounding to 16 bits).
+     */
     static double interSamplePeak(double[] x, int i) {
         int half = TAPS_PER_PHASE / 2;
         int first = i - half + 1;
