@@ -17,7 +17,7 @@ import java.nio.file.StandardOpenOption;
 /**
  * Writes mono 16-bit PCM and G.711 WAV files, reads them back, and validates WAV headers against file length.
  *
- * <p>Containers are written by {@link AudioSystem}; reading and validation are our own strict parser,
+ * <p>PCM containers are written by {@link AudioSystem}, G.711 ones by hand (see {@link #encodeG711}); reading and validation are our own strict parser,
  * because the JDK reader happily returns a short stream for a truncated file and the cache must not.
  */
 public final class Wav {
@@ -41,15 +41,39 @@ public final class Wav {
         return container(data, new AudioFormat(pcm.sampleRate(), 16, 1, true, false), pcm.length());
     }
 
-    /** A RIFF WAVE file (format tag 7 or 6) around G.711 {@code codes}, one byte per mono sample. */
+    /**
+     * A RIFF WAVE file (format tag 7 or 6) around G.711 {@code codes}, one byte per mono sample, laid out as the WAVE
+     * specification asks for non-PCM formats: an 18-byte {@code fmt } chunk ending in {@code cbSize = 0}, a
+     * {@code fact} chunk holding the number of samples, then the {@code data} chunk (padded to an even length).
+     * Written by hand: the JDK's writer leaves out {@code cbSize} and {@code fact}, which strict IVR platforms check.
+     */
     static byte[] encodeG711(byte[] codes, Codec codec, int sampleRate) {
-        AudioFormat.Encoding encoding = switch (codec) {
-            case ULAW -> AudioFormat.Encoding.ULAW;
-            case ALAW -> AudioFormat.Encoding.ALAW;
+        int tag = switch (codec) {
+            case ULAW -> TAG_ULAW;
+            case ALAW -> TAG_ALAW;
             case PCM -> throw new IllegalArgumentException("pcm is not a G.711 codec");
         };
-        AudioFormat format = new AudioFormat(encoding, sampleRate, 8, 1, 1, sampleRate, false);
-        return container(codes, format, codes.length);
+        int pad = codes.length & 1;
+        int fmtLength = 18, factLength = 4;
+        int riffLength = 4 + (8 + fmtLength) + (8 + factLength) + (8 + codes.length + pad);
+        ByteBuffer out = ByteBuffer.allocate(8 + riffLength).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        out.put(ascii("RIFF")).putInt(riffLength).put(ascii("WAVE"));
+        out.put(ascii("fmt ")).putInt(fmtLength)
+                .putShort((short) tag)          // wFormatTag
+                .putShort((short) 1)            // nChannels
+                .putInt(sampleRate)             // nSamplesPerSec
+                .putInt(sampleRate)             // nAvgBytesPerSec: one byte per sample
+                .putShort((short) 1)            // nBlockAlign
+                .putShort((short) 8)            // wBitsPerSample
+                .putShort((short) 0);           // cbSize: no extra format bytes
+        out.put(ascii("fact")).putInt(factLength).putInt(codes.length); // dwSampleLength
+        out.put(ascii("data")).putInt(codes.length).put(codes);
+        if (pad == 1) out.put((byte) 0);
+        return out.array();
+    }
+
+    private static byte[] ascii(String fourCc) {
+        return fourCc.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static byte[] container(byte[] data, AudioFormat format, long frames) {

@@ -2,6 +2,7 @@ package app.earshot.narration;
 
 import app.earshot.audio.AudioCache;
 import app.earshot.audio.CachedAudio;
+import app.earshot.audio.LoudnessNormaliser;
 import app.earshot.audio.Mp3;
 import app.earshot.audio.Pcm;
 import app.earshot.audio.Wav;
@@ -41,8 +42,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Narrator {
     /** Silence between sections in whole-page audio. */
     public static final double SECTION_PAUSE_SECONDS = 0.8;
-    /** Bumped whenever the way clips are assembled changes, so old cache entries are not reused. */
-    static final String FORMAT_VERSION = "narration-1";
+    /**
+     * Bumped whenever the way clips are assembled changes, so old cache entries are not reused. Names the loudness
+     * processing too, so changing it re-makes every clip once.
+     */
+    static final String FORMAT_VERSION = "narration-2:" + LoudnessNormaliser.ID;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<Captions.Cue>> CUES = new TypeReference<>() {};
@@ -305,7 +309,7 @@ public final class Narrator {
             Speech speech = synthesizer.speak(script.spoken(), voice);
             synthesisNanos.addAndGet(System.nanoTime() - start);
             syntheses.incrementAndGet();
-            return Wav.encode(speech.audio());
+            return clipWav(speech);
         });
         return new Clip(wav, "audio/wav", seconds(wav));
     }
@@ -357,7 +361,7 @@ public final class Narrator {
         Speech speech = synthesizer.speak(script.spoken(), voices.get(speed));
         synthesisNanos.addAndGet(System.nanoTime() - start);
         syntheses.incrementAndGet();
-        byte[] wav = Wav.encode(speech.audio());
+        byte[] wav = clipWav(speech);
         byte[] cues;
         try {
             cues = JSON.writeValueAsString(Captions.cues(script, speech.words(), speech.audio().seconds()))
@@ -366,6 +370,14 @@ public final class Narrator {
             throw new IllegalStateException("captions could not be written", e);
         }
         return new Rendered(wav, cues);
+    }
+
+    /**
+     * The one place synthesized speech becomes a clip: brought to broadcast loudness (EBU R128: -19 LUFS, true peak
+     * under -1.5 dBTP), then written as WAV. Every rendering (MP3, telephone, whole page) is made from this clip.
+     */
+    private static byte[] clipWav(Speech speech) {
+        return Wav.encode(LoudnessNormaliser.narration(speech.audio()));
     }
 
     private String sectionKey(Page page, Section section, Speed speed) {

@@ -1,5 +1,6 @@
 package app.earshot.narration;
 
+import app.earshot.audio.ActiveSpeechLevel;
 import app.earshot.audio.AudioCache;
 import app.earshot.audio.CachedAudio;
 import app.earshot.audio.Pcm;
@@ -30,7 +31,7 @@ public final class TelephoneAudio {
     /** Longest clip a phone platform is given (Amazon Connect rejects prompts over 5 minutes). */
     public static final double MAX_PART_SECONDS = 300;
     /** Bumped whenever conversion changes, so old cache entries are not reused. */
-    static final String FORMAT_VERSION = "telephone-1";
+    static final String FORMAT_VERSION = "telephone-2:" + ActiveSpeechLevel.TELEPHONE_ID;
 
     private static final int WIDE = Telephony.WIDEBAND_RATE;
     // A cue ending like this ends a sentence; closing quotes and brackets may follow the stop.
@@ -142,7 +143,9 @@ public final class TelephoneAudio {
         CachedAudio coded = cache.get(key, format.wav() ? "wav" : format.extension(), () -> timed(() -> {
             short[] all = decode(wide.audio()).samples();
             Pcm part = new Pcm(WIDE, span[0] == 0 && span[1] == all.length ? all : Arrays.copyOfRange(all, span[0], span[1]));
-            return format.wav() ? Telephony.wav(part, format.codec()) : Telephony.raw(part, format.codec());
+            // Telephone networks want speech at their own level (P.56 active level), not at podcast loudness.
+            Pcm narrow = ActiveSpeechLevel.telephone(Telephony.toNarrowband(part));
+            return format.wav() ? Telephony.wav(narrow, format.codec()) : Telephony.raw(narrow, format.codec());
         }));
         double seconds = format.wav() ? seconds(coded) : coded.size() / (double) Telephony.RATE;
         return new Clip(coded, format.mediaType(), seconds);

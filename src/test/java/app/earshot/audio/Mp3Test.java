@@ -4,25 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.earshot.Ffmpeg;
 import app.earshot.Mp3Decoder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class Mp3Test {
     static final Pcm TONE = Signals.tone(16000, 440, 8000, 3.3);
+    static final int RATE = 44100;
 
     @Test
-    void everyFrameIsMpeg2LayerIIIMono16kHz() {
+    void everyFrameIsMpeg1LayerIIIMono44kHzAtLeast32kbps() {
         Mp3Decoder.Decoded decoded = Mp3Decoder.decode(Mp3.encode(TONE));
-        assertTrue(decoded.frames() > 80, "frames " + decoded.frames());
+        assertTrue(decoded.frames() > 120, "frames " + decoded.frames());
         for (int header : decoded.headers()) {
             assertEquals(0x7FF, header >>> 21, "11-bit frame sync");
-            assertEquals(0b10, (header >>> 19) & 3, "MPEG-2");
+            assertEquals(0b11, (header >>> 19) & 3, "MPEG-1");
             assertEquals(0b01, (header >>> 17) & 3, "Layer III");
-            assertEquals(0b10, (header >>> 10) & 3, "16000 Hz in MPEG-2");
+            assertEquals(0b00, (header >>> 10) & 3, "44100 Hz in MPEG-1");
             assertEquals(0b11, (header >>> 6) & 3, "single channel");
+            assertTrue(((header >>> 12) & 0xF) != 0, "a listed bitrate (every MPEG-1 Layer III one is >= 32 kbit/s), not free format");
         }
-        assertEquals(16000, decoded.rate());
+        assertEquals(RATE, decoded.rate());
     }
 
     @Test
@@ -31,8 +38,9 @@ class Mp3Test {
         Mp3Info info = Mp3.inspect(mp3);
         Mp3Decoder.Decoded decoded = Mp3Decoder.decode(mp3);
         assertEquals(decoded.frames() - 1, info.frames());
-        assertEquals(decoded.samples().length, (info.frames() + 1) * 576);
-        assertEquals(TONE.length(), info.samples());
+        assertEquals(decoded.samples().length, (info.frames() + 1) * 1152);
+        assertEquals(TONE.seconds() * RATE, info.samples(), 1);
+        assertEquals(TONE.seconds(), info.seconds(), 1.0 / 16000);
         assertEquals(mp3.length, info.bytes());
     }
 
@@ -42,16 +50,35 @@ class Mp3Test {
         Mp3Info info = Mp3.inspect(mp3);
         short[] decoded = Mp3Decoder.decode(mp3).samples();
         // Skip the tag frame and the encoder delay (plus the decoder's own 529 samples), as gapless players do.
-        int start = 576 + info.encoderDelay() + 529;
-        Pcm aligned = new Pcm(16000, Arrays.copyOfRange(decoded, start, start + TONE.length()));
+        int start = 1152 + info.encoderDelay() + 529;
+        Pcm aligned = new Pcm(RATE, Arrays.copyOfRange(decoded, start, start + (int) info.samples()));
         double original = Signals.middleRms(TONE, 0.2);
         assertEquals(original, Signals.middleRms(aligned, 0.2), original * 0.1);
         assertEquals(Signals.signChanges(TONE), Signals.signChanges(aligned), 20);
     }
 
     @Test
-    void speechRateAudioIsAtLeastEightTimesSmallerThanWav() {
-        assertTrue(Wav.encode(TONE).length >= 8 * Mp3.encode(TONE).length);
+    void aTopOfTheBandToneAt7kHzSurvivesAtItsLevel() {
+        Pcm high = Signals.tone(16000, 7000, 8000, 2);
+        short[] decoded = Mp3Decoder.decode(Mp3.encode(high)).samples();
+        Pcm middle = new Pcm(RATE, Arrays.copyOfRange(decoded, RATE / 2, RATE * 3 / 2));
+        assertEquals(0, Signals.decibels(Signals.rms(middle, 0, middle.length()) / Signals.middleRms(high, 0.2)), 1.5);
+    }
+
+    @Test
+    void speechRateAudioIsAtLeastFiveTimesSmallerThanWav() {
+        assertTrue(Wav.encode(TONE).length >= 5 * Mp3.encode(TONE).length);
+    }
+
+    @Test
+    void ffprobeReadsMono44kHzAtLeast32kbpsLastingAsLongAsTheWav(@TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve("tone.mp3"), Mp3.encode(TONE));
+        Map<String, String> probe = Ffmpeg.probe(file);
+        assertEquals("mp3", probe.get("codec_name"));
+        assertEquals("1", probe.get("channels"));
+        assertEquals("44100", probe.get("sample_rate"));
+        assertTrue(Integer.parseInt(probe.get("bit_rate")) >= 32000, probe.toString());
+        assertEquals(TONE.seconds(), Ffmpeg.decodedSeconds(file, RATE), 1.0 / RATE);
     }
 
     @Test

@@ -211,7 +211,7 @@ class AudioRoutesTest {
         assertEquals(12, doc.select("main audio[controls]").size(), "the whole page, the introduction and ten sections");
         assertEquals("Listen to the whole page: What is Ketamine?", doc.selectFirst("main audio").attr("aria-label"));
         assertTrue(doc.selectFirst("main audio track[kind=chapters]").attr("src").endsWith(".chapters.vtt"));
-        assertTrue(doc.select("main a[download]").first().text().matches(".*\\(MP3, \\d+ KB, \\d+ minutes? \\d+ seconds?\\)"),
+        assertTrue(doc.select("main a[download]").first().text().matches(".*\\(MP3, (\\d+ KB|\\d+\\.\\d MB), \\d+ minutes? \\d+ seconds?\\)"),
                 doc.select("main a[download]").first().text());
     }
 

@@ -1,0 +1,91 @@
+package app.earshot.audio;
+
+/**
+ * Measures the active speech level of mono PCM in dBov by ITU-T P.56 method B (as in the ITU-T G.191 reference
+ * "sv56"), and brings telephone clips to a level phone networks expect.
+ *
+ * <p>0 dBov is the power of a full-scale square wave (a full-scale sine is -3 dBov). The active level is the power
+ * of the samples while speech is active: an envelope (two 30 ms smoothing stages) is compared against thresholds
+ * 6 dB apart with 200 ms hangover, and the level is where the level-over-threshold falls to the 15.9 dB margin.
+ */
+public final class ActiveSpeechLevel {
+
+    /** Active speech level telephone clips are brought to: the middle of the -26 to -20 dBov range networks plan for. */
+    public static final double TELEPHONE_TARGET_DBOV = -23.0;
+
+    /** Highest true peak allowed in a telephone clip, 1 dB under the -3 dBov the clips must stay below. */
+    public static final double TELEPHONE_CEILING_DBOV = -4.0;
+
+    /** Names the telephone levelling for cache keys: change it whenever the output would change. */
+    public static final String TELEPHONE_ID = "p56:" + TELEPHONE_TARGET_DBOV + "dBov:" + TELEPHONE_CEILING_DBOV + "dBov:v1";
+
+    /** Level of a clip with no speech at all. */
+    public static final double SILENCE = Double.NEGATIVE_INFINITY;
+
+    private static final double FULL_SCALE = 32768.0;
+    private static final double TIME_CONSTANT_SECONDS = 0.03;
+    private static final double HANGOVER_SECONDS = 0.2;
+    private static final double MARGIN_DB = 15.9;
+    private static final int THRESHOLDS = 16;
+    private static final TruePeakLimiter TELEPHONE_LIMITER =
+            new TruePeakLimiter(FULL_SCALE * Math.pow(10, TELEPHONE_CEILING_DBOV / 20), 0.005, 0.08);
+
+    private ActiveSpeechLevel() {
+    }
+
+    /** The active speech level of {@code pcm} in dBov, or {@link #SILENCE}. */
+    public static double measure(Pcm pcm) {
+        int n = pcm.length();
+        if (n == 0) return SILENCE;
+        double g = Math.exp(-1 / (TIME_CONSTANT_SECONDS * pcm.sampleRate()));
+        int hangover = (int) Math.round(HANGOVER_SECONDS * pcm.sampleRate());
+        double[] thresholds = new double[THRESHOLDS];
+        for (int j = 0; j < THRESHOLDS; j++) thresholds[j] = Math.pow(2, j - (THRESHOLDS - 1));
+        long[] active = new long[THRESHOLDS];
+        int[] held = new int[THRESHOLDS];
+        java.util.Arrays.fill(held, hangover); // as sv56: leading silence is not speech held over
+        double p = 0, q = 0, sumSquares = 0;
+        for (int i = 0; i < n; i++) {
+            double x = pcm.sample(i) / FULL_SCALE;
+            sumSquares += x * x;
+            p = g * p + (1 - g) * Math.abs(x);
+            q = g * q + (1 - g) * p;
+            for (int j = 0; j < THRESHOLDS; j++) {
+                if (q >= thresholds[j]) {
+                    active[j]++;
+                    held[j] = 0;
+                } else if (held[j] < hangover) {
+                    active[j]++;
+                    held[j]++;
+                } else {
+                    break; // higher thresholds are not reached either, and their hangover has run out too
+                }
+            }
+        }
+        if (sumSquares == 0) return SILENCE;
+        double previousLevel = 0, previousExcess = 0;
+        for (int j = 0; j < THRESHOLDS; j++) {
+            if (active[j] == 0) break;
+            double level = 10 * Math.log10(sumSquares / active[j]);
+            double excess = level - 20 * Math.log10(thresholds[j]);
+            if (excess <= MARGIN_DB) {
+                if (j == 0) return level;
+                // Linear interpolation between the two thresholds either side of the margin.
+                double t = (previousExcess - MARGIN_DB) / (previousExcess - excess);
+                return previousLevel + t * (level - previousLevel);
+            }
+            previousLevel = level;
+            previousExcess = excess;
+        }
+        return previousLevel;
+    }
+
+    /**
+     * {@code pcm} (telephone audio, 8 kHz) at an active speech level of {@value #TELEPHONE_TARGET_DBOV} dBov with its
+     * true peak at or under {@value #TELEPHONE_CEILING_DBOV} dBov. Silence is returned as it is; a nearly silent clip is
+     * raised by at most 12 dB.
+     */
+    public static Pcm telephone(Pcm pcm) {
+        return LoudnessNormaliser.toLevel(pcm, TELEPHONE_TARGET_DBOV, TELEPHONE_LIMITER, ActiveSpeechLevel::measure);
+    }
+}

@@ -1,0 +1,196 @@
+package app.earshot.audio;
+
+/**
+ * Measures mono PCM the way ITU-R BS.1770-4 and EBU R128 do: integrated loudness (K-weighted, gated, in LUFS)
+ * and true peak (4x oversampled, in dBTP), at any sample rate.
+ *
+ * <p>The K-weighting filters are designed for the clip's own rate from their analogue prototypes (as libebur128
+ * does), so 16 kHz and 8 kHz audio are measured without resampling to 48 kHz first.
+ */
+public final class LoudnessMeter {
+
+    /** Loudness of silence (nothing passes the absolute gate). */
+    public static final double SILENCE = Double.NEGATIVE_INFINITY;
+
+    private static final double BLOCK_SECONDS = 0.4;
+    private static final double STEP_SECONDS = 0.1;
+    private static final double ABSOLUTE_GATE = -70;
+    private static final double RELATIVE_GATE = -10;
+    private static final double FULL_SCALE = 32768.0;
+
+    /** Phases of the true-peak interpolator (BS.1770-4 Annex 2 asks for at least 4x at 48 kHz). */
+    static final int OVERSAMPLING = 4;
+    private static final int TAPS_PER_PHASE = 16;
+    // Polyphase windowed-sinc interpolator, computed once and never written again.
+    private static final double[][] INTERPOLATOR = interpolator();
+
+    private LoudnessMeter() {
+    }
+
+    /** Integrated loudness of {@code pcm} in LUFS (relative to full scale); {@link #SILENCE} if nothing is audible. */
+    public static double integrated(Pcm pcm) {
+        double[] blocks = blockPowers(pcm);
+        double sum = 0;
+        int count = 0;
+        for (double p : blocks) {
+            if (loudness(p) > ABSOLUTE_GATE) {
+                sum += p;
+                count++;
+            }
+        }
+        if (count == 0) return SILENCE;
+        double gate = loudness(sum / count) + RELATIVE_GATE;
+        sum = 0;
+        count = 0;
+        for (double p : blocks) {
+            double l = loudness(p);
+            if (l > ABSOLUTE_GATE && l > gate) {
+                sum += p;
+                count++;
+            }
+        }
+        return loudness(sum / count);
+    }
+
+    /**
+     * True peak of {@code pcm} in dBTP: the highest absolute value of the 4x oversampled signal. Only stretches within
+     * 12 dB of the highest sample are interpolated: band-limited audio does not overshoot its samples by that much.
+     */
+    public static double truePeak(Pcm pcm) {
+        double[] x = new double[pcm.length()];
+        double samplePeak = 0;
+        for (int i = 0; i < x.length; i++) {
+            x[i] = pcm.sample(i);
+            samplePeak = Math.max(samplePeak, Math.abs(x[i]));
+        }
+        double worth = samplePeak / 4.0;
+        double peak = samplePeak;
+        for (int i = 0; i < x.length; i++) {
+            if (Math.abs(x[i]) >= worth || i + 1 < x.length && Math.abs(x[i + 1]) >= worth) {
+                peak = Math.max(peak, interSamplePeak(x, i));
+            }
+        }
+        return peak == 0 ? SILENCE : 20 * Math.log10(peak / FULL_SCALE);
+    }
+
+    /**
+     * The largest absolute value of the continuous signal at sample {@code i} and between it and the next (the signal
+     * as doubles: the limiter works before rounding to 16 bits).
+     */
+    static double interSamplePeak(double[] x, int i) {
+        int half = TAPS_PER_PHASE / 2;
+        int first = i - half + 1;
+        if (first >= 0 && first + TAPS_PER_PHASE <= x.length) return interpolatedPeak(x, first, Math.abs(x[i]));
+        double[] window = new double[TAPS_PER_PHASE];
+        for (int k = 0; k < TAPS_PER_PHASE; k++) {
+            int at = first + k;
+            window[k] = at >= 0 && at < x.length ? x[at] : 0;
+        }
+        return interpolatedPeak(window, 0, Math.abs(x[i]));
+    }
+
+    private static double interpolatedPeak(double[] x, int first, double peak) {
+        for (int phase = 1; phase < OVERSAMPLING; phase++) {
+            double[] h = INTERPOLATOR[phase];
+            double acc = 0;
+            for (int k = 0; k < TAPS_PER_PHASE; k++) acc += h[k] * x[first + k];
+            peak = Math.max(peak, Math.abs(acc));
+        }
+        return peak;
+    }
+
+    private static double loudness(double meanSquare) {
+        return -0.691 + 10 * Math.log10(meanSquare);
+    }
+
+    /**
+     * Mean square of the K-weighted signal (full scale = 1) over each 400 ms block, blocks starting every 100 ms.
+     * A clip shorter than one block is measured as one block of its own length, so short prompts get a level too.
+     */
+    private static double[] blockPowers(Pcm pcm) {
+        int rate = pcm.sampleRate();
+        double[] weighted = kWeighted(pcm);
+        int step = (int) Math.round(STEP_SECONDS * rate);
+        int perBlock = (int) Math.round(BLOCK_SECONDS / STEP_SECONDS);
+        if (weighted.length == 0) return new double[0];
+        if (weighted.length < perBlock * step) return new double[]{meanSquare(weighted, 0, weighted.length)};
+        // Sums over each 100 ms step, so each 400 ms block is four additions rather than 6,400 at 16 kHz.
+        double[] steps = new double[weighted.length / step];
+        for (int s = 0; s < steps.length; s++) steps[s] = meanSquare(weighted, s * step, (s + 1) * step);
+        double[] powers = new double[steps.length - perBlock + 1];
+        for (int b = 0; b < powers.length; b++) {
+            double sum = 0;
+            for (int s = b; s < b + perBlock; s++) sum += steps[s];
+            powers[b] = sum / perBlock;
+        }
+        return powers;
+    }
+
+    private static double meanSquare(double[] x, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) sum += x[i] * x[i];
+        return sum / (to - from);
+    }
+
+    /** The K-weighting pre-filter (high shelf, +4 dB above ~1.7 kHz) then the RLB high-pass, for the clip's rate. */
+    static double[] kWeighted(Pcm pcm) {
+        double rate = pcm.sampleRate();
+        // Stage 1: high shelf (analogue prototype parameters from libebur128, matching BS.1770's 48 kHz table).
+        double f0 = 1681.974450955533, gain = 3.999843853973347, q = 0.7071752369554196;
+        double k = Math.tan(Math.PI * f0 / rate);
+        double vh = Math.pow(10, gain / 20), vb = Math.pow(vh, 0.4996667741545416);
+        double a0 = 1 + k / q + k * k;
+        double b0 = (vh + vb * k / q + k * k) / a0, b1 = 2 * (k * k - vh) / a0, b2 = (vh - vb * k / q + k * k) / a0;
+        double a1 = 2 * (k * k - 1) / a0, a2 = (1 - k / q + k * k) / a0;
+        // Stage 2: high-pass (RLB weighting).
+        double f1 = 38.13547087602444, q1 = 0.5003270373238773;
+        double k1 = Math.tan(Math.PI * f1 / rate);
+        double c0 = 1 + k1 / q1 + k1 * k1;
+        double d1 = 2 * (k1 * k1 - 1) / c0, d2 = (1 - k1 / q1 + k1 * k1) / c0;
+        double[] out = new double[pcm.length()];
+        double x1 = 0, x2 = 0, y1 = 0, y2 = 0, z1 = 0, z2 = 0;
+        for (int i = 0; i < out.length; i++) {
+            double x = pcm.sample(i) / FULL_SCALE;
+            double y = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
+            double z = y - 2 * y1 + y2 - d1 * z1 - d2 * z2;
+            x2 = x1;
+            x1 = x;
+            y2 = y1;
+            y1 = y;
+            z2 = z1;
+            z1 = z;
+            out[i] = z;
+        }
+        return out;
+    }
+
+    /**
+     * Phase p of the interpolator gives the signal at {@code i + p/4}: a Kaiser-windowed sinc over
+     * {@value #TAPS_PER_PHASE} input samples centred between i and i+1.
+     */
+    private static double[][] interpolator() {
+        double[][] h = new double[OVERSAMPLING][TAPS_PER_PHASE];
+        int half = TAPS_PER_PHASE / 2;
+        double beta = 6.0;
+        for (int p = 0; p < OVERSAMPLING; p++) {
+            double frac = p / (double) OVERSAMPLING;
+            for (int k = 0; k < TAPS_PER_PHASE; k++) {
+                double t = (k - half + 1) - frac; // input sample position relative to the point sought
+                double sinc = t == 0 ? 1 : Math.sin(Math.PI * t) / (Math.PI * t);
+                double r = t / (half + 0.5);
+                double window = Math.abs(r) >= 1 ? 0 : besselI0(beta * Math.sqrt(1 - r * r)) / besselI0(beta);
+                h[p][k] = sinc * window;
+            }
+        }
+        return h;
+    }
+
+    private static double besselI0(double x) {
+        double sum = 1, term = 1;
+        for (int k = 1; k < 60; k++) {
+            term *= x / (2 * k);
+            sum += term * term;
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,76 @@
+package app.earshot.audio;
+
+/**
+ * Brings narration to one loudness, EBU R128 style: gain to a target integrated loudness (ITU-R BS.1770), then a
+ * look-ahead true-peak limiter so that raising quiet speech never clips.
+ *
+ * <p>Applied to each synthesized clip before it is encoded or cached. Clips made this way join into whole-page
+ * audio at the same loudness, so the page is not processed again (its sections stay sample-identical to the
+ * section files) and still measures at the target.
+ */
+public final class LoudnessNormaliser {
+
+    /** Integrated loudness narration is brought to: -19 LUFS, the usual norm for mono spoken word (AES TD1004). */
+    public static final double NARRATION_TARGET_LUFS = -19.0;
+
+    /**
+     * Our own ceiling, 0.5 dB under the -1.5 dBTP the output must meet: leaves room for other meters' interpolators
+     * and for decoders of the lossy encodings made from the clip.
+     */
+    public static final double NARRATION_CEILING_DBTP = -3.0;
+
+    /** Names the processing for cache keys: change it whenever the output would change. */
+    public static final String ID = "r128:" + NARRATION_TARGET_LUFS + "LUFS:" + NARRATION_CEILING_DBTP + "dBTP:v2";
+
+    private static final double TOLERANCE_LU = 0.2;
+    /** Most gain ever applied: a clip that is nearly silent is a fault to hear, not noise to raise to speech level. */
+    static final double MAX_GAIN_DB = 12;
+    /** Most gain-then-limit passes: audio with a high crest factor loses more to the limiter and needs a few. */
+    static final int PASSES = 5;
+    private static final TruePeakLimiter LIMITER = new TruePeakLimiter(32768 * Math.pow(10, NARRATION_CEILING_DBTP / 20), 0.005, 0.08);
+
+    private LoudnessNormaliser() {
+    }
+
+    /**
+     * {@code pcm} at {@value #NARRATION_TARGET_LUFS} LUFS integrated (within 0.2 LU, unless limiting makes that
+     * impossible) with a true peak at or under {@value #NARRATION_CEILING_DBTP} dBTP. Silence is returned as it is.
+     */
+    public static Pcm narration(Pcm pcm) {
+        return toLevel(pcm, NARRATION_TARGET_LUFS, LIMITER, LoudnessMeter::integrated);
+    }
+
+    /**
+     * {@code pcm} with the gain that brings {@code meter}'s reading to {@code target} (at most {@link #MAX_GAIN_DB}),
+     * through {@code limiter}, rounded to 16 bits. Limiting takes a little level off the peaks, so the gain is
+     * corrected and applied again from the original samples until the reading is within 0.2 dB (speech needs two
+     * passes). Silence (a reading of minus infinity) is returned as it is.
+     */
+    static Pcm toLevel(Pcm pcm, double target, TruePeakLimiter limiter, java.util.function.ToDoubleFunction<Pcm> meter) {
+        double measured = meter.applyAsDouble(pcm);
+        if (measured == Double.NEGATIVE_INFINITY) return pcm;
+        double gainDb = Math.min(MAX_GAIN_DB, target - measured);
+        double[] x = new double[pcm.length()];
+        for (int i = 0; i < x.length; i++) x[i] = pcm.sample(i);
+        // Interpolated peaks once: they scale with the gain. Stretches 12 dB under the ceiling at the first gain are
+        // left uninterpolated, which leaves 6 dB for later passes to raise the gain and still be covered.
+        double[] peaks = TruePeakLimiter.peaks(x, limiter.ceiling() / (4 * Math.pow(10, gainDb / 20)));
+        Pcm out = pcm;
+        for (int pass = 0; pass < PASSES; pass++) {
+            out = rounded(pcm.sampleRate(), limiter.limit(x, peaks, Math.pow(10, gainDb / 20), pcm.sampleRate()));
+            double error = target - meter.applyAsDouble(out);
+            if (Math.abs(error) < TOLERANCE_LU || gainDb >= MAX_GAIN_DB) break;
+            gainDb = Math.min(MAX_GAIN_DB, gainDb + error);
+        }
+        return out;
+    }
+
+    private static Pcm rounded(int rate, double[] y) {
+        short[] out = new short[y.length];
+        for (int i = 0; i < y.length; i++) {
+            long r = Math.round(y[i]);
+            out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, r));
+        }
+        return new Pcm(rate, out);
+    }
+}
