@@ -60,7 +60,8 @@ public final class ContentLoader {
                 }
                 String source = readUtf8(file, problems);
                 if (source == null) continue;
-                PageParser.Result result = pageParser.parse(file.toString(), slug, source);
+                PageParser.Result result = pageParser.parse(file.toString(), slug, source, settings == null || settings.topics == null ? null
+                        : settings.topics.stream().map(Topic::id).collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
                 problems.addAll(result.problems());
                 if (result.page() != null) pages.add(result.page());
             }
@@ -71,11 +72,11 @@ public final class ContentLoader {
         if (!problems.isEmpty() || settings == null) throw new ContentException(problems);
         pages.sort(Comparator.comparing(Page::slug));
         return new Site(settings.title, settings.language, settings.organisation, settings.description,
-                settings.speech, pages, settings.baseUrl);
+                settings.speech, pages, settings.baseUrl, settings.topics);
     }
 
     private record SiteSettings(String title, String language, String organisation, String description,
-                                SpeechSettings speech, String baseUrl) {}
+                                SpeechSettings speech, String baseUrl, List<Topic> topics) {}
 
     private static List<Path> markdownFiles(Path pagesDir, List<String> problems) {
         try (Stream<Path> files = Files.list(pagesDir)) {
@@ -148,8 +149,45 @@ public final class ContentLoader {
                 problems.add(file + ":" + lineOf(text, "base-url") + ": " + e.getMessage());
             }
         }
+        List<Topic> topics = topics(file, text, yaml.get("topics"), problems);
         return new SiteSettings(title.strip(), language.strip(), organisation.strip(),
-                text(yaml.get("description")).strip(), speech, baseUrl);
+                text(yaml.get("description")).strip(), speech, baseUrl, topics);
+    }
+
+    /**
+     * The {@code topics} list: each item an {@code id} (a slug, unique) and a {@code title}; absent means no topics.
+     * Null when the list itself has problems, so pages are not also blamed for naming a topic it failed to define.
+     */
+    private static List<Topic> topics(Path file, String text, Object value, List<String> problems) {
+        if (value == null) return List.of();
+        int line = lineOf(text, "topics");
+        if (!(value instanceof List<?> items) || items.isEmpty()) {
+            problems.add(file + ":" + line + ": topics must be a list of items with id and title, such as"
+                    + " '- id: aftercare' then '  title: Aftercare'");
+            return null;
+        }
+        List<Topic> topics = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        boolean failed = false;
+        int searchFrom = line;
+        for (Object item : items) {
+            String id = item instanceof Map<?, ?> m ? text(m.get("id")).strip() : "";
+            String title = item instanceof Map<?, ?> m ? text(m.get("title")).strip() : "";
+            int at = lineOf(text, "- ", line, searchFrom);
+            searchFrom = at;
+            if (!Slug.isValid(id)) {
+                problems.add(file + ":" + at + ": topic id '" + id + "' must be lower-case letters, digits and single hyphens");
+            } else if (!seen.add(id)) {
+                problems.add(file + ":" + at + ": topic '" + id + "' is listed twice");
+            } else if (title.isEmpty()) {
+                problems.add(file + ":" + at + ": topic '" + id + "' needs a title");
+            } else {
+                topics.add(new Topic(id, title));
+                continue;
+            }
+            failed = true;
+        }
+        return failed ? null : topics;
     }
 
     private static SpeechSettings speech(Path file, String text, Object value, List<String> problems) {
@@ -215,5 +253,14 @@ public final class ContentLoader {
             if (lines[i].stripLeading().startsWith(key + ":")) return i + 1;
         }
         return 1;
+    }
+
+    /** The first line after line {@code after} that starts (after indentation) with {@code start}; {@code fallback} if none. */
+    private static int lineOf(String text, String start, int fallback, int after) {
+        String[] lines = text.split("\n", -1);
+        for (int i = after; i < lines.length; i++) {
+            if (lines[i].stripLeading().startsWith(start)) return i + 1;
+        }
+        return fallback;
     }
 }

@@ -17,12 +17,21 @@ import java.util.Optional;
  * @param pages        all pages
  * @param baseUrl      absolute URL the site is published at, without a trailing slash, for feeds and
  *                     playlists; empty when not configured (each request's Host is used instead)
+ * @param topics       the headings pages are grouped under, in the order the home page shows them; empty for a
+ *                     site that does not group its pages (then pages name no topic)
  */
 public record Site(String title, String language, String organisation, String description,
-                   SpeechSettings speech, List<Page> pages, String baseUrl) {
+                   SpeechSettings speech, List<Page> pages, String baseUrl, List<Topic> topics) {
     public Site {
         pages = List.copyOf(pages);
         baseUrl = baseUrl == null ? "" : baseUrl;
+        topics = topics == null ? List.of() : List.copyOf(topics);
+    }
+
+    /** A site whose pages are not grouped by topic. */
+    public Site(String title, String language, String organisation, String description,
+                SpeechSettings speech, List<Page> pages, String baseUrl) {
+        this(title, language, organisation, description, speech, pages, baseUrl, List.of());
     }
 
     /** A site with no configured base URL. */
@@ -48,7 +57,7 @@ public record Site(String title, String language, String organisation, String de
 
     /** This site published at {@code url} (checked by {@link #checkBaseUrl}). */
     public Site withBaseUrl(String url) {
-        return new Site(title, language, organisation, description, speech, pages, checkBaseUrl(url));
+        return new Site(title, language, organisation, description, speech, pages, checkBaseUrl(url), topics);
     }
 
     /**

@@ -22,6 +22,9 @@ public final class Views {
     /** A link with its text. */
     public record Link(String href, String text) {}
 
+    /** One group of the home page: a topic's heading (with its fragment id) and its pages, by title. */
+    public record TopicGroup(String id, String title, List<Page> pages) {}
+
     /** A date as shown to people and as machine-readable {@code datetime}. */
     public record DateView(String iso, String text) {
         static DateView of(LocalDate date) {
@@ -69,14 +72,33 @@ public final class Views {
         model.put("organisation", site.organisation());
         model.put("description", site.description());
         model.put("css", assets.cssPath());
-        model.put("pages", site.pages().stream().map(p -> new Link("/" + p.slug(), p.title())).toList());
+        // A library of hundreds of pages cannot list them all in every page's navigation: it lists the topics.
+        model.put("pages", site.topics().isEmpty()
+                ? site.pages().stream().map(p -> new Link("/" + p.slug(), p.title())).toList()
+                : topicGroups(site).stream().map(t -> new Link("/#" + t.id(), t.title())).toList());
+        model.put("searchQuery", "");
         return model;
     }
 
     Map<String, Object> home(Site site) {
         Map<String, Object> model = layout(site, site.title());
-        model.put("pageList", site.pages());
+        model.put("topics", topicGroups(site));
         return model;
+    }
+
+    /** The home page's groups: each topic that has pages, in site.yaml's order; one "Pages" group for a site without topics. */
+    static List<TopicGroup> topicGroups(Site site) {
+        java.util.Comparator<Page> byTitle = java.util.Comparator.comparing((Page p) -> p.title().toLowerCase(Locale.ROOT))
+                .thenComparing(Page::slug);
+        if (site.topics().isEmpty()) {
+            return List.of(new TopicGroup("pages", "Pages", site.pages().stream().sorted(byTitle).toList()));
+        }
+        Map<String, List<Page>> byTopic = site.pages().stream()
+                .collect(java.util.stream.Collectors.groupingBy(Page::topic));
+        return site.topics().stream()
+                .filter(t -> byTopic.containsKey(t.id()))
+                .map(t -> new TopicGroup("topic-" + t.id(), t.title(), byTopic.get(t.id()).stream().sorted(byTitle).toList()))
+                .toList();
     }
 
     Map<String, Object> page(Site site, Page page) {
