@@ -29,7 +29,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ContentLoader {
     /** First path segments the server uses itself; a page with one of these names could never be reached. */
     public static final java.util.SortedSet<String> RESERVED_SLUGS = java.util.Collections.unmodifiableSortedSet(
-            new java.util.TreeSet<>(List.of("api", "audio", "healthz", "ivr", "metrics", "static", "telephony", "feed")));
+            new java.util.TreeSet<>(List.of("api", "audio", "healthz", "ivr", "metrics", "search", "static", "telephony", "feed")));
 
     private final PageParser pageParser = new PageParser();
 
