@@ -205,7 +205,7 @@ public final class Earshot {
             Narrator narrator = App.narrator(content, cli.path("audio-cache", "audio-cache"), synthesizer);
             Javalin app = App.create(new ContentStore(content.site()), narrator).start("127.0.0.1", 0);
             try {
-                List<String> seeds = new ArrayList<>(List.of("/feed.xml", "/api/pages", "/api/openapi.json"));
+                List<String> seeds = new ArrayList<>(List.of("/feed.xml", "/sitemap.xml", "/api/pages", "/api/openapi.json"));
                 for (Page page : content.site().pages()) {
                     seeds.addAll(List.of("/" + page.slug() + ".m3u8", "/" + page.slug() + ".epub",
                             "/ivr/" + page.slug() + ".vxml", "/api/pages/" + page.slug()));

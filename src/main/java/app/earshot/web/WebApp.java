@@ -60,6 +60,7 @@ public final class WebApp {
             new FeedRoutes(content, narrator, media).register(config.routes);
             new BookRoutes(content, books, media).register(config.routes);
             new SearchRoutes(content, templates, views).register(config.routes);
+            new SitemapRoutes(content).register(config.routes);
             PageRoutes pages = new PageRoutes(content, templates, views, () -> narrator.cache().productions(), fastPath);
             pages.register(config.routes);
             // Render the pages on the second core while Jetty starts on the first, so the first visitor does not wait.
