@@ -15,7 +15,7 @@ record CommandLine(String command, Map<String, String> options, List<String> arg
     static final Map<String, Set<String>> OPTIONS = Map.of(
             "serve", Set.of("port", "content", "audio-cache", "base-url", "hsts"),
             "check", Set.of("content"),
-            "warm", Set.of("content", "audio-cache"),
+            "warm", Set.of("content", "audio-cache", "shard"),
             "export", Set.of("content", "audio-cache", "base-url"),
             "selftest", Set.of("content", "audio-cache"));
     /** Commands that take one positional argument (the export folder). */
