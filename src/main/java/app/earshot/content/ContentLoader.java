@@ -46,24 +46,11 @@ public final class ContentLoader {
         if (!Files.isDirectory(pagesDir)) {
             problems.add(pagesDir + ":1: pages folder not found; put one Markdown file per page in it");
         } else {
-            for (Path file : markdownFiles(pagesDir, problems)) {
-                String name = file.getFileName().toString();
-                String slug = name.substring(0, name.length() - ".md".length());
-                if (!Slug.isValid(slug)) {
-                    problems.add(file + ":1: file name '" + name + "' must be a slug: lower-case letters, digits and single hyphens");
-                    continue;
-                }
-                if (RESERVED_SLUGS.contains(slug)) {
-                    problems.add(file + ":1: '" + slug + "' is a reserved address (" + String.join(", ", RESERVED_SLUGS)
-                            + "); rename the file");
-                    continue;
-                }
-                String source = readUtf8(file, problems);
-                if (source == null) continue;
-                PageParser.Result result = pageParser.parse(file.toString(), slug, source, settings == null || settings.topics == null ? null
-                        : settings.topics.stream().map(Topic::id).collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
-                problems.addAll(result.problems());
-                if (result.page() != null) pages.add(result.page());
+            java.util.Set<String> topicIds = settings == null || settings.topics == null ? null
+                    : settings.topics.stream().map(Topic::id).collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+            for (Parsed parsed : parseAll(markdownFiles(pagesDir, problems), topicIds)) {
+                problems.addAll(parsed.problems());
+                if (parsed.page() != null) pages.add(parsed.page());
             }
             if (pages.isEmpty() && problems.isEmpty()) {
                 problems.add(pagesDir + ":1: no pages: add at least one .md file");
@@ -73,6 +60,69 @@ public final class ContentLoader {
         pages.sort(Comparator.comparing(Page::slug));
         return new Site(settings.title, settings.language, settings.organisation, settings.description,
                 settings.speech, pages, settings.baseUrl, settings.topics);
+    }
+
+    /** One file's outcome: its page, or the problems that keep it from being served. */
+    private record Parsed(Page page, List<String> problems) {}
+
+    /** Files per parsing thread below which one thread is quicker than starting more. */
+    private static final int FILES_PER_THREAD = 64;
+
+    /**
+     * Parses {@code files} on every core, each thread with its own parser, keeping the files' order: loading is the
+     * one start-up step that grows with the library, so it uses the whole machine.
+     */
+    private List<Parsed> parseAll(List<Path> files, java.util.Set<String> topicIds) {
+        Parsed[] parsed = new Parsed[files.size()];
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size() / FILES_PER_THREAD));
+        if (threads == 1) {
+            for (int i = 0; i < parsed.length; i++) parsed[i] = parse(files.get(i), pageParser, topicIds);
+            return List.of(parsed);
+        }
+        List<Thread> workers = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        for (int t = 0; t < threads; t++) {
+            int first = t;
+            Thread worker = new Thread(() -> {
+                try {
+                    PageParser parser = new PageParser();
+                    for (int i = first; i < parsed.length; i += threads) parsed[i] = parse(files.get(i), parser, topicIds);
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "earshot-load-" + t);
+            worker.start();
+            workers.add(worker);
+        }
+        for (Thread worker : workers) {
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while loading content", e);
+            }
+        }
+        if (failure.get() != null) throw failure.get();
+        return List.of(parsed);
+    }
+
+    private static Parsed parse(Path file, PageParser parser, java.util.Set<String> topicIds) {
+        List<String> problems = new ArrayList<>();
+        String name = file.getFileName().toString();
+        String slug = name.substring(0, name.length() - ".md".length());
+        if (!Slug.isValid(slug)) {
+            problems.add(file + ":1: file name '" + name + "' must be a slug: lower-case letters, digits and single hyphens");
+            return new Parsed(null, problems);
+        }
+        if (RESERVED_SLUGS.contains(slug)) {
+            problems.add(file + ":1: '" + slug + "' is a reserved address (" + String.join(", ", RESERVED_SLUGS)
+                    + "); rename the file");
+            return new Parsed(null, problems);
+        }
+        String source = readUtf8(file, problems);
+        if (source == null) return new Parsed(null, problems);
+        PageParser.Result result = parser.parse(file.toString(), slug, source, topicIds);
+        return new Parsed(result.page(), result.problems());
     }
 
     private record SiteSettings(String title, String language, String organisation, String description,
