@@ -164,15 +164,23 @@ public final class SearchIndex {
             }
         }
         int wanted = query.terms().size();
+        // Rank by packing (more heading words, more uses, library order) into one long each and sorting primitives.
+        long[] ranked = new long[n];
+        int total = 0;
+        for (int doc = 0; doc < n; doc++) {
+            if (termsFound[doc] != wanted) continue;
+            long fewerHeadingWords = Query.MAX_TERMS - Math.min(headingTerms[doc], Query.MAX_TERMS);
+            long fewerUses = 0xFFFFFL - Math.min(frequency[doc], 0xFFFFF);
+            ranked[total++] = fewerHeadingWords << 52 | fewerUses << 32 | doc;
+        }
+        Arrays.sort(ranked, 0, total);
         List<Integer> found = new ArrayList<>();
-        for (int doc = 0; doc < n; doc++) if (termsFound[doc] == wanted) found.add(doc);
-        found.sort((a, b) -> headingTerms[a] != headingTerms[b] ? headingTerms[b] - headingTerms[a]
-                : frequency[a] != frequency[b] ? frequency[b] - frequency[a] : a - b);
+        for (int i = 0; i < Math.min(MAX_SHOWN, total); i++) found.add((int) (ranked[i] & 0xFFFFFFFFL));
         List<Hit> shown = new ArrayList<>();
-        for (int doc : found.subList(0, Math.min(MAX_SHOWN, found.size()))) {
+        for (int doc : found) {
             shown.add(new Hit(pages[doc], sections[doc], headingTerms[doc], Excerpt.of(text(sections[doc]), query.terms())));
         }
-        return new Results(query, found.size(), shown);
+        return new Results(query, total, shown);
     }
 
     /** The sections one word occurs in, while the index is built; a section is added once with its count. */

@@ -38,7 +38,8 @@ final class Words {
 
     /** The comparable form of one word: compatibility-normalised, lower case, at most {@link #MAX_WORD} characters. */
     static String key(String word) {
-        String k = Normalizer.normalize(word, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        // Most words are ASCII, which NFKC leaves as they are; skipping the normaliser halves the index build.
+        String k = (isAscii(word) ? word : Normalizer.normalize(word, Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT);
         if (k.length() <= MAX_WORD) return k;
         int cut = Character.isHighSurrogate(k.charAt(MAX_WORD - 1)) ? MAX_WORD - 1 : MAX_WORD;
         return k.substring(0, cut);
@@ -47,6 +48,11 @@ final class Words {
     /** Whether {@code word} (a key) is matched by the query term {@code term}: prefix from three characters, else whole word. */
     static boolean matches(String word, String term) {
         return term.codePointCount(0, term.length()) >= Query.PREFIX_FROM ? word.startsWith(term) : word.equals(term);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80) return false;
+        return true;
     }
 
     private static boolean isWordChar(int cp) {

@@ -80,7 +80,9 @@ final class PageRoutes {
     }
 
     private Rendered render(Site site, String path, Supplier<String> render) {
-        long version = audioVersion.getAsLong();
+        // The home page shows no audio facts: it stays rendered while background warming makes new audio, which in a
+        // large library is all the time (re-rendering a thousand-page list per new clip made it 50x slower).
+        long version = path.equals("/") ? 0 : audioVersion.getAsLong();
         Rendered r = rendered.get(path);
         if (r == null || r.site() != site || r.audioVersion() != version) {
             r = new Rendered(site, version, render.get().getBytes(StandardCharsets.UTF_8));

@@ -24,7 +24,7 @@ final class SearchView {
             Map<String, Object> model = views.layout(site, "Search \u2013 " + site.title());
             model.put("state", "empty");
             model.put("searchQuery", query.text());
-            model.put("topics", Views.topicGroups(site).stream().map(t -> new Views.Link("/#" + t.id(), t.title())).toList());
+            model.put("topics", views.groups(site).stream().map(t -> new Views.Link("/#" + t.id(), t.title())).toList());
             return model;
         }
         String count = switch (results.total()) {

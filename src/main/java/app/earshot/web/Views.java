@@ -75,15 +75,31 @@ public final class Views {
         // A library of hundreds of pages cannot list them all in every page's navigation: it lists the topics.
         model.put("pages", site.topics().isEmpty()
                 ? site.pages().stream().map(p -> new Link("/" + p.slug(), p.title())).toList()
-                : topicGroups(site).stream().map(t -> new Link("/#" + t.id(), t.title())).toList());
+                : groups(site).stream().map(t -> new Link("/#" + t.id(), t.title())).toList());
         model.put("searchQuery", "");
         return model;
     }
 
     Map<String, Object> home(Site site) {
         Map<String, Object> model = layout(site, site.title());
-        model.put("topics", topicGroups(site));
+        model.put("topics", groups(site));
         return model;
+    }
+
+    private record Grouped(Site site, List<TopicGroup> groups) {}
+
+    // The groups of the snapshot being served: every page's navigation needs them, and grouping a thousand pages
+    // per request would cost more than the rest of the page. Replaced when the snapshot changes.
+    private final java.util.concurrent.atomic.AtomicReference<Grouped> grouped = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** {@link #topicGroups(Site)}, made once per content snapshot. */
+    List<TopicGroup> groups(Site site) {
+        Grouped g = grouped.get();
+        if (g == null || g.site() != site) {
+            g = new Grouped(site, topicGroups(site));
+            grouped.set(g);
+        }
+        return g.groups();
     }
 
     /** The home page's groups: each topic that has pages, in site.yaml's order; one "Pages" group for a site without topics. */
