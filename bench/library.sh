@@ -32,7 +32,7 @@ minmax() { sort -n | awk 'NR==1 {lo=$1} {hi=$1} END {print lo "-" hi}'; }
 
 echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ)"
 words=$(python3 bench/library.py "$work/content" "$PAGES")
-sections=$(grep -c '^## ' "$work"/content/pages/*.md | awk -F: '{s+=$2+1} END {print s}')
+sections=$(( $(cat "$work"/content/pages/*.md | grep -c '^## ') + PAGES ))
 echo "== generated $PAGES pages, ~$sections sections, $words words in $work/content"
 
 echo "== check (3 runs: wall s, CPU s)"
