@@ -14,7 +14,7 @@ DURATION=${DURATION:-20}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 PORT=${PORT:-18090}
-WARM_PAGES=${WARM_PAGES:-10 100}
+WARM_PAGES=${WARM_PAGES-10 100}  # empty: no warm runs
 # The README's command (class-data sharing archive, the JVM's default heap).
 JAVA_OPTS=${JAVA_OPTS:--XX:SharedArchiveFile=target/earshot.jsa}
 work=$(mktemp -d /tmp/earshot-library.XXXXXX)
