@@ -15,7 +15,7 @@ record CommandLine(String command, Map<String, String> options, List<String> arg
     static final Map<String, Set<String>> OPTIONS = Map.of(
             "serve", Set.of("host", "port", "content", "audio-cache", "base-url", "hsts"),
             "check", Set.of("content", "format"),
-            "warm", Set.of("content", "audio-cache"),
+            "warm", Set.of("content", "audio-cache", "shard"),
             "export", Set.of("content", "audio-cache", "base-url"),
             "selftest", Set.of("content", "audio-cache"));
     /** Options that take no value: present or not. */

@@ -27,7 +27,7 @@ public final class Earshot {
     static final String USAGE = """
             usage: java -jar earshot.jar serve [--host 127.0.0.1] [--port 7070] [--content DIR] [--audio-cache DIR] [--base-url URL] [--hsts SECONDS] [--preview]
                    java -jar earshot.jar check [--content DIR] [--speech [--strict] [--format text|json]]
-                   java -jar earshot.jar warm  [--content DIR] [--audio-cache DIR]
+                   java -jar earshot.jar warm  [--content DIR] [--audio-cache DIR] [--shard I/N]
                    java -jar earshot.jar export DIR [--base-url URL] [--content DIR] [--audio-cache DIR]
                    java -jar earshot.jar selftest [--content DIR] [--audio-cache DIR]""";
 
@@ -239,13 +239,22 @@ public final class Earshot {
     }
 
     private static int warm(CommandLine cli, Path contentDir, PrintStream out, PrintStream err) throws ContentException {
+        app.earshot.narration.Shard shard = cli.options().containsKey("shard")
+                ? app.earshot.narration.Shard.parse(cli.options().get("shard")) : app.earshot.narration.Shard.ALL;
         App.Content content = App.load(contentDir);
-        int total = content.site().sectionCount();
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
         try (FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer()) {
             Narrator narrator = App.narrator(content, cli.path("audio-cache", "audio-cache"), synthesizer);
-            for (Page page : content.site().pages()) {
+            // A page and all its sections go to one shard (by the page audio's key), so no two machines make the same file.
+            List<Page> pages = content.site().pages().stream()
+                    .filter(page -> shard.owns(narrator.pageWavKey(page, app.earshot.content.Speed.NORMAL))).toList();
+            int total = pages.stream().mapToInt(p -> p.sections().size()).sum();
+            if (shard.count() > 1) {
+                out.printf(Locale.ROOT, "warm: shard %d/%d: %d of %d page(s), %d section(s)%n", shard.index(), shard.count(),
+                        pages.size(), content.site().pages().size(), total);
+            }
+            for (Page page : pages) {
                 narrator.warm(page, () -> out.printf(Locale.ROOT, "warm: %d/%d sections, %.1f s%n",
                         done.incrementAndGet(), total, (System.nanoTime() - start) / 1e9));
             }

@@ -68,7 +68,7 @@ class ContentWatcherTest {
     @Test
     void newPageAppears() throws Exception {
         Files.writeString(content.resolve("pages/aftercare.md"),
-                "---\ntitle: Aftercare\nsummary: After a session\nreviewed: 2026-11-01\nnext-review: 2027-11-01\n---\n\n## Resting\n\nRest for the day.\n");
+                "---\ntitle: Aftercare\nsummary: After a session\nreviewed: 2026-11-01\nnext-review: 2027-11-01\ntopic: aftercare\n---\n\n## Resting\n\nRest for the day.\n");
         assertTrue(eventually(() -> server.get("/aftercare").statusCode() == 200));
     }
 

@@ -29,7 +29,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ContentLoader {
     /** First path segments the server uses itself; a page with one of these names could never be reached. */
     public static final java.util.SortedSet<String> RESERVED_SLUGS = java.util.Collections.unmodifiableSortedSet(
-            new java.util.TreeSet<>(List.of("api", "audio", "healthz", "ivr", "metrics", "preview", "static", "telephony", "feed")));
+            new java.util.TreeSet<>(List.of("api", "audio", "healthz", "ivr", "metrics", "preview", "search", "static", "telephony", "feed")));
 
     private final PageParser pageParser = new PageParser();
 
@@ -46,23 +46,11 @@ public final class ContentLoader {
         if (!Files.isDirectory(pagesDir)) {
             problems.add(pagesDir + ":1: pages folder not found; put one Markdown file per page in it");
         } else {
-            for (Path file : markdownFiles(pagesDir, problems)) {
-                String name = file.getFileName().toString();
-                String slug = name.substring(0, name.length() - ".md".length());
-                if (!Slug.isValid(slug)) {
-                    problems.add(file + ":1: file name '" + name + "' must be a slug: lower-case letters, digits and single hyphens");
-                    continue;
-                }
-                if (RESERVED_SLUGS.contains(slug)) {
-                    problems.add(file + ":1: '" + slug + "' is a reserved address (" + String.join(", ", RESERVED_SLUGS)
-                            + "); rename the file");
-                    continue;
-                }
-                String source = readUtf8(file, problems);
-                if (source == null) continue;
-                PageParser.Result result = pageParser.parse(file.toString(), slug, source);
-                problems.addAll(result.problems());
-                if (result.page() != null) pages.add(result.page());
+            java.util.Set<String> topicIds = settings == null || settings.topics == null ? null
+                    : settings.topics.stream().map(Topic::id).collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+            for (Parsed parsed : parseAll(markdownFiles(pagesDir, problems), topicIds)) {
+                problems.addAll(parsed.problems());
+                if (parsed.page() != null) pages.add(parsed.page());
             }
             if (pages.isEmpty() && problems.isEmpty()) {
                 problems.add(pagesDir + ":1: no pages: add at least one .md file");
@@ -71,11 +59,74 @@ public final class ContentLoader {
         if (!problems.isEmpty() || settings == null) throw new ContentException(problems);
         pages.sort(Comparator.comparing(Page::slug));
         return new Site(settings.title, settings.language, settings.organisation, settings.description,
-                settings.speech, pages, settings.baseUrl, settings.podcast);
+                settings.speech, pages, settings.baseUrl, settings.podcast, settings.topics);
+    }
+
+    /** One file's outcome: its page, or the problems that keep it from being served. */
+    private record Parsed(Page page, List<String> problems) {}
+
+    /** Files per parsing thread below which one thread is quicker than starting more. */
+    private static final int FILES_PER_THREAD = 64;
+
+    /**
+     * Parses {@code files} on every core, each thread with its own parser, keeping the files' order: loading is the
+     * one start-up step that grows with the library, so it uses the whole machine.
+     */
+    private List<Parsed> parseAll(List<Path> files, java.util.Set<String> topicIds) {
+        Parsed[] parsed = new Parsed[files.size()];
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size() / FILES_PER_THREAD));
+        if (threads == 1) {
+            for (int i = 0; i < parsed.length; i++) parsed[i] = parse(files.get(i), pageParser, topicIds);
+            return List.of(parsed);
+        }
+        List<Thread> workers = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        for (int t = 0; t < threads; t++) {
+            int first = t;
+            Thread worker = new Thread(() -> {
+                try {
+                    PageParser parser = new PageParser();
+                    for (int i = first; i < parsed.length; i += threads) parsed[i] = parse(files.get(i), parser, topicIds);
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "earshot-load-" + t);
+            worker.start();
+            workers.add(worker);
+        }
+        for (Thread worker : workers) {
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while loading content", e);
+            }
+        }
+        if (failure.get() != null) throw failure.get();
+        return List.of(parsed);
+    }
+
+    private static Parsed parse(Path file, PageParser parser, java.util.Set<String> topicIds) {
+        List<String> problems = new ArrayList<>();
+        String name = file.getFileName().toString();
+        String slug = name.substring(0, name.length() - ".md".length());
+        if (!Slug.isValid(slug)) {
+            problems.add(file + ":1: file name '" + name + "' must be a slug: lower-case letters, digits and single hyphens");
+            return new Parsed(null, problems);
+        }
+        if (RESERVED_SLUGS.contains(slug)) {
+            problems.add(file + ":1: '" + slug + "' is a reserved address (" + String.join(", ", RESERVED_SLUGS)
+                    + "); rename the file");
+            return new Parsed(null, problems);
+        }
+        String source = readUtf8(file, problems);
+        if (source == null) return new Parsed(null, problems);
+        PageParser.Result result = parser.parse(file.toString(), slug, source, topicIds);
+        return new Parsed(result.page(), result.problems());
     }
 
     private record SiteSettings(String title, String language, String organisation, String description,
-                                SpeechSettings speech, String baseUrl, PodcastSettings podcast) {}
+                                SpeechSettings speech, String baseUrl, PodcastSettings podcast, List<Topic> topics) {}
 
     private static List<Path> markdownFiles(Path pagesDir, List<String> problems) {
         try (Stream<Path> files = Files.list(pagesDir)) {
@@ -148,9 +199,10 @@ public final class ContentLoader {
                 problems.add(file + ":" + lineOf(text, "base-url") + ": " + e.getMessage());
             }
         }
+        List<Topic> topics = topics(file, text, yaml.get("topics"), problems);
         PodcastSettings podcast = podcast(file, text, yaml.get("podcast"), organisation.strip(), problems);
         return new SiteSettings(title.strip(), language.strip(), organisation.strip(),
-                text(yaml.get("description")).strip(), speech, baseUrl, podcast);
+                text(yaml.get("description")).strip(), speech, baseUrl, podcast, topics);
     }
 
     /** The {@code podcast} block: {@code owner}, {@code email} and {@code artwork} (a file name in the content folder). */
@@ -176,6 +228,42 @@ public final class ContentLoader {
             }
         }
         return new PodcastSettings(owner.isEmpty() ? organisation : owner, email, art);
+    }
+
+    /**
+     * The {@code topics} list: each item an {@code id} (a slug, unique) and a {@code title}; absent means no topics.
+     * Null when the list itself has problems, so pages are not also blamed for naming a topic it failed to define.
+     */
+    private static List<Topic> topics(Path file, String text, Object value, List<String> problems) {
+        if (value == null) return List.of();
+        int line = lineOf(text, "topics");
+        if (!(value instanceof List<?> items) || items.isEmpty()) {
+            problems.add(file + ":" + line + ": topics must be a list of items with id and title, such as"
+                    + " '- id: aftercare' then '  title: Aftercare'");
+            return null;
+        }
+        List<Topic> topics = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        boolean failed = false;
+        int searchFrom = line;
+        for (Object item : items) {
+            String id = item instanceof Map<?, ?> m ? text(m.get("id")).strip() : "";
+            String title = item instanceof Map<?, ?> m ? text(m.get("title")).strip() : "";
+            int at = lineOf(text, "- ", line, searchFrom);
+            searchFrom = at;
+            if (!Slug.isValid(id)) {
+                problems.add(file + ":" + at + ": topic id '" + id + "' must be lower-case letters, digits and single hyphens");
+            } else if (!seen.add(id)) {
+                problems.add(file + ":" + at + ": topic '" + id + "' is listed twice");
+            } else if (title.isEmpty()) {
+                problems.add(file + ":" + at + ": topic '" + id + "' needs a title");
+            } else {
+                topics.add(new Topic(id, title));
+                continue;
+            }
+            failed = true;
+        }
+        return failed ? null : topics;
     }
 
     private static SpeechSettings speech(Path file, String text, Object value, List<String> problems) {
@@ -241,5 +329,14 @@ public final class ContentLoader {
             if (lines[i].stripLeading().startsWith(key + ":")) return i + 1;
         }
         return 1;
+    }
+
+    /** The first line after line {@code after} that starts (after indentation) with {@code start}; {@code fallback} if none. */
+    private static int lineOf(String text, String start, int fallback, int after) {
+        String[] lines = text.split("\n", -1);
+        for (int i = after; i < lines.length; i++) {
+            if (lines[i].stripLeading().startsWith(start)) return i + 1;
+        }
+        return fallback;
     }
 }

@@ -13,11 +13,19 @@ import java.util.Optional;
  * @param reviewed   date the content was last reviewed
  * @param nextReview date the next review is due
  * @param sections   introduction (if any) first, then one per level-2 heading, in order
+ * @param topic      id of the {@link Topic} the page is listed under; empty when the site has no topics
  */
 public record Page(String slug, String title, String summary, LocalDate reviewed, LocalDate nextReview,
-                   List<Section> sections) {
+                   List<Section> sections, String topic) {
     public Page {
         sections = List.copyOf(sections);
+        topic = topic == null ? "" : topic;
+    }
+
+    /** A page under no topic (for sites that do not group their pages). */
+    public Page(String slug, String title, String summary, LocalDate reviewed, LocalDate nextReview,
+                List<Section> sections) {
+        this(slug, title, summary, reviewed, nextReview, sections, "");
     }
 
     /** The section with this id, if any. */

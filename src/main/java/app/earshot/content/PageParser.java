@@ -58,6 +58,15 @@ final class PageParser {
     record Result(Page page, List<String> problems) {}
 
     Result parse(String file, String slug, String source) {
+        return parse(file, slug, source, null);
+    }
+
+    /**
+     * As {@link #parse(String, String, String)}, checking the page's {@code topic} against {@code topics}, the ids
+     * {@code site.yaml} lists: a site with topics needs one of them on every page, a site without needs none.
+     * {@code null} skips the check (site.yaml itself is broken and reported on its own).
+     */
+    Result parse(String file, String slug, String source, java.util.Set<String> topics) {
         List<String> problems = new ArrayList<>();
         String text = source.replace("\r\n", "\n").replace('\r', '\n');
         if (text.startsWith("\uFEFF")) text = text.substring(1);
@@ -85,6 +94,8 @@ final class PageParser {
             problems.add(file + ":" + keyLines.getOrDefault("title", 2) + ": missing title in front matter");
         }
         String summary = string(meta.get("summary"));
+        String topic = string(meta.get("topic")).strip();
+        if (topics != null) checkTopic(file, topic, topics, keyLines, problems);
         LocalDate reviewed = date(file, "reviewed", meta, keyLines, problems);
         LocalDate nextReview = date(file, "next-review", meta, keyLines, problems);
         if (reviewed != null && nextReview != null && nextReview.isBefore(reviewed)) {
@@ -97,7 +108,24 @@ final class PageParser {
             problems.add(file + ":" + (bodyLineOffset + 1) + ": the page has no content");
         }
         if (!problems.isEmpty()) return new Result(null, problems);
-        return new Result(new Page(slug, title.strip(), summary.strip(), reviewed, nextReview, sections), List.of());
+        return new Result(new Page(slug, title.strip(), summary.strip(), reviewed, nextReview, sections, topic), List.of());
+    }
+
+    private static void checkTopic(String file, String topic, java.util.Set<String> topics, Map<String, Integer> keyLines,
+                                   List<String> problems) {
+        if (topics.isEmpty()) {
+            if (!topic.isEmpty()) {
+                problems.add(file + ":" + keyLines.get("topic") + ": topic '" + topic
+                        + "' is not listed: site.yaml has no topics; add a topics list there or remove this line");
+            }
+            return;
+        }
+        String choices = String.join(", ", topics);
+        if (topic.isEmpty()) {
+            problems.add(file + ":" + keyLines.getOrDefault("topic", 2) + ": missing topic in front matter; one of: " + choices);
+        } else if (!topics.contains(topic)) {
+            problems.add(file + ":" + keyLines.get("topic") + ": unknown topic '" + topic + "'; site.yaml lists: " + choices);
+        }
     }
 
     private static int findClosingFence(String text) {

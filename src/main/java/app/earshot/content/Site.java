@@ -18,19 +18,22 @@ import java.util.Optional;
  * @param baseUrl      absolute URL the site is published at, without a trailing slash, for feeds and
  *                     playlists; empty when not configured (each request's Host is used instead)
  * @param podcast      owner and cover art of the podcast feed
+ * @param topics       the headings pages are grouped under, in the order the home page shows them; empty for a
+ *                     site that does not group its pages (then pages name no topic)
  */
 public record Site(String title, String language, String organisation, String description,
-                   SpeechSettings speech, List<Page> pages, String baseUrl, PodcastSettings podcast) {
+                   SpeechSettings speech, List<Page> pages, String baseUrl, PodcastSettings podcast, List<Topic> topics) {
     public Site {
         pages = List.copyOf(pages);
         baseUrl = baseUrl == null ? "" : baseUrl;
         podcast = podcast == null ? PodcastSettings.defaults(organisation) : podcast;
+        topics = topics == null ? List.of() : List.copyOf(topics);
     }
 
-    /** A site with the default podcast settings. */
+    /** A site with the default podcast settings whose pages are not grouped by topic. */
     public Site(String title, String language, String organisation, String description,
                 SpeechSettings speech, List<Page> pages, String baseUrl) {
-        this(title, language, organisation, description, speech, pages, baseUrl, null);
+        this(title, language, organisation, description, speech, pages, baseUrl, null, List.of());
     }
 
     /** A site with no configured base URL. */
@@ -56,7 +59,7 @@ public record Site(String title, String language, String organisation, String de
 
     /** This site published at {@code url} (checked by {@link #checkBaseUrl}). */
     public Site withBaseUrl(String url) {
-        return new Site(title, language, organisation, description, speech, pages, checkBaseUrl(url), podcast);
+        return new Site(title, language, organisation, description, speech, pages, checkBaseUrl(url), podcast, topics);
     }
 
     /**

@@ -15,7 +15,7 @@ public final class ExportRoots {
 
     /** The unlinked paths of {@code site}, in a stable order. */
     public static List<String> of(Site site) {
-        List<String> roots = new ArrayList<>(List.of("/feed.xml",
+        List<String> roots = new ArrayList<>(List.of("/feed.xml", "/sitemap.xml",
                 "/artwork." + site.podcast().artwork().map(PodcastSettings.Artwork::extension).orElse("png"),
                 "/api/pages.json", "/api/openapi.json"));
         for (Page page : site.pages()) {

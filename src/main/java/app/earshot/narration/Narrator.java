@@ -110,6 +110,14 @@ public final class Narrator {
         return mp3Key(sectionKey(page, section, speed));
     }
 
+    /**
+     * The cache key of the page's whole WAV at {@code speed}, computed without synthesizing: {@code warm --shard}
+     * splits a library by it (it covers every section of the page).
+     */
+    public String pageWavKey(Page page, Speed speed) {
+        return pageKey(page.sections().stream().map(s -> sectionKey(page, s, speed)).toList());
+    }
+
     /** The section's clip: 16 kHz 16-bit mono PCM WAV, synthesized if not cached. */
     public Clip sectionWav(Page page, Section section) {
         return sectionWav(page, section, Speed.NORMAL);

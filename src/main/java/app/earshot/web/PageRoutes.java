@@ -20,10 +20,13 @@ final class PageRoutes {
     private final Views views;
     private final LongSupplier audioVersion;
     // Rendered pages by path, reused while neither the content snapshot nor the set of cached audio changes
-    // (pages show audio sizes and lengths). Only paths of real pages get in, so the map stays small.
+    // (pages show audio sizes and lengths). Only paths of real pages get in, and at most MAX_RENDERED of them.
     private final ConcurrentHashMap<String, Rendered> rendered = new ConcurrentHashMap<>();
 
     private record Rendered(Site site, long audioVersion, byte[] body) {}
+
+    /** Most rendered pages kept (about 30 MB of HTML at the bundled page's size). */
+    static final int MAX_RENDERED = 1024;
 
     private final FastPath fastPath;
 
@@ -60,13 +63,16 @@ final class PageRoutes {
                 () -> templates.render("section.ftlh", views.section(site, page, section)));
     }
 
-    /** Renders every page of the current content ahead of the first request (templates compile once, here). */
+    /**
+     * Renders the home page, one page and one section ahead of the first request, so the templates compile here.
+     * Only those: rendering every page would make start-up grow with the library (seconds at a thousand pages).
+     */
     void prime() {
         Site site = content.current();
         render(site, "/", () -> templates.render("home.ftlh", views.home(site)));
-        for (Page page : site.pages()) {
+        for (Page page : site.pages().subList(0, Math.min(1, site.pages().size()))) {
             render(site, "/" + page.slug(), () -> templates.render("page.ftlh", views.page(site, page)));
-            for (Section section : page.sections()) {
+            for (Section section : page.sections().subList(0, Math.min(1, page.sections().size()))) {
                 render(site, "/" + page.slug() + "/" + section.id(),
                         () -> templates.render("section.ftlh", views.section(site, page, section)));
             }
@@ -74,10 +80,17 @@ final class PageRoutes {
     }
 
     private Rendered render(Site site, String path, Supplier<String> render) {
-        long version = audioVersion.getAsLong();
+        // The home page shows no audio facts: it stays rendered while background warming makes new audio, which in a
+        // large library is all the time (re-rendering a thousand-page list per new clip made it 50x slower).
+        long version = path.equals("/") ? 0 : audioVersion.getAsLong();
         Rendered r = rendered.get(path);
         if (r == null || r.site() != site || r.audioVersion() != version) {
             r = new Rendered(site, version, render.get().getBytes(StandardCharsets.UTF_8));
+            // A library has thousands of paths: keep memory bounded by dropping some other entry when full.
+            if (rendered.size() >= MAX_RENDERED && !rendered.containsKey(path)) {
+                var oldest = rendered.keySet().iterator();
+                if (oldest.hasNext()) rendered.remove(oldest.next());
+            }
             rendered.put(path, r);
         }
         return r;

@@ -22,6 +22,9 @@ public final class Views {
     /** A link with its text. */
     public record Link(String href, String text) {}
 
+    /** One group of the home page: a topic's heading (with its fragment id) and its pages, by title. */
+    public record TopicGroup(String id, String title, List<Page> pages) {}
+
     /** A date as shown to people and as machine-readable {@code datetime}. */
     public record DateView(String iso, String text) {
         static DateView of(LocalDate date) {
@@ -69,14 +72,49 @@ public final class Views {
         model.put("organisation", site.organisation());
         model.put("description", site.description());
         model.put("css", assets.cssPath());
-        model.put("pages", site.pages().stream().map(p -> new Link("/" + p.slug(), p.title())).toList());
+        // A library of hundreds of pages cannot list them all in every page's navigation: it lists the topics.
+        model.put("pages", site.topics().isEmpty()
+                ? site.pages().stream().map(p -> new Link("/" + p.slug(), p.title())).toList()
+                : groups(site).stream().map(t -> new Link("/#" + t.id(), t.title())).toList());
+        model.put("searchQuery", "");
         return model;
     }
 
     Map<String, Object> home(Site site) {
         Map<String, Object> model = layout(site, site.title());
-        model.put("pageList", site.pages());
+        model.put("topics", groups(site));
         return model;
+    }
+
+    private record Grouped(Site site, List<TopicGroup> groups) {}
+
+    // The groups of the snapshot being served: every page's navigation needs them, and grouping a thousand pages
+    // per request would cost more than the rest of the page. Replaced when the snapshot changes.
+    private final java.util.concurrent.atomic.AtomicReference<Grouped> grouped = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** {@link #topicGroups(Site)}, made once per content snapshot. */
+    List<TopicGroup> groups(Site site) {
+        Grouped g = grouped.get();
+        if (g == null || g.site() != site) {
+            g = new Grouped(site, topicGroups(site));
+            grouped.set(g);
+        }
+        return g.groups();
+    }
+
+    /** The home page's groups: each topic that has pages, in site.yaml's order; one "Pages" group for a site without topics. */
+    static List<TopicGroup> topicGroups(Site site) {
+        java.util.Comparator<Page> byTitle = java.util.Comparator.comparing((Page p) -> p.title().toLowerCase(Locale.ROOT))
+                .thenComparing(Page::slug);
+        if (site.topics().isEmpty()) {
+            return List.of(new TopicGroup("pages", "Pages", site.pages().stream().sorted(byTitle).toList()));
+        }
+        Map<String, List<Page>> byTopic = site.pages().stream()
+                .collect(java.util.stream.Collectors.groupingBy(Page::topic));
+        return site.topics().stream()
+                .filter(t -> byTopic.containsKey(t.id()))
+                .map(t -> new TopicGroup("topic-" + t.id(), t.title(), byTopic.get(t.id()).stream().sorted(byTitle).toList()))
+                .toList();
     }
 
     Map<String, Object> page(Site site, Page page) {

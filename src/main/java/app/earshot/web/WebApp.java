@@ -78,6 +78,8 @@ public final class WebApp {
             new ApiRoutes(content, new ApiIndex(narrator, scripts, telephone, templates, views, books), preview).register(config.routes);
             new FeedRoutes(content, narrator, media).register(config.routes);
             new BookRoutes(content, books, media).register(config.routes);
+            new SearchRoutes(content, templates, views).register(config.routes);
+            new SitemapRoutes(content).register(config.routes);
             // Before the page routes, whose /{slug}/{section} would otherwise take /preview/... (off: those are 404s).
             if (preview != null) new PreviewRoutes(content, preview, narrator, templates, views, media).register(config.routes);
             PageRoutes pages = new PageRoutes(content, templates, views, () -> narrator.cache().productions(), fastPath);

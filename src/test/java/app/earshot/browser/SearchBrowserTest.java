@@ -1,0 +1,91 @@
+package app.earshot.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import app.earshot.TestServer;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/** axe on the library's home and search pages (results, one, none, empty, too long) in every mode; the form used by keyboard. */
+class SearchBrowserTest {
+    static final List<String> ROUTES = List.of("/", "/search", "/search?q=aftercare", "/search?q=anaesthetist",
+            "/search?q=zebra", "/search?q=" + "x".repeat(201));
+
+    static TestServer server;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(Path.of("src/test/resources/library"));
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        if (server != null) server.close();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> axeFindsNoViolationsOnSearchPagesInAnyMode() {
+        return AccessibilityBrowserTest.MODES.stream().flatMap(mode -> ROUTES.stream().map(route ->
+                dynamicTest(mode.name() + " " + route, () -> {
+                    open(route, mode.width(), mode.media());
+                    Results results = new AxeBuilder().withTags(AccessibilityBrowserTest.TAGS)
+                            .disableRules(new ArrayList<>(AccessibilityBrowserTest.DISABLED_RULES.keySet()))
+                            .analyze(browser.driver());
+                    assertTrue(results.getPasses().size() > 20, "axe did not run its checks on " + route);
+                    assertTrue(results.getViolations().isEmpty(), mode.name() + " " + route + ":\n" + results.getViolations().stream()
+                            .map(v -> v.getId() + ": " + v.getNodes().stream().map(n -> n.getTarget() + " " + n.getFailureSummary())
+                                    .collect(Collectors.joining("; "))).collect(Collectors.joining("\n")));
+                })));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> searchPagesReflowAt320Px() {
+        return ROUTES.stream().map(route -> dynamicTest(route, () -> {
+            open(route, 320, Map.of("prefers-color-scheme", "light"));
+            Long overflow = (Long) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertTrue(overflow <= 0, route + ": scrolls sideways by " + overflow + " px at 320 px");
+        }));
+    }
+
+    @Test
+    void searchButtonIsAtLeast44PixelsSquareAt320Px() {
+        open("/", 320, Map.of("prefers-color-scheme", "light"));
+        WebElement button = browser.driver().findElement(By.cssSelector("form[role=search] button"));
+        assertTrue(button.getRect().getWidth() >= 44 && button.getRect().getHeight() >= 44, button.getRect().toString());
+    }
+
+    @Test
+    void typingAWordAndPressingEnterShowsTheResults() {
+        open("/", 1280, Map.of("prefers-color-scheme", "light"));
+        browser.driver().findElement(By.id("site-search-q")).sendKeys("aftercare", Keys.ENTER);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().contains("/search?q=aftercare"));
+        assertEquals("3 results for aftercare", browser.driver().findElement(By.tagName("h1")).getText());
+    }
+
+    private static void open(String route, int width, Map<String, String> media) {
+        browser.reset();
+        browser.width(width);
+        browser.media(media);
+        browser.driver().get(server.url(route));
+    }
+}
