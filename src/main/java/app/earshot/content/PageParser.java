@@ -43,6 +43,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  * Every problem is reported as {@code file:line: message}; a page with problems is not returned.
  */
 final class PageParser {
+    /** The one section id a page cannot use: {@code /{page}/transcript} is the whole page's transcript. */
+    static final String TRANSCRIPT = "transcript";
+
     static final String INTRODUCTION_ID = "introduction";
     private static final Pattern EXPLICIT_ID = Pattern.compile("\\s*\\{#([^}\\s]*)\\}\\s*$");
     private static final Pattern CAPTION = Pattern.compile("^Table:\\s*(.+)$", Pattern.DOTALL);
@@ -241,6 +244,10 @@ final class PageParser {
                 if (headingText.isBlank()) {
                     problems.add(file + ":" + line + ": empty heading");
                 }
+            }
+            if (id.equals(TRANSCRIPT)) {
+                // /{page}/transcript is the page's transcript; a section with this id could never be reached.
+                problems.add(file + ":" + line + ": section id 'transcript' is reserved for the page's transcript; set another with {#your-id}");
             }
             Integer firstLine = seenIds.putIfAbsent(id, line);
             if (firstLine != null) {

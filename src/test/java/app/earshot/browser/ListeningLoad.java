@@ -16,7 +16,8 @@ import org.openqa.selenium.interactions.Actions;
 
 /**
  * How tiring a page is for a screen-reader and keyboard user, measured from Chromium's full accessibility tree
- * (an emulated browse-mode reading: one line per piece of text, control, heading or image) and a real Tab walk.
+ * (an emulated browse-mode reading: one line per control, heading or image, and text in lines of at most 100
+ * characters, as NVDA reads by default) and a real Tab walk.
  *
  * <p>Narration controls are defined by what they do, not by Earshot's class names: media elements, links to audio,
  * captions, transcripts, playlists, talking books and the feed, and the summary of a disclosure holding such links.
@@ -47,6 +48,7 @@ record ListeningLoad(int lines, int narrationLines, int tabStops, int narrationT
     private static final String MARK = """
             const narration = el => el.matches('audio, video')
               || (el.matches('a[href]') && /(\\/audio\\/|\\.m3u8$|\\.epub$|\\.vtt$|\\/transcript$|\\/feed\\.xml$|\\/ivr\\/)/.test(el.getAttribute('href').split('#')[0]))
+              || (el.matches('a[href]') && /^\\s*listen\\b/i.test(el.textContent))
               || (el.matches('summary') && el.parentElement.querySelector('a[href*="/audio/"]') !== null);
             document.querySelectorAll('audio, video, a[href], summary').forEach(el => { if (narration(el)) el.setAttribute('data-ax-narration', ''); });
             const hidden = el => { const cs = getComputedStyle(el); return cs.clipPath === 'inset(50%)' || (parseFloat(cs.width) <= 1 && parseFloat(cs.height) <= 1 && cs.overflow === 'hidden') || cs.display === 'none'; };
@@ -57,7 +59,7 @@ record ListeningLoad(int lines, int narrationLines, int tabStops, int narrationT
             };
             document.querySelectorAll('a[href]').forEach((a, i) => {
               a.setAttribute('data-ax-link', i);
-              a.setAttribute('data-ax-visible', visible(a).replace(/\\s+/g, ' ').trim());
+              a.setAttribute('data-ax-visible', !a.checkVisibility() ? '' : visible(a).replace(/\\s+/g, ' ').trim());
             });
             const sections = document.querySelectorAll('main section[aria-labelledby]');
             if (sections.length) sections.forEach(s => s.setAttribute('data-ax-section', document.getElementById(s.getAttribute('aria-labelledby')).textContent.trim()));
@@ -196,8 +198,10 @@ record ListeningLoad(int lines, int narrationLines, int tabStops, int narrationT
                 boolean line = CONTROL_ROLES.contains(role) || role.equals("heading") || role.equals("image")
                         || role.equals("StaticText");
                 if (line) {
-                    lines++;
-                    if (inNarration) narrationLines++;
+                    // NVDA's browse mode breaks text into lines of at most 100 characters (its default).
+                    int count = role.equals("StaticText") ? Math.max(1, (name.length() + 99) / 100) : 1;
+                    lines += count;
+                    if (inNarration) narrationLines += count;
                     if (mySection != null && mentions(name, mySection)) repeats.merge(mySection, 1, Integer::sum);
                     return;
                 }

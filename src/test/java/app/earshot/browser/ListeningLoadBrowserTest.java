@@ -26,6 +26,8 @@ class ListeningLoadBrowserTest {
     static final Path FIXTURE = Path.of("src/test/resources/listening");
     /** Tab stops a page's own narration block may take (player buttons, download, "More ways to listen"). */
     static final int PAGE_BLOCK_TAB_STOPS = 6;
+    /** Browse-mode lines a page's own narration block may take (the player's controls and the two links). */
+    static final int PAGE_BLOCK_LINES = 8;
 
     static TestServer fixture;
     static TestServer bundled;
@@ -66,7 +68,11 @@ class ListeningLoadBrowserTest {
     @TestFactory
     Stream<DynamicTest> narrationNeverSwampsTheBundledPage() {
         return Stream.of("/what-is-ketamine", "/what-is-ketamine/what-is-ketamine")
-                .map(route -> dynamicTest(route, () -> assertWithinTargets(bundled, route)));
+                .map(route -> dynamicTest(route, () -> {
+                    ListeningLoad load = assertWithinTargets(bundled, route);
+                    // The headline figure, measured on this page: at most 12% of lines are narration.
+                    assertTrue(load.narrationLineShare() <= 0.12, "narration lines over 12%: " + route + ": " + load.figures());
+                }));
     }
 
     @Test
@@ -81,7 +87,11 @@ class ListeningLoadBrowserTest {
                 && load.notContained().size() == 1 && load.smallTargets().size() == 2, load.figures());
     }
 
-    private static void assertWithinTargets(TestServer server, String route) {
+    /**
+     * A short page cannot keep its one player under 12% of its lines, so every route gets the same budget as for
+     * Tab stops: the page's own block plus one line per section; the 12% share is asserted on the bundled page.
+     */
+    private static ListeningLoad assertWithinTargets(TestServer server, String route) {
         browser.reset();
         browser.driver().get(server.url(route));
         int sections = ((Long) browser.script("return document.querySelectorAll('main section').length;")).intValue();
@@ -89,7 +99,7 @@ class ListeningLoadBrowserTest {
         String figures = route + ": " + load.figures();
         System.out.println("listening load " + figures);
         assertAll(
-                () -> assertTrue(load.narrationLineShare() <= 0.12, "narration lines over 12%: " + figures),
+                () -> assertTrue(load.narrationLines() <= sections + PAGE_BLOCK_LINES, "narration lines: " + figures),
                 () -> assertTrue(load.narrationTabStops() <= sections + PAGE_BLOCK_TAB_STOPS, "narration Tab stops: " + figures),
                 () -> assertTrue(load.maxTitleRepeats() <= 2, "section title repeated: " + figures),
                 () -> assertTrue(load.tabsToContent() <= 18, "Tab presses to content: " + figures),
@@ -97,5 +107,6 @@ class ListeningLoadBrowserTest {
                 () -> assertTrue(load.nameMismatches().isEmpty(), "names not starting with visible text: " + figures),
                 () -> assertTrue(load.notContained().isEmpty(), "WCAG 2.5.3: " + figures),
                 () -> assertTrue(load.smallTargets().isEmpty(), "narration targets under 44x44: " + figures));
+        return load;
     }
 }

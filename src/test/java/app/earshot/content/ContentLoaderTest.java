@@ -82,6 +82,12 @@ class ContentLoaderTest {
     }
 
     @Test
+    void sectionIdTranscriptIsRefusedBecauseItIsThePagesTranscriptAddress() throws IOException {
+        assertEquals(List.of(file() + ":8: section id 'transcript' is reserved for the page's transcript; set another with {#your-id}"),
+                problems(FRONT + "\n## Transcript\n\nText.\n"));
+    }
+
+    @Test
     void duplicateSectionIdsAreReportedAtTheSecond() throws IOException {
         assertEquals(List.of(file() + ":12: duplicate section id 'one' (first used on line 8); set another with {#your-id}"),
                 problems(FRONT + "\n## One\n\nText.\n\n## One\n\nMore.\n"));

@@ -1,0 +1,1 @@
+// Read-along: filled in below.
