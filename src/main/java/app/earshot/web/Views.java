@@ -97,6 +97,7 @@ public final class Views {
         model.put("organisation", site.organisation());
         model.put("description", site.description());
         model.put("css", assets.cssPath());
+        model.put("script", assets.scriptPath());
         model.put("pages", site.pages().stream().map(p -> new Link("/" + p.slug(), p.title())).toList());
         return model;
     }

@@ -67,6 +67,36 @@ class TranscriptRoutesTest {
     }
 
     @Test
+    void faviconIsServedAsAnIcon() {
+        var response = server.getBytes("/favicon.ico");
+        assertEquals(200, response.statusCode());
+        assertEquals("image/vnd.microsoft.icon", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(List.of(0, 0, 1, 0), List.of((int) response.body()[0], (int) response.body()[1], (int) response.body()[2], (int) response.body()[3]));
+    }
+
+    @Test
+    void readAlongScriptIsServedUnderItsVersionedPath() {
+        String src = server.html("/sleep-well").selectFirst("script[src]").attr("src");
+        assertTrue(src.matches("/static/[0-9a-f]{12}/readalong\\.js"), src);
+        assertEquals("text/javascript; charset=utf-8", server.get(src).headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(404, server.get("/static/000000000000/readalong.js").statusCode());
+    }
+
+    @Test
+    void contentsSectionPagesAndKeypadCountTheIntroductionAlike() {
+        Document whole = server.html("/sleep-well");
+        assertEquals("Introduction", whole.selectFirst(".contents li a").text());
+        assertEquals("Section 3 of 5 of Sleep Well", server.html("/sleep-well/habits-that-help").selectFirst(".part-of").text());
+        assertEquals("Habits That Help", whole.select(".contents li a").get(2).text());
+        assertTrue(whole.selectFirst("#habits-that-help .listen-section a").text().startsWith("Listen to section 3"));
+    }
+
+    @Test
+    void aContentsEntryNamedLikeAPageSaysItIsTheSection() {
+        assertEquals("Sleep Well (section)", server.html("/sleep-well").select(".contents li a").get(1).text());
+    }
+
+    @Test
     void transcriptOfAnUnknownSectionIsA404() {
         assertEquals(404, server.get("/sleep-well/no-such-section/transcript").statusCode());
         assertFalse(server.get("/sleep-well/no-such-section/transcript").body().contains("Exception"));
