@@ -201,7 +201,7 @@ public final class Views {
         Map<String, Object> model = layout(site, "Transcript: " + what + " \u2013 " + site.title());
         model.put("heading", "Transcript: " + what);
         List<Link> crumbs = new ArrayList<>(List.of(new Link("/", "Home"), new Link("/" + page.slug(), page.title())));
-        if (only != null) crumbs.add(sectionLink(page, only));
+        if (only != null) crumbs.add(new Link("/" + page.slug() + "/" + only.id(), contentsText(site, only)));
         model.put("breadcrumbs", crumbs);
         model.put("back", only == null ? new Link("/" + page.slug(), "Back to the page")
                 : new Link("/" + page.slug() + "/" + only.id(), "Back to the section"));

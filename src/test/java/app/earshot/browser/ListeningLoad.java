@@ -66,9 +66,10 @@ record ListeningLoad(int lines, int narrationLines, int tabStops, int narrationT
             else { const m = document.querySelector('main'), h = m && m.querySelector('h1'); if (h && document.querySelector('.part-of')) m.setAttribute('data-ax-section', h.textContent.trim()); }
             """;
 
-    /** The first paragraph of the first section's text, marked for the Tab walk. */
+    /** The first paragraph (or list item, or table) of the first section's text, marked for the Tab walk. */
     private static final String MARK_FIRST_PARAGRAPH = """
-            const p = [...document.querySelectorAll('main p')].find(p => p.closest('section, [data-ax-section]') && !p.closest('.listen, .part-of, nav, .lead, .care') && !p.matches('.part-of'));
+            const p = [...document.querySelectorAll('main p, main li, main table')].find(p => p.closest('section, [data-ax-section]')
+                && !p.closest('.listen, .part-of, nav, .lead, .review-dates, .listen-section'));
             if (p) p.setAttribute('data-ax-first-paragraph', '');
             return !!p;""";
 
@@ -118,6 +119,7 @@ record ListeningLoad(int lines, int narrationLines, int tabStops, int narrationT
         }
         placesByText.forEach((text, places) -> { if (places.size() > 1) ambiguous.add("'" + text + "' -> " + places); });
 
+        List<String> small = (List<String>) driver.executeScript(TARGET_SIZES);
         // The Tab walk: from the top of the page until focus leaves the document or comes back to the skip link.
         driver.executeScript("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur();");
         Actions keys = new Actions(driver);
@@ -134,7 +136,8 @@ record ListeningLoad(int lines, int narrationLines, int tabStops, int narrationT
         if (hasParagraph) {
             driver.executeScript("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur();");
             keys.sendKeys(Keys.TAB).perform();
-            keys.sendKeys(Keys.ENTER).perform();
+            List<Object> first = (List<Object>) driver.executeScript(FOCUSED);
+            if (first != null && (Boolean) first.get(2)) keys.sendKeys(Keys.ENTER).perform();
             for (int i = 0; i < 400; i++) {
                 keys.sendKeys(Keys.TAB).perform();
                 tabsToContent++;
@@ -142,7 +145,6 @@ record ListeningLoad(int lines, int narrationLines, int tabStops, int narrationT
                 if (focused == null || (Boolean) focused.get(1)) break;
             }
         }
-        List<String> small = (List<String>) driver.executeScript(TARGET_SIZES);
         return new ListeningLoad(reading.lines, reading.narrationLines, stops, narrationStops, reading.repeats.size(),
                 reading.repeats, tabsToContent, ambiguous, mismatches, notContained, small);
     }
@@ -172,6 +174,7 @@ record ListeningLoad(int lines, int narrationLines, int tabStops, int narrationT
         final Map<String, Map<String, Object>> byId;
         final Map<Integer, String> names = new HashMap<>();
         final Map<String, Integer> repeats = new LinkedHashMap<>();
+        final List<String> narrationSaid = new ArrayList<>();
         int lines;
         int narrationLines;
 
@@ -201,7 +204,10 @@ record ListeningLoad(int lines, int narrationLines, int tabStops, int narrationT
                     // NVDA's browse mode breaks text into lines of at most 100 characters (its default).
                     int count = role.equals("StaticText") ? Math.max(1, (name.length() + 99) / 100) : 1;
                     lines += count;
-                    if (inNarration) narrationLines += count;
+                    if (inNarration) {
+                        narrationLines += count;
+                        narrationSaid.add(role + " '" + name + "'");
+                    }
                     if (mySection != null && mentions(name, mySection)) repeats.merge(mySection, 1, Integer::sum);
                     return;
                 }
