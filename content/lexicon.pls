@@ -93,4 +93,10 @@
     <grapheme>Reuptake</grapheme>
     <alias>ree-uptake</alias>
   </lexeme>
+  <!-- The 988 Suicide & Crisis Lifeline is a phone number, said digit by digit ("nine eight eight"), not
+       "nine hundred eighty-eight". Phones with the alias: n ay n ey t ey t. -->
+  <lexeme>
+    <grapheme>988</grapheme>
+    <alias>nine-eight-eight</alias>
+  </lexeme>
 </lexicon>

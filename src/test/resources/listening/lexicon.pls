@@ -4,4 +4,8 @@
     <grapheme>NMDA</grapheme>
     <alias>N-M-D-A</alias>
   </lexeme>
+  <lexeme>
+    <grapheme>988</grapheme>
+    <alias>nine-eight-eight</alias>
+  </lexeme>
 </lexicon>

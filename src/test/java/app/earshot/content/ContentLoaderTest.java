@@ -88,6 +88,18 @@ class ContentLoaderTest {
     }
 
     @Test
+    void unknownCareCalloutKindIsReportedWithTheKindsThatExist() throws IOException {
+        assertEquals(List.of(file() + ":10: unknown care callout '[!danger]'; use [!non-urgent], [!urgent] or [!emergency]"),
+                problems(FRONT + "\n## One\n\n> [!danger] Careful\n> Do this.\n"));
+    }
+
+    @Test
+    void careCalloutWithoutBodyIsReported() throws IOException {
+        assertEquals(List.of(file() + ":10: care callout 'Get help' is empty; say what to do on the lines after its title"),
+                problems(FRONT + "\n## One\n\n> [!urgent] Get help\n\nText.\n"));
+    }
+
+    @Test
     void duplicateSectionIdsAreReportedAtTheSecond() throws IOException {
         assertEquals(List.of(file() + ":12: duplicate section id 'one' (first used on line 8); set another with {#your-id}"),
                 problems(FRONT + "\n## One\n\nText.\n\n## One\n\nMore.\n"));
