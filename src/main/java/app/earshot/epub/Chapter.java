@@ -116,8 +116,9 @@ record Chapter(Element body, List<Anchor> anchors, List<Heading> headings) {
 
     /** Gives {@code element} (or its sentences, or its list items) ids timed by {@code sentences}. */
     private static void anchor(Element element, List<Sentences.Timed> sentences, Ids ids, List<Anchor> anchors) {
-        if (element.is("ul, ol")) {
-            List<Element> items = element.select("> li");
+        // A list is paired item by item; a care callout likewise, paragraph by paragraph (its title has no full stop).
+        if (element.is("ul, ol, div.care")) {
+            List<Element> items = element.select(element.is("div.care") ? "> p" : "> li");
             List<List<Sentences.Span>> split = new ArrayList<>();
             int total = 0;
             for (Element item : items) {

@@ -144,6 +144,7 @@ public final class Views {
         more.add(new Way("/feed.xml", "Add to a podcast app", "RSS feed", false));
         more.add(new Way("/" + page.slug() + ".m3u8", "Playlist of the sections", "M3U, for music players", false));
         more.add(new Way(base + ".vtt", "Captions file", "WebVTT, for media players", true));
+        more.add(new Way(base + ".chapters.vtt", "Chapters file", "WebVTT, one chapter per section", true));
         model.put("pageAudio", new AudioView("Listen to the whole page", base + ".mp3", base + ".wav", base + ".vtt",
                 base + ".chapters.vtt", new Way(base + ".mp3", "Download the whole page", describe(facts, Format.MP3), true),
                 more, facts.isPresent()));
