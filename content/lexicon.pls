@@ -125,4 +125,11 @@
     <grapheme>Breastfeeding</grapheme>
     <phoneme>ˈbrɛstfiːdɪŋ</phoneme>
   </lexeme>
+
+  <!-- The 988 Suicide & Crisis Lifeline is a phone number, said digit by digit ("nine eight eight"), not
+       "nine hundred eighty-eight". Phones with the alias: n ay n ey t ey t. -->
+  <lexeme>
+    <grapheme>988</grapheme>
+    <alias>nine-eight-eight</alias>
+  </lexeme>
 </lexicon>

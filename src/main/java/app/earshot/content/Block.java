@@ -28,4 +28,13 @@ public sealed interface Block {
             rows = rows.stream().map(List::copyOf).toList();
         }
     }
+
+    /**
+     * An urgent-help note (a care card): spoken first in its section.
+     *
+     * @param label "Urgent advice", "Non-urgent advice" or "Immediate action required"
+     * @param title the author's title ("Get help now")
+     * @param text  the body as plain text
+     */
+    record Care(String label, String title, String text) implements Block {}
 }

@@ -15,6 +15,7 @@ import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TableHead;
 import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
 import org.commonmark.node.HardLineBreak;
@@ -43,8 +44,12 @@ import org.yaml.snakeyaml.error.YAMLException;
  * Every problem is reported as {@code file:line: message}; a page with problems is not returned.
  */
 final class PageParser {
+    /** The one section id a page cannot use: {@code /{page}/transcript} is the whole page's transcript. */
+    static final String TRANSCRIPT = "transcript";
+
     static final String INTRODUCTION_ID = "introduction";
     private static final Pattern EXPLICIT_ID = Pattern.compile("\\s*\\{#([^}\\s]*)\\}\\s*$");
+    private static final Pattern CARE_MARKER = Pattern.compile("^\\[!([A-Za-z-]+)\\]\\s*");
     private static final Pattern CAPTION = Pattern.compile("^Table:\\s*(.+)$", Pattern.DOTALL);
 
     private final Parser markdown = Parser.builder()
@@ -270,11 +275,15 @@ final class PageParser {
                     problems.add(file + ":" + line + ": empty heading");
                 }
             }
+            if (id.equals(TRANSCRIPT)) {
+                // /{page}/transcript is the page's transcript; a section with this id could never be reached.
+                problems.add(file + ":" + line + ": section id 'transcript' is reserved for the page's transcript; set another with {#your-id}");
+            }
             Integer firstLine = seenIds.putIfAbsent(id, line);
             if (firstLine != null) {
                 problems.add(file + ":" + line + ": duplicate section id '" + id + "' (first used on line " + firstLine + "); set another with {#your-id}");
             }
-            List<Node> body = attachCaptions(file, id, raw, lineOffset, problems);
+            List<Node> body = careCards(file, id, attachCaptions(file, id, raw, lineOffset, problems), lineOffset, problems);
             if (body.isEmpty()) {
                 problems.add(file + ":" + line + ": section '" + headingText + "' is empty");
             }
@@ -314,6 +323,55 @@ final class PageParser {
         return out;
     }
 
+    /**
+     * Turns a block quote whose first line is {@code [!kind] Title} into a {@link CareCard}; an unknown kind or a card
+     * with no title or no body is a problem. Other block quotes are left as they are.
+     */
+    private List<Node> careCards(String file, String sectionId, List<Node> body, int lineOffset, List<String> problems) {
+        List<Node> out = new ArrayList<>();
+        int number = 0;
+        for (Node node : body) {
+            Matcher marker = node instanceof BlockQuote && node.getFirstChild() instanceof Paragraph p
+                    && p.getFirstChild() instanceof Text t ? CARE_MARKER.matcher(t.getLiteral()) : null;
+            if (marker == null || !marker.find()) {
+                out.add(node);
+                continue;
+            }
+            int line = line(node, lineOffset);
+            Paragraph first = (Paragraph) node.getFirstChild();
+            Text text = (Text) first.getFirstChild();
+            var kind = CareCard.Kind.of(marker.group(1));
+            if (kind.isEmpty()) {
+                problems.add(file + ":" + line + ": unknown care callout '[!" + marker.group(1) + "]'; use [!non-urgent], [!urgent] or [!emergency]");
+                out.add(node);
+                continue;
+            }
+            text.setLiteral(text.getLiteral().substring(marker.end()));
+            // The title is the rest of the marker's line; the body starts on the next line.
+            StringBuilder title = new StringBuilder();
+            Node n = first.getFirstChild();
+            while (n != null && !(n instanceof SoftLineBreak || n instanceof HardLineBreak)) {
+                title.append(plainText(n));
+                Node next = n.getNext();
+                n.unlink();
+                n = next;
+            }
+            if (n != null) n.unlink();
+            if (first.getFirstChild() == null) first.unlink();
+            number++;
+            CareCard card = new CareCard(kind.get(), title.toString().strip(), sectionId + "-care-" + number);
+            for (Node child = node.getFirstChild(); child != null; ) {
+                Node next = child.getNext();
+                card.appendChild(child);
+                child = next;
+            }
+            if (card.title().isEmpty()) problems.add(file + ":" + line + ": care callout has no title; write it after the marker: > [!" + kind.get().marker + "] Title");
+            if (plainText(card).isBlank()) problems.add(file + ":" + line + ": care callout '" + card.title() + "' is empty; say what to do on the lines after its title");
+            out.add(card);
+        }
+        return out;
+    }
+
     private static void checkImages(String file, Node node, int line, List<String> problems) {
         if (node instanceof Image image && plainText(image).isBlank()) {
             problems.add(file + ":" + line + ": image '" + image.getDestination() + "' has no alt text; write ![what it shows](" + image.getDestination() + ")");
@@ -344,6 +402,8 @@ final class PageParser {
                 blocks.add(new Block.ItemList(list instanceof OrderedList, items));
             } else if (node instanceof CaptionedTable captioned) {
                 blocks.add(table(captioned));
+            } else if (node instanceof CareCard card) {
+                blocks.add(new Block.Care(card.kind().label, card.title(), plainText(card).strip()));
             } else if (!plainText(node).isBlank()) {
                 blocks.add(new Block.Paragraph(plainText(node)));
             }

@@ -33,6 +33,7 @@ final class SectionHtmlRenderer {
                 .sanitizeUrls(true)
                 .nodeRendererFactory(ctx -> new ShiftedHeadingRenderer(ctx, headingShift))
                 .nodeRendererFactory(CaptionedTableRenderer::new)
+                .nodeRendererFactory(CareCardRenderer::new)
                 .build();
     }
 
@@ -68,6 +69,38 @@ final class SectionHtmlRenderer {
             html.tag(tag);
             renderChildren(context, node);
             html.tag("/" + tag);
+            html.line();
+        }
+    }
+
+    /** A care card: a labelled note whose first words say how urgent it is. */
+    private static final class CareCardRenderer implements NodeRenderer {
+        private final HtmlNodeRendererContext context;
+        private final HtmlWriter html;
+
+        CareCardRenderer(HtmlNodeRendererContext context) {
+            this.context = context;
+            this.html = context.getWriter();
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(CareCard.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            CareCard card = (CareCard) node;
+            // role=note, not <aside>: a complementary landmark inside main is itself a problem (axe best practice).
+            html.line();
+            html.tag("div", attrs("class", "care care-" + card.kind().marker, "role", "note", "aria-labelledby", card.id()));
+            html.tag("p", attrs("class", "care-title", "id", card.id()));
+            html.tag("strong");
+            html.text(card.kind().label + ": " + card.title());
+            html.tag("/strong");
+            html.tag("/p");
+            renderChildren(context, card);
+            html.tag("/div");
             html.line();
         }
     }

@@ -47,10 +47,7 @@ record Chapter(Element body, List<Anchor> anchors, List<Heading> headings) {
         Document doc = Jsoup.parseBodyFragment(section.standaloneHtml());
         Element written = doc.body();
         makePortable(written);
-        List<Element> blocks = new ArrayList<>();
-        for (Element child : written.children()) {
-            if (!child.text().isBlank()) blocks.add(child);
-        }
+        List<Element> blocks = blocks(written);
         // The parser makes one block per element with text; if that ever differs, only the heading is paired.
         boolean paired = blocks.size() == section.blocks().size();
 
@@ -61,6 +58,32 @@ record Chapter(Element body, List<Anchor> anchors, List<Heading> headings) {
         ids.ensure(h1);
         body.attr("aria-labelledby", h1.id());
 
+        List<Anchor> anchors = anchor(h1, blocks, paired, section, passages, cues, ids);
+
+        List<Heading> headings = new ArrayList<>();
+        for (Element h : body.select("h2, h3, h4, h5, h6")) {
+            ids.ensure(h);
+            headings.add(new Heading(Integer.parseInt(h.tagName().substring(1)), h.id(), h.text()));
+        }
+        return new Chapter(body, anchors, headings);
+    }
+
+    /** The elements of a section's written body that hold text, one per block of the content model. */
+    static List<Element> blocks(Element written) {
+        List<Element> blocks = new ArrayList<>();
+        for (Element child : written.children()) {
+            if (!child.text().isBlank()) blocks.add(child);
+        }
+        return blocks;
+    }
+
+    /**
+     * Marks the written body for {@code passages} timed by {@code cues}: the pairing both the book's Media Overlays
+     * and the web page's read-along use. {@code heading} (or null when the heading is not part of the body) gets the
+     * heading passage's timing.
+     */
+    static List<Anchor> anchor(Element heading, List<Element> blocks, boolean paired, Section section,
+                               List<ScriptWriter.Passage> passages, List<Captions.Cue> cues, Ids ids) {
         List<Anchor> anchors = new ArrayList<>();
         List<List<Captions.Cue>> grouped = group(passages, cues);
         for (int p = 0; p < passages.size(); p++) {
@@ -69,7 +92,7 @@ record Chapter(Element body, List<Anchor> anchors, List<Heading> headings) {
             if (heard.isEmpty()) continue;
             Element element;
             if (passage.block() < 0) {
-                element = h1;
+                element = heading;
             } else if (paired && passage.block() < blocks.size()) {
                 element = part(blocks.get(passage.block()), section.blocks().get(passage.block()), passage.part());
             } else {
@@ -78,13 +101,7 @@ record Chapter(Element body, List<Anchor> anchors, List<Heading> headings) {
             if (element == null) continue;
             anchor(element, Sentences.of(heard), ids, anchors);
         }
-
-        List<Heading> headings = new ArrayList<>();
-        for (Element h : body.select("h2, h3, h4, h5, h6")) {
-            ids.ensure(h);
-            headings.add(new Heading(Integer.parseInt(h.tagName().substring(1)), h.id(), h.text()));
-        }
-        return new Chapter(body, anchors, headings);
+        return anchors;
     }
 
     /** The element a passage is read from: the block, or for a table its caption (part 0) or row (part r + 1). */
@@ -99,8 +116,9 @@ record Chapter(Element body, List<Anchor> anchors, List<Heading> headings) {
 
     /** Gives {@code element} (or its sentences, or its list items) ids timed by {@code sentences}. */
     private static void anchor(Element element, List<Sentences.Timed> sentences, Ids ids, List<Anchor> anchors) {
-        if (element.is("ul, ol")) {
-            List<Element> items = element.select("> li");
+        // A list is paired item by item; a care callout likewise, paragraph by paragraph (its title has no full stop).
+        if (element.is("ul, ol, div.care")) {
+            List<Element> items = element.select(element.is("div.care") ? "> p" : "> li");
             List<List<Sentences.Span>> split = new ArrayList<>();
             int total = 0;
             for (Element item : items) {
@@ -259,7 +277,7 @@ record Chapter(Element body, List<Anchor> anchors, List<Heading> headings) {
     }
 
     /** Hands out ids not yet used under a root element. */
-    private static final class Ids {
+    static final class Ids {
         private final Element root;
         private int next = 1;
 

@@ -66,9 +66,17 @@ public final class ScriptWriter {
     public List<Passage> passages(Page page, Section section) {
         List<Passage> raw = new ArrayList<>();
         raw.add(new Passage(-1, 0, sentence(section.introduction() ? page.title() : section.heading())));
+        // Care callouts (urgent-help notes) are said first, straight after the heading, wherever they are written.
+        for (int b = 0; b < section.blocks().size(); b++) {
+            if (section.blocks().get(b) instanceof Block.Care care) {
+                raw.add(new Passage(b, 0, sentence(care.label() + ": " + care.title()) + " " + sentence(care.text())));
+            }
+        }
         for (int b = 0; b < section.blocks().size(); b++) {
             Block block = section.blocks().get(b);
-            if (block instanceof Block.Heading h) {
+            if (block instanceof Block.Care) {
+                continue;
+            } else if (block instanceof Block.Heading h) {
                 raw.add(new Passage(b, 0, sentence(h.text())));
             } else if (block instanceof Block.Paragraph p) {
                 raw.add(new Passage(b, 0, sentence(p.text())));

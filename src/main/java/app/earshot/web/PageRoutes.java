@@ -42,6 +42,7 @@ final class PageRoutes {
         Routes.getAndHead(routes, "/", this::home);
         Routes.getAndHead(routes, "/{slug}", this::page);
         Routes.getAndHead(routes, "/{slug}/{section}", this::section);
+        Routes.getAndHead(routes, "/{slug}/{section}/transcript", this::sectionTranscript);
     }
 
     private void home(Context ctx) {
@@ -58,9 +59,23 @@ final class PageRoutes {
     private void section(Context ctx) {
         Site site = content.current();
         Page page = page(site, ctx.pathParam("slug"));
+        // No section may have the id "transcript" (content checks refuse it), so this address is the page's.
+        if (ctx.pathParam("section").equals("transcript")) {
+            serve(ctx, site, "/" + page.slug() + "/transcript",
+                    () -> templates.render("transcript.ftlh", views.transcript(site, page, null)));
+            return;
+        }
         Section section = section(page, ctx.pathParam("section"));
         serve(ctx, site, "/" + page.slug() + "/" + section.id(),
                 () -> templates.render("section.ftlh", views.section(site, page, section)));
+    }
+
+    private void sectionTranscript(Context ctx) {
+        Site site = content.current();
+        Page page = page(site, ctx.pathParam("slug"));
+        Section section = section(page, ctx.pathParam("section"));
+        serve(ctx, site, "/" + page.slug() + "/" + section.id() + "/transcript",
+                () -> templates.render("transcript.ftlh", views.transcript(site, page, section)));
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public final class SecurityHeaders {
     static final String CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
-            + "form-action 'self'; script-src 'none'; style-src 'self'; img-src 'self'; media-src 'self'; font-src 'self'";
+            + "form-action 'self'; script-src 'self'; style-src 'self'; img-src 'self'; media-src 'self'; font-src 'self'";
 
     private final Map<String, String> headers;
 

@@ -8,22 +8,35 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The stylesheet, read once from the classpath and served from memory under a path that changes
- * whenever its bytes do, so browsers may cache it for a year.
+ * The stylesheet, the read-along script and the favicon, read once from the classpath and served from memory; the
+ * stylesheet and script under a path that changes whenever their bytes do, so browsers may cache them for a year.
  */
 public final class StaticAssets {
     private final byte[] css;
+    private final byte[] script;
+    private final byte[] favicon;
     private final String version;
 
     public StaticAssets() {
-        try (InputStream in = StaticAssets.class.getResourceAsStream("/static/earshot.css")) {
-            if (in == null) throw new IllegalStateException("static/earshot.css missing from the classpath");
-            css = in.readAllBytes();
-            version = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(css)).substring(0, 12);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        css = read("/static/earshot.css");
+        script = read("/static/readalong.js");
+        favicon = read("/static/favicon.ico");
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(css);
+            sha.update(script);
+            version = HexFormat.of().formatHex(sha.digest()).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = StaticAssets.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException(resource + " missing from the classpath");
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -32,11 +45,24 @@ public final class StaticAssets {
         return "/static/" + version + "/earshot.css";
     }
 
+    /** The URL path of the read-along script. */
+    public String scriptPath() {
+        return "/static/" + version + "/readalong.js";
+    }
+
     String version() {
         return version;
     }
 
     byte[] css() {
         return css;
+    }
+
+    byte[] script() {
+        return script;
+    }
+
+    byte[] favicon() {
+        return favicon;
     }
 }

@@ -4,7 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 
-/** Serves the stylesheet from memory under its versioned path, cacheable for a year. */
+/** Serves the stylesheet and read-along script from memory under their versioned path, and the favicon. */
 final class StaticRoutes {
     private final StaticAssets assets;
 
@@ -13,15 +13,24 @@ final class StaticRoutes {
     }
 
     void register(RoutesConfig routes) {
-        Routes.getAndHead(routes, "/static/{version}/earshot.css", this::css);
+        Routes.getAndHead(routes, "/static/{version}/earshot.css", ctx -> versioned(ctx, "text/css; charset=utf-8", assets.css()));
+        Routes.getAndHead(routes, "/static/{version}/readalong.js",
+                ctx -> versioned(ctx, "text/javascript; charset=utf-8", assets.script()));
+        Routes.getAndHead(routes, "/favicon.ico", this::favicon);
     }
 
-    private void css(Context ctx) {
+    private void versioned(Context ctx, String type, byte[] body) {
         if (!assets.version().equals(ctx.pathParam("version"))) {
-            throw new NotFoundResponse("No stylesheet has this version.");
+            throw new NotFoundResponse("No file has this version.");
         }
-        ctx.contentType("text/css; charset=utf-8");
+        ctx.contentType(type);
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
-        ctx.result(assets.css());
+        ctx.result(body);
+    }
+
+    private void favicon(Context ctx) {
+        ctx.contentType("image/vnd.microsoft.icon");
+        ctx.header("Cache-Control", "public, max-age=86400");
+        ctx.result(assets.favicon());
     }
 }

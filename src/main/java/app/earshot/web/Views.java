@@ -5,12 +5,14 @@ import app.earshot.content.Section;
 import app.earshot.content.Site;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import app.earshot.content.Speed;
+import app.earshot.epub.ReadAlong;
 import app.earshot.epub.TalkingBook;
 import app.earshot.narration.Format;
 import app.earshot.narration.Narrator;
@@ -33,24 +35,50 @@ public final class Views {
     }
 
     /**
-     * A player and its downloads.
+     * One way to listen, as a link: plain words first, the format after in smaller type.
      *
-     * @param label    accessible name of the player ("Listen to: FDA Breakthrough Status")
-     * @param title    what is heard, for link text that makes sense out of context
-     * @param mp3      URL of the clip as MP3, the first source and the download
+     * @param href     where it leads
+     * @param text     what it is, in plain words ("Download a slower reading")
+     * @param format   the format and size in smaller words ("MP3, 120 KB"), or empty
+     * @param download true for files to save rather than pages to open
+     */
+    public record Way(String href, String text, String format, boolean download) {}
+
+    /**
+     * The one player of a page and the ways to listen next to it.
+     *
+     * @param label    accessible name of the player ("Listen to the whole page"); the page's title is not repeated
+     * @param mp3      URL of the clip as MP3, the first source
      * @param wav      URL of the clip as WAV, the fallback source
-     * @param slower   URL of the slower MP3
-     * @param faster   URL of the faster MP3
      * @param captions URL of the WebVTT captions
      * @param chapters URL of WebVTT chapters, or null
-     * @param playlist URL of an M3U playlist of the sections, or null
-     * @param facts    "MP3, 120 KB, 38 seconds", or "MP3" while the clip is being made
-     * @param book     URL of the EPUB 3 talking book, or null
-     * @param bookFacts "EPUB 3, 2.1 MB", or "EPUB 3" while the book is not made yet
+     * @param download the download shown next to the player
+     * @param more     the other ways, behind "More ways to listen"
+     * @param preload  true when the clip is already made, so the player may fetch its length (an idle player then
+     *                 shows a duration instead of unavailable controls)
      */
-    public record AudioView(String label, String title, String mp3, String wav, String slower, String faster,
-                            String captions, String chapters, String playlist, String facts, String book,
-                            String bookFacts) {}
+    public record AudioView(String label, String mp3, String wav, String captions, String chapters, Way download,
+                            List<Way> more, boolean preload) {}
+
+    /**
+     * A section as the whole page lists it.
+     *
+     * @param section      the section
+     * @param number       its number, the same in Contents, on its own page and on the telephone keypad
+     * @param contentsText its link text in Contents: the heading, told apart from a page of the same name
+     * @param html         its body
+     * @param listen       the compact control's text ("Listen to section 3")
+     * @param length       ", 21 seconds" when the clip is made, else empty
+     * @param href         the section's own page, where its player is (the control's target without JavaScript)
+     */
+    public record SectionView(Section section, int number, String contentsText, String html, String listen,
+                              String length, String href, String start) {}
+
+    /** A paragraph of a transcript: when it is said ("1:05", and as a duration for {@code datetime}) and its lines. */
+    public record TranscriptLine(String time, String datetime, List<String> lines) {}
+
+    /** A section's part of a transcript: its heading (null on a section's own transcript) and what is said. */
+    public record TranscriptPart(String heading, List<TranscriptLine> lines) {}
 
     private final StaticAssets assets;
     private final Narrator narrator;
@@ -72,6 +100,7 @@ public final class Views {
         model.put("organisation", site.organisation());
         model.put("description", site.description());
         model.put("css", assets.cssPath());
+        model.put("script", assets.scriptPath());
         // A library of hundreds of pages cannot list them all in every page's navigation: it lists the topics.
         model.put("pages", site.topics().isEmpty()
                 ? site.pages().stream().map(p -> new Link("/" + p.slug(), p.title())).toList()
@@ -120,22 +149,45 @@ public final class Views {
     Map<String, Object> page(Site site, Page page) {
         Map<String, Object> model = layout(site, page.title() + " \u2013 " + site.title());
         model.put("page", page);
-        model.put("intro", page.sections().stream().filter(Section::introduction).findFirst().orElse(null));
-        model.put("sections", page.sections().stream().filter(s -> !s.introduction()).toList());
+        List<Section> all = page.sections();
+        Section intro = all.stream().filter(Section::introduction).findFirst().orElse(null);
+        model.put("intro", intro);
+        // Read-along needs every section's timing in the page audio: offered once all of it is made.
+        double[] starts = pageStarts(page);
+        model.put("introHtml", intro == null ? null : timed(page, intro, intro.html(), starts));
+        List<SectionView> sections = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Section s = all.get(i);
+            // Contents, section pages and the keypad all count every section, the introduction included, so the
+            // numbers a listener hears on the phone are the numbers on the screen.
+            String length = narrator.cachedFacts(page, s, Speed.NORMAL, Format.MP3)
+                    .map(f -> ", " + duration(f.seconds())).orElse("");
+            SectionView view = new SectionView(s, i + 1, contentsText(site, s), timed(page, s, s.html(), starts),
+                    "Listen to section " + (i + 1), length, "/" + page.slug() + "/" + s.id(),
+                    starts == null ? null : String.format(Locale.ROOT, "%.3f", starts[i]));
+            // The introduction has the same one control as every section (its own page has its player and download).
+            if (s.introduction()) model.put("introView", view);
+            else sections.add(view);
+        }
+        model.put("sections", sections);
         model.put("reviewed", DateView.of(page.reviewed()));
         model.put("nextReview", DateView.of(page.nextReview()));
         model.put("breadcrumbs", List.of(new Link("/", "Home")));
         String base = "/audio/" + page.slug();
-        // "the whole of": a section may share the page's title, and link text must still tell the two apart.
-        model.put("pageAudio", new AudioView("Listen to the whole page: " + page.title(), "the whole of " + page.title(),
-                base + ".mp3", base + ".wav", base + Speed.SLOWER.fileSuffix() + ".mp3",
-                base + Speed.FASTER.fileSuffix() + ".mp3", base + ".vtt", base + ".chapters.vtt",
-                "/" + page.slug() + ".m3u", describe(narrator.cachedFacts(page, Speed.NORMAL, Format.MP3), Format.MP3),
-                "/" + page.slug() + "." + TalkingBook.EXTENSION,
-                books.cachedSize(site, page).map(bytes -> "EPUB 3, " + size(bytes)).orElse("EPUB 3")));
-        Map<String, AudioView> sectionAudio = new HashMap<>();
-        for (Section s : page.sections()) sectionAudio.put(s.id(), sectionAudio(page, s));
-        model.put("sectionAudio", sectionAudio);
+        Optional<Narrator.ClipFacts> facts = narrator.cachedFacts(page, Speed.NORMAL, Format.MP3);
+        List<Way> more = new ArrayList<>();
+        more.add(new Way("/" + page.slug() + "/transcript", "Transcript", "web page", false));
+        more.add(new Way(base + Speed.SLOWER.fileSuffix() + ".mp3", "Download a slower reading", "MP3", true));
+        more.add(new Way(base + Speed.FASTER.fileSuffix() + ".mp3", "Download a faster reading", "MP3", true));
+        more.add(new Way("/" + page.slug() + "." + TalkingBook.EXTENSION, "Talking book, text and voice together",
+                books.cachedSize(site, page).map(bytes -> "EPUB, " + size(bytes)).orElse("EPUB"), true));
+        more.add(new Way("/" + page.slug() + "/feed.xml", "Add to a podcast app", "RSS feed", false));
+        more.add(new Way("/" + page.slug() + ".m3u", "Playlist of the sections", "M3U, for music players", false));
+        more.add(new Way(base + ".vtt", "Captions file", "WebVTT, for media players", true));
+        more.add(new Way(base + ".chapters.vtt", "Chapters file", "WebVTT, one chapter per section", true));
+        model.put("pageAudio", new AudioView("Listen to the whole page", base + ".mp3", base + ".wav", base + ".vtt",
+                base + ".chapters.vtt", new Way(base + ".mp3", "Download the whole page", describe(facts, Format.MP3), true),
+                more, facts.isPresent()));
         return model;
     }
 
@@ -153,7 +205,69 @@ public final class Views {
         model.put("nextReview", DateView.of(page.nextReview()));
         model.put("breadcrumbs", List.of(new Link("/", "Home"), new Link("/" + page.slug(), page.title())));
         model.put("audio", sectionAudio(page, section));
+        boolean made = narrator.cachedFacts(page, section, Speed.NORMAL, Format.WAV).isPresent();
+        model.put("sectionHtml", made ? ReadAlong.html(section.standaloneHtml(), section, narrator.passages(page, section),
+                narrator.sectionCues(page, section), 0) : section.standaloneHtml());
+        model.put("readAlong", made);
         return model;
+    }
+
+    /** Where each section starts in the whole page's audio, or null while any section's audio is not made. */
+    private double[] pageStarts(Page page) {
+        List<Section> all = page.sections();
+        double[] starts = new double[all.size()];
+        double at = 0;
+        for (int i = 0; i < all.size(); i++) {
+            Optional<Narrator.ClipFacts> facts = narrator.cachedFacts(page, all.get(i), Speed.NORMAL, Format.WAV);
+            if (facts.isEmpty()) return null;
+            starts[i] = at;
+            at += facts.get().seconds() + Narrator.SECTION_PAUSE_SECONDS;
+        }
+        return starts;
+    }
+
+    private String timed(Page page, Section section, String html, double[] starts) {
+        if (starts == null) return html;
+        return ReadAlong.html(html, section, narrator.passages(page, section), narrator.sectionCues(page, section),
+                starts[page.indexOf(section)]);
+    }
+
+    /**
+     * A transcript: what the narration says, in order, with times, in the written words. For the whole page
+     * ({@code only} null) times run through the page's audio; for one section, through that section's. Makes any
+     * audio not yet made, since the times come from it.
+     */
+    Map<String, Object> transcript(Site site, Page page, Section only) {
+        String what = only == null ? page.title() : only.heading();
+        Map<String, Object> model = layout(site, "Transcript: " + what + " \u2013 " + site.title());
+        model.put("heading", "Transcript: " + what);
+        List<Link> crumbs = new ArrayList<>(List.of(new Link("/", "Home"), new Link("/" + page.slug(), page.title())));
+        if (only != null) crumbs.add(new Link("/" + page.slug() + "/" + only.id(), contentsText(site, only)));
+        model.put("breadcrumbs", crumbs);
+        model.put("back", only == null ? new Link("/" + page.slug(), "Back to the page")
+                : new Link("/" + page.slug() + "/" + only.id(), "Back to the section"));
+        List<TranscriptPart> parts = new ArrayList<>();
+        double offset = 0;
+        for (Section s : only == null ? page.sections() : List.of(only)) {
+            List<TranscriptLine> lines = new ArrayList<>();
+            for (ReadAlong.Passage p : ReadAlong.passages(narrator.passages(page, s), narrator.sectionCues(page, s), offset)) {
+                lines.add(new TranscriptLine(clock(p.start()), String.format(Locale.ROOT, "PT%.1fS", p.start()),
+                        List.of(p.text().split("\n"))));
+            }
+            parts.add(new TranscriptPart(only != null ? null : s.introduction() ? "Introduction" : s.heading(), lines));
+            if (only == null) offset += narrator.sectionWav(page, s, Speed.NORMAL).seconds() + Narrator.SECTION_PAUSE_SECONDS;
+        }
+        model.put("parts", parts);
+        return model;
+    }
+
+    /** "1:05" or "1:02:05". */
+    static String clock(double seconds) {
+        long t = (long) Math.floor(seconds);
+        long h = t / 3600;
+        long m = (t % 3600) / 60;
+        long sec = t % 60;
+        return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, sec) : String.format(Locale.ROOT, "%d:%02d", m, sec);
     }
 
     Map<String, Object> error(Site site, int status, String heading, String message) {
@@ -167,10 +281,24 @@ public final class Views {
 
     private AudioView sectionAudio(Page page, Section section) {
         String base = "/audio/" + page.slug() + "/" + section.id();
-        String title = section.introduction() ? "Introduction to " + page.title() : section.heading();
-        return new AudioView("Listen to: " + title, title, base + ".mp3", base + ".wav",
-                base + Speed.SLOWER.fileSuffix() + ".mp3", base + Speed.FASTER.fileSuffix() + ".mp3", base + ".vtt",
-                null, null, describe(narrator.cachedFacts(page, section, Speed.NORMAL, Format.MP3), Format.MP3), null, null);
+        Optional<Narrator.ClipFacts> facts = narrator.cachedFacts(page, section, Speed.NORMAL, Format.MP3);
+        List<Way> more = List.of(
+                new Way("/" + page.slug() + "/" + section.id() + "/transcript", "Transcript", "web page", false),
+                new Way(base + Speed.SLOWER.fileSuffix() + ".mp3", "Download a slower reading", "MP3", true),
+                new Way(base + Speed.FASTER.fileSuffix() + ".mp3", "Download a faster reading", "MP3", true),
+                new Way("/feed.xml", "Add to a podcast app", "RSS feed", false),
+                new Way(base + ".vtt", "Captions file", "WebVTT, for media players", true));
+        return new AudioView("Listen to this section", base + ".mp3", base + ".wav", base + ".vtt", null,
+                new Way(base + ".mp3", "Download this section", describe(facts, Format.MP3), true), more, facts.isPresent());
+    }
+
+    /**
+     * A section's link text in Contents: its heading, unless a page of the site has the same title, in which case
+     * the two links would read alike but lead to different places.
+     */
+    static String contentsText(Site site, Section section) {
+        boolean clash = site.pages().stream().anyMatch(p -> p.title().strip().equalsIgnoreCase(section.heading().strip()));
+        return clash ? section.heading() + " (section)" : section.heading();
     }
 
     /** "WAV, 1.2 MB, 38 seconds"; just "WAV" when the clip is not made yet (size and length unknown). */

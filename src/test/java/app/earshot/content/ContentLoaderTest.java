@@ -82,6 +82,24 @@ class ContentLoaderTest {
     }
 
     @Test
+    void sectionIdTranscriptIsRefusedBecauseItIsThePagesTranscriptAddress() throws IOException {
+        assertEquals(List.of(file() + ":8: section id 'transcript' is reserved for the page's transcript; set another with {#your-id}"),
+                problems(FRONT + "\n## Transcript\n\nText.\n"));
+    }
+
+    @Test
+    void unknownCareCalloutKindIsReportedWithTheKindsThatExist() throws IOException {
+        assertEquals(List.of(file() + ":10: unknown care callout '[!danger]'; use [!non-urgent], [!urgent] or [!emergency]"),
+                problems(FRONT + "\n## One\n\n> [!danger] Careful\n> Do this.\n"));
+    }
+
+    @Test
+    void careCalloutWithoutBodyIsReported() throws IOException {
+        assertEquals(List.of(file() + ":10: care callout 'Get help' is empty; say what to do on the lines after its title"),
+                problems(FRONT + "\n## One\n\n> [!urgent] Get help\n\nText.\n"));
+    }
+
+    @Test
     void duplicateSectionIdsAreReportedAtTheSecond() throws IOException {
         assertEquals(List.of(file() + ":12: duplicate section id 'one' (first used on line 8); set another with {#your-id}"),
                 problems(FRONT + "\n## One\n\nText.\n\n## One\n\nMore.\n"));

@@ -137,12 +137,15 @@ class TalkingBookTest {
     void sentencesOfRunningTextAreSynchronisedOneByOne() {
         Document doc = xml("EPUB/text/what-is-ketamine.xhtml");
         List<String> sentences = doc.select("p > span.sentence").eachText();
-        assertEquals(List.of("Ketamine is a medication that was first developed in the 1960s as an anesthetic.",
+        assertEquals(List.of("Call or text 988 to reach the 988 Suicide & Crisis Lifeline, at any time of day or night (United States).",
+                "If you are in immediate danger, call 911.",
+                "Ketamine is a medication that was first developed in the 1960s as an anesthetic.",
                 "It has been safely used in medical settings for over 50 years.",
                 "In recent years, researchers discovered that ketamine has remarkable antidepressant properties, particularly for patients who haven't responded to traditional treatments.",
                 "Unlike traditional antidepressants that can take weeks or months to show effects, ketamine often provides relief within hours or days of treatment.",
                 "This makes it particularly valuable for patients experiencing severe depression or suicidal thoughts."), sentences);
-        assertEquals(1 + sentences.size(), xml("EPUB/overlays/what-is-ketamine.smil").select("par").size());
+        // The heading, the care callout's title, then one per sentence.
+        assertEquals(2 + sentences.size(), xml("EPUB/overlays/what-is-ketamine.smil").select("par").size());
     }
 
     @Test

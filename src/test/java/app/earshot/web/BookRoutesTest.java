@@ -56,7 +56,7 @@ class BookRoutesTest {
     void wholePageOffersTheBookWithItsSize() {
         get("/what-is-ketamine.epub");
         Element link = server.html("/what-is-ketamine").selectFirst("main .listen a[href=/what-is-ketamine.epub]");
-        assertTrue(link.text().matches("Download talking book of the whole of What is Ketamine\\? \\(EPUB 3, [\\d.]+ (KB|MB)\\)"), link.text());
+        assertTrue(link.text().matches("Talking book, text and voice together \\(EPUB, [\\d.]+ (KB|MB)\\)"), link.text());
         assertTrue(link.hasAttr("download"));
         assertTrue(server.html("/what-is-ketamine/fda-breakthrough-status").select("a[href$=.epub]").isEmpty());
     }

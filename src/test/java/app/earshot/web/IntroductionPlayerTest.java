@@ -10,13 +10,15 @@ import org.junit.jupiter.api.Test;
 
 class IntroductionPlayerTest {
     @Test
-    void theWholePageHasAPlayerAndDownloadForTheIntroduction() {
+    void theWholePageOffersTheIntroductionLikeEverySectionWithPlayerAndDownloadOnItsOwnPage() {
         try (TestServer server = TestServer.start()) {
             Document doc = server.html("/what-is-ketamine");
-            Element player = doc.selectFirst("main .listen:has(source[src=/audio/what-is-ketamine/introduction.mp3])");
-            assertNotNull(player, "a player for the introduction");
-            assertEquals("/audio/what-is-ketamine/introduction.mp3", player.selectFirst("a[download]").attr("href"));
-            assertEquals(200, server.getBytes("/audio/what-is-ketamine/introduction.mp3").statusCode());
+            Element control = doc.selectFirst("main .lead + .listen-section a");
+            assertNotNull(control, "one control after the introduction's text");
+            assertEquals("/what-is-ketamine/introduction", control.attr("href"));
+            Document own = server.html(control.attr("href"));
+            assertNotNull(own.selectFirst("main audio source[src=/audio/what-is-ketamine/introduction.mp3]"), "its player");
+            assertEquals(200, server.getBytes(own.selectFirst("main a[download][href$=.mp3]").attr("href")).statusCode());
         }
     }
 }

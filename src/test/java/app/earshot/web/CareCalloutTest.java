@@ -1,0 +1,63 @@
+package app.earshot.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.earshot.TestServer;
+import app.earshot.content.Page;
+import app.earshot.content.Section;
+import java.nio.file.Path;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Care callouts ("> [!urgent] Title"): a labelled note on the page, said first in its section's narration. */
+class CareCalloutTest {
+    static TestServer server;
+    static Page page;
+    static Section section;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(Path.of("src/test/resources/listening"));
+        page = server.site().page("sleep-well").orElseThrow();
+        section = page.section("when-to-ask-for-help").orElseThrow();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void careCalloutIsANoteLabelledByItsUrgencyAndTitle() {
+        Element care = server.html("/sleep-well/when-to-ask-for-help").selectFirst("main .care.care-urgent[role=note]");
+        Element label = care.ownerDocument().getElementById(care.attr("aria-labelledby"));
+        assertEquals("Urgent advice: If you are thinking about suicide", label.text());
+        assertEquals("Call or text 988 at any time.", care.select("p").last().text());
+    }
+
+    @Test
+    void careCalloutIsSpokenStraightAfterTheHeading() {
+        String second = server.narrator().passages(page, section).get(1).text();
+        assertTrue(second.startsWith("Urgent advice: If you are thinking about suicide. Call or text 988 at any time."), second);
+    }
+
+    @Test
+    void theCrisisNumberIsSaidDigitByDigit() {
+        assertTrue(server.narrator().script(page, section).spoken().contains("text nine-eight-eight at"));
+    }
+
+    @Test
+    void bundledPageSignpostsTheLifelineWhereverItMentionsSuicide() {
+        try (TestServer bundled = TestServer.start()) {
+            Page ketamine = bundled.site().pages().get(0);
+            for (Section s : ketamine.sections()) {
+                boolean mentions = s.blocks().stream().anyMatch(b -> b.toString().toLowerCase().contains("suicidal"));
+                boolean signposts = s.blocks().stream().anyMatch(b -> b instanceof app.earshot.content.Block.Care c && c.text().contains("988"));
+                assertEquals(mentions, signposts, s.id());
+            }
+        }
+    }
+}
