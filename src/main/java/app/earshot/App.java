@@ -1,6 +1,6 @@
 package app.earshot;
 
-import app.earshot.audio.AudioCache;
+import app.earshot.store.ArtifactStore;
 import app.earshot.content.ContentException;
 import app.earshot.content.ContentLoader;
 import app.earshot.content.ContentStore;
@@ -53,7 +53,7 @@ public final class App {
 
     /** The narration service for {@code content}, caching under {@code audioCache}. */
     public static Narrator narrator(Content content, Path audioCache, Synthesizer synthesizer) {
-        return new Narrator(synthesizer, new AudioCache(audioCache), scriptWriter(content), content.site().speech());
+        return new Narrator(synthesizer, new ArtifactStore(audioCache), scriptWriter(content), content.site().speech());
     }
 
     /** What a content reload must tell the narrator: the new lexicon and speech settings. */

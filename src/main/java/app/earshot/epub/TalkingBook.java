@@ -1,7 +1,7 @@
 package app.earshot.epub;
 
-import app.earshot.audio.AudioCache;
-import app.earshot.audio.CachedAudio;
+import app.earshot.store.ArtifactStore;
+import app.earshot.store.Artifact;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
 import app.earshot.content.Site;
@@ -42,7 +42,7 @@ public final class TalkingBook {
         List<Clip> clips = new ArrayList<>();
         for (Section section : page.sections()) clips.add(narrator.sectionMp3(page, section, Speed.NORMAL));
         String key = key(site, page);
-        CachedAudio epub = narrator.cache().get(key, EXTENSION, () -> write(site, page, clips));
+        Artifact epub = narrator.cache().get(key, EXTENSION, () -> write(site, page, clips));
         return new Clip(epub, MEDIA_TYPE, clips.stream().mapToDouble(Clip::seconds).sum());
     }
 
@@ -96,7 +96,7 @@ public final class TalkingBook {
                     section.standaloneHtml(), section.blocks().toString(),
                     narrator.sectionMp3Key(page, section, Speed.NORMAL)));
         }
-        return AudioCache.key(parts.toArray(String[]::new));
+        return ArtifactStore.key(parts.toArray(String[]::new));
     }
 
     private static byte[] bytes(Clip clip) {

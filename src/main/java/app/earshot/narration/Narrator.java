@@ -1,7 +1,7 @@
 package app.earshot.narration;
 
-import app.earshot.audio.AudioCache;
-import app.earshot.audio.CachedAudio;
+import app.earshot.store.ArtifactStore;
+import app.earshot.store.Artifact;
 import app.earshot.audio.Mp3;
 import app.earshot.audio.Pcm;
 import app.earshot.audio.Wav;
@@ -48,7 +48,7 @@ public final class Narrator {
     private static final TypeReference<List<Captions.Cue>> CUES = new TypeReference<>() {};
 
     private final Synthesizer synthesizer;
-    private final AudioCache cache;
+    private final ArtifactStore cache;
     // Replaced together by reconfigure() when the lexicon or site.yaml's speech settings are edited.
     private volatile ScriptWriter writer;
     private volatile VoiceSettings voice;
@@ -62,7 +62,7 @@ public final class Narrator {
     private record ScriptId(String pageTitle, Section section) {}
     private final AtomicLong synthesisNanos = new AtomicLong();
 
-    public Narrator(Synthesizer synthesizer, AudioCache cache, ScriptWriter writer, SpeechSettings speech) {
+    public Narrator(Synthesizer synthesizer, ArtifactStore cache, ScriptWriter writer, SpeechSettings speech) {
         this.synthesizer = synthesizer;
         this.cache = cache;
         reconfigure(writer, speech);
@@ -109,7 +109,7 @@ public final class Narrator {
     /** The section's clip at {@code speed}: 16 kHz 16-bit mono PCM WAV, synthesized if not cached. */
     public Clip sectionWav(Page page, Section section, Speed speed) {
         String key = sectionKey(page, section, speed);
-        CachedAudio wav = cache.get(key, "wav", () -> {
+        Artifact wav = cache.get(key, "wav", () -> {
             Rendered rendered = synthesize(page, section, speed);
             // One synthesis gives the captions too: keep them, so asking for them later is a hit.
             cache.get(key, "cues.json", () -> rendered.cues);
@@ -147,7 +147,7 @@ public final class Narrator {
     public Clip pageWav(Page page, Speed speed) {
         List<Clip> sections = sectionClips(page, speed);
         String key = pageKey(page, sections);
-        CachedAudio wav = cache.get(key, "wav", () -> {
+        Artifact wav = cache.get(key, "wav", () -> {
             List<Pcm> parts = new ArrayList<>();
             for (Clip clip : sections) {
                 if (!parts.isEmpty()) parts.add(Pcm.silence(16000, SECTION_PAUSE_SECONDS));
@@ -280,7 +280,7 @@ public final class Narrator {
         return encodeNanos.get() / 1e9;
     }
 
-    public AudioCache cache() {
+    public ArtifactStore cache() {
         return cache;
     }
 
@@ -293,9 +293,9 @@ public final class Narrator {
      */
     public Clip prompt(String words) {
         SpeechScript script = writer.prompt(words);
-        String key = AudioCache.key("prompt", FORMAT_VERSION, synthesizer.engineId(), voice.voice(),
+        String key = ArtifactStore.key("prompt", FORMAT_VERSION, synthesizer.engineId(), voice.voice(),
                 Integer.toString(voice.rateWpm()), Float.toString(voice.pitchHz()), script.spoken());
-        CachedAudio wav = cache.get(key, "wav", () -> {
+        Artifact wav = cache.get(key, "wav", () -> {
             long start = System.nanoTime();
             Speech speech = synthesizer.speak(script.spoken(), voice);
             synthesisNanos.addAndGet(System.nanoTime() - start);
@@ -313,7 +313,7 @@ public final class Narrator {
     /** The section's caption cues at {@code speed}. */
     public List<Captions.Cue> sectionCues(Page page, Section section, Speed speed) {
         String key = sectionKey(page, section, speed);
-        CachedAudio cues = cache.get(key, "cues.json", () -> synthesize(page, section, speed).cues);
+        Artifact cues = cache.get(key, "cues.json", () -> synthesize(page, section, speed).cues);
         try {
             return JSON.readValue(cues.readAllBytes(), CUES);
         } catch (IOException e) {
@@ -329,7 +329,7 @@ public final class Narrator {
 
     /** The MP3 of a cached WAV; its key names the WAV and the encoder settings, so either changing makes a new one. */
     private Clip mp3(Clip wav) {
-        CachedAudio mp3 = cache.get(mp3Key(wav.audio().key()), Format.MP3.extension(), () -> {
+        Artifact mp3 = cache.get(mp3Key(wav.audio().key()), Format.MP3.extension(), () -> {
             Pcm pcm = decode(wav.audio());
             long start = System.nanoTime();
             byte[] bytes = Mp3.encode(pcm);
@@ -340,7 +340,7 @@ public final class Narrator {
     }
 
     private static String mp3Key(String wavKey) {
-        return AudioCache.key("mp3", Mp3.FORMAT_ID, wavKey);
+        return ArtifactStore.key("mp3", Mp3.FORMAT_ID, wavKey);
     }
 
     private record Rendered(byte[] wav, byte[] cues) {}
@@ -366,7 +366,7 @@ public final class Narrator {
     private String sectionKey(Page page, Section section, Speed speed) {
         SpeechScript script = scripts.computeIfAbsent(new ScriptId(page.title(), section), id -> script(page, section));
         VoiceSettings v = voices.get(speed);
-        return AudioCache.key("section", FORMAT_VERSION, synthesizer.engineId(), v.voice(),
+        return ArtifactStore.key("section", FORMAT_VERSION, synthesizer.engineId(), v.voice(),
                 Integer.toString(v.rateWpm()), Float.toString(v.pitchHz()), script.spoken(), script.text());
     }
 
@@ -377,7 +377,7 @@ public final class Narrator {
     private static String pageKey(List<String> sectionKeys) {
         List<String> parts = new ArrayList<>(List.of("page", FORMAT_VERSION, Double.toString(SECTION_PAUSE_SECONDS)));
         parts.addAll(sectionKeys);
-        return AudioCache.key(parts.toArray(String[]::new));
+        return ArtifactStore.key(parts.toArray(String[]::new));
     }
 
     private Optional<ClipFacts> facts(String wavKey, Format format) {
@@ -391,7 +391,7 @@ public final class Narrator {
         }
     }
 
-    private static double mp3Seconds(CachedAudio mp3) {
+    private static double mp3Seconds(Artifact mp3) {
         try {
             return mp3.file().isPresent() ? Mp3.inspect(mp3.path()).seconds() : Mp3.inspect(mp3.readAllBytes()).seconds();
         } catch (IOException e) {
@@ -399,7 +399,7 @@ public final class Narrator {
         }
     }
 
-    private static double seconds(CachedAudio wav) {
+    private static double seconds(Artifact wav) {
         try {
             return wav.file().isPresent() ? Wav.inspect(wav.path()).seconds() : Wav.inspect(wav.readAllBytes()).seconds();
         } catch (IOException e) {
@@ -407,7 +407,7 @@ public final class Narrator {
         }
     }
 
-    private static Pcm decode(CachedAudio wav) {
+    private static Pcm decode(Artifact wav) {
         try {
             return Wav.decode(wav.readAllBytes());
         } catch (IOException e) {

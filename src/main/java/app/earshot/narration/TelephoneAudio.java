@@ -1,7 +1,7 @@
 package app.earshot.narration;
 
-import app.earshot.audio.AudioCache;
-import app.earshot.audio.CachedAudio;
+import app.earshot.store.ArtifactStore;
+import app.earshot.store.Artifact;
 import app.earshot.audio.Pcm;
 import app.earshot.audio.Telephony;
 import app.earshot.audio.Wav;
@@ -37,7 +37,7 @@ public final class TelephoneAudio {
     private static final Pattern SENTENCE_END = Pattern.compile(".*[.?!…][\"'”’)\\]]*$", Pattern.DOTALL);
 
     private final Narrator narrator;
-    private final AudioCache cache;
+    private final ArtifactStore cache;
     private final double maxPartSeconds;
     // Prompt words -> their 16 kHz clip: saves normalising the words again on every menu. Checked before use,
     // in case the cache folder was emptied.
@@ -135,11 +135,11 @@ public final class TelephoneAudio {
     }
 
     private Clip convert(Clip wide, int[] span, TelephoneFormat format) {
-        String key = AudioCache.key("telephone", FORMAT_VERSION, wide.audio().key(),
+        String key = ArtifactStore.key("telephone", FORMAT_VERSION, wide.audio().key(),
                 Integer.toString(span[0]), Integer.toString(span[1]), format.id());
         // One step from the 16 kHz clip to the served bytes, and one cache write: no intermediate file, because
         // writing and re-reading one costs more than running the filter again for another codec.
-        CachedAudio coded = cache.get(key, format.wav() ? "wav" : format.extension(), () -> timed(() -> {
+        Artifact coded = cache.get(key, format.wav() ? "wav" : format.extension(), () -> timed(() -> {
             short[] all = decode(wide.audio()).samples();
             Pcm part = new Pcm(WIDE, span[0] == 0 && span[1] == all.length ? all : Arrays.copyOfRange(all, span[0], span[1]));
             return format.wav() ? Telephony.wav(part, format.codec()) : Telephony.raw(part, format.codec());
@@ -150,7 +150,7 @@ public final class TelephoneAudio {
 
     /** The version of a part: a hash of the 16 kHz clip's key and the span, the same for every format. */
     private static String version(Clip wide, int[] span) {
-        return AudioCache.key("telephone", FORMAT_VERSION, "version", wide.audio().key(),
+        return ArtifactStore.key("telephone", FORMAT_VERSION, "version", wide.audio().key(),
                 Integer.toString(span[0]), Integer.toString(span[1])).substring(0, 16);
     }
 
@@ -209,7 +209,7 @@ public final class TelephoneAudio {
         }
     }
 
-    private static Pcm decode(CachedAudio wav) {
+    private static Pcm decode(Artifact wav) {
         try {
             return Wav.decode(wav.readAllBytes());
         } catch (IOException e) {
@@ -217,7 +217,7 @@ public final class TelephoneAudio {
         }
     }
 
-    private static double seconds(CachedAudio wav) {
+    private static double seconds(Artifact wav) {
         try {
             return wav.file().isPresent() ? Wav.inspect(wav.path()).seconds() : Wav.inspect(wav.readAllBytes()).seconds();
         } catch (IOException e) {

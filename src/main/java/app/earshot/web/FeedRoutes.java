@@ -1,6 +1,6 @@
 package app.earshot.web;
 
-import app.earshot.audio.AudioCache;
+import app.earshot.store.ArtifactStore;
 import app.earshot.content.Block;
 import app.earshot.content.ContentStore;
 import app.earshot.content.Page;
@@ -85,7 +85,7 @@ final class FeedRoutes {
 
     private void send(Context ctx, Site site, String body, String type, String extension, Instant modified) {
         if (site.configuredBaseUrl().isEmpty()) ctx.header("Vary", "Host");
-        String etag = "\"" + AudioCache.key(extension, body).substring(0, 32) + "." + extension + "\"";
+        String etag = "\"" + ArtifactStore.key(extension, body).substring(0, 32) + "." + extension + "\"";
         media.send(ctx, MediaResponder.Representation.of(body, type, etag, modified));
     }
 

@@ -1,8 +1,10 @@
-package app.earshot.audio;
+package app.earshot.store;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import app.earshot.audio.Mp3;
+import app.earshot.audio.Wav;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -38,7 +40,7 @@ import java.util.stream.Stream;
  * <p>Layout: {@code root/<first two hex digits of key>/<key>.<extension>}. Keys and extensions are checked
  * against strict patterns, so no argument can name a path outside the root.
  */
-public final class AudioCache {
+public final class ArtifactStore {
 
     /** Checks a complete cached file; throwing rejects it (it is then deleted and produced again). */
     @FunctionalInterface
@@ -92,7 +94,7 @@ public final class AudioCache {
      */
     static final Duration STALE_TEMP_AGE = Duration.ofMinutes(1);
 
-    private static final Logger LOG = LoggerFactory.getLogger(AudioCache.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ArtifactStore.class);
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]+(\\.[a-z0-9]+)*");
     private static final String TEMP_SUFFIX = ".tmp";
@@ -104,7 +106,7 @@ public final class AudioCache {
     private final MemoryStore memory;
     private final ConcurrentHashMap<String, CompletableFuture<Outcome>> inFlight = new ConcurrentHashMap<>();
     // Files already validated, so a hit costs one stat instead of re-reading the header.
-    private final ConcurrentHashMap<String, CachedAudio> verified = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Artifact> verified = new ConcurrentHashMap<>();
     private final AtomicBoolean warnedAboutDisk = new AtomicBoolean();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
@@ -114,7 +116,7 @@ public final class AudioCache {
      * A cache under {@code root} that validates ".wav", ".mp3" and ".epub" files and keeps up to 64 MB in memory if
      * the disk fails.
      */
-    public AudioCache(Path root) {
+    public ArtifactStore(Path root) {
         this(root, DEFAULT_MEMORY_LIMIT, Map.of("wav", Validator.wav(), "mp3", Validator.mp3(), "epub", Validator.epub()));
     }
 
@@ -125,7 +127,7 @@ public final class AudioCache {
      * @param memoryLimitBytes ceiling for the in-memory fallback (least recently used entries go first)
      * @param validators       validator per extension; extensions not listed accept any file
      */
-    public AudioCache(Path root, long memoryLimitBytes, Map<String, Validator> validators) {
+    public ArtifactStore(Path root, long memoryLimitBytes, Map<String, Validator> validators) {
         this.root = root.toAbsolutePath().normalize();
         this.validators = Map.copyOf(validators);
         this.memory = new MemoryStore(memoryLimitBytes);
@@ -164,12 +166,12 @@ public final class AudioCache {
      * @throws IllegalArgumentException for a malformed key or extension
      * @throws IllegalStateException    if the producer's bytes fail this extension's validator
      */
-    public CachedAudio get(String key, String extension, Supplier<byte[]> producer) {
+    public Artifact get(String key, String extension, Supplier<byte[]> producer) {
         Path file = pathFor(key, extension);
         Objects.requireNonNull(producer, "producer");
         String name = key + "." + extension;
 
-        CachedAudio known = verified.get(name);
+        Artifact known = verified.get(name);
         if (known != null) {
             if (unchanged(known)) {
                 hits.incrementAndGet();
@@ -177,7 +179,7 @@ public final class AudioCache {
             }
             verified.remove(name, known);
         }
-        CachedAudio remembered = memory.get(name);
+        Artifact remembered = memory.get(name);
         if (remembered != null) {
             hits.incrementAndGet();
             return remembered;
@@ -244,10 +246,10 @@ public final class AudioCache {
         return memory.bytes();
     }
 
-    private record Outcome(CachedAudio audio, boolean produced) {
+    private record Outcome(Artifact audio, boolean produced) {
     }
 
-    private CachedAudio count(Outcome outcome) {
+    private Artifact count(Outcome outcome) {
         (outcome.produced() ? misses : hits).incrementAndGet();
         return outcome.audio();
     }
@@ -274,7 +276,7 @@ public final class AudioCache {
                 deleteQuietly(file);
             }
         }
-        CachedAudio remembered = memory.get(name);
+        Artifact remembered = memory.get(name);
         if (remembered != null) return new Outcome(remembered, false);
 
         productions.incrementAndGet();
@@ -283,14 +285,14 @@ public final class AudioCache {
     }
 
     /** Stat the validated file once and keep the result, so later hits can tell whether it changed under us. */
-    private CachedAudio remember(String key, String extension, String name, Path file) throws IOException {
+    private Artifact remember(String key, String extension, String name, Path file) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        CachedAudio entry = CachedAudio.onDisk(key, extension, file, attributes.size(), attributes.lastModifiedTime().toInstant());
+        Artifact entry = Artifact.onDisk(key, extension, file, attributes.size(), attributes.lastModifiedTime().toInstant());
         verified.put(name, entry);
         return entry;
     }
 
-    private boolean unchanged(CachedAudio known) {
+    private boolean unchanged(Artifact known) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(known.path(), BasicFileAttributes.class);
             return attributes.isRegularFile() && attributes.size() == known.size()
@@ -300,7 +302,7 @@ public final class AudioCache {
         }
     }
 
-    private CachedAudio store(String key, String extension, String name, Path file, byte[] bytes) {
+    private Artifact store(String key, String extension, String name, Path file, byte[] bytes) {
         Path directory = file.getParent();
         // The writer's process id is in the name, so a later start can tell a crashed writer's leftovers from live work.
         Path temp = directory.resolve(name + ".p" + PID + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + TEMP_SUFFIX);
@@ -319,7 +321,7 @@ public final class AudioCache {
         } catch (IOException e) {
             deleteQuietly(temp);
             warnDiskUnusable(e);
-            CachedAudio held = CachedAudio.inMemory(key, extension, bytes, Instant.now());
+            Artifact held = Artifact.inMemory(key, extension, bytes, Instant.now());
             memory.put(name, held);
             return held;
         }
@@ -406,7 +408,7 @@ public final class AudioCache {
     /** Least-recently-used byte store with a size ceiling; entries larger than the ceiling are not kept. */
     private static final class MemoryStore {
         private final long limit;
-        private final LinkedHashMap<String, CachedAudio> entries = new LinkedHashMap<>(16, 0.75f, true);
+        private final LinkedHashMap<String, Artifact> entries = new LinkedHashMap<>(16, 0.75f, true);
         private long bytes;
 
         MemoryStore(long limit) {
@@ -422,16 +424,16 @@ public final class AudioCache {
             return bytes;
         }
 
-        synchronized CachedAudio get(String name) {
+        synchronized Artifact get(String name) {
             return entries.get(name);
         }
 
-        synchronized void put(String name, CachedAudio audio) {
+        synchronized void put(String name, Artifact audio) {
             if (audio.size() > limit) return;
-            CachedAudio previous = entries.put(name, audio);
+            Artifact previous = entries.put(name, audio);
             if (previous != null) bytes -= previous.size();
             bytes += audio.size();
-            for (Iterator<CachedAudio> it = entries.values().iterator(); bytes > limit && it.hasNext(); ) {
+            for (Iterator<Artifact> it = entries.values().iterator(); bytes > limit && it.hasNext(); ) {
                 bytes -= it.next().size();
                 it.remove();
             }

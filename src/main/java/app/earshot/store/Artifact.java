@@ -1,4 +1,4 @@
-package app.earshot.audio;
+package app.earshot.store;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,16 +14,16 @@ import java.util.Optional;
  * One cached audio file, held either as a complete file on disk (the normal case) or, when the disk refused
  * the write, as bytes in memory; exactly one of {@link #path()} and {@link #bytes()} is present.
  *
- * @param key          the content key ({@link AudioCache#key(String...)})
+ * @param key          the content key ({@link ArtifactStore#key(String...)})
  * @param extension    file extension without the dot, e.g. "wav"
  * @param path         the complete file, or null when held in memory
  * @param bytes        read-only bytes, or null when on disk
  * @param size         length in bytes
  * @param lastModified when the file was written (or the bytes produced), for Last-Modified headers
  */
-public record CachedAudio(String key, String extension, Path path, ByteBuffer bytes, long size, Instant lastModified) {
+public record Artifact(String key, String extension, Path path, ByteBuffer bytes, long size, Instant lastModified) {
 
-    public CachedAudio {
+    public Artifact {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(extension, "extension");
         Objects.requireNonNull(lastModified, "lastModified");
@@ -31,12 +31,12 @@ public record CachedAudio(String key, String extension, Path path, ByteBuffer by
         if (bytes != null) bytes = bytes.asReadOnlyBuffer();
     }
 
-    static CachedAudio onDisk(String key, String extension, Path path, long size, Instant lastModified) {
-        return new CachedAudio(key, extension, path, null, size, lastModified);
+    static Artifact onDisk(String key, String extension, Path path, long size, Instant lastModified) {
+        return new Artifact(key, extension, path, null, size, lastModified);
     }
 
-    static CachedAudio inMemory(String key, String extension, byte[] bytes, Instant produced) {
-        return new CachedAudio(key, extension, null, ByteBuffer.wrap(bytes), bytes.length, produced);
+    static Artifact inMemory(String key, String extension, byte[] bytes, Instant produced) {
+        return new Artifact(key, extension, null, ByteBuffer.wrap(bytes), bytes.length, produced);
     }
 
     /** A fresh read-only view of the in-memory bytes (so concurrent readers do not share a position), or null. */
