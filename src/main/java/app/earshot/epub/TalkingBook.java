@@ -48,12 +48,7 @@ public final class TalkingBook {
 
     /** Size of the page's book if it is already cached; never synthesizes or builds. */
     public Optional<Long> cachedSize(Site site, Page page) {
-        Path file = narrator.cache().pathFor(key(site, page), EXTENSION);
-        try {
-            return Files.isRegularFile(file) ? Optional.of(Files.size(file)) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return narrator.cache().find(key(site, page), EXTENSION).map(Artifact::size);
     }
 
     /** A stable identifier for this edition of the page: it changes when the page is reviewed again. */

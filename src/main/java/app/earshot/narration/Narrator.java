@@ -57,7 +57,6 @@ public final class Narrator {
     private final AtomicLong encodeNanos = new AtomicLong();
     // Scripts depend only on the page title and the section's content; content records compare by value.
     private final Map<ScriptId, SpeechScript> scripts = new ConcurrentHashMap<>();
-    private final Map<String, String> texts = new ConcurrentHashMap<>();
 
     private record ScriptId(String pageTitle, Section section) {}
     private final AtomicLong synthesisNanos = new AtomicLong();
@@ -135,7 +134,7 @@ public final class Narrator {
 
     /** The section's captions at {@code speed} as WebVTT. */
     public String sectionVtt(Page page, Section section, Speed speed) {
-        return remember("section.vtt:" + sectionKey(page, section, speed), () -> Captions.webVtt(sectionCues(page, section, speed)));
+        return Captions.webVtt(sectionCues(page, section, speed));
     }
 
     /** The whole page: every section in order with {@link #SECTION_PAUSE_SECONDS} between them. */
@@ -176,7 +175,7 @@ public final class Narrator {
     /** Captions for the whole-page clip at {@code speed}. */
     public String pageVtt(Page page, Speed speed) {
         List<Clip> clips = sectionClips(page, speed);
-        return remember("page.vtt:" + pageKey(page, clips), () -> pageVtt(page, speed, clips));
+        return pageVtt(page, speed, clips);
     }
 
     private String pageVtt(Page page, Speed speed, List<Clip> clips) {
@@ -199,7 +198,7 @@ public final class Narrator {
     /** WebVTT chapters for the whole-page clip at {@code speed}. */
     public String chaptersVtt(Page page, Speed speed) {
         List<Clip> clips = sectionClips(page, speed);
-        return remember("chapters.vtt:" + pageKey(page, clips), () -> chaptersVtt(page, clips));
+        return chaptersVtt(page, clips);
     }
 
     private String chaptersVtt(Page page, List<Clip> clips) {
@@ -212,19 +211,6 @@ public final class Narrator {
             start = end + SECTION_PAUSE_SECONDS;
         }
         return Captions.chapters(chapters);
-    }
-
-    /**
-     * Generated text (captions, chapters) by the content key of the audio it belongs to: the same key always gives
-     * the same text, so it is made once. Bounded: after many edits the old entries are dropped together.
-     */
-    private String remember(String key, java.util.function.Supplier<String> make) {
-        String known = texts.get(key);
-        if (known != null) return known;
-        if (texts.size() > 512) texts.clear();
-        String made = make.get();
-        texts.put(key, made);
-        return made;
     }
 
     /** Size and length of the section's WAV clip if it is already cached; never synthesizes. */
@@ -247,7 +233,7 @@ public final class Narrator {
         List<String> keys = new ArrayList<>();
         for (Section s : page.sections()) {
             String key = sectionKey(page, s, speed);
-            if (!Files.isRegularFile(cache.pathFor(key, "wav"))) return Optional.empty();
+            if (cache.find(key, "wav").isEmpty()) return Optional.empty();
             keys.add(key);
         }
         return facts(pageKey(keys), format);
@@ -381,14 +367,8 @@ public final class Narrator {
     }
 
     private Optional<ClipFacts> facts(String wavKey, Format format) {
-        Path file = format == Format.MP3 ? cache.pathFor(mp3Key(wavKey), "mp3") : cache.pathFor(wavKey, "wav");
-        if (!Files.isRegularFile(file)) return Optional.empty();
-        try {
-            double seconds = format == Format.MP3 ? Mp3.inspect(file).seconds() : Wav.inspect(file).seconds();
-            return Optional.of(new ClipFacts(Files.size(file), seconds));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        Optional<Artifact> found = format == Format.MP3 ? cache.find(mp3Key(wavKey), "mp3") : cache.find(wavKey, "wav");
+        return found.map(a -> new ClipFacts(a.size(), format == Format.MP3 ? mp3Seconds(a) : seconds(a)));
     }
 
     private static double mp3Seconds(Artifact mp3) {

@@ -1,19 +1,20 @@
 package app.earshot.store;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import app.earshot.audio.Mp3;
 import app.earshot.audio.Wav;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -23,31 +24,40 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Content-addressed audio files under one root: each (key, extension) is produced at most once at a time,
- * written atomically, re-validated when found on disk, and served from bounded memory if the disk refuses writes.
+ * The one content-addressed store of everything derived from the content (clips, telephone audio, MP3s, captions,
+ * books): each (key, extension) is produced at most once at a time, written atomically with a record of its length
+ * and SHA-256, verified in full the first time this process uses it and by size, modification time and file identity
+ * on every later use; anything that fails is discarded and produced again. If the disk refuses writes, artifacts are
+ * kept in a bounded memory fallback sized from the heap.
  *
- * <p>Layout: {@code root/<first two hex digits of key>/<key>.<extension>}. Keys and extensions are checked
+ * <p>Layout: {@code root/<first two hex digits of key>/<key>.<extension>}, and beside it
+ * {@code <key>.<extension>.sum} holding {@code earshot-sum-1 <length> <sha-256 hex>}. Keys and extensions are checked
  * against strict patterns, so no argument can name a path outside the root.
  */
 public final class ArtifactStore {
 
-    /** Checks a complete cached file; throwing rejects it (it is then deleted and produced again). */
+    /** Checks a complete file's format; throwing rejects it (it is then deleted and produced again). */
     @FunctionalInterface
     public interface Validator {
         void check(Path file) throws IOException;
 
-        /** Accepts any file: for headerless formats, where atomic writes are the only protection needed. */
+        /** Accepts any file: for headerless formats, whose length and checksum are all there is to check. */
         static Validator anyFile() {
             return file -> {
             };
@@ -63,6 +73,17 @@ public final class ArtifactStore {
             return Mp3::inspect;
         }
 
+        /** Accepts only a well-formed JSON document (captions sidecars). */
+        static Validator json() {
+            return file -> {
+                try {
+                    JSON.readTree(file.toFile());
+                } catch (com.fasterxml.jackson.core.JacksonException e) {
+                    throw new IOException("not valid JSON: " + e.getOriginalMessage());
+                }
+            };
+        }
+
         /**
          * Accepts only complete ZIP files whose first entry is an uncompressed "mimetype" without an extra field,
          * as the EPUB container requires (reading systems look for it at a fixed offset).
@@ -74,7 +95,7 @@ public final class ArtifactStore {
                     if (zip.getEntry("mimetype") == null) throw new IOException("no mimetype entry");
                 }
                 byte[] head = new byte[38];
-                try (java.io.InputStream in = Files.newInputStream(file)) {
+                try (InputStream in = Files.newInputStream(file)) {
                     if (in.readNBytes(head, 0, head.length) < head.length) throw new IOException("too short for an EPUB");
                 }
                 ByteBuffer le = ByteBuffer.wrap(head).order(java.nio.ByteOrder.LITTLE_ENDIAN);
@@ -85,18 +106,29 @@ public final class ArtifactStore {
         }
     }
 
-    /** Default ceiling for the in-memory fallback. */
-    public static final long DEFAULT_MEMORY_LIMIT = 64L << 20;
+    /** Writes an artifact's bytes in pieces, so long audio never needs to be one array. */
+    @FunctionalInterface
+    public interface Writer {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** What the store has seen since it started, for {@code /healthz} and metrics. */
+    public record Health(boolean writable, long verified, long failedVerification, String lastFailure) {}
 
     /**
      * Temp files younger than this at start-up are left alone: another process (say {@code earshot warm}
      * next to {@code earshot serve}) may be writing them right now.
      */
     static final Duration STALE_TEMP_AGE = Duration.ofMinutes(1);
+    /** Suffix of the file recording an artifact's length and checksum. */
+    static final String SUM_SUFFIX = ".sum";
+    private static final String SUM_FORMAT = "earshot-sum-1";
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final Logger LOG = LoggerFactory.getLogger(ArtifactStore.class);
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]+(\\.[a-z0-9]+)*");
+    private static final Pattern SUM = Pattern.compile(SUM_FORMAT + " (\\d{1,15}) ([0-9a-f]{64})\\n?");
     private static final String TEMP_SUFFIX = ".tmp";
     private static final long PID = ProcessHandle.current().pid();
     private static final Pattern TEMP_WRITER = Pattern.compile(".*\\.p(\\d+)\\.[0-9a-z]+\\.tmp");
@@ -105,27 +137,33 @@ public final class ArtifactStore {
     private final Map<String, Validator> validators;
     private final MemoryStore memory;
     private final ConcurrentHashMap<String, CompletableFuture<Outcome>> inFlight = new ConcurrentHashMap<>();
-    // Files already validated, so a hit costs one stat instead of re-reading the header.
-    private final ConcurrentHashMap<String, Artifact> verified = new ConcurrentHashMap<>();
-    private final AtomicBoolean warnedAboutDisk = new AtomicBoolean();
+    // Artifacts verified in full by this process, with the file's identity then, so a later use costs one stat.
+    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
+    private final AtomicBoolean diskRefused = new AtomicBoolean();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
     private final AtomicLong productions = new AtomicLong();
+    private final AtomicLong verifications = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicReference<String> lastFailure = new AtomicReference<>();
+
+    private record Verified(Artifact artifact, Object fileKey) {}
 
     /**
-     * A cache under {@code root} that validates ".wav", ".mp3" and ".epub" files and keeps up to 64 MB in memory if
-     * the disk fails.
+     * A store under {@code root} that checks the formats of ".wav", ".mp3", ".epub" and ".cues.json" files and keeps
+     * up to an eighth of the heap in memory if the disk fails.
      */
     public ArtifactStore(Path root) {
-        this(root, DEFAULT_MEMORY_LIMIT, Map.of("wav", Validator.wav(), "mp3", Validator.mp3(), "epub", Validator.epub()));
+        this(root, defaultMemoryLimit(), Map.of("wav", Validator.wav(), "mp3", Validator.mp3(), "epub", Validator.epub(),
+                "cues.json", Validator.json()));
     }
 
     /**
-     * A cache under {@code root}. Creates the root if missing and deletes temp files a crashed writer left behind.
-     * An unusable root is logged, not thrown: audio is then served from memory.
+     * A store under {@code root}. Creates the root if missing and deletes temp files a crashed writer left behind.
+     * An unusable root is logged, not thrown: artifacts are then served from memory.
      *
      * @param memoryLimitBytes ceiling for the in-memory fallback (least recently used entries go first)
-     * @param validators       validator per extension; extensions not listed accept any file
+     * @param validators       format check per extension; extensions not listed are checked by length and sum only
      */
     public ArtifactStore(Path root, long memoryLimitBytes, Map<String, Validator> validators) {
         this.root = root.toAbsolutePath().normalize();
@@ -139,14 +177,14 @@ public final class ArtifactStore {
         }
     }
 
+    /** An eighth of the most heap this JVM may use: what the memory fallback may hold when the disk refuses writes. */
+    public static long defaultMemoryLimit() {
+        return Runtime.getRuntime().maxMemory() / 8;
+    }
+
     /** SHA-256 hex of the parts, each length-prefixed so that ("ab", "c") and ("a", "bc") differ. */
     public static String key(String... parts) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        MessageDigest sha = sha256();
         for (int i = 0; i < parts.length; i++) {
             byte[] utf8 = Objects.requireNonNull(parts[i], "key part " + i + " is null").getBytes(StandardCharsets.UTF_8);
             sha.update(ByteBuffer.allocate(4).putInt(utf8.length).array());
@@ -156,35 +194,32 @@ public final class ArtifactStore {
     }
 
     /**
-     * The audio for {@code key} and {@code extension}: the cached file if it exists and validates; otherwise
-     * {@code producer}'s bytes, written atomically (or kept in memory if the write fails). Concurrent callers
-     * for the same key and extension share one producer call; if it throws, they all get its exception and
-     * the next call tries again. A producer must not call back into this cache for the same entry.
+     * The artifact for {@code key} and {@code extension}: the stored file if it exists and verifies; otherwise
+     * {@code producer}'s bytes, written atomically with their sum (or kept in memory if the write fails). Concurrent
+     * callers for the same key and extension share one producer call; if it throws, they all get its exception and
+     * the next call tries again. A producer must not call back into this store for the same entry.
      *
      * @param key       64 lower-case hex digits, as made by {@link #key(String...)}
-     * @param extension lower-case letters and digits, dot-separated, at most 12 characters, not "tmp"
+     * @param extension lower-case letters and digits, dot-separated, at most 12 characters, not "tmp" or "sum"
      * @throws IllegalArgumentException for a malformed key or extension
      * @throws IllegalStateException    if the producer's bytes fail this extension's validator
      */
     public Artifact get(String key, String extension, Supplier<byte[]> producer) {
+        Objects.requireNonNull(producer, "producer");
+        return get(key, extension, (Writer) out -> out.write(Objects.requireNonNull(producer.get(), "producer returned null")));
+    }
+
+    /** As {@link #get(String, String, Supplier)}, with a producer that writes its bytes in pieces. */
+    public Artifact get(String key, String extension, Writer producer) {
         Path file = pathFor(key, extension);
         Objects.requireNonNull(producer, "producer");
         String name = key + "." + extension;
 
-        Artifact known = verified.get(name);
+        Artifact known = known(name);
         if (known != null) {
-            if (unchanged(known)) {
-                hits.incrementAndGet();
-                return known;
-            }
-            verified.remove(name, known);
-        }
-        Artifact remembered = memory.get(name);
-        if (remembered != null) {
             hits.incrementAndGet();
-            return remembered;
+            return known;
         }
-
         CompletableFuture<Outcome> mine = new CompletableFuture<>();
         CompletableFuture<Outcome> running = inFlight.putIfAbsent(name, mine);
         if (running != null) {
@@ -208,20 +243,63 @@ public final class ArtifactStore {
         }
     }
 
+    /**
+     * The artifact if it is stored and verifies (verifying it in full if this process has not yet); never produces.
+     * A stored file that fails is discarded.
+     */
+    public Optional<Artifact> find(String key, String extension) {
+        Path file = pathFor(key, extension);
+        String name = key + "." + extension;
+        Artifact known = known(name);
+        if (known != null) return Optional.of(known);
+        if (!Files.isRegularFile(file)) return Optional.empty();
+        return Optional.ofNullable(loadVerified(key, extension, name, file));
+    }
+
+    /** True if the stored artifact is known and still the very file that was verified (one stat; no reading). */
+    public boolean contains(String key, String extension) {
+        return known(key + "." + extension) != null;
+    }
+
+    /**
+     * True while {@code artifact} is still exactly what was verified: held in memory, or on disk with the same size,
+     * modification time and file identity. Costs one stat. Call it before serving bytes prepared earlier.
+     */
+    public boolean unchanged(Artifact artifact) {
+        if (artifact.inMemory()) return true;
+        Verified v = verified.get(artifact.key() + "." + artifact.extension());
+        return v != null && v.artifact() == artifact && sameFile(v);
+    }
+
+    /**
+     * Forgets and deletes {@code artifact} because bytes read from it did not match its sum (damage between
+     * verification and use); the next {@link #get} produces it again.
+     */
+    public void discard(Artifact artifact, String reason) {
+        String name = artifact.key() + "." + artifact.extension();
+        Verified v = verified.get(name);
+        if (v != null && v.artifact() == artifact && verified.remove(name, v) && artifact.path() != null) {
+            failed(artifact.path(), reason);
+            deleteQuietly(artifact.path());
+            deleteQuietly(sumFile(artifact.path()));
+        }
+    }
+
     /** Where {@code key}.{@code extension} lives (whether or not it exists yet). */
     public Path pathFor(String key, String extension) {
         if (key == null || !KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("cache key must be 64 lower-case hex digits: " + abbreviate(key));
         }
         if (extension == null || extension.length() > 12 || !EXTENSION.matcher(extension).matches()
-                || extension.equals("tmp") || extension.endsWith(TEMP_SUFFIX)) {
-            throw new IllegalArgumentException("cache extension must be 1-12 of [a-z0-9.] (no empty parts, not tmp): "
+                || extension.equals("tmp") || extension.endsWith(TEMP_SUFFIX) || extension.equals("sum")
+                || extension.endsWith(SUM_SUFFIX)) {
+            throw new IllegalArgumentException("cache extension must be 1-12 of [a-z0-9.] (no empty parts, not tmp or sum): "
                     + abbreviate(extension));
         }
         return root.resolve(key.substring(0, 2)).resolve(key + "." + extension);
     }
 
-    /** The cache directory. */
+    /** The store's directory. */
     public Path root() {
         return root;
     }
@@ -231,7 +309,7 @@ public final class ArtifactStore {
         return hits.get();
     }
 
-    /** Calls that found nothing valid cached (they produced, or waited for another caller's production). */
+    /** Calls that found nothing valid stored (they produced, or waited for another caller's production). */
     public long misses() {
         return misses.get();
     }
@@ -246,12 +324,17 @@ public final class ArtifactStore {
         return memory.bytes();
     }
 
-    private record Outcome(Artifact audio, boolean produced) {
+    /** Whether the disk takes writes, how many files were verified and how many failed (and the latest reason). */
+    public Health health() {
+        return new Health(!diskRefused.get(), verifications.get(), failures.get(), lastFailure.get());
+    }
+
+    private record Outcome(Artifact artifact, boolean produced) {
     }
 
     private Artifact count(Outcome outcome) {
         (outcome.produced() ? misses : hits).incrementAndGet();
-        return outcome.audio();
+        return outcome.artifact();
     }
 
     private static Outcome await(CompletableFuture<Outcome> running) {
@@ -265,66 +348,144 @@ public final class ArtifactStore {
         }
     }
 
-    private Outcome loadOrProduce(String key, String extension, String name, Path file, Supplier<byte[]> producer) {
-        // Re-check: the previous production may have finished between our fast-path miss and taking the flight.
-        if (Files.isRegularFile(file)) {
-            try {
-                validator(extension).check(file);
-                return new Outcome(remember(key, extension, name, file), false);
-            } catch (IOException e) {
-                LOG.warn("Discarding invalid cached file {}: {}", file, e.getMessage());
-                deleteQuietly(file);
-            }
+    /** The verified artifact if its file is unchanged since (one stat), or the memory copy; else null. */
+    private Artifact known(String name) {
+        Verified v = verified.get(name);
+        if (v != null) {
+            if (sameFile(v)) return v.artifact();
+            verified.remove(name, v);
+            LOG.warn("Cached file {} changed on disk since it was verified; checking it again", v.artifact().path());
         }
-        Artifact remembered = memory.get(name);
-        if (remembered != null) return new Outcome(remembered, false);
-
-        productions.incrementAndGet();
-        byte[] bytes = Objects.requireNonNull(producer.get(), "producer returned null");
-        return new Outcome(store(key, extension, name, file, bytes), true);
+        return memory.get(name);
     }
 
-    /** Stat the validated file once and keep the result, so later hits can tell whether it changed under us. */
-    private Artifact remember(String key, String extension, String name, Path file) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        Artifact entry = Artifact.onDisk(key, extension, file, attributes.size(), attributes.lastModifiedTime().toInstant());
-        verified.put(name, entry);
-        return entry;
-    }
-
-    private boolean unchanged(Artifact known) {
+    private static boolean sameFile(Verified v) {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(known.path(), BasicFileAttributes.class);
-            return attributes.isRegularFile() && attributes.size() == known.size()
-                    && attributes.lastModifiedTime().toInstant().equals(known.lastModified());
+            BasicFileAttributes a = Files.readAttributes(v.artifact().path(), BasicFileAttributes.class);
+            return a.isRegularFile() && a.size() == v.artifact().size()
+                    && a.lastModifiedTime().toInstant().equals(v.artifact().lastModified())
+                    && Objects.equals(a.fileKey(), v.fileKey());
         } catch (IOException e) {
             return false;
         }
     }
 
-    private Artifact store(String key, String extension, String name, Path file, byte[] bytes) {
+    private Outcome loadOrProduce(String key, String extension, String name, Path file, Writer producer) {
+        // Re-check: the previous production may have finished between our miss and taking the flight.
+        Artifact known = known(name);
+        if (known != null) return new Outcome(known, false);
+        if (Files.isRegularFile(file)) {
+            Artifact loaded = loadVerified(key, extension, name, file);
+            if (loaded != null) return new Outcome(loaded, false);
+        }
+        productions.incrementAndGet();
+        return new Outcome(store(key, extension, name, file, producer), true);
+    }
+
+    /** Reads the whole file against its recorded length and sum, then its format; a failure deletes both files. */
+    private Artifact loadVerified(String key, String extension, String name, Path file) {
+        try {
+            BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class);
+            Sum recorded = readSum(sumFile(file));
+            Sum actual = sumOf(file);
+            if (actual.length() != recorded.length()) {
+                throw new IOException("length " + actual.length() + " but " + recorded.length() + " were written");
+            }
+            if (!actual.sha256().equals(recorded.sha256())) throw new IOException("checksum differs from the one recorded");
+            validator(extension).check(file);
+            BasicFileAttributes after = Files.readAttributes(file, BasicFileAttributes.class);
+            if (after.size() != before.size() || !after.lastModifiedTime().equals(before.lastModifiedTime())) {
+                throw new IOException("changed while it was being verified");
+            }
+            verifications.incrementAndGet();
+            return remember(key, extension, name, file, after, recorded.sha256());
+        } catch (NoSuchFileException e) {
+            if (e.getFile() != null && e.getFile().endsWith(SUM_SUFFIX) && Files.exists(file)) {
+                discardFile(file, "no recorded length and checksum");
+            }
+            return null;
+        } catch (IOException e) {
+            discardFile(file, e.getMessage());
+            return null;
+        }
+    }
+
+    private void discardFile(Path file, String reason) {
+        failed(file, reason);
+        deleteQuietly(file);
+        deleteQuietly(sumFile(file));
+    }
+
+    private void failed(Path file, String reason) {
+        failures.incrementAndGet();
+        lastFailure.set(file.getFileName() + ": " + reason);
+        LOG.warn("Discarding cached file {}: {}; it will be made again", file, reason);
+    }
+
+    private Artifact remember(String key, String extension, String name, Path file, BasicFileAttributes attributes,
+                              String sha256) {
+        Artifact artifact = Artifact.onDisk(key, extension, file, attributes.size(), attributes.lastModifiedTime().toInstant(), sha256);
+        verified.put(name, new Verified(artifact, attributes.fileKey()));
+        return artifact;
+    }
+
+    private Artifact store(String key, String extension, String name, Path file, Writer producer) {
         Path directory = file.getParent();
         // The writer's process id is in the name, so a later start can tell a crashed writer's leftovers from live work.
-        Path temp = directory.resolve(name + ".p" + PID + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + TEMP_SUFFIX);
+        String unique = ".p" + PID + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + TEMP_SUFFIX;
+        Path temp = directory.resolve(name + unique);
+        Path sumTemp = directory.resolve(name + SUM_SUFFIX + unique);
+        MessageDigest sha = sha256();
+        long length;
         try {
             Files.createDirectories(directory);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) channel.write(buffer);
+                CountingStream counted = new CountingStream(new DigestOutputStream(
+                        new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16), sha));
+                producer.writeTo(counted);
+                counted.flush();
+                length = counted.count;
                 // Without this, a power cut after the rename can leave a zero-length file under the final name.
                 channel.force(true);
             }
-            checkProduced(extension, temp);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-            forceDirectory(directory);
-            return remember(key, extension, name, file);
         } catch (IOException e) {
             deleteQuietly(temp);
             warnDiskUnusable(e);
-            Artifact held = Artifact.inMemory(key, extension, bytes, Instant.now());
-            memory.put(name, held);
-            return held;
+            return inMemory(key, extension, name, producer);
+        } catch (RuntimeException | Error e) {
+            deleteQuietly(temp);
+            throw e;
         }
+        String hex = HexFormat.of().formatHex(sha.digest());
+        checkProduced(extension, temp);
+        try {
+            // The sum goes in place first: a crash between the two renames leaves a sum without a file (harmless),
+            // never a file without its sum.
+            Files.write(sumTemp, (SUM_FORMAT + " " + length + " " + hex + "\n").getBytes(StandardCharsets.US_ASCII),
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+            Files.move(sumTemp, sumFile(file), StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            forceDirectory(directory);
+            return remember(key, extension, name, file, Files.readAttributes(file, BasicFileAttributes.class), hex);
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            deleteQuietly(sumTemp);
+            warnDiskUnusable(e);
+            return inMemory(key, extension, name, producer);
+        }
+    }
+
+    private Artifact inMemory(String key, String extension, String name, Writer producer) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            producer.writeTo(bytes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("producing " + name, e);
+        }
+        byte[] made = bytes.toByteArray();
+        Artifact held = Artifact.inMemory(key, extension, made, Instant.now(), HexFormat.of().formatHex(sha256().digest(made)));
+        memory.put(name, held);
+        return held;
     }
 
     private void checkProduced(String extension, Path temp) {
@@ -341,11 +502,52 @@ public final class ArtifactStore {
     }
 
     private void warnDiskUnusable(IOException e) {
-        if (warnedAboutDisk.compareAndSet(false, true)) {
-            LOG.warn("Audio cache {} cannot be written ({}); serving audio from memory, up to {} MB",
+        if (diskRefused.compareAndSet(false, true)) {
+            LOG.warn("Artifact store {} cannot be written ({}); serving from memory, up to {} MB",
                     root, e.toString(), memory.limit() >> 20);
         } else {
-            LOG.debug("Audio cache write failed again: {}", e.toString());
+            LOG.debug("Artifact store write failed again: {}", e.toString());
+        }
+    }
+
+    record Sum(long length, String sha256) {}
+
+    static Path sumFile(Path file) {
+        return file.resolveSibling(file.getFileName() + SUM_SUFFIX);
+    }
+
+    private static Sum readSum(Path sumFile) throws IOException {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(sumFile)) {
+            bytes = in.readNBytes(200);
+        }
+        Matcher m = SUM.matcher(new String(bytes, StandardCharsets.US_ASCII));
+        if (!m.matches()) throw new IOException("its record of length and checksum is unreadable");
+        return new Sum(Long.parseLong(m.group(1)), m.group(2));
+    }
+
+    /** Length and SHA-256 of a whole file, read once in 64 KB pieces. */
+    static Sum sumOf(Path file) throws IOException {
+        MessageDigest sha = sha256();
+        long length = 0;
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            int n;
+            while ((n = channel.read(buffer)) >= 0) {
+                buffer.flip();
+                sha.update(buffer);
+                buffer.clear();
+                length += n;
+            }
+        }
+        return new Sum(length, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 
@@ -372,7 +574,7 @@ public final class ArtifactStore {
      * process: at start-up none of our own writes are under way, so such a file is a reused pid's leftover.
      */
     private static boolean writerIsGone(Path temp) {
-        java.util.regex.Matcher m = TEMP_WRITER.matcher(temp.getFileName().toString());
+        Matcher m = TEMP_WRITER.matcher(temp.getFileName().toString());
         if (!m.matches()) return false;
         long pid;
         try {
@@ -405,6 +607,27 @@ public final class ArtifactStore {
         return "'" + (s.length() > 80 ? s.substring(0, 80) + "..." : s) + "'";
     }
 
+    /** Counts what passes through, so the recorded length is what was written. */
+    private static final class CountingStream extends java.io.FilterOutputStream {
+        long count;
+
+        CountingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+
     /** Least-recently-used byte store with a size ceiling; entries larger than the ceiling are not kept. */
     private static final class MemoryStore {
         private final long limit;
@@ -428,11 +651,11 @@ public final class ArtifactStore {
             return entries.get(name);
         }
 
-        synchronized void put(String name, Artifact audio) {
-            if (audio.size() > limit) return;
-            Artifact previous = entries.put(name, audio);
+        synchronized void put(String name, Artifact artifact) {
+            if (artifact.size() > limit) return;
+            Artifact previous = entries.put(name, artifact);
             if (previous != null) bytes -= previous.size();
-            bytes += audio.size();
+            bytes += artifact.size();
             for (Iterator<Artifact> it = entries.values().iterator(); bytes > limit && it.hasNext(); ) {
                 bytes -= it.next().size();
                 it.remove();

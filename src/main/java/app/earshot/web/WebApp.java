@@ -31,7 +31,7 @@ public final class WebApp {
         Views views = new Views(assets, narrator, books);
         Metrics metrics = new Metrics(narrator);
         FastPath fastPath = new FastPath(() -> new FastPath.Version(content.generation(), narrator.cache().productions()), metrics);
-        MediaResponder media = new MediaResponder(metrics, fastPath);
+        MediaResponder media = new MediaResponder(metrics, fastPath, narrator.cache());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;

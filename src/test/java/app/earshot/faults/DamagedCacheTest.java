@@ -110,8 +110,10 @@ class DamagedCacheTest {
         copy(healthy, cache);
         damage(artifact(expected.get("/telephony/rest/resting.ulaw")), Damage.TRUNCATE);
         try (TestServer server = TestServer.start(CONTENT, cache, TestServer.SYNTHESIZER)) {
-            String index = server.get("/api/pages/rest").body();
-            assertTrue(index.contains("\"bytes\":" + expected.get("/telephony/rest/resting.ulaw").length), index);
+            var index = new com.fasterxml.jackson.databind.ObjectMapper().readTree(server.get("/api/pages/rest").body());
+            var resting = index.at("/sections/1");
+            assertEquals("resting", resting.get("id").asText());
+            assertEquals(expected.get("/telephony/rest/resting.ulaw").length, resting.at("/telephone/0/formats/ulaw/bytes").asLong());
         }
     }
 

@@ -58,13 +58,58 @@ class ArtifactStoreTest {
     }
 
     @Test
-    void fileLivesUnderTheFirstTwoHexDigitsWithNoTempFileLeft() throws IOException {
+    void fileLivesUnderTheFirstTwoHexDigitsBesideItsSumWithNoTempFileLeft() throws IOException {
         ArtifactStore cache = new ArtifactStore(dir);
         Path file = cache.get(key, "wav", () -> wav).path();
         assertEquals(dir.resolve(key.substring(0, 2)).resolve(key + ".wav"), file);
         try (var siblings = Files.list(file.getParent())) {
-            assertEquals(List.of(file), siblings.toList());
+            assertEquals(java.util.Set.of(file, file.resolveSibling(key + ".wav.sum")), java.util.Set.copyOf(siblings.toList()));
         }
+    }
+
+    @Test
+    void sumRecordsLengthAndSha256OfTheBytesWritten() throws Exception {
+        Artifact a = new ArtifactStore(dir).get(key, "wav", () -> wav);
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(wav));
+        assertEquals("earshot-sum-1 " + wav.length + " " + sha + "\n", Files.readString(a.path().resolveSibling(key + ".wav.sum")));
+        assertEquals(sha, a.sha256());
+    }
+
+    @Test
+    void flippedByteWithTheSameSizeAndTimeIsRebuiltByTheNextProcess() throws Exception {
+        Path file = new ArtifactStore(dir).get(key, "ulaw", () -> wav).path();
+        FileTime time = Files.getLastModifiedTime(file);
+        byte[] damaged = wav.clone();
+        damaged[damaged.length / 2] ^= 1;
+        Files.write(file, damaged);
+        Files.setLastModifiedTime(file, time);
+        AtomicInteger made = new AtomicInteger();
+        new ArtifactStore(dir).get(key, "ulaw", () -> { made.incrementAndGet(); return wav; });
+        assertEquals(1, made.get());
+        assertArrayEquals(wav, Files.readAllBytes(file));
+    }
+
+    @Test
+    void fileWithoutItsSumIsNotTrusted() throws Exception {
+        Path file = new ArtifactStore(dir).get(key, "ulaw", () -> wav).path();
+        Files.delete(file.resolveSibling(key + ".ulaw.sum"));
+        assertTrue(new ArtifactStore(dir).find(key, "ulaw").isEmpty());
+        assertFalse(Files.exists(file));
+    }
+
+    @Test
+    void changedFileIsNoLongerUnchangedAndIsCheckedAgain() throws Exception {
+        ArtifactStore cache = new ArtifactStore(dir);
+        Artifact a = cache.get(key, "ulaw", () -> wav);
+        Files.write(a.path(), new byte[wav.length / 2]);
+        assertFalse(cache.unchanged(a));
+        assertArrayEquals(wav, cache.get(key, "ulaw", () -> wav).readAllBytes());
+        assertEquals(1, cache.health().failedVerification());
+    }
+
+    @Test
+    void memoryFallbackIsSizedFromTheHeap() {
+        assertEquals(Runtime.getRuntime().maxMemory() / 8, ArtifactStore.defaultMemoryLimit());
     }
 
     @Test
