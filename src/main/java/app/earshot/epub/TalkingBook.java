@@ -32,9 +32,11 @@ public final class TalkingBook {
     static final String FORMAT_VERSION = "epub-1";
 
     private final Narrator narrator;
+    private final ArtifactStore store;
 
-    public TalkingBook(Narrator narrator) {
+    public TalkingBook(Narrator narrator, ArtifactStore store) {
         this.narrator = narrator;
+        this.store = store;
     }
 
     /** The page's book, made (with any section audio still missing) if not cached. */
@@ -42,13 +44,13 @@ public final class TalkingBook {
         List<Clip> clips = new ArrayList<>();
         for (Section section : page.sections()) clips.add(narrator.sectionMp3(page, section, Speed.NORMAL));
         String key = key(site, page);
-        Artifact epub = narrator.cache().get(key, EXTENSION, () -> write(site, page, clips));
+        Artifact epub = store.get(key, EXTENSION, () -> write(site, page, clips));
         return new Clip(epub, MEDIA_TYPE, clips.stream().mapToDouble(Clip::seconds).sum());
     }
 
     /** Size of the page's book if it is already cached; never synthesizes or builds. */
     public Optional<Long> cachedSize(Site site, Page page) {
-        return narrator.cache().find(key(site, page), EXTENSION).map(Artifact::size);
+        return store.find(key(site, page), EXTENSION).map(Artifact::size);
     }
 
     /** A stable identifier for this edition of the page: it changes when the page is reviewed again. */

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Makes every spoken rendering of the content on demand and keeps it in the audio cache: a clip (WAV and MP3)
@@ -49,16 +50,11 @@ public final class Narrator {
 
     private final Synthesizer synthesizer;
     private final ArtifactStore cache;
-    // Replaced together by reconfigure() when the lexicon or site.yaml's speech settings are edited.
-    private volatile ScriptWriter writer;
-    private volatile VoiceSettings voice;
-    private volatile Map<Speed, VoiceSettings> voices;
+    // Swapped whole by reconfigure() when the lexicon or site.yaml's speech settings are edited; every public method
+    // reads it once, so the key it computes and the synthesis it runs come from the same settings.
+    private final AtomicReference<Voicing> voicing = new AtomicReference<>();
     private final AtomicLong syntheses = new AtomicLong();
     private final AtomicLong encodeNanos = new AtomicLong();
-    // Scripts depend only on the page title and the section's content; content records compare by value.
-    private final Map<ScriptId, SpeechScript> scripts = new ConcurrentHashMap<>();
-
-    private record ScriptId(String pageTitle, Section section) {}
     private final AtomicLong synthesisNanos = new AtomicLong();
 
     public Narrator(Synthesizer synthesizer, ArtifactStore cache, ScriptWriter writer, SpeechSettings speech) {
@@ -71,25 +67,23 @@ public final class Narrator {
      * Uses a new script writer (lexicon) and voice settings from now on, after a content reload. Clips already
      * cached stay valid: their keys hold everything that shaped them, so only what now sounds different is made again.
      */
-    public synchronized void reconfigure(ScriptWriter writer, SpeechSettings speech) {
-        Map<Speed, VoiceSettings> bySpeed = new EnumMap<>(Speed.class);
-        for (Speed speed : Speed.values()) {
-            bySpeed.put(speed, new VoiceSettings(speech.voice(), speech.rate(speed), speech.pitch()));
-        }
-        this.voices = bySpeed;
-        this.voice = new VoiceSettings(speech.voice(), speech.rate(), speech.pitch());
-        this.writer = writer;
-        scripts.clear();
+    public void reconfigure(ScriptWriter writer, SpeechSettings speech) {
+        voicing.set(new Voicing(writer, speech));
+    }
+
+    /** How the content is spoken now; read it once per request and pass it on. */
+    public Voicing voicing() {
+        return voicing.get();
     }
 
     /** What is said for {@code section}. */
     public SpeechScript script(Page page, Section section) {
-        return writer.section(page, section);
+        return voicing.get().script(page, section);
     }
 
     /** The paragraphs of {@link #script}, each with the block of the section it was made from. */
     public List<ScriptWriter.Passage> passages(Page page, Section section) {
-        return writer.passages(page, section);
+        return voicing.get().passages(page, section);
     }
 
     /**
@@ -97,7 +91,7 @@ public final class Narrator {
      * that MP3's bytes do, so renderings built from the MP3 can be keyed by it.
      */
     public String sectionMp3Key(Page page, Section section, Speed speed) {
-        return mp3Key(sectionKey(page, section, speed));
+        return mp3Key(sectionKey(voicing.get(), page, section, speed));
     }
 
     /** The section's clip: 16 kHz 16-bit mono PCM WAV, synthesized if not cached. */
@@ -107,9 +101,13 @@ public final class Narrator {
 
     /** The section's clip at {@code speed}: 16 kHz 16-bit mono PCM WAV, synthesized if not cached. */
     public Clip sectionWav(Page page, Section section, Speed speed) {
-        String key = sectionKey(page, section, speed);
+        return sectionWav(voicing.get(), page, section, speed);
+    }
+
+    private Clip sectionWav(Voicing v, Page page, Section section, Speed speed) {
+        String key = sectionKey(v, page, section, speed);
         Artifact wav = cache.get(key, "wav", () -> {
-            Rendered rendered = synthesize(page, section, speed);
+            Rendered rendered = synthesize(v, page, section, speed);
             // One synthesis gives the captions too: keep them, so asking for them later is a hit.
             cache.get(key, "cues.json", () -> rendered.cues);
             return rendered.wav;
@@ -119,12 +117,13 @@ public final class Narrator {
 
     /** The section's clip at {@code speed} as MP3, encoded from its WAV (made first if need be). */
     public Clip sectionMp3(Page page, Section section, Speed speed) {
-        return mp3(sectionWav(page, section, speed));
+        return mp3(sectionWav(voicing.get(), page, section, speed));
     }
 
     /** The section's clip at {@code speed} in {@code format}. */
     public Clip section(Page page, Section section, Speed speed, Format format) {
-        return format == Format.MP3 ? sectionMp3(page, section, speed) : sectionWav(page, section, speed);
+        Clip wav = sectionWav(voicing.get(), page, section, speed);
+        return format == Format.MP3 ? mp3(wav) : wav;
     }
 
     /** The section's captions as WebVTT, timed by the synthesizer's word timings. */
@@ -134,7 +133,7 @@ public final class Narrator {
 
     /** The section's captions at {@code speed} as WebVTT. */
     public String sectionVtt(Page page, Section section, Speed speed) {
-        return Captions.webVtt(sectionCues(page, section, speed));
+        return Captions.webVtt(sectionCues(voicing.get(), page, section, speed));
     }
 
     /** The whole page: every section in order with {@link #SECTION_PAUSE_SECONDS} between them. */
@@ -144,7 +143,11 @@ public final class Narrator {
 
     /** The whole page at {@code speed} as WAV. */
     public Clip pageWav(Page page, Speed speed) {
-        List<Clip> sections = sectionClips(page, speed);
+        return pageWav(voicing.get(), page, speed);
+    }
+
+    private Clip pageWav(Voicing v, Page page, Speed speed) {
+        List<Clip> sections = sectionClips(v, page, speed);
         String key = pageKey(page, sections);
         Artifact wav = cache.get(key, "wav", () -> {
             List<Pcm> parts = new ArrayList<>();
@@ -159,12 +162,13 @@ public final class Narrator {
 
     /** The whole page at {@code speed} as MP3, encoded from the page's WAV. */
     public Clip pageMp3(Page page, Speed speed) {
-        return mp3(pageWav(page, speed));
+        return mp3(pageWav(voicing.get(), page, speed));
     }
 
     /** The whole page at {@code speed} in {@code format}. */
     public Clip page(Page page, Speed speed, Format format) {
-        return format == Format.MP3 ? pageMp3(page, speed) : pageWav(page, speed);
+        Clip wav = pageWav(voicing.get(), page, speed);
+        return format == Format.MP3 ? mp3(wav) : wav;
     }
 
     /** Captions for the whole-page clip: each section's cues shifted to where the section starts. */
@@ -174,15 +178,12 @@ public final class Narrator {
 
     /** Captions for the whole-page clip at {@code speed}. */
     public String pageVtt(Page page, Speed speed) {
-        List<Clip> clips = sectionClips(page, speed);
-        return pageVtt(page, speed, clips);
-    }
-
-    private String pageVtt(Page page, Speed speed, List<Clip> clips) {
+        Voicing v = voicing.get();
+        List<Clip> clips = sectionClips(v, page, speed);
         List<Captions.Cue> all = new ArrayList<>();
         double start = 0;
         for (int i = 0; i < clips.size(); i++) {
-            for (Captions.Cue cue : sectionCues(page, page.sections().get(i), speed)) {
+            for (Captions.Cue cue : sectionCues(v, page, page.sections().get(i), speed)) {
                 all.add(new Captions.Cue(cue.start() + start, cue.end() + start, cue.text()));
             }
             start += clips.get(i).seconds() + SECTION_PAUSE_SECONDS;
@@ -197,8 +198,7 @@ public final class Narrator {
 
     /** WebVTT chapters for the whole-page clip at {@code speed}. */
     public String chaptersVtt(Page page, Speed speed) {
-        List<Clip> clips = sectionClips(page, speed);
-        return chaptersVtt(page, clips);
+        return chaptersVtt(page, sectionClips(voicing.get(), page, speed));
     }
 
     private String chaptersVtt(Page page, List<Clip> clips) {
@@ -220,7 +220,7 @@ public final class Narrator {
 
     /** Size and length of the section's clip at {@code speed} in {@code format} if already cached; never synthesizes. */
     public Optional<ClipFacts> cachedFacts(Page page, Section section, Speed speed, Format format) {
-        return facts(sectionKey(page, section, speed), format);
+        return facts(sectionKey(voicing.get(), page, section, speed), format);
     }
 
     /** Size and length of the page's WAV clip if it and all its sections are already cached; never synthesizes. */
@@ -230,9 +230,10 @@ public final class Narrator {
 
     /** Size and length of the page's clip at {@code speed} in {@code format} if already cached; never synthesizes. */
     public Optional<ClipFacts> cachedFacts(Page page, Speed speed, Format format) {
+        Voicing v = voicing.get();
         List<String> keys = new ArrayList<>();
         for (Section s : page.sections()) {
-            String key = sectionKey(page, s, speed);
+            String key = sectionKey(v, page, s, speed);
             if (cache.find(key, "wav").isEmpty()) return Optional.empty();
             keys.add(key);
         }
@@ -244,13 +245,20 @@ public final class Narrator {
      * and MP3, then the whole page's WAV and MP3. Other speeds are made when first asked for.
      */
     public void warm(Page page, Runnable afterEachSection) {
+        Voicing v = voicing.get();
         for (Section section : page.sections()) {
-            sectionWav(page, section);
-            sectionCues(page, section);
-            sectionMp3(page, section, Speed.NORMAL);
+            Clip wav = sectionWav(v, page, section, Speed.NORMAL);
+            sectionCues(v, page, section, Speed.NORMAL);
+            mp3(wav);
             afterEachSection.run();
         }
-        pageMp3(page, Speed.NORMAL);
+        mp3(pageWav(v, page, Speed.NORMAL));
+    }
+
+    /** True if the section's clip, captions and MP3 at the normal speed are all stored and unchanged; never makes any. */
+    public boolean ready(Page page, Section section) {
+        String key = sectionKey(voicing.get(), page, section, Speed.NORMAL);
+        return cache.contains(key, "wav") && cache.contains(key, "cues.json") && cache.contains(mp3Key(key), "mp3");
     }
 
     public long syntheses() {
@@ -266,7 +274,8 @@ public final class Narrator {
         return encodeNanos.get() / 1e9;
     }
 
-    public ArtifactStore cache() {
+    /** The artifact store the narration is kept in (for wiring the parts that share it). */
+    public ArtifactStore store() {
         return cache;
     }
 
@@ -278,7 +287,9 @@ public final class Narrator {
      * sections so that a phone platform never needs its own text-to-speech.
      */
     public Clip prompt(String words) {
-        SpeechScript script = writer.prompt(words);
+        Voicing v = voicing.get();
+        VoiceSettings voice = v.promptVoice();
+        SpeechScript script = v.prompt(words);
         String key = ArtifactStore.key("prompt", FORMAT_VERSION, synthesizer.engineId(), voice.voice(),
                 Integer.toString(voice.rateWpm()), Float.toString(voice.pitchHz()), script.spoken());
         Artifact wav = cache.get(key, "wav", () -> {
@@ -298,8 +309,12 @@ public final class Narrator {
 
     /** The section's caption cues at {@code speed}. */
     public List<Captions.Cue> sectionCues(Page page, Section section, Speed speed) {
-        String key = sectionKey(page, section, speed);
-        Artifact cues = cache.get(key, "cues.json", () -> synthesize(page, section, speed).cues);
+        return sectionCues(voicing.get(), page, section, speed);
+    }
+
+    private List<Captions.Cue> sectionCues(Voicing v, Page page, Section section, Speed speed) {
+        String key = sectionKey(v, page, section, speed);
+        Artifact cues = cache.get(key, "cues.json", () -> synthesize(v, page, section, speed).cues);
         try {
             return JSON.readValue(cues.readAllBytes(), CUES);
         } catch (IOException e) {
@@ -307,9 +322,9 @@ public final class Narrator {
         }
     }
 
-    private List<Clip> sectionClips(Page page, Speed speed) {
+    private List<Clip> sectionClips(Voicing v, Page page, Speed speed) {
         List<Clip> clips = new ArrayList<>();
-        for (Section section : page.sections()) clips.add(sectionWav(page, section, speed));
+        for (Section section : page.sections()) clips.add(sectionWav(v, page, section, speed));
         return clips;
     }
 
@@ -332,10 +347,10 @@ public final class Narrator {
     private record Rendered(byte[] wav, byte[] cues) {}
 
     /** Speaks the section once, giving both its clip and its captions. */
-    private Rendered synthesize(Page page, Section section, Speed speed) {
-        SpeechScript script = script(page, section);
+    private Rendered synthesize(Voicing v, Page page, Section section, Speed speed) {
+        SpeechScript script = v.script(page, section);
         long start = System.nanoTime();
-        Speech speech = synthesizer.speak(script.spoken(), voices.get(speed));
+        Speech speech = synthesizer.speak(script.spoken(), v.voice(speed));
         synthesisNanos.addAndGet(System.nanoTime() - start);
         syntheses.incrementAndGet();
         byte[] wav = Wav.encode(speech.audio());
@@ -349,9 +364,9 @@ public final class Narrator {
         return new Rendered(wav, cues);
     }
 
-    private String sectionKey(Page page, Section section, Speed speed) {
-        SpeechScript script = scripts.computeIfAbsent(new ScriptId(page.title(), section), id -> script(page, section));
-        VoiceSettings v = voices.get(speed);
+    private String sectionKey(Voicing voicing, Page page, Section section, Speed speed) {
+        SpeechScript script = voicing.script(page, section);
+        VoiceSettings v = voicing.voice(speed);
         return ArtifactStore.key("section", FORMAT_VERSION, synthesizer.engineId(), v.voice(),
                 Integer.toString(v.rateWpm()), Float.toString(v.pitchHz()), script.spoken(), script.text());
     }

@@ -39,22 +39,19 @@ public final class TelephoneAudio {
     private final Narrator narrator;
     private final ArtifactStore cache;
     private final double maxPartSeconds;
-    // Prompt words -> their 16 kHz clip: saves normalising the words again on every menu. Checked before use,
-    // in case the cache folder was emptied.
-    private final Map<String, Clip> prompts = new ConcurrentHashMap<>();
     private final AtomicLong conversions = new AtomicLong();
     private final AtomicLong conversionNanos = new AtomicLong();
 
-    /** Telephone audio for {@code narrator}'s clips, in its cache, split at {@link #MAX_PART_SECONDS}. */
-    public TelephoneAudio(Narrator narrator) {
-        this(narrator, MAX_PART_SECONDS);
+    /** Telephone audio for {@code narrator}'s clips, kept in {@code store}, split at {@link #MAX_PART_SECONDS}. */
+    public TelephoneAudio(Narrator narrator, ArtifactStore store) {
+        this(narrator, store, MAX_PART_SECONDS);
     }
 
     /** As above with another part limit (tests use a short one to exercise splitting). */
-    public TelephoneAudio(Narrator narrator, double maxPartSeconds) {
+    public TelephoneAudio(Narrator narrator, ArtifactStore store, double maxPartSeconds) {
         if (!(maxPartSeconds >= 1)) throw new IllegalArgumentException("part limit must be at least 1 s: " + maxPartSeconds);
         this.narrator = narrator;
-        this.cache = narrator.cache();
+        this.cache = store;
         this.maxPartSeconds = maxPartSeconds;
     }
 
@@ -117,12 +114,8 @@ public final class TelephoneAudio {
     }
 
     private Clip widePrompt(String words) {
-        Clip known = prompts.get(words);
-        if (known != null && known.audio().file().map(Files::isRegularFile).orElse(true)) return known;
-        Clip wide = narrator.prompt(words);
-        if (prompts.size() > 10_000) prompts.clear(); // only repeated content reloads get here
-        prompts.put(words, wide);
-        return wide;
+        // Not remembered here: the narrator keys the prompt by the current voice, so a voice or rate edit is heard at once.
+        return narrator.prompt(words);
     }
 
     /** Conversions made (cache misses), and the time they took: for metrics and benchmarks. */

@@ -125,6 +125,7 @@ final class FastPath extends Handler.Wrapper {
         response.setStatus(200);
         response.getHeaders().add(p.headers());
         metrics.request(p.route(), 200);
+        metrics.fastPathAnswered();
         if (request.getMethod().equals("HEAD")) {
             response.write(true, null, callback);
         } else {

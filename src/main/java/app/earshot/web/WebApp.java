@@ -2,6 +2,7 @@ package app.earshot.web;
 
 import app.earshot.content.ContentStore;
 import app.earshot.epub.TalkingBook;
+import app.earshot.store.ArtifactStore;
 import app.earshot.narration.Narrator;
 import app.earshot.narration.TelephoneAudio;
 import io.javalin.Javalin;
@@ -11,12 +12,12 @@ public final class WebApp {
     private WebApp() {}
 
     public static Javalin create(ContentStore content, Narrator narrator) {
-        return create(content, narrator, new TelephoneAudio(narrator), new SecurityHeaders(0));
+        return create(content, narrator, new TelephoneAudio(narrator, narrator.store()), new SecurityHeaders(0));
     }
 
     /** A server whose responses carry HSTS with this max-age (for deployments behind TLS); 0 for none. */
     public static Javalin create(ContentStore content, Narrator narrator, long hstsSeconds) {
-        return create(content, narrator, new TelephoneAudio(narrator), new SecurityHeaders(hstsSeconds));
+        return create(content, narrator, new TelephoneAudio(narrator, narrator.store()), new SecurityHeaders(hstsSeconds));
     }
 
     public static Javalin create(ContentStore content, Narrator narrator, TelephoneAudio telephone) {
@@ -25,13 +26,14 @@ public final class WebApp {
 
     /** As above, with telephone audio made by {@code telephone} (tests pass one with a short part limit). */
     public static Javalin create(ContentStore content, Narrator narrator, TelephoneAudio telephone, SecurityHeaders security) {
+        ArtifactStore store = narrator.store();
         Templates templates = new Templates();
         StaticAssets assets = new StaticAssets();
-        TalkingBook books = new TalkingBook(narrator);
+        TalkingBook books = new TalkingBook(narrator, store);
         Views views = new Views(assets, narrator, books);
-        Metrics metrics = new Metrics(narrator);
-        FastPath fastPath = new FastPath(() -> new FastPath.Version(content.generation(), narrator.cache().productions()), metrics);
-        MediaResponder media = new MediaResponder(metrics, fastPath, narrator.cache());
+        Metrics metrics = new Metrics(narrator, store);
+        FastPath fastPath = new FastPath(() -> new FastPath.Version(content.generation(), store.productions()), metrics);
+        MediaResponder media = new MediaResponder(metrics, fastPath, store);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -59,7 +61,7 @@ public final class WebApp {
             new ApiRoutes(content, new ApiIndex(narrator, scripts, telephone, templates, views)).register(config.routes);
             new FeedRoutes(content, narrator, media).register(config.routes);
             new BookRoutes(content, books, media).register(config.routes);
-            PageRoutes pages = new PageRoutes(content, templates, views, () -> narrator.cache().productions(), fastPath);
+            PageRoutes pages = new PageRoutes(content, templates, views, () -> store.productions(), fastPath);
             pages.register(config.routes);
             // Render the pages on the second core while Jetty starts on the first, so the first visitor does not wait.
             Thread primer = new Thread(() -> {

@@ -29,6 +29,10 @@ class TelephoneAudioTest {
         page = content.site().pages().get(0);
     }
 
+    static TelephoneAudio telephone(Narrator narrator) {
+        return new TelephoneAudio(narrator, narrator.store());
+    }
+
     static Narrator narrator(Path cache, Synthesizer synthesizer) {
         return App.narrator(content, cache, synthesizer);
     }
@@ -36,9 +40,9 @@ class TelephoneAudioTest {
     @Test
     void aToneAbove4kHzDoesNotFoldBackIntoTheTelephoneBand(@TempDir Path cache) throws Exception {
         Section section = page.sections().get(1);
-        Pcm high = Wav.decode(new TelephoneAudio(narrator(cache, new ToneSynthesizer(6000))).section(page, section, 1,
+        Pcm high = Wav.decode(telephone(narrator(cache, new ToneSynthesizer(6000))).section(page, section, 1,
                 TelephoneFormat.WAV_PCM).audio().readAllBytes());
-        Pcm low = Wav.decode(new TelephoneAudio(narrator(cache.resolve("low"), new ToneSynthesizer(1000))).section(page, section, 1,
+        Pcm low = Wav.decode(telephone(narrator(cache.resolve("low"), new ToneSynthesizer(1000))).section(page, section, 1,
                 TelephoneFormat.WAV_PCM).audio().readAllBytes());
         double input = 16000 / Math.sqrt(2);
         assertTrue(20 * Math.log10(middleRms(high) / input) < -50, "6 kHz leaks at " + 20 * Math.log10(middleRms(high) / input) + " dB");
@@ -48,7 +52,7 @@ class TelephoneAudioTest {
     @Test
     void speechIsNeverClippedAndKeepsItsLengthToTheSample() throws Exception {
         Narrator narrator = narrator(TestServer.SHARED_AUDIO_CACHE, TestServer.SYNTHESIZER);
-        TelephoneAudio telephone = new TelephoneAudio(narrator);
+        TelephoneAudio telephone = new TelephoneAudio(narrator, narrator.store());
         for (Section section : page.sections()) {
             Pcm wide = Wav.decode(narrator.sectionWav(page, section).audio().readAllBytes());
             Pcm narrow = Wav.decode(telephone.section(page, section, 1, TelephoneFormat.WAV_PCM).audio().readAllBytes());
@@ -61,12 +65,12 @@ class TelephoneAudioTest {
     @Test
     void convertingOnceServesEveryLaterRequestFromTheCache(@TempDir Path cache) {
         Narrator narrator = narrator(cache, TestServer.SYNTHESIZER);
-        TelephoneAudio first = new TelephoneAudio(narrator);
+        TelephoneAudio first = new TelephoneAudio(narrator, narrator.store());
         Section section = page.sections().get(3);
         Clip clip = first.section(page, section, 1, TelephoneFormat.WAV_ULAW);
         assertEquals(1, first.conversions());
         assertEquals(clip.etag(), first.section(page, section, 1, TelephoneFormat.WAV_ULAW).etag());
-        TelephoneAudio afterRestart = new TelephoneAudio(narrator(cache, TestServer.SYNTHESIZER));
+        TelephoneAudio afterRestart = telephone(narrator(cache, TestServer.SYNTHESIZER));
         afterRestart.section(page, section, 1, TelephoneFormat.WAV_ULAW);
         afterRestart.section(page, section, 1, TelephoneFormat.ALAW);
         assertEquals(1, afterRestart.conversions()); // only A-law is new
@@ -75,7 +79,7 @@ class TelephoneAudioTest {
     @Test
     void sectionsLongerThanTheLimitAreSplitBetweenSentencesIntoPartsThatFit() throws Exception {
         Narrator narrator = narrator(TestServer.SHARED_AUDIO_CACHE, TestServer.SYNTHESIZER);
-        TelephoneAudio telephone = new TelephoneAudio(narrator, 8.0);
+        TelephoneAudio telephone = new TelephoneAudio(narrator, narrator.store(), 8.0);
         int split = 0;
         for (Section section : page.sections()) {
             double whole = narrator.sectionWav(page, section).seconds();
