@@ -5,6 +5,10 @@ import app.earshot.content.ContentStore;
 import app.earshot.content.Page;
 import app.earshot.content.Site;
 import app.earshot.narration.Narrator;
+import app.earshot.narration.TelephoneAudio;
+import app.earshot.narration.Warmer;
+import app.earshot.web.SecurityHeaders;
+import app.earshot.web.WebApp;
 import app.earshot.speech.FreeTtsSynthesizer;
 import app.earshot.speech.SynthesisException;
 import io.javalin.Javalin;
@@ -86,14 +90,13 @@ public final class Earshot {
         Narrator narrator = App.narrator(content, cli.path("audio-cache", "audio-cache"), synthesizer);
         Site site = baseUrl.map(content.site()::withBaseUrl).orElse(content.site());
         ContentStore store = new ContentStore(site);
-        Javalin app = App.create(store, narrator, cli.hstsSeconds()).start(port);
+        Warmer warmer = new Warmer(narrator, WARM_DELAY_MILLIS);
+        Javalin app = WebApp.create(store, narrator, new TelephoneAudio(narrator, narrator.store()),
+                new SecurityHeaders(cli.hstsSeconds()), warmer).start(port);
         out.println("Earshot is serving " + content.site().pages().size() + " page(s) from " + contentDir
                 + " at http://localhost:" + app.port() + "/");
-        Thread warmer = new Thread(() -> warmQuietly(content, narrator), "earshot-warm");
-        warmer.setDaemon(true);
-        warmer.setPriority(Thread.MIN_PRIORITY);
-        warmer.start();
-        ContentWatcher watcher = watch(contentDir, store, narrator, reloaded -> baseUrl.map(reloaded::withBaseUrl).orElse(reloaded));
+        warmer.start(content.site());
+        ContentWatcher watcher = watch(contentDir, store, narrator, warmer, reloaded -> baseUrl.map(reloaded::withBaseUrl).orElse(reloaded));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (watcher != null) watcher.close();
             app.stop();
@@ -126,34 +129,16 @@ public final class Earshot {
     }
 
     /** Serves saved edits within a moment; re-synthesizes (in the background) only what changed. */
-    private static ContentWatcher watch(Path contentDir, ContentStore store, Narrator narrator,
+    private static ContentWatcher watch(Path contentDir, ContentStore store, Narrator narrator, Warmer warmer,
                                         java.util.function.UnaryOperator<Site> adjust) {
         try {
             return new ContentWatcher(contentDir, store, adjust, reloaded -> {
                 App.reconfigure(narrator).accept(reloaded);
-                Thread t = new Thread(() -> warmQuietly(reloaded, narrator), "earshot-rewarm");
-                t.setDaemon(true);
-                t.start();
+                warmer.start(reloaded.site());
             }).start();
         } catch (java.io.IOException e) {
             log.warn("Not watching {} for edits ({}); restart to serve changes", contentDir, e.getMessage());
             return null;
-        }
-    }
-
-    /** Background warming after start: pages are served meanwhile; failures are logged, never fatal. */
-    private static void warmQuietly(App.Content content, Narrator narrator) {
-        long start = System.nanoTime();
-        try {
-            Thread.sleep(WARM_DELAY_MILLIS); // let start-up and the first visitors have the CPU first
-            for (Page page : content.site().pages()) narrator.warm(page, () -> {});
-            log.info("Audio ready for {} section(s) in {} s ({} synthesized, the rest from the cache)",
-                    content.site().sectionCount(), String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9),
-                    narrator.syntheses());
-        } catch (RuntimeException e) {
-            log.warn("Background warming stopped: {}; audio will be made on request", e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

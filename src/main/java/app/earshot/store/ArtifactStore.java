@@ -112,8 +112,17 @@ public final class ArtifactStore {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** What the store has seen since it started, for {@code /healthz} and metrics. */
-    public record Health(boolean writable, long verified, long failedVerification, String lastFailure) {}
+    /**
+     * What the store has seen since it started, for {@code /healthz} and metrics.
+     *
+     * @param writable           false once the disk refused a write (artifacts are then held in memory)
+     * @param verified           files verified in full by this process
+     * @param failedVerification files found damaged and discarded
+     * @param lastFailure        the latest discarded file's name and why, or null
+     * @param failingAgain       artifacts discarded more than once by this process: made again, damaged again
+     */
+    public record Health(boolean writable, long verified, long failedVerification, String lastFailure,
+                         java.util.List<String> failingAgain) {}
 
     /**
      * Temp files younger than this at start-up are left alone: another process (say {@code earshot warm}
@@ -146,6 +155,9 @@ public final class ArtifactStore {
     private final AtomicLong verifications = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
+    // Discards per artifact name: bounded, since only damaged files get in and a few are enough to tell.
+    private final ConcurrentHashMap<String, Integer> discards = new ConcurrentHashMap<>();
+    private static final int MAX_TRACKED_DISCARDS = 1024;
 
     private record Verified(Artifact artifact, Object fileKey) {}
 
@@ -326,7 +338,9 @@ public final class ArtifactStore {
 
     /** Whether the disk takes writes, how many files were verified and how many failed (and the latest reason). */
     public Health health() {
-        return new Health(!diskRefused.get(), verifications.get(), failures.get(), lastFailure.get());
+        java.util.List<String> again = discards.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+                .sorted().limit(10).toList();
+        return new Health(!diskRefused.get(), verifications.get(), failures.get(), lastFailure.get(), again);
     }
 
     private record Outcome(Artifact artifact, boolean produced) {
@@ -418,6 +432,7 @@ public final class ArtifactStore {
 
     private void failed(Path file, String reason) {
         failures.incrementAndGet();
+        if (discards.size() < MAX_TRACKED_DISCARDS) discards.merge(file.getFileName().toString(), 1, Integer::sum);
         lastFailure.set(file.getFileName() + ": " + reason);
         LOG.warn("Discarding cached file {}: {}; it will be made again", file, reason);
     }

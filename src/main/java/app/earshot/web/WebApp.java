@@ -5,6 +5,7 @@ import app.earshot.epub.TalkingBook;
 import app.earshot.store.ArtifactStore;
 import app.earshot.narration.Narrator;
 import app.earshot.narration.TelephoneAudio;
+import app.earshot.narration.Warmer;
 import io.javalin.Javalin;
 
 /** Builds the Javalin server: headers, routes and error pages, in the order they must be registered. */
@@ -26,6 +27,12 @@ public final class WebApp {
 
     /** As above, with telephone audio made by {@code telephone} (tests pass one with a short part limit). */
     public static Javalin create(ContentStore content, Narrator narrator, TelephoneAudio telephone, SecurityHeaders security) {
+        return create(content, narrator, telephone, security, new Warmer(narrator, 0));
+    }
+
+    /** As above, reporting {@code warmer}'s progress at {@code /healthz}. */
+    public static Javalin create(ContentStore content, Narrator narrator, TelephoneAudio telephone, SecurityHeaders security,
+                                 Warmer warmer) {
         ArtifactStore store = narrator.store();
         Templates templates = new Templates();
         StaticAssets assets = new StaticAssets();
@@ -52,7 +59,7 @@ public final class WebApp {
                 var endpoint = ctx.endpoints().lastHttpEndpoint();
                 metrics.request(endpoint == null ? "unmatched" : endpoint.path, ctx.statusCode());
             });
-            new HealthRoutes(content).register(config.routes);
+            new HealthRoutes(content, narrator, store, warmer).register(config.routes);
             new StaticRoutes(assets).register(config.routes);
             new AudioRoutes(content, narrator, media, metrics).register(config.routes);
             new TelephonyRoutes(content, telephone, media).register(config.routes);
