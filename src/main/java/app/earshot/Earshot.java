@@ -183,12 +183,15 @@ public final class Earshot {
 
     /** Writes the whole site as static files, made by the real server on a private loopback port. */
     private static int export(CommandLine cli, Path contentDir, PrintStream out, PrintStream err) throws ContentException {
+        java.util.Optional<String> baseUrl = cli.baseUrl(); // checked like serve's, before any work
         App.Content content = App.load(contentDir);
+        Site site = baseUrl.map(content.site()::withBaseUrl).orElse(content.site());
         Path target = Path.of(cli.arguments().get(0));
         long start = System.nanoTime();
         try (FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer()) {
             Narrator narrator = App.narrator(content, cli.path("audio-cache", "audio-cache"), synthesizer);
-            Javalin app = App.create(new ContentStore(content.site()), narrator).start("127.0.0.1", 0);
+            // The snapshot served carries the base URL, so every absolute URL in the export starts with it.
+            Javalin app = App.create(new ContentStore(site), narrator).start("127.0.0.1", 0);
             try {
                 List<String> seeds = new ArrayList<>(List.of("/feed.xml", "/api/pages", "/api/openapi.json"));
                 for (Page page : content.site().pages()) {
@@ -196,7 +199,7 @@ public final class Earshot {
                             "/ivr/" + page.slug() + ".vxml", "/api/pages/" + page.slug()));
                 }
                 AtomicInteger files = new AtomicInteger();
-                Exporter.Result result = new Exporter("http://127.0.0.1:" + app.port(), cli.options().get("base-url"))
+                Exporter.Result result = new Exporter("http://127.0.0.1:" + app.port(), site.configuredBaseUrl().orElse(null))
                         .export(target, seeds, path -> {
                             if (files.incrementAndGet() % 25 == 0) out.println("export: " + files.get() + " files");
                         });

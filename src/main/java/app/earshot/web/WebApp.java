@@ -55,6 +55,7 @@ public final class WebApp {
             config.jetty.modifyServletContextHandler(handler -> handler.insertHandler(fastPath));
             config.routes.before(security::apply);
             config.routes.before(fastPath::stamp);
+            config.routes.before(ctx -> content.current().configuredBaseUrl().ifPresent(base -> ctx.attribute(Links.BASE_URL_ATTRIBUTE, base)));
             config.routes.after(ctx -> {
                 var endpoint = ctx.endpoints().lastHttpEndpoint();
                 metrics.request(endpoint == null ? "unmatched" : endpoint.path, ctx.statusCode());
