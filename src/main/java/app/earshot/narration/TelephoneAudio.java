@@ -2,7 +2,7 @@ package app.earshot.narration;
 
 import app.earshot.store.ArtifactStore;
 import app.earshot.store.Artifact;
-import app.earshot.audio.Pcm;
+import app.earshot.sound.Pcm;
 import app.earshot.audio.Telephony;
 import app.earshot.audio.Wav;
 import app.earshot.content.Page;

@@ -1,5 +1,7 @@
 package app.earshot.audio;
 
+import app.earshot.sound.Pcm;
+
 /** Test signals and measurements on them. */
 public final class Signals {
 

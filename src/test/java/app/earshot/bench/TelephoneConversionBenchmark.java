@@ -2,7 +2,7 @@ package app.earshot.bench;
 
 import app.earshot.App;
 import app.earshot.audio.Codec;
-import app.earshot.audio.Pcm;
+import app.earshot.sound.Pcm;
 import app.earshot.audio.Telephony;
 import app.earshot.audio.Wav;
 import app.earshot.content.Page;
