@@ -8,16 +8,13 @@ import app.earshot.audio.Wav;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
 import app.earshot.speech.Captions;
+import app.earshot.speech.SentenceRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
 /**
  * Telephone renderings of the narration: each section (and each IVR prompt) as 8 kHz audio in every
@@ -33,8 +30,6 @@ public final class TelephoneAudio {
     static final String FORMAT_VERSION = "telephone-1";
 
     private static final int WIDE = Telephony.WIDEBAND_RATE;
-    // A cue ending like this ends a sentence; closing quotes and brackets may follow the stop.
-    private static final Pattern SENTENCE_END = Pattern.compile(".*[.?!…][\"'”’)\\]]*$", Pattern.DOTALL);
 
     private final Narrator narrator;
     private final ArtifactStore cache;
@@ -171,7 +166,7 @@ public final class TelephoneAudio {
         for (int i = 0; i + 1 < cues.size(); i++) {
             int cut = (int) Math.round((cues.get(i).end() + cues.get(i + 1).start()) / 2 * WIDE) & ~1;
             cueCuts.add(cut);
-            if (SENTENCE_END.matcher(cues.get(i).text().strip()).matches()) sentenceCuts.add(cut);
+            if (SentenceRule.endsWithSentence(cues.get(i).text())) sentenceCuts.add(cut);
         }
         List<int[]> spans = new ArrayList<>();
         int start = 0;
