@@ -11,32 +11,24 @@ import app.earshot.content.Speed;
 import app.earshot.content.SpeechSettings;
 import app.earshot.speech.Captions;
 import app.earshot.speech.ScriptWriter;
-import app.earshot.speech.Speech;
 import app.earshot.speech.SpeechScript;
 import app.earshot.speech.Synthesizer;
 import app.earshot.speech.VoiceSettings;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Makes every spoken rendering of the content on demand and keeps it in the audio cache: a clip (WAV and MP3)
- * and captions per section, and per page the sections joined with pauses, captions and chapters; each at the
- * three {@link Speed}s. Methods without a speed mean {@link Speed#NORMAL}.
- * Cache keys hash everything that changes the sound, so editing one section re-synthesizes only it.
+ * Finds or makes every spoken rendering of the content in the artifact store: a clip (WAV and MP3) and captions per
+ * section, and per page the sections joined with pauses, captions and chapters; each at the three {@link Speed}s.
+ * Methods without a speed mean {@link Speed#NORMAL}. Its one job is naming renderings: keys hash everything that
+ * changes the sound (so editing one section re-synthesizes only it) and come from one {@link Voicing} per call;
+ * {@link Recorder} makes the bytes and {@link PageCaptions} lays out a page's timeline.
  * Synthesis failures surface as {@link app.earshot.speech.SynthesisException}.
  */
 public final class Narrator {
@@ -48,17 +40,14 @@ public final class Narrator {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<Captions.Cue>> CUES = new TypeReference<>() {};
 
-    private final Synthesizer synthesizer;
+    private final Recorder recorder;
     private final ArtifactStore cache;
     // Swapped whole by reconfigure() when the lexicon or site.yaml's speech settings are edited; every public method
     // reads it once, so the key it computes and the synthesis it runs come from the same settings.
     private final AtomicReference<Voicing> voicing = new AtomicReference<>();
-    private final AtomicLong syntheses = new AtomicLong();
-    private final AtomicLong encodeNanos = new AtomicLong();
-    private final AtomicLong synthesisNanos = new AtomicLong();
 
     public Narrator(Synthesizer synthesizer, ArtifactStore cache, ScriptWriter writer, SpeechSettings speech) {
-        this.synthesizer = synthesizer;
+        this.recorder = new Recorder(synthesizer);
         this.cache = cache;
         reconfigure(writer, speech);
     }
@@ -107,10 +96,10 @@ public final class Narrator {
     private Clip sectionWav(Voicing v, Page page, Section section, Speed speed) {
         String key = sectionKey(v, page, section, speed);
         Artifact wav = cache.get(key, "wav", () -> {
-            Rendered rendered = synthesize(v, page, section, speed);
+            Recorder.Recorded rendered = recorder.section(v.script(page, section), v.voice(speed));
             // One synthesis gives the captions too: keep them, so asking for them later is a hit.
-            cache.get(key, "cues.json", () -> rendered.cues);
-            return rendered.wav;
+            cache.get(key, "cues.json", rendered::cues);
+            return rendered.wav();
         });
         return new Clip(wav, Format.WAV.mediaType(), seconds(wav));
     }
@@ -149,14 +138,8 @@ public final class Narrator {
     private Clip pageWav(Voicing v, Page page, Speed speed) {
         List<Clip> sections = sectionClips(v, page, speed);
         String key = pageKey(page, sections);
-        Artifact wav = cache.get(key, "wav", () -> {
-            List<Pcm> parts = new ArrayList<>();
-            for (Clip clip : sections) {
-                if (!parts.isEmpty()) parts.add(Pcm.silence(16000, SECTION_PAUSE_SECONDS));
-                parts.add(decode(clip.audio()));
-            }
-            return Wav.encode(Pcm.concat(parts));
-        });
+        Artifact wav = cache.get(key, "wav",
+                () -> recorder.page(sections.stream().map(c -> decode(c.audio())).toList(), SECTION_PAUSE_SECONDS));
         return new Clip(wav, Format.WAV.mediaType(), seconds(wav));
     }
 
@@ -180,15 +163,9 @@ public final class Narrator {
     public String pageVtt(Page page, Speed speed) {
         Voicing v = voicing.get();
         List<Clip> clips = sectionClips(v, page, speed);
-        List<Captions.Cue> all = new ArrayList<>();
-        double start = 0;
-        for (int i = 0; i < clips.size(); i++) {
-            for (Captions.Cue cue : sectionCues(v, page, page.sections().get(i), speed)) {
-                all.add(new Captions.Cue(cue.start() + start, cue.end() + start, cue.text()));
-            }
-            start += clips.get(i).seconds() + SECTION_PAUSE_SECONDS;
-        }
-        return Captions.webVtt(all);
+        List<List<Captions.Cue>> cues = new ArrayList<>();
+        for (Section section : page.sections()) cues.add(sectionCues(v, page, section, speed));
+        return PageCaptions.vtt(cues, clips.stream().map(Clip::seconds).toList(), SECTION_PAUSE_SECONDS);
     }
 
     /** WebVTT chapters for the whole-page clip, one per section. */
@@ -198,34 +175,13 @@ public final class Narrator {
 
     /** WebVTT chapters for the whole-page clip at {@code speed}. */
     public String chaptersVtt(Page page, Speed speed) {
-        return chaptersVtt(page, sectionClips(voicing.get(), page, speed));
-    }
-
-    private String chaptersVtt(Page page, List<Clip> clips) {
-        List<Captions.Chapter> chapters = new ArrayList<>();
-        double start = 0;
-        for (int i = 0; i < clips.size(); i++) {
-            double end = start + clips.get(i).seconds();
-            Section section = page.sections().get(i);
-            chapters.add(new Captions.Chapter(section.introduction() ? page.title() : section.heading(), start, end));
-            start = end + SECTION_PAUSE_SECONDS;
-        }
-        return Captions.chapters(chapters);
-    }
-
-    /** Size and length of the section's WAV clip if it is already cached; never synthesizes. */
-    public Optional<ClipFacts> cachedFacts(Page page, Section section) {
-        return cachedFacts(page, section, Speed.NORMAL, Format.WAV);
+        List<Clip> clips = sectionClips(voicing.get(), page, speed);
+        return PageCaptions.chapters(page, clips.stream().map(Clip::seconds).toList(), SECTION_PAUSE_SECONDS);
     }
 
     /** Size and length of the section's clip at {@code speed} in {@code format} if already cached; never synthesizes. */
     public Optional<ClipFacts> cachedFacts(Page page, Section section, Speed speed, Format format) {
         return facts(sectionKey(voicing.get(), page, section, speed), format);
-    }
-
-    /** Size and length of the page's WAV clip if it and all its sections are already cached; never synthesizes. */
-    public Optional<ClipFacts> cachedFacts(Page page) {
-        return cachedFacts(page, Speed.NORMAL, Format.WAV);
     }
 
     /** Size and length of the page's clip at {@code speed} in {@code format} if already cached; never synthesizes. */
@@ -261,17 +217,19 @@ public final class Narrator {
         return cache.contains(key, "wav") && cache.contains(key, "cues.json") && cache.contains(mp3Key(key), "mp3");
     }
 
+    /** Sections and prompts synthesized by this process. */
     public long syntheses() {
-        return syntheses.get();
+        return recorder.syntheses();
     }
 
+    /** Wall-clock seconds spent synthesizing. */
     public double synthesisSeconds() {
-        return synthesisNanos.get() / 1e9;
+        return recorder.synthesisSeconds();
     }
 
     /** Wall-clock seconds spent encoding MP3. */
     public double mp3EncodeSeconds() {
-        return encodeNanos.get() / 1e9;
+        return recorder.mp3EncodeSeconds();
     }
 
     /** The artifact store the narration is kept in (for wiring the parts that share it). */
@@ -290,15 +248,9 @@ public final class Narrator {
         Voicing v = voicing.get();
         VoiceSettings voice = v.promptVoice();
         SpeechScript script = v.prompt(words);
-        String key = ArtifactStore.key("prompt", FORMAT_VERSION, synthesizer.engineId(), voice.voice(),
+        String key = ArtifactStore.key("prompt", FORMAT_VERSION, recorder.engineId(), voice.voice(),
                 Integer.toString(voice.rateWpm()), Float.toString(voice.pitchHz()), script.spoken());
-        Artifact wav = cache.get(key, "wav", () -> {
-            long start = System.nanoTime();
-            Speech speech = synthesizer.speak(script.spoken(), voice);
-            synthesisNanos.addAndGet(System.nanoTime() - start);
-            syntheses.incrementAndGet();
-            return Wav.encode(speech.audio());
-        });
+        Artifact wav = cache.get(key, "wav", () -> recorder.prompt(script, voice));
         return new Clip(wav, "audio/wav", seconds(wav));
     }
 
@@ -314,7 +266,7 @@ public final class Narrator {
 
     private List<Captions.Cue> sectionCues(Voicing v, Page page, Section section, Speed speed) {
         String key = sectionKey(v, page, section, speed);
-        Artifact cues = cache.get(key, "cues.json", () -> synthesize(v, page, section, speed).cues);
+        Artifact cues = cache.get(key, "cues.json", () -> recorder.section(v.script(page, section), v.voice(speed)).cues());
         try {
             return JSON.readValue(cues.readAllBytes(), CUES);
         } catch (IOException e) {
@@ -330,13 +282,7 @@ public final class Narrator {
 
     /** The MP3 of a cached WAV; its key names the WAV and the encoder settings, so either changing makes a new one. */
     private Clip mp3(Clip wav) {
-        Artifact mp3 = cache.get(mp3Key(wav.audio().key()), Format.MP3.extension(), () -> {
-            Pcm pcm = decode(wav.audio());
-            long start = System.nanoTime();
-            byte[] bytes = Mp3.encode(pcm);
-            encodeNanos.addAndGet(System.nanoTime() - start);
-            return bytes;
-        });
+        Artifact mp3 = cache.get(mp3Key(wav.audio().key()), Format.MP3.extension(), () -> recorder.mp3(decode(wav.audio())));
         return new Clip(mp3, Format.MP3.mediaType(), mp3Seconds(mp3));
     }
 
@@ -344,30 +290,10 @@ public final class Narrator {
         return ArtifactStore.key("mp3", Mp3.FORMAT_ID, wavKey);
     }
 
-    private record Rendered(byte[] wav, byte[] cues) {}
-
-    /** Speaks the section once, giving both its clip and its captions. */
-    private Rendered synthesize(Voicing v, Page page, Section section, Speed speed) {
-        SpeechScript script = v.script(page, section);
-        long start = System.nanoTime();
-        Speech speech = synthesizer.speak(script.spoken(), v.voice(speed));
-        synthesisNanos.addAndGet(System.nanoTime() - start);
-        syntheses.incrementAndGet();
-        byte[] wav = Wav.encode(speech.audio());
-        byte[] cues;
-        try {
-            cues = JSON.writeValueAsString(Captions.cues(script, speech.words(), speech.audio().seconds()))
-                    .getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("captions could not be written", e);
-        }
-        return new Rendered(wav, cues);
-    }
-
     private String sectionKey(Voicing voicing, Page page, Section section, Speed speed) {
         SpeechScript script = voicing.script(page, section);
         VoiceSettings v = voicing.voice(speed);
-        return ArtifactStore.key("section", FORMAT_VERSION, synthesizer.engineId(), v.voice(),
+        return ArtifactStore.key("section", FORMAT_VERSION, recorder.engineId(), v.voice(),
                 Integer.toString(v.rateWpm()), Float.toString(v.pitchHz()), script.spoken(), script.text());
     }
 
