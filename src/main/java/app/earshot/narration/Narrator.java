@@ -138,8 +138,9 @@ public final class Narrator {
     private Clip pageWav(Voicing v, Page page, Speed speed) {
         List<Clip> sections = sectionClips(v, page, speed);
         String key = pageKey(page, sections);
-        Artifact wav = cache.get(key, "wav",
-                () -> recorder.page(sections.stream().map(c -> decode(c.audio())).toList(), SECTION_PAUSE_SECONDS));
+        // Written piece by piece from the section files: a long page (or a slow speed) is never one array in memory.
+        List<Artifact> parts = sections.stream().map(Clip::audio).toList();
+        Artifact wav = cache.get(key, "wav", (ArtifactStore.Writer) out -> recorder.page(parts, SECTION_PAUSE_SECONDS, out));
         return new Clip(wav, Format.WAV.mediaType(), seconds(wav));
     }
 

@@ -10,7 +10,13 @@ import app.earshot.speech.Synthesizer;
 import app.earshot.speech.VoiceSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import app.earshot.audio.WavInfo;
+import app.earshot.store.Artifact;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -57,14 +63,68 @@ final class Recorder {
         return Wav.encode(speak(script.spoken(), voice).audio());
     }
 
-    /** The sections' audio in order with {@code pauseSeconds} of silence between them, as WAV. */
-    byte[] page(List<Pcm> sections, double pauseSeconds) {
-        List<Pcm> parts = new java.util.ArrayList<>();
-        for (Pcm section : sections) {
-            if (!parts.isEmpty()) parts.add(Pcm.silence(section.sampleRate(), pauseSeconds));
-            parts.add(section);
+    /**
+     * Writes the sections' clips (16-bit mono PCM WAV, one sample rate) in order with {@code pauseSeconds} of silence
+     * between them, as one WAV, piece by piece: a long page is never one array. Each section's bytes are checked
+     * against its recorded SHA-256 as they are copied, so damage on disk is never copied into the page.
+     */
+    void page(List<Artifact> sections, double pauseSeconds, OutputStream out) throws IOException {
+        List<WavInfo> infos = new ArrayList<>();
+        for (Artifact section : sections) {
+            WavInfo info = section.inMemory() ? Wav.inspect(section.readAllBytes()) : Wav.inspect(section.path());
+            if (info.format() != app.earshot.audio.Codec.PCM || info.channels() != 1 || info.bitsPerSample() != 16
+                    || info.sampleRate() != infos.stream().findFirst().orElse(info).sampleRate()) {
+                throw new IOException("section clips must be 16-bit mono PCM at one rate: " + info);
+            }
+            infos.add(info);
         }
-        return Wav.encode(Pcm.concat(parts));
+        int rate = infos.get(0).sampleRate();
+        long pauseBytes = 2L * Math.round(rate * pauseSeconds);
+        long data = pauseBytes * (sections.size() - 1);
+        for (WavInfo info : infos) data += info.dataLength();
+        out.write(pcmHeader(rate, data));
+        for (int i = 0; i < sections.size(); i++) {
+            if (i > 0) out.write(new byte[(int) pauseBytes]);
+            copyData(sections.get(i), infos.get(i), out);
+        }
+    }
+
+    /** The canonical 44-byte header of a 16-bit mono PCM WAV holding {@code dataBytes} of samples. */
+    private static byte[] pcmHeader(int rate, long dataBytes) {
+        if (dataBytes > 0xFFFFFFFFL - 36) throw new IllegalArgumentException("too long for one WAV file");
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt((int) (36 + dataBytes)).put("WAVE".getBytes(StandardCharsets.US_ASCII));
+        b.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
+                .putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16);
+        b.put("data".getBytes(StandardCharsets.US_ASCII)).putInt((int) dataBytes);
+        return b.array();
+    }
+
+    /** Copies the sample bytes of one section, hashing the whole file on the way and failing if it differs. */
+    private static void copyData(Artifact section, WavInfo info, OutputStream out) throws IOException {
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        long position = 0;
+        long start = info.dataOffset();
+        long end = start + info.dataLength();
+        byte[] piece = new byte[1 << 16];
+        try (InputStream in = section.open()) {
+            int n;
+            while ((n = in.read(piece)) > 0) {
+                sha.update(piece, 0, n);
+                long from = Math.max(position, start);
+                long to = Math.min(position + n, end);
+                if (to > from) out.write(piece, (int) (from - position), (int) (to - from));
+                position += n;
+            }
+        }
+        if (position != section.size() || !java.util.HexFormat.of().formatHex(sha.digest()).equals(section.sha256())) {
+            throw new IOException("section clip " + section.key().substring(0, 12) + " changed on disk since it was verified");
+        }
     }
 
     /** {@code pcm} as MP3. */
