@@ -71,7 +71,7 @@ final class Recorder {
     void page(List<Artifact> sections, double pauseSeconds, OutputStream out) throws IOException {
         List<WavInfo> infos = new ArrayList<>();
         for (Artifact section : sections) {
-            WavInfo info = section.inMemory() ? Wav.inspect(section.readAllBytes()) : Wav.inspect(section.path());
+            WavInfo info = inspect(section);
             if (info.format() != app.earshot.audio.Codec.PCM || info.channels() != 1 || info.bitsPerSample() != 16
                     || info.sampleRate() != infos.stream().findFirst().orElse(info).sampleRate()) {
                 throw new IOException("section clips must be 16-bit mono PCM at one rate: " + info);
@@ -89,6 +89,18 @@ final class Recorder {
         }
     }
 
+    /**
+     * A section's WAV facts. A failure reading a section is not the output's disk failing, so it is thrown unchecked:
+     * the store must not take it for an unwritable cache.
+     */
+    private static WavInfo inspect(Artifact section) {
+        try {
+            return section.inMemory() ? Wav.inspect(section.readAllBytes()) : Wav.inspect(section.path());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("section clip " + section.key().substring(0, 12), e);
+        }
+    }
+
     /** The canonical 44-byte header of a 16-bit mono PCM WAV holding {@code dataBytes} of samples. */
     private static byte[] pcmHeader(int rate, long dataBytes) {
         if (dataBytes > 0xFFFFFFFFL - 36) throw new IllegalArgumentException("too long for one WAV file");
@@ -102,6 +114,7 @@ final class Recorder {
 
     /** Copies the sample bytes of one section, hashing the whole file on the way and failing if it differs. */
     private static void copyData(Artifact section, WavInfo info, OutputStream out) throws IOException {
+        // Reading the section and writing the page fail differently: only the latter is the store's disk.
         java.security.MessageDigest sha;
         try {
             sha = java.security.MessageDigest.getInstance("SHA-256");
@@ -112,9 +125,9 @@ final class Recorder {
         long start = info.dataOffset();
         long end = start + info.dataLength();
         byte[] piece = new byte[1 << 16];
-        try (InputStream in = section.open()) {
+        try (InputStream in = openSection(section)) {
             int n;
-            while ((n = in.read(piece)) > 0) {
+            while ((n = read(in, piece, section)) > 0) {
                 sha.update(piece, 0, n);
                 long from = Math.max(position, start);
                 long to = Math.min(position + n, end);
@@ -123,7 +136,24 @@ final class Recorder {
             }
         }
         if (position != section.size() || !java.util.HexFormat.of().formatHex(sha.digest()).equals(section.sha256())) {
-            throw new IOException("section clip " + section.key().substring(0, 12) + " changed on disk since it was verified");
+            throw new java.io.UncheckedIOException(new IOException("section clip " + section.key().substring(0, 12)
+                    + " changed on disk since it was verified"));
+        }
+    }
+
+    private static InputStream openSection(Artifact section) {
+        try {
+            return section.open();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("section clip " + section.key().substring(0, 12), e);
+        }
+    }
+
+    private static int read(InputStream in, byte[] piece, Artifact section) {
+        try {
+            return in.read(piece);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("section clip " + section.key().substring(0, 12), e);
         }
     }
 
