@@ -1,6 +1,6 @@
 package app.earshot;
 
-import app.earshot.audio.AudioCache;
+import app.earshot.store.ArtifactStore;
 import app.earshot.content.ContentException;
 import app.earshot.content.ContentLoader;
 import app.earshot.content.ContentStore;
@@ -54,12 +54,12 @@ public final class App {
 
     /** The narration service for {@code content}, caching under {@code audioCache}. */
     public static Narrator narrator(Content content, Path audioCache, Synthesizer synthesizer) {
-        return new Narrator(synthesizer, new AudioCache(audioCache), scriptWriter(content), content.site().speech());
+        return new Narrator(synthesizer, new ArtifactStore(audioCache), scriptWriter(content), content.site().speech());
     }
 
     /** As above, with every production (not cache hits) admitted through {@code gate} (the server's load shedding). */
     public static Narrator narrator(Content content, Path audioCache, Synthesizer synthesizer, app.earshot.audio.ProductionGate gate) {
-        return new Narrator(synthesizer, new AudioCache(audioCache, gate), scriptWriter(content), content.site().speech());
+        return new Narrator(synthesizer, new ArtifactStore(audioCache, gate), scriptWriter(content), content.site().speech());
     }
 
     /** What a content reload must tell the narrator: the new lexicon and speech settings. */

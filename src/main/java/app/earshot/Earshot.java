@@ -6,6 +6,10 @@ import app.earshot.content.Page;
 import app.earshot.content.Site;
 import app.earshot.audio.ProductionGate;
 import app.earshot.narration.Narrator;
+import app.earshot.narration.TelephoneAudio;
+import app.earshot.narration.Warmer;
+import app.earshot.web.SecurityHeaders;
+import app.earshot.web.WebApp;
 import app.earshot.speech.FreeTtsSynthesizer;
 import app.earshot.speech.SynthesisException;
 import io.javalin.Javalin;
@@ -95,18 +99,18 @@ public final class Earshot {
         Narrator narrator = App.narrator(content, cli.path("audio-cache", "audio-cache"), synthesizer, gate);
         Site site = baseUrl.map(content.site()::withBaseUrl).orElse(content.site());
         ContentStore store = new ContentStore(site);
-        Javalin app = (cli.flag("preview")
-                ? App.create(store, narrator, cli.hstsSeconds(), new app.earshot.web.PronunciationPreview(narrator, synthesizer,
-                        page -> SpeechCheckCommand.lines(SpeechCheckCommand.sourceFile(contentDir, page))))
-                : App.create(store, narrator, cli.hstsSeconds())).start(host, port);
+        Warmer warmer = new Warmer(narrator, WARM_DELAY_MILLIS, gate);
+        app.earshot.web.PronunciationPreview preview = cli.flag("preview")
+                ? new app.earshot.web.PronunciationPreview(narrator, synthesizer,
+                        page -> SpeechCheckCommand.lines(SpeechCheckCommand.sourceFile(contentDir, page)))
+                : null;
+        Javalin app = WebApp.create(store, narrator, new TelephoneAudio(narrator, narrator.store()),
+                new SecurityHeaders(cli.hstsSeconds()), warmer, preview).start(host, port);
         out.println("Earshot is serving " + content.site().pages().size() + " page(s) from " + contentDir
                 + " at http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port() + "/"
-                + (cli.flag("preview") ? "; pronunciation preview for authors at /preview/{page}" : ""));
-        Thread warmer = new Thread(() -> gate.inBackground(() -> warmQuietly(content, narrator)), "earshot-warm");
-        warmer.setDaemon(true);
-        warmer.setPriority(Thread.MIN_PRIORITY);
-        warmer.start();
-        ContentWatcher watcher = watch(contentDir, store, narrator, gate, reloaded -> baseUrl.map(reloaded::withBaseUrl).orElse(reloaded));
+                + (preview != null ? "; pronunciation preview for authors at /preview/{page}" : ""));
+        warmer.start(content.site());
+        ContentWatcher watcher = watch(contentDir, store, narrator, warmer, reloaded -> baseUrl.map(reloaded::withBaseUrl).orElse(reloaded));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (watcher != null) watcher.close();
             app.stop();
@@ -139,34 +143,16 @@ public final class Earshot {
     }
 
     /** Serves saved edits within a moment; re-synthesizes (in the background) only what changed. */
-    private static ContentWatcher watch(Path contentDir, ContentStore store, Narrator narrator, ProductionGate gate,
+    private static ContentWatcher watch(Path contentDir, ContentStore store, Narrator narrator, Warmer warmer,
                                         java.util.function.UnaryOperator<Site> adjust) {
         try {
             return new ContentWatcher(contentDir, store, adjust, reloaded -> {
                 App.reconfigure(narrator).accept(reloaded);
-                Thread t = new Thread(() -> gate.inBackground(() -> warmQuietly(reloaded, narrator)), "earshot-rewarm");
-                t.setDaemon(true);
-                t.start();
+                warmer.start(reloaded.site());
             }).start();
         } catch (java.io.IOException e) {
             log.warn("Not watching {} for edits ({}); restart to serve changes", contentDir, e.getMessage());
             return null;
-        }
-    }
-
-    /** Background warming after start: pages are served meanwhile; failures are logged, never fatal. */
-    private static void warmQuietly(App.Content content, Narrator narrator) {
-        long start = System.nanoTime();
-        try {
-            Thread.sleep(WARM_DELAY_MILLIS); // let start-up and the first visitors have the CPU first
-            for (Page page : content.site().pages()) narrator.warm(page, () -> {});
-            log.info("Audio ready for {} section(s) in {} s ({} synthesized, the rest from the cache)",
-                    content.site().sectionCount(), String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9),
-                    narrator.syntheses());
-        } catch (RuntimeException e) {
-            log.warn("Background warming stopped: {}; audio will be made on request", e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -211,18 +197,21 @@ public final class Earshot {
 
     /** Writes the whole site as static files, made by the real server on a private loopback port. */
     private static int export(CommandLine cli, Path contentDir, PrintStream out, PrintStream err) throws ContentException {
+        java.util.Optional<String> baseUrl = cli.baseUrl(); // checked like serve's, before any work
         App.Content content = App.load(contentDir);
+        Site site = baseUrl.map(content.site()::withBaseUrl).orElse(content.site());
         Path target = Path.of(cli.arguments().get(0));
         long start = System.nanoTime();
         try (FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer()) {
             Narrator narrator = App.narrator(content, cli.path("audio-cache", "audio-cache"), synthesizer);
             // The feed lists only audio that is ready: make it all first, so the exported feed is complete.
             for (Page page : content.site().pages()) narrator.warm(page, () -> {});
-            Javalin app = App.create(new ContentStore(content.site()), narrator).start("127.0.0.1", 0);
+            // The snapshot served carries the base URL, so every absolute URL in the export starts with it.
+            Javalin app = App.create(new ContentStore(site), narrator).start("127.0.0.1", 0);
             try {
                 List<String> seeds = ExportRoots.of(content.site());
                 AtomicInteger files = new AtomicInteger();
-                Exporter.Result result = new Exporter("http://127.0.0.1:" + app.port(), cli.options().get("base-url"))
+                Exporter.Result result = new Exporter("http://127.0.0.1:" + app.port(), site.configuredBaseUrl().orElse(null))
                         .export(target, seeds, path -> {
                             if (files.incrementAndGet() % 25 == 0) out.println("export: " + files.get() + " files");
                         });

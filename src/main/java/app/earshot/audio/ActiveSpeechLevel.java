@@ -1,5 +1,7 @@
 package app.earshot.audio;
 
+import app.earshot.sound.Pcm;
+
 /**
  * Measures the active speech level of mono PCM in dBov by ITU-T P.56 method B (as in the ITU-T G.191 reference
  * "sv56"), and brings telephone clips to a level phone networks expect.

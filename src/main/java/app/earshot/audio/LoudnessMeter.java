@@ -1,5 +1,7 @@
 package app.earshot.audio;
 
+import app.earshot.sound.Pcm;
+
 /**
  * Measures mono PCM the way ITU-R BS.1770-4 and EBU R128 do: integrated loudness (K-weighted, gated, in LUFS)
  * and true peak (4x oversampled, in dBTP), at any sample rate.

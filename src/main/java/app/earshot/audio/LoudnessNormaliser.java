@@ -1,5 +1,7 @@
 package app.earshot.audio;
 
+import app.earshot.sound.Pcm;
+
 /**
  * Brings narration to one loudness, EBU R128 style: gain to a target integrated loudness (ITU-R BS.1770), then a
  * look-ahead true-peak limiter so that raising quiet speech never clips.

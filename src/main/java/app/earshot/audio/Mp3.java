@@ -1,5 +1,7 @@
 package app.earshot.audio;
 
+import app.earshot.sound.Pcm;
+
 import de.sciss.jump3r.mp3.BitStream;
 import de.sciss.jump3r.mp3.GainAnalysis;
 import de.sciss.jump3r.mp3.ID3Tag;

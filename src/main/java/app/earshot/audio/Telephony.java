@@ -1,5 +1,7 @@
 package app.earshot.audio;
 
+import app.earshot.sound.Pcm;
+
 /**
  * Turns 16 kHz narration into 8 kHz telephone audio (PCM, u-law or A-law; WAV or raw) without aliasing or wrap-around.
  *

@@ -1,5 +1,7 @@
 package app.earshot.audio;
 
+import app.earshot.sound.Pcm;
+
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;

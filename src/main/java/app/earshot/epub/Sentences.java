@@ -1,22 +1,17 @@
 package app.earshot.epub;
 
 import app.earshot.speech.Captions;
+import app.earshot.speech.SentenceRule;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Splits text into sentences by the rule captions use (a word ending in . ! ? or …, unless it is a known
- * abbreviation), and joins caption cues back into the sentences they were cut from; the same rule on both sides is
+ * Splits text into sentences by {@link SentenceRule} (the rule captions use), and joins caption cues back into the sentences they were cut from; the same rule on both sides is
  * what lets written sentences be paired with spoken ones by count.
  */
 final class Sentences {
-    // Kept in step with Captions: titles and Latin abbreviations end in a full stop without ending the sentence.
-    private static final Set<String> ABBREVIATIONS = Set.of("dr", "mr", "mrs", "ms", "prof", "st", "e.g", "i.e", "vs");
-    private static final Pattern CLOSERS = Pattern.compile("[\"'”’)\\]}]+$");
     private static final Pattern WORD = Pattern.compile("\\S+");
     // ScriptWriter says an ordered list's item number as "1." before the item: a cue sentence of its own.
     private static final Pattern ITEM_NUMBER = Pattern.compile("\\d+\\.");
@@ -67,16 +62,6 @@ final class Sentences {
     }
 
     static boolean endsSentence(String word) {
-        String trimmed = CLOSERS.matcher(word).replaceFirst("");
-        if (trimmed.endsWith("!") || trimmed.endsWith("?") || trimmed.endsWith("…")) return true;
-        return trimmed.endsWith(".") && !ABBREVIATIONS.contains(core(trimmed).toLowerCase(Locale.ROOT));
-    }
-
-    private static String core(String word) {
-        int start = 0;
-        int end = word.length();
-        while (start < end && !Character.isLetterOrDigit(word.charAt(start))) start++;
-        while (end > start && !Character.isLetterOrDigit(word.charAt(end - 1))) end--;
-        return start == end ? word : word.substring(start, end);
+        return SentenceRule.endsSentence(word);
     }
 }

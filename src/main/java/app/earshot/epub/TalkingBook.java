@@ -1,7 +1,7 @@
 package app.earshot.epub;
 
-import app.earshot.audio.AudioCache;
-import app.earshot.audio.CachedAudio;
+import app.earshot.store.ArtifactStore;
+import app.earshot.store.Artifact;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
 import app.earshot.content.Site;
@@ -32,9 +32,11 @@ public final class TalkingBook {
     static final String FORMAT_VERSION = "epub-2";
 
     private final Narrator narrator;
+    private final ArtifactStore store;
 
-    public TalkingBook(Narrator narrator) {
+    public TalkingBook(Narrator narrator, ArtifactStore store) {
         this.narrator = narrator;
+        this.store = store;
     }
 
     /** The page's book, made (with any section audio still missing) if not cached. */
@@ -42,18 +44,13 @@ public final class TalkingBook {
         List<Clip> clips = new ArrayList<>();
         for (Section section : page.sections()) clips.add(narrator.sectionMp3(page, section, Speed.NORMAL));
         String key = key(site, page);
-        CachedAudio epub = narrator.cache().get(key, EXTENSION, () -> write(site, page, clips));
+        Artifact epub = store.get(key, EXTENSION, () -> write(site, page, clips));
         return new Clip(epub, MEDIA_TYPE, clips.stream().mapToDouble(Clip::seconds).sum());
     }
 
     /** Size of the page's book if it is already cached; never synthesizes or builds. */
     public Optional<Long> cachedSize(Site site, Page page) {
-        Path file = narrator.cache().pathFor(key(site, page), EXTENSION);
-        try {
-            return Files.isRegularFile(file) ? Optional.of(Files.size(file)) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return store.find(key(site, page), EXTENSION).map(Artifact::size);
     }
 
     /** A stable identifier for this edition of the page: it changes when the page is reviewed again. */
@@ -96,7 +93,7 @@ public final class TalkingBook {
                     section.standaloneHtml(), section.blocks().toString(),
                     narrator.sectionMp3Key(page, section, Speed.NORMAL)));
         }
-        return AudioCache.key(parts.toArray(String[]::new));
+        return ArtifactStore.key(parts.toArray(String[]::new));
     }
 
     private static byte[] bytes(Clip clip) {

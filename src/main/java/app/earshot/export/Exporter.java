@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * responses name and stores each as a file whose extension gives the right Content-Type on a plain
  * static server: {@code /what-is-ketamine} becomes {@code what-is-ketamine/index.html}, a JSON URL
  * without an extension gains {@code .json}. URLs with a query string are dynamic and are skipped;
- * so are {@code /healthz} and {@code /metrics}. Fetches are bounded in number.
+ * so are {@code /healthz}, {@code /metrics} and the TwiML webhooks (a phone platform POSTs to them: they
+ * stay with the server). Fetches are bounded in number.
  */
 public final class Exporter {
     static final int MAX_URLS = 20_000;
@@ -121,7 +122,7 @@ public final class Exporter {
             String path = m.group(1).replace("&amp;", "&");
             int hash = path.indexOf('#');
             if (hash >= 0) path = path.substring(0, hash);
-            if (path.isEmpty() || path.startsWith("//") || path.contains("?") || SKIP.contains(path)) continue;
+            if (path.isEmpty() || path.startsWith("//") || path.contains("?") || SKIP.contains(path) || path.endsWith("/twiml")) continue;
             out.add(path);
         }
         return out;
@@ -137,7 +138,8 @@ public final class Exporter {
             String path = m.group(1);
             int hash = path.indexOf('#');
             if (hash >= 0) path = path.substring(0, hash);
-            if (path.startsWith("//") || path.contains("/../") || path.endsWith("/..") || SKIP.contains(path)) continue;
+            if (path.startsWith("//") || path.contains("/../") || path.endsWith("/..") || SKIP.contains(path)
+                    || path.endsWith("/twiml")) continue;
             out.add(path);
         }
         return out;

@@ -1,6 +1,6 @@
 package app.earshot.narration;
 
-import app.earshot.audio.CachedAudio;
+import app.earshot.store.Artifact;
 
 /**
  * A cached audio file together with what a listener needs to know about it.
@@ -9,7 +9,7 @@ import app.earshot.audio.CachedAudio;
  * @param mediaType Content-Type to serve it with
  * @param seconds   playing time
  */
-public record Clip(CachedAudio audio, String mediaType, double seconds) {
+public record Clip(Artifact audio, String mediaType, double seconds) {
 
     /** Byte size. */
     public long size() {

@@ -1,10 +1,10 @@
 package app.earshot.narration;
 
-import app.earshot.audio.AudioCache;
-import app.earshot.audio.CachedAudio;
+import app.earshot.store.ArtifactStore;
+import app.earshot.store.Artifact;
 import app.earshot.audio.LoudnessNormaliser;
 import app.earshot.audio.Mp3;
-import app.earshot.audio.Pcm;
+import app.earshot.sound.Pcm;
 import app.earshot.audio.Wav;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
@@ -12,31 +12,24 @@ import app.earshot.content.Speed;
 import app.earshot.content.SpeechSettings;
 import app.earshot.speech.Captions;
 import app.earshot.speech.ScriptWriter;
-import app.earshot.speech.Speech;
 import app.earshot.speech.SpeechScript;
 import app.earshot.speech.Synthesizer;
 import app.earshot.speech.VoiceSettings;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Makes every spoken rendering of the content on demand and keeps it in the audio cache: a clip (WAV and MP3)
- * and captions per section, and per page the sections joined with pauses, captions and chapters; each at the
- * three {@link Speed}s. Methods without a speed mean {@link Speed#NORMAL}.
- * Cache keys hash everything that changes the sound, so editing one section re-synthesizes only it.
+ * Finds or makes every spoken rendering of the content in the artifact store: a clip (WAV and MP3) and captions per
+ * section, and per page the sections joined with pauses, captions and chapters; each at the three {@link Speed}s.
+ * Methods without a speed mean {@link Speed#NORMAL}. Its one job is naming renderings: keys hash everything that
+ * changes the sound (so editing one section re-synthesizes only it) and come from one {@link Voicing} per call;
+ * {@link Recorder} makes the bytes and {@link PageCaptions} lays out a page's timeline.
  * Synthesis failures surface as {@link app.earshot.speech.SynthesisException}.
  */
 public final class Narrator {
@@ -51,23 +44,14 @@ public final class Narrator {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<Captions.Cue>> CUES = new TypeReference<>() {};
 
-    private final Synthesizer synthesizer;
-    private final AudioCache cache;
-    // Replaced together by reconfigure() when the lexicon or site.yaml's speech settings are edited.
-    private volatile ScriptWriter writer;
-    private volatile VoiceSettings voice;
-    private volatile Map<Speed, VoiceSettings> voices;
-    private final AtomicLong syntheses = new AtomicLong();
-    private final AtomicLong encodeNanos = new AtomicLong();
-    // Scripts depend only on the page title and the section's content; content records compare by value.
-    private final Map<ScriptId, SpeechScript> scripts = new ConcurrentHashMap<>();
-    private final Map<String, String> texts = new ConcurrentHashMap<>();
+    private final Recorder recorder;
+    private final ArtifactStore cache;
+    // Swapped whole by reconfigure() when the lexicon or site.yaml's speech settings are edited; every public method
+    // reads it once, so the key it computes and the synthesis it runs come from the same settings.
+    private final AtomicReference<Voicing> voicing = new AtomicReference<>();
 
-    private record ScriptId(String pageTitle, Section section) {}
-    private final AtomicLong synthesisNanos = new AtomicLong();
-
-    public Narrator(Synthesizer synthesizer, AudioCache cache, ScriptWriter writer, SpeechSettings speech) {
-        this.synthesizer = synthesizer;
+    public Narrator(Synthesizer synthesizer, ArtifactStore cache, ScriptWriter writer, SpeechSettings speech) {
+        this.recorder = new Recorder(synthesizer);
         this.cache = cache;
         reconfigure(writer, speech);
     }
@@ -76,30 +60,28 @@ public final class Narrator {
      * Uses a new script writer (lexicon) and voice settings from now on, after a content reload. Clips already
      * cached stay valid: their keys hold everything that shaped them, so only what now sounds different is made again.
      */
-    public synchronized void reconfigure(ScriptWriter writer, SpeechSettings speech) {
-        Map<Speed, VoiceSettings> bySpeed = new EnumMap<>(Speed.class);
-        for (Speed speed : Speed.values()) {
-            bySpeed.put(speed, new VoiceSettings(speech.voice(), speech.rate(speed), speech.pitch()));
-        }
-        this.voices = bySpeed;
-        this.voice = new VoiceSettings(speech.voice(), speech.rate(), speech.pitch());
-        this.writer = writer;
-        scripts.clear();
+    public void reconfigure(ScriptWriter writer, SpeechSettings speech) {
+        voicing.set(new Voicing(writer, speech));
+    }
+
+    /** How the content is spoken now; read it once per request and pass it on. */
+    public Voicing voicing() {
+        return voicing.get();
     }
 
     /** How scripts are written now (normaliser, acronyms, lexicon); replaced when the content is reloaded. */
     public ScriptWriter scriptWriter() {
-        return writer;
+        return voicing.get().writer();
     }
 
     /** What is said for {@code section}. */
     public SpeechScript script(Page page, Section section) {
-        return writer.section(page, section);
+        return voicing.get().script(page, section);
     }
 
     /** The paragraphs of {@link #script}, each with the block of the section it was made from. */
     public List<ScriptWriter.Passage> passages(Page page, Section section) {
-        return writer.passages(page, section);
+        return voicing.get().passages(page, section);
     }
 
     /**
@@ -107,7 +89,7 @@ public final class Narrator {
      * that MP3's bytes do, so renderings built from the MP3 can be keyed by it.
      */
     public String sectionMp3Key(Page page, Section section, Speed speed) {
-        return mp3Key(sectionKey(page, section, speed));
+        return mp3Key(sectionKey(voicing.get(), page, section, speed));
     }
 
     /**
@@ -115,7 +97,8 @@ public final class Narrator {
      * splits a library by it (it covers every section of the page).
      */
     public String pageWavKey(Page page, Speed speed) {
-        return pageKey(page.sections().stream().map(s -> sectionKey(page, s, speed)).toList());
+        Voicing now = voicing.get();
+        return pageKey(page.sections().stream().map(s -> sectionKey(now, page, s, speed)).toList());
     }
 
     /** The section's clip: 16 kHz 16-bit mono PCM WAV, synthesized if not cached. */
@@ -125,24 +108,29 @@ public final class Narrator {
 
     /** The section's clip at {@code speed}: 16 kHz 16-bit mono PCM WAV, synthesized if not cached. */
     public Clip sectionWav(Page page, Section section, Speed speed) {
-        String key = sectionKey(page, section, speed);
-        CachedAudio wav = cache.get(key, "wav", () -> {
-            Rendered rendered = synthesize(page, section, speed);
+        return sectionWav(voicing.get(), page, section, speed);
+    }
+
+    private Clip sectionWav(Voicing v, Page page, Section section, Speed speed) {
+        String key = sectionKey(v, page, section, speed);
+        Artifact wav = cache.get(key, "wav", () -> {
+            Recorder.Recorded rendered = recorder.section(v.script(page, section), v.voice(speed));
             // One synthesis gives the captions too: keep them, so asking for them later is a hit.
-            cache.get(key, "cues.json", () -> rendered.cues);
-            return rendered.wav;
+            cache.get(key, "cues.json", rendered::cues);
+            return rendered.wav();
         });
         return new Clip(wav, Format.WAV.mediaType(), seconds(wav));
     }
 
     /** The section's clip at {@code speed} as MP3, encoded from its WAV (made first if need be). */
     public Clip sectionMp3(Page page, Section section, Speed speed) {
-        return mp3(sectionWav(page, section, speed));
+        return mp3(sectionWav(voicing.get(), page, section, speed));
     }
 
     /** The section's clip at {@code speed} in {@code format}. */
     public Clip section(Page page, Section section, Speed speed, Format format) {
-        return format == Format.MP3 ? sectionMp3(page, section, speed) : sectionWav(page, section, speed);
+        Clip wav = sectionWav(voicing.get(), page, section, speed);
+        return format == Format.MP3 ? mp3(wav) : wav;
     }
 
     /** The section's captions as WebVTT, timed by the synthesizer's word timings. */
@@ -152,7 +140,7 @@ public final class Narrator {
 
     /** The section's captions at {@code speed} as WebVTT. */
     public String sectionVtt(Page page, Section section, Speed speed) {
-        return remember("section.vtt:" + sectionKey(page, section, speed), () -> Captions.webVtt(sectionCues(page, section, speed)));
+        return Captions.webVtt(sectionCues(voicing.get(), page, section, speed));
     }
 
     /** The whole page: every section in order with {@link #SECTION_PAUSE_SECONDS} between them. */
@@ -162,27 +150,27 @@ public final class Narrator {
 
     /** The whole page at {@code speed} as WAV. */
     public Clip pageWav(Page page, Speed speed) {
-        List<Clip> sections = sectionClips(page, speed);
+        return pageWav(voicing.get(), page, speed);
+    }
+
+    private Clip pageWav(Voicing v, Page page, Speed speed) {
+        List<Clip> sections = sectionClips(v, page, speed);
         String key = pageKey(page, sections);
-        CachedAudio wav = cache.get(key, "wav", () -> {
-            List<Pcm> parts = new ArrayList<>();
-            for (Clip clip : sections) {
-                if (!parts.isEmpty()) parts.add(Pcm.silence(16000, SECTION_PAUSE_SECONDS));
-                parts.add(decode(clip.audio()));
-            }
-            return Wav.encode(Pcm.concat(parts));
-        });
+        // Written piece by piece from the section files: a long page (or a slow speed) is never one array in memory.
+        List<Artifact> parts = sections.stream().map(Clip::audio).toList();
+        Artifact wav = cache.get(key, "wav", (ArtifactStore.Writer) out -> recorder.page(parts, SECTION_PAUSE_SECONDS, out));
         return new Clip(wav, Format.WAV.mediaType(), seconds(wav));
     }
 
     /** The whole page at {@code speed} as MP3, encoded from the page's WAV. */
     public Clip pageMp3(Page page, Speed speed) {
-        return mp3(pageWav(page, speed));
+        return mp3(pageWav(voicing.get(), page, speed));
     }
 
     /** The whole page at {@code speed} in {@code format}. */
     public Clip page(Page page, Speed speed, Format format) {
-        return format == Format.MP3 ? pageMp3(page, speed) : pageWav(page, speed);
+        Clip wav = pageWav(voicing.get(), page, speed);
+        return format == Format.MP3 ? mp3(wav) : wav;
     }
 
     /** Captions for the whole-page clip: each section's cues shifted to where the section starts. */
@@ -192,20 +180,11 @@ public final class Narrator {
 
     /** Captions for the whole-page clip at {@code speed}. */
     public String pageVtt(Page page, Speed speed) {
-        List<Clip> clips = sectionClips(page, speed);
-        return remember("page.vtt:" + pageKey(page, clips), () -> pageVtt(page, speed, clips));
-    }
-
-    private String pageVtt(Page page, Speed speed, List<Clip> clips) {
-        List<Captions.Cue> all = new ArrayList<>();
-        double start = 0;
-        for (int i = 0; i < clips.size(); i++) {
-            for (Captions.Cue cue : sectionCues(page, page.sections().get(i), speed)) {
-                all.add(new Captions.Cue(cue.start() + start, cue.end() + start, cue.text()));
-            }
-            start += clips.get(i).seconds() + SECTION_PAUSE_SECONDS;
-        }
-        return Captions.webVtt(all);
+        Voicing v = voicing.get();
+        List<Clip> clips = sectionClips(v, page, speed);
+        List<List<Captions.Cue>> cues = new ArrayList<>();
+        for (Section section : page.sections()) cues.add(sectionCues(v, page, section, speed));
+        return PageCaptions.vtt(cues, clips.stream().map(Clip::seconds).toList(), SECTION_PAUSE_SECONDS);
     }
 
     /** WebVTT chapters for the whole-page clip, one per section. */
@@ -215,56 +194,22 @@ public final class Narrator {
 
     /** WebVTT chapters for the whole-page clip at {@code speed}. */
     public String chaptersVtt(Page page, Speed speed) {
-        List<Clip> clips = sectionClips(page, speed);
-        return remember("chapters.vtt:" + pageKey(page, clips), () -> chaptersVtt(page, clips));
-    }
-
-    private String chaptersVtt(Page page, List<Clip> clips) {
-        List<Captions.Chapter> chapters = new ArrayList<>();
-        double start = 0;
-        for (int i = 0; i < clips.size(); i++) {
-            double end = start + clips.get(i).seconds();
-            Section section = page.sections().get(i);
-            chapters.add(new Captions.Chapter(section.introduction() ? page.title() : section.heading(), start, end));
-            start = end + SECTION_PAUSE_SECONDS;
-        }
-        return Captions.chapters(chapters);
-    }
-
-    /**
-     * Generated text (captions, chapters) by the content key of the audio it belongs to: the same key always gives
-     * the same text, so it is made once. Bounded: after many edits the old entries are dropped together.
-     */
-    private String remember(String key, java.util.function.Supplier<String> make) {
-        String known = texts.get(key);
-        if (known != null) return known;
-        if (texts.size() > 512) texts.clear();
-        String made = make.get();
-        texts.put(key, made);
-        return made;
-    }
-
-    /** Size and length of the section's WAV clip if it is already cached; never synthesizes. */
-    public Optional<ClipFacts> cachedFacts(Page page, Section section) {
-        return cachedFacts(page, section, Speed.NORMAL, Format.WAV);
+        List<Clip> clips = sectionClips(voicing.get(), page, speed);
+        return PageCaptions.chapters(page, clips.stream().map(Clip::seconds).toList(), SECTION_PAUSE_SECONDS);
     }
 
     /** Size and length of the section's clip at {@code speed} in {@code format} if already cached; never synthesizes. */
     public Optional<ClipFacts> cachedFacts(Page page, Section section, Speed speed, Format format) {
-        return facts(sectionKey(page, section, speed), format);
-    }
-
-    /** Size and length of the page's WAV clip if it and all its sections are already cached; never synthesizes. */
-    public Optional<ClipFacts> cachedFacts(Page page) {
-        return cachedFacts(page, Speed.NORMAL, Format.WAV);
+        return facts(sectionKey(voicing.get(), page, section, speed), format);
     }
 
     /** Size and length of the page's clip at {@code speed} in {@code format} if already cached; never synthesizes. */
     public Optional<ClipFacts> cachedFacts(Page page, Speed speed, Format format) {
+        Voicing v = voicing.get();
         List<String> keys = new ArrayList<>();
         for (Section s : page.sections()) {
-            String key = sectionKey(page, s, speed);
-            if (!Files.isRegularFile(cache.pathFor(key, "wav"))) return Optional.empty();
+            String key = sectionKey(v, page, s, speed);
+            if (cache.find(key, "wav").isEmpty()) return Optional.empty();
             keys.add(key);
         }
         return facts(pageKey(keys), format);
@@ -275,29 +220,39 @@ public final class Narrator {
      * and MP3, then the whole page's WAV and MP3. Other speeds are made when first asked for.
      */
     public void warm(Page page, Runnable afterEachSection) {
+        Voicing v = voicing.get();
         for (Section section : page.sections()) {
-            sectionWav(page, section);
-            sectionCues(page, section);
-            sectionMp3(page, section, Speed.NORMAL);
+            Clip wav = sectionWav(v, page, section, Speed.NORMAL);
+            sectionCues(v, page, section, Speed.NORMAL);
+            mp3(wav);
             afterEachSection.run();
         }
-        pageMp3(page, Speed.NORMAL);
+        mp3(pageWav(v, page, Speed.NORMAL));
     }
 
+    /** True if the section's clip, captions and MP3 at the normal speed are all stored and unchanged; never makes any. */
+    public boolean ready(Page page, Section section) {
+        String key = sectionKey(voicing.get(), page, section, Speed.NORMAL);
+        return cache.contains(key, "wav") && cache.contains(key, "cues.json") && cache.contains(mp3Key(key), "mp3");
+    }
+
+    /** Sections and prompts synthesized by this process. */
     public long syntheses() {
-        return syntheses.get();
+        return recorder.syntheses();
     }
 
+    /** Wall-clock seconds spent synthesizing. */
     public double synthesisSeconds() {
-        return synthesisNanos.get() / 1e9;
+        return recorder.synthesisSeconds();
     }
 
     /** Wall-clock seconds spent encoding MP3. */
     public double mp3EncodeSeconds() {
-        return encodeNanos.get() / 1e9;
+        return recorder.mp3EncodeSeconds();
     }
 
-    public AudioCache cache() {
+    /** The artifact store the narration is kept in (for wiring the parts that share it). */
+    public ArtifactStore store() {
         return cache;
     }
 
@@ -309,16 +264,12 @@ public final class Narrator {
      * sections so that a phone platform never needs its own text-to-speech.
      */
     public Clip prompt(String words) {
-        SpeechScript script = writer.prompt(words);
-        String key = AudioCache.key("prompt", FORMAT_VERSION, synthesizer.engineId(), voice.voice(),
+        Voicing v = voicing.get();
+        VoiceSettings voice = v.promptVoice();
+        SpeechScript script = v.prompt(words);
+        String key = ArtifactStore.key("prompt", FORMAT_VERSION, recorder.engineId(), voice.voice(),
                 Integer.toString(voice.rateWpm()), Float.toString(voice.pitchHz()), script.spoken());
-        CachedAudio wav = cache.get(key, "wav", () -> {
-            long start = System.nanoTime();
-            Speech speech = synthesizer.speak(script.spoken(), voice);
-            synthesisNanos.addAndGet(System.nanoTime() - start);
-            syntheses.incrementAndGet();
-            return clipWav(speech);
-        });
+        Artifact wav = cache.get(key, "wav", () -> recorder.prompt(script, voice));
         return new Clip(wav, "audio/wav", seconds(wav));
     }
 
@@ -329,8 +280,12 @@ public final class Narrator {
 
     /** The section's caption cues at {@code speed}. */
     public List<Captions.Cue> sectionCues(Page page, Section section, Speed speed) {
-        String key = sectionKey(page, section, speed);
-        CachedAudio cues = cache.get(key, "cues.json", () -> synthesize(page, section, speed).cues);
+        return sectionCues(voicing.get(), page, section, speed);
+    }
+
+    private List<Captions.Cue> sectionCues(Voicing v, Page page, Section section, Speed speed) {
+        String key = sectionKey(v, page, section, speed);
+        Artifact cues = cache.get(key, "cues.json", () -> recorder.section(v.script(page, section), v.voice(speed)).cues());
         try {
             return JSON.readValue(cues.readAllBytes(), CUES);
         } catch (IOException e) {
@@ -338,60 +293,26 @@ public final class Narrator {
         }
     }
 
-    private List<Clip> sectionClips(Page page, Speed speed) {
+    private List<Clip> sectionClips(Voicing v, Page page, Speed speed) {
         List<Clip> clips = new ArrayList<>();
-        for (Section section : page.sections()) clips.add(sectionWav(page, section, speed));
+        for (Section section : page.sections()) clips.add(sectionWav(v, page, section, speed));
         return clips;
     }
 
     /** The MP3 of a cached WAV; its key names the WAV and the encoder settings, so either changing makes a new one. */
     private Clip mp3(Clip wav) {
-        CachedAudio mp3 = cache.get(mp3Key(wav.audio().key()), Format.MP3.extension(), () -> {
-            Pcm pcm = decode(wav.audio());
-            long start = System.nanoTime();
-            byte[] bytes = Mp3.encode(pcm);
-            encodeNanos.addAndGet(System.nanoTime() - start);
-            return bytes;
-        });
+        Artifact mp3 = cache.get(mp3Key(wav.audio().key()), Format.MP3.extension(), () -> recorder.mp3(decode(wav.audio())));
         return new Clip(mp3, Format.MP3.mediaType(), mp3Seconds(mp3));
     }
 
     private static String mp3Key(String wavKey) {
-        return AudioCache.key("mp3", Mp3.FORMAT_ID, wavKey);
+        return ArtifactStore.key("mp3", Mp3.FORMAT_ID, wavKey);
     }
 
-    private record Rendered(byte[] wav, byte[] cues) {}
-
-    /** Speaks the section once, giving both its clip and its captions. */
-    private Rendered synthesize(Page page, Section section, Speed speed) {
-        SpeechScript script = script(page, section);
-        long start = System.nanoTime();
-        Speech speech = synthesizer.speak(script.spoken(), voices.get(speed));
-        synthesisNanos.addAndGet(System.nanoTime() - start);
-        syntheses.incrementAndGet();
-        byte[] wav = clipWav(speech);
-        byte[] cues;
-        try {
-            cues = JSON.writeValueAsString(Captions.cues(script, speech.words(), speech.audio().seconds()))
-                    .getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("captions could not be written", e);
-        }
-        return new Rendered(wav, cues);
-    }
-
-    /**
-     * The one place synthesized speech becomes a clip: brought to broadcast loudness (EBU R128: -19 LUFS, true peak
-     * under -1.5 dBTP), then written as WAV. Every rendering (MP3, telephone, whole page) is made from this clip.
-     */
-    private static byte[] clipWav(Speech speech) {
-        return Wav.encode(LoudnessNormaliser.narration(speech.audio()));
-    }
-
-    private String sectionKey(Page page, Section section, Speed speed) {
-        SpeechScript script = scripts.computeIfAbsent(new ScriptId(page.title(), section), id -> script(page, section));
-        VoiceSettings v = voices.get(speed);
-        return AudioCache.key("section", FORMAT_VERSION, synthesizer.engineId(), v.voice(),
+    private String sectionKey(Voicing voicing, Page page, Section section, Speed speed) {
+        SpeechScript script = voicing.script(page, section);
+        VoiceSettings v = voicing.voice(speed);
+        return ArtifactStore.key("section", FORMAT_VERSION, recorder.engineId(), v.voice(),
                 Integer.toString(v.rateWpm()), Float.toString(v.pitchHz()), script.spoken(), script.text());
     }
 
@@ -402,21 +323,15 @@ public final class Narrator {
     private static String pageKey(List<String> sectionKeys) {
         List<String> parts = new ArrayList<>(List.of("page", FORMAT_VERSION, Double.toString(SECTION_PAUSE_SECONDS)));
         parts.addAll(sectionKeys);
-        return AudioCache.key(parts.toArray(String[]::new));
+        return ArtifactStore.key(parts.toArray(String[]::new));
     }
 
     private Optional<ClipFacts> facts(String wavKey, Format format) {
-        Path file = format == Format.MP3 ? cache.pathFor(mp3Key(wavKey), "mp3") : cache.pathFor(wavKey, "wav");
-        if (!Files.isRegularFile(file)) return Optional.empty();
-        try {
-            double seconds = format == Format.MP3 ? Mp3.inspect(file).seconds() : Wav.inspect(file).seconds();
-            return Optional.of(new ClipFacts(Files.size(file), seconds));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        Optional<Artifact> found = format == Format.MP3 ? cache.find(mp3Key(wavKey), "mp3") : cache.find(wavKey, "wav");
+        return found.map(a -> new ClipFacts(a.size(), format == Format.MP3 ? mp3Seconds(a) : seconds(a)));
     }
 
-    private static double mp3Seconds(CachedAudio mp3) {
+    private static double mp3Seconds(Artifact mp3) {
         try {
             return mp3.file().isPresent() ? Mp3.inspect(mp3.path()).seconds() : Mp3.inspect(mp3.readAllBytes()).seconds();
         } catch (IOException e) {
@@ -424,7 +339,7 @@ public final class Narrator {
         }
     }
 
-    private static double seconds(CachedAudio wav) {
+    private static double seconds(Artifact wav) {
         try {
             return wav.file().isPresent() ? Wav.inspect(wav.path()).seconds() : Wav.inspect(wav.readAllBytes()).seconds();
         } catch (IOException e) {
@@ -432,7 +347,7 @@ public final class Narrator {
         }
     }
 
-    private static Pcm decode(CachedAudio wav) {
+    private static Pcm decode(Artifact wav) {
         try {
             return Wav.decode(wav.readAllBytes());
         } catch (IOException e) {

@@ -1,24 +1,21 @@
 package app.earshot.narration;
 
 import app.earshot.audio.ActiveSpeechLevel;
-import app.earshot.audio.AudioCache;
-import app.earshot.audio.CachedAudio;
-import app.earshot.audio.Pcm;
+import app.earshot.store.ArtifactStore;
+import app.earshot.store.Artifact;
+import app.earshot.sound.Pcm;
 import app.earshot.audio.Telephony;
 import app.earshot.audio.Wav;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
 import app.earshot.speech.Captions;
+import app.earshot.speech.SentenceRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
 /**
  * Telephone renderings of the narration: each section (and each IVR prompt) as 8 kHz audio in every
@@ -34,28 +31,23 @@ public final class TelephoneAudio {
     static final String FORMAT_VERSION = "telephone-2:" + ActiveSpeechLevel.TELEPHONE_ID;
 
     private static final int WIDE = Telephony.WIDEBAND_RATE;
-    // A cue ending like this ends a sentence; closing quotes and brackets may follow the stop.
-    private static final Pattern SENTENCE_END = Pattern.compile(".*[.?!…][\"'”’)\\]]*$", Pattern.DOTALL);
 
     private final Narrator narrator;
-    private final AudioCache cache;
+    private final ArtifactStore cache;
     private final double maxPartSeconds;
-    // Prompt words -> their 16 kHz clip: saves normalising the words again on every menu. Checked before use,
-    // in case the cache folder was emptied.
-    private final Map<String, Clip> prompts = new ConcurrentHashMap<>();
     private final AtomicLong conversions = new AtomicLong();
     private final AtomicLong conversionNanos = new AtomicLong();
 
-    /** Telephone audio for {@code narrator}'s clips, in its cache, split at {@link #MAX_PART_SECONDS}. */
-    public TelephoneAudio(Narrator narrator) {
-        this(narrator, MAX_PART_SECONDS);
+    /** Telephone audio for {@code narrator}'s clips, kept in {@code store}, split at {@link #MAX_PART_SECONDS}. */
+    public TelephoneAudio(Narrator narrator, ArtifactStore store) {
+        this(narrator, store, MAX_PART_SECONDS);
     }
 
     /** As above with another part limit (tests use a short one to exercise splitting). */
-    public TelephoneAudio(Narrator narrator, double maxPartSeconds) {
+    public TelephoneAudio(Narrator narrator, ArtifactStore store, double maxPartSeconds) {
         if (!(maxPartSeconds >= 1)) throw new IllegalArgumentException("part limit must be at least 1 s: " + maxPartSeconds);
         this.narrator = narrator;
-        this.cache = narrator.cache();
+        this.cache = store;
         this.maxPartSeconds = maxPartSeconds;
     }
 
@@ -118,12 +110,8 @@ public final class TelephoneAudio {
     }
 
     private Clip widePrompt(String words) {
-        Clip known = prompts.get(words);
-        if (known != null && known.audio().file().map(Files::isRegularFile).orElse(true)) return known;
-        Clip wide = narrator.prompt(words);
-        if (prompts.size() > 10_000) prompts.clear(); // only repeated content reloads get here
-        prompts.put(words, wide);
-        return wide;
+        // Not remembered here: the narrator keys the prompt by the current voice, so a voice or rate edit is heard at once.
+        return narrator.prompt(words);
     }
 
     /** Conversions made (cache misses), and the time they took: for metrics and benchmarks. */
@@ -136,11 +124,11 @@ public final class TelephoneAudio {
     }
 
     private Clip convert(Clip wide, int[] span, TelephoneFormat format) {
-        String key = AudioCache.key("telephone", FORMAT_VERSION, wide.audio().key(),
+        String key = ArtifactStore.key("telephone", FORMAT_VERSION, wide.audio().key(),
                 Integer.toString(span[0]), Integer.toString(span[1]), format.id());
         // One step from the 16 kHz clip to the served bytes, and one cache write: no intermediate file, because
         // writing and re-reading one costs more than running the filter again for another codec.
-        CachedAudio coded = cache.get(key, format.wav() ? "wav" : format.extension(), () -> timed(() -> {
+        Artifact coded = cache.get(key, format.wav() ? "wav" : format.extension(), () -> timed(() -> {
             short[] all = decode(wide.audio()).samples();
             Pcm part = new Pcm(WIDE, span[0] == 0 && span[1] == all.length ? all : Arrays.copyOfRange(all, span[0], span[1]));
             // Telephone networks want speech at their own level (P.56 active level), not at podcast loudness.
@@ -153,7 +141,7 @@ public final class TelephoneAudio {
 
     /** The version of a part: a hash of the 16 kHz clip's key and the span, the same for every format. */
     private static String version(Clip wide, int[] span) {
-        return AudioCache.key("telephone", FORMAT_VERSION, "version", wide.audio().key(),
+        return ArtifactStore.key("telephone", FORMAT_VERSION, "version", wide.audio().key(),
                 Integer.toString(span[0]), Integer.toString(span[1])).substring(0, 16);
     }
 
@@ -181,7 +169,7 @@ public final class TelephoneAudio {
         for (int i = 0; i + 1 < cues.size(); i++) {
             int cut = (int) Math.round((cues.get(i).end() + cues.get(i + 1).start()) / 2 * WIDE) & ~1;
             cueCuts.add(cut);
-            if (SENTENCE_END.matcher(cues.get(i).text().strip()).matches()) sentenceCuts.add(cut);
+            if (SentenceRule.endsWithSentence(cues.get(i).text())) sentenceCuts.add(cut);
         }
         List<int[]> spans = new ArrayList<>();
         int start = 0;
@@ -212,7 +200,7 @@ public final class TelephoneAudio {
         }
     }
 
-    private static Pcm decode(CachedAudio wav) {
+    private static Pcm decode(Artifact wav) {
         try {
             return Wav.decode(wav.readAllBytes());
         } catch (IOException e) {
@@ -220,7 +208,7 @@ public final class TelephoneAudio {
         }
     }
 
-    private static double seconds(CachedAudio wav) {
+    private static double seconds(Artifact wav) {
         try {
             return wav.file().isPresent() ? Wav.inspect(wav.path()).seconds() : Wav.inspect(wav.readAllBytes()).seconds();
         } catch (IOException e) {

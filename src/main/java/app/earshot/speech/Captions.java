@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -22,8 +21,6 @@ public final class Captions {
     public static final int LINE_LENGTH = 42;
 
     private static final int MAX_CHARS = 2 * LINE_LENGTH;
-    // Titles and Latin abbreviations end in a full stop without ending the sentence.
-    private static final Set<String> ABBREVIATIONS = Set.of("dr", "mr", "mrs", "ms", "prof", "st", "e.g", "i.e", "vs");
     // Closing quotes and brackets sit after the punctuation that ends a sentence or clause: "helps." or (twice).
     private static final Pattern CLOSERS = Pattern.compile("[\"'”’)\\]}]+$");
 
@@ -236,9 +233,7 @@ public final class Captions {
     }
 
     private static boolean endsSentence(String word) {
-        String trimmed = CLOSERS.matcher(word).replaceFirst("");
-        if (trimmed.endsWith("!") || trimmed.endsWith("?") || trimmed.endsWith("…")) return true;
-        return trimmed.endsWith(".") && !ABBREVIATIONS.contains(core(trimmed).toLowerCase(Locale.ROOT));
+        return SentenceRule.endsSentence(word);
     }
 
     private static boolean endsClause(String word) {

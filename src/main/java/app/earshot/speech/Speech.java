@@ -1,6 +1,6 @@
 package app.earshot.speech;
 
-import app.earshot.audio.Pcm;
+import app.earshot.sound.Pcm;
 import java.util.List;
 
 /**

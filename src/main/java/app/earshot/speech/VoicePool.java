@@ -47,24 +47,34 @@ final class VoicePool<T> implements AutoCloseable {
 
     /** An object for the calling thread's sole use until it is {@link #release released} or {@link #discard discarded}. */
     T borrow() {
-        T ready = idle.poll();
-        if (ready != null) return ready;
-        if (reserveSlot()) {
-            // Creation happens outside the lock so a slow allocation does not block threads returning objects.
-            try {
-                return create.get();
-            } catch (RuntimeException | Error e) {
-                freeSlot();
-                throw e;
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (true) {
+            T ready = idle.poll();
+            if (ready != null) return ready;
+            if (reserveSlot()) {
+                // Creation happens outside the lock so a slow allocation does not block threads returning objects.
+                try {
+                    return create.get();
+                } catch (RuntimeException | Error e) {
+                    freeSlot();
+                    throw e;
+                }
             }
+            awaitReleaseOrFreeSlot(deadline);
         }
+    }
+
+    /** Waits until an object is released or a slot freed (a discard), or fails at the deadline. */
+    private synchronized void awaitReleaseOrFreeSlot(long deadline) {
         try {
-            T freed = idle.poll(maxWait.toNanos(), TimeUnit.NANOSECONDS);
-            if (freed == null) {
-                throw new SynthesisException("synthesis pool busy: no " + name + " free within " + maxWait.toMillis()
-                        + " ms (" + size + " in use)");
+            while (idle.isEmpty() && created >= size && !closed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new SynthesisException("synthesis pool busy: no " + name + " free within " + maxWait.toMillis()
+                            + " ms (" + size + " in use)");
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
             }
-            return freed;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SynthesisException("interrupted while waiting for a " + name, e);
@@ -76,13 +86,14 @@ final class VoicePool<T> implements AutoCloseable {
         synchronized (this) {
             if (!closed) {
                 idle.add(object);
+                notifyAll();
                 return;
             }
         }
         destroyQuietly(object);
     }
 
-    /** Drops an object that may be broken; a fresh one is created on later demand. */
+    /** Drops an object that may be broken; a fresh one is created on later demand, and a waiting borrower wakes to make it. */
     void discard(T object) {
         freeSlot();
         destroyQuietly(object);
@@ -95,6 +106,7 @@ final class VoicePool<T> implements AutoCloseable {
         synchronized (this) {
             closed = true;
             idle.drainTo(drained);
+            notifyAll();
         }
         drained.forEach(this::destroyQuietly);
     }
@@ -108,6 +120,7 @@ final class VoicePool<T> implements AutoCloseable {
 
     private synchronized void freeSlot() {
         created--;
+        notifyAll();
     }
 
     private void destroyQuietly(T object) {

@@ -1,6 +1,6 @@
 package app.earshot.web;
 
-import app.earshot.audio.AudioCache;
+import app.earshot.store.ArtifactStore;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
 import app.earshot.content.Site;
@@ -123,7 +123,7 @@ final class ApiIndex {
                     narrator.sectionVtt(page, section, speed), etag(speedWav, prefix + "vtt")));
         }
         formats.put("text", text(links.path(base + ".txt"), "text/plain; charset=utf-8", spoken + "\n",
-                "\"" + AudioCache.key("txt", spoken).substring(0, 32) + ".txt\""));
+                "\"" + ArtifactStore.key("txt", spoken).substring(0, 32) + ".txt\""));
         List<TelephonePart> parts = new ArrayList<>();
         for (TelephoneAudio.Part part : telephone.parts(page, section)) {
             Map<String, Rendering> tel = new LinkedHashMap<>();

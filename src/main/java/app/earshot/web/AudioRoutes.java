@@ -1,6 +1,6 @@
 package app.earshot.web;
 
-import app.earshot.audio.AudioCache;
+import app.earshot.store.ArtifactStore;
 import app.earshot.content.ContentStore;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
@@ -54,7 +54,7 @@ final class AudioRoutes {
             case "txt" -> {
                 if (speed != Speed.NORMAL) throw new NotFoundResponse("The spoken text is the same at every speed: use .txt.");
                 String spoken = narrator.script(page, section).spoken();
-                String etag = "\"" + AudioCache.key("txt", spoken).substring(0, 32) + ".txt\"";
+                String etag = "\"" + ArtifactStore.key("txt", spoken).substring(0, 32) + ".txt\"";
                 media.send(ctx, MediaResponder.Representation.of(spoken + "\n", "text/plain; charset=utf-8", etag,
                         java.time.Instant.EPOCH));
             }

@@ -3,6 +3,7 @@ package app.earshot.web;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -14,19 +15,24 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Answers plain GET and HEAD requests for responses already prepared once (rendered pages, cached
  * clips) straight from Jetty, before the request reaches Javalin: the headers are built once and the
- * body is a ready buffer (memory-mapped for audio), so nothing slow stays on the request path.
- * Anything else (a query string, Range, a conditional header, an unknown path, or an entry whose
- * content or audio has changed since it was prepared) goes on to the routes, which prepare it again.
+ * body is a ready direct buffer holding a copy of verified bytes (never a mapping of a file that may be
+ * damaged or deleted), so nothing slow stays on the request path. Anything else (a query string, Range,
+ * a conditional header, an unknown path, an entry whose content or audio has changed since it was
+ * prepared, or whose file on disk no longer is the one verified) goes on to the routes, which check the
+ * store and prepare it again. The bodies held are bounded in total, from the heap size.
  */
 final class FastPath extends Handler.Wrapper {
     /** What makes an entry stale: the content generation and the audio cache's production count when prepared. */
     record Version(long content, long audio) {}
 
-    private record Prepared(Version version, HttpFields headers, ByteBuffer body, String route) {}
+    private record Prepared(Version version, HttpFields headers, ByteBuffer body, String route, BooleanSupplier stillValid) {}
 
     private static final int MAX_ENTRIES = 2048;
+    /** Most bytes of bodies held at once: a quarter of the heap limit, at most 64 MB (direct memory is sized like the heap). */
+    static final long MAX_BYTES = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 4);
 
     private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
+    private long bytes; // guarded by this
     private final Supplier<Version> current;
     private final Metrics metrics;
 
@@ -45,8 +51,21 @@ final class FastPath extends Handler.Wrapper {
         ctx.attribute(VERSION_ATTRIBUTE, current.get());
     }
 
+    /** True if a body of {@code size} bytes may be held (a large one is streamed from its file instead). */
+    boolean wants(long size) {
+        return size <= MAX_BYTES / 4;
+    }
+
     /** Remembers what {@code ctx} is about to send (headers already set) as a complete 200 response for its path. */
     void offer(io.javalin.http.Context ctx, ByteBuffer body) {
+        offer(ctx, body, null);
+    }
+
+    /**
+     * As {@link #offer(io.javalin.http.Context, ByteBuffer)}, for a body copied from a stored file: {@code stillValid}
+     * is asked on every request (one stat), and the entry is dropped once the file is no longer the one verified.
+     */
+    void offer(io.javalin.http.Context ctx, ByteBuffer body, BooleanSupplier stillValid) {
         Version version = ctx.attribute(VERSION_ATTRIBUTE);
         // Only canonical paths: an encoded alias of a page is answered by the routes, never stored.
         if (version == null || ctx.queryString() != null || ctx.statusCode() != 200 || ctx.path().indexOf('%') >= 0) return;
@@ -55,13 +74,13 @@ final class FastPath extends Handler.Wrapper {
         for (String name : ctx.res().getHeaderNames()) {
             if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Date")) headers.put(name, ctx.res().getHeader(name));
         }
-        offer(ctx.path(), endpoint == null ? "unmatched" : endpoint.path, version, headers, body);
+        offer(ctx.path(), endpoint == null ? "unmatched" : endpoint.path, version, headers, body, stillValid);
     }
 
     /** Remembers a complete 200 response for {@code path} (no query string), valid while {@link Version} holds. */
-    void offer(String path, String route, Version version, Map<String, String> headers, ByteBuffer body) {
-        // Only real routes get here; after many content edits stale entries are simply dropped together.
-        if (prepared.size() >= MAX_ENTRIES && !prepared.containsKey(path)) prepared.clear();
+    void offer(String path, String route, Version version, Map<String, String> headers, ByteBuffer body,
+               BooleanSupplier stillValid) {
+        if (!wants(body.remaining())) return;
         HttpFields.Mutable fields = HttpFields.build(headers.size() + 1);
         headers.forEach(fields::put);
         fields.put(HttpHeader.CONTENT_LENGTH, Long.toString(body.remaining()));
@@ -71,7 +90,32 @@ final class FastPath extends Handler.Wrapper {
             ready = ByteBuffer.allocateDirect(body.remaining());
             ready.put(body.duplicate()).flip();
         }
-        prepared.put(path, new Prepared(version, fields.asImmutable(), ready.asReadOnlyBuffer(), route));
+        put(path, new Prepared(version, fields.asImmutable(), ready.asReadOnlyBuffer(), route, stillValid));
+    }
+
+    private synchronized void put(String path, Prepared entry) {
+        // Only real routes get here; after many content edits stale entries are simply dropped together.
+        if (prepared.size() >= MAX_ENTRIES && !prepared.containsKey(path)) {
+            prepared.clear();
+            bytes = 0;
+        }
+        Prepared previous = prepared.put(path, entry);
+        bytes += entry.body().capacity() - (previous == null ? 0 : previous.body().capacity());
+        for (var it = prepared.entrySet().iterator(); bytes > MAX_BYTES && it.hasNext(); ) {
+            var e = it.next();
+            if (e.getValue() == entry) continue;
+            bytes -= e.getValue().body().capacity();
+            it.remove();
+        }
+    }
+
+    private synchronized void drop(String path, Prepared entry) {
+        if (prepared.remove(path, entry)) bytes -= entry.body().capacity();
+    }
+
+    /** Bytes of prepared bodies held now. */
+    synchronized long heldBytes() {
+        return bytes;
     }
 
     @Override
@@ -81,6 +125,7 @@ final class FastPath extends Handler.Wrapper {
         response.setStatus(200);
         response.getHeaders().add(p.headers());
         metrics.request(p.route(), 200);
+        metrics.fastPathAnswered();
         if (request.getMethod().equals("HEAD")) {
             response.write(true, null, callback);
         } else {
@@ -100,9 +145,14 @@ final class FastPath extends Handler.Wrapper {
                 || h.contains(HttpHeader.IF_RANGE)) {
             return null;
         }
-        Prepared p = prepared.get(Request.getPathInContext(request));
+        String path = Request.getPathInContext(request);
+        Prepared p = prepared.get(path);
         if (p == null) return null;
         if (!p.version().equals(current.get())) return null;
+        if (p.stillValid() != null && !p.stillValid().getAsBoolean()) {
+            drop(path, p); // the file changed or vanished: the routes check it and rebuild it
+            return null;
+        }
         return p;
     }
 }

@@ -1,6 +1,6 @@
 package app.earshot.web;
 
-import app.earshot.audio.AudioCache;
+import app.earshot.store.ArtifactStore;
 import app.earshot.content.Block;
 import app.earshot.content.ContentStore;
 import app.earshot.content.Page;
@@ -123,20 +123,20 @@ final class FeedRoutes {
     private void artwork(Context ctx, String extension) {
         Site site = content.current();
         if (!artworkPath(site).equals("/artwork." + extension)) throw new io.javalin.http.NotFoundResponse("The cover art is at " + artworkPath(site) + ".");
-        app.earshot.audio.CachedAudio art = site.podcast().artwork().map(a -> authorArt(a))
-                .orElseGet(() -> narrator.cache().get(AudioCache.key(CoverArt.VERSION, site.title(), site.organisation()), "png",
+        app.earshot.store.Artifact art = site.podcast().artwork().map(a -> authorArt(a))
+                .orElseGet(() -> narrator.store().get(ArtifactStore.key(CoverArt.VERSION, site.title(), site.organisation()), "png",
                         () -> CoverArt.png(site.title(), site.organisation())));
         String type = extension.equals("png") ? "image/png" : "image/jpeg";
         media.send(ctx, MediaResponder.Representation.of(art, type, "\"" + art.key().substring(0, 32) + "." + extension + "\""));
     }
 
-    private app.earshot.audio.CachedAudio authorArt(PodcastSettings.Artwork art) {
+    private app.earshot.store.Artifact authorArt(PodcastSettings.Artwork art) {
         try {
             java.nio.file.attribute.BasicFileAttributes attributes =
                     java.nio.file.Files.readAttributes(art.file(), java.nio.file.attribute.BasicFileAttributes.class);
-            String key = AudioCache.key("artwork", art.file().toString(), Long.toString(attributes.size()),
+            String key = ArtifactStore.key("artwork", art.file().toString(), Long.toString(attributes.size()),
                     attributes.lastModifiedTime().toString());
-            return narrator.cache().get(key, art.extension(), () -> {
+            return narrator.store().get(key, art.extension(), () -> {
                 try {
                     return java.nio.file.Files.readAllBytes(art.file());
                 } catch (java.io.IOException e) {
@@ -171,7 +171,7 @@ final class FeedRoutes {
 
     private void send(Context ctx, Site site, String body, String type, String extension, Instant modified) {
         if (site.configuredBaseUrl().isEmpty()) ctx.header("Vary", "Host");
-        String etag = "\"" + AudioCache.key(extension, body).substring(0, 32) + "." + extension + "\"";
+        String etag = "\"" + ArtifactStore.key(extension, body).substring(0, 32) + "." + extension + "\"";
         media.send(ctx, MediaResponder.Representation.of(body, type, etag, modified));
     }
 

@@ -1,21 +1,38 @@
 package app.earshot.web;
 
 import app.earshot.content.ContentStore;
+import app.earshot.content.Page;
+import app.earshot.content.Section;
 import app.earshot.content.Site;
+import app.earshot.narration.Narrator;
+import app.earshot.narration.Warmer;
+import app.earshot.store.ArtifactStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** {@code /healthz}: whether the server is serving, how much content, and why a newer edit is not served ("degraded"). */
+/**
+ * {@code /healthz}: whether the server is serving, how much content, how much of its audio is ready, and why it is
+ * "degraded" when it is: a newer edit that cannot be served, warming that stopped, a cache that refuses writes, or
+ * stored files that keep failing verification.
+ */
 final class HealthRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ContentStore content;
+    private final Narrator narrator;
+    private final ArtifactStore store;
+    private final Warmer warmer;
 
-    HealthRoutes(ContentStore content) {
+    HealthRoutes(ContentStore content, Narrator narrator, ArtifactStore store, Warmer warmer) {
         this.content = content;
+        this.narrator = narrator;
+        this.store = store;
+        this.warmer = warmer;
     }
 
     void register(RoutesConfig routes) {
@@ -32,11 +49,29 @@ final class HealthRoutes {
 
     private void health(Context ctx) throws JsonProcessingException {
         Site site = content.current();
+        List<String> problems = new ArrayList<>(content.problems());
+        Warmer.Status warming = warmer.status();
+        if (warming.state() == Warmer.State.STOPPED) problems.add("audio warming stopped: " + warming.reason());
+        ArtifactStore.Health cache = store.health();
+        if (!cache.writable()) problems.add("the audio cache cannot be written; audio is held in memory");
+        for (String name : cache.failingAgain()) problems.add("stored file keeps failing verification: " + name);
+        int ready = 0;
+        for (Page page : site.pages()) {
+            for (Section section : page.sections()) if (narrator.ready(page, section)) ready++;
+        }
         Map<String, Object> body = new LinkedHashMap<>();
-        var problems = content.problems();
         body.put("status", problems.isEmpty() ? "ok" : "degraded");
         body.put("pages", site.pages().size());
         body.put("sections", site.sectionCount());
+        Map<String, Object> audio = new LinkedHashMap<>();
+        audio.put("ready", ready);
+        audio.put("total", site.sectionCount());
+        audio.put("warming", warming.state().name().toLowerCase(java.util.Locale.ROOT));
+        body.put("audio", audio);
+        Map<String, Object> stored = new LinkedHashMap<>();
+        stored.put("verified", cache.verified());
+        stored.put("failedVerification", cache.failedVerification());
+        body.put("cache", stored);
         if (!problems.isEmpty()) body.put("problems", problems.stream().map(HealthRoutes::withoutFolders).toList());
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("application/json");

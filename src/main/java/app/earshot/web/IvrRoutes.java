@@ -1,6 +1,6 @@
 package app.earshot.web;
 
-import app.earshot.audio.AudioCache;
+import app.earshot.store.ArtifactStore;
 import app.earshot.content.ContentStore;
 import app.earshot.content.Page;
 import app.earshot.content.Site;
@@ -50,7 +50,7 @@ final class IvrRoutes {
         KeypadMenu keypad = KeypadMenu.of(page);
         String body = new VoiceXml(keypad, new IvrSounds(page, keypad, narrator, scripts, telephone, Links.relative()),
                 MediaResponder.MAX_AGE_SECONDS, site.language()).write();
-        String etag = "\"" + AudioCache.key("vxml", body).substring(0, 32) + ".vxml\"";
+        String etag = "\"" + ArtifactStore.key("vxml", body).substring(0, 32) + ".vxml\"";
         ctx.header("ETag", etag);
         // Revalidate every call: cheap with the ETag, and a content change reaches callers at once.
         ctx.header("Cache-Control", "no-cache");

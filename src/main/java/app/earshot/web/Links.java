@@ -14,13 +14,17 @@ import java.util.regex.Pattern;
  * Audio URLs carry {@code ?v=}, the clip's version, so a platform that caches by URL fetches again exactly when
  * the sound changes; the server ignores {@code v} and always serves the current clip.
  *
- * <p>The absolute base is derived from the request: the {@code Host} header, and the scheme of the connection
- * unless {@code X-Forwarded-Proto} says {@code http} or {@code https} (a TLS-terminating proxy in front).
+ * <p>The absolute base is the site's base URL when one is configured ({@code --base-url} or {@code site.yaml}),
+ * so a static export carries it; otherwise it is derived from the request: the {@code Host} header, and the scheme
+ * of the connection unless {@code X-Forwarded-Proto} says {@code http} or {@code https} (a TLS-terminating proxy).
  *
  * @param base "" for root-relative URLs, else "scheme://host[:port]"
  */
 record Links(String base) {
     private static final Pattern HOST = Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\\[[0-9A-Fa-f:.]{2,45}\\])(?::[0-9]{1,5})?");
+
+    /** Request attribute holding the site's configured base URL, set once per request from the content snapshot. */
+    static final String BASE_URL_ATTRIBUTE = "earshot.baseUrl";
 
     /** Root-relative links ("/telephony/..."), for VoiceXML, which resolves them against the document's URI. */
     static Links relative() {
@@ -29,6 +33,8 @@ record Links(String base) {
 
     /** Absolute links for the server the request reached; a missing or malformed Host is a 400. */
     static Links absolute(Context ctx) {
+        String configured = ctx.attribute(BASE_URL_ATTRIBUTE);
+        if (configured != null) return new Links(configured);
         String host = ctx.header("Host");
         if (host == null || host.length() > 260 || !HOST.matcher(host).matches()) {
             throw new BadRequestResponse("The Host header is missing or malformed; it is needed to make absolute links.");

@@ -1,6 +1,7 @@
 package app.earshot.web;
 
 import app.earshot.narration.Narrator;
+import app.earshot.store.ArtifactStore;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,11 +10,18 @@ import java.util.concurrent.atomic.LongAdder;
 /** Counters exposed at {@code /metrics} in the Prometheus text format. */
 public final class Metrics {
     private final Narrator narrator;
+    private final ArtifactStore store;
     private final LongAdder audioBytes = new LongAdder();
+    private final LongAdder fastPathResponses = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> requests = new ConcurrentHashMap<>();
 
-    public Metrics(Narrator narrator) {
+    public Metrics(Narrator narrator, ArtifactStore store) {
         this.narrator = narrator;
+        this.store = store;
+    }
+
+    void fastPathAnswered() {
+        fastPathResponses.increment();
     }
 
     void audioServed(long bytes) {
@@ -34,8 +42,12 @@ public final class Metrics {
         out.append("# HELP earshot_mp3_encode_seconds_total Wall-clock seconds spent encoding MP3.\n")
                 .append("# TYPE earshot_mp3_encode_seconds_total counter\n")
                 .append("earshot_mp3_encode_seconds_total ").append(narrator.mp3EncodeSeconds()).append('\n');
-        counter(out, "earshot_audio_cache_hits_total", "Audio cache lookups answered from the cache.", narrator.cache().hits());
-        counter(out, "earshot_audio_cache_misses_total", "Audio cache lookups that had to produce the file.", narrator.cache().misses());
+        counter(out, "earshot_audio_cache_hits_total", "Audio cache lookups answered from the cache.", store.hits());
+        counter(out, "earshot_audio_cache_misses_total", "Audio cache lookups that had to produce the file.", store.misses());
+        counter(out, "earshot_artifacts_failed_verification_total", "Stored files found damaged and discarded.",
+                store.health().failedVerification());
+        counter(out, "earshot_fast_path_responses_total", "Responses answered from prepared bytes before routing.",
+                fastPathResponses.sum());
         counter(out, "earshot_audio_bytes_served_total", "Bytes of audio sent to clients.", audioBytes.sum());
         out.append("# HELP earshot_http_requests_total HTTP requests by route pattern and status.\n")
                 .append("# TYPE earshot_http_requests_total counter\n");

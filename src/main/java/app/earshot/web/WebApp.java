@@ -2,8 +2,10 @@ package app.earshot.web;
 
 import app.earshot.content.ContentStore;
 import app.earshot.epub.TalkingBook;
+import app.earshot.store.ArtifactStore;
 import app.earshot.narration.Narrator;
 import app.earshot.narration.TelephoneAudio;
+import app.earshot.narration.Warmer;
 import io.javalin.Javalin;
 
 /** Builds the Javalin server: headers, routes and error pages, in the order they must be registered. */
@@ -16,12 +18,12 @@ public final class WebApp {
     private WebApp() {}
 
     public static Javalin create(ContentStore content, Narrator narrator) {
-        return create(content, narrator, new TelephoneAudio(narrator), new SecurityHeaders(0));
+        return create(content, narrator, new TelephoneAudio(narrator, narrator.store()), new SecurityHeaders(0));
     }
 
     /** A server whose responses carry HSTS with this max-age (for deployments behind TLS); 0 for none. */
     public static Javalin create(ContentStore content, Narrator narrator, long hstsSeconds) {
-        return create(content, narrator, new TelephoneAudio(narrator), new SecurityHeaders(hstsSeconds));
+        return create(content, narrator, new TelephoneAudio(narrator, narrator.store()), new SecurityHeaders(hstsSeconds));
     }
 
     public static Javalin create(ContentStore content, Narrator narrator, TelephoneAudio telephone) {
@@ -30,23 +32,32 @@ public final class WebApp {
 
     /** As above, with telephone audio made by {@code telephone} (tests pass one with a short part limit). */
     public static Javalin create(ContentStore content, Narrator narrator, TelephoneAudio telephone, SecurityHeaders security) {
-        return create(content, narrator, telephone, security, null);
+        return create(content, narrator, telephone, security, new Warmer(narrator, 0), null);
     }
 
     /** A server that also offers the authors' pronunciation preview ({@code serve --preview}); null for none. */
     public static Javalin create(ContentStore content, Narrator narrator, long hstsSeconds, PronunciationPreview preview) {
-        return create(content, narrator, new TelephoneAudio(narrator), new SecurityHeaders(hstsSeconds), preview);
+        return create(content, narrator, new TelephoneAudio(narrator, narrator.store()), new SecurityHeaders(hstsSeconds),
+                new Warmer(narrator, 0), preview);
     }
 
-    static Javalin create(ContentStore content, Narrator narrator, TelephoneAudio telephone, SecurityHeaders security,
-                          PronunciationPreview preview) {
+    /** As above, reporting {@code warmer}'s progress at {@code /healthz}. */
+    public static Javalin create(ContentStore content, Narrator narrator, TelephoneAudio telephone, SecurityHeaders security,
+                                 Warmer warmer) {
+        return create(content, narrator, telephone, security, warmer, null);
+    }
+
+    /** The server: {@code warmer}'s progress at {@code /healthz}, and the authors' preview when {@code preview} is not null. */
+    public static Javalin create(ContentStore content, Narrator narrator, TelephoneAudio telephone, SecurityHeaders security,
+                                 Warmer warmer, PronunciationPreview preview) {
+        ArtifactStore store = narrator.store();
         Templates templates = new Templates();
         StaticAssets assets = new StaticAssets();
-        TalkingBook books = new TalkingBook(narrator);
+        TalkingBook books = new TalkingBook(narrator, store);
         Views views = new Views(assets, narrator, books);
-        Metrics metrics = new Metrics(narrator);
-        FastPath fastPath = new FastPath(() -> new FastPath.Version(content.generation(), narrator.cache().productions()), metrics);
-        MediaResponder media = new MediaResponder(metrics, fastPath);
+        Metrics metrics = new Metrics(narrator, store);
+        FastPath fastPath = new FastPath(() -> new FastPath.Version(content.generation(), store.productions()), metrics);
+        MediaResponder media = new MediaResponder(metrics, fastPath, store);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -65,11 +76,12 @@ public final class WebApp {
             config.jetty.modifyServletContextHandler(handler -> handler.insertHandler(fastPath));
             config.routes.before(security::apply);
             config.routes.before(fastPath::stamp);
+            config.routes.before(ctx -> content.current().configuredBaseUrl().ifPresent(base -> ctx.attribute(Links.BASE_URL_ATTRIBUTE, base)));
             config.routes.after(ctx -> {
                 var endpoint = ctx.endpoints().lastHttpEndpoint();
                 metrics.request(endpoint == null ? "unmatched" : endpoint.path, ctx.statusCode());
             });
-            new HealthRoutes(content).register(config.routes);
+            new HealthRoutes(content, narrator, store, warmer).register(config.routes);
             new StaticRoutes(assets).register(config.routes);
             new AudioRoutes(content, narrator, media, metrics).register(config.routes);
             new TelephonyRoutes(content, telephone, media).register(config.routes);
@@ -82,7 +94,7 @@ public final class WebApp {
             new SitemapRoutes(content).register(config.routes);
             // Before the page routes, whose /{slug}/{section} would otherwise take /preview/... (off: those are 404s).
             if (preview != null) new PreviewRoutes(content, preview, narrator, templates, views, media).register(config.routes);
-            PageRoutes pages = new PageRoutes(content, templates, views, () -> narrator.cache().productions(), fastPath);
+            PageRoutes pages = new PageRoutes(content, templates, views, () -> store.productions(), fastPath);
             pages.register(config.routes);
             // Render the pages on the second core while Jetty starts on the first, so the first visitor does not wait.
             Thread primer = new Thread(() -> {

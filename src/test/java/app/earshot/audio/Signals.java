@@ -1,20 +1,22 @@
 package app.earshot.audio;
 
+import app.earshot.sound.Pcm;
+
 /** Test signals and measurements on them. */
-final class Signals {
+public final class Signals {
 
     private Signals() {
     }
 
     /** {@code seconds} of a sine at {@code hz} with peak {@code amplitude}. */
-    static Pcm tone(int rate, double hz, double amplitude, double seconds) {
+    public static Pcm tone(int rate, double hz, double amplitude, double seconds) {
         short[] s = new short[(int) Math.round(rate * seconds)];
         for (int i = 0; i < s.length; i++) s[i] = (short) Math.round(amplitude * Math.sin(2 * Math.PI * hz * i / rate));
         return new Pcm(rate, s);
     }
 
     /** A square wave switching between the 16-bit extremes, {@code hz} full periods per second. */
-    static Pcm fullScaleSquare(int rate, double hz, double seconds) {
+    public static Pcm fullScaleSquare(int rate, double hz, double seconds) {
         short[] s = new short[(int) Math.round(rate * seconds)];
         for (int i = 0; i < s.length; i++) s[i] = ((long) Math.floor(2 * hz * i / rate)) % 2 == 0 ? Short.MAX_VALUE : Short.MIN_VALUE;
         return new Pcm(rate, s);

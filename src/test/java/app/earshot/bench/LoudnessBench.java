@@ -4,7 +4,7 @@ import app.earshot.App;
 import app.earshot.audio.ActiveSpeechLevel;
 import app.earshot.audio.LoudnessNormaliser;
 import app.earshot.audio.Mp3;
-import app.earshot.audio.Pcm;
+import app.earshot.sound.Pcm;
 import app.earshot.audio.Telephony;
 import app.earshot.content.Page;
 import app.earshot.content.Section;

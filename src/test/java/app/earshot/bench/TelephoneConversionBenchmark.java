@@ -2,7 +2,7 @@ package app.earshot.bench;
 
 import app.earshot.App;
 import app.earshot.audio.Codec;
-import app.earshot.audio.Pcm;
+import app.earshot.sound.Pcm;
 import app.earshot.audio.Telephony;
 import app.earshot.audio.Wav;
 import app.earshot.content.Page;
@@ -50,7 +50,7 @@ public final class TelephoneConversionBenchmark {
                 long[] convert = new long[ROUNDS];
                 for (int i = -WARM_UP; i < ROUNDS; i++) {
                     Narrator narrator = App.narrator(content, root.resolve("run" + i + section.id()), synthesizer);
-                    TelephoneAudio telephone = new TelephoneAudio(narrator);
+                    TelephoneAudio telephone = new TelephoneAudio(narrator, narrator.store());
                     long t0 = System.nanoTime();
                     narrator.sectionWav(page, section);
                     long t1 = System.nanoTime();

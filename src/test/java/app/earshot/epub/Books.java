@@ -22,7 +22,7 @@ final class Books {
         }
         NARRATOR = App.narrator(CONTENT, TestServer.SHARED_AUDIO_CACHE, TestServer.SYNTHESIZER);
         try {
-            BUNDLED = new TalkingBook(NARRATOR).book(site(), page()).audio().readAllBytes();
+            BUNDLED = new TalkingBook(NARRATOR, NARRATOR.store()).book(site(), page()).audio().readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -201,6 +201,6 @@ class TalkingBookTest {
     @Test
     void sameContentGivesIdenticalBytesEvenWhenAllAudioIsMadeAgain(@TempDir Path cache) {
         var narrator = App.narrator(Books.CONTENT, cache, TestServer.SYNTHESIZER);
-        assertArrayEquals(Books.BUNDLED, new TalkingBook(narrator).write(Books.site(), Books.page()));
+        assertArrayEquals(Books.BUNDLED, new TalkingBook(narrator, narrator.store()).write(Books.site(), Books.page()));
     }
 }

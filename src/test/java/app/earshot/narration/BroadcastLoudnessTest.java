@@ -9,7 +9,7 @@ import app.earshot.TestServer;
 import app.earshot.audio.ActiveSpeechLevel;
 import app.earshot.audio.LoudnessMeter;
 import app.earshot.audio.Mp3;
-import app.earshot.audio.Pcm;
+import app.earshot.sound.Pcm;
 import app.earshot.audio.Wav;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
@@ -44,7 +44,7 @@ class BroadcastLoudnessTest {
         App.Content content = App.load(FIXTURE);
         page = content.site().pages().get(0);
         narrator = App.narrator(content, dir.resolve("cache"), TestServer.SYNTHESIZER);
-        telephone = new TelephoneAudio(narrator);
+        telephone = new TelephoneAudio(narrator, narrator.store());
     }
 
     static Path file(Clip clip, String name) throws IOException {
@@ -148,7 +148,7 @@ class BroadcastLoudnessTest {
         App.Content content = App.load(TestServer.BUNDLED_CONTENT);
         Page bundled = content.site().pages().get(0);
         Narrator shared = App.narrator(content, TestServer.SHARED_AUDIO_CACHE, TestServer.SYNTHESIZER);
-        TelephoneAudio phone = new TelephoneAudio(shared);
+        TelephoneAudio phone = new TelephoneAudio(shared, shared.store());
         for (Section section : bundled.sections()) {
             Clip clip = shared.sectionWav(bundled, section);
             Path wav = file(clip, "bundled-" + section.id() + ".wav");

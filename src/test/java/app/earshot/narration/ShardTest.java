@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.earshot.audio.AudioCache;
+import app.earshot.store.ArtifactStore;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** warm --shard I/N: a stable split of cache keys in which every key has exactly one shard. */
 class ShardTest {
-    static final List<String> KEYS = IntStream.range(0, 4000).mapToObj(i -> AudioCache.key("section", "text " + i)).toList();
+    static final List<String> KEYS = IntStream.range(0, 4000).mapToObj(i -> ArtifactStore.key("section", "text " + i)).toList();
 
     @Test
     void everyKeyBelongsToExactlyOneShardForAnyCount() {

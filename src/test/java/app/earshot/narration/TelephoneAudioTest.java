@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.earshot.App;
 import app.earshot.TestServer;
 import app.earshot.audio.ActiveSpeechLevel;
-import app.earshot.audio.Pcm;
+import app.earshot.sound.Pcm;
 import app.earshot.audio.Wav;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
@@ -30,6 +30,10 @@ class TelephoneAudioTest {
         page = content.site().pages().get(0);
     }
 
+    static TelephoneAudio telephone(Narrator narrator) {
+        return new TelephoneAudio(narrator, narrator.store());
+    }
+
     static Narrator narrator(Path cache, Synthesizer synthesizer) {
         return App.narrator(content, cache, synthesizer);
     }
@@ -37,9 +41,9 @@ class TelephoneAudioTest {
     @Test
     void aToneAbove4kHzDoesNotFoldBackIntoTheTelephoneBand(@TempDir Path cache) throws Exception {
         Section section = page.sections().get(1);
-        Pcm high = Wav.decode(new TelephoneAudio(narrator(cache, new ToneSynthesizer(6000))).section(page, section, 1,
+        Pcm high = Wav.decode(telephone(narrator(cache, new ToneSynthesizer(6000))).section(page, section, 1,
                 TelephoneFormat.WAV_PCM).audio().readAllBytes());
-        Pcm low = Wav.decode(new TelephoneAudio(narrator(cache.resolve("low"), new ToneSynthesizer(1000))).section(page, section, 1,
+        Pcm low = Wav.decode(telephone(narrator(cache.resolve("low"), new ToneSynthesizer(1000))).section(page, section, 1,
                 TelephoneFormat.WAV_PCM).audio().readAllBytes());
         // Both tones were brought to the same loudness, then to the telephone level: the 1 kHz one is heard at that
         // level, the 6 kHz one (all of it out of band) at least 50 dB under it even after the levelling's gain.
@@ -51,7 +55,7 @@ class TelephoneAudioTest {
     @Test
     void speechIsNeverClippedAndKeepsItsLengthToTheSample() throws Exception {
         Narrator narrator = narrator(TestServer.SHARED_AUDIO_CACHE, TestServer.SYNTHESIZER);
-        TelephoneAudio telephone = new TelephoneAudio(narrator);
+        TelephoneAudio telephone = new TelephoneAudio(narrator, narrator.store());
         for (Section section : page.sections()) {
             Pcm wide = Wav.decode(narrator.sectionWav(page, section).audio().readAllBytes());
             Pcm narrow = Wav.decode(telephone.section(page, section, 1, TelephoneFormat.WAV_PCM).audio().readAllBytes());
@@ -64,12 +68,12 @@ class TelephoneAudioTest {
     @Test
     void convertingOnceServesEveryLaterRequestFromTheCache(@TempDir Path cache) {
         Narrator narrator = narrator(cache, TestServer.SYNTHESIZER);
-        TelephoneAudio first = new TelephoneAudio(narrator);
+        TelephoneAudio first = new TelephoneAudio(narrator, narrator.store());
         Section section = page.sections().get(3);
         Clip clip = first.section(page, section, 1, TelephoneFormat.WAV_ULAW);
         assertEquals(1, first.conversions());
         assertEquals(clip.etag(), first.section(page, section, 1, TelephoneFormat.WAV_ULAW).etag());
-        TelephoneAudio afterRestart = new TelephoneAudio(narrator(cache, TestServer.SYNTHESIZER));
+        TelephoneAudio afterRestart = telephone(narrator(cache, TestServer.SYNTHESIZER));
         afterRestart.section(page, section, 1, TelephoneFormat.WAV_ULAW);
         afterRestart.section(page, section, 1, TelephoneFormat.ALAW);
         assertEquals(1, afterRestart.conversions()); // only A-law is new
@@ -78,7 +82,7 @@ class TelephoneAudioTest {
     @Test
     void sectionsLongerThanTheLimitAreSplitBetweenSentencesIntoPartsThatFit() throws Exception {
         Narrator narrator = narrator(TestServer.SHARED_AUDIO_CACHE, TestServer.SYNTHESIZER);
-        TelephoneAudio telephone = new TelephoneAudio(narrator, 8.0);
+        TelephoneAudio telephone = new TelephoneAudio(narrator, narrator.store(), 8.0);
         int split = 0;
         for (Section section : page.sections()) {
             double whole = narrator.sectionWav(page, section).seconds();

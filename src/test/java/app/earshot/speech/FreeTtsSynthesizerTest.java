@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.earshot.audio.Pcm;
+import app.earshot.sound.Pcm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

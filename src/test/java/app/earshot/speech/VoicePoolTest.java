@@ -50,6 +50,16 @@ class VoicePoolTest {
     }
 
     @Test
+    void discardingWakesAWaitingBorrowerWithAFreshObject() throws Exception {
+        VoicePool<String> pool = pool(1, Duration.ofSeconds(30));
+        String broken = pool.borrow();
+        CompletableFuture<String> waiting = CompletableFuture.supplyAsync(pool::borrow);
+        Thread.sleep(100); // let it start waiting
+        pool.discard(broken);
+        assertEquals("voice2", waiting.get(10, TimeUnit.SECONDS)); // not after the full 30 s wait, not "pool busy"
+    }
+
+    @Test
     void discardedObjectIsDestroyedAndReplacedOnDemand() {
         VoicePool<String> pool = pool(1, Duration.ofMillis(50));
         pool.discard(pool.borrow());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.earshot.Soxi;
 import app.earshot.TestServer;
-import app.earshot.audio.Pcm;
+import app.earshot.sound.Pcm;
 import app.earshot.audio.Wav;
 import app.earshot.audio.WavInfo;
 import java.net.http.HttpResponse;

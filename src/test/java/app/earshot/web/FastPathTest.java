@@ -15,12 +15,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Prepared responses must be byte-for-byte what the routes send, and never outlive the content they came from. */
 class FastPathTest {
+    static final Path FIXTURE = Path.of("src/test/resources/fixtures/store");
+
     @Test
-    void repeatedRequestsGetIdenticalBodiesAndHeaders() {
-        try (TestServer server = TestServer.start()) {
-            for (String path : List.of("/what-is-ketamine", "/audio/what-is-ketamine/fda-breakthrough-status.wav")) {
+    void repeatedRequestsAreAnsweredByTheFastPathWithIdenticalBodiesAndHeaders() {
+        try (TestServer server = TestServer.start(FIXTURE)) {
+            for (String path : List.of("/rest", "/audio/rest/resting.wav")) {
                 HttpResponse<String> first = server.get(path);
-                HttpResponse<String> second = server.get(path); // answered from the prepared response
+                long before = fastPathResponses(server);
+                HttpResponse<String> second = server.get(path);
+                assertEquals(before + 1, fastPathResponses(server), path + " was not answered by the fast path");
                 assertEquals(first.body(), second.body(), path);
                 for (String h : List.of("Content-Type", "Content-Length", "Content-Security-Policy", "X-Content-Type-Options",
                         "Referrer-Policy", "Permissions-Policy", "Cache-Control")) {
@@ -32,9 +36,9 @@ class FastPathTest {
 
     @Test
     void browsersThatAcceptCompressionGetCompleteResponses() {
-        try (TestServer server = TestServer.start()) {
+        try (TestServer server = TestServer.start(FIXTURE)) {
             for (int i = 0; i < 3; i++) {
-                var r = server.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url("/what-is-ketamine")))
+                var r = server.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url("/rest")))
                         .header("Accept-Encoding", "gzip, deflate, br").build());
                 assertEquals(200, r.statusCode(), "request " + i);
                 assertEquals(r.headers().firstValue("Content-Length").orElse(""), String.valueOf(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
@@ -44,26 +48,26 @@ class FastPathTest {
 
     @Test
     void anEditIsServedAtOnceDespitePreparedResponses(@TempDir Path content) throws Exception {
-        try (Stream<Path> files = Files.walk(TestServer.BUNDLED_CONTENT)) {
+        try (Stream<Path> files = Files.walk(FIXTURE)) {
             for (Path p : files.toList()) {
-                Path target = content.resolve(TestServer.BUNDLED_CONTENT.relativize(p).toString());
+                Path target = content.resolve(FIXTURE.relativize(p).toString());
                 if (Files.isDirectory(p)) Files.createDirectories(target);
                 else Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
             }
         }
         try (TestServer server = TestServer.start(content)) {
-            server.get("/what-is-ketamine/fda-breakthrough-status");
-            server.get("/what-is-ketamine/fda-breakthrough-status");
-            Path md = content.resolve("pages/what-is-ketamine.md");
-            Files.writeString(md, Files.readString(md).replace("In 2019, the FDA", "In 2019 the US FDA"));
+            server.get("/rest/driving");
+            server.get("/rest/driving");
+            Path md = content.resolve("pages/rest.md");
+            Files.writeString(md, Files.readString(md).replace("Do not drive until", "Do not drive or cycle until"));
             server.store().replace(app.earshot.App.load(content).site());
-            assertTrue(server.get("/what-is-ketamine/fda-breakthrough-status").body().contains("In 2019 the US FDA"));
+            assertTrue(server.get("/rest/driving").body().contains("Do not drive or cycle until"));
         }
     }
 
     @Test
     void generatedFeedsFollowEachRequestsHostAndAreNeverSharedByPath() throws Exception {
-        try (TestServer server = TestServer.start()) {
+        try (TestServer server = TestServer.start(FIXTURE)) {
             int port = Integer.parseInt(server.url("").replaceAll(".*:(\\d+)$", "$1"));
             assertTrue(feed(port, "a.example").contains("http://a.example/audio/"));
             assertTrue(feed(port, "a.example").contains("http://a.example/audio/"));
@@ -82,9 +86,29 @@ class FastPathTest {
     }
 
     @Test
+    void damagedClipIsNotAnsweredByTheFastPath(@TempDir Path cache) throws Exception {
+        try (TestServer server = TestServer.start(FIXTURE, cache, TestServer.SYNTHESIZER)) {
+            byte[] clip = server.getBytes("/audio/rest/driving.wav").body();
+            server.getBytes("/audio/rest/driving.wav");
+            try (Stream<Path> files = Files.walk(cache)) {
+                for (Path p : files.filter(p -> p.toString().endsWith(".wav")).toList()) Files.write(p, new byte[100]);
+            }
+            long before = fastPathResponses(server);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(clip, server.getBytes("/audio/rest/driving.wav").body());
+            assertEquals(before, fastPathResponses(server), "the fast path answered from a file that changed");
+        }
+    }
+
+    /** The server's own count of responses its fast path answered, from /metrics. */
+    private static long fastPathResponses(TestServer server) {
+        return server.get("/metrics").body().lines().filter(l -> l.startsWith("earshot_fast_path_responses_total "))
+                .mapToLong(l -> Long.parseLong(l.substring(l.indexOf(' ') + 1).strip())).findFirst().orElseThrow();
+    }
+
+    @Test
     void rangeAndConditionalRequestsStillWorkAfterTheResponseIsPrepared() {
-        try (TestServer server = TestServer.start()) {
-            String clip = "/audio/what-is-ketamine/fda-breakthrough-status.wav";
+        try (TestServer server = TestServer.start(FIXTURE)) {
+            String clip = "/audio/rest/resting.wav";
             server.get(clip);
             server.get(clip);
             var range = server.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url(clip))).header("Range", "bytes=0-9").build());

@@ -138,7 +138,7 @@ class TelephonyRoutesTest {
     void aSectionLongerThanTheLimitIsServedOnlyInNumberedParts(@TempDir Path dir) throws Exception {
         App.Content content = App.load(TestServer.BUNDLED_CONTENT);
         Narrator narrator = App.narrator(content, TestServer.SHARED_AUDIO_CACHE, TestServer.SYNTHESIZER);
-        Javalin app = WebApp.create(new ContentStore(content.site()), narrator, new TelephoneAudio(narrator, 10.0)).start("127.0.0.1", 0);
+        Javalin app = WebApp.create(new ContentStore(content.site()), narrator, new TelephoneAudio(narrator, narrator.store(), 10.0)).start("127.0.0.1", 0);
         try {
             HttpClient client = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + app.port() + "/telephony/what-is-ketamine/research-evidence"; // 25 s

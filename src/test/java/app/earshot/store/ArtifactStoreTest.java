@@ -1,5 +1,7 @@
-package app.earshot.audio;
+package app.earshot.store;
 
+import app.earshot.audio.Signals;
+import app.earshot.audio.Wav;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,27 +30,27 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class AudioCacheTest {
+class ArtifactStoreTest {
 
     @TempDir
     Path dir;
 
-    private final String key = AudioCache.key("page-1", "section-2", "kevin16", "150wpm");
+    private final String key = ArtifactStore.key("page-1", "section-2", "kevin16", "150wpm");
     private final byte[] wav = Wav.encode(Signals.tone(16000, 440, 8000, 0.25));
 
     @Test
     void keyIsSha256HexAndLengthPrefixed() {
-        assertTrue(AudioCache.key("ab", "c").matches("[0-9a-f]{64}"));
-        assertNotEquals(AudioCache.key("ab", "c"), AudioCache.key("a", "bc"));
-        assertEquals(AudioCache.key("ab", "c"), AudioCache.key("ab", "c"));
+        assertTrue(ArtifactStore.key("ab", "c").matches("[0-9a-f]{64}"));
+        assertNotEquals(ArtifactStore.key("ab", "c"), ArtifactStore.key("a", "bc"));
+        assertEquals(ArtifactStore.key("ab", "c"), ArtifactStore.key("ab", "c"));
     }
 
     @Test
     void secondGetIsAHitAndTheProducerRunsOnce() throws IOException {
-        AudioCache cache = new AudioCache(dir.resolve("audio-cache"));
+        ArtifactStore cache = new ArtifactStore(dir.resolve("audio-cache"));
         Counting producer = new Counting(wav);
-        CachedAudio first = cache.get(key, "wav", producer);
-        CachedAudio second = cache.get(key, "wav", producer);
+        Artifact first = cache.get(key, "wav", producer);
+        Artifact second = cache.get(key, "wav", producer);
         assertEquals(1, producer.calls.get());
         assertEquals(first.path(), second.path());
         assertArrayEquals(wav, second.readAllBytes());
@@ -56,19 +58,64 @@ class AudioCacheTest {
     }
 
     @Test
-    void fileLivesUnderTheFirstTwoHexDigitsWithNoTempFileLeft() throws IOException {
-        AudioCache cache = new AudioCache(dir);
+    void fileLivesUnderTheFirstTwoHexDigitsBesideItsSumWithNoTempFileLeft() throws IOException {
+        ArtifactStore cache = new ArtifactStore(dir);
         Path file = cache.get(key, "wav", () -> wav).path();
         assertEquals(dir.resolve(key.substring(0, 2)).resolve(key + ".wav"), file);
         try (var siblings = Files.list(file.getParent())) {
-            assertEquals(List.of(file), siblings.toList());
+            assertEquals(java.util.Set.of(file, file.resolveSibling(key + ".wav.sum")), java.util.Set.copyOf(siblings.toList()));
         }
     }
 
     @Test
+    void sumRecordsLengthAndSha256OfTheBytesWritten() throws Exception {
+        Artifact a = new ArtifactStore(dir).get(key, "wav", () -> wav);
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(wav));
+        assertEquals("earshot-sum-1 " + wav.length + " " + sha + "\n", Files.readString(a.path().resolveSibling(key + ".wav.sum")));
+        assertEquals(sha, a.sha256());
+    }
+
+    @Test
+    void flippedByteWithTheSameSizeAndTimeIsRebuiltByTheNextProcess() throws Exception {
+        Path file = new ArtifactStore(dir).get(key, "ulaw", () -> wav).path();
+        FileTime time = Files.getLastModifiedTime(file);
+        byte[] damaged = wav.clone();
+        damaged[damaged.length / 2] ^= 1;
+        Files.write(file, damaged);
+        Files.setLastModifiedTime(file, time);
+        AtomicInteger made = new AtomicInteger();
+        new ArtifactStore(dir).get(key, "ulaw", () -> { made.incrementAndGet(); return wav; });
+        assertEquals(1, made.get());
+        assertArrayEquals(wav, Files.readAllBytes(file));
+    }
+
+    @Test
+    void fileWithoutItsSumIsNotTrusted() throws Exception {
+        Path file = new ArtifactStore(dir).get(key, "ulaw", () -> wav).path();
+        Files.delete(file.resolveSibling(key + ".ulaw.sum"));
+        assertTrue(new ArtifactStore(dir).find(key, "ulaw").isEmpty());
+        assertFalse(Files.exists(file));
+    }
+
+    @Test
+    void changedFileIsNoLongerUnchangedAndIsCheckedAgain() throws Exception {
+        ArtifactStore cache = new ArtifactStore(dir);
+        Artifact a = cache.get(key, "ulaw", () -> wav);
+        Files.write(a.path(), new byte[wav.length / 2]);
+        assertFalse(cache.unchanged(a));
+        assertArrayEquals(wav, cache.get(key, "ulaw", () -> wav).readAllBytes());
+        assertEquals(1, cache.health().failedVerification());
+    }
+
+    @Test
+    void memoryFallbackIsSizedFromTheHeap() {
+        assertEquals(Runtime.getRuntime().maxMemory() / 8, ArtifactStore.defaultMemoryLimit());
+    }
+
+    @Test
     void aNewCacheOnTheSameRootFindsTheFile() {
-        new AudioCache(dir).get(key, "wav", () -> wav);
-        AudioCache restarted = new AudioCache(dir);
+        new ArtifactStore(dir).get(key, "wav", () -> wav);
+        ArtifactStore restarted = new ArtifactStore(dir);
         restarted.get(key, "wav", () -> {
             throw new AssertionError("should have been a hit");
         });
@@ -77,7 +124,7 @@ class AudioCacheTest {
 
     @Test
     void sixteenThreadsAskingForOneMissingKeyCauseOneProduction() throws Exception {
-        AudioCache cache = new AudioCache(dir);
+        ArtifactStore cache = new ArtifactStore(dir);
         int threads = 16;
         CountDownLatch allAsking = new CountDownLatch(threads);
         AtomicInteger calls = new AtomicInteger();
@@ -88,14 +135,14 @@ class AudioCacheTest {
         };
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<CachedAudio>> results = new ArrayList<>();
+            List<Future<Artifact>> results = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 results.add(pool.submit(() -> {
                     allAsking.countDown();
                     return cache.get(key, "wav", producer);
                 }));
             }
-            for (Future<CachedAudio> result : results) assertArrayEquals(wav, result.get(30, TimeUnit.SECONDS).readAllBytes());
+            for (Future<Artifact> result : results) assertArrayEquals(wav, result.get(30, TimeUnit.SECONDS).readAllBytes());
         } finally {
             pool.shutdownNow();
         }
@@ -106,16 +153,16 @@ class AudioCacheTest {
 
     @Test
     void differentKeysAreProducedInParallel() throws Exception {
-        AudioCache cache = new AudioCache(dir);
+        ArtifactStore cache = new ArtifactStore(dir);
         CountDownLatch secondStarted = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             // The first producer can only finish once the second has started: a cache-wide lock would deadlock.
-            Future<CachedAudio> first = pool.submit(() -> cache.get(AudioCache.key("a"), "wav", () -> {
+            Future<Artifact> first = pool.submit(() -> cache.get(ArtifactStore.key("a"), "wav", () -> {
                 await(secondStarted);
                 return wav;
             }));
-            Future<CachedAudio> second = pool.submit(() -> cache.get(AudioCache.key("b"), "wav", () -> {
+            Future<Artifact> second = pool.submit(() -> cache.get(ArtifactStore.key("b"), "wav", () -> {
                 secondStarted.countDown();
                 return wav;
             }));
@@ -128,7 +175,7 @@ class AudioCacheTest {
 
     @Test
     void producerFailureReachesTheCallerAndTheNextCallTriesAgain() {
-        AudioCache cache = new AudioCache(dir);
+        ArtifactStore cache = new ArtifactStore(dir);
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> cache.get(key, "wav", () -> {
                     throw new IllegalStateException("voice crashed");
@@ -140,17 +187,17 @@ class AudioCacheTest {
 
     @Test
     void invalidProducerOutputIsRefusedAndNotCached() {
-        AudioCache cache = new AudioCache(dir);
+        ArtifactStore cache = new ArtifactStore(dir);
         assertThrows(IllegalStateException.class, () -> cache.get(key, "wav", () -> new byte[]{1, 2, 3}));
         assertFalse(Files.exists(cache.pathFor(key, "wav")));
     }
 
     @Test
     void truncatedFileOnDiskIsDetectedAndProducedAgain() throws IOException {
-        AudioCache cache = new AudioCache(dir);
+        ArtifactStore cache = new ArtifactStore(dir);
         Path file = cache.get(key, "wav", () -> wav).path();
         Files.write(file, Arrays.copyOf(wav, wav.length / 2));
-        CachedAudio again = cache.get(key, "wav", () -> wav);
+        Artifact again = cache.get(key, "wav", () -> wav);
         assertEquals(2, cache.productions());
         assertEquals(wav.length, again.size());
         assertEquals(Wav.inspect(wav), Wav.inspect(file));
@@ -158,9 +205,9 @@ class AudioCacheTest {
 
     @Test
     void truncatedFileFoundAtStartIsProducedAgain() throws IOException {
-        Path file = new AudioCache(dir).get(key, "wav", () -> wav).path();
+        Path file = new ArtifactStore(dir).get(key, "wav", () -> wav).path();
         Files.write(file, Arrays.copyOf(wav, 30));
-        AudioCache restarted = new AudioCache(dir);
+        ArtifactStore restarted = new ArtifactStore(dir);
         assertArrayEquals(wav, restarted.get(key, "wav", () -> wav).readAllBytes());
         assertEquals(1, restarted.productions());
     }
@@ -170,7 +217,7 @@ class AudioCacheTest {
         Path shard = Files.createDirectories(dir.resolve(key.substring(0, 2)));
         Path stray = Files.write(shard.resolve(key + ".wav.k3j9.tmp"), new byte[]{1, 2});
         Files.setLastModifiedTime(stray, FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS)));
-        new AudioCache(dir);
+        new ArtifactStore(dir);
         assertFalse(Files.exists(stray));
     }
 
@@ -179,10 +226,10 @@ class AudioCacheTest {
         // Tests run as root, so permission bits cannot make a directory unwritable; a file where the
         // directory should be makes every write fail with an IOException instead.
         Path notADirectory = Files.write(dir.resolve("audio-cache"), new byte[]{0});
-        AudioCache cache = new AudioCache(notADirectory);
+        ArtifactStore cache = new ArtifactStore(notADirectory);
         Counting producer = new Counting(wav);
-        CachedAudio first = cache.get(key, "wav", producer);
-        CachedAudio second = cache.get(key, "wav", producer);
+        Artifact first = cache.get(key, "wav", producer);
+        Artifact second = cache.get(key, "wav", producer);
         assertTrue(first.inMemory());
         assertArrayEquals(wav, second.readAllBytes());
         assertEquals(1, producer.calls.get());
@@ -192,7 +239,7 @@ class AudioCacheTest {
     @Test
     void shardDirectoryThatCannotBeCreatedFallsBackToMemory() throws IOException {
         Files.write(dir.resolve(key.substring(0, 2)), new byte[]{0}); // blocks root/<shard>/
-        CachedAudio audio = new AudioCache(dir).get(key, "ulaw", () -> new byte[]{(byte) 0xFF});
+        Artifact audio = new ArtifactStore(dir).get(key, "ulaw", () -> new byte[]{(byte) 0xFF});
         assertTrue(audio.inMemory());
         assertEquals(1, audio.size());
     }
@@ -200,14 +247,14 @@ class AudioCacheTest {
     @Test
     void memoryFallbackKeepsOnlyTheMostRecentEntriesWithinItsLimit() throws IOException {
         Path notADirectory = Files.write(dir.resolve("audio-cache"), new byte[]{0});
-        AudioCache cache = new AudioCache(notADirectory, 100, Map.of());
-        for (String part : List.of("a", "b", "c")) cache.get(AudioCache.key(part), "ulaw", () -> new byte[60]);
+        ArtifactStore cache = new ArtifactStore(notADirectory, 100, Map.of());
+        for (String part : List.of("a", "b", "c")) cache.get(ArtifactStore.key(part), "ulaw", () -> new byte[60]);
         assertEquals(60, cache.memoryBytes());
     }
 
     @Test
     void keysThatCouldEscapeTheRootAreRejected() {
-        AudioCache cache = new AudioCache(dir);
+        ArtifactStore cache = new ArtifactStore(dir);
         for (String bad : new String[]{"../../etc/passwd", "..", key.toUpperCase(), key.substring(1), key + "0", "", null}) {
             assertThrows(IllegalArgumentException.class, () -> cache.get(bad, "wav", () -> wav), String.valueOf(bad));
         }
@@ -216,7 +263,7 @@ class AudioCacheTest {
 
     @Test
     void extensionsThatCouldEscapeTheRootAreRejected() {
-        AudioCache cache = new AudioCache(dir);
+        ArtifactStore cache = new ArtifactStore(dir);
         for (String bad : new String[]{"../x", "wav/..", "/wav", ".wav", "wav.", "a..b", "WAV", "tmp", "wav.tmp",
                 "abcdefghijklm", "wav\u0000", "", null}) {
             assertThrows(IllegalArgumentException.class, () -> cache.get(key, bad, () -> wav), String.valueOf(bad));
@@ -226,7 +273,7 @@ class AudioCacheTest {
 
     @Test
     void lastModifiedAndSizeDescribeTheFile() throws IOException {
-        CachedAudio audio = new AudioCache(dir).get(key, "wav", () -> wav);
+        Artifact audio = new ArtifactStore(dir).get(key, "wav", () -> wav);
         assertEquals(Files.size(audio.path()), audio.size());
         assertEquals(Files.getLastModifiedTime(audio.path()).toInstant(), audio.lastModified());
     }
@@ -234,8 +281,8 @@ class AudioCacheTest {
     @Test
     void inMemoryBytesCannotBeChangedByAReader() throws IOException {
         Path notADirectory = Files.write(dir.resolve("audio-cache"), new byte[]{0});
-        AudioCache cache = new AudioCache(notADirectory);
-        CachedAudio audio = cache.get(key, "wav", () -> wav.clone());
+        ArtifactStore cache = new ArtifactStore(notADirectory);
+        Artifact audio = cache.get(key, "wav", () -> wav.clone());
         assertTrue(audio.bytes().isReadOnly());
         audio.bytes().position(10);
         assertEquals(0, cache.get(key, "wav", () -> wav).bytes().position());

@@ -1,4 +1,4 @@
-package app.earshot.audio;
+package app.earshot.sound;
 
 import java.util.Arrays;
 

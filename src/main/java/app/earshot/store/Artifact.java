@@ -1,4 +1,4 @@
-package app.earshot.audio;
+package app.earshot.store;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,32 +11,35 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One cached audio file, held either as a complete file on disk (the normal case) or, when the disk refused
- * the write, as bytes in memory; exactly one of {@link #path()} and {@link #bytes()} is present.
+ * One verified artifact of the {@link ArtifactStore}, held either as a complete file on disk (the normal case) or,
+ * when the disk refused the write, as bytes in memory; exactly one of {@link #path()} and {@link #bytes()} is present.
  *
- * @param key          the content key ({@link AudioCache#key(String...)})
+ * @param key          the content key ({@link ArtifactStore#key(String...)})
  * @param extension    file extension without the dot, e.g. "wav"
  * @param path         the complete file, or null when held in memory
  * @param bytes        read-only bytes, or null when on disk
- * @param size         length in bytes
+ * @param size         length in bytes, as recorded when it was written
  * @param lastModified when the file was written (or the bytes produced), for Last-Modified headers
+ * @param sha256       the SHA-256 of the bytes (64 lower-case hex digits), as recorded when it was written
  */
-public record CachedAudio(String key, String extension, Path path, ByteBuffer bytes, long size, Instant lastModified) {
+public record Artifact(String key, String extension, Path path, ByteBuffer bytes, long size, Instant lastModified,
+                       String sha256) {
 
-    public CachedAudio {
+    public Artifact {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(extension, "extension");
         Objects.requireNonNull(lastModified, "lastModified");
+        Objects.requireNonNull(sha256, "sha256");
         if ((path == null) == (bytes == null)) throw new IllegalArgumentException("exactly one of path and bytes");
         if (bytes != null) bytes = bytes.asReadOnlyBuffer();
     }
 
-    static CachedAudio onDisk(String key, String extension, Path path, long size, Instant lastModified) {
-        return new CachedAudio(key, extension, path, null, size, lastModified);
+    static Artifact onDisk(String key, String extension, Path path, long size, Instant lastModified, String sha256) {
+        return new Artifact(key, extension, path, null, size, lastModified, sha256);
     }
 
-    static CachedAudio inMemory(String key, String extension, byte[] bytes, Instant produced) {
-        return new CachedAudio(key, extension, null, ByteBuffer.wrap(bytes), bytes.length, produced);
+    static Artifact inMemory(String key, String extension, byte[] bytes, Instant produced, String sha256) {
+        return new Artifact(key, extension, null, ByteBuffer.wrap(bytes), bytes.length, produced, sha256);
     }
 
     /** A fresh read-only view of the in-memory bytes (so concurrent readers do not share a position), or null. */
@@ -64,10 +67,19 @@ public record CachedAudio(String key, String extension, Path path, ByteBuffer by
         return new ByteArrayInputStream(copy);
     }
 
-    /** The whole content as a new array. */
+    /**
+     * The whole content as a new array, checked against the recorded length and SHA-256.
+     *
+     * @throws IOException if the file no longer holds exactly what was verified
+     */
     public byte[] readAllBytes() throws IOException {
+        byte[] all;
         try (InputStream in = open()) {
-            return in.readAllBytes();
+            all = in.readAllBytes();
         }
+        if (all.length != size || !sha256.equals(java.util.HexFormat.of().formatHex(ArtifactStore.sha256().digest(all)))) {
+            throw new IOException("cached " + extension + " " + key.substring(0, 12) + " changed on disk since it was verified");
+        }
+        return all;
     }
 }

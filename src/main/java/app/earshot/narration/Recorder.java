@@ -1,0 +1,200 @@
+package app.earshot.narration;
+
+import app.earshot.audio.Mp3;
+import app.earshot.audio.LoudnessNormaliser;
+import app.earshot.audio.Wav;
+import app.earshot.sound.Pcm;
+import app.earshot.speech.Captions;
+import app.earshot.speech.Speech;
+import app.earshot.speech.SpeechScript;
+import app.earshot.speech.Synthesizer;
+import app.earshot.speech.VoiceSettings;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import app.earshot.audio.WavInfo;
+import app.earshot.store.Artifact;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Turns a script into bytes: speaks it with a voice into a WAV and its caption cues, joins section clips into a page,
+ * and encodes MP3; counts what it did. The one place that changes when the way sound is produced changes (engine,
+ * encoding, a processing step between them).
+ */
+final class Recorder {
+    /** A spoken section: its clip and its captions sidecar (JSON cues). */
+    record Recorded(byte[] wav, byte[] cues) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Synthesizer synthesizer;
+    private final AtomicLong syntheses = new AtomicLong();
+    private final AtomicLong synthesisNanos = new AtomicLong();
+    private final AtomicLong encodeNanos = new AtomicLong();
+
+    Recorder(Synthesizer synthesizer) {
+        this.synthesizer = synthesizer;
+    }
+
+    /** The engine's identity, part of every key of what it makes. */
+    String engineId() {
+        return synthesizer.engineId();
+    }
+
+    /** Speaks {@code script} once, giving both its clip and its captions. */
+    Recorded section(SpeechScript script, VoiceSettings voice) {
+        Speech speech = speak(script.spoken(), voice);
+        byte[] wav = clipWav(speech);
+        try {
+            byte[] cues = JSON.writeValueAsString(Captions.cues(script, speech.words(), speech.audio().seconds()))
+                    .getBytes(StandardCharsets.UTF_8);
+            return new Recorded(wav, cues);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("captions could not be written", e);
+        }
+    }
+
+    /** A short prompt as WAV. */
+    byte[] prompt(SpeechScript script, VoiceSettings voice) {
+        return clipWav(speak(script.spoken(), voice));
+    }
+
+    /**
+     * Writes the sections' clips (16-bit mono PCM WAV, one sample rate) in order with {@code pauseSeconds} of silence
+     * between them, as one WAV, piece by piece: a long page is never one array. Each section's bytes are checked
+     * against its recorded SHA-256 as they are copied, so damage on disk is never copied into the page.
+     */
+    void page(List<Artifact> sections, double pauseSeconds, OutputStream out) throws IOException {
+        List<WavInfo> infos = new ArrayList<>();
+        for (Artifact section : sections) {
+            WavInfo info = inspect(section);
+            if (info.format() != app.earshot.audio.Codec.PCM || info.channels() != 1 || info.bitsPerSample() != 16
+                    || info.sampleRate() != infos.stream().findFirst().orElse(info).sampleRate()) {
+                throw new IOException("section clips must be 16-bit mono PCM at one rate: " + info);
+            }
+            infos.add(info);
+        }
+        int rate = infos.get(0).sampleRate();
+        long pauseBytes = 2L * Math.round(rate * pauseSeconds);
+        long data = pauseBytes * (sections.size() - 1);
+        for (WavInfo info : infos) data += info.dataLength();
+        out.write(pcmHeader(rate, data));
+        for (int i = 0; i < sections.size(); i++) {
+            if (i > 0) out.write(new byte[(int) pauseBytes]);
+            copyData(sections.get(i), infos.get(i), out);
+        }
+    }
+
+    /**
+     * A section's WAV facts. A failure reading a section is not the output's disk failing, so it is thrown unchecked:
+     * the store must not take it for an unwritable cache.
+     */
+    private static WavInfo inspect(Artifact section) {
+        try {
+            return section.inMemory() ? Wav.inspect(section.readAllBytes()) : Wav.inspect(section.path());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("section clip " + section.key().substring(0, 12), e);
+        }
+    }
+
+    /** The canonical 44-byte header of a 16-bit mono PCM WAV holding {@code dataBytes} of samples. */
+    /**
+     * The one place synthesized speech becomes a clip: brought to broadcast loudness (EBU R128: -19 LUFS, true peak
+     * under -1.5 dBTP), then written as WAV. Every rendering (MP3, telephone, whole page) is made from this clip.
+     */
+    private static byte[] clipWav(Speech speech) {
+        return Wav.encode(LoudnessNormaliser.narration(speech.audio()));
+    }
+
+    private static byte[] pcmHeader(int rate, long dataBytes) {
+        if (dataBytes > 0xFFFFFFFFL - 36) throw new IllegalArgumentException("too long for one WAV file");
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt((int) (36 + dataBytes)).put("WAVE".getBytes(StandardCharsets.US_ASCII));
+        b.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
+                .putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16);
+        b.put("data".getBytes(StandardCharsets.US_ASCII)).putInt((int) dataBytes);
+        return b.array();
+    }
+
+    /** Copies the sample bytes of one section, hashing the whole file on the way and failing if it differs. */
+    private static void copyData(Artifact section, WavInfo info, OutputStream out) throws IOException {
+        // Reading the section and writing the page fail differently: only the latter is the store's disk.
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        long position = 0;
+        long start = info.dataOffset();
+        long end = start + info.dataLength();
+        byte[] piece = new byte[1 << 16];
+        try (InputStream in = openSection(section)) {
+            int n;
+            while ((n = read(in, piece, section)) > 0) {
+                sha.update(piece, 0, n);
+                long from = Math.max(position, start);
+                long to = Math.min(position + n, end);
+                if (to > from) out.write(piece, (int) (from - position), (int) (to - from));
+                position += n;
+            }
+        }
+        if (position != section.size() || !java.util.HexFormat.of().formatHex(sha.digest()).equals(section.sha256())) {
+            throw new java.io.UncheckedIOException(new IOException("section clip " + section.key().substring(0, 12)
+                    + " changed on disk since it was verified"));
+        }
+    }
+
+    private static InputStream openSection(Artifact section) {
+        try {
+            return section.open();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("section clip " + section.key().substring(0, 12), e);
+        }
+    }
+
+    private static int read(InputStream in, byte[] piece, Artifact section) {
+        try {
+            return in.read(piece);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("section clip " + section.key().substring(0, 12), e);
+        }
+    }
+
+    /** {@code pcm} as MP3. */
+    byte[] mp3(Pcm pcm) {
+        long start = System.nanoTime();
+        try {
+            return Mp3.encode(pcm);
+        } finally {
+            encodeNanos.addAndGet(System.nanoTime() - start);
+        }
+    }
+
+    long syntheses() {
+        return syntheses.get();
+    }
+
+    double synthesisSeconds() {
+        return synthesisNanos.get() / 1e9;
+    }
+
+    double mp3EncodeSeconds() {
+        return encodeNanos.get() / 1e9;
+    }
+
+    private Speech speak(String spoken, VoiceSettings voice) {
+        long start = System.nanoTime();
+        try {
+            return synthesizer.speak(spoken, voice);
+        } finally {
+            synthesisNanos.addAndGet(System.nanoTime() - start);
+            syntheses.incrementAndGet();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package app.earshot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code export DIR --base-url URL}: the export is published at that URL, with no trace of the private server. */
+class ExportBaseUrlTest {
+    static final String CONTENT = "src/test/resources/fixtures/store";
+    static final String BASE = "https://library.example.org";
+
+    @TempDir
+    static Path export;
+    @TempDir
+    static Path cache;
+    static int exit;
+
+    @BeforeAll
+    static void exportWithABaseUrl() {
+        exit = Earshot.run(new String[]{"export", export.toString(), "--base-url", BASE + "/", "--content", CONTENT,
+                "--audio-cache", cache.toString()}, new PrintStream(new ByteArrayOutputStream()), System.err);
+    }
+
+    @Test
+    void noExportedFileNamesALoopbackAddress() throws Exception {
+        assertEquals(0, exit);
+        List<String> leaks = new ArrayList<>();
+        for (Path file : files()) {
+            String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            if (text.contains("127.0.0.1") || text.contains("localhost") || text.contains("[::1]")) leaks.add(file.toString());
+        }
+        assertEquals(List.of(), leaks);
+    }
+
+    @Test
+    void feedPlaylistAndApiCarryTheBaseUrl() throws Exception {
+        assertTrue(Files.readString(export.resolve("feed.xml")).contains("<enclosure url=\"" + BASE + "/audio/rest"));
+        assertTrue(Files.readString(export.resolve("rest.m3u8")).contains(BASE + "/audio/rest/"));
+        assertTrue(Files.readString(export.resolve("api/pages/rest.json")).contains("\"" + BASE + "/api/pages/rest\""));
+    }
+
+    @Test
+    void noTwimlWebhookIsWritten() throws Exception {
+        assertEquals(List.of(), files().stream().filter(p -> p.toString().contains("twiml")).toList());
+    }
+
+    @Test
+    void aBaseUrlThatServeWouldRefuseIsRefusedBeforeAnyWork(@TempDir Path elsewhere) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Earshot.run(new String[]{"export", elsewhere.toString(), "--base-url", "ftp://example.org", "--content", CONTENT},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        assertEquals(2, code);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("base"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static List<Path> files() throws Exception {
+        try (Stream<Path> all = Files.walk(export)) {
+            return all.filter(Files::isRegularFile).toList();
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package app.earshot;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Edits to the lexicon and the speech settings reach every route that shows spoken words or plays prompts, at once. */
+class ReloadSnapshotTest {
+    static final Path FIXTURE = Path.of("src/test/resources/fixtures/store");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path content;
+    @TempDir
+    Path cache;
+    TestServer server;
+    ContentWatcher watcher;
+
+    @BeforeEach
+    void start() throws Exception {
+        try (Stream<Path> files = Files.walk(FIXTURE)) {
+            for (Path p : files.toList()) {
+                Path target = content.resolve(FIXTURE.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+        server = TestServer.start(content, cache, TestServer.SYNTHESIZER);
+        watcher = new ContentWatcher(content, server.store(), App.reconfigure(server.narrator())).start();
+    }
+
+    @AfterEach
+    void stop() {
+        watcher.close();
+        server.close();
+    }
+
+    @Test
+    void lexiconEditChangesTheIndexsSpokenTextAndTheVoiceXmlFallbackWords() throws Exception {
+        assertTrue(spokenText().contains("N-M-D-A"), spokenText());
+        assertTrue(vxmlWords().contains("N-M-D-A"));
+        editLexicon("<alias>N-M-D-A</alias>", "<alias>N M D A</alias>");
+        assertTrue(eventually(() -> spokenText().contains("N M D A effect")), spokenText());
+        assertTrue(vxmlWords().contains("N M D A effect") && !vxmlWords().contains("N-M-D-A"), vxmlWords());
+    }
+
+    @Test
+    void rateEditChangesTheTelephonePromptsAtOnce() throws Exception {
+        String before = promptUrl();
+        byte[] oldSound = server.getBytes(before).body();
+        Path site = content.resolve("site.yaml");
+        Files.writeString(site, Files.readString(site).replace("normal: 150", "normal: 170"));
+        assertTrue(eventually(() -> !promptUrl().equals(before)), "the prompt's URL version follows its sound");
+        byte[] newSound = server.getBytes(promptUrl()).body();
+        assertNotEquals(oldSound.length, newSound.length, "a faster voice makes a shorter prompt");
+    }
+
+    private void editLexicon(String from, String to) throws Exception {
+        Path pls = content.resolve("lexicon.pls");
+        Files.writeString(pls, Files.readString(pls).replace(from, to));
+    }
+
+    private String spokenText() {
+        return index().at("/sections/1/spokenText").asText();
+    }
+
+    private String promptUrl() {
+        String url = index().at("/ivr/prompts/0/telephone/ulaw.wav/url").asText();
+        return url.substring(url.indexOf("/telephony/"));
+    }
+
+    private JsonNode index() {
+        try {
+            return JSON.readTree(server.get("/api/pages/rest").body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private String vxmlWords() {
+        return Jsoup.parse(server.get("/ivr/rest.vxml").body(), "", Parser.xmlParser()).select("audio").eachText().toString();
+    }
+
+    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) return true;
+            Thread.sleep(50);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,31 @@
+package app.earshot.narration;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import app.earshot.App;
+import app.earshot.TestServer;
+import app.earshot.audio.Wav;
+import app.earshot.content.Page;
+import app.earshot.content.Section;
+import app.earshot.sound.Pcm;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole-page clip, written piece by piece from the section files, is exactly the sections joined with pauses. */
+class PageAudioTest {
+    @Test
+    void pageClipIsTheSectionsJoinedWithPauses(@TempDir Path cache) throws Exception {
+        App.Content content = App.load(Path.of("src/test/resources/fixtures/store"));
+        Narrator narrator = App.narrator(content, cache, TestServer.SYNTHESIZER);
+        Page page = content.site().pages().get(0);
+        List<Pcm> parts = new ArrayList<>();
+        for (Section section : page.sections()) {
+            if (!parts.isEmpty()) parts.add(Pcm.silence(16000, Narrator.SECTION_PAUSE_SECONDS));
+            parts.add(Wav.decode(narrator.sectionWav(page, section).audio().readAllBytes()));
+        }
+        assertArrayEquals(Wav.encode(Pcm.concat(parts)), narrator.pageWav(page).audio().readAllBytes());
+    }
+}
