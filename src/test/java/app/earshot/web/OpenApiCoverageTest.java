@@ -72,7 +72,10 @@ class OpenApiCoverageTest {
                 "/telephony/aftercare/eating.wav", "/telephony/aftercare/eating.wav?codec=pcm", "/telephony/aftercare/eating.ulaw",
                 "/telephony/aftercare/eating.alaw", "/telephony/aftercare/prompts/menu.wav", "/telephony/aftercare/prompts/menu.ulaw",
                 "/ivr/aftercare.vxml", "/ivr/aftercare/twiml", "/api/pages", "/api/pages/aftercare", "/api/openapi.json",
-                "/feed.xml", "/aftercare.m3u8", "/aftercare.epub"));
+                "/feed.xml", "/aftercare.m3u8", "/aftercare.epub", "/aftercare.m3u", "/aftercare/feed.xml", "/artwork.png",
+                "/api/pages.json", "/api/pages/aftercare.json", "/telephony/aftercare/eating.alaw.wav", "/search?q=eating",
+                "/sitemap.xml", "/aftercare/transcript", "/aftercare/eating/transcript", "/favicon.ico",
+                Jsoup.parse(get("/aftercare").body()).selectFirst("script[src]").attr("src")));
         List<String> undescribed = new ArrayList<>();
         for (String url : urls) {
             HttpResponse<String> response = get(url);
