@@ -47,7 +47,8 @@ class ExportBaseUrlTest {
     void feedPlaylistAndApiCarryTheBaseUrl() throws Exception {
         assertTrue(Files.readString(export.resolve("feed.xml")).contains("<enclosure url=\"" + BASE + "/audio/rest"));
         assertTrue(Files.readString(export.resolve("rest.m3u8")).contains(BASE + "/audio/rest/"));
-        assertTrue(Files.readString(export.resolve("api/pages/rest.json")).contains("\"" + BASE + "/api/pages/rest\""));
+        assertTrue(Files.readString(export.resolve("rest.m3u")).contains(BASE + "/audio/rest/"));
+        assertTrue(Files.readString(export.resolve("api/pages/rest.json")).contains("\"" + BASE + "/api/pages/rest.json\""));
     }
 
     @Test

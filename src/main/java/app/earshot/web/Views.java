@@ -165,9 +165,9 @@ public final class Views {
             SectionView view = new SectionView(s, i + 1, contentsText(site, s), timed(page, s, s.html(), starts),
                     "Listen to section " + (i + 1), length, "/" + page.slug() + "/" + s.id(),
                     starts == null ? null : String.format(Locale.ROOT, "%.3f", starts[i]));
-            // The introduction has the same one control as every section (its own page has its player and download).
-            if (s.introduction()) model.put("introView", view);
-            else sections.add(view);
+            // The page player starts with the introduction; its own page (player and download) is offered under
+            // "More ways to listen" rather than as one more Tab stop before the Contents.
+            if (!s.introduction()) sections.add(view);
         }
         model.put("sections", sections);
         model.put("reviewed", DateView.of(page.reviewed()));
@@ -177,6 +177,11 @@ public final class Views {
         Optional<Narrator.ClipFacts> facts = narrator.cachedFacts(page, Speed.NORMAL, Format.MP3);
         List<Way> more = new ArrayList<>();
         more.add(new Way("/" + page.slug() + "/transcript", "Transcript", "web page", false));
+        if (intro != null) {
+            more.add(new Way("/" + page.slug() + "/" + intro.id(), "The introduction on its own",
+                    "player and download" + narrator.cachedFacts(page, intro, Speed.NORMAL, Format.MP3)
+                            .map(f -> ", " + duration(f.seconds())).orElse(""), false));
+        }
         more.add(new Way(base + Speed.SLOWER.fileSuffix() + ".mp3", "Download a slower reading", "MP3", true));
         more.add(new Way(base + Speed.FASTER.fileSuffix() + ".mp3", "Download a faster reading", "MP3", true));
         more.add(new Way("/" + page.slug() + "." + TalkingBook.EXTENSION, "Talking book, text and voice together",

@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 
 class IntroductionPlayerTest {
     @Test
-    void theWholePageOffersTheIntroductionLikeEverySectionWithPlayerAndDownloadOnItsOwnPage() {
+    void theWholePageOffersTheIntroductionsOwnPlayerAndDownloadUnderMoreWaysToListen() {
         try (TestServer server = TestServer.start()) {
             Document doc = server.html("/what-is-ketamine");
-            Element control = doc.selectFirst("main .lead + .listen-section a");
-            assertNotNull(control, "one control after the introduction's text");
+            Element control = doc.selectFirst("main .listen details a:matchesOwn(^The introduction on its own)");
+            assertNotNull(control, "the introduction's own player, behind More ways to listen (no extra Tab stop)");
             assertEquals("/what-is-ketamine/introduction", control.attr("href"));
             Document own = server.html(control.attr("href"));
             assertNotNull(own.selectFirst("main audio source[src=/audio/what-is-ketamine/introduction.mp3]"), "its player");
