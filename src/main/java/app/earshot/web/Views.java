@@ -291,7 +291,7 @@ public final class Views {
                 new Way("/" + page.slug() + "/" + section.id() + "/transcript", "Transcript", "web page", false),
                 new Way(base + Speed.SLOWER.fileSuffix() + ".mp3", "Download a slower reading", "MP3", true),
                 new Way(base + Speed.FASTER.fileSuffix() + ".mp3", "Download a faster reading", "MP3", true),
-                new Way("/feed.xml", "Add to a podcast app", "RSS feed", false),
+                new Way("/" + page.slug() + "/feed.xml", "Add to a podcast app", "RSS feed", false),
                 new Way(base + ".vtt", "Captions file", "WebVTT, for media players", true));
         return new AudioView("Listen to this section", base + ".mp3", base + ".wav", base + ".vtt", null,
                 new Way(base + ".mp3", "Download this section", describe(facts, Format.MP3), true), more, facts.isPresent());

@@ -47,7 +47,7 @@ record ListeningLoad(int lines, int narrationLines, int tabStops, int narrationT
     /** Marks narration controls, sections and links with data attributes (invisible to the accessibility tree). */
     private static final String MARK = """
             const narration = el => el.matches('audio, video')
-              || (el.matches('a[href]') && /(\\/audio\\/|\\.m3u8$|\\.epub$|\\.vtt$|\\/transcript$|\\/feed\\.xml$|\\/ivr\\/)/.test(el.getAttribute('href').split('#')[0]))
+              || (el.matches('a[href]') && /(\\/audio\\/|\\.m3u8?$|\\.epub$|\\.vtt$|\\/transcript$|\\/feed\\.xml$|\\/ivr\\/)/.test(el.getAttribute('href').split('#')[0]))
               || (el.matches('a[href]') && /^\\s*listen\\b/i.test(el.textContent))
               || (el.matches('summary') && el.parentElement.querySelector('a[href*="/audio/"]') !== null);
             document.querySelectorAll('audio, video, a[href], summary').forEach(el => { if (narration(el)) el.setAttribute('data-ax-narration', ''); });
