@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -90,22 +87,6 @@ public final class Ffmpeg {
     }
 
     private static String run(Path tool, String... args) {
-        if (!Files.isExecutable(tool)) {
-            fail(tool + " is missing: install the Debian package 'ffmpeg' (the CI script does); these tests use it as an oracle");
-        }
-        List<String> command = new ArrayList<>();
-        command.add(tool.toString());
-        command.addAll(List.of(args));
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(0, process.waitFor(), () -> String.join(" ", command) + " failed: " + output);
-            return output;
-        } catch (IOException e) {
-            return fail("could not run " + tool, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return fail("interrupted running " + tool, e);
-        }
+        return app.earshot.ExternalTool.run(tool, "ffmpeg", args);
     }
 }

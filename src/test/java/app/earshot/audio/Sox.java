@@ -1,14 +1,7 @@
 package app.earshot.audio;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** Runs the sox command-line tools as an independent oracle; a missing sox fails the test rather than skipping it. */
 final class Sox {
@@ -30,22 +23,6 @@ final class Sox {
     }
 
     private static String run(Path tool, String... args) {
-        if (!Files.isExecutable(tool)) {
-            fail(tool + " is missing: install the Debian package 'sox' (the CI script does); these tests use it as an oracle");
-        }
-        List<String> command = new ArrayList<>();
-        command.add(tool.toString());
-        command.addAll(List.of(args));
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            assertEquals(0, process.waitFor(), () -> String.join(" ", command) + " failed: " + output);
-            return output;
-        } catch (IOException e) {
-            return fail("could not run " + tool, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return fail("interrupted running " + tool, e);
-        }
+        return app.earshot.ExternalTool.run(tool, "sox", args).strip();
     }
 }
