@@ -46,6 +46,10 @@ for i in range(count):
             pass
         elif line.startswith("Table: "):
             line = "Table: " + vary(line[len("Table: "):], term, 0.35)
+        elif line.startswith("> [!"):
+            # A care callout's kind is markup, not words: vary only its title.
+            head, _, title = line.partition("]")
+            line = f"{head}] {vary(title.strip(), term, 0.35)}" if title.strip() else line
         elif line.strip():
             line = vary(line, term, 0.35)
         lines.append(line)
