@@ -3,7 +3,8 @@ package app.earshot;
 import app.earshot.store.ArtifactStore;
 import app.earshot.content.ContentException;
 import app.earshot.content.ContentLoader;
-import app.earshot.content.ContentStore;
+import app.earshot.snapshot.Snapshot;
+import app.earshot.snapshot.SnapshotStore;
 import app.earshot.content.Site;
 import app.earshot.narration.Narrator;
 import app.earshot.speech.Lexicon;
@@ -52,19 +53,19 @@ public final class App {
         return new Content(site, lexicon);
     }
 
-    /** The narration service for {@code content}, caching under {@code audioCache}. */
-    public static Narrator narrator(Content content, Path audioCache, Synthesizer synthesizer) {
-        return new Narrator(synthesizer, new ArtifactStore(audioCache), scriptWriter(content), content.site().speech());
+    /** The snapshot of one load: the site, its lexicon and the voicing made from them. */
+    public static Snapshot snapshot(Content content) {
+        return Snapshot.of(content.site(), content.lexicon());
+    }
+
+    /** The narration parts, keeping what they make under {@code audioCache}. */
+    public static Narrator narrator(Path audioCache, Synthesizer synthesizer) {
+        return Narrator.of(synthesizer, new ArtifactStore(audioCache));
     }
 
     /** As above, with every production (not cache hits) admitted through {@code gate} (the server's load shedding). */
-    public static Narrator narrator(Content content, Path audioCache, Synthesizer synthesizer, app.earshot.audio.ProductionGate gate) {
-        return new Narrator(synthesizer, new ArtifactStore(audioCache, gate), scriptWriter(content), content.site().speech());
-    }
-
-    /** What a content reload must tell the narrator: the new lexicon and speech settings. */
-    public static java.util.function.Consumer<Content> reconfigure(Narrator narrator) {
-        return content -> narrator.reconfigure(scriptWriter(content), content.site().speech());
+    public static Narrator narrator(Path audioCache, Synthesizer synthesizer, app.earshot.audio.ProductionGate gate) {
+        return Narrator.of(synthesizer, new ArtifactStore(audioCache, gate));
     }
 
     /** How {@code content}'s sections are turned into speech: normalisation, then its lexicon. */
@@ -73,17 +74,17 @@ public final class App {
     }
 
     /** A server for {@code content}, not yet started. */
-    public static Javalin create(ContentStore content, Narrator narrator) {
+    public static Javalin create(SnapshotStore content, Narrator narrator) {
         return WebApp.create(content, narrator);
     }
 
-    /** As {@link #create(ContentStore, Narrator, long)}, also serving the authors' pronunciation preview. */
-    public static Javalin create(ContentStore content, Narrator narrator, long hstsSeconds, PronunciationPreview preview) {
+    /** As {@link #create(SnapshotStore, Narrator, long)}, also serving the authors' pronunciation preview. */
+    public static Javalin create(SnapshotStore content, Narrator narrator, long hstsSeconds, PronunciationPreview preview) {
         return WebApp.create(content, narrator, hstsSeconds, preview);
     }
 
-    /** As {@link #create(ContentStore, Narrator)}, sending HSTS with {@code hstsSeconds} (0: none) for TLS deployments. */
-    public static Javalin create(ContentStore content, Narrator narrator, long hstsSeconds) {
+    /** As {@link #create(SnapshotStore, Narrator)}, sending HSTS with {@code hstsSeconds} (0: none) for TLS deployments. */
+    public static Javalin create(SnapshotStore content, Narrator narrator, long hstsSeconds) {
         return WebApp.create(content, narrator, hstsSeconds);
     }
 }

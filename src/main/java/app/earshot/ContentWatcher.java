@@ -1,7 +1,8 @@
 package app.earshot;
 
 import app.earshot.content.ContentException;
-import app.earshot.content.ContentStore;
+import app.earshot.snapshot.Snapshot;
+import app.earshot.snapshot.SnapshotStore;
 import app.earshot.content.Site;
 import java.util.function.UnaryOperator;
 import java.io.IOException;
@@ -19,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches the content folder and its {@code pages/} folder; after a saved edit (and a short quiet
- * period, since editors write in several steps) it reloads everything. Valid content replaces the
- * served snapshot and is handed to {@code onReload}; broken content is logged as {@code file:line}
+ * period, since editors write in several steps) it reloads everything. Valid content becomes one new
+ * {@link Snapshot} (site, lexicon, voicing), swapped in whole and handed to {@code onReload}; broken content is logged as {@code file:line}
  * problems and recorded in the store, and the last good content keeps serving.
  */
 public final class ContentWatcher implements AutoCloseable {
@@ -28,20 +29,20 @@ public final class ContentWatcher implements AutoCloseable {
     static final long QUIET_MILLIS = 150;
 
     private final Path dir;
-    private final ContentStore store;
-    private final Consumer<App.Content> onReload;
+    private final SnapshotStore store;
+    private final Consumer<Snapshot> onReload;
     private final UnaryOperator<Site> adjust;
     private final WatchService watcher;
     private final Thread thread;
 
-    public ContentWatcher(Path dir, ContentStore store, Consumer<App.Content> onReload) throws IOException {
+    public ContentWatcher(Path dir, SnapshotStore store, Consumer<Snapshot> onReload) throws IOException {
         this(dir, store, UnaryOperator.identity(), onReload);
     }
 
     /**
      * @param adjust applied to each newly loaded site before it is served (e.g. the command line's base URL)
      */
-    public ContentWatcher(Path dir, ContentStore store, UnaryOperator<Site> adjust, Consumer<App.Content> onReload)
+    public ContentWatcher(Path dir, SnapshotStore store, UnaryOperator<Site> adjust, Consumer<Snapshot> onReload)
             throws IOException {
         this.adjust = adjust;
         this.dir = dir;
@@ -90,9 +91,10 @@ public final class ContentWatcher implements AutoCloseable {
     boolean reload() {
         try {
             App.Content content = App.load(dir);
-            store.replace(adjust.apply(content.site()));
+            Snapshot snapshot = Snapshot.of(adjust.apply(content.site()), content.lexicon());
+            store.replace(snapshot);
             log.info("Content reloaded: {} page(s), {} section(s)", content.site().pages().size(), content.site().sectionCount());
-            onReload.accept(content);
+            onReload.accept(snapshot);
             return true;
         } catch (ContentException e) {
             store.reject(e.problems());

@@ -1,7 +1,8 @@
 package app.earshot;
 
 import app.earshot.content.ContentException;
-import app.earshot.content.ContentStore;
+import app.earshot.snapshot.Snapshot;
+import app.earshot.snapshot.SnapshotStore;
 import app.earshot.content.Page;
 import app.earshot.content.Site;
 import app.earshot.audio.ProductionGate;
@@ -96,20 +97,20 @@ public final class Earshot {
         // Load shedding: productions (CPU-bound) get all cores but one, which stays free for pages and cached files;
         // a request that would wait longer than a few seconds for one is answered 503 with Retry-After at once.
         ProductionGate gate = new ProductionGate(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), PRODUCTION_WAIT_MILLIS, 64);
-        Narrator narrator = App.narrator(content, cli.path("audio-cache", "audio-cache"), synthesizer, gate);
-        Site site = baseUrl.map(content.site()::withBaseUrl).orElse(content.site());
-        ContentStore store = new ContentStore(site);
+        Narrator narrator = App.narrator(cli.path("audio-cache", "audio-cache"), synthesizer, gate);
+        Snapshot first = Snapshot.of(baseUrl.map(content.site()::withBaseUrl).orElse(content.site()), content.lexicon());
+        SnapshotStore store = new SnapshotStore(first);
         Warmer warmer = new Warmer(narrator, WARM_DELAY_MILLIS, gate);
         app.earshot.web.PronunciationPreview preview = cli.flag("preview")
-                ? new app.earshot.web.PronunciationPreview(narrator, synthesizer,
+                ? new app.earshot.web.PronunciationPreview(synthesizer,
                         page -> SpeechCheckCommand.lines(SpeechCheckCommand.sourceFile(contentDir, page)))
                 : null;
-        Javalin app = WebApp.create(store, narrator, new TelephoneAudio(narrator, narrator.store()),
+        Javalin app = WebApp.create(store, narrator, TelephoneAudio.of(narrator),
                 new SecurityHeaders(cli.hstsSeconds()), warmer, preview).start(host, port);
         out.println("Earshot is serving " + content.site().pages().size() + " page(s) from " + contentDir
                 + " at http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port() + "/"
                 + (preview != null ? "; pronunciation preview for authors at /preview/{page}" : ""));
-        warmer.start(content.site());
+        warmer.start(first.voicing(), first.site());
         ContentWatcher watcher = watch(contentDir, store, narrator, warmer, reloaded -> baseUrl.map(reloaded::withBaseUrl).orElse(reloaded));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (watcher != null) watcher.close();
@@ -143,13 +144,10 @@ public final class Earshot {
     }
 
     /** Serves saved edits within a moment; re-synthesizes (in the background) only what changed. */
-    private static ContentWatcher watch(Path contentDir, ContentStore store, Narrator narrator, Warmer warmer,
+    private static ContentWatcher watch(Path contentDir, SnapshotStore store, Narrator narrator, Warmer warmer,
                                         java.util.function.UnaryOperator<Site> adjust) {
         try {
-            return new ContentWatcher(contentDir, store, adjust, reloaded -> {
-                App.reconfigure(narrator).accept(reloaded);
-                warmer.start(reloaded.site());
-            }).start();
+            return new ContentWatcher(contentDir, store, adjust, reloaded -> warmer.start(reloaded.voicing(), reloaded.site())).start();
         } catch (java.io.IOException e) {
             log.warn("Not watching {} for edits ({}); restart to serve changes", contentDir, e.getMessage());
             return null;
@@ -164,8 +162,8 @@ public final class Earshot {
         long start = System.nanoTime();
         App.Content content = App.load(contentDir);
         try (FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer()) {
-            Narrator narrator = App.narrator(content, cli.path("audio-cache", "audio-cache"), synthesizer);
-            Javalin app = App.create(new ContentStore(content.site()), narrator).start("127.0.0.1", 0);
+            Narrator narrator = App.narrator(cli.path("audio-cache", "audio-cache"), synthesizer);
+            Javalin app = App.create(new SnapshotStore(App.snapshot(content)), narrator).start("127.0.0.1", 0);
             try {
                 java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
                 List<String> paths = new ArrayList<>(List.of("/", "/healthz", "/no-such-page"));
@@ -203,11 +201,13 @@ public final class Earshot {
         Path target = Path.of(cli.arguments().get(0));
         long start = System.nanoTime();
         try (FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer()) {
-            Narrator narrator = App.narrator(content, cli.path("audio-cache", "audio-cache"), synthesizer);
-            // The feed lists only audio that is ready: make it all first, so the exported feed is complete.
-            for (Page page : content.site().pages()) narrator.warm(page, () -> {});
+            Narrator narrator = App.narrator(cli.path("audio-cache", "audio-cache"), synthesizer);
             // The snapshot served carries the base URL, so every absolute URL in the export starts with it.
-            Javalin app = App.create(new ContentStore(site), narrator).start("127.0.0.1", 0);
+            Snapshot snapshot = Snapshot.of(site, content.lexicon());
+            // The feed lists only audio that is ready: make it all first, so the exported feed is complete.
+            Warmer warmer = new Warmer(narrator, 0);
+            for (Page page : site.pages()) warmer.page(snapshot.voicing(), page, () -> {});
+            Javalin app = App.create(new SnapshotStore(snapshot), narrator).start("127.0.0.1", 0);
             try {
                 List<String> seeds = ExportRoots.of(content.site());
                 AtomicInteger files = new AtomicInteger();
@@ -234,22 +234,24 @@ public final class Earshot {
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
         try (FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer()) {
-            Narrator narrator = App.narrator(content, cli.path("audio-cache", "audio-cache"), synthesizer);
+            Narrator narrator = App.narrator(cli.path("audio-cache", "audio-cache"), synthesizer);
+            Snapshot snapshot = App.snapshot(content);
+            Warmer warmer = new Warmer(narrator, 0);
             // A page and all its sections go to one shard (by the page audio's key), so no two machines make the same file.
             List<Page> pages = content.site().pages().stream()
-                    .filter(page -> shard.owns(narrator.pageWavKey(page, app.earshot.content.Speed.NORMAL))).toList();
+                    .filter(page -> shard.owns(narrator.keys().pageWav(snapshot.voicing(), page, app.earshot.content.Speed.NORMAL))).toList();
             int total = pages.stream().mapToInt(p -> p.sections().size()).sum();
             if (shard.count() > 1) {
                 out.printf(Locale.ROOT, "warm: shard %d/%d: %d of %d page(s), %d section(s)%n", shard.index(), shard.count(),
                         pages.size(), content.site().pages().size(), total);
             }
             for (Page page : pages) {
-                narrator.warm(page, () -> out.printf(Locale.ROOT, "warm: %d/%d sections, %.1f s%n",
+                warmer.page(snapshot.voicing(), page, () -> out.printf(Locale.ROOT, "warm: %d/%d sections, %.1f s%n",
                         done.incrementAndGet(), total, (System.nanoTime() - start) / 1e9));
             }
             out.printf(Locale.ROOT, "warm: done, %d section(s) in %.1f s; %d synthesized (%.1f s), the rest were cached; MP3 encoding %.1f s%n",
-                    total, (System.nanoTime() - start) / 1e9, narrator.syntheses(), narrator.synthesisSeconds(),
-                    narrator.mp3EncodeSeconds());
+                    total, (System.nanoTime() - start) / 1e9, narrator.recorder().syntheses(), narrator.recorder().synthesisSeconds(),
+                    narrator.recorder().mp3EncodeSeconds());
             return 0;
         } catch (SynthesisException e) {
             err.println("earshot: synthesis failed: " + e.getMessage());

@@ -31,7 +31,7 @@ class ContentWatcherTest {
         }
         page = content.resolve("pages/what-is-ketamine.md");
         server = TestServer.start(content);
-        watcher = new ContentWatcher(content, server.store(), App.reconfigure(server.narrator())).start();
+        watcher = new ContentWatcher(content, server.store(), snapshot -> {}).start();
     }
 
     @AfterEach

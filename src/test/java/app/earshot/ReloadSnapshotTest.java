@@ -38,7 +38,7 @@ class ReloadSnapshotTest {
             }
         }
         server = TestServer.start(content, cache, TestServer.SYNTHESIZER);
-        watcher = new ContentWatcher(content, server.store(), App.reconfigure(server.narrator())).start();
+        watcher = new ContentWatcher(content, server.store(), snapshot -> {}).start();
     }
 
     @AfterEach

@@ -2,7 +2,7 @@ package app.earshot;
 
 import app.earshot.narration.Narrator;
 import app.earshot.speech.FreeTtsSynthesizer;
-import app.earshot.content.ContentStore;
+import app.earshot.snapshot.SnapshotStore;
 import app.earshot.content.Site;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -27,19 +27,19 @@ public final class TestServer implements AutoCloseable {
 
     private final Javalin app;
     private final Narrator narrator;
-    private final ContentStore store;
+    private final SnapshotStore store;
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    private TestServer(Javalin app, ContentStore store, Narrator narrator) {
+    private TestServer(Javalin app, SnapshotStore store, Narrator narrator) {
         this.app = app;
         this.store = store;
         this.narrator = narrator;
     }
 
-    public ContentStore store() {
+    public SnapshotStore store() {
         return store;
     }
 
@@ -60,9 +60,9 @@ public final class TestServer implements AutoCloseable {
     public static TestServer startWithPreview(Path contentDir) {
         try {
             App.Content content = App.load(contentDir);
-            Narrator narrator = App.narrator(content, SHARED_AUDIO_CACHE, SYNTHESIZER);
-            ContentStore store = new ContentStore(content.site());
-            app.earshot.web.PronunciationPreview preview = new app.earshot.web.PronunciationPreview(narrator, SYNTHESIZER,
+            Narrator narrator = App.narrator(SHARED_AUDIO_CACHE, SYNTHESIZER);
+            SnapshotStore store = new SnapshotStore(App.snapshot(content));
+            app.earshot.web.PronunciationPreview preview = new app.earshot.web.PronunciationPreview(SYNTHESIZER,
                     page -> readLines(contentDir.resolve("pages").resolve(page.slug() + ".md")));
             Javalin app = App.create(store, narrator, 0, preview).start("127.0.0.1", 0);
             return new TestServer(app, store, narrator);
@@ -83,8 +83,8 @@ public final class TestServer implements AutoCloseable {
     public static TestServer start(Path contentDir, Path audioCache, app.earshot.speech.Synthesizer synthesizer) {
         try {
             App.Content content = App.load(contentDir);
-            Narrator narrator = App.narrator(content, audioCache, synthesizer);
-            ContentStore store = new ContentStore(content.site());
+            Narrator narrator = App.narrator(audioCache, synthesizer);
+            SnapshotStore store = new SnapshotStore(App.snapshot(content));
             Javalin app = App.create(store, narrator).start("127.0.0.1", 0);
             return new TestServer(app, store, narrator);
         } catch (Exception e) {
@@ -94,7 +94,17 @@ public final class TestServer implements AutoCloseable {
 
     /** The content being served now. */
     public Site site() {
-        return store.current();
+        return store.current().site();
+    }
+
+    /** Makes every normal-speed file of {@code page} as the content being served now speaks it. */
+    public void warm(app.earshot.content.Page page) {
+        new app.earshot.narration.Warmer(narrator, 0).page(voicing(), page, () -> {});
+    }
+
+    /** How the content being served now is spoken. */
+    public app.earshot.narration.Voicing voicing() {
+        return store.current().voicing();
     }
 
     public String url(String path) {

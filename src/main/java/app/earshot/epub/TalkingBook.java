@@ -8,6 +8,10 @@ import app.earshot.content.Site;
 import app.earshot.content.Speed;
 import app.earshot.narration.Clip;
 import app.earshot.narration.Narrator;
+import app.earshot.narration.Captioner;
+import app.earshot.narration.Clips;
+import app.earshot.narration.RenderingKeys;
+import app.earshot.narration.Voicing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,26 +35,35 @@ public final class TalkingBook {
     /** Bumped whenever the way books are written changes, so old cache entries are not reused. */
     static final String FORMAT_VERSION = "epub-2";
 
-    private final Narrator narrator;
+    private final Clips clips;
+    private final Captioner captions;
+    private final RenderingKeys keys;
     private final ArtifactStore store;
 
-    public TalkingBook(Narrator narrator, ArtifactStore store) {
-        this.narrator = narrator;
+    /** Books made from {@code narrator}'s clips and captions, kept in its store. */
+    public static TalkingBook of(Narrator narrator) {
+        return new TalkingBook(narrator.clips(), narrator.captions(), narrator.keys(), narrator.store());
+    }
+
+    public TalkingBook(Clips clips, Captioner captions, RenderingKeys keys, ArtifactStore store) {
+        this.clips = clips;
+        this.captions = captions;
+        this.keys = keys;
         this.store = store;
     }
 
     /** The page's book, made (with any section audio still missing) if not cached. */
-    public Clip book(Site site, Page page) {
-        List<Clip> clips = new ArrayList<>();
-        for (Section section : page.sections()) clips.add(narrator.sectionMp3(page, section, Speed.NORMAL));
-        String key = key(site, page);
-        Artifact epub = store.get(key, EXTENSION, () -> write(site, page, clips));
-        return new Clip(epub, MEDIA_TYPE, clips.stream().mapToDouble(Clip::seconds).sum());
+    public Clip book(Voicing v, Site site, Page page) {
+        List<Clip> made = new ArrayList<>();
+        for (Section section : page.sections()) made.add(clips.sectionMp3(v, page, section, Speed.NORMAL));
+        String key = key(v, site, page);
+        Artifact epub = store.get(key, EXTENSION, () -> write(v, site, page, made));
+        return new Clip(epub, MEDIA_TYPE, made.stream().mapToDouble(Clip::seconds).sum());
     }
 
     /** Size of the page's book if it is already cached; never synthesizes or builds. */
-    public Optional<Long> cachedSize(Site site, Page page) {
-        return store.find(key(site, page), EXTENSION).map(Artifact::size);
+    public Optional<Long> cachedSize(Voicing v, Site site, Page page) {
+        return store.find(key(v, site, page), EXTENSION).map(Artifact::size);
     }
 
     /** A stable identifier for this edition of the page: it changes when the page is reviewed again. */
@@ -60,21 +73,21 @@ public final class TalkingBook {
     }
 
     /** The book's bytes, made now (not from the cache) from the section clips at the normal speed. */
-    byte[] write(Site site, Page page) {
-        List<Clip> clips = new ArrayList<>();
-        for (Section section : page.sections()) clips.add(narrator.sectionMp3(page, section, Speed.NORMAL));
-        return write(site, page, clips);
+    byte[] write(Voicing v, Site site, Page page) {
+        List<Clip> made = new ArrayList<>();
+        for (Section section : page.sections()) made.add(clips.sectionMp3(v, page, section, Speed.NORMAL));
+        return write(v, site, page, made);
     }
 
-    private byte[] write(Site site, Page page, List<Clip> clips) {
-        return Epub.write(describe(site, page, clips));
+    private byte[] write(Voicing v, Site site, Page page, List<Clip> clips) {
+        return Epub.write(describe(v, site, page, clips));
     }
 
-    private Epub.Book describe(Site site, Page page, List<Clip> clips) {
+    private Epub.Book describe(Voicing v, Site site, Page page, List<Clip> clips) {
         List<Epub.Part> parts = new ArrayList<>();
         for (int i = 0; i < page.sections().size(); i++) {
             Section section = page.sections().get(i);
-            Chapter chapter = Chapter.of(page, section, narrator.passages(page, section), narrator.sectionCues(page, section));
+            Chapter chapter = Chapter.of(page, section, v.passages(page, section), captions.sectionCues(v, page, section, Speed.NORMAL));
             parts.add(new Epub.Part(section.id(), section.heading(), chapter,
                     bytes(clips.get(i)), clips.get(i).seconds()));
         }
@@ -85,13 +98,13 @@ public final class TalkingBook {
     }
 
     /** Everything that changes the book's bytes: the format, the site and page details it shows, text and audio. */
-    private String key(Site site, Page page) {
+    private String key(Voicing v, Site site, Page page) {
         List<String> parts = new ArrayList<>(List.of("epub", FORMAT_VERSION, site.language(), site.organisation(),
                 page.slug(), page.title(), page.summary(), page.reviewed().toString()));
         for (Section section : page.sections()) {
             parts.addAll(List.of(section.id(), section.heading(), Boolean.toString(section.introduction()),
                     section.standaloneHtml(), section.blocks().toString(),
-                    narrator.sectionMp3Key(page, section, Speed.NORMAL)));
+                    keys.sectionMp3(v, page, section, Speed.NORMAL)));
         }
         return ArtifactStore.key(parts.toArray(String[]::new));
     }

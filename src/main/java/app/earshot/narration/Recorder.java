@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * and encodes MP3; counts what it did. The one place that changes when the way sound is produced changes (engine,
  * encoding, a processing step between them).
  */
-final class Recorder {
+public final class Recorder {
     /** A spoken section: its clip and its captions sidecar (JSON cues). */
     record Recorded(byte[] wav, byte[] cues) {}
 
@@ -39,11 +39,6 @@ final class Recorder {
 
     Recorder(Synthesizer synthesizer) {
         this.synthesizer = synthesizer;
-    }
-
-    /** The engine's identity, part of every key of what it makes. */
-    String engineId() {
-        return synthesizer.engineId();
     }
 
     /** Speaks {@code script} once, giving both its clip and its captions. */
@@ -166,25 +161,30 @@ final class Recorder {
         }
     }
 
-    /** {@code pcm} as MP3. */
-    byte[] mp3(Pcm pcm) {
+    /** A stored WAV as MP3. */
+    byte[] mp3(Artifact wav) {
         long start = System.nanoTime();
         try {
-            return Mp3.encode(pcm);
+            return Mp3.encode(Wav.decode(wav.readAllBytes()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cached clip " + wav.key(), e);
         } finally {
             encodeNanos.addAndGet(System.nanoTime() - start);
         }
     }
 
-    long syntheses() {
+    /** Sections and prompts synthesized by this process. */
+    public long syntheses() {
         return syntheses.get();
     }
 
-    double synthesisSeconds() {
+    /** Wall-clock seconds spent synthesizing. */
+    public double synthesisSeconds() {
         return synthesisNanos.get() / 1e9;
     }
 
-    double mp3EncodeSeconds() {
+    /** Wall-clock seconds spent encoding MP3. */
+    public double mp3EncodeSeconds() {
         return encodeNanos.get() / 1e9;
     }
 

@@ -8,6 +8,7 @@ import app.earshot.audio.Telephony;
 import app.earshot.audio.Wav;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
+import app.earshot.content.Speed;
 import app.earshot.speech.Captions;
 import app.earshot.speech.SentenceRule;
 import java.io.IOException;
@@ -32,21 +33,30 @@ public final class TelephoneAudio {
 
     private static final int WIDE = Telephony.WIDEBAND_RATE;
 
-    private final Narrator narrator;
+    private final Clips clips;
+    private final Captioner captions;
+    private final Prompts prompts;
     private final ArtifactStore cache;
     private final double maxPartSeconds;
     private final AtomicLong conversions = new AtomicLong();
     private final AtomicLong conversionNanos = new AtomicLong();
 
-    /** Telephone audio for {@code narrator}'s clips, kept in {@code store}, split at {@link #MAX_PART_SECONDS}. */
-    public TelephoneAudio(Narrator narrator, ArtifactStore store) {
-        this(narrator, store, MAX_PART_SECONDS);
+    /** Telephone audio for {@code narrator}'s clips, kept in its store, split at {@link #MAX_PART_SECONDS}. */
+    public static TelephoneAudio of(Narrator narrator) {
+        return of(narrator, MAX_PART_SECONDS);
     }
 
     /** As above with another part limit (tests use a short one to exercise splitting). */
-    public TelephoneAudio(Narrator narrator, ArtifactStore store, double maxPartSeconds) {
+    public static TelephoneAudio of(Narrator narrator, double maxPartSeconds) {
+        return new TelephoneAudio(narrator.clips(), narrator.captions(), narrator.prompts(), narrator.store(), maxPartSeconds);
+    }
+
+    /** Telephone audio made from {@code clips} (split by {@code captions}) and {@code prompts}, kept in {@code store}. */
+    public TelephoneAudio(Clips clips, Captioner captions, Prompts prompts, ArtifactStore store, double maxPartSeconds) {
         if (!(maxPartSeconds >= 1)) throw new IllegalArgumentException("part limit must be at least 1 s: " + maxPartSeconds);
-        this.narrator = narrator;
+        this.clips = clips;
+        this.captions = captions;
+        this.prompts = prompts;
         this.cache = store;
         this.maxPartSeconds = maxPartSeconds;
     }
@@ -71,10 +81,10 @@ public final class TelephoneAudio {
     }
 
     /** The parts {@code section} is played in, in order; synthesizes the section if it is not cached. */
-    public List<Part> parts(Page page, Section section) {
-        Clip wide = narrator.sectionWav(page, section);
+    public List<Part> parts(Voicing v, Page page, Section section) {
+        Clip wide = clips.sectionWav(v, page, section, Speed.NORMAL);
         List<Part> parts = new ArrayList<>();
-        List<int[]> spans = spans(wide, page, section);
+        List<int[]> spans = spans(v, wide, page, section);
         for (int i = 0; i < spans.size(); i++) {
             int[] s = spans.get(i);
             parts.add(new Part(i + 1, spans.size(), s[0] / (double) WIDE, s[1] / (double) WIDE,
@@ -88,30 +98,26 @@ public final class TelephoneAudio {
      *
      * @throws IllegalArgumentException if the section has no such part
      */
-    public Clip section(Page page, Section section, int number, TelephoneFormat format) {
-        Clip wide = narrator.sectionWav(page, section);
-        List<int[]> spans = spans(wide, page, section);
+    public Clip section(Voicing v, Page page, Section section, int number, TelephoneFormat format) {
+        Clip wide = clips.sectionWav(v, page, section, Speed.NORMAL);
+        List<int[]> spans = spans(v, wide, page, section);
         if (number < 1 || number > spans.size()) {
             throw new IllegalArgumentException("section '" + section.id() + "' has " + spans.size() + " part(s), not " + number);
         }
         return convert(wide, spans.get(number - 1), format);
     }
 
-    /** A prompt spoken by Earshot's voice ({@link Narrator#prompt}) in {@code format}. */
-    public Clip prompt(String words, TelephoneFormat format) {
-        Clip wide = widePrompt(words);
+    /** A prompt spoken by Earshot's voice ({@link Prompts#prompt}) in {@code format}. */
+    public Clip prompt(Voicing v, String words, TelephoneFormat format) {
+        Clip wide = prompts.prompt(v, words);
         return convert(wide, whole(wide), format);
     }
 
     /** The version of a prompt's telephone clips (as {@link Part#version()}); synthesizes it if not cached. */
-    public String promptVersion(String words) {
-        Clip wide = widePrompt(words);
+    public String promptVersion(Voicing v, String words) {
+        // Not remembered here: the prompt is keyed by the request's voice, so a voice or rate edit is heard at once.
+        Clip wide = prompts.prompt(v, words);
         return version(wide, whole(wide));
-    }
-
-    private Clip widePrompt(String words) {
-        // Not remembered here: the narrator keys the prompt by the current voice, so a voice or rate edit is heard at once.
-        return narrator.prompt(words);
     }
 
     /** Conversions made (cache misses), and the time they took: for metrics and benchmarks. */
@@ -146,10 +152,10 @@ public final class TelephoneAudio {
     }
 
     /** Sample ranges [start, end) of the 16 kHz clip, one per part. */
-    private List<int[]> spans(Clip wide, Page page, Section section) {
+    private List<int[]> spans(Voicing v, Clip wide, Page page, Section section) {
         int samples = (int) Math.round(wide.seconds() * WIDE);
         if (wide.seconds() <= maxPartSeconds) return List.of(new int[]{0, samples});
-        return split(samples, narrator.sectionCues(page, section), maxPartSeconds);
+        return split(samples, captions.sectionCues(v, page, section, Speed.NORMAL), maxPartSeconds);
     }
 
     private static int[] whole(Clip wide) {

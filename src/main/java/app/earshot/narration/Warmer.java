@@ -38,13 +38,28 @@ public final class Warmer {
         this.gate = gate;
     }
 
+    /**
+     * Makes every file of {@code page} at the normal speed that is not yet stored: per section the WAV, captions
+     * and MP3, then the whole page's WAV and MP3. Other speeds are made when first asked for.
+     */
+    public void page(Voicing v, Page page, Runnable afterEachSection) {
+        Clips clips = narrator.clips();
+        for (app.earshot.content.Section section : page.sections()) {
+            Clip wav = clips.sectionWav(v, page, section, app.earshot.content.Speed.NORMAL);
+            narrator.captions().sectionCues(v, page, section, app.earshot.content.Speed.NORMAL);
+            clips.mp3(wav);
+            afterEachSection.run();
+        }
+        clips.pageMp3(v, page, app.earshot.content.Speed.NORMAL);
+    }
+
     public Status status() {
         return status.get();
     }
 
-    /** Starts a low-priority daemon thread that warms {@code site}; failures are recorded and logged, never fatal. */
-    public Thread start(Site site) {
-        Thread t = new Thread(() -> gate.inBackground(() -> run(site)), "earshot-warm");
+    /** Starts a low-priority daemon thread that warms {@code site} as {@code voicing} speaks it; failures are recorded and logged, never fatal. */
+    public Thread start(Voicing voicing, Site site) {
+        Thread t = new Thread(() -> gate.inBackground(() -> run(voicing, site)), "earshot-warm");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
@@ -52,16 +67,16 @@ public final class Warmer {
     }
 
     /** Warms {@code site} on the calling thread. */
-    public void run(Site site) {
+    public void run(Voicing voicing, Site site) {
         long start = System.nanoTime();
         status.set(new Status(State.RUNNING, null));
         try {
             Thread.sleep(delayMillis);
-            for (Page page : site.pages()) narrator.warm(page, () -> {});
+            for (Page page : site.pages()) page(voicing, page, () -> {});
             status.set(new Status(State.DONE, null));
             LOG.info("Audio ready for {} section(s) in {} s ({} synthesized, the rest from the cache)",
                     site.sectionCount(), String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9),
-                    narrator.syntheses());
+                    narrator.recorder().syntheses());
         } catch (RuntimeException e) {
             status.set(new Status(State.STOPPED, String.valueOf(e.getMessage())));
             LOG.warn("Background warming stopped: {}; audio will be made on request", e.getMessage());

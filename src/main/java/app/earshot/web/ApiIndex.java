@@ -9,7 +9,10 @@ import app.earshot.epub.TalkingBook;
 import app.earshot.narration.Format;
 import app.earshot.ivr.KeypadMenu;
 import app.earshot.narration.Clip;
-import app.earshot.narration.Narrator;
+import app.earshot.narration.Captioner;
+import app.earshot.narration.Clips;
+import app.earshot.narration.Voicing;
+import app.earshot.snapshot.Snapshot;
 import app.earshot.narration.TelephoneAudio;
 import app.earshot.narration.TelephoneFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -51,49 +54,54 @@ final class ApiIndex {
 
     record Pages(List<PageEntry> pages) {}
 
-    private final Narrator narrator;
+    private final Clips clips;
+    private final Captioner captions;
     private final SpokenScripts scripts;
     private final TelephoneAudio telephone;
     private final Templates templates;
     private final Views views;
     private final TalkingBook books;
 
-    ApiIndex(Narrator narrator, SpokenScripts scripts, TelephoneAudio telephone, Templates templates, Views views, TalkingBook books) {
+    ApiIndex(Clips clips, Captioner captions, SpokenScripts scripts, TelephoneAudio telephone, Templates templates, Views views,
+             TalkingBook books) {
         this.books = books;
-        this.narrator = narrator;
+        this.clips = clips;
+        this.captions = captions;
         this.scripts = scripts;
         this.telephone = telephone;
         this.templates = templates;
         this.views = views;
     }
 
-    PageEntry page(Site site, Page page, Links links) {
+    PageEntry page(Snapshot now, Page page, Links links) {
+        Site site = now.site();
+        Voicing v = now.voicing();
         KeypadMenu keypad = KeypadMenu.of(page);
         List<SectionEntry> sections = new ArrayList<>();
-        for (int i = 0; i < page.sections().size(); i++) sections.add(section(site, page, i, keypad, links));
+        for (int i = 0; i < page.sections().size(); i++) sections.add(section(now, page, i, keypad, links));
         // Audio first: the page's HTML shows the size of every clip once it exists.
         Map<String, Rendering> formats = new LinkedHashMap<>();
         String audio = "/audio/" + page.slug();
         for (Speed speed : SPEEDS) {
             String prefix = speed == Speed.NORMAL ? "" : speed.label() + ".";
-            Clip wav = narrator.pageWav(page, speed);
-            formats.put(prefix + "mp3", audio(links.path(audio + speed.fileSuffix() + ".mp3"), narrator.page(page, speed, Format.MP3)));
+            Clip wav = clips.pageWav(v, page, speed);
+            formats.put(prefix + "mp3", audio(links.path(audio + speed.fileSuffix() + ".mp3"), clips.page(v, page, speed, Format.MP3)));
             formats.put(prefix + "wav", audio(links.path(audio + speed.fileSuffix() + ".wav"), wav));
             formats.put(prefix + "captions", text(links.path(audio + speed.fileSuffix() + ".vtt"), AudioRoutes.VTT,
-                    narrator.pageVtt(page, speed), etag(wav, prefix + "vtt")));
+                    captions.pageVtt(v, page, speed), etag(wav, prefix + "vtt")));
             formats.put(prefix + "chapters", text(links.path(audio + speed.fileSuffix() + ".chapters.vtt"), AudioRoutes.VTT,
-                    narrator.chaptersVtt(page, speed), etag(wav, prefix + "chapters.vtt")));
+                    captions.chaptersVtt(v, page, speed), etag(wav, prefix + "chapters.vtt")));
         }
-        Clip book = books.book(site, page);
+        Clip book = books.book(v, site, page);
         formats.put("epub", new Rendering(links.path("/" + page.slug() + "." + TalkingBook.EXTENSION), book.mediaType(), book.size(),
                 null, book.etag()));
-        formats.put("html", html(links.path("/" + page.slug()), templates.render("page.ftlh", views.page(site, page))));
+        formats.put("html", html(links.path("/" + page.slug()), templates.render("page.ftlh", views.page(now, page))));
         List<Prompt> prompts = new ArrayList<>();
         keypad.prompts().forEach((name, words) -> {
             Map<String, Rendering> tel = new LinkedHashMap<>();
-            String version = telephone.promptVersion(words);
+            String version = telephone.promptVersion(v, words);
             for (TelephoneFormat f : TelephoneFormat.values()) {
-                tel.put(f.id(), audio(links.prompt(page, name, version, f), telephone.prompt(words, f)));
+                tel.put(f.id(), audio(links.prompt(page, name, version, f), telephone.prompt(v, words, f)));
             }
             prompts.add(new Prompt(name, words, tel));
         });
@@ -105,30 +113,31 @@ final class ApiIndex {
                 new Ivr(links.vxml(page), links.twiml(page), keys, prompts), sections);
     }
 
-    private SectionEntry section(Site site, Page page, int index, KeypadMenu keypad, Links links) {
+    private SectionEntry section(Snapshot now, Page page, int index, KeypadMenu keypad, Links links) {
+        Voicing v = now.voicing();
         Section section = page.sections().get(index);
         String base = "/audio/" + page.slug() + "/" + section.id();
-        Clip wav = narrator.sectionWav(page, section);
-        String spoken = scripts.spoken(page, section);
+        Clip wav = clips.sectionWav(v, page, section, Speed.NORMAL);
+        String spoken = scripts.spoken(v, page, section);
         Map<String, Rendering> formats = new LinkedHashMap<>();
         // After the clip exists: the HTML shows its size and length, and is measured as it will be served.
         formats.put("html", html(links.path("/" + page.slug() + "/" + section.id()),
-                templates.render("section.ftlh", views.section(site, page, section))));
+                templates.render("section.ftlh", views.section(now, page, section))));
         for (Speed speed : SPEEDS) {
             String prefix = speed == Speed.NORMAL ? "" : speed.label() + ".";
-            Clip speedWav = narrator.sectionWav(page, section, speed);
-            formats.put(prefix + "mp3", audio(links.path(base + speed.fileSuffix() + ".mp3"), narrator.section(page, section, speed, Format.MP3)));
+            Clip speedWav = clips.sectionWav(v, page, section, speed);
+            formats.put(prefix + "mp3", audio(links.path(base + speed.fileSuffix() + ".mp3"), clips.section(v, page, section, speed, Format.MP3)));
             formats.put(prefix + "wav", audio(links.path(base + speed.fileSuffix() + ".wav"), speedWav));
             formats.put(prefix + "captions", text(links.path(base + speed.fileSuffix() + ".vtt"), AudioRoutes.VTT,
-                    narrator.sectionVtt(page, section, speed), etag(speedWav, prefix + "vtt")));
+                    captions.sectionVtt(v, page, section, speed), etag(speedWav, prefix + "vtt")));
         }
         formats.put("text", text(links.path(base + ".txt"), "text/plain; charset=utf-8", spoken + "\n",
                 "\"" + ArtifactStore.key("txt", spoken).substring(0, 32) + ".txt\""));
         List<TelephonePart> parts = new ArrayList<>();
-        for (TelephoneAudio.Part part : telephone.parts(page, section)) {
+        for (TelephoneAudio.Part part : telephone.parts(v, page, section)) {
             Map<String, Rendering> tel = new LinkedHashMap<>();
             for (TelephoneFormat f : TelephoneFormat.values()) {
-                tel.put(f.id(), audio(links.telephone(page, section, part, f), telephone.section(page, section, part.number(), f)));
+                tel.put(f.id(), audio(links.telephone(page, section, part, f), telephone.section(v, page, section, part.number(), f)));
             }
             parts.add(new TelephonePart(part.number(), part.count(), round(part.start()), round(part.end()), tel));
         }

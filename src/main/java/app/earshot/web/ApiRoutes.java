@@ -1,6 +1,6 @@
 package app.earshot.web;
 
-import app.earshot.content.ContentStore;
+import app.earshot.snapshot.Snapshot;
 import app.earshot.content.Page;
 import app.earshot.content.Site;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,18 +23,16 @@ final class ApiRoutes {
     static final String JSON_TYPE = "application/json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final ContentStore content;
     private final ApiIndex index;
     private final ObjectNode openApi;
     private final PronunciationPreview preview;
 
-    ApiRoutes(ContentStore content, ApiIndex index) {
-        this(content, index, null);
+    ApiRoutes(ApiIndex index) {
+        this(index, null);
     }
 
     /** @param preview the pronunciation report for {@code guessedWords} in a page's entry; null when preview is off */
-    ApiRoutes(ContentStore content, ApiIndex index, PronunciationPreview preview) {
-        this.content = content;
+    ApiRoutes(ApiIndex index, PronunciationPreview preview) {
         this.index = index;
         this.preview = preview;
         try (InputStream in = ApiRoutes.class.getResourceAsStream("/api/openapi.json")) {
@@ -54,26 +52,28 @@ final class ApiRoutes {
     }
 
     private void pages(Context ctx) throws IOException {
-        Site site = content.current();
+        Snapshot now = RequestSnapshot.of(ctx);
+        Site site = now.site();
         Links links = Links.absolute(ctx);
         List<ApiIndex.PageEntry> pages = new ArrayList<>();
-        for (Page page : site.pages()) pages.add(index.page(site, page, links));
+        for (Page page : site.pages()) pages.add(index.page(now, page, links));
         json(ctx, new ApiIndex.Pages(pages));
     }
 
     private void page(Context ctx) throws IOException {
-        Site site = content.current();
+        Snapshot now = RequestSnapshot.of(ctx);
+        Site site = now.site();
         String slug = ctx.pathParam("slug");
         if (slug.endsWith(".json")) slug = slug.substring(0, slug.length() - ".json".length());
         Page page = PageRoutes.page(site, slug);
-        ApiIndex.PageEntry entry = index.page(site, page, Links.absolute(ctx));
+        ApiIndex.PageEntry entry = index.page(now, page, Links.absolute(ctx));
         if (preview == null) {
             json(ctx, entry);
             return;
         }
         // Only with serve --preview: the authors' report, for a CMS to show beside its editor.
         ObjectNode withReport = JSON.valueToTree(entry);
-        withReport.set("guessedWords", JSON.valueToTree(preview.report(site, page).words()));
+        withReport.set("guessedWords", JSON.valueToTree(preview.report(now, page).words()));
         json(ctx, withReport);
     }
 

@@ -1,14 +1,15 @@
 package app.earshot.web;
 
 import app.earshot.store.ArtifactStore;
-import app.earshot.content.ContentStore;
+import app.earshot.snapshot.Snapshot;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
 import app.earshot.content.Site;
 import app.earshot.content.Speed;
 import app.earshot.narration.Clip;
 import app.earshot.narration.Format;
-import app.earshot.narration.Narrator;
+import app.earshot.narration.Captioner;
+import app.earshot.narration.Clips;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -21,14 +22,14 @@ import io.javalin.http.NotFoundResponse;
 final class AudioRoutes {
     static final String VTT = "text/vtt; charset=utf-8";
 
-    private final ContentStore content;
-    private final Narrator narrator;
+    private final Clips clips;
+    private final Captioner captions;
     private final MediaResponder media;
     private final Metrics metrics;
 
-    AudioRoutes(ContentStore content, Narrator narrator, MediaResponder media, Metrics metrics) {
-        this.content = content;
-        this.narrator = narrator;
+    AudioRoutes(Clips clips, Captioner captions, MediaResponder media, Metrics metrics) {
+        this.clips = clips;
+        this.captions = captions;
         this.media = media;
         this.metrics = metrics;
     }
@@ -40,20 +41,21 @@ final class AudioRoutes {
     }
 
     private void sectionFile(Context ctx) {
-        Site site = content.current();
+        Snapshot now = RequestSnapshot.of(ctx);
+        Site site = now.site();
         Page page = PageRoutes.page(site, ctx.pathParam("slug"));
         FileName name = FileName.parse(ctx.pathParam("file"));
         Section section = PageRoutes.section(page, name.base());
         Speed speed = name.speed();
         switch (name.format()) {
-            case "mp3", "wav" -> audio(ctx, narrator.section(page, section, speed, name.audioFormat()));
+            case "mp3", "wav" -> audio(ctx, clips.section(now.voicing(), page, section, speed, name.audioFormat()));
             case "vtt" -> {
-                Clip clip = narrator.sectionWav(page, section, speed);
-                text(ctx, narrator.sectionVtt(page, section, speed), VTT, clip, name.extension());
+                Clip clip = clips.sectionWav(now.voicing(), page, section, speed);
+                text(ctx, captions.sectionVtt(now.voicing(), page, section, speed), VTT, clip, name.extension());
             }
             case "txt" -> {
                 if (speed != Speed.NORMAL) throw new NotFoundResponse("The spoken text is the same at every speed: use .txt.");
-                String spoken = narrator.script(page, section).spoken();
+                String spoken = now.voicing().script(page, section).spoken();
                 String etag = "\"" + ArtifactStore.key("txt", spoken).substring(0, 32) + ".txt\"";
                 media.send(ctx, MediaResponder.Representation.of(spoken + "\n", "text/plain; charset=utf-8", etag,
                         java.time.Instant.EPOCH));
@@ -63,14 +65,15 @@ final class AudioRoutes {
     }
 
     private void pageFile(Context ctx) {
-        Site site = content.current();
+        Snapshot now = RequestSnapshot.of(ctx);
+        Site site = now.site();
         FileName name = FileName.parse(ctx.pathParam("file"));
         Page page = PageRoutes.page(site, name.base());
         Speed speed = name.speed();
         switch (name.format()) {
-            case "mp3", "wav" -> audio(ctx, narrator.page(page, speed, name.audioFormat()));
-            case "vtt" -> text(ctx, narrator.pageVtt(page, speed), VTT, narrator.pageWav(page, speed), name.extension());
-            case "chapters.vtt" -> text(ctx, narrator.chaptersVtt(page, speed), VTT, narrator.pageWav(page, speed), name.extension());
+            case "mp3", "wav" -> audio(ctx, clips.page(now.voicing(), page, speed, name.audioFormat()));
+            case "vtt" -> text(ctx, captions.pageVtt(now.voicing(), page, speed), VTT, clips.pageWav(now.voicing(), page, speed), name.extension());
+            case "chapters.vtt" -> text(ctx, captions.chaptersVtt(now.voicing(), page, speed), VTT, clips.pageWav(now.voicing(), page, speed), name.extension());
             default -> throw new NotFoundResponse("Pages are available as .mp3, .wav, .vtt and .chapters.vtt.");
         }
     }

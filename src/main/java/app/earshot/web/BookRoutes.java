@@ -1,6 +1,6 @@
 package app.earshot.web;
 
-import app.earshot.content.ContentStore;
+import app.earshot.snapshot.Snapshot;
 import app.earshot.content.Page;
 import app.earshot.content.Site;
 import app.earshot.epub.TalkingBook;
@@ -13,12 +13,10 @@ import io.javalin.http.Context;
  * (ETag, ranges, 304). Registered before the page routes, which would otherwise take it for a page slug.
  */
 final class BookRoutes {
-    private final ContentStore content;
     private final TalkingBook books;
     private final MediaResponder media;
 
-    BookRoutes(ContentStore content, TalkingBook books, MediaResponder media) {
-        this.content = content;
+    BookRoutes(TalkingBook books, MediaResponder media) {
         this.books = books;
         this.media = media;
     }
@@ -28,9 +26,10 @@ final class BookRoutes {
     }
 
     private void book(Context ctx) {
-        Site site = content.current();
+        Snapshot now = RequestSnapshot.of(ctx);
+        Site site = now.site();
         Page page = PageRoutes.page(site, ctx.pathParam("slug"));
-        Clip book = books.book(site, page);
+        Clip book = books.book(now.voicing(), site, page);
         media.send(ctx, MediaResponder.Representation.of(book.audio(), book.mediaType(), book.etag()));
     }
 }

@@ -1,6 +1,6 @@
 package app.earshot.web;
 
-import app.earshot.content.ContentStore;
+import app.earshot.snapshot.SnapshotStore;
 import app.earshot.speech.SynthesisException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -17,13 +17,13 @@ final class ErrorPages {
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
     private final java.util.Set<String> loggedCauses = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final ContentStore content;
+    private final SnapshotStore content;
     private final Templates templates;
     private final Views views;
 
     private final SecurityHeaders security;
 
-    ErrorPages(ContentStore content, Templates templates, Views views, SecurityHeaders security) {
+    ErrorPages(SnapshotStore content, Templates templates, Views views, SecurityHeaders security) {
         this.security = security;
         this.content = content;
         this.templates = templates;
@@ -92,7 +92,7 @@ final class ErrorPages {
                 ? defaultMessage(status) : message;
         if (wantsHtml(ctx)) {
             try {
-                String page = templates.render("error.ftlh", views.error(content.current(), status, heading, text));
+                String page = templates.render("error.ftlh", views.error(RequestSnapshot.orCurrent(ctx, content).site(), status, heading, text));
                 ctx.contentType("text/html; charset=utf-8");
                 ctx.result(page);
                 return;

@@ -2,7 +2,7 @@ package app.earshot.web;
 
 import app.earshot.store.ArtifactStore;
 import app.earshot.content.Block;
-import app.earshot.content.ContentStore;
+import app.earshot.snapshot.Snapshot;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
 import app.earshot.content.PodcastSettings;
@@ -13,7 +13,9 @@ import app.earshot.feed.Playlist;
 import app.earshot.feed.PodcastFeed;
 import app.earshot.narration.Clip;
 import app.earshot.narration.Format;
-import app.earshot.narration.Narrator;
+import app.earshot.narration.Clips;
+import app.earshot.narration.Readiness;
+import app.earshot.narration.Voicing;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -32,13 +34,15 @@ final class FeedRoutes {
     private static final Pattern HOST = Pattern.compile("(?:[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*|\\[[0-9A-Fa-f:.]+\\])(?::\\d{1,5})?");
     private static final int EXCERPT_CHARACTERS = 300;
 
-    private final ContentStore content;
-    private final Narrator narrator;
+    private final Clips clips;
+    private final Readiness readiness;
+    private final ArtifactStore store;
     private final MediaResponder media;
 
-    FeedRoutes(ContentStore content, Narrator narrator, MediaResponder media) {
-        this.content = content;
-        this.narrator = narrator;
+    FeedRoutes(Clips clips, Readiness readiness, ArtifactStore store, MediaResponder media) {
+        this.clips = clips;
+        this.readiness = readiness;
+        this.store = store;
         this.media = media;
     }
 
@@ -53,12 +57,13 @@ final class FeedRoutes {
 
     /** The site feed: every page a season, its sections the episodes in page order. */
     private void feed(Context ctx) {
-        Site site = content.current();
+        Snapshot now = RequestSnapshot.of(ctx);
+        Site site = now.site();
         String base = baseUrl(ctx, site);
         List<PodcastFeed.Episode> episodes = new ArrayList<>();
         Instant newest = Instant.EPOCH;
         int[] pending = {0};
-        for (int p = 0; p < site.pages().size(); p++) newest = episodes(site, site.pages().get(p), p + 1, base, episodes, newest, pending);
+        for (int p = 0; p < site.pages().size(); p++) newest = episodes(now.voicing(), site, site.pages().get(p), p + 1, base, episodes, newest, pending);
         String rss = PodcastFeed.rss(show(site, site.title(), describe(site.description(), ctx, pending[0]), base, base + "/",
                 base + "/feed.xml", episodes));
         send(ctx, site, rss, PodcastFeed.MEDIA_TYPE, "xml", newest);
@@ -66,12 +71,13 @@ final class FeedRoutes {
 
     /** One page's feed, for subscribing to one topic: its sections as episodes 1 to n. */
     private void pageFeed(Context ctx) {
-        Site site = content.current();
+        Snapshot now = RequestSnapshot.of(ctx);
+        Site site = now.site();
         Page page = PageRoutes.page(site, ctx.pathParam("slug"));
         String base = baseUrl(ctx, site);
         List<PodcastFeed.Episode> episodes = new ArrayList<>();
         int[] pending = {0};
-        Instant newest = episodes(site, page, 0, base, episodes, Instant.EPOCH, pending);
+        Instant newest = episodes(now.voicing(), site, page, 0, base, episodes, Instant.EPOCH, pending);
         String rss = PodcastFeed.rss(show(site, page.title() + " \u2013 " + site.title(),
                 describe(page.summary().isBlank() ? site.description() : page.summary(), ctx, pending[0]), base, base + "/" + page.slug(),
                 base + "/" + page.slug() + "/feed.xml", episodes));
@@ -89,17 +95,17 @@ final class FeedRoutes {
      * midnight UTC plus two hours per season and a minute per section, so every episode has its own time and
      * date-sorting apps list them in page order; they move only when the page is reviewed again.
      */
-    private Instant episodes(Site site, Page page, int season, String base, List<PodcastFeed.Episode> out, Instant newest,
+    private Instant episodes(Voicing v, Site site, Page page, int season, String base, List<PodcastFeed.Episode> out, Instant newest,
                              int[] pending) {
         Instant day = page.reviewed().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         for (int i = 0; i < page.sections().size(); i++) {
             Section section = page.sections().get(i);
             // Only audio that is ready: the feed answers at once, and an episode appears once its MP3 is made.
-            if (narrator.cachedFacts(page, section, Speed.NORMAL, Format.MP3).isEmpty()) {
+            if (readiness.section(v, page, section, Speed.NORMAL, Format.MP3).isEmpty()) {
                 pending[0]++;
                 continue;
             }
-            Clip clip = narrator.sectionMp3(page, section, Speed.NORMAL);
+            Clip clip = clips.sectionMp3(v, page, section, Speed.NORMAL);
             newest = later(newest, clip);
             Instant published = day.plus(java.time.Duration.ofHours(2L * Math.max(0, season - 1)).plusMinutes(i));
             out.add(new PodcastFeed.Episode(episodeTitle(page, section), excerpt(section),
@@ -121,10 +127,11 @@ final class FeedRoutes {
 
     /** The cover art: the author's file from the content folder, or art drawn from the site's title, cached like audio. */
     private void artwork(Context ctx, String extension) {
-        Site site = content.current();
+        Snapshot now = RequestSnapshot.of(ctx);
+        Site site = now.site();
         if (!artworkPath(site).equals("/artwork." + extension)) throw new io.javalin.http.NotFoundResponse("The cover art is at " + artworkPath(site) + ".");
         app.earshot.store.Artifact art = site.podcast().artwork().map(a -> authorArt(a))
-                .orElseGet(() -> narrator.store().get(ArtifactStore.key(CoverArt.VERSION, site.title(), site.organisation()), "png",
+                .orElseGet(() -> store.get(ArtifactStore.key(CoverArt.VERSION, site.title(), site.organisation()), "png",
                         () -> CoverArt.png(site.title(), site.organisation())));
         String type = extension.equals("png") ? "image/png" : "image/jpeg";
         media.send(ctx, MediaResponder.Representation.of(art, type, "\"" + art.key().substring(0, 32) + "." + extension + "\""));
@@ -136,7 +143,7 @@ final class FeedRoutes {
                     java.nio.file.Files.readAttributes(art.file(), java.nio.file.attribute.BasicFileAttributes.class);
             String key = ArtifactStore.key("artwork", art.file().toString(), Long.toString(attributes.size()),
                     attributes.lastModifiedTime().toString());
-            return narrator.store().get(key, art.extension(), () -> {
+            return store.get(key, art.extension(), () -> {
                 try {
                     return java.nio.file.Files.readAllBytes(art.file());
                 } catch (java.io.IOException e) {
@@ -154,13 +161,14 @@ final class FeedRoutes {
     }
 
     private void playlist(Context ctx, boolean hls) {
-        Site site = content.current();
+        Snapshot now = RequestSnapshot.of(ctx);
+        Site site = now.site();
         Page page = PageRoutes.page(site, ctx.pathParam("slug"));
         String base = baseUrl(ctx, site);
         List<Playlist.Entry> entries = new ArrayList<>();
         Instant newest = Instant.EPOCH;
         for (Section section : page.sections()) {
-            Clip clip = narrator.sectionMp3(page, section, Speed.NORMAL);
+            Clip clip = clips.sectionMp3(now.voicing(), page, section, Speed.NORMAL);
             newest = later(newest, clip);
             entries.add(new Playlist.Entry(clip.seconds(), sectionTitle(page, section),
                     base + "/audio/" + page.slug() + "/" + section.id() + ".mp3"));

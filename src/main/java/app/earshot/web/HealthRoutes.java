@@ -1,10 +1,11 @@
 package app.earshot.web;
 
-import app.earshot.content.ContentStore;
+import app.earshot.snapshot.Snapshot;
+import app.earshot.snapshot.SnapshotStore;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
 import app.earshot.content.Site;
-import app.earshot.narration.Narrator;
+import app.earshot.narration.Readiness;
 import app.earshot.narration.Warmer;
 import app.earshot.store.ArtifactStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,14 +24,14 @@ import java.util.Map;
  */
 final class HealthRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final ContentStore content;
-    private final Narrator narrator;
+    private final SnapshotStore content;
+    private final Readiness readiness;
     private final ArtifactStore store;
     private final Warmer warmer;
 
-    HealthRoutes(ContentStore content, Narrator narrator, ArtifactStore store, Warmer warmer) {
+    HealthRoutes(SnapshotStore content, Readiness readiness, ArtifactStore store, Warmer warmer) {
         this.content = content;
-        this.narrator = narrator;
+        this.readiness = readiness;
         this.store = store;
         this.warmer = warmer;
     }
@@ -48,7 +49,8 @@ final class HealthRoutes {
     }
 
     private void health(Context ctx) throws JsonProcessingException {
-        Site site = content.current();
+        Snapshot now = RequestSnapshot.of(ctx);
+        Site site = now.site();
         List<String> problems = new ArrayList<>(content.problems());
         Warmer.Status warming = warmer.status();
         if (warming.state() == Warmer.State.STOPPED) problems.add("audio warming stopped: " + warming.reason());
@@ -57,7 +59,7 @@ final class HealthRoutes {
         for (String name : cache.failingAgain()) problems.add("stored file keeps failing verification: " + name);
         int ready = 0;
         for (Page page : site.pages()) {
-            for (Section section : page.sections()) if (narrator.ready(page, section)) ready++;
+            for (Section section : page.sections()) if (readiness.ready(now.voicing(), page, section)) ready++;
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", problems.isEmpty() ? "ok" : "degraded");

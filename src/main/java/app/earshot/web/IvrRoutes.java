@@ -1,7 +1,7 @@
 package app.earshot.web;
 
 import app.earshot.store.ArtifactStore;
-import app.earshot.content.ContentStore;
+import app.earshot.snapshot.Snapshot;
 import app.earshot.content.Page;
 import app.earshot.content.Site;
 import app.earshot.content.Slug;
@@ -9,7 +9,7 @@ import app.earshot.ivr.CallFlow;
 import app.earshot.ivr.KeypadMenu;
 import app.earshot.ivr.Twiml;
 import app.earshot.ivr.VoiceXml;
-import app.earshot.narration.Narrator;
+import app.earshot.narration.Captioner;
 import app.earshot.narration.TelephoneAudio;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -24,14 +24,12 @@ final class IvrRoutes {
     static final String VXML = "application/voicexml+xml";
     static final String TWIML = "application/xml; charset=utf-8";
 
-    private final ContentStore content;
-    private final Narrator narrator;
+    private final Captioner captions;
     private final SpokenScripts scripts;
     private final TelephoneAudio telephone;
 
-    IvrRoutes(ContentStore content, Narrator narrator, SpokenScripts scripts, TelephoneAudio telephone) {
-        this.content = content;
-        this.narrator = narrator;
+    IvrRoutes(Captioner captions, SpokenScripts scripts, TelephoneAudio telephone) {
+        this.captions = captions;
         this.scripts = scripts;
         this.telephone = telephone;
     }
@@ -45,10 +43,11 @@ final class IvrRoutes {
     private void vxml(Context ctx) {
         String file = ctx.pathParam("file");
         if (!file.endsWith(".vxml")) throw new NotFoundResponse("Phone menus are at /ivr/{page}.vxml and /ivr/{page}/twiml.");
-        Site site = content.current();
+        Snapshot now = RequestSnapshot.of(ctx);
+        Site site = now.site();
         Page page = PageRoutes.page(site, file.substring(0, file.length() - ".vxml".length()));
         KeypadMenu keypad = KeypadMenu.of(page);
-        String body = new VoiceXml(keypad, new IvrSounds(page, keypad, narrator, scripts, telephone, Links.relative()),
+        String body = new VoiceXml(keypad, new IvrSounds(now.voicing(), page, keypad, captions, scripts, telephone, Links.relative()),
                 MediaResponder.MAX_AGE_SECONDS, site.language()).write();
         String etag = "\"" + ArtifactStore.key("vxml", body).substring(0, 32) + ".vxml\"";
         ctx.header("ETag", etag);
@@ -64,7 +63,8 @@ final class IvrRoutes {
     }
 
     private void twiml(Context ctx) {
-        Page page = PageRoutes.page(content.current(), ctx.pathParam("slug"));
+        Snapshot now = RequestSnapshot.of(ctx);
+        Page page = PageRoutes.page(now.site(), ctx.pathParam("slug"));
         KeypadMenu keypad = KeypadMenu.of(page);
         Links links = Links.absolute(ctx);
         CallFlow.State state = state(ctx, page);
@@ -75,8 +75,8 @@ final class IvrRoutes {
         CallFlow.Turn turn = (digits == null || digits.isBlank()) && speech != null && !speech.isBlank()
                 ? flow.heard(state, speech.length() > 200 ? speech.substring(0, 200) : speech)
                 : flow.answer(state, digits);
-        String body = Twiml.write(turn, new IvrSounds(page, keypad, narrator, scripts, telephone, links), s -> links.twiml(page, s),
-                flow.spoken().phrases(), twilioLanguage(content.current().language()));
+        String body = Twiml.write(turn, new IvrSounds(now.voicing(), page, keypad, captions, scripts, telephone, links), s -> links.twiml(page, s),
+                flow.spoken().phrases(), twilioLanguage(now.site().language()));
         ctx.header("Cache-Control", "no-store");
         ctx.contentType(TWIML);
         ctx.result(body);

@@ -1,6 +1,6 @@
 package app.earshot.web;
 
-import app.earshot.narration.Narrator;
+import app.earshot.narration.Recorder;
 import app.earshot.store.ArtifactStore;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,13 +9,13 @@ import java.util.concurrent.atomic.LongAdder;
 
 /** Counters exposed at {@code /metrics} in the Prometheus text format. */
 public final class Metrics {
-    private final Narrator narrator;
+    private final Recorder narrator;
     private final ArtifactStore store;
     private final LongAdder audioBytes = new LongAdder();
     private final LongAdder fastPathResponses = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> requests = new ConcurrentHashMap<>();
 
-    public Metrics(Narrator narrator, ArtifactStore store) {
+    public Metrics(Recorder narrator, ArtifactStore store) {
         this.narrator = narrator;
         this.store = store;
     }

@@ -1,6 +1,6 @@
 package app.earshot.web;
 
-import app.earshot.content.ContentStore;
+import app.earshot.snapshot.Snapshot;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
 import app.earshot.content.Site;
@@ -15,7 +15,6 @@ import java.util.function.Supplier;
 
 /** The HTML routes: home, whole page, one section. */
 final class PageRoutes {
-    private final ContentStore content;
     private final Templates templates;
     private final Views views;
     private final LongSupplier audioVersion;
@@ -30,9 +29,8 @@ final class PageRoutes {
 
     private final FastPath fastPath;
 
-    PageRoutes(ContentStore content, Templates templates, Views views, LongSupplier audioVersion, FastPath fastPath) {
+    PageRoutes(Templates templates, Views views, LongSupplier audioVersion, FastPath fastPath) {
         this.fastPath = fastPath;
-        this.content = content;
         this.templates = templates;
         this.views = views;
         this.audioVersion = audioVersion;
@@ -46,50 +44,54 @@ final class PageRoutes {
     }
 
     private void home(Context ctx) {
-        Site site = content.current();
+        Snapshot now = RequestSnapshot.of(ctx);
+        Site site = now.site();
         serve(ctx, site, "/", () -> templates.render("home.ftlh", views.home(site)));
     }
 
     private void page(Context ctx) {
-        Site site = content.current();
+        Snapshot now = RequestSnapshot.of(ctx);
+        Site site = now.site();
         Page page = page(site, ctx.pathParam("slug"));
-        serve(ctx, site, "/" + page.slug(), () -> templates.render("page.ftlh", views.page(site, page)));
+        serve(ctx, site, "/" + page.slug(), () -> templates.render("page.ftlh", views.page(now, page)));
     }
 
     private void section(Context ctx) {
-        Site site = content.current();
+        Snapshot now = RequestSnapshot.of(ctx);
+        Site site = now.site();
         Page page = page(site, ctx.pathParam("slug"));
         // No section may have the id "transcript" (content checks refuse it), so this address is the page's.
         if (ctx.pathParam("section").equals("transcript")) {
             serve(ctx, site, "/" + page.slug() + "/transcript",
-                    () -> templates.render("transcript.ftlh", views.transcript(site, page, null)));
+                    () -> templates.render("transcript.ftlh", views.transcript(now, page, null)));
             return;
         }
         Section section = section(page, ctx.pathParam("section"));
         serve(ctx, site, "/" + page.slug() + "/" + section.id(),
-                () -> templates.render("section.ftlh", views.section(site, page, section)));
+                () -> templates.render("section.ftlh", views.section(now, page, section)));
     }
 
     private void sectionTranscript(Context ctx) {
-        Site site = content.current();
+        Snapshot now = RequestSnapshot.of(ctx);
+        Site site = now.site();
         Page page = page(site, ctx.pathParam("slug"));
         Section section = section(page, ctx.pathParam("section"));
         serve(ctx, site, "/" + page.slug() + "/" + section.id() + "/transcript",
-                () -> templates.render("transcript.ftlh", views.transcript(site, page, section)));
+                () -> templates.render("transcript.ftlh", views.transcript(now, page, section)));
     }
 
     /**
      * Renders the home page, one page and one section ahead of the first request, so the templates compile here.
      * Only those: rendering every page would make start-up grow with the library (seconds at a thousand pages).
      */
-    void prime() {
-        Site site = content.current();
+    void prime(Snapshot now) {
+        Site site = now.site();
         render(site, "/", () -> templates.render("home.ftlh", views.home(site)));
         for (Page page : site.pages().subList(0, Math.min(1, site.pages().size()))) {
-            render(site, "/" + page.slug(), () -> templates.render("page.ftlh", views.page(site, page)));
+            render(site, "/" + page.slug(), () -> templates.render("page.ftlh", views.page(now, page)));
             for (Section section : page.sections().subList(0, Math.min(1, page.sections().size()))) {
                 render(site, "/" + page.slug() + "/" + section.id(),
-                        () -> templates.render("section.ftlh", views.section(site, page, section)));
+                        () -> templates.render("section.ftlh", views.section(now, page, section)));
             }
         }
     }

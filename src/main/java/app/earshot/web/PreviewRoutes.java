@@ -1,10 +1,10 @@
 package app.earshot.web;
 
-import app.earshot.content.ContentStore;
+import app.earshot.snapshot.Snapshot;
 import app.earshot.content.Page;
 import app.earshot.content.Site;
 import app.earshot.narration.Clip;
-import app.earshot.narration.Narrator;
+import app.earshot.narration.Prompts;
 import app.earshot.pronunciation.GuessedWord;
 import app.earshot.pronunciation.PageReport;
 import app.earshot.pronunciation.PlsSnippet;
@@ -31,18 +31,16 @@ final class PreviewRoutes {
     public record WordView(int index, String word, String where, String phones, String alias, String aliasPhones,
                            boolean aliasFromDictionary, String nowUrl, String suggestedUrl) {}
 
-    private final ContentStore content;
     private final PronunciationPreview preview;
-    private final Narrator narrator;
+    private final Prompts prompts;
     private final Templates templates;
     private final Views views;
     private final MediaResponder media;
 
-    PreviewRoutes(ContentStore content, PronunciationPreview preview, Narrator narrator, Templates templates, Views views,
+    PreviewRoutes(PronunciationPreview preview, Prompts prompts, Templates templates, Views views,
                   MediaResponder media) {
-        this.content = content;
         this.preview = preview;
-        this.narrator = narrator;
+        this.prompts = prompts;
         this.templates = templates;
         this.views = views;
         this.media = media;
@@ -54,9 +52,10 @@ final class PreviewRoutes {
     }
 
     private void page(Context ctx) {
-        Site site = content.current();
+        Snapshot now = RequestSnapshot.of(ctx);
+        Site site = now.site();
         Page page = PageRoutes.page(site, ctx.pathParam("slug"));
-        PageReport report = preview.report(site, page);
+        PageReport report = preview.report(now, page);
         Map<String, Object> model = views.layout(site, "Pronunciation preview: " + page.title() + " \u2013 " + site.title());
         model.put("page", page);
         model.put("report", report);
@@ -69,11 +68,12 @@ final class PreviewRoutes {
     }
 
     private void clip(Context ctx) {
-        Site site = content.current();
+        Snapshot now = RequestSnapshot.of(ctx);
+        Site site = now.site();
         Page page = PageRoutes.page(site, ctx.pathParam("slug"));
         Matcher m = CLIP.matcher(ctx.pathParam("file"));
         if (!m.matches()) throw new NotFoundResponse("No clip has this address.");
-        List<GuessedWord> words = preview.report(site, page).words();
+        List<GuessedWord> words = preview.report(now, page).words();
         int n = Integer.parseInt(m.group(1));
         if (n >= words.size()) throw new NotFoundResponse("This page has no guessed word with that number.");
         GuessedWord word = words.get(n);
@@ -82,7 +82,7 @@ final class PreviewRoutes {
             if (word.suggestion() == null) throw new NotFoundResponse("This word has no suggested alias.");
             said = word.suggestion().alias();
         }
-        Clip clip = narrator.prompt(said);
+        Clip clip = prompts.prompt(now.voicing(), said);
         media.send(ctx, MediaResponder.Representation.of(clip.audio(), clip.mediaType(), clip.etag()));
     }
 

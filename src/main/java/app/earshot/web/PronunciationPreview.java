@@ -2,7 +2,7 @@ package app.earshot.web;
 
 import app.earshot.content.Page;
 import app.earshot.content.Site;
-import app.earshot.narration.Narrator;
+import app.earshot.snapshot.Snapshot;
 import app.earshot.pronunciation.PageReport;
 import app.earshot.pronunciation.SpeechCheck;
 import app.earshot.speech.Pronouncer;
@@ -13,37 +13,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The pronunciation report of a page for {@code serve --preview}, made on first request and kept while neither the
- * content snapshot nor the script writer (lexicon) changes.
+ * The pronunciation report of a page for {@code serve --preview}, made on first request and remembered in the
+ * snapshot it was made from, so a content or lexicon edit (a new snapshot) makes a new one.
  */
 public final class PronunciationPreview {
-    private record Made(Site site, ScriptWriter writer, PageReport report) {}
-
-    private final Narrator narrator;
     private final Pronouncer pronouncer;
     private final Function<Page, List<String>> sources;
-    private final Map<String, Made> reports = new ConcurrentHashMap<>();
 
     /**
-     * @param narrator   whose script writer the report checks, so it always matches the narration
      * @param pronouncer the voice's own analysis of text
      * @param sources    a page's source lines, for line numbers (empty when unknown)
      */
-    public PronunciationPreview(Narrator narrator, Pronouncer pronouncer, Function<Page, List<String>> sources) {
-        this.narrator = narrator;
+    public PronunciationPreview(Pronouncer pronouncer, Function<Page, List<String>> sources) {
         this.pronouncer = pronouncer;
         this.sources = sources;
     }
 
-    /** The report of {@code page} in {@code site} (a page of the current snapshot). */
-    PageReport report(Site site, Page page) {
-        ScriptWriter writer = narrator.scriptWriter();
-        Made made = reports.get(page.slug());
-        if (made == null || made.site() != site || made.writer() != writer) {
-            SpeechCheck check = new SpeechCheck(pronouncer, site.speech().voice());
-            made = new Made(site, writer, check.check(page, writer, "pages/" + page.slug() + ".md", sources.apply(page)));
-            reports.put(page.slug(), made);
-        }
-        return made.report();
+    /** The report of {@code page} of {@code now}, checked with that snapshot's script writer. */
+    PageReport report(Snapshot now, Page page) {
+        return now.memo("pronunciation-preview:" + page.slug(), () -> new SpeechCheck(pronouncer, now.speech().voice())
+                .check(page, now.voicing().writer(), "pages/" + page.slug() + ".md", sources.apply(page)));
     }
 }

@@ -1,6 +1,6 @@
 package app.earshot.web;
 
-import app.earshot.content.ContentStore;
+import app.earshot.snapshot.Snapshot;
 import app.earshot.content.Site;
 import app.earshot.search.Query;
 import app.earshot.search.SearchIndex;
@@ -9,7 +9,6 @@ import io.javalin.http.Context;
 
 /** {@code GET /search?q=...}: a results page for a search of every section's heading and text. */
 final class SearchRoutes {
-    private final ContentStore content;
     private final Templates templates;
     private final SearchView view;
     // The index of the snapshot being served, built by the first search after a (re)load, never at start-up.
@@ -26,8 +25,7 @@ final class SearchRoutes {
     };
     private Site rememberedSite;
 
-    SearchRoutes(ContentStore content, Templates templates, Views views) {
-        this.content = content;
+    SearchRoutes(Templates templates, Views views) {
         this.templates = templates;
         this.view = new SearchView(views);
     }
@@ -37,7 +35,8 @@ final class SearchRoutes {
     }
 
     private void search(Context ctx) {
-        Site site = content.current();
+        Snapshot now = RequestSnapshot.of(ctx);
+        Site site = now.site();
         String model;
         try {
             Query query = Query.parse(ctx.queryParam("q"));

@@ -1,6 +1,6 @@
 package app.earshot.web;
 
-import app.earshot.content.ContentStore;
+import app.earshot.snapshot.Snapshot;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
 import app.earshot.content.Site;
@@ -21,12 +21,10 @@ final class SitemapRoutes {
     /** The sitemap protocol's limit per file; a larger library would need a sitemap index. */
     static final int MAX_URLS = 50_000;
 
-    private final ContentStore content;
     // The JDK's own implementation, as the rest of the production XML code asks for, whatever else is on the class path.
     private final XMLOutputFactory xml = XMLOutputFactory.newDefaultFactory();
 
-    SitemapRoutes(ContentStore content) {
-        this.content = content;
+    SitemapRoutes() {
     }
 
     void register(RoutesConfig routes) {
@@ -34,7 +32,8 @@ final class SitemapRoutes {
     }
 
     private void sitemap(Context ctx) {
-        Site site = content.current();
+        Snapshot now = RequestSnapshot.of(ctx);
+        Site site = now.site();
         String base = FeedRoutes.baseUrl(ctx, site);
         ctx.contentType("application/xml; charset=utf-8");
         ctx.header("Cache-Control", "no-cache");

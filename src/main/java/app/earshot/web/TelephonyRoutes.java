@@ -1,6 +1,6 @@
 package app.earshot.web;
 
-import app.earshot.content.ContentStore;
+import app.earshot.snapshot.Snapshot;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
 import app.earshot.ivr.KeypadMenu;
@@ -27,12 +27,10 @@ final class TelephonyRoutes {
     private static final String FORMATS = "Telephone audio is available as .wav (u-law), .alaw.wav, .pcm.wav, .ulaw and .alaw"
             + " (.wav?codec=alaw or pcm also works).";
 
-    private final ContentStore content;
     private final TelephoneAudio telephone;
     private final MediaResponder media;
 
-    TelephonyRoutes(ContentStore content, TelephoneAudio telephone, MediaResponder media) {
-        this.content = content;
+    TelephonyRoutes(TelephoneAudio telephone, MediaResponder media) {
         this.telephone = telephone;
         this.media = media;
     }
@@ -43,11 +41,12 @@ final class TelephonyRoutes {
     }
 
     private void section(Context ctx) {
-        Page page = PageRoutes.page(content.current(), ctx.pathParam("slug"));
+        Snapshot now = RequestSnapshot.of(ctx);
+        Page page = PageRoutes.page(now.site(), ctx.pathParam("slug"));
         Matcher m = file(ctx);
         Section section = PageRoutes.section(page, m.group(1));
         TelephoneFormat format = format(ctx, m);
-        List<TelephoneAudio.Part> parts = telephone.parts(page, section);
+        List<TelephoneAudio.Part> parts = telephone.parts(now.voicing(), page, section);
         int number = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
         if (m.group(2) == null && parts.size() > 1) {
             throw new NotFoundResponse("This section is longer than " + (int) telephone.maxPartSeconds()
@@ -59,16 +58,17 @@ final class TelephonyRoutes {
                     ? "This section is not split; its audio is " + section.id() + Links.suffix(format) + "."
                     : "This section has " + parts.size() + " parts.");
         }
-        send(ctx, telephone.section(page, section, number, format));
+        send(ctx, telephone.section(now.voicing(), page, section, number, format));
     }
 
     private void prompt(Context ctx) {
-        Page page = PageRoutes.page(content.current(), ctx.pathParam("slug"));
+        Snapshot now = RequestSnapshot.of(ctx);
+        Page page = PageRoutes.page(now.site(), ctx.pathParam("slug"));
         Matcher m = file(ctx);
         if (m.group(2) != null) throw new NotFoundResponse("Prompts are never split.");
         String words = KeypadMenu.of(page).prompt(m.group(1))
                 .orElseThrow(() -> new NotFoundResponse("This page has no prompt with that name."));
-        send(ctx, telephone.prompt(words, format(ctx, m)));
+        send(ctx, telephone.prompt(now.voicing(), words, format(ctx, m)));
     }
 
     private void send(Context ctx, Clip clip) {

@@ -15,7 +15,12 @@ import app.earshot.content.Speed;
 import app.earshot.epub.ReadAlong;
 import app.earshot.epub.TalkingBook;
 import app.earshot.narration.Format;
-import app.earshot.narration.Narrator;
+import app.earshot.narration.Captioner;
+import app.earshot.narration.ClipFacts;
+import app.earshot.narration.Clips;
+import app.earshot.narration.Readiness;
+import app.earshot.narration.Voicing;
+import app.earshot.snapshot.Snapshot;
 
 /** Builds the models the templates render; templates only print what is prepared here. */
 public final class Views {
@@ -81,12 +86,16 @@ public final class Views {
     public record TranscriptPart(String heading, List<TranscriptLine> lines) {}
 
     private final StaticAssets assets;
-    private final Narrator narrator;
+    private final Clips clips;
+    private final Captioner captions;
+    private final Readiness readiness;
     private final TalkingBook books;
 
-    Views(StaticAssets assets, Narrator narrator, TalkingBook books) {
+    Views(StaticAssets assets, Clips clips, Captioner captions, Readiness readiness, TalkingBook books) {
         this.assets = assets;
-        this.narrator = narrator;
+        this.clips = clips;
+        this.captions = captions;
+        this.readiness = readiness;
         this.books = books;
     }
 
@@ -146,23 +155,25 @@ public final class Views {
                 .toList();
     }
 
-    Map<String, Object> page(Site site, Page page) {
+    Map<String, Object> page(Snapshot now, Page page) {
+        Site site = now.site();
+        Voicing v = now.voicing();
         Map<String, Object> model = layout(site, page.title() + " \u2013 " + site.title());
         model.put("page", page);
         List<Section> all = page.sections();
         Section intro = all.stream().filter(Section::introduction).findFirst().orElse(null);
         model.put("intro", intro);
         // Read-along needs every section's timing in the page audio: offered once all of it is made.
-        double[] starts = pageStarts(page);
-        model.put("introHtml", intro == null ? null : timed(page, intro, intro.html(), starts));
+        double[] starts = pageStarts(v, page);
+        model.put("introHtml", intro == null ? null : timed(v, page, intro, intro.html(), starts));
         List<SectionView> sections = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             Section s = all.get(i);
             // Contents, section pages and the keypad all count every section, the introduction included, so the
             // numbers a listener hears on the phone are the numbers on the screen.
-            String length = narrator.cachedFacts(page, s, Speed.NORMAL, Format.MP3)
+            String length = readiness.section(v, page, s, Speed.NORMAL, Format.MP3)
                     .map(f -> ", " + duration(f.seconds())).orElse("");
-            SectionView view = new SectionView(s, i + 1, contentsText(site, s), timed(page, s, s.html(), starts),
+            SectionView view = new SectionView(s, i + 1, contentsText(site, s), timed(v, page, s, s.html(), starts),
                     "Listen to section " + (i + 1), length, "/" + page.slug() + "/" + s.id(),
                     starts == null ? null : String.format(Locale.ROOT, "%.3f", starts[i]));
             // The page player starts with the introduction; its own page (player and download) is offered under
@@ -174,18 +185,18 @@ public final class Views {
         model.put("nextReview", DateView.of(page.nextReview()));
         model.put("breadcrumbs", List.of(new Link("/", "Home")));
         String base = "/audio/" + page.slug();
-        Optional<Narrator.ClipFacts> facts = narrator.cachedFacts(page, Speed.NORMAL, Format.MP3);
+        Optional<ClipFacts> facts = readiness.page(v, page, Speed.NORMAL, Format.MP3);
         List<Way> more = new ArrayList<>();
         more.add(new Way("/" + page.slug() + "/transcript", "Transcript", "web page", false));
         if (intro != null) {
             more.add(new Way("/" + page.slug() + "/" + intro.id(), "The introduction on its own",
-                    "player and download" + narrator.cachedFacts(page, intro, Speed.NORMAL, Format.MP3)
+                    "player and download" + readiness.section(v, page, intro, Speed.NORMAL, Format.MP3)
                             .map(f -> ", " + duration(f.seconds())).orElse(""), false));
         }
         more.add(new Way(base + Speed.SLOWER.fileSuffix() + ".mp3", "Download a slower reading", "MP3", true));
         more.add(new Way(base + Speed.FASTER.fileSuffix() + ".mp3", "Download a faster reading", "MP3", true));
         more.add(new Way("/" + page.slug() + "." + TalkingBook.EXTENSION, "Talking book, text and voice together",
-                books.cachedSize(site, page).map(bytes -> "EPUB, " + size(bytes)).orElse("EPUB"), true));
+                books.cachedSize(v, site, page).map(bytes -> "EPUB, " + size(bytes)).orElse("EPUB"), true));
         more.add(new Way("/" + page.slug() + "/feed.xml", "Add to a podcast app", "RSS feed", false));
         more.add(new Way("/" + page.slug() + ".m3u", "Playlist of the sections", "M3U, for music players", false));
         more.add(new Way(base + ".vtt", "Captions file", "WebVTT, for media players", true));
@@ -196,7 +207,9 @@ public final class Views {
         return model;
     }
 
-    Map<String, Object> section(Site site, Page page, Section section) {
+    Map<String, Object> section(Snapshot now, Page page, Section section) {
+        Site site = now.site();
+        Voicing v = now.voicing();
         Map<String, Object> model = layout(site, section.heading() + " \u2013 " + page.title() + " \u2013 " + site.title());
         int i = page.indexOf(section);
         List<Section> all = page.sections();
@@ -209,31 +222,31 @@ public final class Views {
         model.put("reviewed", DateView.of(page.reviewed()));
         model.put("nextReview", DateView.of(page.nextReview()));
         model.put("breadcrumbs", List.of(new Link("/", "Home"), new Link("/" + page.slug(), page.title())));
-        model.put("audio", sectionAudio(page, section));
-        boolean made = narrator.cachedFacts(page, section, Speed.NORMAL, Format.WAV).isPresent();
-        model.put("sectionHtml", made ? ReadAlong.html(section.standaloneHtml(), section, narrator.passages(page, section),
-                narrator.sectionCues(page, section), 0) : section.standaloneHtml());
+        model.put("audio", sectionAudio(v, page, section));
+        boolean made = readiness.section(v, page, section, Speed.NORMAL, Format.WAV).isPresent();
+        model.put("sectionHtml", made ? ReadAlong.html(section.standaloneHtml(), section, v.passages(page, section),
+                captions.sectionCues(v, page, section, Speed.NORMAL), 0) : section.standaloneHtml());
         model.put("readAlong", made);
         return model;
     }
 
     /** Where each section starts in the whole page's audio, or null while any section's audio is not made. */
-    private double[] pageStarts(Page page) {
+    private double[] pageStarts(Voicing v, Page page) {
         List<Section> all = page.sections();
         double[] starts = new double[all.size()];
         double at = 0;
         for (int i = 0; i < all.size(); i++) {
-            Optional<Narrator.ClipFacts> facts = narrator.cachedFacts(page, all.get(i), Speed.NORMAL, Format.WAV);
+            Optional<ClipFacts> facts = readiness.section(v, page, all.get(i), Speed.NORMAL, Format.WAV);
             if (facts.isEmpty()) return null;
             starts[i] = at;
-            at += facts.get().seconds() + Narrator.SECTION_PAUSE_SECONDS;
+            at += facts.get().seconds() + Clips.SECTION_PAUSE_SECONDS;
         }
         return starts;
     }
 
-    private String timed(Page page, Section section, String html, double[] starts) {
+    private String timed(Voicing v, Page page, Section section, String html, double[] starts) {
         if (starts == null) return html;
-        return ReadAlong.html(html, section, narrator.passages(page, section), narrator.sectionCues(page, section),
+        return ReadAlong.html(html, section, v.passages(page, section), captions.sectionCues(v, page, section, Speed.NORMAL),
                 starts[page.indexOf(section)]);
     }
 
@@ -242,7 +255,9 @@ public final class Views {
      * ({@code only} null) times run through the page's audio; for one section, through that section's. Makes any
      * audio not yet made, since the times come from it.
      */
-    Map<String, Object> transcript(Site site, Page page, Section only) {
+    Map<String, Object> transcript(Snapshot now, Page page, Section only) {
+        Site site = now.site();
+        Voicing v = now.voicing();
         String what = only == null ? page.title() : only.heading();
         Map<String, Object> model = layout(site, "Transcript: " + what + " \u2013 " + site.title());
         model.put("heading", "Transcript: " + what);
@@ -255,12 +270,12 @@ public final class Views {
         double offset = 0;
         for (Section s : only == null ? page.sections() : List.of(only)) {
             List<TranscriptLine> lines = new ArrayList<>();
-            for (ReadAlong.Passage p : ReadAlong.passages(narrator.passages(page, s), narrator.sectionCues(page, s), offset)) {
+            for (ReadAlong.Passage p : ReadAlong.passages(v.passages(page, s), captions.sectionCues(v, page, s, Speed.NORMAL), offset)) {
                 lines.add(new TranscriptLine(clock(p.start()), String.format(Locale.ROOT, "PT%.1fS", p.start()),
                         List.of(p.text().split("\n"))));
             }
             parts.add(new TranscriptPart(only != null ? null : s.introduction() ? "Introduction" : s.heading(), lines));
-            if (only == null) offset += narrator.sectionWav(page, s, Speed.NORMAL).seconds() + Narrator.SECTION_PAUSE_SECONDS;
+            if (only == null) offset += clips.sectionWav(v, page, s, Speed.NORMAL).seconds() + Clips.SECTION_PAUSE_SECONDS;
         }
         model.put("parts", parts);
         return model;
@@ -284,9 +299,9 @@ public final class Views {
         return model;
     }
 
-    private AudioView sectionAudio(Page page, Section section) {
+    private AudioView sectionAudio(Voicing v, Page page, Section section) {
         String base = "/audio/" + page.slug() + "/" + section.id();
-        Optional<Narrator.ClipFacts> facts = narrator.cachedFacts(page, section, Speed.NORMAL, Format.MP3);
+        Optional<ClipFacts> facts = readiness.section(v, page, section, Speed.NORMAL, Format.MP3);
         List<Way> more = List.of(
                 new Way("/" + page.slug() + "/" + section.id() + "/transcript", "Transcript", "web page", false),
                 new Way(base + Speed.SLOWER.fileSuffix() + ".mp3", "Download a slower reading", "MP3", true),
@@ -307,12 +322,12 @@ public final class Views {
     }
 
     /** "WAV, 1.2 MB, 38 seconds"; just "WAV" when the clip is not made yet (size and length unknown). */
-    static String describe(Optional<Narrator.ClipFacts> facts) {
+    static String describe(Optional<ClipFacts> facts) {
         return describe(facts, Format.WAV);
     }
 
     /** "MP3, 120 KB, 38 seconds"; just "MP3" when the clip is not made yet (size and length unknown). */
-    static String describe(Optional<Narrator.ClipFacts> facts, Format format) {
+    static String describe(Optional<ClipFacts> facts, Format format) {
         return facts.map(f -> format.label() + ", " + size(f.size()) + ", " + duration(f.seconds())).orElse(format.label());
     }
 

@@ -1,6 +1,6 @@
 package app.earshot.web;
 
-import app.earshot.content.ContentStore;
+import app.earshot.snapshot.SnapshotStore;
 import app.earshot.epub.TalkingBook;
 import app.earshot.store.ArtifactStore;
 import app.earshot.narration.Narrator;
@@ -17,45 +17,45 @@ public final class WebApp {
 
     private WebApp() {}
 
-    public static Javalin create(ContentStore content, Narrator narrator) {
-        return create(content, narrator, new TelephoneAudio(narrator, narrator.store()), new SecurityHeaders(0));
+    public static Javalin create(SnapshotStore content, Narrator narrator) {
+        return create(content, narrator, TelephoneAudio.of(narrator), new SecurityHeaders(0));
     }
 
     /** A server whose responses carry HSTS with this max-age (for deployments behind TLS); 0 for none. */
-    public static Javalin create(ContentStore content, Narrator narrator, long hstsSeconds) {
-        return create(content, narrator, new TelephoneAudio(narrator, narrator.store()), new SecurityHeaders(hstsSeconds));
+    public static Javalin create(SnapshotStore content, Narrator narrator, long hstsSeconds) {
+        return create(content, narrator, TelephoneAudio.of(narrator), new SecurityHeaders(hstsSeconds));
     }
 
-    public static Javalin create(ContentStore content, Narrator narrator, TelephoneAudio telephone) {
+    public static Javalin create(SnapshotStore content, Narrator narrator, TelephoneAudio telephone) {
         return create(content, narrator, telephone, new SecurityHeaders(0));
     }
 
     /** As above, with telephone audio made by {@code telephone} (tests pass one with a short part limit). */
-    public static Javalin create(ContentStore content, Narrator narrator, TelephoneAudio telephone, SecurityHeaders security) {
+    public static Javalin create(SnapshotStore content, Narrator narrator, TelephoneAudio telephone, SecurityHeaders security) {
         return create(content, narrator, telephone, security, new Warmer(narrator, 0), null);
     }
 
     /** A server that also offers the authors' pronunciation preview ({@code serve --preview}); null for none. */
-    public static Javalin create(ContentStore content, Narrator narrator, long hstsSeconds, PronunciationPreview preview) {
-        return create(content, narrator, new TelephoneAudio(narrator, narrator.store()), new SecurityHeaders(hstsSeconds),
+    public static Javalin create(SnapshotStore content, Narrator narrator, long hstsSeconds, PronunciationPreview preview) {
+        return create(content, narrator, TelephoneAudio.of(narrator), new SecurityHeaders(hstsSeconds),
                 new Warmer(narrator, 0), preview);
     }
 
     /** As above, reporting {@code warmer}'s progress at {@code /healthz}. */
-    public static Javalin create(ContentStore content, Narrator narrator, TelephoneAudio telephone, SecurityHeaders security,
+    public static Javalin create(SnapshotStore content, Narrator narrator, TelephoneAudio telephone, SecurityHeaders security,
                                  Warmer warmer) {
         return create(content, narrator, telephone, security, warmer, null);
     }
 
     /** The server: {@code warmer}'s progress at {@code /healthz}, and the authors' preview when {@code preview} is not null. */
-    public static Javalin create(ContentStore content, Narrator narrator, TelephoneAudio telephone, SecurityHeaders security,
+    public static Javalin create(SnapshotStore content, Narrator narrator, TelephoneAudio telephone, SecurityHeaders security,
                                  Warmer warmer, PronunciationPreview preview) {
         ArtifactStore store = narrator.store();
         Templates templates = new Templates();
         StaticAssets assets = new StaticAssets();
-        TalkingBook books = new TalkingBook(narrator, store);
-        Views views = new Views(assets, narrator, books);
-        Metrics metrics = new Metrics(narrator, store);
+        TalkingBook books = TalkingBook.of(narrator);
+        Views views = new Views(assets, narrator.clips(), narrator.captions(), narrator.readiness(), books);
+        Metrics metrics = new Metrics(narrator.recorder(), store);
         FastPath fastPath = new FastPath(() -> new FastPath.Version(content.generation(), store.productions()), metrics);
         MediaResponder media = new MediaResponder(metrics, fastPath, store);
         return Javalin.create(config -> {
@@ -74,32 +74,33 @@ public final class WebApp {
             });
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             config.jetty.modifyServletContextHandler(handler -> handler.insertHandler(fastPath));
+            // First: the request reads the snapshot once; every handler and error page of it uses that one.
+            config.routes.before(ctx -> RequestSnapshot.take(ctx, content));
             config.routes.before(security::apply);
             config.routes.before(fastPath::stamp);
-            config.routes.before(ctx -> content.current().configuredBaseUrl().ifPresent(base -> ctx.attribute(Links.BASE_URL_ATTRIBUTE, base)));
             config.routes.after(ctx -> {
                 var endpoint = ctx.endpoints().lastHttpEndpoint();
                 metrics.request(endpoint == null ? "unmatched" : endpoint.path, ctx.statusCode());
             });
-            new HealthRoutes(content, narrator, store, warmer).register(config.routes);
+            new HealthRoutes(content, narrator.readiness(), store, warmer).register(config.routes);
             new StaticRoutes(assets).register(config.routes);
-            new AudioRoutes(content, narrator, media, metrics).register(config.routes);
-            new TelephonyRoutes(content, telephone, media).register(config.routes);
-            SpokenScripts scripts = new SpokenScripts(narrator);
-            new IvrRoutes(content, narrator, scripts, telephone).register(config.routes);
-            new ApiRoutes(content, new ApiIndex(narrator, scripts, telephone, templates, views, books), preview).register(config.routes);
-            new FeedRoutes(content, narrator, media).register(config.routes);
-            new BookRoutes(content, books, media).register(config.routes);
-            new SearchRoutes(content, templates, views).register(config.routes);
-            new SitemapRoutes(content).register(config.routes);
+            new AudioRoutes(narrator.clips(), narrator.captions(), media, metrics).register(config.routes);
+            new TelephonyRoutes(telephone, media).register(config.routes);
+            SpokenScripts scripts = new SpokenScripts();
+            new IvrRoutes(narrator.captions(), scripts, telephone).register(config.routes);
+            new ApiRoutes(new ApiIndex(narrator.clips(), narrator.captions(), scripts, telephone, templates, views, books), preview).register(config.routes);
+            new FeedRoutes(narrator.clips(), narrator.readiness(), store, media).register(config.routes);
+            new BookRoutes(books, media).register(config.routes);
+            new SearchRoutes(templates, views).register(config.routes);
+            new SitemapRoutes().register(config.routes);
             // Before the page routes, whose /{slug}/{section} would otherwise take /preview/... (off: those are 404s).
-            if (preview != null) new PreviewRoutes(content, preview, narrator, templates, views, media).register(config.routes);
-            PageRoutes pages = new PageRoutes(content, templates, views, () -> store.productions(), fastPath);
+            if (preview != null) new PreviewRoutes(preview, narrator.prompts(), templates, views, media).register(config.routes);
+            PageRoutes pages = new PageRoutes(templates, views, () -> store.productions(), fastPath);
             pages.register(config.routes);
             // Render the pages on the second core while Jetty starts on the first, so the first visitor does not wait.
             Thread primer = new Thread(() -> {
                 try {
-                    pages.prime();
+                    pages.prime(content.current());
                 } catch (RuntimeException e) {
                     org.slf4j.LoggerFactory.getLogger(WebApp.class).warn("Pre-rendering pages failed: {}", e.toString());
                 }

@@ -1,7 +1,7 @@
 package app.earshot.bench;
 
 import app.earshot.App;
-import app.earshot.content.ContentStore;
+import app.earshot.snapshot.SnapshotStore;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
 import app.earshot.narration.Narrator;
@@ -111,9 +111,9 @@ public final class NarrationBench {
                 contenders.add(new Contender("freetts_narrator_" + (c + 1), () -> {
                     Path cache = Files.createTempDirectory(parent, "earshot-bench-cache");
                     try {
-                        Narrator narrator = App.narrator(content, cache, synthesizer);
-                        narrator.warm(page, () -> { });
-                        pageSeconds[0] = narrator.pageWav(page).seconds();
+                        Narrator narrator = App.narrator(cache, synthesizer);
+                        new app.earshot.narration.Warmer(narrator, 0).page(App.snapshot(content).voicing(), page, () -> {});
+                        pageSeconds[0] = narrator.clips().pageWav(App.snapshot(content).voicing(), page, app.earshot.content.Speed.NORMAL).seconds();
                     } finally {
                         deleteTree(cache);
                     }
@@ -190,8 +190,8 @@ public final class NarrationBench {
     private static void serve(Path contentDir, Path cache, int port) throws Exception {
         App.Content content = App.load(contentDir);
         FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer();
-        Narrator narrator = App.narrator(content, cache, synthesizer);
-        Javalin app = App.create(new ContentStore(content.site()), narrator).start("127.0.0.1", port);
+        Narrator narrator = App.narrator(cache, synthesizer);
+        Javalin app = App.create(new SnapshotStore(App.snapshot(content)), narrator).start("127.0.0.1", port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             synthesizer.close();
@@ -223,8 +223,8 @@ public final class NarrationBench {
     private static List<String> spokenScripts(App.Content content, Page page) throws IOException {
         Path unused = Files.createTempDirectory("earshot-scripts");
         try {
-            Narrator narrator = App.narrator(content, unused, unusedSynthesizer());
-            return page.sections().stream().map(s -> narrator.script(page, s).spoken()).toList();
+            Narrator narrator = App.narrator(unused, unusedSynthesizer());
+            return page.sections().stream().map(s -> App.snapshot(content).voicing().script(page, s).spoken()).toList();
         } finally {
             deleteTree(unused);
         }

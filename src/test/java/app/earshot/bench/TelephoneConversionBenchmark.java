@@ -39,22 +39,22 @@ public final class TelephoneConversionBenchmark {
         Page page = content.site().pages().get(0);
         Path root = Files.createTempDirectory("earshot-bench");
         try (FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer()) {
-            Narrator probe = App.narrator(content, root.resolve("probe"), synthesizer);
+            Narrator probe = App.narrator(root.resolve("probe"), synthesizer);
             Section longest = page.sections().stream()
-                    .max(Comparator.comparingDouble(s -> probe.sectionWav(page, s).seconds())).orElseThrow();
+                    .max(Comparator.comparingDouble(s -> probe.clips().sectionWav(App.snapshot(content).voicing(), page, s, app.earshot.content.Speed.NORMAL).seconds())).orElseThrow();
             System.out.printf(Locale.ROOT, "Java %s, %d cores; median of %d runs after %d warm-up runs; each run on an empty cache%n",
                     System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), ROUNDS, WARM_UP);
             for (Section section : new Section[]{page.sections().get(3), longest}) {
-                double seconds = probe.sectionWav(page, section).seconds();
+                double seconds = probe.clips().sectionWav(App.snapshot(content).voicing(), page, section, app.earshot.content.Speed.NORMAL).seconds();
                 long[] synth = new long[ROUNDS];
                 long[] convert = new long[ROUNDS];
                 for (int i = -WARM_UP; i < ROUNDS; i++) {
-                    Narrator narrator = App.narrator(content, root.resolve("run" + i + section.id()), synthesizer);
-                    TelephoneAudio telephone = new TelephoneAudio(narrator, narrator.store());
+                    Narrator narrator = App.narrator(root.resolve("run" + i + section.id()), synthesizer);
+                    TelephoneAudio telephone = TelephoneAudio.of(narrator);
                     long t0 = System.nanoTime();
-                    narrator.sectionWav(page, section);
+                    narrator.clips().sectionWav(App.snapshot(content).voicing(), page, section, app.earshot.content.Speed.NORMAL);
                     long t1 = System.nanoTime();
-                    telephone.section(page, section, 1, TelephoneFormat.WAV_ULAW);
+                    telephone.section(App.snapshot(content).voicing(), page, section, 1, TelephoneFormat.WAV_ULAW);
                     long t2 = System.nanoTime();
                     if (i >= 0) {
                         synth[i] = t1 - t0;
@@ -64,10 +64,10 @@ public final class TelephoneConversionBenchmark {
                 report(section.id() + String.format(Locale.ROOT, " (%.1f s of audio), server path", seconds), synth, convert);
 
                 // In memory only: the engine's speak() against decode + FIR + G.711 + WAV container.
-                String script = probe.script(page, section).spoken();
+                String script = App.snapshot(content).voicing().script(page, section).spoken();
                 VoiceSettings voice = new VoiceSettings(content.site().speech().voice(), content.site().speech().rate(),
                         content.site().speech().pitch());
-                byte[] wav = probe.sectionWav(page, section).audio().readAllBytes();
+                byte[] wav = probe.clips().sectionWav(App.snapshot(content).voicing(), page, section, app.earshot.content.Speed.NORMAL).audio().readAllBytes();
                 report(section.id() + ", in memory", time(() -> synthesizer.speak(script, voice)),
                         time(() -> Telephony.wav(decode(wav), Codec.ULAW)));
             }

@@ -39,7 +39,7 @@ class ReadAlongBrowserTest {
     static void start() {
         server = TestServer.start(Path.of("src/test/resources/listening"));
         page = server.site().page("sleep-well").orElseThrow();
-        server.narrator().warm(page, () -> {});
+        server.warm(page);
         browser = Browser.start();
     }
 
@@ -53,7 +53,7 @@ class ReadAlongBrowserTest {
     void highlightFollowsEveryCueOfASectionPlayer() {
         Section section = page.section("when-to-ask-for-help").orElseThrow();
         open("/sleep-well/" + section.id());
-        assertHighlightFollows(server.narrator().sectionCues(page, section), 0, "main");
+        assertHighlightFollows(server.narrator().captions().sectionCues(server.voicing(), page, section, app.earshot.content.Speed.NORMAL), 0, "main");
     }
 
     @Test
@@ -63,9 +63,9 @@ class ReadAlongBrowserTest {
         Narrator narrator = server.narrator();
         for (Section s : page.sections()) {
             if (s.id().equals("habits-that-help")) break;
-            offset += narrator.sectionWav(page, s, app.earshot.content.Speed.NORMAL).seconds() + Narrator.SECTION_PAUSE_SECONDS;
+            offset += narrator.clips().sectionWav(server.voicing(), page, s, app.earshot.content.Speed.NORMAL).seconds() + app.earshot.narration.Clips.SECTION_PAUSE_SECONDS;
         }
-        assertHighlightFollows(narrator.sectionCues(page, page.section("habits-that-help").orElseThrow()), offset, "#habits-that-help");
+        assertHighlightFollows(narrator.captions().sectionCues(server.voicing(), page, page.section("habits-that-help").orElseThrow(), app.earshot.content.Speed.NORMAL), offset, "#habits-that-help");
     }
 
     @Test

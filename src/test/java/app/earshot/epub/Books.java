@@ -20,9 +20,9 @@ final class Books {
         } catch (app.earshot.content.ContentException e) {
             throw new IllegalStateException(e);
         }
-        NARRATOR = App.narrator(CONTENT, TestServer.SHARED_AUDIO_CACHE, TestServer.SYNTHESIZER);
+        NARRATOR = App.narrator(TestServer.SHARED_AUDIO_CACHE, TestServer.SYNTHESIZER);
         try {
-            BUNDLED = new TalkingBook(NARRATOR, NARRATOR.store()).book(site(), page()).audio().readAllBytes();
+            BUNDLED = TalkingBook.of(NARRATOR).book(App.snapshot(CONTENT).voicing(), site(), page()).audio().readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -200,7 +200,7 @@ class TalkingBookTest {
 
     @Test
     void sameContentGivesIdenticalBytesEvenWhenAllAudioIsMadeAgain(@TempDir Path cache) {
-        var narrator = App.narrator(Books.CONTENT, cache, TestServer.SYNTHESIZER);
-        assertArrayEquals(Books.BUNDLED, new TalkingBook(narrator, narrator.store()).write(Books.site(), Books.page()));
+        var narrator = App.narrator(cache, TestServer.SYNTHESIZER);
+        assertArrayEquals(Books.BUNDLED, TalkingBook.of(narrator).write(App.snapshot(Books.CONTENT).voicing(), Books.site(), Books.page()));
     }
 }

@@ -48,7 +48,7 @@ class PodcastClientsTest {
         server = TestServer.start();
         fixture = TestServer.start(Path.of("src/test/resources/podcast-site"));
         // The feeds list only audio that is ready (they never wait for synthesis): warm first, as a running server does.
-        for (TestServer on : List.of(server, fixture)) on.site().pages().forEach(page -> on.narrator().warm(page, () -> {}));
+        for (TestServer on : List.of(server, fixture)) on.site().pages().forEach(page -> on.warm(page));
     }
 
     @AfterAll

@@ -111,7 +111,7 @@ class HostileBodyTest {
             var problems = new com.fasterxml.jackson.databind.ObjectMapper().readTree(server.get("/healthz").body()).get("problems");
             assertEquals("aftercare.md:3: missing title", problems.get(0).asText());
         } finally {
-            server.store().replace(server.site());
+            server.store().replace(server.store().current());
         }
     }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.earshot.App;
 import app.earshot.TestServer;
 import app.earshot.audio.ProductionGate;
-import app.earshot.content.ContentStore;
+import app.earshot.snapshot.SnapshotStore;
 import app.earshot.narration.Narrator;
 import app.earshot.speech.Speech;
 import app.earshot.speech.Synthesizer;
@@ -42,8 +42,8 @@ class LoadSheddingTest {
     @BeforeEach
     void start(@TempDir Path cache) throws Exception {
         App.Content content = App.load(HostileBodyTest.SITE);
-        narrator = App.narrator(content, cache, synthesizer, new ProductionGate(1, 300, 4));
-        app = App.create(new ContentStore(content.site()), narrator).start("127.0.0.1", 0);
+        narrator = App.narrator(cache, synthesizer, new ProductionGate(1, 300, 4));
+        app = App.create(new SnapshotStore(App.snapshot(content)), narrator).start("127.0.0.1", 0);
     }
 
     @AfterEach
@@ -103,7 +103,7 @@ class LoadSheddingTest {
     @Test
     void feedIsCompleteOnceWarmingFinishes() throws Exception {
         synthesizer.release.countDown();
-        narrator.warm(App.load(HostileBodyTest.SITE).site().pages().get(0), () -> {});
+        new app.earshot.narration.Warmer(narrator, 0).page(App.snapshot(App.load(HostileBodyTest.SITE)).voicing(), App.load(HostileBodyTest.SITE).site().pages().get(0), () -> {});
         HttpResponse<String> feed = get("/feed.xml");
         assertEquals(3, Jsoup.parse(feed.body(), "", Parser.xmlParser()).select("item").size());
         assertTrue(feed.headers().firstValue("X-Episodes-Pending").isEmpty());

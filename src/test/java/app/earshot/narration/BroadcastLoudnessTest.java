@@ -38,13 +38,14 @@ class BroadcastLoudnessTest {
     static Narrator narrator;
     static TelephoneAudio telephone;
     static Page page;
+    static App.Content content;
 
     @BeforeAll
     static void narrate() throws Exception {
-        App.Content content = App.load(FIXTURE);
+        content = App.load(FIXTURE);
         page = content.site().pages().get(0);
-        narrator = App.narrator(content, dir.resolve("cache"), TestServer.SYNTHESIZER);
-        telephone = new TelephoneAudio(narrator, narrator.store());
+        narrator = App.narrator(dir.resolve("cache"), TestServer.SYNTHESIZER);
+        telephone = TelephoneAudio.of(narrator);
     }
 
     static Path file(Clip clip, String name) throws IOException {
@@ -67,7 +68,7 @@ class BroadcastLoudnessTest {
     @Test
     void everySectionIsAtMinus19LufsWithItsTruePeakUnderMinus1point5Dbtp() throws Exception {
         for (Section section : page.sections()) {
-            Clip wav = narrator.sectionWav(page, section);
+            Clip wav = narrator.clips().sectionWav(App.snapshot(content).voicing(), page, section, app.earshot.content.Speed.NORMAL);
             assertBroadcastLoudness(file(wav, section.id() + ".wav"), pcm(wav));
         }
     }
@@ -75,36 +76,36 @@ class BroadcastLoudnessTest {
     @Test
     void sectionsOfEveryLengthAreWithinHalfALuOfEachOther() throws Exception {
         List<Double> levels = new ArrayList<>();
-        for (Section section : page.sections()) levels.add(LoudnessMeter.integrated(pcm(narrator.sectionWav(page, section))));
+        for (Section section : page.sections()) levels.add(LoudnessMeter.integrated(pcm(narrator.clips().sectionWav(App.snapshot(content).voicing(), page, section, app.earshot.content.Speed.NORMAL))));
         double spread = levels.stream().mapToDouble(d -> d).max().orElseThrow() - levels.stream().mapToDouble(d -> d).min().orElseThrow();
         assertTrue(spread <= 0.5, "section loudness " + levels);
     }
 
     @Test
     void theWholePageMadeFromTheSectionsMeasuresAtTheTargetToo() throws Exception {
-        Clip wav = narrator.pageWav(page);
+        Clip wav = narrator.clips().pageWav(App.snapshot(content).voicing(), page, app.earshot.content.Speed.NORMAL);
         assertBroadcastLoudness(file(wav, "page.wav"), pcm(wav));
     }
 
     @Test
     void slowerAndFasterNarrationIsAsLoud() throws Exception {
         for (Speed speed : List.of(Speed.SLOWER, Speed.FASTER)) {
-            Clip wav = narrator.sectionWav(page, page.sections().get(1), speed);
+            Clip wav = narrator.clips().sectionWav(App.snapshot(content).voicing(), page, page.sections().get(1), speed);
             assertBroadcastLoudness(file(wav, speed + ".wav"), pcm(wav));
         }
     }
 
     @Test
     void mp3sKeepTheLoudnessAndStayUnderTheCeiling() throws Exception {
-        assertBroadcastLoudness(file(narrator.pageMp3(page, Speed.NORMAL), "page.mp3"), null);
+        assertBroadcastLoudness(file(narrator.clips().pageMp3(App.snapshot(content).voicing(), page, Speed.NORMAL), "page.mp3"), null);
         Section section = page.sections().get(1);
-        assertBroadcastLoudness(file(narrator.sectionMp3(page, section, Speed.NORMAL), "section.mp3"), null);
+        assertBroadcastLoudness(file(narrator.clips().sectionMp3(App.snapshot(content).voicing(), page, section, Speed.NORMAL), "section.mp3"), null);
     }
 
     @Test
     void mp3KeepsTheSpeechAbove6kHzThatTheWavHas() throws Exception {
-        Path wav = file(narrator.pageWav(page), "band.wav");
-        Path mp3 = file(narrator.pageMp3(page, Speed.NORMAL), "band.mp3");
+        Path wav = file(narrator.clips().pageWav(App.snapshot(content).voicing(), page, app.earshot.content.Speed.NORMAL), "band.wav");
+        Path mp3 = file(narrator.clips().pageMp3(App.snapshot(content).voicing(), page, Speed.NORMAL), "band.mp3");
         double wavHigh = Ffmpeg.volume(wav, HIGH_BAND).meanDb();
         assertTrue(wavHigh > -70, "the WAV itself has speech above 6 kHz: " + wavHigh);
         assertEquals(wavHigh, Ffmpeg.volume(mp3, HIGH_BAND).meanDb(), 1.5);
@@ -112,8 +113,8 @@ class BroadcastLoudnessTest {
 
     @Test
     void mp3MeetsApplesMonoMinimumLastsAsLongAsTheWavAndIsAFifthOfItsSize() throws Exception {
-        Clip wavClip = narrator.pageWav(page);
-        Clip mp3Clip = narrator.pageMp3(page, Speed.NORMAL);
+        Clip wavClip = narrator.clips().pageWav(App.snapshot(content).voicing(), page, app.earshot.content.Speed.NORMAL);
+        Clip mp3Clip = narrator.clips().pageMp3(App.snapshot(content).voicing(), page, Speed.NORMAL);
         Path mp3 = file(mp3Clip, "probe.mp3");
         Map<String, String> probe = Ffmpeg.probe(mp3);
         assertEquals("44100", probe.get("sample_rate"));
@@ -127,10 +128,10 @@ class BroadcastLoudnessTest {
     void telephoneClipsHaveAnActiveSpeechLevelBetweenMinus26AndMinus20DbovAndPeaksUnderMinus3() throws Exception {
         for (Section section : page.sections()) {
             for (TelephoneFormat format : List.of(TelephoneFormat.WAV_ULAW, TelephoneFormat.WAV_ALAW)) {
-                assertTelephoneLevel(telephone.section(page, section, 1, format), section.id() + "." + format.id());
+                assertTelephoneLevel(telephone.section(App.snapshot(content).voicing(), page, section, 1, format), section.id() + "." + format.id());
             }
         }
-        assertTelephoneLevel(telephone.prompt("Press 1 to hear the next section.", TelephoneFormat.WAV_ULAW), "prompt.wav");
+        assertTelephoneLevel(telephone.prompt(App.snapshot(content).voicing(), "Press 1 to hear the next section.", TelephoneFormat.WAV_ULAW), "prompt.wav");
     }
 
     static void assertTelephoneLevel(Clip clip, String name) throws IOException {
@@ -145,23 +146,23 @@ class BroadcastLoudnessTest {
     /** The bundled clinic page (the one test here on content/): prints every section's figures for the README. */
     @Test
     void everyBundledSectionMeetsR128ByBothMeters() throws Exception {
-        App.Content content = App.load(TestServer.BUNDLED_CONTENT);
-        Page bundled = content.site().pages().get(0);
-        Narrator shared = App.narrator(content, TestServer.SHARED_AUDIO_CACHE, TestServer.SYNTHESIZER);
-        TelephoneAudio phone = new TelephoneAudio(shared, shared.store());
+        App.Content clinic = App.load(TestServer.BUNDLED_CONTENT);
+        Page bundled = clinic.site().pages().get(0);
+        Narrator shared = App.narrator(TestServer.SHARED_AUDIO_CACHE, TestServer.SYNTHESIZER);
+        TelephoneAudio phone = TelephoneAudio.of(shared);
         for (Section section : bundled.sections()) {
-            Clip clip = shared.sectionWav(bundled, section);
+            Clip clip = shared.clips().sectionWav(App.snapshot(clinic).voicing(), bundled, section, app.earshot.content.Speed.NORMAL);
             Path wav = file(clip, "bundled-" + section.id() + ".wav");
             Pcm pcm = pcm(clip);
             Ffmpeg.Loudness ffmpeg = Ffmpeg.ebur128(wav);
-            Clip tel = phone.section(bundled, section, 1, TelephoneFormat.WAV_ULAW);
+            Clip tel = phone.section(App.snapshot(clinic).voicing(), bundled, section, 1, TelephoneFormat.WAV_ULAW);
             System.out.printf(Locale.ROOT, "loudness %-45s own %6.2f LUFS %6.2f dBTP | ffmpeg %6.1f LUFS %5.1f dBTP | phone %6.2f dBov%n",
                     section.id(), LoudnessMeter.integrated(pcm), LoudnessMeter.truePeak(pcm), ffmpeg.integratedLufs(),
                     ffmpeg.truePeakDbtp(), ActiveSpeechLevel.measure(pcm(tel)));
             assertBroadcastLoudness(wav, pcm);
             assertTelephoneLevel(tel, "bundled-" + section.id() + ".ulaw.wav");
         }
-        Clip whole = shared.pageWav(bundled);
+        Clip whole = shared.clips().pageWav(App.snapshot(clinic).voicing(), bundled, app.earshot.content.Speed.NORMAL);
         assertBroadcastLoudness(file(whole, "bundled-page.wav"), pcm(whole));
     }
 }

@@ -63,11 +63,11 @@ class NarrationCacheTest {
     @Test
     void cacheSurvivesRestart() throws Exception {
         try (TestServer first = TestServer.start(TestServer.BUNDLED_CONTENT, cache, synthesizer)) {
-            first.narrator().warm(first.site().pages().get(0), () -> {});
+            first.warm(first.site().pages().get(0));
         }
         int made = synthesizer.calls();
         try (TestServer second = TestServer.start(TestServer.BUNDLED_CONTENT, cache, synthesizer)) {
-            second.narrator().warm(second.site().pages().get(0), () -> {});
+            second.warm(second.site().pages().get(0));
         }
         assertEquals(11, made);
         assertEquals(made, synthesizer.calls());
@@ -77,13 +77,13 @@ class NarrationCacheTest {
     void editingOneSectionResynthesizesOnlyThatSection(@TempDir Path content) throws Exception {
         copyTree(TestServer.BUNDLED_CONTENT, content);
         try (TestServer first = TestServer.start(content, cache, synthesizer)) {
-            first.narrator().warm(first.site().pages().get(0), () -> {});
+            first.warm(first.site().pages().get(0));
         }
         Path md = content.resolve("pages/what-is-ketamine.md");
         Files.writeString(md, Files.readString(md).replace("recognizing its breakthrough potential", "recognising its breakthrough potential"));
         int before = synthesizer.calls();
         try (TestServer second = TestServer.start(content, cache, synthesizer)) {
-            second.narrator().warm(second.site().pages().get(0), () -> {});
+            second.warm(second.site().pages().get(0));
         }
         assertEquals(1, synthesizer.calls() - before);
     }

@@ -19,13 +19,13 @@ class PageAudioTest {
     @Test
     void pageClipIsTheSectionsJoinedWithPauses(@TempDir Path cache) throws Exception {
         App.Content content = App.load(Path.of("src/test/resources/fixtures/store"));
-        Narrator narrator = App.narrator(content, cache, TestServer.SYNTHESIZER);
+        Narrator narrator = App.narrator(cache, TestServer.SYNTHESIZER);
         Page page = content.site().pages().get(0);
         List<Pcm> parts = new ArrayList<>();
         for (Section section : page.sections()) {
-            if (!parts.isEmpty()) parts.add(Pcm.silence(16000, Narrator.SECTION_PAUSE_SECONDS));
-            parts.add(Wav.decode(narrator.sectionWav(page, section).audio().readAllBytes()));
+            if (!parts.isEmpty()) parts.add(Pcm.silence(16000, Clips.SECTION_PAUSE_SECONDS));
+            parts.add(Wav.decode(narrator.clips().sectionWav(App.snapshot(content).voicing(), page, section, app.earshot.content.Speed.NORMAL).audio().readAllBytes()));
         }
-        assertArrayEquals(Wav.encode(Pcm.concat(parts)), narrator.pageWav(page).audio().readAllBytes());
+        assertArrayEquals(Wav.encode(Pcm.concat(parts)), narrator.clips().pageWav(App.snapshot(content).voicing(), page, app.earshot.content.Speed.NORMAL).audio().readAllBytes());
     }
 }

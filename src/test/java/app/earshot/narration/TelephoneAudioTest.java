@@ -31,19 +31,19 @@ class TelephoneAudioTest {
     }
 
     static TelephoneAudio telephone(Narrator narrator) {
-        return new TelephoneAudio(narrator, narrator.store());
+        return TelephoneAudio.of(narrator);
     }
 
     static Narrator narrator(Path cache, Synthesizer synthesizer) {
-        return App.narrator(content, cache, synthesizer);
+        return App.narrator(cache, synthesizer);
     }
 
     @Test
     void aToneAbove4kHzDoesNotFoldBackIntoTheTelephoneBand(@TempDir Path cache) throws Exception {
         Section section = page.sections().get(1);
-        Pcm high = Wav.decode(telephone(narrator(cache, new ToneSynthesizer(6000))).section(page, section, 1,
+        Pcm high = Wav.decode(telephone(narrator(cache, new ToneSynthesizer(6000))).section(App.snapshot(content).voicing(), page, section, 1,
                 TelephoneFormat.WAV_PCM).audio().readAllBytes());
-        Pcm low = Wav.decode(telephone(narrator(cache.resolve("low"), new ToneSynthesizer(1000))).section(page, section, 1,
+        Pcm low = Wav.decode(telephone(narrator(cache.resolve("low"), new ToneSynthesizer(1000))).section(App.snapshot(content).voicing(), page, section, 1,
                 TelephoneFormat.WAV_PCM).audio().readAllBytes());
         // Both tones were brought to the same loudness, then to the telephone level: the 1 kHz one is heard at that
         // level, the 6 kHz one (all of it out of band) at least 50 dB under it even after the levelling's gain.
@@ -55,10 +55,10 @@ class TelephoneAudioTest {
     @Test
     void speechIsNeverClippedAndKeepsItsLengthToTheSample() throws Exception {
         Narrator narrator = narrator(TestServer.SHARED_AUDIO_CACHE, TestServer.SYNTHESIZER);
-        TelephoneAudio telephone = new TelephoneAudio(narrator, narrator.store());
+        TelephoneAudio telephone = TelephoneAudio.of(narrator);
         for (Section section : page.sections()) {
-            Pcm wide = Wav.decode(narrator.sectionWav(page, section).audio().readAllBytes());
-            Pcm narrow = Wav.decode(telephone.section(page, section, 1, TelephoneFormat.WAV_PCM).audio().readAllBytes());
+            Pcm wide = Wav.decode(narrator.clips().sectionWav(App.snapshot(content).voicing(), page, section, app.earshot.content.Speed.NORMAL).audio().readAllBytes());
+            Pcm narrow = Wav.decode(telephone.section(App.snapshot(content).voicing(), page, section, 1, TelephoneFormat.WAV_PCM).audio().readAllBytes());
             assertEquals(8000, narrow.sampleRate());
             assertEquals((wide.length() + 1) / 2, narrow.length(), section.id());
             assertTrue(saturated(narrow) <= saturated(wide), section.id() + ": " + saturated(narrow) + " clipped samples");
@@ -68,34 +68,34 @@ class TelephoneAudioTest {
     @Test
     void convertingOnceServesEveryLaterRequestFromTheCache(@TempDir Path cache) {
         Narrator narrator = narrator(cache, TestServer.SYNTHESIZER);
-        TelephoneAudio first = new TelephoneAudio(narrator, narrator.store());
+        TelephoneAudio first = TelephoneAudio.of(narrator);
         Section section = page.sections().get(3);
-        Clip clip = first.section(page, section, 1, TelephoneFormat.WAV_ULAW);
+        Clip clip = first.section(App.snapshot(content).voicing(), page, section, 1, TelephoneFormat.WAV_ULAW);
         assertEquals(1, first.conversions());
-        assertEquals(clip.etag(), first.section(page, section, 1, TelephoneFormat.WAV_ULAW).etag());
+        assertEquals(clip.etag(), first.section(App.snapshot(content).voicing(), page, section, 1, TelephoneFormat.WAV_ULAW).etag());
         TelephoneAudio afterRestart = telephone(narrator(cache, TestServer.SYNTHESIZER));
-        afterRestart.section(page, section, 1, TelephoneFormat.WAV_ULAW);
-        afterRestart.section(page, section, 1, TelephoneFormat.ALAW);
+        afterRestart.section(App.snapshot(content).voicing(), page, section, 1, TelephoneFormat.WAV_ULAW);
+        afterRestart.section(App.snapshot(content).voicing(), page, section, 1, TelephoneFormat.ALAW);
         assertEquals(1, afterRestart.conversions()); // only A-law is new
     }
 
     @Test
     void sectionsLongerThanTheLimitAreSplitBetweenSentencesIntoPartsThatFit() throws Exception {
         Narrator narrator = narrator(TestServer.SHARED_AUDIO_CACHE, TestServer.SYNTHESIZER);
-        TelephoneAudio telephone = new TelephoneAudio(narrator, narrator.store(), 8.0);
+        TelephoneAudio telephone = TelephoneAudio.of(narrator, 8.0);
         int split = 0;
         for (Section section : page.sections()) {
-            double whole = narrator.sectionWav(page, section).seconds();
-            List<TelephoneAudio.Part> parts = telephone.parts(page, section);
+            double whole = narrator.clips().sectionWav(App.snapshot(content).voicing(), page, section, app.earshot.content.Speed.NORMAL).seconds();
+            List<TelephoneAudio.Part> parts = telephone.parts(App.snapshot(content).voicing(), page, section);
             if (whole <= 8.0) {
                 assertEquals(1, parts.size());
                 continue;
             }
             split++;
-            List<Captions.Cue> cues = narrator.sectionCues(page, section);
+            List<Captions.Cue> cues = narrator.captions().sectionCues(App.snapshot(content).voicing(), page, section, app.earshot.content.Speed.NORMAL);
             double total = 0;
             for (TelephoneAudio.Part part : parts) {
-                double seconds = Wav.inspect(telephone.section(page, section, part.number(), TelephoneFormat.WAV_ULAW).audio().readAllBytes()).seconds();
+                double seconds = Wav.inspect(telephone.section(App.snapshot(content).voicing(), page, section, part.number(), TelephoneFormat.WAV_ULAW).audio().readAllBytes()).seconds();
                 assertTrue(seconds <= 8.0, section.id() + " part " + part.number() + ": " + seconds + " s");
                 total += seconds;
                 if (part.number() > 1) assertTrue(betweenCues(cues, part.start()), section.id() + " cut at " + part.start());

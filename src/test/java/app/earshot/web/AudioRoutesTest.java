@@ -71,7 +71,7 @@ class AudioRoutesTest {
         for (var s : server.site().page("what-is-ketamine").orElseThrow().sections()) {
             sections += Wav.inspect(get("/audio/what-is-ketamine/" + s.id() + ".wav").body()).seconds();
         }
-        assertEquals(sections + 10 * app.earshot.narration.Narrator.SECTION_PAUSE_SECONDS, total, 0.01);
+        assertEquals(sections + 10 * app.earshot.narration.Clips.SECTION_PAUSE_SECONDS, total, 0.01);
     }
 
     @Test
@@ -190,7 +190,7 @@ class AudioRoutesTest {
 
     @Test
     void everyPageHasANamedPlayerWithCaptionsAndADescribedDownload() {
-        server.narrator().warm(server.site().pages().get(0), () -> {});
+        server.warm(server.site().pages().get(0));
         Document doc = server.html("/what-is-ketamine/fda-breakthrough-status");
         Element audio = doc.selectFirst("main audio[controls]");
         assertEquals("Listen to this section", audio.attr("aria-label"));
@@ -208,7 +208,7 @@ class AudioRoutesTest {
 
     @Test
     void wholePageHasOnePlayerAndOneCompactControlPerSection() {
-        server.narrator().warm(server.site().pages().get(0), () -> {});
+        server.warm(server.site().pages().get(0));
         Document doc = server.html("/what-is-ketamine");
         assertEquals(1, doc.select("main audio[controls]").size());
         assertEquals(10, doc.select("main section .listen-section a").size());

@@ -40,13 +40,13 @@ class CareCalloutTest {
 
     @Test
     void careCalloutIsSpokenStraightAfterTheHeading() {
-        String second = server.narrator().passages(page, section).get(1).text();
+        String second = server.voicing().passages(page, section).get(1).text();
         assertTrue(second.startsWith("Urgent advice: If you are thinking about suicide. Call or text 988 at any time."), second);
     }
 
     @Test
     void theCrisisNumberIsSaidDigitByDigit() {
-        assertTrue(server.narrator().script(page, section).spoken().contains("text nine-eight-eight at"));
+        assertTrue(server.voicing().script(page, section).spoken().contains("text nine-eight-eight at"));
     }
 
     @Test

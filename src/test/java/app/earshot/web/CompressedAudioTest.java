@@ -109,7 +109,7 @@ class CompressedAudioTest {
 
     @Test
     void playersOfferMp3FirstWavAsFallbackAndOtherSpeedsAsLinks() {
-        server.narrator().warm(server.site().pages().get(0), () -> {});
+        server.warm(server.site().pages().get(0));
         Document doc = server.html("/what-is-ketamine");
         Set<String> names = new HashSet<>();
         for (Element player : doc.select("main .listen")) {
@@ -128,7 +128,7 @@ class CompressedAudioTest {
 
     @Test
     void downloadLinkNamesTheMp3ItsSizeAndLength() {
-        server.narrator().warm(server.site().pages().get(0), () -> {});
+        server.warm(server.site().pages().get(0));
         String download = server.html("/what-is-ketamine/fda-breakthrough-status").selectFirst("main a[download]").text();
         assertTrue(download.matches("Download this section \\(MP3, \\d+ KB, \\d+ seconds\\)"), download);
     }

@@ -60,7 +60,7 @@ class FastPathTest {
             server.get("/rest/driving");
             Path md = content.resolve("pages/rest.md");
             Files.writeString(md, Files.readString(md).replace("Do not drive until", "Do not drive or cycle until"));
-            server.store().replace(app.earshot.App.load(content).site());
+            server.store().replace(app.earshot.App.snapshot(app.earshot.App.load(content)));
             assertTrue(server.get("/rest/driving").body().contains("Do not drive or cycle until"));
         }
     }
@@ -70,7 +70,7 @@ class FastPathTest {
         try (TestServer server = TestServer.start(FIXTURE)) {
             int port = Integer.parseInt(server.url("").replaceAll(".*:(\\d+)$", "$1"));
             // The feed lists only audio that is ready: warm first, as a running server does.
-            server.site().pages().forEach(page -> server.narrator().warm(page, () -> {}));
+            server.site().pages().forEach(page -> server.warm(page));
             assertTrue(feed(port, "a.example").contains("http://a.example/audio/"));
             assertTrue(feed(port, "a.example").contains("http://a.example/audio/"));
             String b = feed(port, "b.example");

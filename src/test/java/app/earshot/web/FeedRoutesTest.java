@@ -35,7 +35,7 @@ class FeedRoutesTest {
     static void start() {
         server = TestServer.start();
         // The feed lists only audio that is ready (it never waits for synthesis): warm first, as a running server does.
-        server.site().pages().forEach(page -> server.narrator().warm(page, () -> {}));
+        server.site().pages().forEach(page -> server.warm(page));
     }
 
     @AfterAll

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.earshot.App;
 import app.earshot.CountingSynthesizer;
 import app.earshot.TestServer;
-import app.earshot.content.ContentStore;
+import app.earshot.snapshot.SnapshotStore;
 import app.earshot.narration.Narrator;
 import app.earshot.narration.TelephoneAudio;
 import app.earshot.narration.Warmer;
@@ -34,7 +34,7 @@ class HealthTest {
         try (TestServer server = TestServer.start(CONTENT, cache, TestServer.SYNTHESIZER)) {
             assertEquals(0, health(server).at("/audio/ready").asInt());
             assertEquals(3, health(server).at("/audio/total").asInt());
-            server.narrator().warm(server.site().pages().get(0), () -> {});
+            server.warm(server.site().pages().get(0));
             assertEquals(3, health(server).at("/audio/ready").asInt());
             assertEquals("ok", health(server).get("status").asText());
         }
@@ -45,12 +45,12 @@ class HealthTest {
         CountingSynthesizer broken = new CountingSynthesizer(TestServer.SYNTHESIZER);
         broken.failing(true);
         App.Content content = App.load(CONTENT);
-        Narrator narrator = App.narrator(content, cache, broken);
+        Narrator narrator = App.narrator(cache, broken);
         Warmer warmer = new Warmer(narrator, 0);
-        Javalin app = WebApp.create(new ContentStore(content.site()), narrator, new TelephoneAudio(narrator, narrator.store()),
+        Javalin app = WebApp.create(new SnapshotStore(App.snapshot(content)), narrator, TelephoneAudio.of(narrator),
                 new SecurityHeaders(0), warmer).start("127.0.0.1", 0);
         try {
-            warmer.run(content.site());
+            warmer.run(App.snapshot(content).voicing(), content.site());
             JsonNode health = new ObjectMapper().readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + app.port() + "/healthz")).build(), HttpResponse.BodyHandlers.ofString()).body());
             assertEquals("degraded", health.get("status").asText());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.earshot.App;
 import app.earshot.TestServer;
-import app.earshot.content.ContentStore;
+import app.earshot.snapshot.SnapshotStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -35,7 +35,7 @@ class OpenApiCoverageTest {
     @BeforeAll
     static void start() throws Exception {
         App.Content content = App.load(Path.of("src/test/resources/hostile/site"));
-        app = App.create(new ContentStore(content.site()), App.narrator(content, TestServer.SHARED_AUDIO_CACHE, TestServer.SYNTHESIZER))
+        app = App.create(new SnapshotStore(App.snapshot(content)), App.narrator(TestServer.SHARED_AUDIO_CACHE, TestServer.SYNTHESIZER))
                 .start("127.0.0.1", 0);
         paths = new ObjectMapper().readTree(get("/api/openapi.json").body()).get("paths");
     }

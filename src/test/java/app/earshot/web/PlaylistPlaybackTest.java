@@ -25,7 +25,7 @@ class PlaylistPlaybackTest {
     static void start() {
         server = TestServer.start();
         page = server.site().page("what-is-ketamine").orElseThrow();
-        for (Section s : page.sections()) sections += server.narrator().sectionMp3(page, s, Speed.NORMAL).seconds();
+        for (Section s : page.sections()) sections += server.narrator().clips().sectionMp3(server.voicing(), page, s, Speed.NORMAL).seconds();
     }
 
     @AfterAll

@@ -10,7 +10,7 @@ import app.earshot.Soxi;
 import app.earshot.TestServer;
 import app.earshot.audio.Wav;
 import app.earshot.audio.WavInfo;
-import app.earshot.content.ContentStore;
+import app.earshot.snapshot.SnapshotStore;
 import app.earshot.narration.Narrator;
 import app.earshot.narration.TelephoneAudio;
 import io.javalin.Javalin;
@@ -137,8 +137,8 @@ class TelephonyRoutesTest {
     @Test
     void aSectionLongerThanTheLimitIsServedOnlyInNumberedParts(@TempDir Path dir) throws Exception {
         App.Content content = App.load(TestServer.BUNDLED_CONTENT);
-        Narrator narrator = App.narrator(content, TestServer.SHARED_AUDIO_CACHE, TestServer.SYNTHESIZER);
-        Javalin app = WebApp.create(new ContentStore(content.site()), narrator, new TelephoneAudio(narrator, narrator.store(), 10.0)).start("127.0.0.1", 0);
+        Narrator narrator = App.narrator(TestServer.SHARED_AUDIO_CACHE, TestServer.SYNTHESIZER);
+        Javalin app = WebApp.create(new SnapshotStore(App.snapshot(content)), narrator, TelephoneAudio.of(narrator, 10.0)).start("127.0.0.1", 0);
         try {
             HttpClient client = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + app.port() + "/telephony/what-is-ketamine/research-evidence"; // 25 s

@@ -36,23 +36,23 @@ class TranscriptRoutesTest {
     @Test
     void sectionTranscriptIsTheSpokenScriptWithTheWrittenWordsRestored() {
         Section help = page.section("when-to-ask-for-help").orElseThrow();
-        String spoken = server.narrator().script(page, help).spoken();
+        String spoken = server.voicing().script(page, help).spoken();
         assertTrue(spoken.contains("N-M-D-A"), "fixture's lexicon must respell a word: " + spoken);
-        assertEquals(server.narrator().script(page, help).text(), said(server.html("/sleep-well/when-to-ask-for-help/transcript")));
+        assertEquals(server.voicing().script(page, help).text(), said(server.html("/sleep-well/when-to-ask-for-help/transcript")));
     }
 
     @Test
     void tableRowsAreShownAsTheVoiceReadsThem() {
         Section table = page.section("sleep-by-age").orElseThrow();
         String said = said(server.html("/sleep-well/sleep-by-age/transcript"));
-        assertEquals(server.narrator().script(page, table).text(), said);
+        assertEquals(server.voicing().script(page, table).text(), said);
         assertTrue(said.contains("Teenager. Hours: 8 to 10. Naps: Rarely.") || said.contains("Teenager. Hours: eight to ten."), said);
     }
 
     @Test
     void pageTranscriptHasEverySectionInOrderWithRisingTimes() {
         Document doc = server.html("/sleep-well/transcript");
-        List<String> expected = page.sections().stream().map(s -> server.narrator().script(page, s).text()).toList();
+        List<String> expected = page.sections().stream().map(s -> server.voicing().script(page, s).text()).toList();
         assertEquals(String.join("\n\n", expected), said(doc));
         List<Double> times = doc.select("ol.transcript time").eachAttr("datetime").stream()
                 .map(t -> Double.parseDouble(t.substring(2, t.length() - 1))).toList();

@@ -1,0 +1,30 @@
+package app.earshot.narration;
+
+import app.earshot.speech.SpeechScript;
+import app.earshot.speech.VoiceSettings;
+import app.earshot.store.Artifact;
+import app.earshot.store.ArtifactStore;
+
+/**
+ * Short prompts spoken by Earshot's own voice (IVR menus, "not an option", goodbye, the authors' preview), stored like
+ * sections so that a phone platform never needs its own text-to-speech.
+ */
+public final class Prompts {
+    private final Recorder recorder;
+    private final ArtifactStore store;
+    private final RenderingKeys keys;
+
+    Prompts(Recorder recorder, ArtifactStore store, RenderingKeys keys) {
+        this.recorder = recorder;
+        this.store = store;
+        this.keys = keys;
+    }
+
+    /** {@code words} spoken with {@code v}'s prompt voice, as WAV. */
+    public Clip prompt(Voicing v, String words) {
+        VoiceSettings voice = v.promptVoice();
+        SpeechScript script = v.prompt(words);
+        Artifact wav = store.get(keys.prompt(voice, script), "wav", () -> recorder.prompt(script, voice));
+        return new Clip(wav, Format.WAV.mediaType(), Clips.seconds(wav));
+    }
+}
