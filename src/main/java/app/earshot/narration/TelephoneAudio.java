@@ -39,7 +39,6 @@ public final class TelephoneAudio {
     private final ArtifactStore cache;
     private final double maxPartSeconds;
     private final AtomicLong conversions = new AtomicLong();
-    private final AtomicLong conversionNanos = new AtomicLong();
 
     /** Telephone audio for {@code narrator}'s clips, kept in its store, split at {@link #MAX_PART_SECONDS}. */
     public static TelephoneAudio of(Narrator narrator) {
@@ -120,13 +119,9 @@ public final class TelephoneAudio {
         return version(wide, whole(wide));
     }
 
-    /** Conversions made (cache misses), and the time they took: for metrics and benchmarks. */
+    /** Conversions made (cache misses). */
     public long conversions() {
         return conversions.get();
-    }
-
-    public double conversionSeconds() {
-        return conversionNanos.get() / 1e9;
     }
 
     private Clip convert(Clip wide, int[] span, TelephoneFormat format) {
@@ -134,7 +129,7 @@ public final class TelephoneAudio {
                 Integer.toString(span[0]), Integer.toString(span[1]), format.id());
         // One step from the 16 kHz clip to the served bytes, and one cache write: no intermediate file, because
         // writing and re-reading one costs more than running the filter again for another codec.
-        Artifact coded = cache.get(key, format.wav() ? "wav" : format.extension(), () -> timed(() -> {
+        Artifact coded = cache.get(key, format.wav() ? "wav" : format.extension(), () -> counted(() -> {
             short[] all = decode(wide.audio()).samples();
             Pcm part = new Pcm(WIDE, span[0] == 0 && span[1] == all.length ? all : Arrays.copyOfRange(all, span[0], span[1]));
             // Telephone networks want speech at their own level (P.56 active level), not at podcast loudness.
@@ -196,14 +191,10 @@ public final class TelephoneAudio {
         return best;
     }
 
-    private byte[] timed(java.util.function.Supplier<byte[]> work) {
-        long start = System.nanoTime();
-        try {
-            return work.get();
-        } finally {
-            conversionNanos.addAndGet(System.nanoTime() - start);
-            conversions.incrementAndGet();
-        }
+    private byte[] counted(java.util.function.Supplier<byte[]> work) {
+        byte[] made = work.get();
+        conversions.incrementAndGet();
+        return made;
     }
 
     private static Pcm decode(Artifact wav) {

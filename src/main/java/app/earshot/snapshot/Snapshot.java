@@ -34,16 +34,6 @@ public final class Snapshot {
         return new Snapshot(site, lexicon, new Voicing(new ScriptWriter(new SpeechNormalizer(), lexicon), site.speech()));
     }
 
-    /** A snapshot of {@code site} with no lexicon (tests and tools that need none). */
-    public static Snapshot of(Site site) {
-        return of(site, Lexicon.empty());
-    }
-
-    /** This load published at {@code url} (checked by {@link Site#checkBaseUrl}); the voicing is unchanged. */
-    public Snapshot withBaseUrl(String url) {
-        return new Snapshot(site.withBaseUrl(url), lexicon, voicing);
-    }
-
     /** Pages and site settings. */
     public Site site() {
         return site;
