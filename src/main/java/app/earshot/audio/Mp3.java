@@ -92,6 +92,83 @@ public final class Mp3 {
     }
 
     /**
+     * One MP3 encoded from 16-bit little-endian mono samples written in pieces (the sample bytes of WAV files, in
+     * order), so a long recording is never one array: memory stays at one chunk of samples and LAME's own state. The
+     * frames go to {@code out} as they are made; {@link #finish} then writes the LAME tag frame over the first frame,
+     * which is why the output must be a file. Fed the same samples, the bytes are exactly {@link #encode}'s.
+     */
+    public static final class Session extends java.io.OutputStream {
+        private final Encoder encoder;
+        private final FileChannel out;
+        private final int[] samples = new int[CHUNK];
+        private final byte[] buffer = new byte[Lame.LAME_MAXMP3BUFFER];
+        private int filled;
+        private int carry = -1;
+        private long written;
+
+        /** A session for samples at {@code sampleRate}, writing frames to {@code out} from its current position 0. */
+        public Session(int sampleRate, FileChannel out) {
+            this.encoder = new Encoder(sampleRate);
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[]{(byte) b}, 0, 1);
+        }
+
+        /** Takes sample bytes (16-bit little-endian); a sample split between two calls is joined. */
+        @Override
+        public void write(byte[] pcm, int off, int len) throws IOException {
+            int at = off;
+            int end = off + len;
+            if (carry >= 0 && at < end) {
+                add((short) (carry | pcm[at++] << 8));
+                carry = -1;
+            }
+            for (; at + 1 < end; at += 2) add((short) ((pcm[at] & 0xFF) | pcm[at + 1] << 8));
+            if (at < end) carry = pcm[at] & 0xFF;
+        }
+
+        /** Adds {@code count} samples of silence. */
+        public void silence(long count) throws IOException {
+            for (long i = 0; i < count; i++) add((short) 0);
+        }
+
+        private void add(short sample) throws IOException {
+            // jump3r takes 32-bit samples, left and right; for mono LAME reads the left channel only.
+            samples[filled++] = sample << 16;
+            if (filled == CHUNK) drain();
+        }
+
+        private void drain() throws IOException {
+            if (filled > 0) emit(encoder.encode(samples, filled, buffer));
+            filled = 0;
+        }
+
+        private void emit(int length) throws IOException {
+            ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, length);
+            while (bytes.hasRemaining()) written += out.write(bytes);
+        }
+
+        /**
+         * Encodes what is left, then writes the tag frame at the start of the file.
+         *
+         * @return the MP3's length in bytes
+         */
+        public long finish() throws IOException {
+            if (carry >= 0) throw new IOException("an odd number of sample bytes");
+            drain();
+            emit(encoder.flush(buffer));
+            int tag = encoder.tagFrame(buffer);
+            if (tag <= 0 || tag > written) throw new IllegalStateException("LAME wrote no tag frame (" + tag + ")");
+            ByteBuffer frame = ByteBuffer.wrap(buffer, 0, tag);
+            for (long at = 0; frame.hasRemaining(); ) at += out.write(frame, at);
+            return written;
+        }
+    }
+
+    /**
      * The facts of an MP3 file held in memory.
      *
      * @throws InvalidMp3Exception if it does not start with a Layer III frame carrying a LAME tag, or its

@@ -65,15 +65,22 @@ public final class Clips {
         return new Clip(wav, Format.WAV.mediaType(), seconds(wav));
     }
 
-    /** The whole page at {@code speed} as MP3, encoded from the page's WAV. */
+    /**
+     * The whole page at {@code speed} as MP3: the sections' clips with pauses between them, encoded a section at a
+     * time (the page's WAV is not needed, and no request holds the page's samples). Keyed as the MP3 of the page's WAV.
+     */
     public Clip pageMp3(Voicing v, Page page, Speed speed) {
-        return mp3(pageWav(v, page, speed));
+        List<Clip> sections = sectionClips(v, page, speed);
+        String wavKey = RenderingKeys.page(sections.stream().map(c -> c.audio().key()).toList());
+        List<Artifact> parts = sections.stream().map(Clip::audio).toList();
+        Artifact mp3 = store.get(RenderingKeys.mp3(wavKey), Format.MP3.extension(),
+                (ArtifactStore.Writer) out -> recorder.mp3(parts, SECTION_PAUSE_SECONDS, store.root(), out));
+        return new Clip(mp3, Format.MP3.mediaType(), mp3Seconds(mp3));
     }
 
     /** The whole page at {@code speed} in {@code format}. */
     public Clip page(Voicing v, Page page, Speed speed, Format format) {
-        Clip wav = pageWav(v, page, speed);
-        return format == Format.MP3 ? mp3(wav) : wav;
+        return format == Format.MP3 ? pageMp3(v, page, speed) : pageWav(v, page, speed);
     }
 
     /** Every section's WAV at {@code speed}, in order. */
@@ -85,7 +92,8 @@ public final class Clips {
 
     /** The MP3 of a stored WAV. */
     Clip mp3(Clip wav) {
-        Artifact mp3 = store.get(RenderingKeys.mp3(wav.audio().key()), Format.MP3.extension(), () -> recorder.mp3(wav.audio()));
+        Artifact mp3 = store.get(RenderingKeys.mp3(wav.audio().key()), Format.MP3.extension(),
+                (ArtifactStore.Writer) out -> recorder.mp3(List.of(wav.audio()), 0, store.root(), out));
         return new Clip(mp3, Format.MP3.mediaType(), mp3Seconds(mp3));
     }
 

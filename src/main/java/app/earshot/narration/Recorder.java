@@ -16,6 +16,11 @@ import app.earshot.store.Artifact;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,23 +70,89 @@ public final class Recorder {
      * against its recorded SHA-256 as they are copied, so damage on disk is never copied into the page.
      */
     void page(List<Artifact> sections, double pauseSeconds, OutputStream out) throws IOException {
+        page(sections, inspectAll(sections), pauseSeconds, out);
+    }
+
+    /**
+     * Encodes the clips (16-bit mono PCM WAVs at one rate) in order, with {@code pauseSeconds} of silence between
+     * them, as one MP3, a piece of one clip at a time through one LAME session: memory stays at a buffer, however long
+     * the page. The frames go to a scratch file in {@code scratchFolder} (the tag frame is written over the first frame
+     * at the end), which is then copied to {@code out} and deleted. Each clip is checked against its recorded SHA-256
+     * as it is read. The bytes are those of {@link Mp3#encode} on the joined samples.
+     */
+    void mp3(List<Artifact> clips, double pauseSeconds, Path scratchFolder, OutputStream out) throws IOException {
+        long start = System.nanoTime();
+        try {
+            List<WavInfo> infos = inspectAll(clips);
+            int rate = infos.get(0).sampleRate();
+            Path scratch;
+            try {
+                Files.createDirectories(scratchFolder);
+                // Named like the store's own temp files, so a crash's leftover is removed at the next start.
+                scratch = Files.createTempFile(scratchFolder, "mp3.p" + ProcessHandle.current().pid() + ".", ".tmp");
+            } catch (IOException e) {
+                // An unwritable cache folder: the store keeps artifacts in memory then, and so may this encoding.
+                out.write(Mp3.encode(joined(clips, infos, pauseSeconds)));
+                return;
+            }
+            try (FileChannel channel = FileChannel.open(scratch, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    StandardOpenOption.DELETE_ON_CLOSE)) {
+                Mp3.Session session = new Mp3.Session(rate, channel);
+                for (int i = 0; i < clips.size(); i++) {
+                    if (i > 0) session.silence(pauseSamples(rate, pauseSeconds));
+                    copyData(clips.get(i), infos.get(i), session);
+                }
+                long length = session.finish();
+                byte[] piece = new byte[1 << 16];
+                ByteBuffer buffer = ByteBuffer.wrap(piece);
+                for (long at = 0; at < length; ) {
+                    buffer.clear();
+                    int n = channel.read(buffer, at);
+                    if (n < 0) throw new IOException("scratch MP3 shrank while being copied");
+                    out.write(piece, 0, n);
+                    at += n;
+                }
+            } finally {
+                Files.deleteIfExists(scratch);
+            }
+        } finally {
+            encodeNanos.addAndGet(System.nanoTime() - start);
+        }
+    }
+
+    private static List<WavInfo> inspectAll(List<Artifact> clips) throws IOException {
         List<WavInfo> infos = new ArrayList<>();
-        for (Artifact section : sections) {
-            WavInfo info = inspect(section);
+        for (Artifact clip : clips) {
+            WavInfo info = inspect(clip);
             if (info.format() != app.earshot.audio.Codec.PCM || info.channels() != 1 || info.bitsPerSample() != 16
                     || info.sampleRate() != infos.stream().findFirst().orElse(info).sampleRate()) {
                 throw new IOException("section clips must be 16-bit mono PCM at one rate: " + info);
             }
             infos.add(info);
         }
+        return infos;
+    }
+
+    private static long pauseSamples(int rate, double pauseSeconds) {
+        return Math.round(rate * pauseSeconds);
+    }
+
+    /** The clips and pauses as one array: only when no scratch file can be written. */
+    private static Pcm joined(List<Artifact> clips, List<WavInfo> infos, double pauseSeconds) throws IOException {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        page(clips, infos, pauseSeconds, all);
+        return Wav.decode(all.toByteArray());
+    }
+
+    private static void page(List<Artifact> clips, List<WavInfo> infos, double pauseSeconds, OutputStream out) throws IOException {
         int rate = infos.get(0).sampleRate();
-        long pauseBytes = 2L * Math.round(rate * pauseSeconds);
-        long data = pauseBytes * (sections.size() - 1);
+        long pauseBytes = 2L * pauseSamples(rate, pauseSeconds);
+        long data = pauseBytes * (clips.size() - 1);
         for (WavInfo info : infos) data += info.dataLength();
         out.write(pcmHeader(rate, data));
-        for (int i = 0; i < sections.size(); i++) {
+        for (int i = 0; i < clips.size(); i++) {
             if (i > 0) out.write(new byte[(int) pauseBytes]);
-            copyData(sections.get(i), infos.get(i), out);
+            copyData(clips.get(i), infos.get(i), out);
         }
     }
 
@@ -158,18 +229,6 @@ public final class Recorder {
             return in.read(piece);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("section clip " + section.key().substring(0, 12), e);
-        }
-    }
-
-    /** A stored WAV as MP3. */
-    byte[] mp3(Artifact wav) {
-        long start = System.nanoTime();
-        try {
-            return Mp3.encode(Wav.decode(wav.readAllBytes()));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cached clip " + wav.key(), e);
-        } finally {
-            encodeNanos.addAndGet(System.nanoTime() - start);
         }
     }
 

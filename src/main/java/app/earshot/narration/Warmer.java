@@ -50,6 +50,7 @@ public final class Warmer {
             clips.mp3(wav);
             afterEachSection.run();
         }
+        clips.pageWav(v, page, app.earshot.content.Speed.NORMAL);
         clips.pageMp3(v, page, app.earshot.content.Speed.NORMAL);
     }
 
