@@ -78,6 +78,25 @@ public final class Ffmpeg {
         }
     }
 
+    /** The samples ffmpeg decodes from {@code file}, as mono 16-bit at {@code rate} (encoder delay and padding dropped). */
+    public static short[] decode(Path file, int rate) {
+        if (!Files.isExecutable(FFMPEG)) fail(FFMPEG + " is missing: install the Debian package 'ffmpeg'");
+        try {
+            Process process = new ProcessBuilder(FFMPEG.toString(), "-v", "error", "-i", file.toString(), "-f", "s16le", "-ac", "1",
+                    "-ar", Integer.toString(rate), "-").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            byte[] bytes = process.getInputStream().readAllBytes();
+            assertEquals(0, process.waitFor(), "ffmpeg could not decode " + file);
+            short[] samples = new short[bytes.length / 2];
+            java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+            return samples;
+        } catch (IOException e) {
+            return fail("could not run ffmpeg", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail("interrupted running ffmpeg", e);
+        }
+    }
+
     private static double number(Pattern pattern, String output) {
         Matcher m = pattern.matcher(output);
         String last = null;
