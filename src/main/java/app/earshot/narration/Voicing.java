@@ -14,9 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How one content load is spoken: the script writer (normalisation and that load's lexicon) and the voice at each
- * speed. Immutable apart from a memo of scripts that belongs to this load alone, so a reload that swaps in a new
- * voicing can never leave an old script or voice behind; a request reads one voicing and uses it throughout, so a
- * cache key and the synthesis it names always come from the same settings.
+ * speed; part of that load's {@link app.earshot.snapshot.Snapshot}. Immutable apart from a memo of scripts that belongs
+ * to this load alone, so a reload (a new snapshot) can never leave an old script or voice behind; a request passes its
+ * snapshot's voicing to every narration part, so a cache key and the synthesis it names always come from the same
+ * settings.
  */
 public final class Voicing {
     private record ScriptId(String pageTitle, Section section) {}

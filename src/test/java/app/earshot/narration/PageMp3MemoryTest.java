@@ -54,13 +54,21 @@ class PageMp3MemoryTest {
         assertEquals(pageSeconds, Mp3.inspect(mp3.audio().path()).seconds(), 1.0 / 16000);
     }
 
-    /** Makes the fixture page's MP3 from the section clips already stored under {@code args[1]}. */
+    /**
+     * Makes the fixture page's MP3 from the section clips already stored under {@code args[1]}; with a third argument
+     * {@code sections}, makes those clips instead (bench/page-mp3-heap.sh).
+     */
     public static final class Child {
         public static void main(String[] args) throws Exception {
             App.Content content = App.load(Path.of(args[0]));
             Page page = content.site().pages().get(0);
             Narrator narrator = App.narrator(Path.of(args[1]), new LongSynthesizer(SECTION_SECONDS));
-            Clip mp3 = narrator.clips().pageMp3(App.snapshot(content).voicing(), page, Speed.NORMAL);
+            Voicing voicing = App.snapshot(content).voicing();
+            if (args.length > 2 && args[2].equals("sections")) {
+                for (Section section : page.sections()) narrator.clips().sectionWav(voicing, page, section, Speed.NORMAL);
+                return;
+            }
+            Clip mp3 = narrator.clips().pageMp3(voicing, page, Speed.NORMAL);
             System.out.println("page MP3: " + mp3.size() + " bytes, " + mp3.seconds() + " s; heap max "
                     + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
         }
