@@ -10,7 +10,6 @@ import app.earshot.narration.Narrator;
 import app.earshot.speech.Lexicon;
 import app.earshot.speech.LexiconException;
 import app.earshot.speech.ScriptWriter;
-import app.earshot.speech.SpeechNormalizer;
 import app.earshot.speech.Synthesizer;
 import app.earshot.web.PronunciationPreview;
 import app.earshot.web.WebApp;
@@ -70,7 +69,7 @@ public final class App {
 
     /** How {@code content}'s sections are turned into speech: normalisation, then its lexicon. */
     public static ScriptWriter scriptWriter(Content content) {
-        return new ScriptWriter(new SpeechNormalizer(), content.lexicon());
+        return snapshot(content).voicing().writer();
     }
 
     /** A server for {@code content}, not yet started. */

@@ -111,7 +111,7 @@ public final class Earshot {
                 + " at http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port() + "/"
                 + (preview != null ? "; pronunciation preview for authors at /preview/{page}" : ""));
         warmer.start(first.voicing(), first.site());
-        ContentWatcher watcher = watch(contentDir, store, narrator, warmer, reloaded -> baseUrl.map(reloaded::withBaseUrl).orElse(reloaded));
+        ContentWatcher watcher = watch(contentDir, store, warmer, reloaded -> baseUrl.map(reloaded::withBaseUrl).orElse(reloaded));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (watcher != null) watcher.close();
             app.stop();
@@ -144,7 +144,7 @@ public final class Earshot {
     }
 
     /** Serves saved edits within a moment; re-synthesizes (in the background) only what changed. */
-    private static ContentWatcher watch(Path contentDir, SnapshotStore store, Narrator narrator, Warmer warmer,
+    private static ContentWatcher watch(Path contentDir, SnapshotStore store, Warmer warmer,
                                         java.util.function.UnaryOperator<Site> adjust) {
         try {
             return new ContentWatcher(contentDir, store, adjust, reloaded -> warmer.start(reloaded.voicing(), reloaded.site())).start();

@@ -1,15 +1,11 @@
 package app.earshot.web;
 
 import app.earshot.content.Page;
-import app.earshot.content.Site;
 import app.earshot.snapshot.Snapshot;
 import app.earshot.pronunciation.PageReport;
 import app.earshot.pronunciation.SpeechCheck;
 import app.earshot.speech.Pronouncer;
-import app.earshot.speech.ScriptWriter;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
