@@ -74,10 +74,11 @@ public final class WebApp {
             });
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             config.jetty.modifyServletContextHandler(handler -> handler.insertHandler(fastPath));
-            // First: the request reads the snapshot once; every handler and error page of it uses that one.
-            config.routes.before(ctx -> RequestSnapshot.take(ctx, content));
             config.routes.before(security::apply);
             config.routes.before(fastPath::stamp);
+            // After the fast path's stamp (so what is prepared is at least as new as its version): the request reads
+            // the snapshot once; every handler and error page of it uses that one.
+            config.routes.before(ctx -> RequestSnapshot.take(ctx, content));
             config.routes.after(ctx -> {
                 var endpoint = ctx.endpoints().lastHttpEndpoint();
                 metrics.request(endpoint == null ? "unmatched" : endpoint.path, ctx.statusCode());
