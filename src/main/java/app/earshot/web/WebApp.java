@@ -87,7 +87,9 @@ public final class WebApp {
             new TelephonyRoutes(content, telephone, media).register(config.routes);
             SpokenScripts scripts = new SpokenScripts(narrator);
             new IvrRoutes(content, narrator, scripts, telephone).register(config.routes);
-            new ApiRoutes(content, new ApiIndex(narrator, scripts, telephone, templates, views, books), preview).register(config.routes);
+            ApiIndex apiIndex = new ApiIndex(narrator, scripts, telephone, templates, views, books);
+            config.events.serverStopping(apiIndex::stop);
+            new ApiRoutes(content, apiIndex, preview).register(config.routes);
             new FeedRoutes(content, narrator, media).register(config.routes);
             new BookRoutes(content, books, media).register(config.routes);
             new SearchRoutes(content, templates, views).register(config.routes);
