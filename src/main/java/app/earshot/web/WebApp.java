@@ -88,7 +88,6 @@ public final class WebApp {
             SpokenScripts scripts = new SpokenScripts(narrator);
             new IvrRoutes(content, narrator, scripts, telephone).register(config.routes);
             ApiIndex apiIndex = new ApiIndex(narrator, scripts, telephone, templates, views, books);
-            config.events.serverStopping(apiIndex::stop);
             new ApiRoutes(content, apiIndex, preview).register(config.routes);
             new FeedRoutes(content, narrator, media).register(config.routes);
             new BookRoutes(content, books, media).register(config.routes);
@@ -108,6 +107,15 @@ public final class WebApp {
             }, "earshot-prime");
             primer.setDaemon(true);
             primer.start();
+            // Nothing of this server goes on working after it stops (a test's cache folder is deleted right after).
+            config.events.serverStopping(() -> {
+                apiIndex.stop();
+                try {
+                    primer.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
             new ErrorPages(content, templates, views, security).register(config.routes);
         });
     }
