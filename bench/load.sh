@@ -3,7 +3,8 @@
 # nginx serving Earshot's own static export of the same content, both running at once on loopback. For each URL the
 # two sides are measured back to back, alternating which goes first, over ROUNDS rounds; the report gives the median
 # Earshot/nginx ratio of the rounds with its min-max, so a job that starts on a shared machine in the middle of one
-# run cannot decide the result. Results replace the "Load" section of BENCHMARKS.md.
+# run cannot decide the result. Beside requests/s it reports CPU time per request of each server and of wrk (from /proc),
+# which other jobs on a shared machine disturb far less. Results replace the "Load" section of BENCHMARKS.md.
 # Needs: wrk, nginx (Debian packages), curl, python3.
 #   bench/load.sh                        # 5 rounds of 10 s per URL and side, 64 connections
 #   ROUNDS=3 DURATION=5 bench/load.sh    # a quicker look
@@ -102,34 +103,57 @@ chmod -R a+rX "$work"  # nginx workers run as www-data
 nginx -c "$work/nginx.conf"
 sleep 0.5
 
-declare -A rps p50 p99 errors
-run_wrk() { # name url -> rps[name] etc. for this run
-  local out
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$2")
-  echo "$out" >> "$work/wrk-$1.txt"
+declare -A rps p50 p99 errors server_us client_us
+# CPU time (user + system, clock ticks) of the given processes so far. CPU per request depends far less on what else
+# runs on a shared machine than requests per second do, so it is reported beside the throughput.
+cpu_ticks() { local t=0 p; for p in "$@"; do t=$(( t + $(awk '{print $14 + $15}' "/proc/$p/stat") )); done; echo "$t"; }
+per_request_us() { python3 -c "import sys; t, n, hz = map(float, sys.argv[1:]); print(f'{t * 1e6 / hz / n:.0f}' if n else 'n/a')" "$@"; }
+run_wrk() { # name url pid... -> rps[name], server_us[name] (CPU of the pids per request), client_us[name] (wrk's) etc.
+  local out name=$1 url=$2 t0 t1 requests hz
+  shift 2
+  hz=$(getconf CLK_TCK)
+  t0=$(cpu_ticks "$@")
+  out=$( { TIMEFORMAT='%U %S'; time wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url"; } 2> "$work/wrk-time" )
+  t1=$(cpu_ticks "$@")
+  echo "$out" >> "$work/wrk-$name.txt"
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  server_us[$name]=$(per_request_us "$((t1 - t0))" "${requests:-0}" "$hz")
+  client_us[$name]=$(per_request_us "$(awk 'END {print ($1 + $2) * 100}' "$work/wrk-time")" "${requests:-0}" 100)
+  set -- "$name"
   rps[$1]=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50[$1]=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99[$1]=$(awk '$1=="99%" {print $2}' <<<"$out")
   errors[$1]=$(awk '/Non-2xx|Socket errors/ {e=e $0 "; "} END {print (e=="" ? "0" : e)}' <<<"$out")
 }
 declare -A series  # "what" -> "earshot/nginx earshot/nginx ..." per round
+declare -A cpu_series  # "what" -> "server-earshot/server-nginx/wrk-earshot/wrk-nginx ..." CPU µs per request, per round
 for round in $(seq 1 "$ROUNDS"); do
   for what in page section clip; do
     case $what in page) path=/$page ;; section) path=/$page/$section ;; clip) path=$clip ;; esac
     if (( round % 2 )); then order="earshot nginx"; else order="nginx earshot"; fi
     for side in $order; do
-      if [ "$side" = earshot ]; then run_wrk "earshot-$what" "http://127.0.0.1:$PORT$path"; else run_wrk "nginx-$what" "http://127.0.0.1:$NGINX_PORT$path"; fi
+      if [ "$side" = earshot ]; then run_wrk "earshot-$what" "http://127.0.0.1:$PORT$path" "$server_pid"
+      else run_wrk "nginx-$what" "http://127.0.0.1:$NGINX_PORT$path" $(pgrep -P "$(cat "$work/nginx.pid")"); fi
     done
     series[$what]+="${rps[earshot-$what]}/${rps[nginx-$what]} "
+    cpu_series[$what]+="${server_us[earshot-$what]}/${server_us[nginx-$what]}/${client_us[earshot-$what]}/${client_us[nginx-$what]} "
     echo "   round $round $what: earshot ${rps[earshot-$what]} req/s (p99 ${p99[earshot-$what]}, errors ${errors[earshot-$what]}), nginx ${rps[nginx-$what]} req/s"
   done
 done
-if curl -sf -o /dev/null "http://127.0.0.1:$PORT$tclip"; then run_wrk earshot-tclip "http://127.0.0.1:$PORT$tclip"; fi
+if curl -sf -o /dev/null "http://127.0.0.1:$PORT$tclip"; then run_wrk earshot-tclip "http://127.0.0.1:$PORT$tclip" "$server_pid"; fi
 rss_after=$(rss_kb)
 rss_peak=$(hwm_kb)
 stop_server
 kill "$(cat "$work/nginx.pid")"; rm -f "$work/nginx.pid"
 
+cpu_summary() { # "se/sn/ce/cn ..." -> "median server CPU Earshot | nginx | wrk against Earshot | against nginx" (µs/request)
+  python3 - "$1" <<'PY'
+import statistics, sys
+rows = [p.split("/") for p in sys.argv[1].split()]
+med = lambda i: statistics.median(float(r[i]) for r in rows if r[i] != "n/a")
+print(f"{med(0):.0f} | {med(1):.0f} | {med(2):.0f} | {med(3):.0f}")
+PY
+}
 summary() { # "e/n e/n ..." -> "median ratio (min-max); median earshot; median nginx"
   python3 - "$1" <<'PY'
 import statistics, sys
@@ -152,6 +176,15 @@ runs on Earshot and on nginx back to back, alternating which goes first, in each
 | Whole page (\`/$page\`, $(stat -c %s "$work/export/$page/index.html") bytes) | $(summary "${series[page]}") | >= 0.8x |
 | Section page (\`/$page/$section\`, $(stat -c %s "$work/export/$page/$section/index.html") bytes) | $(summary "${series[section]}") | |
 | Cached section clip (\`$clip\`, $(stat -c %s "$work/export$clip") bytes) | $(summary "${series[clip]}") | >= 0.8x |
+
+CPU time per request, µs (median of the rounds): the server's own processes (Earshot's JVM; nginx's workers) and the
+load generator's (wrk). Less sensitive to other jobs on the machine than requests per second.
+
+| URL | Earshot server | nginx server | wrk against Earshot | wrk against nginx |
+|---|---:|---:|---:|---:|
+| Whole page | $(cpu_summary "${cpu_series[page]}") |
+| Section page | $(cpu_summary "${cpu_series[section]}") |
+| Cached section clip | $(cpu_summary "${cpu_series[clip]}") |
 
 | What | Value | Target |
 |---|---|---|

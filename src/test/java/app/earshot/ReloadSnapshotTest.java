@@ -76,9 +76,18 @@ class ReloadSnapshotTest {
         return index().at("/sections/1/spokenText").asText();
     }
 
+    /** The first prompt's URL once the prompt is made (before then the API lists it without a version). */
     private String promptUrl() {
-        String url = index().at("/ivr/prompts/0/telephone/ulaw.wav/url").asText();
+        String url = completeIndex().at("/ivr/prompts/0/telephone/ulaw.wav/url").asText();
         return url.substring(url.indexOf("/telephony/"));
+    }
+
+    private JsonNode completeIndex() {
+        try {
+            return JSON.readTree(server.complete("/api/pages/rest").body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private JsonNode index() {

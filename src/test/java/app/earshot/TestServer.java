@@ -149,6 +149,25 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** GETs {@code path} and parses the HTML. */
+    /**
+     * The API answer at {@code path} once it lists nothing as not ready: the API answers at once from what is made and
+     * makes the rest in the background, so this asks again until no {@code X-Renderings-Pending} header is left.
+     */
+    public HttpResponse<String> complete(String path) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(180).toNanos();
+        while (true) {
+            HttpResponse<String> r = get(path);
+            if (r.statusCode() != 200 || r.headers().firstValue("X-Renderings-Pending").isEmpty()) return r;
+            if (System.nanoTime() > deadline) throw new AssertionError(path + " still has pending renderings after 180 s");
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
     public Document html(String path) {
         return Jsoup.parse(get(path).body(), url(path));
     }

@@ -35,6 +35,8 @@ public final class Exporter {
     private static final Pattern QUOTED_PATH = Pattern.compile("(?:\"|'|=|\\s|^|\\()(/[A-Za-z0-9][A-Za-z0-9._~%/-]*)", Pattern.MULTILINE);
     private static final Pattern ATTRIBUTE = Pattern.compile("\\s(?:href|src)=\"(/[^\"]*)\"");
     private static final Set<String> SKIP = Set.of("/healthz", "/metrics");
+    /** Set on an answer that lists things not made yet (the JSON API, like the feed's X-Episodes-Pending). */
+    static final String PENDING_HEADER = "X-Renderings-Pending";
 
     private final String origin;
     private final String baseUrl;
@@ -68,33 +70,50 @@ public final class Exporter {
         queue.addAll(seeds);
         int files = 0;
         long bytes = 0;
-        while (!queue.isEmpty()) {
-            String path = queue.poll();
-            if (!seen.add(path)) continue;
-            if (seen.size() > MAX_URLS) throw new IllegalStateException("more than " + MAX_URLS + " URLs; stopping");
-            HttpResponse<byte[]> response = fetch(path);
-            if (response.statusCode() != 200) {
-                // A page's own link must work; a path merely mentioned in JSON or XML, or a seed, may not exist.
-                if (linkedFromPages.contains(path)) {
-                    throw new IllegalStateException("broken link: " + path + " answered " + response.statusCode());
+        // Answers that list renderings not made yet (the API answers at once from what is ready) are fetched again once
+        // the crawl has fetched, and so made, everything they name.
+        Set<String> incomplete = new LinkedHashSet<>();
+        Set<Path> written = new java.util.HashSet<>();
+        for (int pass = 0; pass < 3; pass++) {
+            if (pass > 0) {
+                if (incomplete.isEmpty()) break;
+                for (String path : incomplete) {
+                    seen.remove(path);
+                    queue.add(path);
                 }
-                continue;
+                incomplete.clear();
             }
-            String type = response.headers().firstValue("Content-Type").orElse("application/octet-stream");
-            Path file = dir.resolve(fileFor(path, type));
-            write(file, response.body());
-            files++;
-            bytes += response.body().length;
-            progress.accept(path);
-            if (isText(type)) {
-                String text = new String(response.body(), StandardCharsets.UTF_8);
-                boolean html = type.startsWith("text/html");
-                for (String link : html ? attributeLinks(text) : links(text)) {
-                    if (html) linkedFromPages.add(link);
-                    if (!seen.contains(link)) queue.add(link);
+            while (!queue.isEmpty()) {
+                String path = queue.poll();
+                if (!seen.add(path)) continue;
+                if (seen.size() > MAX_URLS) throw new IllegalStateException("more than " + MAX_URLS + " URLs; stopping");
+                HttpResponse<byte[]> response = fetch(path);
+                if (response.statusCode() != 200) {
+                    // A page's own link must work; a path merely mentioned in JSON or XML, or a seed, may not exist.
+                    if (linkedFromPages.contains(path)) {
+                        throw new IllegalStateException("broken link: " + path + " answered " + response.statusCode());
+                    }
+                    continue;
+                }
+                if (response.headers().firstValue(PENDING_HEADER).isPresent()) incomplete.add(path);
+                String type = response.headers().firstValue("Content-Type").orElse("application/octet-stream");
+                Path file = dir.resolve(fileFor(path, type));
+                boolean again = !written.add(file);
+                write(file, response.body());
+                if (!again) files++;
+                if (!again) bytes += response.body().length;
+                progress.accept(path);
+                if (isText(type)) {
+                    String text = new String(response.body(), StandardCharsets.UTF_8);
+                    boolean html = type.startsWith("text/html");
+                    for (String link : html ? attributeLinks(text) : links(text)) {
+                        if (html) linkedFromPages.add(link);
+                        if (!seen.contains(link)) queue.add(link);
+                    }
                 }
             }
         }
+        if (!incomplete.isEmpty()) throw new IllegalStateException("still incomplete after the crawl: " + incomplete);
         HttpResponse<byte[]> notFound = fetch("/404-this-page-does-not-exist");
         write(dir.resolve("404.html"), notFound.body());
         return new Result(files + 1, bytes + notFound.body().length);

@@ -163,6 +163,16 @@ public final class ArtifactStore {
 
     private record Verified(Artifact artifact, Object fileKey) {}
 
+    /** Thrown inside {@link #storedOnly} for an artifact that is not stored: it would have had to be made (or waited for). */
+    public static final class NotStored extends RuntimeException {
+        NotStored(String name) {
+            super(name + " is not made yet", null, false, false);
+        }
+    }
+
+    // True on a thread running storedOnly(...): per store, so another store (a test's, an export's) is not affected.
+    private final ThreadLocal<Boolean> storedOnly = ThreadLocal.withInitial(() -> false);
+
     /**
      * A store under {@code root} that checks the formats of ".wav", ".mp3", ".epub" and ".cues.json" files and keeps
      * up to an eighth of the heap in memory if the disk fails.
@@ -245,6 +255,7 @@ public final class ArtifactStore {
             hits.incrementAndGet();
             return known;
         }
+        if (storedOnly.get()) return find(key, extension).orElseThrow(() -> new NotStored(name));
         if (!inFlight.containsKey(name) && !Files.isRegularFile(file)) {
             // Making it takes a production slot, taken before joining the flight, so every flight is really running
             // and a caller that waits for one never waits behind a queue.
@@ -276,6 +287,26 @@ public final class ArtifactStore {
         } finally {
             inFlight.remove(name, mine);
         }
+    }
+
+    /**
+     * Runs {@code work} so that every artifact it asks this store for comes only from what is stored (verified first
+     * if need be): one that would have to be made, or is being made right now, throws {@link NotStored} at once
+     * instead of being produced or waited for. For answers that describe what is ready without making anything.
+     */
+    public <T> T storedOnly(Supplier<T> work) {
+        boolean outer = storedOnly.get();
+        storedOnly.set(true);
+        try {
+            return work.get();
+        } finally {
+            storedOnly.set(outer);
+        }
+    }
+
+    /** Runs {@code work} as background warming: its productions wait patiently and let requests go first. */
+    public void inBackground(Runnable work) {
+        gate.inBackground(work);
     }
 
     /**

@@ -25,14 +25,19 @@ import java.util.Map;
 /**
  * The JSON index of pages and sections: every rendering with its URL, byte size, playing time and ETag, as served:
  * MP3, WAV and captions at each speed ("mp3", "slower.mp3", ...), chapters and the EPUB talking book for a page, the
- * HTML, the spoken text, and every telephone codec at its path URL.
- * Building it makes any audio that is not yet cached.
+ * HTML, the spoken text, and every telephone codec at its path URL. It answers at once from what is stored: audio not
+ * made yet is listed with its URL and {@code "ready": false} (no size or length), counted in {@code pending}, and
+ * {@link #completeLater} makes it in the background, so the index is complete once that finishes.
  */
 final class ApiIndex {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiIndex.class);
 
-    /** One rendering: where it is and what a client will get. Absent fields do not apply (HTML has no duration). */
+    /**
+     * One rendering: where it is and what a client will get; {@code ready} false (and no bytes, seconds or ETag) while
+     * it is not made yet. Absent fields do not apply (HTML has no duration).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Rendering(String url, String mediaType, Long bytes, Double seconds, String etag) {}
+    record Rendering(String url, String mediaType, Long bytes, Double seconds, String etag, boolean ready) {}
 
     record Keypad(String repeat, String previous, String next, String mainMenu, String help, String scheme) {}
 
@@ -42,6 +47,7 @@ final class ApiIndex {
 
     record TelephonePart(int part, int of, double startSeconds, double endSeconds, Map<String, Rendering> formats) {}
 
+    /** {@code telephone} is empty while the section's audio is not made yet: its parts are known once it is. */
     record SectionEntry(String id, String heading, int order, List<String> keypad, String spokenText,
                         Map<String, Rendering> formats, List<TelephonePart> telephone) {
         SectionEntry {
@@ -49,10 +55,11 @@ final class ApiIndex {
         }
     }
 
+    /** {@code pending}: renderings of this page not made yet (each listed with {@code "ready": false}). */
     record PageEntry(String slug, String title, String summary, String reviewed, String nextReview, String href,
-                     Map<String, Rendering> formats, Ivr ivr, List<SectionEntry> sections) {}
+                     int pending, Map<String, Rendering> formats, Ivr ivr, List<SectionEntry> sections) {}
 
-    record Pages(List<PageEntry> pages) {}
+    record Pages(int pending, List<PageEntry> pages) {}
 
     private final Clips clips;
     private final Captioner captions;
@@ -61,9 +68,13 @@ final class ApiIndex {
     private final Templates templates;
     private final Views views;
     private final TalkingBook books;
+    private final ArtifactStore store;
+    private final java.util.concurrent.atomic.AtomicBoolean completing = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicReference<Thread> completer = new java.util.concurrent.atomic.AtomicReference<>();
+    private volatile boolean stopped;
 
     ApiIndex(Clips clips, Captioner captions, SpokenScripts scripts, TelephoneAudio telephone, Templates templates, Views views,
-             TalkingBook books) {
+             TalkingBook books, ArtifactStore store) {
         this.books = books;
         this.clips = clips;
         this.captions = captions;
@@ -71,37 +82,82 @@ final class ApiIndex {
         this.telephone = telephone;
         this.templates = templates;
         this.views = views;
+        this.store = store;
     }
 
+    /** The page's entry from what is stored now: never makes audio, never waits for it. */
     PageEntry page(Snapshot now, Page page, Links links) {
+        return describe(now, page, links, true);
+    }
+
+    /**
+     * Makes, in the background (one run at a time; productions yield to requests, as warming's do), every rendering of
+     * {@code pages} that an answer listed as not ready, so a later answer is complete.
+     */
+    void completeLater(Snapshot now, List<Page> pages) {
+        if (stopped || !completing.compareAndSet(false, true)) return;
+        Thread t = new Thread(() -> {
+            try {
+                store.inBackground(() -> {
+                    for (Page page : pages) if (!stopped) describe(now, page, Links.relative(), false);
+                });
+            } catch (RuntimeException e) {
+                if (!stopped) LOG.warn("Making the API's remaining audio stopped: {}; it is made on request", e.toString());
+            } finally {
+                completer.set(null);
+                completing.set(false);
+            }
+        }, "earshot-api-complete");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        completer.set(t);
+        t.start();
+    }
+
+    /** Stops background completion (the server is stopping), waiting up to 10 s for a production under way to end. */
+    void stop() {
+        stopped = true;
+        Thread t = completer.get();
+        if (t == null) return;
+        // Not interrupted: a production stopped halfway could leave a pooled voice or a file write broken.
+        try {
+            t.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The entry; with {@code storedOnly}, audio not stored yet is listed as not ready instead of being made. */
+    private PageEntry describe(Snapshot now, Page page, Links links, boolean storedOnly) {
         Site site = now.site();
         Voicing v = now.voicing();
+        Tally tally = new Tally(storedOnly);
         KeypadMenu keypad = KeypadMenu.of(page);
         List<SectionEntry> sections = new ArrayList<>();
-        for (int i = 0; i < page.sections().size(); i++) sections.add(section(now, page, i, keypad, links));
-        // Audio first: the page's HTML shows the size of every clip once it exists.
+        for (int i = 0; i < page.sections().size(); i++) sections.add(section(now, page, i, keypad, links, tally));
         Map<String, Rendering> formats = new LinkedHashMap<>();
         String audio = "/audio/" + page.slug();
         for (Speed speed : SPEEDS) {
             String prefix = speed == Speed.NORMAL ? "" : speed.label() + ".";
-            Clip wav = clips.pageWav(v, page, speed);
-            formats.put(prefix + "mp3", audio(links.path(audio + speed.fileSuffix() + ".mp3"), clips.page(v, page, speed, Format.MP3)));
-            formats.put(prefix + "wav", audio(links.path(audio + speed.fileSuffix() + ".wav"), wav));
-            formats.put(prefix + "captions", text(links.path(audio + speed.fileSuffix() + ".vtt"), AudioRoutes.VTT,
-                    captions.pageVtt(v, page, speed), etag(wav, prefix + "vtt")));
-            formats.put(prefix + "chapters", text(links.path(audio + speed.fileSuffix() + ".chapters.vtt"), AudioRoutes.VTT,
-                    captions.chaptersVtt(v, page, speed), etag(wav, prefix + "chapters.vtt")));
+            String url = audio + speed.fileSuffix();
+            formats.put(prefix + "mp3", tally.audio(links.path(url + ".mp3"), Format.MP3.mediaType(),
+                    () -> clips.page(v, page, speed, Format.MP3)));
+            formats.put(prefix + "wav", tally.audio(links.path(url + ".wav"), Format.WAV.mediaType(),
+                    () -> clips.pageWav(v, page, speed)));
+            formats.put(prefix + "captions", tally.text(links.path(url + ".vtt"), AudioRoutes.VTT,
+                    () -> captions.pageVtt(v, page, speed), () -> etag(clips.pageWav(v, page, speed), prefix + "vtt")));
+            formats.put(prefix + "chapters", tally.text(links.path(url + ".chapters.vtt"), AudioRoutes.VTT,
+                    () -> captions.chaptersVtt(v, page, speed), () -> etag(clips.pageWav(v, page, speed), prefix + "chapters.vtt")));
         }
-        Clip book = books.book(v, site, page);
-        formats.put("epub", new Rendering(links.path("/" + page.slug() + "." + TalkingBook.EXTENSION), book.mediaType(), book.size(),
-                null, book.etag()));
+        formats.put("epub", tally.audio(links.path("/" + page.slug() + "." + TalkingBook.EXTENSION), TalkingBook.MEDIA_TYPE,
+                () -> books.book(v, site, page), false));
         formats.put("html", html(links.path("/" + page.slug()), templates.render("page.ftlh", views.page(now, page))));
         List<Prompt> prompts = new ArrayList<>();
         keypad.prompts().forEach((name, words) -> {
             Map<String, Rendering> tel = new LinkedHashMap<>();
-            String version = telephone.promptVersion(v, words);
+            String version = tally.value(() -> telephone.promptVersion(v, words));
             for (TelephoneFormat f : TelephoneFormat.values()) {
-                tel.put(f.id(), audio(links.prompt(page, name, version, f), telephone.prompt(v, words, f)));
+                tel.put(f.id(), tally.audio(links.prompt(page, name, version, f), f.mediaType(), () -> telephone.prompt(v, words, f)));
             }
             prompts.add(new Prompt(name, words, tel));
         });
@@ -109,35 +165,39 @@ final class ApiIndex {
                 "In the main menu a section's keypad key plays it; a two-key section is in a \"more sections\" menu "
                         + "opened by the first key. During a section: 1 repeat, 4 previous, 6 next, 0 main menu, * help.");
         return new PageEntry(page.slug(), page.title(), page.summary(), page.reviewed().toString(), page.nextReview().toString(),
-                links.path("/api/pages/" + page.slug() + ".json"), formats,
+                links.path("/api/pages/" + page.slug() + ".json"), tally.pending, formats,
                 new Ivr(links.vxml(page), links.twiml(page), keys, prompts), sections);
     }
 
-    private SectionEntry section(Snapshot now, Page page, int index, KeypadMenu keypad, Links links) {
+    private SectionEntry section(Snapshot now, Page page, int index, KeypadMenu keypad, Links links, Tally tally) {
         Voicing v = now.voicing();
         Section section = page.sections().get(index);
         String base = "/audio/" + page.slug() + "/" + section.id();
-        Clip wav = clips.sectionWav(v, page, section, Speed.NORMAL);
         String spoken = scripts.spoken(v, page, section);
         Map<String, Rendering> formats = new LinkedHashMap<>();
-        // After the clip exists: the HTML shows its size and length, and is measured as it will be served.
+        // Rendered as the page route renders it: it shows the clip's size and length once the clip exists.
         formats.put("html", html(links.path("/" + page.slug() + "/" + section.id()),
                 templates.render("section.ftlh", views.section(now, page, section))));
         for (Speed speed : SPEEDS) {
             String prefix = speed == Speed.NORMAL ? "" : speed.label() + ".";
-            Clip speedWav = clips.sectionWav(v, page, section, speed);
-            formats.put(prefix + "mp3", audio(links.path(base + speed.fileSuffix() + ".mp3"), clips.section(v, page, section, speed, Format.MP3)));
-            formats.put(prefix + "wav", audio(links.path(base + speed.fileSuffix() + ".wav"), speedWav));
-            formats.put(prefix + "captions", text(links.path(base + speed.fileSuffix() + ".vtt"), AudioRoutes.VTT,
-                    captions.sectionVtt(v, page, section, speed), etag(speedWav, prefix + "vtt")));
+            String url = base + speed.fileSuffix();
+            formats.put(prefix + "mp3", tally.audio(links.path(url + ".mp3"), Format.MP3.mediaType(),
+                    () -> clips.section(v, page, section, speed, Format.MP3)));
+            formats.put(prefix + "wav", tally.audio(links.path(url + ".wav"), Format.WAV.mediaType(),
+                    () -> clips.sectionWav(v, page, section, speed)));
+            formats.put(prefix + "captions", tally.text(links.path(url + ".vtt"), AudioRoutes.VTT,
+                    () -> captions.sectionVtt(v, page, section, speed), () -> etag(clips.sectionWav(v, page, section, speed), prefix + "vtt")));
         }
         formats.put("text", text(links.path(base + ".txt"), "text/plain; charset=utf-8", spoken + "\n",
                 "\"" + ArtifactStore.key("txt", spoken).substring(0, 32) + ".txt\""));
         List<TelephonePart> parts = new ArrayList<>();
-        for (TelephoneAudio.Part part : telephone.parts(v, page, section)) {
+        List<TelephoneAudio.Part> known = tally.value(() -> telephone.parts(v, page, section));
+        if (known == null) tally.pending += TelephoneFormat.values().length;
+        for (TelephoneAudio.Part part : known == null ? List.<TelephoneAudio.Part>of() : known) {
             Map<String, Rendering> tel = new LinkedHashMap<>();
             for (TelephoneFormat f : TelephoneFormat.values()) {
-                tel.put(f.id(), audio(links.telephone(page, section, part, f), telephone.section(v, page, section, part.number(), f)));
+                tel.put(f.id(), tally.audio(links.telephone(page, section, part, f), f.mediaType(),
+                        () -> telephone.section(v, page, section, part.number(), f)));
             }
             parts.add(new TelephonePart(part.number(), part.count(), round(part.start()), round(part.end()), tel));
         }
@@ -145,19 +205,61 @@ final class ApiIndex {
                 keypad.keys(index), spoken, formats, parts);
     }
 
+    /**
+     * Asks for each rendering's audio, either only from the store (one not stored is listed as not ready and counted)
+     * or making it (background completion).
+     */
+    private final class Tally {
+        private final boolean storedOnly;
+        int pending;
+
+        Tally(boolean storedOnly) {
+            this.storedOnly = storedOnly;
+        }
+
+        /** What {@code made} gives, or null if it needs audio not stored yet. */
+        <T> T value(java.util.function.Supplier<T> made) {
+            if (stopped) throw new IllegalStateException("the server is stopping");
+            if (!storedOnly) return made.get();
+            try {
+                return store.storedOnly(made);
+            } catch (ArtifactStore.NotStored e) {
+                return null;
+            }
+        }
+
+        Rendering audio(String url, String mediaType, java.util.function.Supplier<Clip> made) {
+            return audio(url, mediaType, made, true);
+        }
+
+        Rendering audio(String url, String mediaType, java.util.function.Supplier<Clip> made, boolean timed) {
+            Clip clip = value(made);
+            if (clip == null) return notReady(url, mediaType);
+            return new Rendering(url, clip.mediaType(), clip.size(), timed ? round(clip.seconds()) : null, clip.etag(), true);
+        }
+
+        Rendering text(String url, String type, java.util.function.Supplier<String> body, java.util.function.Supplier<String> etag) {
+            String made = value(body);
+            String tag = made == null ? null : value(etag);
+            if (tag == null) return notReady(url, type);
+            return ApiIndex.text(url, type, made, tag);
+        }
+
+        private Rendering notReady(String url, String mediaType) {
+            pending++;
+            return new Rendering(url, mediaType, null, null, null, false);
+        }
+    }
+
     /** Normal first: a client that reads the first rendering of a kind gets the usual speed. */
     private static final List<Speed> SPEEDS = List.of(Speed.NORMAL, Speed.SLOWER, Speed.FASTER);
 
-    private static Rendering audio(String url, Clip clip) {
-        return new Rendering(url, clip.mediaType(), clip.size(), round(clip.seconds()), clip.etag());
-    }
-
     private static Rendering text(String url, String type, String body, String etag) {
-        return new Rendering(url, type, (long) body.getBytes(StandardCharsets.UTF_8).length, null, etag);
+        return new Rendering(url, type, (long) body.getBytes(StandardCharsets.UTF_8).length, null, etag, true);
     }
 
     private static Rendering html(String url, String body) {
-        return new Rendering(url, "text/html; charset=utf-8", (long) body.getBytes(StandardCharsets.UTF_8).length, null, null);
+        return new Rendering(url, "text/html; charset=utf-8", (long) body.getBytes(StandardCharsets.UTF_8).length, null, null, true);
     }
 
     private static String etag(Clip clip, String extension) {

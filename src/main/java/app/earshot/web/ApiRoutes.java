@@ -15,12 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The JSON API: {@code /api/pages} (every page with its sections), {@code /api/pages/{slug}} (one page), each also with
+ * The JSON API, answered at once from the audio that is made ({@link ApiIndex}):
+ * {@code /api/pages} (every page with its sections), {@code /api/pages/{slug}} (one page), each also with
  * {@code .json} (the names a static export holds, and the ones the index links), and
  * {@code /api/openapi.json} (an OpenAPI 3 description of the API and the audio routes). URLs in answers are absolute.
  */
 final class ApiRoutes {
     static final String JSON_TYPE = "application/json";
+    /** Renderings listed in the answer that are not made yet (absent when there are none), like the feed's X-Episodes-Pending. */
+    static final String PENDING_HEADER = "X-Renderings-Pending";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final ApiIndex index;
@@ -56,8 +59,21 @@ final class ApiRoutes {
         Site site = now.site();
         Links links = Links.absolute(ctx);
         List<ApiIndex.PageEntry> pages = new ArrayList<>();
-        for (Page page : site.pages()) pages.add(index.page(now, page, links));
-        json(ctx, new ApiIndex.Pages(pages));
+        int pending = 0;
+        for (Page page : site.pages()) {
+            ApiIndex.PageEntry entry = index.page(now, page, links);
+            pages.add(entry);
+            pending += entry.pending();
+        }
+        pending(ctx, now, site.pages(), pending);
+        json(ctx, new ApiIndex.Pages(pending, pages));
+    }
+
+    /** Says how many renderings are not made yet ({@code X-Renderings-Pending}), and has them made in the background. */
+    private void pending(Context ctx, Snapshot now, List<Page> pages, int pending) {
+        if (pending == 0) return;
+        ctx.header(PENDING_HEADER, Integer.toString(pending));
+        index.completeLater(now, pages);
     }
 
     private void page(Context ctx) throws IOException {
@@ -67,6 +83,7 @@ final class ApiRoutes {
         if (slug.endsWith(".json")) slug = slug.substring(0, slug.length() - ".json".length());
         Page page = PageRoutes.page(site, slug);
         ApiIndex.PageEntry entry = index.page(now, page, Links.absolute(ctx));
+        pending(ctx, now, List.of(page), entry.pending());
         if (preview == null) {
             json(ctx, entry);
             return;

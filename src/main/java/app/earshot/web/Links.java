@@ -86,7 +86,8 @@ record Links(String base) {
                 ? "." + format.codec().label() + ".wav" : "." + format.extension();
     }
 
+    /** {@code path} with {@code ?v=version}; without it while the version is not known (the audio is not made yet). */
     private String versioned(String path, String version) {
-        return base + path + "?v=" + version;
+        return version == null ? base + path : base + path + "?v=" + version;
     }
 }

@@ -89,7 +89,8 @@ public final class WebApp {
             new TelephonyRoutes(telephone, media).register(config.routes);
             SpokenScripts scripts = new SpokenScripts();
             new IvrRoutes(narrator.captions(), scripts, telephone).register(config.routes);
-            new ApiRoutes(new ApiIndex(narrator.clips(), narrator.captions(), scripts, telephone, templates, views, books), preview).register(config.routes);
+            ApiIndex apiIndex = new ApiIndex(narrator.clips(), narrator.captions(), scripts, telephone, templates, views, books, store);
+            new ApiRoutes(apiIndex, preview).register(config.routes);
             new FeedRoutes(narrator.clips(), narrator.readiness(), store, media).register(config.routes);
             new BookRoutes(books, media).register(config.routes);
             new SearchRoutes(templates, views).register(config.routes);
@@ -108,6 +109,15 @@ public final class WebApp {
             }, "earshot-prime");
             primer.setDaemon(true);
             primer.start();
+            // Nothing of this server goes on working after it stops (a test's cache folder is deleted right after).
+            config.events.serverStopping(() -> {
+                apiIndex.stop();
+                try {
+                    primer.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
             new ErrorPages(content, templates, views, security).register(config.routes);
         });
     }

@@ -110,8 +110,13 @@ class DamagedCacheTest {
         copy(healthy, cache);
         damage(artifact(expected.get("/telephony/rest/resting.ulaw")), Damage.TRUNCATE);
         try (TestServer server = TestServer.start(CONTENT, cache, TestServer.SYNTHESIZER)) {
-            var index = new com.fasterxml.jackson.databind.ObjectMapper().readTree(server.get("/api/pages/rest").body());
-            var resting = index.at("/sections/1");
+            var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            // At once: the damaged clip is discarded, so it is listed as not ready (never with the cut size)...
+            var ulaw = mapper.readTree(server.get("/api/pages/rest").body()).at("/sections/1/telephone/0/formats/ulaw");
+            assertEquals(false, ulaw.get("ready").asBoolean(), ulaw.toString());
+            assertTrue(ulaw.path("bytes").isMissingNode(), ulaw.toString());
+            // ...and once it is made again, with its real size.
+            var resting = mapper.readTree(server.complete("/api/pages/rest").body()).at("/sections/1");
             assertEquals("resting", resting.get("id").asText());
             assertEquals(expected.get("/telephony/rest/resting.ulaw").length, resting.at("/telephone/0/formats/ulaw/bytes").asLong());
         }

@@ -8,11 +8,15 @@ import app.earshot.TestServer;
 import app.earshot.audio.ProductionGate;
 import app.earshot.snapshot.SnapshotStore;
 import app.earshot.narration.Narrator;
+import app.earshot.narration.TelephoneFormat;
 import app.earshot.speech.Speech;
 import app.earshot.speech.Synthesizer;
 import app.earshot.speech.VoiceSettings;
 import io.javalin.Javalin;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.util.List;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -107,6 +111,69 @@ class LoadSheddingTest {
         HttpResponse<String> feed = get("/feed.xml");
         assertEquals(3, Jsoup.parse(feed.body(), "", Parser.xmlParser()).select("item").size());
         assertTrue(feed.headers().firstValue("X-Episodes-Pending").isEmpty());
+    }
+
+    @Test
+    void apiAnswersAtOnceListingAudioNotYetMadeAsNotReady() throws Exception {
+        holdTheSlot();
+        HttpResponse<String> api = get("/api/pages/aftercare");
+        assertEquals(200, api.statusCode(), api.body());
+        JsonNode page = JSON.readTree(api.body());
+        List<JsonNode> audio = renderings(page, r -> r.get("mediaType").asText().startsWith("audio/"));
+        assertTrue(audio.size() > 20 && audio.stream().noneMatch(r -> r.get("ready").asBoolean()), audio.toString());
+        assertTrue(audio.stream().noneMatch(r -> r.has("bytes") || r.has("seconds") || r.has("etag")), audio.toString());
+        // Pending: every rendering listed as not ready, and the telephone codecs of sections whose parts are not known yet.
+        int unknownParts = 0;
+        for (JsonNode section : page.get("sections")) if (section.get("telephone").isEmpty()) unknownParts++;
+        assertEquals(3, unknownParts);
+        assertEquals(renderings(page, r -> !r.get("ready").asBoolean()).size() + unknownParts * TelephoneFormat.values().length,
+                page.get("pending").asInt());
+        assertEquals(page.get("pending").asText(), api.headers().firstValue("X-Renderings-Pending").orElse(""));
+    }
+
+    @Test
+    void wholeApiAnswersAtOnceAndCountsWhatIsPending() throws Exception {
+        holdTheSlot();
+        HttpResponse<String> api = get("/api/pages");
+        JsonNode all = JSON.readTree(api.body());
+        assertEquals(200, api.statusCode());
+        assertEquals(all.get("pages").get(0).get("pending").asInt(), all.get("pending").asInt());
+        assertEquals(all.get("pending").asText(), api.headers().firstValue("X-Renderings-Pending").orElse(""));
+    }
+
+    @Test
+    void apiIsCompleteOnceItsAudioIsMadeWithSizesThatMatchWhatIsServed() throws Exception {
+        synthesizer.release.countDown();
+        new app.earshot.narration.Warmer(narrator, 0).page(App.snapshot(App.load(HostileBodyTest.SITE)).voicing(), App.load(HostileBodyTest.SITE).site().pages().get(0), () -> {});
+        JsonNode page = JSON.readTree(complete("/api/pages/aftercare").body());
+        assertEquals(0, page.get("pending").asInt());
+        for (JsonNode r : renderings(page, r -> true)) {
+            HttpResponse<byte[]> served = client.send(HttpRequest.newBuilder(URI.create(r.get("url").asText())).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertTrue(r.get("ready").asBoolean(), r.toString());
+            assertEquals(r.get("bytes").asText(), served.headers().firstValue("Content-Length").orElse(""), r.toString());
+            assertEquals(r.get("bytes").asInt(), served.body().length, r.toString());
+        }
+    }
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The API answer once nothing in it is pending (it makes the rest in the background). */
+    HttpResponse<String> complete(String path) throws Exception {
+        for (int i = 0; i < 1800; i++) {
+            HttpResponse<String> r = get(path);
+            if (r.headers().firstValue("X-Renderings-Pending").isEmpty()) return r;
+            Thread.sleep(100);
+        }
+        throw new AssertionError(path + " still pending after 180 s");
+    }
+
+    /** Every rendering (an object with a "url" and a "ready") below {@code node} that {@code which} accepts. */
+    static List<JsonNode> renderings(JsonNode node, java.util.function.Predicate<JsonNode> which) {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        if (node.has("url") && node.has("ready") && which.test(node)) out.add(node);
+        node.forEach(child -> out.addAll(renderings(child, which)));
+        return out;
     }
 
     /** The real voice, but every synthesis waits until {@link #release} opens. */

@@ -30,8 +30,9 @@ class ApiRoutesTest {
         server.close();
     }
 
+    /** The answer at {@code path} once everything it lists is made (the API makes the rest in the background). */
     static JsonNode json(String path) throws Exception {
-        HttpResponse<String> response = server.get(path);
+        HttpResponse<String> response = server.complete(path);
         assertEquals(200, response.statusCode(), path);
         assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
         return JSON.readTree(response.body());

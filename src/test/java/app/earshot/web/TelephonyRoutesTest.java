@@ -163,7 +163,7 @@ class TelephonyRoutesTest {
 
     private static String[] versionAndEtag(Path content, Path cache) {
         try (TestServer s = TestServer.start(content, cache, TestServer.SYNTHESIZER)) {
-            String index = s.get("/api/pages/what-is-ketamine").body();
+            String index = s.complete("/api/pages/what-is-ketamine").body();
             int at = index.indexOf("/telephony/what-is-ketamine/fda-breakthrough-status.wav?v=");
             String version = index.substring(at, index.indexOf('"', at));
             return new String[]{version, get(s, SECTION + ".wav").headers().firstValue("ETag").orElseThrow()};
