@@ -35,7 +35,7 @@ public final class Twiml {
         Document doc = Xml.document();
         Element response = Xml.add(doc, "Response");
         if (turn.hangsUp()) {
-            play(response, turn, sounds);
+            play(response, turn, sounds, language);
             Xml.add(response, "Hangup");
         } else {
             Element gather = Xml.add(response, "Gather", "input", hints.isEmpty() ? "dtmf" : "dtmf speech", "numDigits", "1",
@@ -46,15 +46,36 @@ public final class Twiml {
                 gather.setAttribute("hints", String.join(", ", hints));
                 gather.setAttribute("language", language);
             }
-            play(gather, turn, sounds);
+            play(gather, turn, sounds, language);
             Xml.text(Xml.add(response, "Redirect", "method", "POST"), flowUrl.apply(turn.onSilence()));
         }
         return Xml.serialize(doc);
     }
 
-    private static void play(Element parent, CallFlow.Turn turn, Sounds sounds) {
+    /** Twilio reads at most this many characters in one {@code <Say>}. */
+    static final int SAY_LIMIT = 4000;
+
+    private static void play(Element parent, CallFlow.Turn turn, Sounds sounds, String language) {
         for (CallFlow.Sound sound : turn.sounds()) {
-            for (Sounds.Audio audio : sounds.audio(sound)) Xml.text(Xml.add(parent, "Play"), audio.url());
+            for (Sounds.Audio audio : sounds.audio(sound)) {
+                if (audio.ready()) Xml.text(Xml.add(parent, "Play"), audio.url());
+                else for (String part : pieces(audio.words())) Xml.text(Xml.add(parent, "Say", "language", language), part);
+            }
         }
+    }
+
+    /** {@code words} in pieces Twilio accepts, cut after a sentence (or else a space) before the limit. */
+    static java.util.List<String> pieces(String words) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        String rest = words.strip();
+        while (rest.length() > SAY_LIMIT) {
+            int cut = Math.max(rest.lastIndexOf(". ", SAY_LIMIT), Math.max(rest.lastIndexOf("? ", SAY_LIMIT), rest.lastIndexOf("! ", SAY_LIMIT)));
+            cut = cut > 0 ? cut + 1 : rest.lastIndexOf(' ', SAY_LIMIT);
+            if (cut <= 0) cut = SAY_LIMIT;
+            out.add(rest.substring(0, cut).strip());
+            rest = rest.substring(cut).strip();
+        }
+        if (!rest.isEmpty()) out.add(rest);
+        return out;
     }
 }

@@ -267,10 +267,25 @@ public final class Narrator {
         Voicing v = voicing.get();
         VoiceSettings voice = v.promptVoice();
         SpeechScript script = v.prompt(words);
-        String key = ArtifactStore.key("prompt", FORMAT_VERSION, recorder.engineId(), voice.voice(),
-                Integer.toString(voice.rateWpm()), Float.toString(voice.pitchHz()), script.spoken());
-        Artifact wav = cache.get(key, "wav", () -> recorder.prompt(script, voice));
+        Artifact wav = cache.get(promptKey(voice, script), "wav", () -> recorder.prompt(script, voice));
         return new Clip(wav, "audio/wav", seconds(wav));
+    }
+
+    /** The prompt's clip if it is already stored; never synthesizes (the phone line says the words meanwhile). */
+    public Optional<Clip> cachedPrompt(String words) {
+        Voicing v = voicing.get();
+        return cache.find(promptKey(v.promptVoice(), v.prompt(words)), "wav").map(wav -> new Clip(wav, "audio/wav", seconds(wav)));
+    }
+
+    /** The section's normal-speed clip if it is already stored; never synthesizes. */
+    public Optional<Clip> cachedSectionWav(Page page, Section section) {
+        return cache.find(sectionKey(voicing.get(), page, section, Speed.NORMAL), "wav")
+                .map(wav -> new Clip(wav, Format.WAV.mediaType(), seconds(wav)));
+    }
+
+    private String promptKey(VoiceSettings voice, SpeechScript script) {
+        return ArtifactStore.key("prompt", FORMAT_VERSION, recorder.engineId(), voice.voice(),
+                Integer.toString(voice.rateWpm()), Float.toString(voice.pitchHz()), script.spoken());
     }
 
     /** The section's caption cues (times in seconds from the start of its clip), synthesizing if needed. */

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -109,6 +110,39 @@ public final class TelephoneAudio {
         return version(wide, whole(wide));
     }
 
+    /**
+     * The version of a prompt's telephone clip if it and its u-law WAV are already stored; never makes either, so a
+     * phone line can say the words instead of waiting (and queue the clip with {@link #prompt}).
+     */
+    public Optional<String> readyPromptVersion(String words) {
+        Optional<Clip> wide = narrator.cachedPrompt(words);
+        if (wide.isEmpty() || !stored(wide.get(), whole(wide.get()), TelephoneFormat.WAV_ULAW)) return Optional.empty();
+        return Optional.of(version(wide.get(), whole(wide.get())));
+    }
+
+    /** The section's parts if its clip and every part's u-law WAV are already stored; never makes any. */
+    public Optional<List<Part>> readyParts(Page page, Section section) {
+        Optional<Clip> wide = narrator.cachedSectionWav(page, section);
+        if (wide.isEmpty()) return Optional.empty();
+        List<Part> parts = new ArrayList<>();
+        List<int[]> spans = spans(wide.get(), page, section);
+        for (int i = 0; i < spans.size(); i++) {
+            int[] s = spans.get(i);
+            if (!stored(wide.get(), s, TelephoneFormat.WAV_ULAW)) return Optional.empty();
+            parts.add(new Part(i + 1, spans.size(), s[0] / (double) WIDE, s[1] / (double) WIDE, version(wide.get(), s)));
+        }
+        return Optional.of(parts);
+    }
+
+    private boolean stored(Clip wide, int[] span, TelephoneFormat format) {
+        return cache.find(codedKey(wide, span, format), format.wav() ? "wav" : format.extension()).isPresent();
+    }
+
+    private static String codedKey(Clip wide, int[] span, TelephoneFormat format) {
+        return ArtifactStore.key("telephone", FORMAT_VERSION, wide.audio().key(),
+                Integer.toString(span[0]), Integer.toString(span[1]), format.id());
+    }
+
     private Clip widePrompt(String words) {
         // Not remembered here: the narrator keys the prompt by the current voice, so a voice or rate edit is heard at once.
         return narrator.prompt(words);
@@ -124,8 +158,7 @@ public final class TelephoneAudio {
     }
 
     private Clip convert(Clip wide, int[] span, TelephoneFormat format) {
-        String key = ArtifactStore.key("telephone", FORMAT_VERSION, wide.audio().key(),
-                Integer.toString(span[0]), Integer.toString(span[1]), format.id());
+        String key = codedKey(wide, span, format);
         // One step from the 16 kHz clip to the served bytes, and one cache write: no intermediate file, because
         // writing and re-reading one costs more than running the filter again for another codec.
         Artifact coded = cache.get(key, format.wav() ? "wav" : format.extension(), () -> timed(() -> {

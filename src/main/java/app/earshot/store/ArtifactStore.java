@@ -278,6 +278,11 @@ public final class ArtifactStore {
         }
     }
 
+    /** Runs {@code work} with its productions in the background: they wait patiently and let requests go first. */
+    public void inBackground(Runnable work) {
+        gate.inBackground(work);
+    }
+
     /**
      * The artifact if it is stored and verifies (verifying it in full if this process has not yet); never produces.
      * A stored file that fails is discarded.
