@@ -127,29 +127,39 @@ public final class SiteMenu {
         return groups;
     }
 
+    /**
+     * Each group's prompt. The usual "For X, press 1." with an invitation while the whole fits
+     * {@link KeypadMenu#MENU_WORDS}; past that only the level's name, "1 X, 2 Y, ..." and the keys that move ("9, more",
+     * "0, back"), and if that is still too long, the list alone (0 and star still work, as the help says): nine choices of three or four words said that way
+     * take about 19 seconds (measured with the bundled voice), where every longer wording of them passed 20. The
+     * invitation and the keys are in the help. Nine choices of five words or more can still pass 20 seconds: the keys
+     * (every page three presses from the top) come first.
+     */
+    /**
+     * Words a list of "1 X, 2 Y, ..." may have with the level's name: said this way FreeTTS speaks about 2.3 words a
+     * second or less (45 words of long names measured 21.1 s), so 44 keep it under 20 seconds; a longer list is said alone.
+     */
+    static final int COMPACT_WORDS = 44;
+
     private static void addPrompts(Map<String, String> prompts, Level level, boolean top, String kind) {
         for (int g = 0; g < level.groups().size(); g++) {
-            String intro = g == 0
-                    ? sentence(level.title()) + " Choose a " + kind + ": press its number, or say it."
-                    : sentence(level.title()) + " More, part " + (g + 1) + ".";
             List<Choice> group = level.group(g);
-            StringBuilder tail = new StringBuilder();
-            if (level.hasMore(g)) tail.append(" For more, press 9.");
-            if (!top || g > 0) tail.append(" To go back, press 0.");
-            tail.append(" For help, press star.");
-            String full = intro + say(group, true) + tail;
-            // The usual "For X, press 1." while it fits; past that the shorter "1, X." keeps the menu under 20 seconds.
-            prompts.put(level.prompt(g), words(full) <= KeypadMenu.MENU_WORDS ? full : intro + say(group, false) + tail);
+            boolean back = !top || g > 0;
+            String title = g == 0 ? sentence(level.title()) : sentence(level.title()) + " More, part " + (g + 1) + ".";
+            StringBuilder full = new StringBuilder(title);
+            if (g == 0) full.append(" Choose a ").append(kind).append(": press its number, or say it.");
+            for (int i = 0; i < group.size(); i++) full.append(" For ").append(group.get(i).label()).append(", press ").append(i + 1).append('.');
+            if (level.hasMore(g)) full.append(" For more, press 9.");
+            if (back) full.append(" To go back, press 0.");
+            full.append(" For help, press star.");
+            StringBuilder list = new StringBuilder();
+            for (int i = 0; i < group.size(); i++) list.append(' ').append(i + 1).append(' ').append(group.get(i).label()).append(i + 1 < group.size() ? "," : ".");
+            if (level.hasMore(g)) list.append(" 9, more.");
+            String keys = back ? " 0, back." : " Star, help.";
+            String compact = title + list + keys;
+            prompts.put(level.prompt(g), words(full.toString()) <= KeypadMenu.MENU_WORDS ? full.toString()
+                    : words(compact) <= COMPACT_WORDS ? compact : list.toString().strip());
         }
-    }
-
-    private static String say(List<Choice> group, boolean long_) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < group.size(); i++) {
-            String key = Integer.toString(i + 1);
-            sb.append(long_ ? " For " + group.get(i).label() + ", press " + key + "." : " " + key + ", " + group.get(i).label() + ".");
-        }
-        return sb.toString();
     }
 
     private static int words(String text) {
