@@ -283,6 +283,11 @@ public final class ArtifactStore {
         gate.inBackground(work);
     }
 
+    /** True if productions are not limited ({@link ProductionGate#OPEN}: commands such as export, where every caller is patient). */
+    public boolean patient() {
+        return gate == ProductionGate.OPEN;
+    }
+
     /**
      * The artifact if it is stored and verifies (verifying it in full if this process has not yet); never produces.
      * A stored file that fails is discarded.

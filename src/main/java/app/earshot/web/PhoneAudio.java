@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * The phone lines' only way to audio: a prompt's or a section's telephone clip when it is already stored, else
  * nothing at once (the line says the words instead) while the clip is queued to be made in the background, through
  * the production gate's patient mode, so a caller never waits for synthesis nor hears a 503. Every call the phone
- * lines make into the narration is here.
+ * lines make into the narration is here. Without a production limit ({@code export}, where every caller is
+ * patient and the static copy must hold every clip) clips are made on request as before.
  */
 final class PhoneAudio {
     private static final Logger LOG = LoggerFactory.getLogger(PhoneAudio.class);
@@ -49,6 +50,7 @@ final class PhoneAudio {
 
     /** The version of the prompt's clip if it is stored; else empty, and the clip is queued. */
     Optional<String> promptVersion(String words) {
+        if (narrator.store().patient()) return Optional.of(telephone.promptVersion(words));
         Optional<String> version = telephone.readyPromptVersion(words);
         if (version.isEmpty()) queue("prompt:" + words, () -> telephone.prompt(words, TelephoneFormat.WAV_ULAW));
         return version;
@@ -56,6 +58,7 @@ final class PhoneAudio {
 
     /** The section's parts if every one is stored; else empty, and they are queued. */
     Optional<List<TelephoneAudio.Part>> parts(Page page, Section section) {
+        if (narrator.store().patient()) return Optional.of(telephone.parts(page, section));
         Optional<List<TelephoneAudio.Part>> parts = telephone.readyParts(page, section);
         if (parts.isEmpty()) {
             queue("section:" + page.slug() + "/" + section.id() + ":" + scripts.spoken(page, section).hashCode(), () -> {
