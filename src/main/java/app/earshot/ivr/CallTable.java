@@ -14,8 +14,9 @@ import java.util.function.Predicate;
  * The whole call written out as one table: every turn a caller can reach from the start, and for each turn and each
  * input (every key, every phrase of the speech grammar, something unrecognised, silence) the turn that follows.
  * VoiceXML is compiled from this table, TwiML answers each request with the same {@link CallFlow}, and the tests walk
- * the table through both. A turn is named by its listening state and what it plays, so a larger line (one menu of
- * pages) can embed a page's table by prefixing its names.
+ * the table through both. A turn is named by its listening state and what it plays, so a larger line embeds a page's
+ * table by prefixing its names ({@link SiteFlow}: "page-{slug}-menu"), and a part of the table can be written out
+ * alone (one VoiceXML document of a line split over several).
  */
 public final class CallTable {
     /** One row: in {@code from}, the caller does {@code input}, and {@code to} follows. */

@@ -6,11 +6,15 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * Writes one {@link CallFlow.Turn} as a TwiML {@code <Response>} for Twilio: the sounds as {@code <Play>} inside a
+ * Writes one {@link CallFlow.Turn} as a TwiML {@code <Response>} for Twilio: the sounds as {@code <Play>} (or, for a
+ * clip not made yet, {@code <Say>} of its words in the site's language) inside a
  * one-digit {@code <Gather input="dtmf speech">} (or DTMF only, without hints) whose action answers the key, then a {@code <Redirect>} for silence; or,
  * for a turn that ends the call, the sounds then {@code <Hangup/>}.
  */
 public final class Twiml {
+    /** Most hints Twilio accepts in one {@code <Gather>}. */
+    static final int MAX_HINTS = 500;
+
     /** Seconds Twilio waits for a key after the last sound before it follows the redirect. */
     public static final int TIMEOUT_SECONDS = 5;
 
@@ -43,7 +47,8 @@ public final class Twiml {
             if (!hints.isEmpty()) {
                 // "auto" ends speech at the caller's pause; a key still ends the Gather at once (numDigits 1).
                 gather.setAttribute("speechTimeout", "auto");
-                gather.setAttribute("hints", String.join(", ", hints));
+                // Twilio takes at most 500 hints; phrases past them are still matched, only not hinted.
+                gather.setAttribute("hints", String.join(", ", hints.subList(0, Math.min(MAX_HINTS, hints.size()))));
                 gather.setAttribute("language", language);
             }
             play(gather, turn, sounds, language);

@@ -55,7 +55,6 @@ public final class VoiceXml {
      * (this one), the start first; a jump to a turn of another document goes to that document's URI and form.
      */
     public String write(CallTable table, Function<CallFlow.Turn, String> document) {
-        this.document = document;
         Document doc = Xml.document();
         Element vxml = doc.createElementNS(NAMESPACE, "vxml");
         doc.appendChild(vxml);
@@ -67,14 +66,9 @@ public final class VoiceXml {
         // Caching is said once for the document, not per <audio>: Xerces-based validators reject per-audio cache attributes.
         property(vxml, "audiomaxage", Integer.toString(maxAgeSeconds));
         property(vxml, "audiofetchhint", "prefetch");
-        for (CallFlow.Turn turn : table.turns()) if (document.apply(turn).isEmpty()) form(vxml, table, turn);
+        Function<CallFlow.Turn, String> target = turn -> document.apply(turn) + "#" + table.name(turn);
+        for (CallFlow.Turn turn : table.turns()) if (document.apply(turn).isEmpty()) form(vxml, table, turn, target);
         return Xml.serialize(doc);
-    }
-
-    private Function<CallFlow.Turn, String> document = turn -> "";
-
-    private String target(CallTable table, CallFlow.Turn turn) {
-        return document.apply(turn) + "#" + table.name(turn);
     }
 
     /**
@@ -82,7 +76,7 @@ public final class VoiceXml {
      * "not an option" and a voice grammar of the phrases that do, and a jump for each, for no match and for silence.
      * Every turn is its own form, so nothing is replayed by a prompt counter and no {@code <clear>} is needed.
      */
-    private void form(Element vxml, CallTable table, CallFlow.Turn turn) {
+    private void form(Element vxml, CallTable table, CallFlow.Turn turn, Function<CallFlow.Turn, String> target) {
         String name = table.name(turn);
         Element form = Xml.add(vxml, "form", "id", name);
         if (turn.hangsUp()) {
@@ -111,12 +105,12 @@ public final class VoiceXml {
             if (e.getValue().equals(noMatch)) continue;
             if (e.getKey() instanceof CallFlow.Key k) {
                 Xml.text(Xml.add(keyChoices, "item"), k.key());
-                branches.put(k.key(), target(table, e.getValue()));
+                branches.put(k.key(), target.apply(e.getValue()));
             } else if (e.getKey() instanceof CallFlow.Speech s) {
                 String value = "say" + (++phrase);
                 Element item = Xml.text(Xml.add(wordChoices, "item"), s.words());
                 Xml.text(Xml.add(item, "tag"), "out='" + value + "';");
-                branches.put(value, target(table, e.getValue()));
+                branches.put(value, target.apply(e.getValue()));
             }
         }
         prompt(field, turn.sounds());
@@ -129,9 +123,9 @@ public final class VoiceXml {
             Xml.add(branch, "goto", "next", b.getValue());
         }
         if (branch != null) Xml.add(branch, "else");
-        Xml.add(branch == null ? filled : branch, "goto", "next", target(table, noMatch));
-        Xml.add(Xml.add(field, "nomatch"), "goto", "next", target(table, noMatch));
-        Xml.add(Xml.add(field, "noinput"), "goto", "next", target(table, silence));
+        Xml.add(branch == null ? filled : branch, "goto", "next", target.apply(noMatch));
+        Xml.add(Xml.add(field, "nomatch"), "goto", "next", target.apply(noMatch));
+        Xml.add(Xml.add(field, "noinput"), "goto", "next", target.apply(silence));
     }
 
     private static Element grammar(Element field, String mode, String root) {
