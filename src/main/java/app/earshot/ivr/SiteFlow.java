@@ -102,7 +102,7 @@ public final class SiteFlow implements Line {
         if (key.equals(SiteMenu.MORE) && level.hasMore(at.group())) return arrive(menuState(at.topic(), at.group() + 1, 0));
         List<SiteMenu.Choice> group = level.group(at.group());
         int index = key.charAt(0) - '1';
-        if (index >= 0 && index < group.size() && !(key.equals(SiteMenu.MORE) && level.hasMore(at.group()))) return choose(group.get(index));
+        if (index >= 0 && index < group.size()) return choose(group.get(index));
         return again(at, SiteMenu.NOT_AN_OPTION);
     }
 
@@ -147,15 +147,18 @@ public final class SiteFlow implements Line {
     private CallFlow.Turn up(CallFlow.State state) {
         CallFlow.Place at = state.place();
         if (isTop(state)) return arrive(state.inSiteMenu() ? menuState(at.topic(), 0, 0) : top());
-        if (!state.inSiteMenu()) {
+        if (!state.inSiteMenu() && menu.pageLevel(at.topic()).heard()) {
             SiteMenu.Level pages = menu.pageLevel(at.topic());
-            if (pages.heard()) return arrive(menuState(at.topic(), pages.groupOf(choiceOfPage(at.page())), 0));
-            return arrive(menuState(-1, menu.topicLevel().groupOf(menu.topicLevel().groups().stream().flatMap(List::stream)
-                    .filter(c -> c.topic() == at.topic()).findFirst().orElseThrow()), 0));
+            return arrive(menuState(at.topic(), pages.groupOf(find(pages, c -> c.page() == at.page())), 0));
         }
-        if (at.group() > 0) return arrive(menuState(at.topic(), 0, 0));
-        SiteMenu.Choice topic = menu.topicLevel().groups().stream().flatMap(List::stream).filter(c -> c.topic() == at.topic()).findFirst().orElseThrow();
-        return arrive(menuState(-1, menu.topicLevel().groupOf(topic), 0));
+        if (state.inSiteMenu() && at.group() > 0) return arrive(menuState(at.topic(), 0, 0));
+        // A topic's first group, or a page whose topic has no page menu of its own: back to the topics.
+        SiteMenu.Level topics = menu.topicLevel();
+        return arrive(menuState(-1, topics.groupOf(find(topics, c -> c.topic() == at.topic())), 0));
+    }
+
+    private static SiteMenu.Choice find(SiteMenu.Level level, java.util.function.Predicate<SiteMenu.Choice> which) {
+        return level.groups().stream().flatMap(List::stream).filter(which).findFirst().orElseThrow();
     }
 
     /** True for the level the line starts at (any of its groups, or the only page's menu). */
@@ -163,11 +166,6 @@ public final class SiteFlow implements Line {
         CallFlow.State top = top();
         if (state.inSiteMenu()) return top.inSiteMenu() && state.place().topic() == top.place().topic();
         return !top.inSiteMenu() && state.place().page() == top.place().page();
-    }
-
-    private SiteMenu.Choice choiceOfPage(int page) {
-        return menu.pageLevel(menu.topicOf(page)).groups().stream().flatMap(List::stream).filter(c -> c.page() == page)
-                .findFirst().orElseThrow();
     }
 
     private CallFlow.Turn choose(SiteMenu.Choice choice) {

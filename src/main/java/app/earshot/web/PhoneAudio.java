@@ -84,9 +84,14 @@ final class PhoneAudio {
                 .collect(Collectors.joining(" "));
     }
 
-    /** Clips queued and not yet made (for tests and metrics). */
-    int pending() {
-        return queued.size();
+    /** Drops what is queued and waits (a little) for the clip being made: the server is stopping. */
+    void close() {
+        maker.shutdownNow();
+        try {
+            maker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void queue(String key, Runnable make) {

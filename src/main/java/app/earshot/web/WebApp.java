@@ -86,7 +86,9 @@ public final class WebApp {
             new AudioRoutes(content, narrator, media, metrics).register(config.routes);
             new TelephonyRoutes(content, telephone, media).register(config.routes);
             SpokenScripts scripts = new SpokenScripts(narrator);
-            new IvrRoutes(content, new PhoneAudio(narrator, telephone, scripts)).register(config.routes);
+            PhoneAudio phoneAudio = new PhoneAudio(narrator, telephone, scripts);
+            config.events.serverStopped(phoneAudio::close);
+            new IvrRoutes(content, phoneAudio).register(config.routes);
             new ApiRoutes(content, new ApiIndex(narrator, scripts, telephone, templates, views, books), preview).register(config.routes);
             new FeedRoutes(content, narrator, media).register(config.routes);
             new BookRoutes(content, books, media).register(config.routes);

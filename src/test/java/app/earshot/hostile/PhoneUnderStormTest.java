@@ -37,19 +37,22 @@ class PhoneUnderStormTest {
     final LoadSheddingTest.HeldSynthesizer synthesizer = new LoadSheddingTest.HeldSynthesizer(TestServer.SYNTHESIZER);
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Javalin app;
+    CompletableFuture<Void> held;
 
     @BeforeEach
     void start(@TempDir Path cache) throws Exception {
         App.Content content = App.load(HostileBodyTest.SITE);
         Narrator narrator = App.narrator(content, cache, synthesizer, new ProductionGate(1, 300, 4));
         app = App.create(new ContentStore(content.site()), narrator).start("127.0.0.1", 0);
-        CompletableFuture.runAsync(() -> send("GET", "/audio/aftercare/getting-home.wav"));
+        held = CompletableFuture.runAsync(() -> send("GET", "/audio/aftercare/getting-home.wav"));
         assertTrue(synthesizer.entered.await(20, TimeUnit.SECONDS), "the slot was never taken");
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         synthesizer.release.countDown();
+        held.get(30, TimeUnit.SECONDS);
+        // Stopping waits for the clip the line is making in the background, so nothing writes to the cache after.
         app.stop();
     }
 
