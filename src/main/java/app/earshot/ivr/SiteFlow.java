@@ -106,7 +106,7 @@ public final class SiteFlow implements Line {
         return again(at, SiteMenu.NOT_AN_OPTION);
     }
 
-    /** Words said in one of the site's menus: a topic or a page anywhere in the site, or a command; else "not an option". */
+    /** Words said in one of the site's menus: the name of one of its choices (in any group), or a command; else "not an option". */
     public CallFlow.Turn heard(CallFlow.State state, String words) {
         int topic = state.place().topic();
         SpokenChoices.Meaning meaning = spoken(topic).match(words).orElse(null);
