@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * goes back up one level anywhere: in a page's section or "more" menu to the page's menu (as on a single page's line),
  * in the page's menu to the topic's pages (where a single page's line repeats its menu), in a later group to the
  * level's first, in a topic's pages to the topics, and at the top it repeats the menu. Callers may say the name of any
- * choice of the menu they are in (a topic, or a page of the topic), and a section's name inside a page.
+ * choice of the menu they just heard (a topic, or a page of the topic), and a section's name inside a page.
  */
 public final class SiteFlow implements Line {
     private static final List<SpokenChoices.Command> COMMANDS = List.of(new SpokenChoices.Command(SiteMenu.BACK, "back"),
@@ -19,7 +19,7 @@ public final class SiteFlow implements Line {
             new SpokenChoices.Command(SiteMenu.BACK, "menu"), new SpokenChoices.Command(KeypadMenu.HELP, "help"));
 
     private final SiteMenu menu;
-    private final Map<Integer, SpokenChoices> spoken = new ConcurrentHashMap<>();
+    private final Map<List<Integer>, SpokenChoices> spoken = new ConcurrentHashMap<>();
     private final Map<Integer, CallFlow> pages = new ConcurrentHashMap<>();
 
     public SiteFlow(SiteMenu menu) {
@@ -31,16 +31,13 @@ public final class SiteFlow implements Line {
     }
 
     /**
-     * The words a caller may say in the menu of {@code topic} (-1: the topics): the name of any of its choices (every
-     * group's, not only the one heard), "back", "menu", "help". Kept to the level, so grammars stay small and names of
-     * other levels never compete.
+     * The words a caller may say in group {@code group} of the menu of {@code topic} (-1: the topics): the name of any
+     * choice the group offers, "back", "menu", "help". Kept to what was just heard, so grammars stay small however
+     * large the library, and names elsewhere never compete.
      */
-    public SpokenChoices spoken(int topic) {
-        return spoken.computeIfAbsent(topic, t -> new SpokenChoices(choices(t).stream().map(SiteMenu.Choice::label).toList(), COMMANDS));
-    }
-
-    private List<SiteMenu.Choice> choices(int topic) {
-        return menu.level(topic).groups().stream().flatMap(List::stream).toList();
+    public SpokenChoices spoken(int topic, int group) {
+        return spoken.computeIfAbsent(List.of(topic, group),
+                k -> new SpokenChoices(menu.level(topic).group(group).stream().map(SiteMenu.Choice::label).toList(), COMMANDS));
     }
 
     /** The line of the page at {@code page} (its position in the site), as a single page's line would have it. */
@@ -106,11 +103,11 @@ public final class SiteFlow implements Line {
         return again(at, SiteMenu.NOT_AN_OPTION);
     }
 
-    /** Words said in one of the site's menus: the name of one of its choices (in any group), or a command; else "not an option". */
+    /** Words said in one of the site's menus: the name of one of the choices just heard, or a command; else "not an option". */
     public CallFlow.Turn heard(CallFlow.State state, String words) {
-        int topic = state.place().topic();
-        SpokenChoices.Meaning meaning = spoken(topic).match(words).orElse(null);
-        if (meaning instanceof SpokenChoices.Topic t) return choose(choices(topic).get(t.index()));
+        CallFlow.Place at = state.place();
+        SpokenChoices.Meaning meaning = spoken(at.topic(), at.group()).match(words).orElse(null);
+        if (meaning instanceof SpokenChoices.Topic t) return choose(menu.level(at.topic()).group(at.group()).get(t.index()));
         if (meaning instanceof SpokenChoices.Command c) return answer(state, c.key());
         return answer(state, "#");
     }
@@ -118,7 +115,8 @@ public final class SiteFlow implements Line {
     @Override
     public List<String> phrases(CallFlow.State listening) {
         if (listening.place() != null && !listening.inSiteMenu()) return page(listening.place().page()).phrases(listening.withoutPlace());
-        return spoken(listening.place() == null ? top().place().topic() : listening.place().topic()).phrases();
+        CallFlow.Place at = listening.place() == null ? top().place() : listening.place();
+        return spoken(at.topic(), at.group()).phrases();
     }
 
     /** The page a turn belongs to (its position in the site), or -1 for the site's own menus and goodbye. */

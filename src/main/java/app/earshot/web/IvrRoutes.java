@@ -30,6 +30,7 @@ final class IvrRoutes {
     static final String VXML = "application/voicexml+xml";
     static final String TWIML = "application/xml; charset=utf-8";
     private static final String SITE_PAGE = ".site.vxml";
+    private static final String SITE_TOPIC = ".topic.vxml";
 
     private final ContentStore content;
     private final PhoneAudio audio;
@@ -55,6 +56,10 @@ final class IvrRoutes {
             throw new NotFoundResponse("Phone menus are at /ivr.vxml and /ivr/twiml (the whole site), /ivr/{page}.vxml and /ivr/{page}/twiml.");
         }
         Site site = content.current();
+        if (file.endsWith(SITE_TOPIC)) {
+            siteTopicVxml(ctx, site, file.substring(0, file.length() - SITE_TOPIC.length()));
+            return;
+        }
         if (file.endsWith(SITE_PAGE)) {
             sitePageVxml(ctx, site, PageRoutes.page(site, file.substring(0, file.length() - SITE_PAGE.length())));
             return;
@@ -81,13 +86,38 @@ final class IvrRoutes {
         send(ctx, siteVoiceXml(site, flow, CallTable.of(flow, start, t -> !document.apply(t).equals(self)), document, self));
     }
 
-    /** The document each turn of the site line is in: a page's own turns in its page document, the rest in /ivr.vxml. */
+    private void siteTopicVxml(Context ctx, Site site, String topicId) {
+        SiteFlow flow = new SiteFlow(SiteMenu.of(site));
+        CallFlow.State top = flow.top();
+        List<SiteMenu.TopicPages> topics = flow.menu().topics();
+        int topic = -1;
+        for (int t = 0; t < topics.size(); t++) if (topics.get(t).topic().id().equals(topicId)) topic = t;
+        if (topic < 0 || !flow.menu().pageLevel(topic).heard() || (top.inSiteMenu() && top.place().topic() == topic)) {
+            throw new NotFoundResponse("The site's phone line has no menu of its own for this topic; it starts at /ivr.vxml.");
+        }
+        Function<CallFlow.Turn, String> document = siteDocuments(flow);
+        String self = Links.relative().siteVxml(topics.get(topic).topic());
+        CallFlow.Turn start = flow.arrive(SiteFlow.menuState(topic, 0, 0));
+        send(ctx, siteVoiceXml(site, flow, CallTable.of(flow, start, t -> !document.apply(t).equals(self)), document, self));
+    }
+
+    /**
+     * The document each turn of the site line is in, so no document grows with the whole library: a page's own turns
+     * in its page document, a topic's pages menu in its topic document (unless the line starts there), the topics in
+     * /ivr.vxml. A one-page site's line is all in /ivr.vxml.
+     */
     static Function<CallFlow.Turn, String> siteDocuments(SiteFlow flow) {
         Links links = Links.relative();
-        List<Page> pages = flow.menu().site().pages();
+        SiteMenu menu = flow.menu();
+        List<Page> pages = menu.site().pages();
+        CallFlow.State top = flow.top();
+        int topTopic = top.inSiteMenu() ? top.place().topic() : -2;
         return turn -> {
             int page = flow.pageOf(turn);
-            return page < 0 || pages.size() == 1 ? links.siteVxml() : links.siteVxml(pages.get(page));
+            if (pages.size() == 1) return links.siteVxml();
+            if (page >= 0) return links.siteVxml(pages.get(page));
+            int topic = turn.hangsUp() ? -1 : turn.listen().place().topic();
+            return topic < 0 || topic == topTopic ? links.siteVxml() : links.siteVxml(menu.topics().get(topic).topic());
         };
     }
 

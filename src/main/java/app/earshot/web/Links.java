@@ -72,6 +72,11 @@ record Links(String base) {
         return base + "/ivr/" + page.slug() + ".site.vxml";
     }
 
+    /** The VoiceXML of a topic's pages menu on the site-wide line. */
+    String siteVxml(app.earshot.content.Topic topic) {
+        return base + "/ivr/" + topic.id() + ".topic.vxml";
+    }
+
     String siteTwiml() {
         return base + "/ivr/twiml";
     }

@@ -53,7 +53,7 @@ class SiteLineTest {
         flow = new SiteFlow(SiteMenu.of(server.site()));
         table = CallTable.of(flow);
         documents = IvrRoutes.siteDocuments(flow);
-        List<String> paths = new ArrayList<>(List.of("/ivr.vxml"));
+        List<String> paths = new ArrayList<>(List.of("/ivr.vxml", "/ivr/topic-a.topic.vxml", "/ivr/topic-b.topic.vxml"));
         for (Page page : server.site().pages()) paths.add("/ivr/" + page.slug() + ".site.vxml");
         PhoneLineReady.await(server, paths.toArray(String[]::new));
         for (String path : paths) {
@@ -151,6 +151,13 @@ class SiteLineTest {
         for (Page page : server.site().pages()) {
             assertEquals("page-" + page.slug() + "-menu", forms.get("/ivr/" + page.slug() + ".site.vxml").keySet().iterator().next());
         }
+    }
+
+    @Test
+    void eachTopicDocumentStartsAtTheTopicsPagesAndTheTopicsAreInIvrVxml() {
+        assertEquals(List.of("topic-topic-a", "topic-topic-a-2"), forms.get("/ivr/topic-a.topic.vxml").keySet().stream()
+                .filter(id -> !id.contains("-help") && !id.contains("-retry") && !id.contains("-silence")).toList());
+        assertTrue(forms.get("/ivr.vxml").keySet().stream().allMatch(id -> id.startsWith("topics") || id.equals("goodbye")), forms.get("/ivr.vxml").keySet().toString());
     }
 
     @Test
