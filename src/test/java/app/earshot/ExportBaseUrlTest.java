@@ -52,6 +52,14 @@ class ExportBaseUrlTest {
     }
 
     @Test
+    void theSiteWidePhoneLineIsWrittenWithEveryClipItPlays() throws Exception {
+        org.jsoup.nodes.Document vxml = org.jsoup.Jsoup.parse(Files.readString(export.resolve("ivr.vxml")), "", org.jsoup.parser.Parser.xmlParser());
+        List<String> sources = vxml.select("audio").eachAttr("src");
+        assertTrue(sources.stream().anyMatch(src -> src.startsWith("/telephony/rest/prompts/menu.wav")), sources.toString());
+        for (String src : sources) assertTrue(Files.isRegularFile(export.resolve(src.substring(1).replaceAll("\\?.*", ""))), src);
+    }
+
+    @Test
     void noTwimlWebhookIsWritten() throws Exception {
         assertEquals(List.of(), files().stream().filter(p -> p.toString().contains("twiml")).toList());
     }

@@ -29,7 +29,9 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ContentLoader {
     /** First path segments the server uses itself; a page with one of these names could never be reached. */
     public static final java.util.SortedSet<String> RESERVED_SLUGS = java.util.Collections.unmodifiableSortedSet(
-            new java.util.TreeSet<>(List.of("api", "audio", "healthz", "ivr", "metrics", "preview", "search", "static", "telephony", "feed")));
+            new java.util.TreeSet<>(List.of("api", "audio", "healthz", "ivr", "metrics", "preview", "search", "static", "telephony", "feed",
+                    // Second segments of the site-wide phone line: /telephony/prompts/... and /ivr/twiml.
+                    "prompts", "twiml")));
 
     private final PageParser pageParser = new PageParser();
 

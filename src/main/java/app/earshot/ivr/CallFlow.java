@@ -7,7 +7,7 @@ import java.util.List;
  * pressed (or that they pressed nothing), says what to play next and where the next key or silence leads.
  * Silence in a menu repeats it up to {@link #SILENT_MENUS} times in all, then the call says goodbye and ends.
  */
-public final class CallFlow {
+public final class CallFlow implements Line {
     /** How many times a menu is played to a silent caller before goodbye. */
     public static final int SILENT_MENUS = 3;
 
@@ -15,7 +15,12 @@ public final class CallFlow {
      * Where a caller is: in menu {@code menu} (0 is the main menu) or listening to the section at {@code section};
      * {@code silence} counts the menus played in a row without an answer.
      */
-    public record State(int menu, int section, int silence) {
+    public record State(int menu, int section, int silence, Place place) {
+        /** A state on a single page's line. */
+        public State(int menu, int section, int silence) {
+            this(menu, section, silence, null);
+        }
+
         public static State menu(int number, int silence) {
             return new State(number, -1, silence);
         }
@@ -27,14 +32,54 @@ public final class CallFlow {
         public boolean inSection() {
             return section >= 0;
         }
+
+        /** True in one of the site line's own menus (topics, or a topic's pages), not inside a page. */
+        public boolean inSiteMenu() {
+            return place != null && place.page() < 0;
+        }
+
+        /** This state on a page's line, without its place on the site line. */
+        public State withoutPlace() {
+            return new State(menu, section, silence);
+        }
+
+        /** This state at {@code at} on the site line. */
+        public State at(Place at) {
+            return new State(menu, section, silence, at);
+        }
+    }
+
+    /**
+     * Where a caller is on the site-wide line: in the menu of {@code topic} (-1: the topics) showing its group
+     * {@code group} of nine, or inside the page at {@code page} (its position in the site; -1 when in a site menu).
+     * A single page's line has no place (null).
+     */
+    public record Place(int topic, int group, int page) {
+        public static Place menu(int topic, int group) {
+            return new Place(topic, group, -1);
+        }
+
+        public static Place page(int topic, int page) {
+            return new Place(topic, 0, page);
+        }
     }
 
     /** Something to play: a named prompt or a section (all its parts). */
     public sealed interface Sound permits Prompt, SectionAudio {}
 
-    public record Prompt(String name) implements Sound {}
+    /** A prompt by name; {@code page} is the page whose prompt it is on the site line, -1 for the line's own. */
+    public record Prompt(String name, int page) implements Sound {
+        public Prompt(String name) {
+            this(name, -1);
+        }
+    }
 
-    public record SectionAudio(int index) implements Sound {}
+    /** The section at {@code index} of the line's page, or on the site line of the page at {@code page}. */
+    public record SectionAudio(int index, int page) implements Sound {
+        public SectionAudio(int index) {
+            this(index, -1);
+        }
+    }
 
     /**
      * One answer to the caller: play {@code sounds} while listening for a key, which is then answered in state
@@ -85,11 +130,13 @@ public final class CallFlow {
     }
 
     /** The turn that starts a call: the main menu. */
+    @Override
     public Turn start() {
         return arrive(State.menu(0, 0));
     }
 
     /** What happens when the caller, listening in {@code state}, does {@code input}. */
+    @Override
     public Turn next(State state, Input input) {
         if (input instanceof Key k) return answer(state, k.key());
         if (input instanceof Speech s) return heard(state, s.words());
@@ -111,6 +158,7 @@ public final class CallFlow {
      * What to do in {@code state} when no key was pressed: arriving at a menu (or returning to it after silence),
      * or arriving at a section (a deep link). An unknown menu or section is treated as the main menu.
      */
+    @Override
     public Turn arrive(State state) {
         if (state.inSection() && state.section() < sections) return playSection(state.section());
         int menu = keypad.menu(state.menu()).isPresent() ? state.menu() : 0;
@@ -162,6 +210,30 @@ public final class CallFlow {
     /** A prompt (help, or "not an option") and the keys again, without replaying the section. */
     private Turn sectionOptions(int index, String first) {
         return new Turn(List.of(prompt(first), prompt(keypad.afterSection(index))), State.section(index), State.menu(0, 0));
+    }
+
+    /** True if {@code input} in {@code state} means "0" in the main menu, which the site line takes as "back up". */
+    boolean backFromMainMenu(State state, Input input) {
+        if (state.inSection() || state.menu() != 0) return false;
+        if (input instanceof Key k) return k.key().strip().startsWith(KeypadMenu.MAIN_MENU);
+        return input instanceof Speech s && spoken.match(s.words()).orElse(null) instanceof SpokenChoices.Command c
+                && c.key().equals(KeypadMenu.MAIN_MENU);
+    }
+
+    @Override
+    public List<String> phrases(State listening) {
+        return spoken.phrases();
+    }
+
+    /** Readable, stable names: "menu", "menu-retry", "section-uses", "section-uses-help", "goodbye". */
+    @Override
+    public String name(Turn turn) {
+        if (turn.hangsUp()) return "goodbye";
+        State listen = turn.listen();
+        String base = listen.inSection()
+                ? VoiceXml.formId(keypad.page().sections().get(listen.section()).id())
+                : keypad.menu(listen.menu()).orElseThrow().prompt();
+        return base + Line.suffix(turn);
     }
 
     private Prompt menuPrompt(int menu) {

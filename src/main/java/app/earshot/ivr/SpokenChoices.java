@@ -1,6 +1,5 @@
 package app.earshot.ivr;
 
-import app.earshot.content.Section;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,18 +35,20 @@ public final class SpokenChoices {
     private final List<Command> commands;
 
     SpokenChoices(KeypadMenu keypad) {
+        this(keypad.page().sections().stream().map(s -> s.introduction() ? "introduction" : s.heading()).toList(),
+                List.of(new Command(KeypadMenu.NEXT, "next"), new Command(KeypadMenu.NEXT, "next section"),
+                        new Command(KeypadMenu.PREVIOUS, "previous"), new Command(KeypadMenu.PREVIOUS, "go back"),
+                        new Command(KeypadMenu.REPEAT, "repeat"), new Command(KeypadMenu.REPEAT, "again"),
+                        new Command(KeypadMenu.MAIN_MENU, "main menu"), new Command(KeypadMenu.MAIN_MENU, "menu"),
+                        new Command(KeypadMenu.HELP, "help")));
+    }
+
+    /** Choices of {@code names} (each a {@link Topic} at its position) and {@code commands}. */
+    SpokenChoices(List<String> names, List<Command> commands) {
         List<Topic> list = new ArrayList<>();
-        List<Section> sections = keypad.page().sections();
-        for (int i = 0; i < sections.size(); i++) {
-            Section s = sections.get(i);
-            list.add(new Topic(i, phrase(s.introduction() ? "introduction" : s.heading())));
-        }
+        for (int i = 0; i < names.size(); i++) list.add(new Topic(i, phrase(names.get(i))));
         this.topics = List.copyOf(list);
-        this.commands = List.of(new Command(KeypadMenu.NEXT, "next"), new Command(KeypadMenu.NEXT, "next section"),
-                new Command(KeypadMenu.PREVIOUS, "previous"), new Command(KeypadMenu.PREVIOUS, "go back"),
-                new Command(KeypadMenu.REPEAT, "repeat"), new Command(KeypadMenu.REPEAT, "again"),
-                new Command(KeypadMenu.MAIN_MENU, "main menu"), new Command(KeypadMenu.MAIN_MENU, "menu"),
-                new Command(KeypadMenu.HELP, "help"));
+        this.commands = List.copyOf(commands);
     }
 
     /** Every topic, in page order, with the phrase a grammar lists for it. */
@@ -62,10 +63,11 @@ public final class SpokenChoices {
 
     /** All phrases, topics first: Twilio's speech hints. */
     public List<String> phrases() {
-        List<String> out = new ArrayList<>();
+        // Two names may sound alike (a topic and a page both called "Aftercare"): each phrase is listed once.
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
         topics.forEach(t -> out.add(t.phrase()));
         commands.forEach(c -> out.add(c.phrase()));
-        return out;
+        return List.copyOf(out);
     }
 
     /** What {@code words} mean, if one meaning fits better than every other. */

@@ -3,6 +3,7 @@ package app.earshot.ivr;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -17,7 +18,7 @@ public final class VoiceXml {
     /** The field that holds the caller's answer: a key, or a phrase's tag value. */
     static final String FIELD = "choice";
 
-    private final KeypadMenu keypad;
+    private final Line line;
     private final Sounds sounds;
     private final int maxAgeSeconds;
     private final String language;
@@ -28,7 +29,12 @@ public final class VoiceXml {
      * @param language      BCP 47 tag of the content
      */
     public VoiceXml(KeypadMenu keypad, Sounds sounds, int maxAgeSeconds, String language) {
-        this.keypad = keypad;
+        this(new CallFlow(keypad), sounds, maxAgeSeconds, language);
+    }
+
+    /** The document(s) of any line, e.g. the site-wide one. */
+    public VoiceXml(Line line, Sounds sounds, int maxAgeSeconds, String language) {
+        this.line = line;
         this.sounds = sounds;
         this.maxAgeSeconds = maxAgeSeconds;
         this.language = language;
@@ -39,7 +45,16 @@ public final class VoiceXml {
         return "section-" + sectionId;
     }
 
+    /** The whole line as one document. */
     public String write() {
+        return write(CallTable.of(line), turn -> "");
+    }
+
+    /**
+     * One document of a line split over several: a form for each turn of {@code table} whose {@code document} is ""
+     * (this one), the start first; a jump to a turn of another document goes to that document's URI and form.
+     */
+    public String write(CallTable table, Function<CallFlow.Turn, String> document) {
         Document doc = Xml.document();
         Element vxml = doc.createElementNS(NAMESPACE, "vxml");
         doc.appendChild(vxml);
@@ -51,8 +66,8 @@ public final class VoiceXml {
         // Caching is said once for the document, not per <audio>: Xerces-based validators reject per-audio cache attributes.
         property(vxml, "audiomaxage", Integer.toString(maxAgeSeconds));
         property(vxml, "audiofetchhint", "prefetch");
-        CallTable table = CallTable.of(new CallFlow(keypad));
-        for (CallFlow.Turn turn : table.turns()) form(vxml, table, turn);
+        Function<CallFlow.Turn, String> target = turn -> document.apply(turn) + "#" + table.name(turn);
+        for (CallFlow.Turn turn : table.turns()) if (document.apply(turn).isEmpty()) form(vxml, table, turn, target);
         return Xml.serialize(doc);
     }
 
@@ -61,7 +76,7 @@ public final class VoiceXml {
      * "not an option" and a voice grammar of the phrases that do, and a jump for each, for no match and for silence.
      * Every turn is its own form, so nothing is replayed by a prompt counter and no {@code <clear>} is needed.
      */
-    private void form(Element vxml, CallTable table, CallFlow.Turn turn) {
+    private void form(Element vxml, CallTable table, CallFlow.Turn turn, Function<CallFlow.Turn, String> target) {
         String name = table.name(turn);
         Element form = Xml.add(vxml, "form", "id", name);
         if (turn.hangsUp()) {
@@ -90,12 +105,12 @@ public final class VoiceXml {
             if (e.getValue().equals(noMatch)) continue;
             if (e.getKey() instanceof CallFlow.Key k) {
                 Xml.text(Xml.add(keyChoices, "item"), k.key());
-                branches.put(k.key(), table.name(e.getValue()));
+                branches.put(k.key(), target.apply(e.getValue()));
             } else if (e.getKey() instanceof CallFlow.Speech s) {
                 String value = "say" + (++phrase);
                 Element item = Xml.text(Xml.add(wordChoices, "item"), s.words());
                 Xml.text(Xml.add(item, "tag"), "out='" + value + "';");
-                branches.put(value, table.name(e.getValue()));
+                branches.put(value, target.apply(e.getValue()));
             }
         }
         prompt(field, turn.sounds());
@@ -105,12 +120,12 @@ public final class VoiceXml {
             String cond = FIELD + " == '" + b.getKey() + "'";
             if (branch == null) branch = Xml.add(filled, "if", "cond", cond);
             else Xml.add(branch, "elseif", "cond", cond);
-            Xml.add(branch, "goto", "next", "#" + b.getValue());
+            Xml.add(branch, "goto", "next", b.getValue());
         }
         if (branch != null) Xml.add(branch, "else");
-        Xml.add(branch == null ? filled : branch, "goto", "next", "#" + table.name(noMatch));
-        Xml.add(Xml.add(field, "nomatch"), "goto", "next", "#" + table.name(noMatch));
-        Xml.add(Xml.add(field, "noinput"), "goto", "next", "#" + table.name(silence));
+        Xml.add(branch == null ? filled : branch, "goto", "next", target.apply(noMatch));
+        Xml.add(Xml.add(field, "nomatch"), "goto", "next", target.apply(noMatch));
+        Xml.add(Xml.add(field, "noinput"), "goto", "next", target.apply(silence));
     }
 
     private static Element grammar(Element field, String mode, String root) {
@@ -122,8 +137,12 @@ public final class VoiceXml {
         for (CallFlow.Sound sound : turnSounds) audio(prompt, sound);
     }
 
+    /** Each clip as {@code <audio>} with its words as the fallback; a clip not made yet as its words alone, for the browser's own voice. */
     private void audio(Element prompt, CallFlow.Sound sound) {
-        for (Sounds.Audio a : sounds.audio(sound)) Xml.text(Xml.add(prompt, "audio", "src", a.url()), a.words());
+        for (Sounds.Audio a : sounds.audio(sound)) {
+            if (a.ready()) Xml.text(Xml.add(prompt, "audio", "src", a.url()), a.words());
+            else prompt.appendChild(prompt.getOwnerDocument().createTextNode(Xml.clean(a.words())));
+        }
     }
 
     private static void property(Element vxml, String name, String value) {

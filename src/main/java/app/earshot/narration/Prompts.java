@@ -27,4 +27,10 @@ public final class Prompts {
         Artifact wav = store.get(keys.prompt(voice, script), "wav", () -> recorder.prompt(script, voice));
         return new Clip(wav, Format.WAV.mediaType(), Clips.seconds(wav));
     }
+
+    /** The prompt's clip if it is already stored; never synthesizes (a phone line says the words meanwhile). */
+    public java.util.Optional<Clip> stored(Voicing v, String words) {
+        return store.find(keys.prompt(v.promptVoice(), v.prompt(words)), "wav")
+                .map(wav -> new Clip(wav, Format.WAV.mediaType(), Clips.seconds(wav)));
+    }
 }

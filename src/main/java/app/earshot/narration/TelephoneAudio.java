@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -119,14 +120,51 @@ public final class TelephoneAudio {
         return version(wide, whole(wide));
     }
 
+    /**
+     * The version of a prompt's telephone clip if it and its u-law WAV are already stored; never makes either, so a
+     * phone line can say the words instead of waiting (and queue the clip with {@link #prompt}).
+     */
+    public Optional<String> readyPromptVersion(Voicing v, String words) {
+        Optional<Clip> wide = prompts.stored(v, words);
+        if (wide.isEmpty() || !stored(wide.get(), whole(wide.get()), TelephoneFormat.WAV_ULAW)) return Optional.empty();
+        return Optional.of(version(wide.get(), whole(wide.get())));
+    }
+
+    /** The section's parts if its clip and every part's u-law WAV are already stored; never makes any. */
+    public Optional<List<Part>> readyParts(Voicing v, Page page, Section section) {
+        Clip wide;
+        List<int[]> spans;
+        try {
+            wide = cache.storedOnly(() -> clips.sectionWav(v, page, section, Speed.NORMAL));
+            spans = cache.storedOnly(() -> spans(v, wide, page, section));
+        } catch (ArtifactStore.NotStored e) {
+            return Optional.empty();
+        }
+        List<Part> parts = new ArrayList<>();
+        for (int i = 0; i < spans.size(); i++) {
+            int[] s = spans.get(i);
+            if (!stored(wide, s, TelephoneFormat.WAV_ULAW)) return Optional.empty();
+            parts.add(new Part(i + 1, spans.size(), s[0] / (double) WIDE, s[1] / (double) WIDE, version(wide, s)));
+        }
+        return Optional.of(parts);
+    }
+
+    private boolean stored(Clip wide, int[] span, TelephoneFormat format) {
+        return cache.find(codedKey(wide, span, format), format.wav() ? "wav" : format.extension()).isPresent();
+    }
+
+    private static String codedKey(Clip wide, int[] span, TelephoneFormat format) {
+        return ArtifactStore.key("telephone", FORMAT_VERSION, wide.audio().key(),
+                Integer.toString(span[0]), Integer.toString(span[1]), format.id());
+    }
+
     /** Conversions made (cache misses). */
     public long conversions() {
         return conversions.get();
     }
 
     private Clip convert(Clip wide, int[] span, TelephoneFormat format) {
-        String key = ArtifactStore.key("telephone", FORMAT_VERSION, wide.audio().key(),
-                Integer.toString(span[0]), Integer.toString(span[1]), format.id());
+        String key = codedKey(wide, span, format);
         // One step from the 16 kHz clip to the served bytes, and one cache write: no intermediate file, because
         // writing and re-reading one costs more than running the filter again for another codec.
         Artifact coded = cache.get(key, format.wav() ? "wav" : format.extension(), () -> counted(() -> {

@@ -289,6 +289,11 @@ public final class ArtifactStore {
         }
     }
 
+    /** True if productions are not limited ({@link ProductionGate#OPEN}: commands such as export, where every caller is patient). */
+    public boolean patient() {
+        return gate == ProductionGate.OPEN;
+    }
+
     /**
      * Runs {@code work} so that every artifact it asks this store for comes only from what is stored (verified first
      * if need be): one that would have to be made, or is being made right now, throws {@link NotStored} at once

@@ -55,7 +55,11 @@ final class FeedRoutes {
         Routes.getAndHead(routes, "/{slug}.m3u8", ctx -> playlist(ctx, true));
     }
 
-    /** The site feed: every page a season, its sections the episodes in page order. */
+    /**
+     * The site feed: every page a season, its sections the episodes in page order. Seasons follow the review dates
+     * (then slugs), so a page added or reviewed again is the newest season, after every older one, and the pages
+     * before it keep their places; each episode's time depends only on its page and the pages reviewed the same day.
+     */
     private void feed(Context ctx) {
         Snapshot now = RequestSnapshot.of(ctx);
         Site site = now.site();
@@ -63,7 +67,14 @@ final class FeedRoutes {
         List<PodcastFeed.Episode> episodes = new ArrayList<>();
         Instant newest = Instant.EPOCH;
         int[] pending = {0};
-        for (int p = 0; p < site.pages().size(); p++) newest = episodes(now.voicing(), site, site.pages().get(p), p + 1, base, episodes, newest, pending);
+        List<Page> pages = site.pages().stream()
+                .sorted(java.util.Comparator.comparing(Page::reviewed).thenComparing(Page::slug)).toList();
+        long sameDay = 0;
+        for (int p = 0; p < pages.size(); p++) {
+            Page page = pages.get(p);
+            sameDay = p > 0 && pages.get(p - 1).reviewed().equals(page.reviewed()) ? sameDay + pages.get(p - 1).sections().size() : 0;
+            newest = episodes(now.voicing(), site, page, p + 1, sameDay, base, episodes, newest, pending);
+        }
         String rss = PodcastFeed.rss(show(site, site.title(), describe(site.description(), ctx, pending[0]), base, base + "/",
                 base + "/feed.xml", episodes));
         send(ctx, site, rss, PodcastFeed.MEDIA_TYPE, "xml", newest);
@@ -77,7 +88,7 @@ final class FeedRoutes {
         String base = baseUrl(ctx, site);
         List<PodcastFeed.Episode> episodes = new ArrayList<>();
         int[] pending = {0};
-        Instant newest = episodes(now.voicing(), site, page, 0, base, episodes, Instant.EPOCH, pending);
+        Instant newest = episodes(now.voicing(), site, page, 0, 0, base, episodes, Instant.EPOCH, pending);
         String rss = PodcastFeed.rss(show(site, page.title() + " \u2013 " + site.title(),
                 describe(page.summary().isBlank() ? site.description() : page.summary(), ctx, pending[0]), base, base + "/" + page.slug(),
                 base + "/" + page.slug() + "/feed.xml", episodes));
@@ -92,11 +103,13 @@ final class FeedRoutes {
 
     /**
      * Adds a page's sections as episodes of {@code season} (0: no season). Publication times are the review date at
-     * midnight UTC plus two hours per season and a minute per section, so every episode has its own time and
-     * date-sorting apps list them in page order; they move only when the page is reviewed again.
+     * midnight UTC plus a second per section before it that day ({@code sameDay} sections of pages reviewed the same
+     * day come first, in slug order; seconds, so even thousands of pages reviewed on one day stay within it), so every
+     * episode has its own time and date-sorting apps list them in serial order; they move only when the page, or a
+     * page reviewed the same day before it, changes.
      */
-    private Instant episodes(Voicing v, Site site, Page page, int season, String base, List<PodcastFeed.Episode> out, Instant newest,
-                             int[] pending) {
+    private Instant episodes(Voicing v, Site site, Page page, int season, long sameDay, String base, List<PodcastFeed.Episode> out,
+                             Instant newest, int[] pending) {
         Instant day = page.reviewed().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         for (int i = 0; i < page.sections().size(); i++) {
             Section section = page.sections().get(i);
@@ -107,7 +120,7 @@ final class FeedRoutes {
             }
             Clip clip = clips.sectionMp3(v, page, section, Speed.NORMAL);
             newest = later(newest, clip);
-            Instant published = day.plus(java.time.Duration.ofHours(2L * Math.max(0, season - 1)).plusMinutes(i));
+            Instant published = day.plus(java.time.Duration.ofSeconds(sameDay + i));
             out.add(new PodcastFeed.Episode(episodeTitle(page, section), excerpt(section),
                     base + "/" + page.slug() + "/" + section.id(),
                     "earshot:" + page.slug() + ":" + section.id() + ":" + page.reviewed(), published,

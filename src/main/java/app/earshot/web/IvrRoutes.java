@@ -1,40 +1,48 @@
 package app.earshot.web;
 
 import app.earshot.store.ArtifactStore;
-import app.earshot.snapshot.Snapshot;
+import app.earshot.narration.Voicing;
 import app.earshot.content.Page;
 import app.earshot.content.Site;
 import app.earshot.content.Slug;
 import app.earshot.ivr.CallFlow;
+import app.earshot.ivr.CallTable;
+import app.earshot.ivr.SiteFlow;
+import app.earshot.ivr.SiteMenu;
 import app.earshot.ivr.KeypadMenu;
 import app.earshot.ivr.Twiml;
 import app.earshot.ivr.VoiceXml;
-import app.earshot.narration.Captioner;
-import app.earshot.narration.TelephoneAudio;
+import java.util.List;
+import java.util.function.Function;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 
 /**
- * Phone menus: {@code /ivr/{slug}.vxml} (VoiceXML 2.1, GET) and {@code /ivr/{slug}/twiml} (TwiML; GET or POST,
- * the state in the query string, the key in Twilio's {@code Digits} parameter or the words in {@code SpeechResult}). Both are made per request from the
- * current content; the VoiceXML carries an ETag, TwiML is never cached (it is a step of one call).
+ * Phone menus. Each page's own line: {@code /ivr/{slug}.vxml} (VoiceXML 2.1, GET) and {@code /ivr/{slug}/twiml}
+ * (TwiML; GET or POST, the state in the query string, the key in Twilio's {@code Digits} parameter or the words in
+ * {@code SpeechResult}). The site-wide line, the number a clinic publishes: {@code /ivr.vxml}, which holds the
+ * topic and page menus and leads into {@code /ivr/{slug}.site.vxml} for each page (its menu, where "0" goes back up
+ * to the topic), and {@code /ivr/twiml}. All are made per request from the current content and never wait for audio
+ * (see {@link PhoneAudio}); the VoiceXML carries an ETag, TwiML is never cached (it is a step of one call).
  */
 final class IvrRoutes {
     static final String VXML = "application/voicexml+xml";
     static final String TWIML = "application/xml; charset=utf-8";
+    private static final String SITE_PAGE = ".site.vxml";
+    private static final String SITE_TOPIC = ".topic.vxml";
 
-    private final Captioner captions;
-    private final SpokenScripts scripts;
-    private final TelephoneAudio telephone;
+    private final PhoneAudio audio;
 
-    IvrRoutes(Captioner captions, SpokenScripts scripts, TelephoneAudio telephone) {
-        this.captions = captions;
-        this.scripts = scripts;
-        this.telephone = telephone;
+    IvrRoutes(PhoneAudio audio) {
+        this.audio = audio;
     }
 
     void register(RoutesConfig routes) {
+        // The site's TwiML first: /ivr/{file} would otherwise take /ivr/twiml (a page cannot be called "twiml").
+        Routes.getAndHead(routes, "/ivr/twiml", this::siteTwiml);
+        routes.post("/ivr/twiml", this::siteTwiml);
+        Routes.getAndHead(routes, "/ivr.vxml", this::siteVxml);
         Routes.getAndHead(routes, "/ivr/{slug}/twiml", this::twiml);
         routes.post("/ivr/{slug}/twiml", this::twiml);
         Routes.getAndHead(routes, "/ivr/{file}", this::vxml);
@@ -42,13 +50,81 @@ final class IvrRoutes {
 
     private void vxml(Context ctx) {
         String file = ctx.pathParam("file");
-        if (!file.endsWith(".vxml")) throw new NotFoundResponse("Phone menus are at /ivr/{page}.vxml and /ivr/{page}/twiml.");
-        Snapshot now = RequestSnapshot.of(ctx);
-        Site site = now.site();
+        if (!file.endsWith(".vxml")) {
+            throw new NotFoundResponse("Phone menus are at /ivr.vxml and /ivr/twiml (the whole site), /ivr/{page}.vxml and /ivr/{page}/twiml.");
+        }
+        Site site = RequestSnapshot.of(ctx).site();
+        if (file.endsWith(SITE_TOPIC)) {
+            siteTopicVxml(ctx, site, file.substring(0, file.length() - SITE_TOPIC.length()));
+            return;
+        }
+        if (file.endsWith(SITE_PAGE)) {
+            sitePageVxml(ctx, site, PageRoutes.page(site, file.substring(0, file.length() - SITE_PAGE.length())));
+            return;
+        }
         Page page = PageRoutes.page(site, file.substring(0, file.length() - ".vxml".length()));
         KeypadMenu keypad = KeypadMenu.of(page);
-        String body = new VoiceXml(keypad, new IvrSounds(now.voicing(), page, keypad, captions, scripts, telephone, Links.relative()),
-                MediaResponder.MAX_AGE_SECONDS, site.language()).write();
+        send(ctx, new VoiceXml(keypad, IvrSounds.page(RequestSnapshot.of(ctx).voicing(), page, audio, Links.relative()), MediaResponder.MAX_AGE_SECONDS, site.language()).write());
+    }
+
+    private void siteVxml(Context ctx) {
+        Site site = RequestSnapshot.of(ctx).site();
+        SiteFlow flow = new SiteFlow(SiteMenu.of(site));
+        Function<CallFlow.Turn, String> document = siteDocuments(flow);
+        String self = Links.relative().siteVxml();
+        send(ctx, siteVoiceXml(RequestSnapshot.of(ctx).voicing(), site, flow, CallTable.of(flow, flow.start(), t -> !document.apply(t).equals(self)), document, self));
+    }
+
+    private void sitePageVxml(Context ctx, Site site, Page page) {
+        if (site.pages().size() == 1) throw new NotFoundResponse("This site has one page: its whole line is /ivr.vxml.");
+        SiteFlow flow = new SiteFlow(SiteMenu.of(site));
+        Function<CallFlow.Turn, String> document = siteDocuments(flow);
+        String self = Links.relative().siteVxml(page);
+        CallFlow.Turn start = flow.enterPage(site.pages().indexOf(page));
+        send(ctx, siteVoiceXml(RequestSnapshot.of(ctx).voicing(), site, flow, CallTable.of(flow, start, t -> !document.apply(t).equals(self)), document, self));
+    }
+
+    private void siteTopicVxml(Context ctx, Site site, String topicId) {
+        SiteFlow flow = new SiteFlow(SiteMenu.of(site));
+        CallFlow.State top = flow.top();
+        List<SiteMenu.TopicPages> topics = flow.menu().topics();
+        int topic = -1;
+        for (int t = 0; t < topics.size(); t++) if (topics.get(t).topic().id().equals(topicId)) topic = t;
+        if (topic < 0 || !flow.menu().pageLevel(topic).heard() || (top.inSiteMenu() && top.place().topic() == topic)) {
+            throw new NotFoundResponse("The site's phone line has no menu of its own for this topic; it starts at /ivr.vxml.");
+        }
+        Function<CallFlow.Turn, String> document = siteDocuments(flow);
+        String self = Links.relative().siteVxml(topics.get(topic).topic());
+        CallFlow.Turn start = flow.arrive(SiteFlow.menuState(topic, 0, 0));
+        send(ctx, siteVoiceXml(RequestSnapshot.of(ctx).voicing(), site, flow, CallTable.of(flow, start, t -> !document.apply(t).equals(self)), document, self));
+    }
+
+    /**
+     * The document each turn of the site line is in, so no document grows with the whole library: a page's own turns
+     * in its page document, a topic's pages menu in its topic document (unless the line starts there), the topics in
+     * /ivr.vxml. A one-page site's line is all in /ivr.vxml.
+     */
+    static Function<CallFlow.Turn, String> siteDocuments(SiteFlow flow) {
+        Links links = Links.relative();
+        SiteMenu menu = flow.menu();
+        List<Page> pages = menu.site().pages();
+        CallFlow.State top = flow.top();
+        int topTopic = top.inSiteMenu() ? top.place().topic() : -2;
+        return turn -> {
+            int page = flow.pageOf(turn);
+            if (pages.size() == 1) return links.siteVxml();
+            if (page >= 0) return links.siteVxml(pages.get(page));
+            int topic = turn.hangsUp() ? -1 : turn.listen().place().topic();
+            return topic < 0 || topic == topTopic ? links.siteVxml() : links.siteVxml(menu.topics().get(topic).topic());
+        };
+    }
+
+    private String siteVoiceXml(Voicing v, Site site, SiteFlow flow, CallTable table, Function<CallFlow.Turn, String> document, String self) {
+        return new VoiceXml(flow, IvrSounds.site(v, flow.menu(), audio, Links.relative()), MediaResponder.MAX_AGE_SECONDS, site.language())
+                .write(table, t -> document.apply(t).equals(self) ? "" : document.apply(t));
+    }
+
+    private static void send(Context ctx, String body) {
         String etag = "\"" + ArtifactStore.key("vxml", body).substring(0, 32) + ".vxml\"";
         ctx.header("ETag", etag);
         // Revalidate every call: cheap with the ETag, and a content change reaches callers at once.
@@ -63,23 +139,45 @@ final class IvrRoutes {
     }
 
     private void twiml(Context ctx) {
-        Snapshot now = RequestSnapshot.of(ctx);
-        Page page = PageRoutes.page(now.site(), ctx.pathParam("slug"));
+        Site site = RequestSnapshot.of(ctx).site();
+        Page page = PageRoutes.page(site, ctx.pathParam("slug"));
         KeypadMenu keypad = KeypadMenu.of(page);
         Links links = Links.absolute(ctx);
-        CallFlow.State state = state(ctx, page);
-        boolean post = ctx.method().name().equals("POST");
-        String digits = post ? ctx.formParam("Digits") : ctx.queryParam("Digits");
-        String speech = post ? ctx.formParam("SpeechResult") : ctx.queryParam("SpeechResult");
         CallFlow flow = new CallFlow(keypad);
+        CallFlow.State state = state(ctx, page);
+        String speech = input(ctx, "SpeechResult");
+        String digits = input(ctx, "Digits");
         CallFlow.Turn turn = (digits == null || digits.isBlank()) && speech != null && !speech.isBlank()
-                ? flow.heard(state, speech.length() > 200 ? speech.substring(0, 200) : speech)
-                : flow.answer(state, digits);
-        String body = Twiml.write(turn, new IvrSounds(now.voicing(), page, keypad, captions, scripts, telephone, links), s -> links.twiml(page, s),
-                flow.spoken().phrases(), twilioLanguage(now.site().language()));
+                ? flow.heard(state, speech) : flow.answer(state, digits);
+        sendTwiml(ctx, Twiml.write(turn, IvrSounds.page(RequestSnapshot.of(ctx).voicing(), page, audio, links), s -> links.twiml(page, s),
+                flow.spoken().phrases(), twilioLanguage(site.language())));
+    }
+
+    private void siteTwiml(Context ctx) {
+        Site site = RequestSnapshot.of(ctx).site();
+        SiteFlow flow = new SiteFlow(SiteMenu.of(site));
+        Links links = Links.absolute(ctx);
+        CallFlow.State state = siteState(ctx, flow);
+        String speech = input(ctx, "SpeechResult");
+        String digits = input(ctx, "Digits");
+        boolean said = (digits == null || digits.isBlank()) && speech != null && !speech.isBlank();
+        CallFlow.Turn turn = said ? flow.next(state, new CallFlow.Speech(speech))
+                : digits == null || digits.isBlank() ? flow.arrive(state) : flow.next(state, new CallFlow.Key(digits));
+        List<String> hints = turn.hangsUp() ? List.of() : flow.phrases(turn.listen());
+        sendTwiml(ctx, Twiml.write(turn, IvrSounds.site(RequestSnapshot.of(ctx).voicing(), flow.menu(), audio, links), s -> links.siteTwiml(flow.menu(), s),
+                hints, twilioLanguage(site.language())));
+    }
+
+    private static void sendTwiml(Context ctx, String body) {
         ctx.header("Cache-Control", "no-store");
         ctx.contentType(TWIML);
         ctx.result(body);
+    }
+
+    /** A Twilio parameter: from the form on POST, the query on GET; at most 200 characters are used. */
+    private static String input(Context ctx, String name) {
+        String value = ctx.method().name().equals("POST") ? ctx.formParam(name) : ctx.queryParam(name);
+        return value != null && value.length() > 200 ? value.substring(0, 200) : value;
     }
 
     /** Twilio wants a region ("en-US"); a bare language gets the region Twilio documents first for it. */
@@ -102,6 +200,36 @@ final class IvrRoutes {
             if (found.isPresent()) return CallFlow.State.section(page.indexOf(found.get()));
         }
         return CallFlow.State.menu(small(ctx.queryParam("menu")), small(ctx.queryParam("silence")));
+    }
+
+    /**
+     * The site line's state in the query string: {@code page} (with {@code section} or {@code menu}) inside a page,
+     * {@code topic} for a topic's pages, neither for the topics; {@code group} and {@code silence} in the menus.
+     * Anything unknown or malformed means the top of the line.
+     */
+    private static CallFlow.State siteState(Context ctx, SiteFlow flow) {
+        SiteMenu menu = flow.menu();
+        String slug = ctx.queryParam("page");
+        if (slug != null && Slug.isValid(slug)) {
+            List<Page> pages = menu.site().pages();
+            for (int p = 0; p < pages.size(); p++) {
+                if (!pages.get(p).slug().equals(slug)) continue;
+                CallFlow.Place at = CallFlow.Place.page(menu.topicOf(p), p);
+                return state(ctx, pages.get(p)).at(at);
+            }
+        }
+        int silence = small(ctx.queryParam("silence"));
+        int group = small(ctx.queryParam("group"));
+        String topicId = ctx.queryParam("topic");
+        for (int t = 0; topicId != null && t < menu.topics().size(); t++) {
+            if (menu.topics().get(t).topic().id().equals(topicId) && menu.pageLevel(t).heard()) {
+                return SiteFlow.menuState(t, group < menu.pageLevel(t).groups().size() ? group : 0, silence);
+            }
+        }
+        CallFlow.State top = flow.top();
+        if (!top.inSiteMenu()) return top;
+        SiteMenu.Level level = menu.level(top.place().topic());
+        return SiteFlow.menuState(top.place().topic(), group < level.groups().size() ? group : 0, silence);
     }
 
     private static int small(String value) {

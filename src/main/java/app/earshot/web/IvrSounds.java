@@ -1,62 +1,81 @@
 package app.earshot.web;
 
+import app.earshot.narration.Voicing;
+
 import app.earshot.content.Page;
 import app.earshot.content.Section;
 import app.earshot.ivr.CallFlow;
 import app.earshot.ivr.KeypadMenu;
+import app.earshot.ivr.SiteMenu;
 import app.earshot.ivr.Sounds;
-import app.earshot.narration.Captioner;
-import app.earshot.narration.Voicing;
-import app.earshot.content.Speed;
 import app.earshot.narration.TelephoneAudio;
 import app.earshot.narration.TelephoneFormat;
-import app.earshot.speech.Captions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.Optional;
 
-/** The telephone clips (8 kHz u-law WAV) of one page's prompts and sections, with their words, at the given links. */
+/**
+ * The telephone clips (8 kHz u-law WAV) of a line's prompts and sections, with their words, at the given links: one
+ * page's line, or the site's, whose sounds name their page. A clip not stored yet is its words, and is queued.
+ */
 final class IvrSounds implements Sounds {
-    private final Page page;
-    private final KeypadMenu keypad;
-    private final Voicing voicing;
-    private final Captioner captions;
-    private final SpokenScripts scripts;
-    private final TelephoneAudio telephone;
+    private final Page single;
+    private final SiteMenu site;
+    private final Voicing v;
+    private final PhoneAudio audio;
     private final Links links;
+    private final Map<Integer, KeypadMenu> keypads = new HashMap<>();
 
-    IvrSounds(Voicing voicing, Page page, KeypadMenu keypad, Captioner captions, SpokenScripts scripts, TelephoneAudio telephone,
-              Links links) {
-        this.voicing = voicing;
-        this.page = page;
-        this.keypad = keypad;
-        this.captions = captions;
-        this.scripts = scripts;
-        this.telephone = telephone;
+    private IvrSounds(Voicing v, Page single, SiteMenu site, PhoneAudio audio, Links links) {
+        this.v = v;
+        this.single = single;
+        this.site = site;
+        this.audio = audio;
         this.links = links;
+    }
+
+    /** The sounds of {@code page}'s own line. */
+    static IvrSounds page(Voicing v, Page page, PhoneAudio audio, Links links) {
+        return new IvrSounds(v, page, null, audio, links);
+    }
+
+    /** The sounds of the site-wide line. */
+    static IvrSounds site(Voicing v, SiteMenu site, PhoneAudio audio, Links links) {
+        return new IvrSounds(v, null, site, audio, links);
     }
 
     @Override
     public List<Audio> audio(CallFlow.Sound sound) {
         if (sound instanceof CallFlow.Prompt p) {
-            String words = keypad.prompt(p.name()).orElseThrow(() -> new IllegalArgumentException("no prompt " + p.name()));
-            return List.of(new Audio(links.prompt(page, p.name(), telephone.promptVersion(voicing, words), TelephoneFormat.WAV_ULAW), words));
+            if (single == null && p.page() < 0) {
+                String words = site.prompt(p.name()).orElseThrow(() -> new IllegalArgumentException("no prompt " + p.name()));
+                return List.of(audio.promptVersion(v, words).map(v -> new Audio(links.sitePrompt(p.name(), v, TelephoneFormat.WAV_ULAW), words))
+                        .orElse(Audio.say(words)));
+            }
+            Page page = page(p.page());
+            String words = keypad(p.page(), page).prompt(p.name()).orElseThrow(() -> new IllegalArgumentException("no prompt " + p.name()));
+            return List.of(audio.promptVersion(v, words).map(v -> new Audio(links.prompt(page, p.name(), v, TelephoneFormat.WAV_ULAW), words))
+                    .orElse(Audio.say(words)));
         }
-        Section section = page.sections().get(((CallFlow.SectionAudio) sound).index());
-        List<TelephoneAudio.Part> parts = telephone.parts(voicing, page, section);
-        List<Audio> audio = new ArrayList<>();
-        for (TelephoneAudio.Part part : parts) {
-            audio.add(new Audio(links.telephone(page, section, part, TelephoneFormat.WAV_ULAW), words(section, part)));
+        CallFlow.SectionAudio s = (CallFlow.SectionAudio) sound;
+        Page page = page(s.page());
+        Section section = page.sections().get(s.index());
+        Optional<List<TelephoneAudio.Part>> parts = audio.parts(v, page, section);
+        if (parts.isEmpty()) return List.of(Audio.say(audio.words(v, page, section)));
+        List<Audio> out = new ArrayList<>();
+        for (TelephoneAudio.Part part : parts.get()) {
+            out.add(new Audio(links.telephone(page, section, part, TelephoneFormat.WAV_ULAW), audio.words(v, page, section, part)));
         }
-        return audio;
+        return out;
     }
 
-    /** What a part says: the whole spoken script, or for one part of a split section the captions inside it. */
-    String words(Section section, TelephoneAudio.Part part) {
-        if (part.count() == 1) return scripts.spoken(voicing, page, section);
-        return captions.sectionCues(voicing, page, section, Speed.NORMAL).stream()
-                .filter(c -> c.start() >= part.start() && c.start() < part.end())
-                .map(Captions.Cue::text)
-                .collect(Collectors.joining(" "));
+    private Page page(int index) {
+        return single != null ? single : site.page(index);
+    }
+
+    private KeypadMenu keypad(int index, Page page) {
+        return keypads.computeIfAbsent(index, i -> KeypadMenu.of(page));
     }
 }

@@ -57,6 +57,47 @@ record Links(String base) {
         return versioned("/telephony/" + page.slug() + "/prompts/" + name + suffix(format), version);
     }
 
+    /** A prompt of the site-wide line. */
+    String sitePrompt(String name, String version, TelephoneFormat format) {
+        return versioned("/telephony/prompts/" + name + suffix(format), version);
+    }
+
+    /** The site-wide line's VoiceXML: its own menus, and the start of the call. */
+    String siteVxml() {
+        return base + "/ivr.vxml";
+    }
+
+    /** The VoiceXML of {@code page} as part of the site-wide line ("0" in its menu goes back to the topic). */
+    String siteVxml(Page page) {
+        return base + "/ivr/" + page.slug() + ".site.vxml";
+    }
+
+    /** The VoiceXML of a topic's pages menu on the site-wide line. */
+    String siteVxml(app.earshot.content.Topic topic) {
+        return base + "/ivr/" + topic.id() + ".topic.vxml";
+    }
+
+    String siteTwiml() {
+        return base + "/ivr/twiml";
+    }
+
+    /** The site-wide line's TwiML URL that answers {@code state}. */
+    String siteTwiml(app.earshot.ivr.SiteMenu menu, CallFlow.State state) {
+        StringBuilder q = new StringBuilder();
+        CallFlow.Place at = state.place();
+        if (at != null && at.page() >= 0) {
+            Page page = menu.page(at.page());
+            q.append("page=").append(page.slug());
+            if (state.inSection()) q.append("&section=").append(page.sections().get(state.section()).id());
+            else if (state.menu() > 0) q.append("&menu=").append(state.menu());
+        } else if (at != null) {
+            if (at.topic() >= 0) q.append("topic=").append(menu.topics().get(at.topic()).topic().id());
+            if (at.group() > 0) q.append(q.isEmpty() ? "" : "&").append("group=").append(at.group());
+        }
+        if (!state.inSection() && state.silence() > 0) q.append(q.isEmpty() ? "" : "&").append("silence=").append(state.silence());
+        return siteTwiml() + (q.isEmpty() ? "" : "?" + q);
+    }
+
     String vxml(Page page) {
         return base + "/ivr/" + page.slug() + ".vxml";
     }

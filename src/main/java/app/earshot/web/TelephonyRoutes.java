@@ -4,6 +4,7 @@ import app.earshot.snapshot.Snapshot;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
 import app.earshot.ivr.KeypadMenu;
+import app.earshot.ivr.SiteMenu;
 import app.earshot.narration.Clip;
 import app.earshot.narration.TelephoneAudio;
 import app.earshot.narration.TelephoneFormat;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  * Telephone audio: {@code /telephony/{slug}/{section-id}.wav} (8 kHz u-law WAV), {@code .alaw.wav} and
  * {@code .pcm.wav} for the others ({@code .wav?codec=alaw} or {@code ?codec=pcm} stay as aliases), {@code .ulaw} and {@code .alaw} (headerless G.711), {@code {id}.partN.wav}
  * for the parts of a section longer than five minutes, and the IVR prompts under
- * {@code /telephony/{slug}/prompts/{name}.wav}. The {@code v} parameter of published URLs is ignored here.
+ * {@code /telephony/{slug}/prompts/{name}.wav}, the site-wide line's under {@code /telephony/prompts/{name}.wav}. The {@code v} parameter of published URLs is ignored here.
  */
 final class TelephonyRoutes {
     private static final Pattern FILE = Pattern.compile(
@@ -36,6 +37,8 @@ final class TelephonyRoutes {
     }
 
     void register(RoutesConfig routes) {
+        // The site line's prompts first: /telephony/{slug}/{file} would otherwise take them (no page may be called "prompts").
+        Routes.getAndHead(routes, "/telephony/prompts/{file}", this::sitePrompt);
         Routes.getAndHead(routes, "/telephony/{slug}/prompts/{file}", this::prompt);
         Routes.getAndHead(routes, "/telephony/{slug}/{file}", this::section);
     }
@@ -68,6 +71,15 @@ final class TelephonyRoutes {
         if (m.group(2) != null) throw new NotFoundResponse("Prompts are never split.");
         String words = KeypadMenu.of(page).prompt(m.group(1))
                 .orElseThrow(() -> new NotFoundResponse("This page has no prompt with that name."));
+        send(ctx, telephone.prompt(now.voicing(), words, format(ctx, m)));
+    }
+
+    private void sitePrompt(Context ctx) {
+        Snapshot now = RequestSnapshot.of(ctx);
+        Matcher m = file(ctx);
+        if (m.group(2) != null) throw new NotFoundResponse("Prompts are never split.");
+        String words = SiteMenu.of(now.site()).prompt(m.group(1))
+                .orElseThrow(() -> new NotFoundResponse("The site's phone line has no prompt with that name."));
         send(ctx, telephone.prompt(now.voicing(), words, format(ctx, m)));
     }
 

@@ -88,7 +88,9 @@ public final class WebApp {
             new AudioRoutes(narrator.clips(), narrator.captions(), media, metrics).register(config.routes);
             new TelephonyRoutes(telephone, media).register(config.routes);
             SpokenScripts scripts = new SpokenScripts();
-            new IvrRoutes(narrator.captions(), scripts, telephone).register(config.routes);
+            PhoneAudio phoneAudio = new PhoneAudio(narrator.captions(), store, telephone, scripts);
+            config.events.serverStopped(phoneAudio::close);
+            new IvrRoutes(phoneAudio).register(config.routes);
             ApiIndex apiIndex = new ApiIndex(narrator.clips(), narrator.captions(), scripts, telephone, templates, views, books, store);
             new ApiRoutes(apiIndex, preview).register(config.routes);
             new FeedRoutes(narrator.clips(), narrator.readiness(), store, media).register(config.routes);

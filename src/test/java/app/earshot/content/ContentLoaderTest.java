@@ -189,6 +189,15 @@ class ContentLoaderTest {
         assertTrue(e.problems().get(0).startsWith(dir.resolve("pages/audio.md") + ":1: 'audio' is a reserved address"), e.problems().get(0));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"prompts", "twiml"})
+    void pageNamedLikeAPartOfTheSitePhoneLineIsRejected(String slug) throws IOException {
+        problems(FRONT + "## One\n\nText.\n");
+        Files.writeString(dir.resolve("pages/" + slug + ".md"), FRONT + "## One\n\nText.\n");
+        ContentException e = assertThrows(ContentException.class, () -> new ContentLoader().load(dir));
+        assertTrue(e.problems().get(0).startsWith(dir.resolve("pages/" + slug + ".md") + ":1: '" + slug + "' is a reserved address"), e.problems().get(0));
+    }
+
     @Test
     void rawHtmlIsRejected() throws IOException {
         assertEquals(List.of(file() + ":10: raw HTML is not allowed in content; write it as Markdown"),

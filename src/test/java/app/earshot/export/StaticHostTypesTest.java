@@ -87,14 +87,14 @@ class StaticHostTypesTest {
 
     /** Every path the machine-readable documents name (absolute URLs on this server, and root-relative VoiceXML sources). */
     static Set<String> namedPaths() throws Exception {
-        List<String> documents = new ArrayList<>(List.of("/feed.xml", "/api/pages.json"));
+        List<String> documents = new ArrayList<>(List.of("/feed.xml", "/api/pages.json", "/ivr.vxml"));
         for (Page page : server.site().pages()) {
             String slug = page.slug();
             documents.addAll(List.of("/" + slug + "/feed.xml", "/" + slug + ".m3u", "/" + slug + ".m3u8", "/ivr/" + slug + ".vxml",
                     "/api/pages/" + slug + ".json"));
         }
         Pattern absolute = Pattern.compile(Pattern.quote(server.url("")) + "(/[^\\s\"'<>]*)");
-        Pattern relative = Pattern.compile("src=\"(/[^\"]*)\"");
+        Pattern relative = Pattern.compile("(?:src|next)=\"(/[^\"]*)\"");
         Set<String> paths = new LinkedHashSet<>(documents);
         for (String doc : documents) {
             String body = server.get(doc).body().replace("&amp;", "&");

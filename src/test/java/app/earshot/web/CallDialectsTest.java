@@ -49,6 +49,7 @@ class CallDialectsTest {
         server = TestServer.start();
         page = server.site().page("what-is-ketamine").orElseThrow();
         table = CallTable.of(new CallFlow(KeypadMenu.of(page)));
+        PhoneLineReady.await(server, VXML);
         vxml = server.get(VXML).body();
         forms = new LinkedHashMap<>();
         for (Element form : IvrRoutesTest.all(IvrRoutesTest.parse(vxml), IvrRoutesTest.VXML_NS, "form")) forms.put(form.getAttribute("id"), form);

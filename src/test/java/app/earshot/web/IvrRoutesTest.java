@@ -36,9 +36,10 @@ class IvrRoutesTest {
     static final Set<String> resolved = new HashSet<>();
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         server = TestServer.start();
         page = server.site().page("what-is-ketamine").orElseThrow();
+        PhoneLineReady.await(server, "/ivr/what-is-ketamine.vxml");
     }
 
     @AfterAll

@@ -1,0 +1,228 @@
+package app.earshot.ivr;
+
+import app.earshot.content.Page;
+import app.earshot.content.Site;
+import app.earshot.content.Topic;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The keypad map and prompt words of the site-wide phone line: a menu of the site's topics (in {@code site.yaml}
+ * order), then a menu of each topic's pages, each page then leading to its own {@link KeypadMenu}. A level with one
+ * choice is skipped (one topic: the line starts at its pages; one page: at its menu). Up to nine choices have keys 1
+ * to 9; a longer level is heard in groups of eight, 9 being "more", so every page of nine topics of nine pages is one
+ * key for the topic and one for the page away from the top.
+ */
+public final class SiteMenu {
+    /** What a key chooses: a topic ({@code page} -1) or a page, by their positions in {@link #topics()} and the site. */
+    public record Choice(String label, int topic, int page) {}
+
+    /**
+     * A menu level: the topics ({@code topic} -1) or the pages of one topic, heard in groups.
+     *
+     * @param name prompt name of its first group ("topics", "topic-{id}"); the others add "-2", "-3", ...
+     */
+    public record Level(int topic, String name, String title, List<List<Choice>> groups) {
+        public Level {
+            groups = groups.stream().map(List::copyOf).toList();
+        }
+
+        /** The prompt name of group {@code group}. */
+        public String prompt(int group) {
+            return group == 0 ? name : name + "-" + (group + 1);
+        }
+
+        /** The choices of {@code group} in key order (key 1 first). */
+        public List<Choice> group(int group) {
+            return groups.get(group);
+        }
+
+        /** True if {@code group} has a later group, reached with {@link #MORE}. */
+        public boolean hasMore(int group) {
+            return group + 1 < groups.size();
+        }
+
+        /** True if a caller hears this level: it offers two or more choices (with one, the line goes straight on). */
+        public boolean heard() {
+            return groups.size() > 1 || groups.get(0).size() > 1;
+        }
+
+        /** The group holding {@code choice}. */
+        public int groupOf(Choice choice) {
+            for (int g = 0; g < groups.size(); g++) if (groups.get(g).contains(choice)) return g;
+            throw new IllegalArgumentException("not in this level: " + choice);
+        }
+    }
+
+    /** One topic of the line, with its pages' positions in the site. */
+    public record TopicPages(Topic topic, List<Integer> pages) {}
+
+    /** In a group followed by others: hear the next group. */
+    public static final String MORE = "9";
+    public static final String BACK = KeypadMenu.MAIN_MENU;
+    public static final String HELP_PROMPT = KeypadMenu.HELP_PROMPT;
+    public static final String NOT_AN_OPTION = KeypadMenu.NOT_AN_OPTION;
+    public static final String GOODBYE = KeypadMenu.GOODBYE;
+
+    private final Site site;
+    private final List<TopicPages> topics;
+    private final Level topicLevel;
+    private final List<Level> pageLevels;
+    private final Map<String, String> prompts;
+
+    private SiteMenu(Site site, List<TopicPages> topics, Level topicLevel, List<Level> pageLevels, Map<String, String> prompts) {
+        this.site = site;
+        this.topics = List.copyOf(topics);
+        this.topicLevel = topicLevel;
+        this.pageLevels = List.copyOf(pageLevels);
+        this.prompts = Map.copyOf(prompts);
+    }
+
+    /** The site line of {@code site}: its topics with pages (a site without topics is one topic of all its pages). */
+    public static SiteMenu of(Site site) {
+        List<TopicPages> topics = new ArrayList<>();
+        if (site.topics().isEmpty()) {
+            List<Integer> all = new ArrayList<>();
+            for (int i = 0; i < site.pages().size(); i++) all.add(i);
+            if (!all.isEmpty()) topics.add(new TopicPages(new Topic("pages", site.title()), all));
+        } else {
+            for (Topic topic : site.topics()) {
+                List<Integer> pages = new ArrayList<>();
+                for (int i = 0; i < site.pages().size(); i++) if (site.pages().get(i).topic().equals(topic.id())) pages.add(i);
+                if (!pages.isEmpty()) topics.add(new TopicPages(topic, pages));
+            }
+        }
+        List<Choice> topicChoices = new ArrayList<>();
+        for (int t = 0; t < topics.size(); t++) topicChoices.add(new Choice(label(topics.get(t).topic().title()), t, -1));
+        Level topicLevel = new Level(-1, "topics", site.title(), groups(topicChoices));
+        List<Level> pageLevels = new ArrayList<>();
+        for (int t = 0; t < topics.size(); t++) {
+            List<Choice> choices = new ArrayList<>();
+            for (int p : topics.get(t).pages()) choices.add(new Choice(label(site.pages().get(p).title()), t, p));
+            pageLevels.add(new Level(t, "topic-" + topics.get(t).topic().id(), topics.get(t).topic().title(), groups(choices)));
+        }
+        Map<String, String> prompts = new LinkedHashMap<>();
+        boolean topicsShown = topics.size() > 1;
+        if (topicsShown) addPrompts(prompts, topicLevel, true, "topic");
+        for (Level level : pageLevels) if (level.heard()) addPrompts(prompts, level, !topicsShown, "page");
+        prompts.put(HELP_PROMPT, "Help. Press a key at any time. In a menu, press the number of a choice, or say its name. "
+                + "0 goes back up one level, wherever you are. In a page, star is the page's help. Star is this help.");
+        prompts.put(NOT_AN_OPTION, "Sorry, that is not an option.");
+        prompts.put(GOODBYE, "We did not hear a choice. Thank you for calling. Goodbye.");
+        return new SiteMenu(site, topics, topicLevel, pageLevels, prompts);
+    }
+
+    /** Groups of the choices: all of them up to nine, else eights (9 is "more") with up to nine in the last. */
+    static List<List<Choice>> groups(List<Choice> choices) {
+        List<List<Choice>> groups = new ArrayList<>();
+        int from = 0;
+        while (choices.size() - from > 9) {
+            groups.add(choices.subList(from, from + 8));
+            from += 8;
+        }
+        groups.add(choices.subList(from, choices.size()));
+        return groups;
+    }
+
+    /**
+     * Each group's prompt. The usual "For X, press 1." with an invitation while the whole fits
+     * {@link KeypadMenu#MENU_WORDS}; past that only the level's name, "1 X, 2 Y, ..." and the keys that move ("9, more",
+     * "0, back"), and if that is still too long, the list alone (0 and star still work, as the help says): nine choices of three or four words said that way
+     * take about 19 seconds (measured with the bundled voice), where every longer wording of them passed 20. The
+     * invitation and the keys are in the help. Nine choices of five words or more can still pass 20 seconds: the keys
+     * (every page three presses from the top) come first.
+     */
+    /**
+     * Words a list of "1 X, 2 Y, ..." may have with the level's name: said this way FreeTTS speaks about 2.3 words a
+     * second or less (45 words of long names measured 21.1 s), so 44 keep it under 20 seconds; a longer list is said alone.
+     */
+    static final int COMPACT_WORDS = 44;
+
+    private static void addPrompts(Map<String, String> prompts, Level level, boolean top, String kind) {
+        for (int g = 0; g < level.groups().size(); g++) {
+            List<Choice> group = level.group(g);
+            boolean back = !top || g > 0;
+            String title = g == 0 ? sentence(level.title()) : sentence(level.title()) + " More, part " + (g + 1) + ".";
+            StringBuilder full = new StringBuilder(title);
+            if (g == 0) full.append(" Choose a ").append(kind).append(": press its number, or say it.");
+            for (int i = 0; i < group.size(); i++) full.append(" For ").append(group.get(i).label()).append(", press ").append(i + 1).append('.');
+            if (level.hasMore(g)) full.append(" For more, press 9.");
+            if (back) full.append(" To go back, press 0.");
+            full.append(" For help, press star.");
+            StringBuilder list = new StringBuilder();
+            for (int i = 0; i < group.size(); i++) list.append(' ').append(i + 1).append(' ').append(group.get(i).label()).append(i + 1 < group.size() ? "," : ".");
+            if (level.hasMore(g)) list.append(" 9, more.");
+            String keys = back ? " 0, back." : " Star, help.";
+            String compact = title + list + keys;
+            prompts.put(level.prompt(g), words(full.toString()) <= KeypadMenu.MENU_WORDS ? full.toString()
+                    : words(compact) <= COMPACT_WORDS ? compact : list.toString().strip());
+        }
+    }
+
+    private static int words(String text) {
+        return text.isBlank() ? 0 : text.strip().split("\\s+").length;
+    }
+
+    private static String label(String title) {
+        return title.strip().replaceAll("[.?!:;,]+$", "");
+    }
+
+    private static String sentence(String text) {
+        String t = text.strip();
+        return t.matches(".*[.?!]$") ? t : t + ".";
+    }
+
+    public Site site() {
+        return site;
+    }
+
+    /** The topics that have pages, in {@code site.yaml} order. */
+    public List<TopicPages> topics() {
+        return topics;
+    }
+
+    /** The menu of topics (heard only when there are two or more). */
+    public Level topicLevel() {
+        return topicLevel;
+    }
+
+    /** The menu of the pages of topic {@code topic} (heard only when it has two or more). */
+    public Level pageLevel(int topic) {
+        return pageLevels.get(topic);
+    }
+
+    /** The level of a site-menu place: the topics for -1, else that topic's pages. */
+    public Level level(int topic) {
+        return topic < 0 ? topicLevel : pageLevels.get(topic);
+    }
+
+    /** The topic (position in {@link #topics()}) of the page at {@code page}. */
+    public int topicOf(int page) {
+        for (int t = 0; t < topics.size(); t++) if (topics.get(t).pages().contains(page)) return t;
+        throw new IllegalArgumentException("page " + page + " is in no topic");
+    }
+
+    /** The page at {@code page} (its position in the site). */
+    public Page page(int page) {
+        return site.pages().get(page);
+    }
+
+    /** Every prompt's name and words, menus first in the order a caller meets them, then help and the others. */
+    public Map<String, String> prompts() {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        List<Level> levels = new ArrayList<>();
+        if (topicLevel.heard()) levels.add(topicLevel);
+        for (Level level : pageLevels) if (level.heard()) levels.add(level);
+        for (Level level : levels) for (int g = 0; g < level.groups().size(); g++) ordered.put(level.prompt(g), prompts.get(level.prompt(g)));
+        for (String name : List.of(HELP_PROMPT, NOT_AN_OPTION, GOODBYE)) ordered.put(name, prompts.get(name));
+        return ordered;
+    }
+
+    /** The words of the prompt called {@code name}, if the line has it. */
+    public Optional<String> prompt(String name) {
+        return Optional.ofNullable(prompts.get(name));
+    }
+}

@@ -1,0 +1,224 @@
+package app.earshot.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.earshot.TestServer;
+import app.earshot.audio.Wav;
+import app.earshot.content.Page;
+import app.earshot.ivr.CallFlow;
+import app.earshot.ivr.CallTable;
+import app.earshot.ivr.LibraryFixture;
+import app.earshot.ivr.SiteFlow;
+import app.earshot.ivr.SiteMenu;
+import app.earshot.ivr.VoiceXmlValidator;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * The site-wide phone line as published: its one table walked row by row through the VoiceXML documents (interpreted
+ * here, across documents) and through TwiML over HTTP, on a generated library of ten topics (one of ten pages, so both
+ * levels page through "more"); every document valid against the W3C schema and DTD; menus of nine measured.
+ */
+class SiteLineTest {
+    static TestServer server;
+    static SiteFlow flow;
+    static CallTable table;
+    static Function<CallFlow.Turn, String> documents;
+    static final Map<String, Map<String, Element>> forms = new LinkedHashMap<>();
+    static final Map<String, String> bodies = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path dir = Files.createTempDirectory("earshot-site-line");
+        server = TestServer.start(LibraryFixture.write(dir, 10, 2, 1, 1, 1, 1, 1, 1, 1, 1));
+        flow = new SiteFlow(SiteMenu.of(server.site()));
+        table = CallTable.of(flow);
+        documents = IvrRoutes.siteDocuments(flow);
+        List<String> paths = new ArrayList<>(List.of("/ivr.vxml", "/ivr/topic-a.topic.vxml", "/ivr/topic-b.topic.vxml"));
+        for (Page page : server.site().pages()) paths.add("/ivr/" + page.slug() + ".site.vxml");
+        PhoneLineReady.await(server, paths.toArray(String[]::new));
+        for (String path : paths) {
+            bodies.put(path, server.get(path).body());
+            Map<String, Element> byId = new LinkedHashMap<>();
+            for (Element form : IvrRoutesTest.all(IvrRoutesTest.parse(bodies.get(path)), IvrRoutesTest.VXML_NS, "form")) byId.put(form.getAttribute("id"), form);
+            forms.put(path, byId);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** A form of the line: its document and id. */
+    record Form(String document, String id) {}
+
+    static Form form(CallFlow.Turn turn) {
+        return new Form(documents.apply(turn), table.name(turn));
+    }
+
+    static List<String> vxmlSounds(Form form) {
+        List<String> out = new ArrayList<>();
+        for (Element a : descendants(forms.get(form.document()).get(form.id()), "audio")) out.add(a.getAttribute("src"));
+        return out;
+    }
+
+    /** The form a VoiceXML browser goes to from {@code form} on {@code input}, resolving jumps to other documents. */
+    static Form vxmlNext(Form form, CallFlow.Input input) {
+        Element field = descendants(forms.get(form.document()).get(form.id()), "field").get(0);
+        String next = null;
+        if (input instanceof CallFlow.Silence) next = target(descendants(field, "noinput").get(0));
+        String value = null;
+        for (Element grammar : descendants(field, "grammar")) {
+            for (Element item : descendants(grammar, "item")) {
+                String said = item.getFirstChild().getTextContent().strip();
+                if (input instanceof CallFlow.Key k && grammar.getAttribute("mode").equals("dtmf") && said.equals(k.key())) value = said;
+                if (input instanceof CallFlow.Speech s && grammar.getAttribute("mode").equals("voice") && said.equals(s.words())) {
+                    Matcher m = Pattern.compile("out='([^']*)';").matcher(descendants(item, "tag").get(0).getTextContent());
+                    assertTrue(m.matches());
+                    value = m.group(1);
+                }
+            }
+        }
+        if (next == null && value == null) next = target(descendants(field, "nomatch").get(0));
+        if (next == null) {
+            Element branch = descendants(descendants(field, "filled").get(0), "if").get(0);
+            boolean taking = branch.getAttribute("cond").equals("choice == '" + value + "'");
+            for (Element child : children(branch)) {
+                if (child.getLocalName().equals("elseif")) taking = child.getAttribute("cond").equals("choice == '" + value + "'");
+                else if (child.getLocalName().equals("else")) taking = true;
+                else if (taking && child.getLocalName().equals("goto")) {
+                    next = child.getAttribute("next");
+                    break;
+                }
+            }
+        }
+        int hash = next.indexOf('#');
+        return new Form(hash == 0 ? form.document() : next.substring(0, hash), next.substring(hash + 1));
+    }
+
+    static String target(Element handler) {
+        return descendants(handler, "goto").get(0).getAttribute("next");
+    }
+
+    @Test
+    void everyRowOfTheSiteTableIsTheSameInVoiceXmlAndTwiml() throws Exception {
+        Map<CallFlow.Turn, CallDialectsTest.TwimlTurn> twiml = new HashMap<>();
+        twiml.put(table.turns().get(0), twiml(server.url("/ivr/twiml"), ""));
+        assertEquals(form(table.turns().get(0)), new Form("/ivr.vxml", forms.get("/ivr.vxml").keySet().iterator().next()), "the line starts at /ivr.vxml's first form");
+        for (CallTable.Row row : table.rows()) {
+            Form from = form(row.from());
+            Form to = vxmlNext(from, row.input());
+            assertEquals(form(row.to()), to, from + " + " + row.input());
+            CallDialectsTest.TwimlTurn answer = twimlAnswer(twiml.get(row.from()), row.input());
+            assertEquals(vxmlSounds(to), answer.sounds(), from + " + " + row.input());
+            twiml.putIfAbsent(row.to(), answer);
+        }
+        assertEquals(table.turns().size(), forms.values().stream().mapToInt(Map::size).sum(), "one form per turn, in one document each");
+        System.out.println("Site line rows walked through both dialects: " + table.rows().size() + " (" + table.turns().size() + " turns)");
+        assertTrue(table.rows().size() > 5000, "rows walked: " + table.rows().size());
+    }
+
+    @Test
+    void everyDocumentOfTheLineIsValidAgainstTheW3cSchemaAndDtd() throws Exception {
+        for (Map.Entry<String, String> doc : bodies.entrySet()) {
+            assertEquals(List.of(), VoiceXmlValidator.schemaErrors(doc.getValue()), doc.getKey());
+            assertEquals(List.of(), VoiceXmlValidator.dtdErrors(doc.getValue()), doc.getKey());
+        }
+    }
+
+    @Test
+    void eachPageDocumentStartsAtThePageMenu() {
+        for (Page page : server.site().pages()) {
+            assertEquals("page-" + page.slug() + "-menu", forms.get("/ivr/" + page.slug() + ".site.vxml").keySet().iterator().next());
+        }
+    }
+
+    @Test
+    void eachTopicDocumentStartsAtTheTopicsPagesAndTheTopicsAreInIvrVxml() {
+        assertEquals(List.of("topic-topic-a", "topic-topic-a-2"), forms.get("/ivr/topic-a.topic.vxml").keySet().stream()
+                .filter(id -> !id.contains("-help") && !id.contains("-retry") && !id.contains("-silence")).toList());
+        assertTrue(forms.get("/ivr.vxml").keySet().stream().allMatch(id -> id.startsWith("topics") || id.equals("goodbye")), forms.get("/ivr.vxml").keySet().toString());
+    }
+
+    @Test
+    void sayingATopicForgivinglyOpensItsPages() throws Exception {
+        CallDialectsTest.TwimlTurn top = twiml(server.url("/ivr/twiml"), "");
+        assertTrue(top.speech());
+        CallDialectsTest.TwimlTurn heard = twimlAnswer(top, new CallFlow.Speech("Er, preparing for visits"));
+        assertEquals("/telephony/prompts/topic-topic-b.wav", heard.sounds().get(0).replaceAll("\\?.*", ""));
+    }
+
+    @Test
+    void menuPromptsOfNineChoicesLastAtMostTwentySeconds() throws Exception {
+        Path dir = Files.createTempDirectory("earshot-nine-by-nine");
+        try (TestServer nine = TestServer.start(LibraryFixture.write(dir, 9, 9, 9, 9, 9, 9, 9, 9, 9))) {
+            Map<String, Double> seconds = new LinkedHashMap<>();
+            for (String name : SiteMenu.of(nine.site()).prompts().keySet()) {
+                HttpResponse<byte[]> wav = nine.getBytes("/telephony/prompts/" + name + ".wav");
+                assertEquals(200, wav.statusCode(), name);
+                seconds.put(name, Wav.inspect(wav.body()).seconds());
+            }
+            System.out.println("Site line prompt durations, 9 topics x 9 pages (s): " + seconds);
+            seconds.forEach((name, s) -> assertTrue(s <= 20.0, name + " lasts " + s + " s"));
+        }
+    }
+
+    // ---- TwiML, over HTTP (as CallDialectsTest, for this server)
+
+    static CallDialectsTest.TwimlTurn twiml(String url, String form) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("CallSid=CA1" + (form.isEmpty() ? "" : "&" + form))).build();
+        HttpResponse<String> response = server.send(request);
+        assertEquals(200, response.statusCode(), response.body());
+        Document doc = IvrRoutesTest.parse(response.body());
+        List<String> sounds = new ArrayList<>();
+        for (Element play : IvrRoutesTest.all(doc, null, "Play")) sounds.add(play.getTextContent().strip().replace(server.url(""), ""));
+        assertEquals(0, doc.getElementsByTagName("Say").getLength(), "every clip is ready: " + response.body());
+        Element gather = (Element) doc.getElementsByTagName("Gather").item(0);
+        if (gather == null) return new CallDialectsTest.TwimlTurn(sounds, null, null, false);
+        return new CallDialectsTest.TwimlTurn(sounds, gather.getAttribute("action"), doc.getElementsByTagName("Redirect").item(0).getTextContent().strip(),
+                gather.getAttribute("input").equals("dtmf speech"));
+    }
+
+    static CallDialectsTest.TwimlTurn twimlAnswer(CallDialectsTest.TwimlTurn from, CallFlow.Input input) throws Exception {
+        if (input instanceof CallFlow.Key k) return twiml(from.action(), "Digits=" + URLEncoder.encode(k.key(), StandardCharsets.UTF_8));
+        if (input instanceof CallFlow.Speech s) {
+            return twiml(from.action(), "SpeechResult=" + URLEncoder.encode(s.words(), StandardCharsets.UTF_8) + "&Confidence=0.9");
+        }
+        return twiml(from.redirect(), "");
+    }
+
+    private static List<Element> descendants(Element root, String name) {
+        List<Element> out = new ArrayList<>();
+        var nodes = root.getElementsByTagNameNS(IvrRoutesTest.VXML_NS, name);
+        for (int i = 0; i < nodes.getLength(); i++) out.add((Element) nodes.item(i));
+        return out;
+    }
+
+    private static List<Element> children(Element parent) {
+        List<Element> out = new ArrayList<>();
+        for (var n = parent.getFirstChild(); n != null; n = n.getNextSibling()) if (n instanceof Element e) out.add(e);
+        return out;
+    }
+}
