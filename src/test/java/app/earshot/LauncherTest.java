@@ -49,7 +49,7 @@ class LauncherTest {
     @Test
     void defaultsAreASmallHeapAndG1WithShortPauses() throws Exception {
         Run run = launch(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "check", "--content", "src/test/resources/hostile/site");
-        assertTrue(run.out().contains("-XX:MaxHeapSize=134217728 "), run.out());
+        assertTrue(run.out().contains("-XX:MaxHeapSize=201326592 "), run.out());
         assertTrue(run.out().contains("-XX:+UseG1GC") && run.out().contains("-XX:MaxGCPauseMillis=20 "), run.out());
     }
 
