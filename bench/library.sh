@@ -8,6 +8,7 @@
 # Every command runs through bin/earshot, as the README runs the server (JAVA_OPTS, empty by default, adds to it).
 # Loopback only. Needs wrk, curl, python3, bc, jstat.
 #   bench/library.sh                              # 1,000 pages, 20 s per URL, warms 10 and 100 pages and shard 1/10
+#   ONLY_WARM=1 WARM="10 shard/100" bench/library.sh  # the warms alone: 10 pages, and 1/100 of 1,000 pages
 #   PAGES=200 DURATION=10 WARM="" bench/library.sh  # a quicker look, no warm
 #   WARM="10 100 1000" bench/library.sh            # full warms only (1,000 pages: about an hour on 2 cores)
 set -euo pipefail
@@ -17,7 +18,8 @@ DURATION=${DURATION:-20}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 PORT=${PORT:-18090}
-# Warm runs: a number is a full warm of a library of that many pages; "shard" is warm --shard 1/10 of the PAGES library.
+# Warm runs: a number is a full warm of a library of that many pages; "shard" is warm --shard 1/10 of the PAGES library
+# and "shard/N" warm --shard 1/N of it (shard/100 of 1,000 pages is the work of 10 pages in a library 100 times larger).
 WARM=${WARM-${WARM_PAGES-10 100 shard}}
 # bin/earshot's own settings (heap, collector, class-data archive); JAVA_OPTS is added after them, as the README says.
 export JAVA_OPTS=${JAVA_OPTS:-}
@@ -125,13 +127,15 @@ warm_run() { # label content-dir words|shard [warm arguments...]
     # "warm: shard 1/10: 97 of 1000 page(s), ...". Every generated page has the same number of words, so the shard's
     # words are its pages times the words per page.
     local n; n=$(awk '/^warm: shard/ {print $4; exit}' "$work/warm.log")
+    [ -n "$n" ] || n=0
     w=$((n * words / PAGES)); label="$label ($n pages)"
   fi
   echo "   $label, $w words: $wall s wall, $(echo "$user + $sys" | bc) s CPU; $(echo "scale=2; $wall * 1000 / $w" | bc) s wall and $(echo "scale=2; ($user + $sys) * 1000 / $w" | bc) s CPU per 1,000 words"
 }
 for n in $WARM; do
-  if [ "$n" = shard ]; then
-    warm_run "shard 1/10 of $PAGES pages" "$work/content" shard --shard 1/10
+  if [ "${n%%/*}" = shard ]; then
+    of=10; [ "$n" = shard ] || of=${n#shard/}
+    warm_run "shard 1/$of of $PAGES pages" "$work/content" shard --shard "1/$of"
   else
     rm -rf "$work/warm-content"
     w=$(python3 bench/library.py "$work/warm-content" "$n")
