@@ -18,7 +18,7 @@ final class SearchRoutes {
 
     /** The load's index: built by the first search after each (re)load, never at start-up. */
     static final Memos.Key<SearchIndex> INDEX = new Memos.Key<>("search index");
-    /** The load's recent results pages, rendered to bytes, by cleaned query. */
+    /** The load's recent results pages, rendered to bytes, by the query as typed ({@code q}; "" when absent). */
     static final Memos.Key<RecentResults> RECENT = new Memos.Key<>("recent search results");
 
     private final ContentStore content;
@@ -38,11 +38,14 @@ final class SearchRoutes {
     private void search(Context ctx) {
         Site site = content.current();
         byte[] body;
+        String raw = ctx.queryParam("q");
         try {
-            Query query = Query.parse(ctx.queryParam("q"));
-            // Popular searches repeat, and a results page depends on nothing but the load and the cleaned query.
-            body = recent(site).get(query.text(), () -> bytes(templates.render("search.ftlh",
-                    view.results(site, index(site).search(query)))));
+            // Popular searches repeat, and a results page depends on nothing but the load and what was typed: a
+            // repeated search is one lookup, before any parsing. Only searches that have a results page are kept.
+            body = recent(site).get(raw == null ? "" : raw, () -> {
+                Query query = Query.parse(raw);
+                return bytes(templates.render("search.ftlh", view.results(site, index(site).search(query))));
+            });
         } catch (Query.TooLong e) {
             ctx.status(400);
             body = bytes(templates.render("search.ftlh", view.tooLong(site, e.length())));
