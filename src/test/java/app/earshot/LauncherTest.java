@@ -47,10 +47,10 @@ class LauncherTest {
     }
 
     @Test
-    void defaultsAreASmallHeapAndTheSerialCollector() throws Exception {
+    void defaultsAreASmallHeapAndG1WithShortPauses() throws Exception {
         Run run = launch(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "check", "--content", "src/test/resources/hostile/site");
-        assertTrue(run.out().contains("-XX:MaxHeapSize=134217728 "), run.out());
-        assertTrue(run.out().contains("-XX:+UseSerialGC"), run.out());
+        assertTrue(run.out().contains("-XX:MaxHeapSize=201326592 "), run.out());
+        assertTrue(run.out().contains("-XX:+UseG1GC") && run.out().contains("-XX:MaxGCPauseMillis=20 "), run.out());
     }
 
     @Test
@@ -58,6 +58,6 @@ class LauncherTest {
         Run run = launch(Map.of("JAVA_OPTS", "-Xmx200m -XX:+UseParallelGC -XX:+PrintCommandLineFlags"), "check", "--content", "src/test/resources/hostile/site");
         assertEquals(0, run.exit(), run.out());
         assertTrue(run.out().contains("-XX:MaxHeapSize=209715200 "), run.out());
-        assertTrue(run.out().contains("-XX:+UseParallelGC") && !run.out().contains("UseSerialGC"), run.out());
+        assertTrue(run.out().contains("-XX:+UseParallelGC") && !run.out().contains("UseG1GC"), run.out());
     }
 }

@@ -18,7 +18,8 @@ import java.util.Optional;
 public record Page(String slug, String title, String summary, LocalDate reviewed, LocalDate nextReview,
                    List<Section> sections, String topic) {
     public Page {
-        sections = List.copyOf(sections);
+        // Sections the loader makes on first use stay that way (they are immutable too); others are copied.
+        sections = sections instanceof LazySections ? sections : List.copyOf(sections);
         topic = topic == null ? "" : topic;
     }
 

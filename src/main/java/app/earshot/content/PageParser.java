@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.Supplier;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TableHead;
@@ -50,12 +51,17 @@ final class PageParser {
     static final String INTRODUCTION_ID = "introduction";
     private static final Pattern EXPLICIT_ID = Pattern.compile("\\s*\\{#([^}\\s]*)\\}\\s*$");
     private static final Pattern CARE_MARKER = Pattern.compile("^\\[!([A-Za-z-]+)\\]\\s*");
+    private static final Pattern FRONT_MATTER_KEY = Pattern.compile("^([A-Za-z][\\w-]*)\\s*:");
     private static final Pattern CAPTION = Pattern.compile("^Table:\\s*(.+)$", Pattern.DOTALL);
 
     private final Parser markdown = Parser.builder()
             .extensions(List.of(TablesExtension.create()))
             .includeSourceSpans(IncludeSourceSpans.BLOCKS)
             .build();
+    // Front matter is read only while loading, by the one thread that owns this parser (a Yaml is not thread-safe,
+    // and making one per page cost a tenth of loading); sections made later on any thread use only the thread-safe
+    // CommonMark parser and renderers.
+    private final Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
     private final SectionHtmlRenderer pageRenderer = new SectionHtmlRenderer(0);
     private final SectionHtmlRenderer standaloneRenderer = new SectionHtmlRenderer(-1);
 
@@ -72,18 +78,55 @@ final class PageParser {
      * {@code null} skips the check (site.yaml itself is broken and reported on its own).
      */
     Result parse(String file, String slug, String source, java.util.Set<String> topics) {
+        Outline outline = outline(file, source, topics, false);
+        if (!outline.problems().isEmpty()) return new Result(null, outline.problems());
+        // Everything a page can get wrong has been checked above; its sections' HTML and blocks (most of the cost of
+        // a page) are made the first time anything reads them, so loading a library does not render all of it.
+        // The front matter is not read again, only the body (kept until then) parsed again and rendered.
+        String body = outline.body();
+        int lineOffset = outline.bodyLineOffset();
+        Supplier<List<Section>> sections = () -> {
+            List<String> problems = new ArrayList<>();
+            List<Section> made = sections(file, markdown.parse(body), lineOffset, problems, true);
+            if (!problems.isEmpty()) throw new IllegalStateException("a checked page has problems now: " + problems);
+            return made;
+        };
+        return new Result(new Page(slug, outline.title().strip(), outline.summary().strip(), outline.reviewed(),
+                outline.nextReview(), new LazySections(outline.sections().size(), sections), outline.topic()), List.of());
+    }
+
+    /** The same page as {@link #parse}, with its sections made at once (for tests comparing the two). */
+    Result parseEagerly(String file, String slug, String source, java.util.Set<String> topics) {
+        Outline outline = outline(file, source, topics, true);
+        if (!outline.problems().isEmpty()) return new Result(null, outline.problems());
+        return new Result(new Page(slug, outline.title().strip(), outline.summary().strip(), outline.reviewed(),
+                outline.nextReview(), outline.sections(), outline.topic()), List.of());
+    }
+
+    /**
+     * A page read and checked: its front matter, its sections (with HTML and blocks only when {@code render}; else
+     * with ids, headings and lines alone) and every problem found, the same problems either way.
+     */
+    private record Outline(String title, String summary, String topic, LocalDate reviewed, LocalDate nextReview,
+                           String body, int bodyLineOffset, List<Section> sections, List<String> problems) {
+        static Outline failed(List<String> problems) {
+            return new Outline(null, null, null, null, null, null, 0, List.of(), problems);
+        }
+    }
+
+    private Outline outline(String file, String source, java.util.Set<String> topics, boolean render) {
         List<String> problems = new ArrayList<>();
         String text = source.replace("\r\n", "\n").replace('\r', '\n');
         if (text.startsWith("\uFEFF")) text = text.substring(1);
 
         if (!text.startsWith("---\n")) {
             problems.add(file + ":1: missing front matter: the file must start with a line '---', then title, summary, reviewed and next-review, then '---'");
-            return new Result(null, problems);
+            return Outline.failed(problems);
         }
         int close = findClosingFence(text);
         if (close < 0) {
             problems.add(file + ":1: front matter is not closed: add a line '---' after it");
-            return new Result(null, problems);
+            return Outline.failed(problems);
         }
         String yamlText = text.substring(4, close);
         int bodyStart = text.indexOf('\n', close) + 1;
@@ -91,7 +134,7 @@ final class PageParser {
         int bodyLineOffset = countLines(text.substring(0, bodyStart));
 
         Map<String, Object> meta = parseFrontMatter(file, yamlText, problems);
-        if (meta == null) return new Result(null, problems);
+        if (meta == null) return Outline.failed(problems);
         Map<String, Integer> keyLines = keyLines(yamlText);
 
         String title = string(meta.get("title"));
@@ -107,13 +150,14 @@ final class PageParser {
             problems.add(file + ":" + keyLines.get("next-review") + ": next-review " + nextReview + " is before reviewed " + reviewed);
         }
 
-        Node document = markdown.parse(text.substring(bodyStart));
-        List<Section> sections = sections(file, document, bodyLineOffset, problems);
+        String body = text.substring(bodyStart);
+        Node document = markdown.parse(body);
+        List<Section> sections = sections(file, document, bodyLineOffset, problems, render);
         if (sections.isEmpty() && problems.isEmpty()) {
             problems.add(file + ":" + (bodyLineOffset + 1) + ": the page has no content");
         }
-        if (!problems.isEmpty()) return new Result(null, problems);
-        return new Result(new Page(slug, title.strip(), summary.strip(), reviewed, nextReview, sections, topic), List.of());
+        if (!problems.isEmpty()) return Outline.failed(problems);
+        return new Outline(title, summary, topic, reviewed, nextReview, body, bodyLineOffset, sections, List.of());
     }
 
     private static void checkTopic(String file, String topic, java.util.Set<String> topics, Map<String, Integer> keyLines,
@@ -151,9 +195,9 @@ final class PageParser {
         return n;
     }
 
-    private static Map<String, Object> parseFrontMatter(String file, String yamlText, List<String> problems) {
+    private Map<String, Object> parseFrontMatter(String file, String yamlText, List<String> problems) {
         try {
-            Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(yamlText);
+            Object loaded = yaml.load(yamlText);
             if (loaded == null) {
                 problems.add(file + ":2: front matter is empty: it needs at least a title");
                 return null;
@@ -182,7 +226,7 @@ final class PageParser {
         Map<String, Integer> lines = new HashMap<>();
         String[] rows = yamlText.split("\n", -1);
         for (int i = 0; i < rows.length; i++) {
-            Matcher m = Pattern.compile("^([A-Za-z][\\w-]*)\\s*:").matcher(rows[i]);
+            Matcher m = FRONT_MATTER_KEY.matcher(rows[i]);
             if (m.find()) lines.putIfAbsent(m.group(1), i + 2);
         }
         return lines;
@@ -212,7 +256,7 @@ final class PageParser {
     }
 
     /** Splits the document at level-2 headings; text before the first is the introduction. */
-    private List<Section> sections(String file, Node document, int lineOffset, List<String> problems) {
+    private List<Section> sections(String file, Node document, int lineOffset, List<String> problems, boolean render) {
         List<List<Node>> groups = new ArrayList<>();
         List<Heading> headings = new ArrayList<>();
         List<Node> current = new ArrayList<>();
@@ -287,8 +331,9 @@ final class PageParser {
             if (body.isEmpty()) {
                 problems.add(file + ":" + line + ": section '" + headingText + "' is empty");
             }
-            sections.add(new Section(id, headingText, heading == null, pageRenderer.render(body),
-                    standaloneRenderer.render(body), blocks(body), line));
+            sections.add(render ? new Section(id, headingText, heading == null, pageRenderer.render(body),
+                    standaloneRenderer.render(body), blocks(body), line)
+                    : new Section(id, headingText, heading == null, "", "", List.of(), line));
         }
         return sections;
     }
@@ -432,7 +477,24 @@ final class PageParser {
     static String plainText(Node node) {
         StringBuilder sb = new StringBuilder();
         appendText(node, sb);
-        return sb.toString().replaceAll("\\s+", " ").strip();
+        return collapseSpaces(sb);
+    }
+
+    /** {@code text} with each run of white space made one space, and none at either end (as {@code \\s+}, no regex). */
+    private static String collapseSpaces(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                space = !out.isEmpty();
+            } else {
+                if (space) out.append(' ');
+                space = false;
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static void appendText(Node node, StringBuilder sb) {

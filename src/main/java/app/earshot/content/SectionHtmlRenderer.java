@@ -37,12 +37,13 @@ final class SectionHtmlRenderer {
                 .build();
     }
 
+    /** Renders {@code nodes} in order; they are moved under one new document (so render them before reusing the tree). */
     String render(List<Node> nodes) {
-        StringBuilder out = new StringBuilder();
-        for (Node node : nodes) {
-            out.append(renderer.render(node));
-        }
-        return out.toString();
+        // One render of one parent: each render call sets up every node renderer afresh, which cost more than the
+        // rendering itself when it was done node by node.
+        org.commonmark.node.Document holder = new org.commonmark.node.Document();
+        for (Node node : nodes) holder.appendChild(node);
+        return renderer.render(holder);
     }
 
     private static final class ShiftedHeadingRenderer implements NodeRenderer {

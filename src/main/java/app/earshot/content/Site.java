@@ -20,14 +20,24 @@ import java.util.Optional;
  * @param podcast      owner and cover art of the podcast feed
  * @param topics       the headings pages are grouped under, in the order the home page shows them; empty for a
  *                     site that does not group its pages (then pages name no topic)
+ * @param memos        values derived from this load (search index, rendered home page...), made on first use; a new
+ *                     load starts with none, so nothing derived outlives the content it came from
  */
 public record Site(String title, String language, String organisation, String description,
-                   SpeechSettings speech, List<Page> pages, String baseUrl, PodcastSettings podcast, List<Topic> topics) {
+                   SpeechSettings speech, List<Page> pages, String baseUrl, PodcastSettings podcast, List<Topic> topics,
+                   Memos memos) {
     public Site {
         pages = List.copyOf(pages);
         baseUrl = baseUrl == null ? "" : baseUrl;
         podcast = podcast == null ? PodcastSettings.defaults(organisation) : podcast;
         topics = topics == null ? List.of() : List.copyOf(topics);
+        memos = memos == null ? new Memos() : memos;
+    }
+
+    /** A site (one load) with no memos made yet. */
+    public Site(String title, String language, String organisation, String description,
+                SpeechSettings speech, List<Page> pages, String baseUrl, PodcastSettings podcast, List<Topic> topics) {
+        this(title, language, organisation, description, speech, pages, baseUrl, podcast, topics, null);
     }
 
     /** A site with the default podcast settings whose pages are not grouped by topic. */

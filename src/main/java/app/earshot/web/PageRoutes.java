@@ -1,6 +1,7 @@
 package app.earshot.web;
 
 import app.earshot.snapshot.Snapshot;
+import app.earshot.content.Memos;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
 import app.earshot.content.Site;
@@ -43,10 +44,19 @@ final class PageRoutes {
         Routes.getAndHead(routes, "/{slug}/{section}/transcript", this::sectionTranscript);
     }
 
+    /**
+     * The load's home page, rendered once: it shows no audio facts, so it stays as it is while background warming
+     * makes new audio (in a large library, all the time), and a thousand-page list is the costliest page to render.
+     */
+    static final Memos.Key<byte[]> HOME = new Memos.Key<>("rendered home page");
+
     private void home(Context ctx) {
-        Snapshot now = RequestSnapshot.of(ctx);
-        Site site = now.site();
-        serve(ctx, site, "/", () -> templates.render("home.ftlh", views.home(site)));
+        Site site = RequestSnapshot.of(ctx).site();
+        send(ctx, home(site));
+    }
+
+    private byte[] home(Site site) {
+        return site.memos().get(HOME, () -> templates.render("home.ftlh", views.home(site)).getBytes(StandardCharsets.UTF_8));
     }
 
     private void page(Context ctx) {
@@ -81,12 +91,12 @@ final class PageRoutes {
     }
 
     /**
-     * Renders the home page, one page and one section ahead of the first request, so the templates compile here.
-     * Only those: rendering every page would make start-up grow with the library (seconds at a thousand pages).
+     * Renders one page and one section ahead of the first request, so the templates compile here, then the home page.
+     * Nothing more: rendering every page would make start-up grow with the library (seconds at a thousand pages), and
+     * the home page, which lists every page, comes last so that it never delays the first page asked for.
      */
     void prime(Snapshot now) {
         Site site = now.site();
-        render(site, "/", () -> templates.render("home.ftlh", views.home(site)));
         for (Page page : site.pages().subList(0, Math.min(1, site.pages().size()))) {
             render(site, "/" + page.slug(), () -> templates.render("page.ftlh", views.page(now, page)));
             for (Section section : page.sections().subList(0, Math.min(1, page.sections().size()))) {
@@ -94,12 +104,11 @@ final class PageRoutes {
                         () -> templates.render("section.ftlh", views.section(now, page, section)));
             }
         }
+        home(site);
     }
 
     private Rendered render(Site site, String path, Supplier<String> render) {
-        // The home page shows no audio facts: it stays rendered while background warming makes new audio, which in a
-        // large library is all the time (re-rendering a thousand-page list per new clip made it 50x slower).
-        long version = path.equals("/") ? 0 : audioVersion.getAsLong();
+        long version = audioVersion.getAsLong();
         Rendered r = rendered.get(path);
         if (r == null || r.site() != site || r.audioVersion() != version) {
             r = new Rendered(site, version, render.get().getBytes(StandardCharsets.UTF_8));
@@ -114,13 +123,16 @@ final class PageRoutes {
     }
 
     private void serve(Context ctx, Site site, String path, Supplier<String> render) {
-        Rendered r = render(site, path, render);
+        send(ctx, render(site, path, render).body());
+    }
+
+    private void send(Context ctx, byte[] body) {
         ctx.contentType("text/html; charset=utf-8");
         ctx.header("Cache-Control", "no-cache");
-        ctx.header("Content-Length", Integer.toString(r.body().length));
+        ctx.header("Content-Length", Integer.toString(body.length));
         if (!ctx.method().name().equals("HEAD")) {
-            fastPath.offer(ctx, java.nio.ByteBuffer.wrap(r.body()));
-            ctx.result(r.body());
+            fastPath.offer(ctx, java.nio.ByteBuffer.wrap(body));
+            ctx.result(body);
         }
     }
 

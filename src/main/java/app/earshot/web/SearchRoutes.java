@@ -1,29 +1,28 @@
 package app.earshot.web;
 
 import app.earshot.snapshot.Snapshot;
+import app.earshot.content.Memos;
 import app.earshot.content.Site;
 import app.earshot.search.Query;
 import app.earshot.search.SearchIndex;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** {@code GET /search?q=...}: a results page for a search of every section's heading and text. */
 final class SearchRoutes {
+    /** Most results pages kept per content load for repeated searches (about 6 MB at 1,000 pages). */
+    static final int MAX_REMEMBERED = 256;
+
+    /** The load's index: built by the first search after each (re)load, never at start-up. */
+    static final Memos.Key<SearchIndex> INDEX = new Memos.Key<>("search index");
+    /** The load's recent results pages, rendered to bytes, by the query as typed ({@code q}; "" when absent). */
+    static final Memos.Key<RecentResults> RECENT = new Memos.Key<>("recent search results");
+
     private final Templates templates;
     private final SearchView view;
-    // The index of the snapshot being served, built by the first search after a (re)load, never at start-up.
-    private volatile SearchIndex index;
-    /** Most results pages kept for repeated searches (about 8 MB at the bundled page's size). */
-    static final int MAX_REMEMBERED = 256;
-    // Recent results pages of the snapshot being served, by cleaned query: popular searches repeat, and a results page
-    // depends on nothing else. Bounded, and emptied when the snapshot changes.
-    private final java.util.Map<String, String> remembered = new java.util.LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
-            return size() > MAX_REMEMBERED;
-        }
-    };
-    private Site rememberedSite;
 
     SearchRoutes(Templates templates, Views views) {
         this.templates = templates;
@@ -35,47 +34,65 @@ final class SearchRoutes {
     }
 
     private void search(Context ctx) {
-        Snapshot now = RequestSnapshot.of(ctx);
-        Site site = now.site();
-        String model;
+        Site site = RequestSnapshot.of(ctx).site();
+        byte[] body;
+        String raw = ctx.queryParam("q");
         try {
-            Query query = Query.parse(ctx.queryParam("q"));
-            model = remembered(site, query.text());
-            if (model == null) {
-                model = templates.render("search.ftlh", view.results(site, index(site).search(query)));
-                remember(site, query.text(), model);
-            }
+            // Popular searches repeat, and a results page depends on nothing but the load and what was typed: a
+            // repeated search is one lookup, before any parsing. Only searches that have a results page are kept.
+            body = recent(site).get(raw == null ? "" : raw, () -> {
+                Query query = Query.parse(raw);
+                return bytes(templates.render("search.ftlh", view.results(site, index(site).search(query))));
+            });
         } catch (Query.TooLong e) {
             ctx.status(400);
-            model = templates.render("search.ftlh", view.tooLong(site, e.length()));
+            body = bytes(templates.render("search.ftlh", view.tooLong(site, e.length())));
         }
         ctx.header("X-Robots-Tag", "noindex");
-        PageRoutes.html(ctx, model);
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.header("Cache-Control", "no-cache");
+        ctx.header("Content-Length", Integer.toString(body.length));
+        if (!ctx.method().name().equals("HEAD")) ctx.result(body);
     }
 
-    private synchronized String remembered(Site site, String query) {
-        if (rememberedSite != site) {
-            remembered.clear();
-            rememberedSite = site;
-        }
-        return remembered.get(query);
+    private static byte[] bytes(String html) {
+        return html.getBytes(StandardCharsets.UTF_8);
     }
 
-    private synchronized void remember(Site site, String query, String page) {
-        if (rememberedSite == site) remembered.put(query, page);
+    /** The index of {@code site}: built once per load, by one thread while others wait for it. */
+    static SearchIndex index(Site site) {
+        return site.memos().get(INDEX, () -> SearchIndex.build(site));
     }
 
-    /** The index of {@code site}: built once per snapshot, by one thread while others wait for it. */
-    SearchIndex index(Site site) {
-        SearchIndex current = index;
-        if (current != null && current.site() == site) return current;
-        synchronized (this) {
-            current = index;
-            if (current == null || current.site() != site) {
-                current = SearchIndex.build(site);
-                index = current;
+    static RecentResults recent(Site site) {
+        return site.memos().get(RECENT, RecentResults::new);
+    }
+
+    /** The last {@link #MAX_REMEMBERED} results pages of one load, least recently used dropped first. */
+    static final class RecentResults {
+        private final Map<String, byte[]> pages = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+                return size() > MAX_REMEMBERED;
             }
-            return current;
+        };
+
+        /** The page for {@code query}, rendered by {@code render} (outside the lock) when not remembered. */
+        byte[] get(String query, java.util.function.Supplier<byte[]> render) {
+            byte[] page;
+            synchronized (this) {
+                page = pages.get(query);
+            }
+            if (page != null) return page;
+            page = render.get();
+            synchronized (this) {
+                pages.put(query, page);
+            }
+            return page;
+        }
+
+        synchronized int size() {
+            return pages.size();
         }
     }
 }

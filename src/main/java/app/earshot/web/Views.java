@@ -124,20 +124,12 @@ public final class Views {
         return model;
     }
 
-    private record Grouped(Site site, List<TopicGroup> groups) {}
+    /** The load's topic groups: every page's navigation needs them, and grouping a thousand pages per request would cost more than the rest of the page. */
+    static final app.earshot.content.Memos.Key<List<TopicGroup>> GROUPS = new app.earshot.content.Memos.Key<>("topic groups");
 
-    // The groups of the snapshot being served: every page's navigation needs them, and grouping a thousand pages
-    // per request would cost more than the rest of the page. Replaced when the snapshot changes.
-    private final java.util.concurrent.atomic.AtomicReference<Grouped> grouped = new java.util.concurrent.atomic.AtomicReference<>();
-
-    /** {@link #topicGroups(Site)}, made once per content snapshot. */
+    /** {@link #topicGroups(Site)}, made once per content load. */
     List<TopicGroup> groups(Site site) {
-        Grouped g = grouped.get();
-        if (g == null || g.site() != site) {
-            g = new Grouped(site, topicGroups(site));
-            grouped.set(g);
-        }
-        return g.groups();
+        return site.memos().get(GROUPS, () -> topicGroups(site));
     }
 
     /** The home page's groups: each topic that has pages, in site.yaml's order; one "Pages" group for a site without topics. */
