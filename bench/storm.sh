@@ -49,7 +49,8 @@ slugs = sorted(set(re.findall(r'href="/([a-z0-9-]+)"', home)))
 urls = []
 for slug in slugs:
     html = urllib.request.urlopen(f"http://127.0.0.1:{port}/{slug}").read().decode()
-    ids = sorted(set(re.findall(rf'href="/{slug}/([a-z0-9-]+)"', html)))
+    # Section ids: every /{slug}/{id} link but the page's transcript.
+    ids = sorted(set(re.findall(rf'href="/{slug}/([a-z0-9-]+)"', html)) - {"transcript"})
     for speed in ("", ".slower", ".faster"):
         urls += [f"/audio/{slug}{speed}.mp3", f"/audio/{slug}{speed}.wav"]
         for i in ids:
