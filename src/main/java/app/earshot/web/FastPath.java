@@ -16,7 +16,7 @@ import org.eclipse.jetty.util.Callback;
  * Answers plain GET and HEAD requests for responses already prepared once (rendered pages, cached
  * clips) straight from Jetty, before the request reaches Javalin: the headers are built once and the
  * body is a ready direct buffer holding a copy of verified bytes (never a mapping of a file that may be
- * damaged or deleted), so nothing slow stays on the request path. Anything else (a query string, Range,
+ * damaged or deleted), so nothing slow stays on the request path. Anything else (a query string other than a remembered search's, Range,
  * a conditional header, an unknown path, an entry whose content or audio has changed since it was
  * prepared, or whose file on disk no longer is the one verified) goes on to the routes, which check the
  * store and prepare it again. The bodies held are bounded in total, from the heap size.
@@ -25,13 +25,18 @@ final class FastPath extends Handler.Wrapper {
     /** What makes an entry stale: the content generation and the audio cache's production count when prepared. */
     record Version(long content, long audio) {}
 
-    private record Prepared(Version version, HttpFields headers, ByteBuffer body, String route, BooleanSupplier stillValid) {}
+    /** {@code contentOnly}: the response depends on the content alone (a search), so new audio does not make it stale. */
+    private record Prepared(Version version, HttpFields headers, ByteBuffer body, String route, BooleanSupplier stillValid,
+                            boolean contentOnly) {}
 
     private static final int MAX_ENTRIES = 2048;
+    /** Most entries keyed by a query string (searches): any number of queries can be asked, so they are kept apart. */
+    static final int MAX_QUERIED = 256;
     /** Most bytes of bodies held at once: a quarter of the heap limit, at most 64 MB (direct memory is sized like the heap). */
     static final long MAX_BYTES = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 4);
 
     private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
+    private final Map<String, Prepared> queried = new ConcurrentHashMap<>();
     private long bytes; // guarded by this
     private final Supplier<Version> current;
     private final Metrics metrics;
@@ -77,6 +82,28 @@ final class FastPath extends Handler.Wrapper {
         offer(ctx.path(), endpoint == null ? "unmatched" : endpoint.path, version, headers, body, stillValid);
     }
 
+    /**
+     * Remembers what {@code ctx} is about to send as a complete 200 response for its path and query string as sent,
+     * valid until the content changes (new audio does not change it): for results pages, which depend on nothing but
+     * the content and what was asked. At most {@link #MAX_QUERIED} are held, apart from the pages and clips.
+     */
+    void offerForQuery(io.javalin.http.Context ctx, ByteBuffer body) {
+        Version version = ctx.attribute(VERSION_ATTRIBUTE);
+        String query = ctx.queryString();
+        if (version == null || query == null || ctx.statusCode() != 200 || !wants(body.remaining())) return;
+        var endpoint = ctx.endpoints().lastHttpEndpoint();
+        HttpFields.Mutable fields = HttpFields.build();
+        for (String name : ctx.res().getHeaderNames()) {
+            if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Date")) fields.put(name, ctx.res().getHeader(name));
+        }
+        fields.put(HttpHeader.CONTENT_LENGTH, Long.toString(body.remaining()));
+        ByteBuffer ready = ByteBuffer.allocateDirect(body.remaining());
+        ready.put(body.duplicate()).flip();
+        Prepared entry = new Prepared(version, fields.asImmutable(), ready.asReadOnlyBuffer(),
+                endpoint == null ? "unmatched" : endpoint.path, null, true);
+        putQueried(ctx.path() + "?" + query, entry);
+    }
+
     /** Remembers a complete 200 response for {@code path} (no query string), valid while {@link Version} holds. */
     void offer(String path, String route, Version version, Map<String, String> headers, ByteBuffer body,
                BooleanSupplier stillValid) {
@@ -90,7 +117,7 @@ final class FastPath extends Handler.Wrapper {
             ready = ByteBuffer.allocateDirect(body.remaining());
             ready.put(body.duplicate()).flip();
         }
-        put(path, new Prepared(version, fields.asImmutable(), ready.asReadOnlyBuffer(), route, stillValid));
+        put(path, new Prepared(version, fields.asImmutable(), ready.asReadOnlyBuffer(), route, stillValid, false));
     }
 
     private synchronized void put(String path, Prepared entry) {
@@ -107,6 +134,15 @@ final class FastPath extends Handler.Wrapper {
             bytes -= e.getValue().body().capacity();
             it.remove();
         }
+    }
+
+    private synchronized void putQueried(String key, Prepared entry) {
+        if (queried.size() >= MAX_QUERIED && !queried.containsKey(key)) {
+            for (Prepared p : queried.values()) bytes -= p.body().capacity();
+            queried.clear();
+        }
+        Prepared previous = queried.put(key, entry);
+        bytes += entry.body().capacity() - (previous == null ? 0 : previous.body().capacity());
     }
 
     private synchronized void drop(String path, Prepared entry) {
@@ -139,16 +175,17 @@ final class FastPath extends Handler.Wrapper {
     private Prepared lookup(Request request) {
         String method = request.getMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) return null;
-        if (request.getHttpURI().getQuery() != null) return null;
         HttpFields h = request.getHeaders();
         if (h.contains(HttpHeader.RANGE) || h.contains(HttpHeader.IF_NONE_MATCH) || h.contains(HttpHeader.IF_MODIFIED_SINCE)
                 || h.contains(HttpHeader.IF_RANGE)) {
             return null;
         }
         String path = Request.getPathInContext(request);
-        Prepared p = prepared.get(path);
+        String query = request.getHttpURI().getQuery();
+        Prepared p = query == null ? prepared.get(path) : queried.get(path + "?" + query);
         if (p == null) return null;
-        if (!p.version().equals(current.get())) return null;
+        Version now = current.get();
+        if (p.contentOnly() ? p.version().content() != now.content() : !p.version().equals(now)) return null;
         if (p.stillValid() != null && !p.stillValid().getAsBoolean()) {
             drop(path, p); // the file changed or vanished: the routes check it and rebuild it
             return null;

@@ -24,7 +24,10 @@ final class SearchRoutes {
     private final Templates templates;
     private final SearchView view;
 
-    SearchRoutes(Templates templates, Views views) {
+    private final FastPath fastPath;
+
+    SearchRoutes(Templates templates, Views views, FastPath fastPath) {
+        this.fastPath = fastPath;
         this.templates = templates;
         this.view = new SearchView(views);
     }
@@ -52,7 +55,11 @@ final class SearchRoutes {
         ctx.contentType("text/html; charset=utf-8");
         ctx.header("Cache-Control", "no-cache");
         ctx.header("Content-Length", Integer.toString(body.length));
-        if (!ctx.method().name().equals("HEAD")) ctx.result(body);
+        if (!ctx.method().name().equals("HEAD")) {
+            // A repeated search is then answered before the routes, like a page, until the content changes.
+            fastPath.offerForQuery(ctx, java.nio.ByteBuffer.wrap(body));
+            ctx.result(body);
+        }
     }
 
     private static byte[] bytes(String html) {

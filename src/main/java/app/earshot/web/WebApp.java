@@ -95,7 +95,7 @@ public final class WebApp {
             new ApiRoutes(apiIndex, preview).register(config.routes);
             new FeedRoutes(narrator.clips(), narrator.readiness(), store, media).register(config.routes);
             new BookRoutes(books, media).register(config.routes);
-            new SearchRoutes(templates, views).register(config.routes);
+            new SearchRoutes(templates, views, fastPath).register(config.routes);
             new SitemapRoutes().register(config.routes);
             // Before the page routes, whose /{slug}/{section} would otherwise take /preview/... (off: those are 404s).
             if (preview != null) new PreviewRoutes(preview, narrator.prompts(), templates, views, media).register(config.routes);

@@ -101,6 +101,35 @@ class FastPathTest {
         }
     }
 
+    @Test
+    void aRepeatedSearchIsAnsweredByTheFastPathUntilTheContentChanges(@TempDir Path content, @TempDir Path cache) throws Exception {
+        copyFixture(content);
+        // An empty cache of its own, so warming below really makes new audio.
+        try (TestServer server = TestServer.start(content, cache, TestServer.SYNTHESIZER)) {
+            String first = server.get("/search?q=drive").body();
+            long before = fastPathResponses(server);
+            assertEquals(first, server.get("/search?q=drive").body());
+            assertEquals(before + 1, fastPathResponses(server), "a repeated search was not answered by the fast path");
+            server.warm(server.site().pages().get(0)); // new audio does not make a results page stale
+            assertEquals(first, server.get("/search?q=drive").body());
+            assertEquals(before + 2, fastPathResponses(server), "new audio made a results page stale");
+            Path md = content.resolve("pages/rest.md");
+            Files.writeString(md, Files.readString(md).replace("Do not drive until", "Do not drive or cycle until"));
+            server.store().replace(app.earshot.App.snapshot(app.earshot.App.load(content)));
+            assertTrue(server.get("/search?q=drive").body().contains("cycle"), "a search after an edit showed the old text");
+        }
+    }
+
+    private static void copyFixture(Path content) throws Exception {
+        try (Stream<Path> files = Files.walk(FIXTURE)) {
+            for (Path p : files.toList()) {
+                Path target = content.resolve(FIXTURE.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
     /** The server's own count of responses its fast path answered, from /metrics. */
     private static long fastPathResponses(TestServer server) {
         return server.get("/metrics").body().lines().filter(l -> l.startsWith("earshot_fast_path_responses_total "))
