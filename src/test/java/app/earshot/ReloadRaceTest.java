@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +48,7 @@ class ReloadRaceTest {
 
     @Test
     void audioStoredUnderTheOldKeyIsMadeWithTheOldSettingsAndTheNewSettingsGetTheirOwnKey() throws Exception {
-        copyFixture();
+        TestServer.copyTree(FIXTURE, content);
         Snapshot before = App.snapshot(App.load(content));
         SnapshotStore store = new SnapshotStore(before);
         HeldSynthesizer held = new HeldSynthesizer(TestServer.SYNTHESIZER);
@@ -104,15 +103,6 @@ class ReloadRaceTest {
         }
     }
 
-    private void copyFixture() throws Exception {
-        try (Stream<Path> files = Files.walk(FIXTURE)) {
-            for (Path p : files.toList()) {
-                Path target = content.resolve(FIXTURE.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
-    }
 
     /** Wraps a real synthesizer; its first call signals {@link #reached} and waits for {@link #release}. */
     static final class HeldSynthesizer implements Synthesizer {

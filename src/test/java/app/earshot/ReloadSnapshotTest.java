@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.AfterEach;
@@ -30,13 +29,7 @@ class ReloadSnapshotTest {
 
     @BeforeEach
     void start() throws Exception {
-        try (Stream<Path> files = Files.walk(FIXTURE)) {
-            for (Path p : files.toList()) {
-                Path target = content.resolve(FIXTURE.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
+        TestServer.copyTree(FIXTURE, content);
         server = TestServer.start(content, cache, TestServer.SYNTHESIZER);
         watcher = new ContentWatcher(content, server.store(), snapshot -> {}).start();
     }

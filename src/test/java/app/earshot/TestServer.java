@@ -48,6 +48,17 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** Starts a server on the bundled content. */
+    /** Copies the folder {@code from} (a fixture) into {@code to}, replacing files already there. */
+    public static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) java.nio.file.Files.createDirectories(target);
+                else java.nio.file.Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
     public static TestServer start() {
         return start(BUNDLED_CONTENT);
     }

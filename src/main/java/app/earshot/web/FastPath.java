@@ -74,12 +74,7 @@ final class FastPath extends Handler.Wrapper {
         Version version = ctx.attribute(VERSION_ATTRIBUTE);
         // Only canonical paths: an encoded alias of a page is answered by the routes, never stored.
         if (version == null || ctx.queryString() != null || ctx.statusCode() != 200 || ctx.path().indexOf('%') >= 0) return;
-        var endpoint = ctx.endpoints().lastHttpEndpoint();
-        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
-        for (String name : ctx.res().getHeaderNames()) {
-            if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Date")) headers.put(name, ctx.res().getHeader(name));
-        }
-        offer(ctx.path(), endpoint == null ? "unmatched" : endpoint.path, version, headers, body, stillValid);
+        offer(ctx.path(), route(ctx), version, headers(ctx), body, stillValid);
     }
 
     /**
@@ -91,23 +86,18 @@ final class FastPath extends Handler.Wrapper {
         Version version = ctx.attribute(VERSION_ATTRIBUTE);
         String query = ctx.queryString();
         if (version == null || query == null || ctx.statusCode() != 200 || !wants(body.remaining())) return;
-        var endpoint = ctx.endpoints().lastHttpEndpoint();
-        HttpFields.Mutable fields = HttpFields.build();
-        for (String name : ctx.res().getHeaderNames()) {
-            if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Date")) fields.put(name, ctx.res().getHeader(name));
-        }
-        fields.put(HttpHeader.CONTENT_LENGTH, Long.toString(body.remaining()));
-        ByteBuffer ready = ByteBuffer.allocateDirect(body.remaining());
-        ready.put(body.duplicate()).flip();
-        Prepared entry = new Prepared(version, fields.asImmutable(), ready.asReadOnlyBuffer(),
-                endpoint == null ? "unmatched" : endpoint.path, null, true);
-        putQueried(ctx.path() + "?" + query, entry);
+        putQueried(ctx.path() + "?" + query, prepared(version, headers(ctx), body, route(ctx), null, true));
     }
 
     /** Remembers a complete 200 response for {@code path} (no query string), valid while {@link Version} holds. */
     void offer(String path, String route, Version version, Map<String, String> headers, ByteBuffer body,
                BooleanSupplier stillValid) {
         if (!wants(body.remaining())) return;
+        put(path, prepared(version, headers, body, route, stillValid, false));
+    }
+
+    private static Prepared prepared(Version version, Map<String, String> headers, ByteBuffer body, String route,
+                                     BooleanSupplier stillValid, boolean contentOnly) {
         HttpFields.Mutable fields = HttpFields.build(headers.size() + 1);
         headers.forEach(fields::put);
         fields.put(HttpHeader.CONTENT_LENGTH, Long.toString(body.remaining()));
@@ -117,15 +107,26 @@ final class FastPath extends Handler.Wrapper {
             ready = ByteBuffer.allocateDirect(body.remaining());
             ready.put(body.duplicate()).flip();
         }
-        put(path, new Prepared(version, fields.asImmutable(), ready.asReadOnlyBuffer(), route, stillValid, false));
+        return new Prepared(version, fields.asImmutable(), ready.asReadOnlyBuffer(), route, stillValid, contentOnly);
+    }
+
+    /** The response headers {@code ctx} has set, but those that are per response (length, date). */
+    private static Map<String, String> headers(io.javalin.http.Context ctx) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        for (String name : ctx.res().getHeaderNames()) {
+            if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Date")) headers.put(name, ctx.res().getHeader(name));
+        }
+        return headers;
+    }
+
+    private static String route(io.javalin.http.Context ctx) {
+        var endpoint = ctx.endpoints().lastHttpEndpoint();
+        return endpoint == null ? "unmatched" : endpoint.path;
     }
 
     private synchronized void put(String path, Prepared entry) {
         // Only real routes get here; after many content edits stale entries are simply dropped together.
-        if (prepared.size() >= MAX_ENTRIES && !prepared.containsKey(path)) {
-            prepared.clear();
-            bytes = 0;
-        }
+        if (prepared.size() >= MAX_ENTRIES && !prepared.containsKey(path)) clear(prepared);
         Prepared previous = prepared.put(path, entry);
         bytes += entry.body().capacity() - (previous == null ? 0 : previous.body().capacity());
         for (var it = prepared.entrySet().iterator(); bytes > MAX_BYTES && it.hasNext(); ) {
@@ -137,12 +138,15 @@ final class FastPath extends Handler.Wrapper {
     }
 
     private synchronized void putQueried(String key, Prepared entry) {
-        if (queried.size() >= MAX_QUERIED && !queried.containsKey(key)) {
-            for (Prepared p : queried.values()) bytes -= p.body().capacity();
-            queried.clear();
-        }
+        // Any number of different queries can be asked: past the count or the byte budget, the queried ones go together.
+        if ((queried.size() >= MAX_QUERIED && !queried.containsKey(key)) || bytes + entry.body().capacity() > MAX_BYTES) clear(queried);
         Prepared previous = queried.put(key, entry);
         bytes += entry.body().capacity() - (previous == null ? 0 : previous.body().capacity());
+    }
+
+    private void clear(Map<String, Prepared> entries) {
+        for (Prepared p : entries.values()) bytes -= p.body().capacity();
+        entries.clear();
     }
 
     private synchronized void drop(String path, Prepared entry) {

@@ -58,7 +58,7 @@ class DamagedCacheTest {
     @ParameterizedTest(name = "{0} {1} while serving")
     @MethodSource("kindsAndDamages")
     void damageWhileServingIsRebuiltNotServed(String url, Damage damage) throws Exception {
-        copy(healthy, cache);
+        app.earshot.TestServer.copyTree(healthy, cache);
         try (TestServer server = TestServer.start(CONTENT, cache, TestServer.SYNTHESIZER)) {
             ok(server.getBytes(url));
             ok(server.getBytes(url)); // now prepared for the fast path
@@ -71,7 +71,7 @@ class DamagedCacheTest {
     @ParameterizedTest(name = "{0} {1} across a restart")
     @MethodSource("kindsAndDamages")
     void damageWhileStoppedIsRebuiltAfterARestart(String url, Damage damage) throws Exception {
-        copy(healthy, cache);
+        app.earshot.TestServer.copyTree(healthy, cache);
         damage(artifact(expected.get(url)), damage);
         try (TestServer server = TestServer.start(CONTENT, cache, TestServer.SYNTHESIZER)) {
             assertServesExactly(server, url);
@@ -81,7 +81,7 @@ class DamagedCacheTest {
     @ParameterizedTest(name = "captions sidecar {0} while serving")
     @MethodSource("damages")
     void damagedCaptionsSidecarIsRebuiltWhileServing(Damage damage) throws Exception {
-        copy(healthy, cache);
+        app.earshot.TestServer.copyTree(healthy, cache);
         try (TestServer server = TestServer.start(CONTENT, cache, TestServer.SYNTHESIZER)) {
             ok(server.getBytes("/audio/rest/resting.vtt"));
             Path cues = captionsOf("Rest for the day");
@@ -95,7 +95,7 @@ class DamagedCacheTest {
     @ParameterizedTest(name = "captions sidecar {0} across a restart")
     @MethodSource("damages")
     void damagedCaptionsSidecarIsRebuiltAfterARestart(Damage damage) throws Exception {
-        copy(healthy, cache);
+        app.earshot.TestServer.copyTree(healthy, cache);
         for (Path cues : files(cache, ".cues.json")) damage(cues, damage);
         try (TestServer server = TestServer.start(CONTENT, cache, TestServer.SYNTHESIZER)) {
             assertArrayEquals(expectedVtt, ok(server.getBytes("/audio/rest/resting.vtt")));
@@ -107,7 +107,7 @@ class DamagedCacheTest {
 
     @Test
     void telephoneClipCutShortIsNotReportedByTheIndex() throws Exception {
-        copy(healthy, cache);
+        app.earshot.TestServer.copyTree(healthy, cache);
         damage(artifact(expected.get("/telephony/rest/resting.ulaw")), Damage.TRUNCATE);
         try (TestServer server = TestServer.start(CONTENT, cache, TestServer.SYNTHESIZER)) {
             var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -124,7 +124,7 @@ class DamagedCacheTest {
 
     @Test
     void deletingTheCacheWhileServingFreesItsSpaceAndClipsAreRebuilt() throws Exception {
-        copy(healthy, cache);
+        app.earshot.TestServer.copyTree(healthy, cache);
         try (TestServer server = TestServer.start(CONTENT, cache, TestServer.SYNTHESIZER)) {
             for (String url : KINDS) for (int i = 0; i < 3; i++) ok(server.getBytes(url));
             deleteTree(cache);
@@ -197,15 +197,6 @@ class DamagedCacheTest {
         }
     }
 
-    static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-    }
 
     static void deleteTree(Path root) throws IOException {
         try (Stream<Path> all = Files.walk(root)) {

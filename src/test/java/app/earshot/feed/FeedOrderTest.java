@@ -20,7 +20,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,13 +39,7 @@ class FeedOrderTest {
     @BeforeAll
     static void growTheLibrary() throws Exception {
         content = Files.createTempDirectory("earshot-feed-order");
-        try (Stream<Path> files = Files.walk(LIBRARY)) {
-            for (Path p : files.toList()) {
-                Path target = content.resolve(LIBRARY.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
+        TestServer.copyTree(LIBRARY, content);
         server = TestServer.start(content);
         before = feed();
         Files.writeString(content.resolve("pages/aftercare-at-home.md"), "---\ntitle: Aftercare at home\nsummary: Looking after yourself.\n"

@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -75,7 +74,7 @@ class NarrationCacheTest {
 
     @Test
     void editingOneSectionResynthesizesOnlyThatSection(@TempDir Path content) throws Exception {
-        copyTree(TestServer.BUNDLED_CONTENT, content);
+        TestServer.copyTree(TestServer.BUNDLED_CONTENT, content);
         try (TestServer first = TestServer.start(content, cache, synthesizer)) {
             first.warm(first.site().pages().get(0));
         }
@@ -109,13 +108,4 @@ class NarrationCacheTest {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-    }
 }

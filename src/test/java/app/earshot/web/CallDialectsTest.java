@@ -236,14 +236,16 @@ class CallDialectsTest {
         seconds.forEach((name, s) -> assertTrue(s <= 20.0, name + " lasts " + s + " s"));
     }
 
-    private static List<Element> descendants(Element root, String name) {
+    /** Every VoiceXML element {@code name} below {@code root}. */
+    static List<Element> descendants(Element root, String name) {
         List<Element> out = new ArrayList<>();
         var nodes = root.getElementsByTagNameNS(IvrRoutesTest.VXML_NS, name);
         for (int i = 0; i < nodes.getLength(); i++) out.add((Element) nodes.item(i));
         return out;
     }
 
-    private static List<Element> children(Element parent) {
+    /** The element children of {@code parent}, in order. */
+    static List<Element> children(Element parent) {
         List<Element> out = new ArrayList<>();
         for (var n = parent.getFirstChild(); n != null; n = n.getNextSibling()) if (n instanceof Element e) out.add(e);
         return out;

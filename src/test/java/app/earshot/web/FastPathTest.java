@@ -7,7 +7,6 @@ import app.earshot.TestServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -48,13 +47,7 @@ class FastPathTest {
 
     @Test
     void anEditIsServedAtOnceDespitePreparedResponses(@TempDir Path content) throws Exception {
-        try (Stream<Path> files = Files.walk(FIXTURE)) {
-            for (Path p : files.toList()) {
-                Path target = content.resolve(FIXTURE.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        TestServer.copyTree(FIXTURE, content);
         try (TestServer server = TestServer.start(content)) {
             server.get("/rest/driving");
             server.get("/rest/driving");
@@ -103,7 +96,7 @@ class FastPathTest {
 
     @Test
     void aRepeatedSearchIsAnsweredByTheFastPathUntilTheContentChanges(@TempDir Path content, @TempDir Path cache) throws Exception {
-        copyFixture(content);
+        TestServer.copyTree(FIXTURE, content);
         // An empty cache of its own, so warming below really makes new audio.
         try (TestServer server = TestServer.start(content, cache, TestServer.SYNTHESIZER)) {
             String first = server.get("/search?q=drive").body();
@@ -120,15 +113,6 @@ class FastPathTest {
         }
     }
 
-    private static void copyFixture(Path content) throws Exception {
-        try (Stream<Path> files = Files.walk(FIXTURE)) {
-            for (Path p : files.toList()) {
-                Path target = content.resolve(FIXTURE.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-    }
 
     /** The server's own count of responses its fast path answered, from /metrics. */
     private static long fastPathResponses(TestServer server) {

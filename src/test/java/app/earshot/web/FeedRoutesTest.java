@@ -13,12 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,7 +117,7 @@ class FeedRoutesTest {
 
     @Test
     void configuredBaseUrlMakesEveryUrlAbsoluteOnIt(@TempDir Path content) throws Exception {
-        copyTree(TestServer.BUNDLED_CONTENT, content);
+        TestServer.copyTree(TestServer.BUNDLED_CONTENT, content);
         Path site = content.resolve("site.yaml");
         Files.writeString(site, Files.readString(site) + "\nbase-url: https://library.example.org/\n");
         try (TestServer configured = TestServer.start(content)) {
@@ -167,13 +165,4 @@ class FeedRoutesTest {
         assertEquals("/what-is-ketamine.m3u", doc.selectFirst("main .listen a[href$=.m3u]").attr("href"));
     }
 
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-    }
 }

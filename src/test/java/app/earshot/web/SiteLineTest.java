@@ -78,32 +78,32 @@ class SiteLineTest {
 
     static List<String> vxmlSounds(Form form) {
         List<String> out = new ArrayList<>();
-        for (Element a : descendants(forms.get(form.document()).get(form.id()), "audio")) out.add(a.getAttribute("src"));
+        for (Element a : CallDialectsTest.descendants(forms.get(form.document()).get(form.id()), "audio")) out.add(a.getAttribute("src"));
         return out;
     }
 
     /** The form a VoiceXML browser goes to from {@code form} on {@code input}, resolving jumps to other documents. */
     static Form vxmlNext(Form form, CallFlow.Input input) {
-        Element field = descendants(forms.get(form.document()).get(form.id()), "field").get(0);
+        Element field = CallDialectsTest.descendants(forms.get(form.document()).get(form.id()), "field").get(0);
         String next = null;
-        if (input instanceof CallFlow.Silence) next = target(descendants(field, "noinput").get(0));
+        if (input instanceof CallFlow.Silence) next = target(CallDialectsTest.descendants(field, "noinput").get(0));
         String value = null;
-        for (Element grammar : descendants(field, "grammar")) {
-            for (Element item : descendants(grammar, "item")) {
+        for (Element grammar : CallDialectsTest.descendants(field, "grammar")) {
+            for (Element item : CallDialectsTest.descendants(grammar, "item")) {
                 String said = item.getFirstChild().getTextContent().strip();
                 if (input instanceof CallFlow.Key k && grammar.getAttribute("mode").equals("dtmf") && said.equals(k.key())) value = said;
                 if (input instanceof CallFlow.Speech s && grammar.getAttribute("mode").equals("voice") && said.equals(s.words())) {
-                    Matcher m = Pattern.compile("out='([^']*)';").matcher(descendants(item, "tag").get(0).getTextContent());
+                    Matcher m = Pattern.compile("out='([^']*)';").matcher(CallDialectsTest.descendants(item, "tag").get(0).getTextContent());
                     assertTrue(m.matches());
                     value = m.group(1);
                 }
             }
         }
-        if (next == null && value == null) next = target(descendants(field, "nomatch").get(0));
+        if (next == null && value == null) next = target(CallDialectsTest.descendants(field, "nomatch").get(0));
         if (next == null) {
-            Element branch = descendants(descendants(field, "filled").get(0), "if").get(0);
+            Element branch = CallDialectsTest.descendants(CallDialectsTest.descendants(field, "filled").get(0), "if").get(0);
             boolean taking = branch.getAttribute("cond").equals("choice == '" + value + "'");
-            for (Element child : children(branch)) {
+            for (Element child : CallDialectsTest.children(branch)) {
                 if (child.getLocalName().equals("elseif")) taking = child.getAttribute("cond").equals("choice == '" + value + "'");
                 else if (child.getLocalName().equals("else")) taking = true;
                 else if (taking && child.getLocalName().equals("goto")) {
@@ -117,7 +117,7 @@ class SiteLineTest {
     }
 
     static String target(Element handler) {
-        return descendants(handler, "goto").get(0).getAttribute("next");
+        return CallDialectsTest.descendants(handler, "goto").get(0).getAttribute("next");
     }
 
     @Test
@@ -207,18 +207,5 @@ class SiteLineTest {
             return twiml(from.action(), "SpeechResult=" + URLEncoder.encode(s.words(), StandardCharsets.UTF_8) + "&Confidence=0.9");
         }
         return twiml(from.redirect(), "");
-    }
-
-    private static List<Element> descendants(Element root, String name) {
-        List<Element> out = new ArrayList<>();
-        var nodes = root.getElementsByTagNameNS(IvrRoutesTest.VXML_NS, name);
-        for (int i = 0; i < nodes.getLength(); i++) out.add((Element) nodes.item(i));
-        return out;
-    }
-
-    private static List<Element> children(Element parent) {
-        List<Element> out = new ArrayList<>();
-        for (var n = parent.getFirstChild(); n != null; n = n.getNextSibling()) if (n instanceof Element e) out.add(e);
-        return out;
     }
 }

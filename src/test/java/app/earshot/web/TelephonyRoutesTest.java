@@ -124,7 +124,7 @@ class TelephonyRoutesTest {
 
     @Test
     void theVersionAndETagStayWhileTheSoundDoesAndChangeWhenItChanges(@TempDir Path content, @TempDir Path cache) throws Exception {
-        copy(TestServer.BUNDLED_CONTENT, content);
+        TestServer.copyTree(TestServer.BUNDLED_CONTENT, content);
         String[] before = versionAndEtag(content, cache);
         assertArrayEquals(before, versionAndEtag(content, cache));
         Path md = content.resolve("pages/what-is-ketamine.md");
@@ -170,13 +170,4 @@ class TelephonyRoutesTest {
         }
     }
 
-    private static void copy(Path from, Path to) throws Exception {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
-    }
 }
