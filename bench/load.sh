@@ -8,12 +8,15 @@
 # Needs: wrk, nginx (Debian packages), curl, python3.
 #   bench/load.sh                        # 5 rounds of 10 s per URL and side, 64 connections
 #   ROUNDS=3 DURATION=5 bench/load.sh    # a quicker look
+#   WARMUP=3 (seconds, the default)      # each URL is first fetched for this long on both sides, unmeasured, so the
+#                                        # rounds compare servers rather than a JIT compiler still at work
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10}
 ROUNDS=${ROUNDS:-5}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
+WARMUP=${WARMUP:-3}
 PORT=${PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18081}
 work=$(mktemp -d /tmp/earshot-load.XXXXXX)
@@ -127,6 +130,12 @@ run_wrk() { # name url pid... -> rps[name], server_us[name] (CPU of the pids per
 }
 declare -A series  # "what" -> "earshot/nginx earshot/nginx ..." per round
 declare -A cpu_series  # "what" -> "server-earshot/server-nginx/wrk-earshot/wrk-nginx ..." CPU µs per request, per round
+if [ "$WARMUP" != 0 ]; then
+  echo "== warm-up: ${WARMUP} s per URL and side, not measured"
+  for path in "/$page" "/$page/$section" "$clip"; do
+    for port in "$PORT" "$NGINX_PORT"; do wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:$port$path" > /dev/null; done
+  done
+fi
 for round in $(seq 1 "$ROUNDS"); do
   for what in page section clip; do
     case $what in page) path=/$page ;; section) path=/$page/$section ;; clip) path=$clip ;; esac
@@ -169,7 +178,8 @@ report=$(cat <<MD
 Command: \`ROUNDS=$ROUNDS DURATION=$DURATION CONNECTIONS=$CONNECTIONS bench/load.sh\` on $(nproc) cores, $(date -u +%Y-%m-%d\ %H:%M) UTC,
 load average at the end $(cut -d' ' -f1-3 /proc/loadavg). Earshot runs as the README runs it (\`bin/earshot serve\`);
 nginx (2 workers, sendfile) serves Earshot's own static export. For each URL, wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s
-runs on Earshot and on nginx back to back, alternating which goes first, in each of $ROUNDS rounds.
+runs on Earshot and on nginx back to back, alternating which goes first, in each of $ROUNDS rounds, after an
+unmeasured warm-up of ${WARMUP} s per URL and side.
 
 | URL | Earshot / nginx, median of rounds (min-max) | Earshot req/s (median) | nginx req/s (median) | Target |
 |---|---|---:|---:|---|

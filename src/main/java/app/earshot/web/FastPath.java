@@ -10,7 +10,9 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable;
 
 /**
  * Answers plain GET and HEAD requests for responses already prepared once (rendered pages, cached
@@ -22,6 +24,7 @@ import org.eclipse.jetty.util.Callback;
  * store and prepare it again. The bodies held are bounded in total, from the heap size.
  */
 final class FastPath extends Handler.Wrapper {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FastPath.class);
     /** What makes an entry stale: the content generation and the audio cache's production count when prepared. */
     record Version(long content, long audio) {}
 
@@ -158,10 +161,20 @@ final class FastPath extends Handler.Wrapper {
         return bytes;
     }
 
+    /**
+     * Non-blocking, so Jetty runs it on the selector thread that read the request, with no hand-off to a worker: a
+     * prepared answer is written there at once (the write is asynchronous, so a slow reader costs its connection,
+     * never the thread), and everything else is passed to a worker thread, where the routes may block.
+     */
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    public Invocable.InvocationType getInvocationType() {
+        return Invocable.InvocationType.NON_BLOCKING;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
         Prepared p = lookup(request);
-        if (p == null) return super.handle(request, response, callback);
+        if (p == null) return dispatch(request, response, callback);
         response.setStatus(200);
         response.getHeaders().add(p.headers());
         metrics.request(p.route(), 200);
@@ -174,6 +187,80 @@ final class FastPath extends Handler.Wrapper {
             response.write(true, body, callback);
         }
         return true;
+    }
+
+    /**
+     * The rest of the handlers, on a worker thread. Their completion is held until they return, as it is when Jetty
+     * runs a blocking handler itself: otherwise the connection could be closed or reused (the client hung up, or asked
+     * for "Connection: close") while the servlet layer is still unwinding, which it reports as an error with a stack.
+     */
+    private boolean dispatch(Request request, Response response, Callback callback) {
+        Handler next = getHandler();
+        if (next == null) return false;
+        try {
+            request.getComponents().getThreadPool().execute(() -> {
+                AfterReturn completion = new AfterReturn(callback);
+                try {
+                    if (!next.handle(request, response, completion)) Response.writeError(request, response, completion, HttpStatus.NOT_FOUND_404);
+                } catch (Throwable t) {
+                    completion.failed(t); // as Jetty does for a handler that throws: an error page if still possible, else a close
+                } finally {
+                    try {
+                        completion.returned();
+                    } catch (Throwable t) {
+                        // Thrown while Jetty completed the exchange (a body part left unparseable): Jetty closes the
+                        // connection quietly when this happens on its own thread, and so does this.
+                        LOG.debug("{} {}: completion failed: {}", request.getMethod(), request.getHttpURI().getPath(), t.toString());
+                        request.getConnectionMetaData().getConnection().getEndPoint().close(t);
+                    }
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503);
+        }
+        return true;
+    }
+
+    /** A request's callback whose completion, if it comes while the handlers are still running, waits until they return. */
+    private static final class AfterReturn implements Callback {
+        private static final Object HANDLING = new Object();
+        private static final Object RETURNED = new Object();
+        private static final Object SUCCEEDED = new Object();
+        private final Callback target;
+        private final java.util.concurrent.atomic.AtomicReference<Object> state = new java.util.concurrent.atomic.AtomicReference<>(HANDLING);
+
+        AfterReturn(Callback target) {
+            this.target = target;
+        }
+
+        @Override
+        public void succeeded() {
+            complete(SUCCEEDED);
+        }
+
+        @Override
+        public void failed(Throwable failure) {
+            complete(failure);
+        }
+
+        private void complete(Object result) {
+            if (!state.compareAndSet(HANDLING, result)) deliver(result);
+        }
+
+        void returned() {
+            Object result = state.getAndSet(RETURNED);
+            if (result != HANDLING && result != RETURNED) deliver(result);
+        }
+
+        private void deliver(Object result) {
+            if (result == SUCCEEDED) target.succeeded();
+            else target.failed((Throwable) result);
+        }
+
+        @Override
+        public InvocationType getInvocationType() {
+            return target.getInvocationType();
+        }
     }
 
     private Prepared lookup(Request request) {

@@ -58,6 +58,7 @@ public final class WebApp {
         Metrics metrics = new Metrics(narrator.recorder(), store);
         FastPath fastPath = new FastPath(() -> new FastPath.Version(content.generation(), store.productions()), metrics);
         MediaResponder media = new MediaResponder(metrics, fastPath, store);
+        var jetty = new java.util.concurrent.atomic.AtomicReference<org.eclipse.jetty.server.Server>();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -70,10 +71,15 @@ public final class WebApp {
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new ProtocolErrorHandler(security));
                 // Outermost: bodies are read in full, bounded in size and time, before any thread runs a route.
-                server.setHandler(new ServerOptions(security, new BoundedBodies(MAX_BODY_BYTES, BODY_DEADLINE_MILLIS)));
+                // Outermost of all, the prepared answers, on the selector thread (see FastPath); the rest go on to a worker.
+                fastPath.setHandler(new ServerOptions(security, new BoundedBodies(MAX_BODY_BYTES, BODY_DEADLINE_MILLIS)));
+                server.setHandler(fastPath);
+                jetty.set(server);
             });
+            // One selector per core: prepared answers are written on the selector threads (see FastPath), so with
+            // Jetty's default of one selector for two cores they would all queue on one thread.
+            config.events.serverStarting(() -> oneSelectorPerCore(jetty.get()));
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
-            config.jetty.modifyServletContextHandler(handler -> handler.insertHandler(fastPath));
             config.routes.before(security::apply);
             config.routes.before(fastPath::stamp);
             // After the fast path's stamp (so what is prepared is at least as new as its version): the request reads
@@ -122,5 +128,19 @@ public final class WebApp {
             });
             new ErrorPages(content, templates, views, security).register(config.routes);
         });
+    }
+
+    /** Replaces the connector Javalin made (same host, port and protocols) by one with a selector per core. */
+    private static void oneSelectorPerCore(org.eclipse.jetty.server.Server server) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        var made = server.getConnectors();
+        if (made.length != 1 || !(made[0] instanceof org.eclipse.jetty.server.ServerConnector javalins)) return;
+        if (javalins.getSelectorManager().getSelectorCount() >= cores) return;
+        var connector = new org.eclipse.jetty.server.ServerConnector(server, 1, cores,
+                javalins.getConnectionFactories().toArray(new org.eclipse.jetty.server.ConnectionFactory[0]));
+        connector.setHost(javalins.getHost());
+        connector.setPort(javalins.getPort());
+        connector.setIdleTimeout(javalins.getIdleTimeout());
+        server.setConnectors(new org.eclipse.jetty.server.Connector[] {connector});
     }
 }
