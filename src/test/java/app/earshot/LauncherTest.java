@@ -47,9 +47,21 @@ class LauncherTest {
     }
 
     @Test
-    void defaultsAreASmallHeapAndG1WithShortPauses() throws Exception {
+    void aSmallSiteGetsASmallHeapAndTheSerialCollector() throws Exception {
         Run run = launch(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "check", "--content", "src/test/resources/hostile/site");
-        assertTrue(run.out().contains("-XX:MaxHeapSize=201326592 "), run.out());
+        assertTrue(run.out().contains("-XX:MaxHeapSize=" + (72 << 20) + " "), run.out());
+        assertTrue(run.out().contains("-XX:+UseSerialGC"), run.out());
+    }
+
+    @Test
+    void aLargeLibraryGetsAHeapSizedToItAndG1WithShortPauses(@org.junit.jupiter.api.io.TempDir java.nio.file.Path library) throws Exception {
+        java.nio.file.Path pages = java.nio.file.Files.createDirectories(library.resolve("pages"));
+        byte[] page = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources/hostile/site/pages").toFile()
+                .listFiles((dir, name) -> name.endsWith(".md"))[0].toPath());
+        for (int i = 0; i < 480; i++) java.nio.file.Files.write(pages.resolve("page-" + i + ".md"), page);
+        // --content=DIR is read as well as --content DIR.
+        Run run = launch(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "check", "--content=" + library);
+        assertTrue(run.out().contains("-XX:MaxHeapSize=" + ((72 + 480 / 8) << 20) + " "), run.out());
         assertTrue(run.out().contains("-XX:+UseG1GC") && run.out().contains("-XX:MaxGCPauseMillis=20 "), run.out());
     }
 

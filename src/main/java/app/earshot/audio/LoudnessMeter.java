@@ -59,43 +59,39 @@ public final class LoudnessMeter {
      * 12 dB of the highest sample are interpolated: band-limited audio does not overshoot its samples by that much.
      */
     public static double truePeak(Pcm pcm) {
-        double[] x = new double[pcm.length()];
+        int n = pcm.length();
         double samplePeak = 0;
-        for (int i = 0; i < x.length; i++) {
-            x[i] = pcm.sample(i);
-            samplePeak = Math.max(samplePeak, Math.abs(x[i]));
-        }
+        for (int i = 0; i < n; i++) samplePeak = Math.max(samplePeak, Math.abs(pcm.sample(i)));
         double worth = samplePeak / 4.0;
         double peak = samplePeak;
-        for (int i = 0; i < x.length; i++) {
-            if (Math.abs(x[i]) >= worth || i + 1 < x.length && Math.abs(x[i + 1]) >= worth) {
-                peak = Math.max(peak, interSamplePeak(x, i));
+        for (int i = 0; i < n; i++) {
+            if (Math.abs(pcm.sample(i)) >= worth || i + 1 < n && Math.abs(pcm.sample(i + 1)) >= worth) {
+                peak = Math.max(peak, interSamplePeak(pcm, i));
             }
         }
         return peak == 0 ? SILENCE : 20 * Math.log10(peak / FULL_SCALE);
     }
 
     /**
-     * The largest absolute value of the continuous signal at sample {@code i} and between it and the next (the signal
-     * as doubles: the limiter works before rounding to 16 bits).
+     * The largest absolute value of the continuous signal at sample {@code i} and between it and the next, read from
+     * the samples in place (past either end the signal is silent).
      */
-    static double interSamplePeak(double[] x, int i) {
-        int half = TAPS_PER_PHASE / 2;
-        int first = i - half + 1;
-        if (first >= 0 && first + TAPS_PER_PHASE <= x.length) return interpolatedPeak(x, first, Math.abs(x[i]));
-        double[] window = new double[TAPS_PER_PHASE];
-        for (int k = 0; k < TAPS_PER_PHASE; k++) {
-            int at = first + k;
-            window[k] = at >= 0 && at < x.length ? x[at] : 0;
-        }
-        return interpolatedPeak(window, 0, Math.abs(x[i]));
-    }
-
-    private static double interpolatedPeak(double[] x, int first, double peak) {
+    static double interSamplePeak(Pcm x, int i) {
+        int n = x.length();
+        int first = i - TAPS_PER_PHASE / 2 + 1;
+        double peak = Math.abs(x.sample(i));
+        boolean inside = first >= 0 && first + TAPS_PER_PHASE <= n;
         for (int phase = 1; phase < OVERSAMPLING; phase++) {
             double[] h = INTERPOLATOR[phase];
             double acc = 0;
-            for (int k = 0; k < TAPS_PER_PHASE; k++) acc += h[k] * x[first + k];
+            if (inside) {
+                for (int k = 0; k < TAPS_PER_PHASE; k++) acc += h[k] * x.sample(first + k);
+            } else {
+                for (int k = 0; k < TAPS_PER_PHASE; k++) {
+                    int at = first + k;
+                    acc += h[k] * (at >= 0 && at < n ? x.sample(at) : 0.0);
+                }
+            }
             peak = Math.max(peak, Math.abs(acc));
         }
         return peak;
@@ -111,14 +107,30 @@ public final class LoudnessMeter {
      */
     private static double[] blockPowers(Pcm pcm) {
         int rate = pcm.sampleRate();
-        double[] weighted = kWeighted(pcm);
+        int n = pcm.length();
         int step = (int) Math.round(STEP_SECONDS * rate);
         int perBlock = (int) Math.round(BLOCK_SECONDS / STEP_SECONDS);
-        if (weighted.length == 0) return new double[0];
-        if (weighted.length < perBlock * step) return new double[]{meanSquare(weighted, 0, weighted.length)};
+        if (n == 0) return new double[0];
+        // The weighted signal is never held whole: each sample is squared and summed as the filter makes it.
+        KWeighting filter = new KWeighting(rate);
+        if (n < perBlock * step) {
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                double z = filter.next(pcm.sample(i));
+                sum += z * z;
+            }
+            return new double[]{sum / n};
+        }
         // Sums over each 100 ms step, so each 400 ms block is four additions rather than 6,400 at 16 kHz.
-        double[] steps = new double[weighted.length / step];
-        for (int s = 0; s < steps.length; s++) steps[s] = meanSquare(weighted, s * step, (s + 1) * step);
+        double[] steps = new double[n / step];
+        for (int s = 0; s < steps.length; s++) {
+            double sum = 0;
+            for (int i = s * step; i < (s + 1) * step; i++) {
+                double z = filter.next(pcm.sample(i));
+                sum += z * z;
+            }
+            steps[s] = sum / step;
+        }
         double[] powers = new double[steps.length - perBlock + 1];
         for (int b = 0; b < powers.length; b++) {
             double sum = 0;
@@ -134,25 +146,32 @@ public final class LoudnessMeter {
         return sum / (to - from);
     }
 
-    /** The K-weighting pre-filter (high shelf, +4 dB above ~1.7 kHz) then the RLB high-pass, for the clip's rate. */
-    static double[] kWeighted(Pcm pcm) {
-        double rate = pcm.sampleRate();
-        // Stage 1: high shelf (analogue prototype parameters from libebur128, matching BS.1770's 48 kHz table).
-        double f0 = 1681.974450955533, gain = 3.999843853973347, q = 0.7071752369554196;
-        double k = Math.tan(Math.PI * f0 / rate);
-        double vh = Math.pow(10, gain / 20), vb = Math.pow(vh, 0.4996667741545416);
-        double a0 = 1 + k / q + k * k;
-        double b0 = (vh + vb * k / q + k * k) / a0, b1 = 2 * (k * k - vh) / a0, b2 = (vh - vb * k / q + k * k) / a0;
-        double a1 = 2 * (k * k - 1) / a0, a2 = (1 - k / q + k * k) / a0;
-        // Stage 2: high-pass (RLB weighting).
-        double f1 = 38.13547087602444, q1 = 0.5003270373238773;
-        double k1 = Math.tan(Math.PI * f1 / rate);
-        double c0 = 1 + k1 / q1 + k1 * k1;
-        double d1 = 2 * (k1 * k1 - 1) / c0, d2 = (1 - k1 / q1 + k1 * k1) / c0;
-        double[] out = new double[pcm.length()];
-        double x1 = 0, x2 = 0, y1 = 0, y2 = 0, z1 = 0, z2 = 0;
-        for (int i = 0; i < out.length; i++) {
-            double x = pcm.sample(i) / FULL_SCALE;
+    /** The K-weighting pre-filter (high shelf, +4 dB above ~1.7 kHz) then the RLB high-pass, one sample at a time. */
+    private static final class KWeighting {
+        private final double b0, b1, b2, a1, a2, d1, d2;
+        private double x1, x2, y1, y2, z1, z2;
+
+        KWeighting(double rate) {
+            // Stage 1: high shelf (analogue prototype parameters from libebur128, matching BS.1770's 48 kHz table).
+            double f0 = 1681.974450955533, gain = 3.999843853973347, q = 0.7071752369554196;
+            double k = Math.tan(Math.PI * f0 / rate);
+            double vh = Math.pow(10, gain / 20), vb = Math.pow(vh, 0.4996667741545416);
+            double a0 = 1 + k / q + k * k;
+            b0 = (vh + vb * k / q + k * k) / a0;
+            b1 = 2 * (k * k - vh) / a0;
+            b2 = (vh - vb * k / q + k * k) / a0;
+            a1 = 2 * (k * k - 1) / a0;
+            a2 = (1 - k / q + k * k) / a0;
+            // Stage 2: high-pass (RLB weighting).
+            double f1 = 38.13547087602444, q1 = 0.5003270373238773;
+            double k1 = Math.tan(Math.PI * f1 / rate);
+            double c0 = 1 + k1 / q1 + k1 * k1;
+            d1 = 2 * (k1 * k1 - 1) / c0;
+            d2 = (1 - k1 / q1 + k1 * k1) / c0;
+        }
+
+        double next(int sample) {
+            double x = sample / FULL_SCALE;
             double y = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
             double z = y - 2 * y1 + y2 - d1 * z1 - d2 * z2;
             x2 = x1;
@@ -161,9 +180,8 @@ public final class LoudnessMeter {
             y1 = y;
             z2 = z1;
             z1 = z;
-            out[i] = z;
+            return z;
         }
-        return out;
     }
 
     /**

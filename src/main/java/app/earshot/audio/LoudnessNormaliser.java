@@ -52,14 +52,12 @@ public final class LoudnessNormaliser {
         double measured = meter.applyAsDouble(pcm);
         if (measured == Double.NEGATIVE_INFINITY) return pcm;
         double gainDb = Math.min(MAX_GAIN_DB, target - measured);
-        double[] x = new double[pcm.length()];
-        for (int i = 0; i < x.length; i++) x[i] = pcm.sample(i);
         // Interpolated peaks once: they scale with the gain. Stretches 12 dB under the ceiling at the first gain are
         // left uninterpolated, which leaves 6 dB for later passes to raise the gain and still be covered.
-        double[] peaks = TruePeakLimiter.peaks(x, limiter.ceiling() / (4 * Math.pow(10, gainDb / 20)));
+        double[] peaks = TruePeakLimiter.peaks(pcm, limiter.ceiling() / (4 * Math.pow(10, gainDb / 20)));
         Pcm out = pcm;
         for (int pass = 0; pass < PASSES; pass++) {
-            out = rounded(pcm.sampleRate(), limiter.limit(x, peaks, Math.pow(10, gainDb / 20), pcm.sampleRate()));
+            out = rounded(pcm.sampleRate(), limiter.limit(pcm, peaks, Math.pow(10, gainDb / 20), pcm.sampleRate()));
             double error = target - meter.applyAsDouble(out);
             if (Math.abs(error) < TOLERANCE_LU || gainDb >= MAX_GAIN_DB) break;
             gainDb = Math.min(MAX_GAIN_DB, gainDb + error);

@@ -1,5 +1,7 @@
 package app.earshot.audio;
 
+import app.earshot.sound.Pcm;
+
 /**
  * A look-ahead peak limiter that keeps the true (inter-sample) peak of a signal under a ceiling, with gain that
  * ramps down before a peak and recovers after it, so there is no clipping and no click.
@@ -31,69 +33,81 @@ final class TruePeakLimiter {
         return ceiling;
     }
 
-    /** {@code x} (sample units, any range) with its gain reduced where its true peak would pass the ceiling. */
-    double[] limit(double[] x, int rate) {
-        return limit(x, peaks(x, ceiling / 2), 1, rate);
-    }
-
     /**
      * The true peak around each sample of {@code x} (at it and up to the next), interpolated only where the sample or
      * its neighbour reaches {@code worth}: interpolating costs ~50 multiplications a sample, and band-limited audio
      * does not overshoot its samples by 6 dB, so quieter stretches keep their sample values. Peaks scale with gain, so
      * one call serves every gain tried on the same signal.
      */
-    static double[] peaks(double[] x, double worth) {
-        int n = x.length;
+    static double[] peaks(Pcm x, double worth) {
+        int n = x.length();
         double[] peaks = new double[n];
         for (int i = 0; i < n; i++) {
-            double near = Math.max(Math.abs(x[i]), i + 1 < n ? Math.abs(x[i + 1]) : 0);
+            double near = Math.max(Math.abs(x.sample(i)), i + 1 < n ? Math.abs(x.sample(i + 1)) : 0);
             peaks[i] = near >= worth ? Math.max(near, LoudnessMeter.interSamplePeak(x, i)) : near;
         }
         return peaks;
     }
 
-    /** {@code x} times {@code gain}, limited; {@code peaks} are {@link #peaks} of {@code x} itself (before the gain). */
-    double[] limit(double[] x, double[] peaks, double gain, int rate) {
-        int n = x.length;
+    /**
+     * {@code x} times {@code gain}, limited; {@code peaks} are {@link #peaks} of {@code x} itself (before the gain).
+     * Works in one array of the signal's length (the gain each sample needs, held over the look-ahead, released, then
+     * averaged and applied), with only look-ahead-sized queues besides: a long clip costs one copy of itself here.
+     */
+    double[] limit(Pcm x, double[] peaks, double gain, int rate) {
+        int n = x.length();
         int window = Math.max(1, (int) Math.round(lookAheadSeconds * rate));
-        double[] need = new double[n];
+        double[] a = new double[n];
         for (int i = 0; i < n; i++) {
             double peak = peaks[i] * gain;
-            need[i] = peak > ceiling ? ceiling / peak : 1;
+            a[i] = peak > ceiling ? ceiling / peak : 1;
         }
-        double[] held = forwardMinimum(need, window);
+        forwardMinimumInPlace(a, window);
         double recover = 1 - Math.exp(-1 / (releaseSeconds * rate));
         double previous = 1;
         for (int i = 0; i < n; i++) {
-            previous = Math.min(held[i], previous + (1 - previous) * recover);
-            held[i] = previous;
+            previous = Math.min(a[i], previous + (1 - previous) * recover);
+            a[i] = previous;
         }
-        // Average over the window that ends at i: every value in it is at most what sample i needs.
-        double[] out = new double[n];
+        // Average over the window that ends at i: every value in it is at most what sample i needs. The last window
+        // of held values is kept aside, since a[] is overwritten with the output as it goes.
+        double[] recent = new double[window];
+        double first = n > 0 ? a[0] : 1;
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            sum += held[i];
-            if (i >= window) sum -= held[i - window];
+            double held = a[i];
+            sum += held;
+            int slot = i % window;
+            if (i >= window) sum -= recent[slot];
+            recent[slot] = held;
             // Before the first full window, the missing values are held[0], itself at most what these samples need.
-            double smooth = i >= window - 1 ? sum / window : (sum + (window - 1 - i) * held[0]) / window;
-            out[i] = x[i] * gain * smooth;
+            double smooth = i >= window - 1 ? sum / window : (sum + (window - 1 - i) * first) / window;
+            a[i] = x.sample(i) * gain * smooth;
         }
-        return out;
+        return a;
     }
 
-    /** out[i] = min(values[i .. i+window-1]), by a monotonic queue of indices in linear time. */
-    private static double[] forwardMinimum(double[] values, int window) {
-        int n = values.length;
-        double[] out = new double[n];
-        // Indices with increasing values from head to tail; each index enters and leaves once.
-        int[] queue = new int[n];
-        int head = 0, tail = 0;
-        for (int i = n - 1; i >= 0; i--) {
-            while (tail > head && values[queue[tail - 1]] >= values[i]) tail--;
-            queue[tail++] = i;
-            while (queue[head] > i + window - 1) head++;
-            out[i] = values[queue[head]];
+    /**
+     * values[i] = min(values[i .. i+window-1]), in place, by a monotonic queue (indices with increasing values from head
+     * to tail, each entering and leaving once) that holds at most window + 1 entries, kept with their values.
+     */
+    static void forwardMinimumInPlace(double[] values, int window) {
+        int capacity = window + 1;
+        int[] index = new int[capacity];
+        double[] value = new double[capacity];
+        int head = 0, size = 0;
+        for (int i = values.length - 1; i >= 0; i--) {
+            double v = values[i];
+            while (size > 0 && value[(head + size - 1) % capacity] >= v) size--;
+            int tail = (head + size) % capacity;
+            index[tail] = i;
+            value[tail] = v;
+            size++;
+            while (index[head] > i + window - 1) {
+                head = (head + 1) % capacity;
+                size--;
+            }
+            values[i] = value[head];
         }
-        return out;
     }
 }

@@ -81,6 +81,10 @@ public final class Warmer {
         } catch (RuntimeException e) {
             status.set(new Status(State.STOPPED, String.valueOf(e.getMessage())));
             LOG.warn("Background warming stopped: {}; audio will be made on request", e.getMessage());
+        } catch (OutOfMemoryError e) {
+            // A clip too long for this heap: what it held is garbage now, so the server goes on; warming does not.
+            status.set(new Status(State.STOPPED, "out of memory"));
+            LOG.warn("Background warming stopped: out of memory (raise the heap: JAVA_OPTS=-Xmx...); audio will be made on request");
         } catch (InterruptedException e) {
             status.set(new Status(State.STOPPED, "interrupted"));
             Thread.currentThread().interrupt();
