@@ -52,12 +52,15 @@ public final class LoudnessNormaliser {
         double measured = meter.applyAsDouble(pcm);
         if (measured == Double.NEGATIVE_INFINITY) return pcm;
         double gainDb = Math.min(MAX_GAIN_DB, target - measured);
-        // Interpolated peaks once: they scale with the gain. Stretches 12 dB under the ceiling at the first gain are
-        // left uninterpolated, which leaves 6 dB for later passes to raise the gain and still be covered.
-        double[] peaks = TruePeakLimiter.peaks(pcm, limiter.ceiling() / (4 * Math.pow(10, gainDb / 20)));
+        // Stretches 12 dB under the ceiling at the first gain are not interpolated, at any pass: that leaves 6 dB for
+        // later passes to raise the gain and still be covered.
+        double worth = limiter.ceiling() / (4 * Math.pow(10, gainDb / 20));
+        int rate = pcm.sampleRate();
         Pcm out = pcm;
         for (int pass = 0; pass < PASSES; pass++) {
-            out = rounded(pcm.sampleRate(), limiter.limit(pcm, peaks, Math.pow(10, gainDb / 20), pcm.sampleRate()));
+            short[] limited = new short[pcm.length()];
+            limiter.limit(pcm, worth, Math.pow(10, gainDb / 20), rate, (i, y) -> limited[i] = rounded(y));
+            out = new Pcm(rate, limited);
             double error = target - meter.applyAsDouble(out);
             if (Math.abs(error) < TOLERANCE_LU || gainDb >= MAX_GAIN_DB) break;
             gainDb = Math.min(MAX_GAIN_DB, gainDb + error);
@@ -65,12 +68,8 @@ public final class LoudnessNormaliser {
         return out;
     }
 
-    private static Pcm rounded(int rate, double[] y) {
-        short[] out = new short[y.length];
-        for (int i = 0; i < y.length; i++) {
-            long r = Math.round(y[i]);
-            out[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, r));
-        }
-        return new Pcm(rate, out);
+    private static short rounded(double y) {
+        long r = Math.round(y);
+        return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, r));
     }
 }

@@ -33,81 +33,68 @@ final class TruePeakLimiter {
         return ceiling;
     }
 
-    /**
-     * The true peak around each sample of {@code x} (at it and up to the next), interpolated only where the sample or
-     * its neighbour reaches {@code worth}: interpolating costs ~50 multiplications a sample, and band-limited audio
-     * does not overshoot its samples by 6 dB, so quieter stretches keep their sample values. Peaks scale with gain, so
-     * one call serves every gain tried on the same signal.
-     */
-    static double[] peaks(Pcm x, double worth) {
-        int n = x.length();
-        double[] peaks = new double[n];
-        for (int i = 0; i < n; i++) {
-            double near = Math.max(Math.abs(x.sample(i)), i + 1 < n ? Math.abs(x.sample(i + 1)) : 0);
-            peaks[i] = near >= worth ? Math.max(near, LoudnessMeter.interSamplePeak(x, i)) : near;
-        }
-        return peaks;
+    /** Receives the limited signal one sample at a time, in order. */
+    interface Sink {
+        void accept(int i, double value);
     }
 
     /**
-     * {@code x} times {@code gain}, limited; {@code peaks} are {@link #peaks} of {@code x} itself (before the gain).
-     * Works in one array of the signal's length (the gain each sample needs, held over the look-ahead, released, then
-     * averaged and applied), with only look-ahead-sized queues besides: a long clip costs one copy of itself here.
+     * The true peak around sample {@code i} of {@code x} (at it and up to the next), interpolated only where the
+     * sample or its neighbour reaches {@code worth}: interpolating costs ~50 multiplications a sample, and band-limited
+     * audio does not overshoot its samples by 6 dB, so quieter stretches keep their sample values.
      */
-    double[] limit(Pcm x, double[] peaks, double gain, int rate) {
+    static double peak(Pcm x, int i, double worth) {
+        int n = x.length();
+        double near = Math.max(Math.abs(x.sample(i)), i + 1 < n ? Math.abs(x.sample(i + 1)) : 0);
+        return near >= worth ? Math.max(near, LoudnessMeter.interSamplePeak(x, i)) : near;
+    }
+
+    /**
+     * {@code x} times {@code gain}, limited, given to {@code sink} sample by sample; peaks are {@link #peak}s of
+     * {@code x} itself (before the gain) with {@code worth}. The gain each sample needs is its ceiling over its peak;
+     * it is held at the minimum over the look-ahead (a sliding minimum), released exponentially, then averaged over the
+     * look-ahead and applied. Everything runs in one pass with look-ahead-sized queues: memory does not grow with the
+     * clip, whatever its length.
+     */
+    void limit(Pcm x, double worth, double gain, int rate, Sink sink) {
         int n = x.length();
         int window = Math.max(1, (int) Math.round(lookAheadSeconds * rate));
-        double[] a = new double[n];
-        for (int i = 0; i < n; i++) {
-            double peak = peaks[i] * gain;
-            a[i] = peak > ceiling ? ceiling / peak : 1;
-        }
-        forwardMinimumInPlace(a, window);
-        double recover = 1 - Math.exp(-1 / (releaseSeconds * rate));
-        double previous = 1;
-        for (int i = 0; i < n; i++) {
-            previous = Math.min(a[i], previous + (1 - previous) * recover);
-            a[i] = previous;
-        }
-        // Average over the window that ends at i: every value in it is at most what sample i needs. The last window
-        // of held values is kept aside, since a[] is overwritten with the output as it goes.
-        double[] recent = new double[window];
-        double first = n > 0 ? a[0] : 1;
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            double held = a[i];
-            sum += held;
-            int slot = i % window;
-            if (i >= window) sum -= recent[slot];
-            recent[slot] = held;
-            // Before the first full window, the missing values are held[0], itself at most what these samples need.
-            double smooth = i >= window - 1 ? sum / window : (sum + (window - 1 - i) * first) / window;
-            a[i] = x.sample(i) * gain * smooth;
-        }
-        return a;
-    }
-
-    /**
-     * values[i] = min(values[i .. i+window-1]), in place, by a monotonic queue (indices with increasing values from head
-     * to tail, each entering and leaving once) that holds at most window + 1 entries, kept with their values.
-     */
-    static void forwardMinimumInPlace(double[] values, int window) {
+        // Needs of samples i .. j, increasing from head to tail (each enters and leaves once): head is their minimum.
         int capacity = window + 1;
         int[] index = new int[capacity];
-        double[] value = new double[capacity];
+        double[] need = new double[capacity];
         int head = 0, size = 0;
-        for (int i = values.length - 1; i >= 0; i--) {
-            double v = values[i];
-            while (size > 0 && value[(head + size - 1) % capacity] >= v) size--;
-            int tail = (head + size) % capacity;
-            index[tail] = i;
-            value[tail] = v;
-            size++;
-            while (index[head] > i + window - 1) {
+        double recover = 1 - Math.exp(-1 / (releaseSeconds * rate));
+        double previous = 1;
+        // The last window of released gains, for the average that ends at each sample.
+        double[] recent = new double[window];
+        double first = 1;
+        double sum = 0;
+        for (int j = 0; j < n + window - 1; j++) {
+            if (j < n) {
+                double peak = peak(x, j, worth) * gain;
+                double v = peak > ceiling ? ceiling / peak : 1;
+                while (size > 0 && need[(head + size - 1) % capacity] >= v) size--;
+                int tail = (head + size) % capacity;
+                index[tail] = j;
+                need[tail] = v;
+                size++;
+            }
+            int i = j - window + 1;
+            if (i < 0) continue;
+            while (index[head] < i) {
                 head = (head + 1) % capacity;
                 size--;
             }
-            values[i] = value[head];
+            previous = Math.min(need[head], previous + (1 - previous) * recover);
+            if (i == 0) first = previous;
+            sum += previous;
+            int slot = i % window;
+            if (i >= window) sum -= recent[slot];
+            recent[slot] = previous;
+            // Before the first full window, the missing values are the first gain, itself at most what these samples need.
+            double smooth = i >= window - 1 ? sum / window : (sum + (window - 1 - i) * first) / window;
+            sink.accept(i, x.sample(i) * gain * smooth);
         }
     }
 }

@@ -3,8 +3,8 @@ package app.earshot.audio;
 import app.earshot.sound.Pcm;
 
 /**
- * For {@code bench/normalise-heap.sh}: brings a synthetic clip of the given seconds (16 kHz, speech-like bursts with
- * quiet stretches, loud enough that the limiter works) to narration loudness once, in whatever heap it is given.
+ * For {@code bench/normalise-heap.sh}: brings a synthetic clip of the given seconds (16 kHz, quiet speech-like bursts
+ * with short loud peaks, so that the gain is raised and the limiter works) to narration loudness once, in whatever heap it is given.
  */
 public final class NormaliseHeapChild {
     private NormaliseHeapChild() {
@@ -18,7 +18,9 @@ public final class NormaliseHeapChild {
         for (int i = 0; i < samples.length; i++) {
             double syllable = Math.abs(Math.sin(Math.PI * i / (0.25 * rate)));
             double word = (i / (rate / 2)) % 4 == 3 ? 0.05 : 1; // a pause every two seconds
-            samples[i] = (short) Math.round(12000 * syllable * word * (Math.sin(i * 2 * Math.PI * 180 / rate) + 0.2 * random.nextGaussian()));
+            // Quiet speech (so the gain is raised) with plosive-like peaks every 0.37 s (so the limiter has work).
+            double plosive = i % (int) (0.37 * rate) < 40 ? 6 : 1;
+            samples[i] = (short) Math.round(2500 * syllable * word * plosive * (Math.sin(i * 2 * Math.PI * 180 / rate) + 0.2 * random.nextGaussian()));
         }
         long start = System.nanoTime();
         Pcm out = LoudnessNormaliser.narration(new Pcm(rate, samples));

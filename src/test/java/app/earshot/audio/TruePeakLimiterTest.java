@@ -1,14 +1,16 @@
 package app.earshot.audio;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.earshot.sound.Pcm;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The limiter works in one array of the signal's length (so a long clip is normalised in a small heap); its output
- * must be exactly that of the plain definition, with an array for each step, which this test keeps as the reference.
+ * The limiter runs in one pass with look-ahead-sized queues (so a clip of any length is normalised in a small heap);
+ * its output must be exactly that of the plain definition, with an array of the clip's length for each step (the
+ * gain each sample needs, its forward minimum, the release, the output), which this test keeps as the reference.
  */
 class TruePeakLimiterTest {
 
@@ -27,29 +29,21 @@ class TruePeakLimiterTest {
                 }
                 Pcm pcm = new Pcm(rate, samples);
                 TruePeakLimiter limiter = new TruePeakLimiter(32768 * Math.pow(10, -3.0 / 20), 0.005, 0.08);
-                double[] peaks = TruePeakLimiter.peaks(pcm, limiter.ceiling() / 4);
+                double worth = limiter.ceiling() / 4;
+                double[] peaks = new double[n];
+                for (int i = 0; i < n; i++) peaks[i] = TruePeakLimiter.peak(pcm, i, worth);
                 for (double gain : new double[] {0.5, 1, 2.7}) {
-                    assertArrayEquals(reference(limiter.ceiling(), 0.005, 0.08, x, peaks, gain, rate),
-                            limiter.limit(pcm, peaks, gain, rate), "n=" + n + " rate=" + rate + " gain=" + gain);
+                    double[] limited = new double[n];
+                    int[] next = {0};
+                    limiter.limit(pcm, worth, gain, rate, (i, y) -> {
+                        assertEquals(next[0]++, i, "samples out of order");
+                        limited[i] = y;
+                    });
+                    assertEquals(n, next[0], "samples given");
+                    assertArrayEquals(reference(limiter.ceiling(), 0.005, 0.08, x, peaks, gain, rate), limited,
+                            "n=" + n + " rate=" + rate + " gain=" + gain);
                 }
             }
-        }
-    }
-
-    @Test
-    void theInPlaceForwardMinimumIsTheMinimumOfEachWindow() {
-        Random random = new Random(5);
-        for (int window : new int[] {1, 2, 3, 17, 200}) {
-            double[] values = new double[1000];
-            for (int i = 0; i < values.length; i++) values[i] = random.nextInt(50); // ties too
-            double[] expected = new double[values.length];
-            for (int i = 0; i < values.length; i++) {
-                double min = Double.POSITIVE_INFINITY;
-                for (int j = i; j < Math.min(values.length, i + window); j++) min = Math.min(min, values[j]);
-                expected[i] = min;
-            }
-            TruePeakLimiter.forwardMinimumInPlace(values, window);
-            assertArrayEquals(expected, values, "window " + window);
         }
     }
 
