@@ -14,9 +14,6 @@ import app.earshot.narration.Format;
 import app.earshot.narration.Narrator;
 import app.earshot.snapshot.Snapshot;
 import app.earshot.snapshot.SnapshotStore;
-import app.earshot.speech.Speech;
-import app.earshot.speech.Synthesizer;
-import app.earshot.speech.VoiceSettings;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +58,7 @@ class ReloadRaceTest {
             byte[] madeWithOldSettings = App.narrator(reference, TestServer.SYNTHESIZER).clips()
                     .sectionWav(before.voicing(), page, b, Speed.NORMAL).audio().readAllBytes();
             CompletableFuture<HttpResponse<byte[]>> first = get(app, page, a);
-            assertTrue(held.reached.await(60, TimeUnit.SECONDS), "request A is synthesizing, holding the only slot");
+            assertTrue(held.entered.await(60, TimeUnit.SECONDS), "request A is synthesizing, holding the only slot");
             CompletableFuture<HttpResponse<byte[]>> second = get(app, page, b);
             awaitQueued(oneSlot); // B has read its snapshot and computed its key; it waits for the slot
             Path site = content.resolve("site.yaml");
@@ -100,42 +96,6 @@ class ReloadRaceTest {
         while (gate.waiting() < 1) {
             if (System.nanoTime() > deadline) throw new AssertionError("request B never queued for a production slot");
             Thread.onSpinWait();
-        }
-    }
-
-
-    /** Wraps a real synthesizer; its first call signals {@link #reached} and waits for {@link #release}. */
-    static final class HeldSynthesizer implements Synthesizer {
-        final CountDownLatch reached = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-        private final Synthesizer real;
-
-        HeldSynthesizer(Synthesizer real) {
-            this.real = real;
-        }
-
-        @Override
-        public Speech speak(String script, VoiceSettings voice) {
-            if (reached.getCount() > 0) {
-                reached.countDown();
-                try {
-                    if (!release.await(60, TimeUnit.SECONDS)) throw new IllegalStateException("never released");
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-            return real.speak(script, voice);
-        }
-
-        @Override
-        public String engineId() {
-            return real.engineId();
-        }
-
-        @Override
-        public void close() {
-            // the real synthesizer is shared across tests
         }
     }
 }

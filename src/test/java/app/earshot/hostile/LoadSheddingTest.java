@@ -1,5 +1,7 @@
 package app.earshot.hostile;
 
+import app.earshot.HeldSynthesizer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,9 +11,6 @@ import app.earshot.audio.ProductionGate;
 import app.earshot.snapshot.SnapshotStore;
 import app.earshot.narration.Narrator;
 import app.earshot.narration.TelephoneFormat;
-import app.earshot.speech.Speech;
-import app.earshot.speech.Synthesizer;
-import app.earshot.speech.VoiceSettings;
 import io.javalin.Javalin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -174,37 +172,5 @@ class LoadSheddingTest {
         if (node.has("url") && node.has("ready") && which.test(node)) out.add(node);
         node.forEach(child -> out.addAll(renderings(child, which)));
         return out;
-    }
-
-    /** The real voice, but every synthesis waits until {@link #release} opens. */
-    static final class HeldSynthesizer implements Synthesizer {
-        final CountDownLatch entered = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-        private final Synthesizer real;
-
-        HeldSynthesizer(Synthesizer real) {
-            this.real = real;
-        }
-
-        @Override
-        public Speech speak(String script, VoiceSettings voice) {
-            entered.countDown();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return real.speak(script, voice);
-        }
-
-        @Override
-        public String engineId() {
-            return real.engineId();
-        }
-
-        @Override
-        public void close() {
-            // the real synthesizer is shared by the whole test run
-        }
     }
 }

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * clips are made in the background once the slot frees.
  */
 class PhoneUnderStormTest {
-    final LoadSheddingTest.HeldSynthesizer synthesizer = new LoadSheddingTest.HeldSynthesizer(TestServer.SYNTHESIZER);
+    final app.earshot.HeldSynthesizer synthesizer = new app.earshot.HeldSynthesizer(TestServer.SYNTHESIZER);
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Javalin app;
     CompletableFuture<Void> held;

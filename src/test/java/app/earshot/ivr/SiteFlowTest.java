@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.earshot.App;
 import app.earshot.content.Site;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,24 +20,11 @@ class SiteFlowTest {
         return CallTable.of(new SiteFlow(SiteMenu.of(App.load(LibraryFixture.write(content, pagesPerTopic)).site())));
     }
 
-    /** The fewest key presses from the start to each turn. */
-    static Map<CallFlow.Turn, Integer> presses(CallTable table) {
-        Map<CallFlow.Turn, Integer> presses = new HashMap<>(Map.of(table.turns().get(0), 0));
-        ArrayDeque<CallFlow.Turn> queue = new ArrayDeque<>(List.of(table.turns().get(0)));
-        while (!queue.isEmpty()) {
-            CallFlow.Turn turn = queue.poll();
-            for (CallTable.Row row : table.rows(turn)) {
-                if (row.input() instanceof CallFlow.Key && presses.putIfAbsent(row.to(), presses.get(turn) + 1) == null) queue.add(row.to());
-            }
-        }
-        return presses;
-    }
-
     @Test
     void everySectionOfNineTopicsOfNinePagesIsWithinThreePresses() throws Exception {
         CallTable table = table(9, 9, 9, 9, 9, 9, 9, 9, 9);
         Site site = ((SiteFlow) table.line()).menu().site();
-        Map<CallFlow.Turn, Integer> presses = presses(table);
+        Map<CallFlow.Turn, Integer> presses = CallTables.presses(table);
         for (int p = 0; p < site.pages().size(); p++) {
             for (int s = 0; s < site.pages().get(p).sections().size(); s++) {
                 CallFlow.SectionAudio section = new CallFlow.SectionAudio(s, p);

@@ -16,7 +16,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -106,14 +105,20 @@ class CallDialectsTest {
     record TwimlTurn(List<String> sounds, String action, String redirect, boolean speech) {}
 
     static TwimlTurn twiml(String url, String form) throws Exception {
+        return twiml(server, url, form);
+    }
+
+    /** A TwiML turn from {@code on}: every clip is ready (nothing said as words instead) and can be interrupted by a key. */
+    static TwimlTurn twiml(TestServer on, String url, String form) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("CallSid=CA1" + (form.isEmpty() ? "" : "&" + form))).build();
-        HttpResponse<String> response = server.send(request);
+        HttpResponse<String> response = on.send(request);
         assertEquals(200, response.statusCode(), response.body());
         Document doc = IvrRoutesTest.parse(response.body());
         List<String> sounds = new ArrayList<>();
-        for (Element play : IvrRoutesTest.all(doc, null, "Play")) sounds.add(play.getTextContent().strip().replace(server.url(""), ""));
+        for (Element play : IvrRoutesTest.all(doc, null, "Play")) sounds.add(play.getTextContent().strip().replace(on.url(""), ""));
+        assertEquals(0, doc.getElementsByTagName("Say").getLength(), "every clip is ready: " + response.body());
         Element gather = (Element) doc.getElementsByTagName("Gather").item(0);
         if (gather == null) return new TwimlTurn(sounds, null, null, false);
         assertEquals(gather.getElementsByTagName("Play").getLength(), sounds.size(), "every clip can be interrupted");
@@ -122,11 +127,16 @@ class CallDialectsTest {
     }
 
     static TwimlTurn twimlAnswer(TwimlTurn from, CallFlow.Input input) throws Exception {
-        if (input instanceof CallFlow.Key k) return twiml(from.action(), "Digits=" + URLEncoder.encode(k.key(), StandardCharsets.UTF_8));
+        return twimlAnswer(server, from, input);
+    }
+
+    /** The turn {@code on} answers after a caller gives {@code input} (a key, words, or silence) at {@code from}. */
+    static TwimlTurn twimlAnswer(TestServer on, TwimlTurn from, CallFlow.Input input) throws Exception {
+        if (input instanceof CallFlow.Key k) return twiml(on, from.action(), "Digits=" + URLEncoder.encode(k.key(), StandardCharsets.UTF_8));
         if (input instanceof CallFlow.Speech s) {
-            return twiml(from.action(), "SpeechResult=" + URLEncoder.encode(s.words(), StandardCharsets.UTF_8) + "&Confidence=0.9");
+            return twiml(on, from.action(), "SpeechResult=" + URLEncoder.encode(s.words(), StandardCharsets.UTF_8) + "&Confidence=0.9");
         }
-        return twiml(from.redirect(), "");
+        return twiml(on, from.redirect(), "");
     }
 
     @Test
@@ -175,14 +185,7 @@ class CallDialectsTest {
 
     @Test
     void everySectionIsReachedInAtMostThreePresses() {
-        Map<CallFlow.Turn, Integer> presses = new HashMap<>(Map.of(table.turns().get(0), 0));
-        ArrayDeque<CallFlow.Turn> queue = new ArrayDeque<>(List.of(table.turns().get(0)));
-        while (!queue.isEmpty()) {
-            CallFlow.Turn turn = queue.poll();
-            for (CallTable.Row row : table.rows(turn)) {
-                if (row.input() instanceof CallFlow.Key && presses.putIfAbsent(row.to(), presses.get(turn) + 1) == null) queue.add(row.to());
-            }
-        }
+        Map<CallFlow.Turn, Integer> presses = app.earshot.ivr.CallTables.presses(table);
         for (int i = 0; i < page.sections().size(); i++) {
             int index = i;
             int fewest = presses.entrySet().stream().filter(e -> !e.getKey().hangsUp() && e.getKey().sounds().get(0).equals(new CallFlow.SectionAudio(index)))

@@ -12,11 +12,7 @@ import app.earshot.ivr.LibraryFixture;
 import app.earshot.ivr.SiteFlow;
 import app.earshot.ivr.SiteMenu;
 import app.earshot.ivr.VoiceXmlValidator;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +26,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
@@ -183,29 +178,13 @@ class SiteLineTest {
         }
     }
 
-    // ---- TwiML, over HTTP (as CallDialectsTest, for this server)
+    // ---- TwiML, over HTTP: CallDialectsTest's turns, on this server
 
     static CallDialectsTest.TwimlTurn twiml(String url, String form) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("CallSid=CA1" + (form.isEmpty() ? "" : "&" + form))).build();
-        HttpResponse<String> response = server.send(request);
-        assertEquals(200, response.statusCode(), response.body());
-        Document doc = IvrRoutesTest.parse(response.body());
-        List<String> sounds = new ArrayList<>();
-        for (Element play : IvrRoutesTest.all(doc, null, "Play")) sounds.add(play.getTextContent().strip().replace(server.url(""), ""));
-        assertEquals(0, doc.getElementsByTagName("Say").getLength(), "every clip is ready: " + response.body());
-        Element gather = (Element) doc.getElementsByTagName("Gather").item(0);
-        if (gather == null) return new CallDialectsTest.TwimlTurn(sounds, null, null, false);
-        return new CallDialectsTest.TwimlTurn(sounds, gather.getAttribute("action"), doc.getElementsByTagName("Redirect").item(0).getTextContent().strip(),
-                gather.getAttribute("input").equals("dtmf speech"));
+        return CallDialectsTest.twiml(server, url, form);
     }
 
     static CallDialectsTest.TwimlTurn twimlAnswer(CallDialectsTest.TwimlTurn from, CallFlow.Input input) throws Exception {
-        if (input instanceof CallFlow.Key k) return twiml(from.action(), "Digits=" + URLEncoder.encode(k.key(), StandardCharsets.UTF_8));
-        if (input instanceof CallFlow.Speech s) {
-            return twiml(from.action(), "SpeechResult=" + URLEncoder.encode(s.words(), StandardCharsets.UTF_8) + "&Confidence=0.9");
-        }
-        return twiml(from.redirect(), "");
+        return CallDialectsTest.twimlAnswer(server, from, input);
     }
 }
