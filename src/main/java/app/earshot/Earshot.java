@@ -96,7 +96,7 @@ public final class Earshot {
         FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer();
         // Load shedding: productions (CPU-bound) get all cores but one, which stays free for pages and cached files;
         // a request that would wait longer than a few seconds for one is answered 503 with Retry-After at once.
-        ProductionGate gate = new ProductionGate(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), PRODUCTION_WAIT_MILLIS, WebApp.MAX_WAITING_FOR_PRODUCTION);
+        ProductionGate gate = new ProductionGate(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), PRODUCTION_WAIT_MILLIS, 64);
         Narrator narrator = App.narrator(cli.path("audio-cache", "audio-cache"), synthesizer, gate);
         Snapshot first = Snapshot.of(baseUrl.map(content.site()::withBaseUrl).orElse(content.site()), content.lexicon());
         SnapshotStore store = new SnapshotStore(first);

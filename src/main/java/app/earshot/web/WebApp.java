@@ -14,15 +14,6 @@ public final class WebApp {
     static final int MAX_BODY_BYTES = 64 * 1024;
     /** A body must arrive in full within this time, however it trickles. */
     static final long BODY_DEADLINE_MILLIS = 10_000;
-    /**
-     * Most worker threads (Javalin's default is 250). Prepared answers need none (see FastPath), bodies are read
-     * without one (BoundedBodies), and at most {@link #MAX_WAITING_FOR_PRODUCTION} may wait for synthesis, so the rest
-     * stay free for pages; each thread of a storm of 100 clients cost its stack and buffers (147 threads, 16 MB of
-     * stacks, in a storm before this bound).
-     */
-    public static final int MAX_THREADS = 64;
-    /** Most requests that may queue for a synthesis slot at once: half the workers. */
-    public static final int MAX_WAITING_FOR_PRODUCTION = MAX_THREADS / 2;
 
     private WebApp() {}
 
@@ -69,9 +60,6 @@ public final class WebApp {
         MediaResponder media = new MediaResponder(metrics, fastPath, store);
         var jetty = new java.util.concurrent.atomic.AtomicReference<org.eclipse.jetty.server.Server>();
         return Javalin.create(config -> {
-            var workers = new org.eclipse.jetty.util.thread.QueuedThreadPool(MAX_THREADS, 8, 60_000);
-            workers.setName("JettyServerThreadPool");
-            config.jetty.threadPool = workers;
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.prefer405over404 = true;
@@ -82,8 +70,8 @@ public final class WebApp {
             config.router.ignoreTrailingSlashes = true;
             config.jetty.modifyServer(server -> {
                 server.setErrorHandler(new ProtocolErrorHandler(security));
-                // Outermost: bodies are read in full, bounded in size and time, before any thread runs a route.
-                // Outermost of all, the prepared answers, on the selector thread (see FastPath); the rest go on to a worker.
+                // First the prepared answers, on the selector thread (see FastPath); the rest go on to a worker, where
+                // bodies are read in full, bounded in size and time, before any route runs.
                 fastPath.setHandler(new ServerOptions(security, new BoundedBodies(MAX_BODY_BYTES, BODY_DEADLINE_MILLIS)));
                 server.setHandler(fastPath);
                 jetty.set(server);
