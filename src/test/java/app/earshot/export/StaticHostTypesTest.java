@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The export on Python's {@code http.server} (the machine's stock MIME types, plus only the types the README tells a
- * static host to add): every URL named in the feeds, playlists, JSON API and VoiceXML is crawled, and each must answer
+ * The export on Python's {@code http.server} (the machine's stock MIME types, plus only the types the export guide
+ * {@code docs/export-and-scaling.md} tells a static host to add): every URL named in the feeds, playlists, JSON API and VoiceXML is crawled, and each must answer
  * 200 with the type the live server gives it.
  */
 class StaticHostTypesTest {
@@ -40,7 +40,7 @@ class StaticHostTypesTest {
     static TestServer server;
     static Process python;
     static String edge;
-    // Python answers /page with a redirect to /page/ (its index.html), as the README allows; browsers and apps follow it.
+    // Python answers /page with a redirect to /page/ (its index.html), as the export guide allows; browsers and apps follow it.
     static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
     /** Type names that mean the same thing to clients; Debian's mime.types uses the left-hand ones. */
@@ -52,7 +52,7 @@ class StaticHostTypesTest {
         server = TestServer.start();
         new Exporter(server.url(""), null).export(export, ExportRoots.of(server.site()), p -> {});
         StringBuilder types = new StringBuilder();
-        readmeTypes().forEach((ext, type) -> types.append("mimetypes.add_type('").append(type).append("', '.").append(ext).append("'); "));
+        documentedTypes().forEach((ext, type) -> types.append("mimetypes.add_type('").append(type).append("', '.").append(ext).append("'); "));
         String script = "import functools, http.server, mimetypes, sys; " + types
                 + "s = http.server.ThreadingHTTPServer(('127.0.0.1', 0), functools.partial(http.server.SimpleHTTPRequestHandler, "
                 + "directory=sys.argv[1])); print(s.server_address[1], flush=True); s.serve_forever()";
@@ -67,11 +67,11 @@ class StaticHostTypesTest {
         server.close();
     }
 
-    /** The "Static hosting" table of the README: extension and type, the only types added to the stock ones. */
-    static Map<String, String> readmeTypes() throws Exception {
+    /** The types table of {@code docs/export-and-scaling.md}: extension and type, the only types added to the stock ones. */
+    static Map<String, String> documentedTypes() throws Exception {
         Map<String, String> types = new LinkedHashMap<>();
         Matcher m = Pattern.compile("^\\| `\\.([a-z0-9]+)` \\| `([a-z0-9.+-]+/[a-z0-9.+-]+)` \\| add", Pattern.MULTILINE)
-                .matcher(Files.readString(Path.of("README.md")));
+                .matcher(Files.readString(Path.of("docs/export-and-scaling.md")));
         while (m.find()) types.put(m.group(1), m.group(2));
         return types;
     }
@@ -127,8 +127,8 @@ class StaticHostTypesTest {
     }
 
     @Test
-    void theReadmeNamesTheTypesStockHostsLack() throws Exception {
-        Map<String, String> types = readmeTypes();
+    void theExportGuideNamesTheTypesStockHostsLack() throws Exception {
+        Map<String, String> types = documentedTypes();
         assertEquals("audio/basic", types.get("ulaw"));
         assertEquals("audio/x-alaw-basic", types.get("alaw"));
         assertFalse(types.containsKey("mp3"), "stock types are not listed as additions");
