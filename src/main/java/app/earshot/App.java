@@ -62,9 +62,9 @@ public final class App {
         return Narrator.of(synthesizer, new ArtifactStore(audioCache));
     }
 
-    /** As above, with every production (not cache hits) admitted through {@code gate} (the server's load shedding). */
-    public static Narrator narrator(Path audioCache, Synthesizer synthesizer, app.earshot.audio.ProductionGate gate) {
-        return Narrator.of(synthesizer, new ArtifactStore(audioCache, gate));
+    /** As above, with every production (not cache hits) admitted by {@code maker} (the server's load shedding). */
+    public static Narrator narrator(Path audioCache, Synthesizer synthesizer, app.earshot.making.Maker maker) {
+        return Narrator.of(synthesizer, new ArtifactStore(audioCache, maker));
     }
 
     /** How {@code content}'s sections are turned into speech: normalisation, then its lexicon. */

@@ -5,7 +5,7 @@ import app.earshot.snapshot.Snapshot;
 import app.earshot.snapshot.SnapshotStore;
 import app.earshot.content.Page;
 import app.earshot.content.Site;
-import app.earshot.audio.ProductionGate;
+import app.earshot.making.Maker;
 import app.earshot.narration.Narrator;
 import app.earshot.narration.TelephoneAudio;
 import app.earshot.narration.Warmer;
@@ -94,13 +94,14 @@ public final class Earshot {
         java.util.Optional<String> baseUrl = cli.baseUrl();
         App.Content content = App.load(contentDir);
         FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer();
-        // Load shedding: productions (CPU-bound) get all cores but one, which stays free for pages and cached files;
-        // a request that would wait longer than a few seconds for one is answered 503 with Retry-After at once.
-        ProductionGate gate = new ProductionGate(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), PRODUCTION_WAIT_MILLIS, 64);
-        Narrator narrator = App.narrator(cli.path("audio-cache", "audio-cache"), synthesizer, gate);
+        // Load shedding: people's productions (CPU-bound) get all cores but one, which stays free for pages and cached
+        // files; a request that would wait longer than a few seconds behind other people is answered 503 with
+        // Retry-After at once. Background work (warming) only uses what people leave idle, and never refuses anyone.
+        Maker maker = new Maker(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), PRODUCTION_WAIT_MILLIS, 64);
+        Narrator narrator = App.narrator(cli.path("audio-cache", "audio-cache"), synthesizer, maker);
         Snapshot first = Snapshot.of(baseUrl.map(content.site()::withBaseUrl).orElse(content.site()), content.lexicon());
         SnapshotStore store = new SnapshotStore(first);
-        Warmer warmer = new Warmer(narrator, WARM_DELAY_MILLIS, gate);
+        Warmer warmer = new Warmer(narrator, WARM_DELAY_MILLIS);
         app.earshot.web.PronunciationPreview preview = cli.flag("preview")
                 ? new app.earshot.web.PronunciationPreview(synthesizer,
                         page -> SpeechCheckCommand.lines(SpeechCheckCommand.sourceFile(contentDir, page)))

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.earshot.audio.ProductionGate;
+import app.earshot.making.Maker;
 import app.earshot.audio.Wav;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
@@ -48,7 +48,7 @@ class ReloadRaceTest {
         Snapshot before = App.snapshot(App.load(content));
         SnapshotStore store = new SnapshotStore(before);
         HeldSynthesizer held = new HeldSynthesizer(TestServer.SYNTHESIZER);
-        ProductionGate oneSlot = new ProductionGate(1, 60_000, 4);
+        Maker oneSlot = new Maker(1, 60_000, 4);
         Narrator narrator = App.narrator(cache, held, oneSlot);
         Javalin app = App.create(store, narrator).start("127.0.0.1", 0);
         try {
@@ -91,7 +91,7 @@ class ReloadRaceTest {
     }
 
     /** Waits (bounded) until a second production is queued behind the held one. */
-    private static void awaitQueued(ProductionGate gate) {
+    private static void awaitQueued(Maker gate) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (gate.waiting() < 1) {
             if (System.nanoTime() > deadline) throw new AssertionError("request B never queued for a production slot");

@@ -44,6 +44,17 @@ public final class Captioner {
         }
     }
 
+    /** The section's caption cues at {@code speed} if they are stored already; never makes or waits for audio. */
+    public java.util.Optional<List<Captions.Cue>> storedSectionCues(Voicing v, Page page, Section section, Speed speed) {
+        return store.find(keys.section(v, page, section, speed), "cues.json").map(cues -> {
+            try {
+                return JSON.readValue(cues.readAllBytes(), CUES);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cached captions " + cues.key(), e);
+            }
+        });
+    }
+
     /** The section's captions at {@code speed} as WebVTT. */
     public String sectionVtt(Voicing v, Page page, Section section, Speed speed) {
         return Captions.webVtt(sectionCues(v, page, section, speed));

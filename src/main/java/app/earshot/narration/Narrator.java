@@ -20,4 +20,9 @@ public record Narrator(ArtifactStore store, Recorder recorder, RenderingKeys key
         return new Narrator(store, recorder, keys, clips, new Captioner(recorder, store, keys, clips),
                 new Readiness(store, keys), new Prompts(recorder, store, keys));
     }
+
+    /** The one place that makes audio, which admits this narration's productions and runs its background work. */
+    public app.earshot.making.Maker maker() {
+        return store.maker();
+    }
 }

@@ -1,6 +1,5 @@
 package app.earshot.narration;
 
-import app.earshot.audio.ProductionGate;
 import app.earshot.content.Page;
 import app.earshot.content.Site;
 import java.util.Locale;
@@ -9,8 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes every page's normal-speed audio in the background after start-up or a reload, and remembers how the latest
- * run went, so {@code /healthz} can say that warming stopped and why.
+ * Makes every page's normal-speed audio in the background after start-up or a reload (as background work of the
+ * narration's {@link app.earshot.making.Maker}, behind every person), and remembers how the latest run went, so
+ * {@code /healthz} can say that warming stopped and why.
  */
 public final class Warmer {
     /** How the latest warming run went. */
@@ -23,19 +23,12 @@ public final class Warmer {
 
     private final Narrator narrator;
     private final long delayMillis;
-    private final ProductionGate gate;
     private final AtomicReference<Status> status = new AtomicReference<>(new Status(State.IDLE, null));
 
     /** Warms with {@code narrator}, starting each run after {@code delayMillis} so start-up and first visitors go first. */
     public Warmer(Narrator narrator, long delayMillis) {
-        this(narrator, delayMillis, ProductionGate.OPEN);
-    }
-
-    /** As above, its productions passing {@code gate} in the background: they wait patiently and let requests go first. */
-    public Warmer(Narrator narrator, long delayMillis, ProductionGate gate) {
         this.narrator = narrator;
         this.delayMillis = delayMillis;
-        this.gate = gate;
     }
 
     /**
@@ -58,13 +51,12 @@ public final class Warmer {
         return status.get();
     }
 
-    /** Starts a low-priority daemon thread that warms {@code site} as {@code voicing} speaks it; failures are recorded and logged, never fatal. */
-    public Thread start(Voicing voicing, Site site) {
-        Thread t = new Thread(() -> gate.inBackground(() -> run(voicing, site)), "earshot-warm");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
-        return t;
+    /**
+     * Queues warming {@code site} as {@code voicing} speaks it on the maker's background thread; failures are
+     * recorded and logged, never fatal. False if it could not be queued (the maker's queue is full or it is stopping).
+     */
+    public boolean start(Voicing voicing, Site site) {
+        return narrator.maker().later("warm " + System.identityHashCode(site), () -> run(voicing, site));
     }
 
     /** Warms {@code site} on the calling thread. */
@@ -73,7 +65,13 @@ public final class Warmer {
         status.set(new Status(State.RUNNING, null));
         try {
             Thread.sleep(delayMillis);
-            for (Page page : site.pages()) page(voicing, page, () -> {});
+            for (Page page : site.pages()) {
+                if (narrator.maker().stopping()) {
+                    status.set(new Status(State.STOPPED, "the server is stopping"));
+                    return;
+                }
+                page(voicing, page, () -> {});
+            }
             status.set(new Status(State.DONE, null));
             LOG.info("Audio ready for {} section(s) in {} s ({} synthesized, the rest from the cache)",
                     site.sectionCount(), String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9),

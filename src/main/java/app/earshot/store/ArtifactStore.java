@@ -1,8 +1,8 @@
 package app.earshot.store;
 
-import app.earshot.audio.ProductionGate;
 import app.earshot.audio.Mp3;
 import app.earshot.audio.Wav;
+import app.earshot.making.Maker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -144,7 +144,7 @@ public final class ArtifactStore {
     private static final Pattern TEMP_WRITER = Pattern.compile(".*\\.p(\\d+)\\.[0-9a-z]+\\.tmp");
 
     private final Path root;
-    private final ProductionGate gate;
+    private final Maker maker;
     private final Map<String, Validator> validators;
     private final MemoryStore memory;
     private final ConcurrentHashMap<String, CompletableFuture<Outcome>> inFlight = new ConcurrentHashMap<>();
@@ -190,17 +190,17 @@ public final class ArtifactStore {
      * @param validators       format check per extension; extensions not listed are checked by length and sum only
      */
     public ArtifactStore(Path root, long memoryLimitBytes, Map<String, Validator> validators) {
-        this(root, memoryLimitBytes, validators, ProductionGate.OPEN);
+        this(root, memoryLimitBytes, validators, Maker.open());
     }
 
-    /** The default store under {@code root} whose productions (not its hits) pass through {@code gate} (load shedding). */
-    public ArtifactStore(Path root, ProductionGate gate) {
+    /** The default store under {@code root} whose productions (not its hits) are admitted by {@code maker} (load shedding). */
+    public ArtifactStore(Path root, Maker maker) {
         this(root, defaultMemoryLimit(), Map.of("wav", Validator.wav(), "mp3", Validator.mp3(), "epub", Validator.epub(),
-                "cues.json", Validator.json()), gate);
+                "cues.json", Validator.json()), maker);
     }
 
-    private ArtifactStore(Path root, long memoryLimitBytes, Map<String, Validator> validators, ProductionGate gate) {
-        this.gate = gate;
+    private ArtifactStore(Path root, long memoryLimitBytes, Map<String, Validator> validators, Maker maker) {
+        this.maker = maker;
         this.root = root.toAbsolutePath().normalize();
         this.validators = Map.copyOf(validators);
         this.memory = new MemoryStore(memoryLimitBytes);
@@ -259,7 +259,7 @@ public final class ArtifactStore {
         if (!inFlight.containsKey(name) && !Files.isRegularFile(file)) {
             // Making it takes a production slot, taken before joining the flight, so every flight is really running
             // and a caller that waits for one never waits behind a queue.
-            return gate.admit(() -> fly(key, extension, name, file, producer));
+            return maker.make(() -> fly(key, extension, name, file, producer));
         }
         return fly(key, extension, name, file, producer);
     }
@@ -289,9 +289,9 @@ public final class ArtifactStore {
         }
     }
 
-    /** True if productions are not limited ({@link ProductionGate#OPEN}: commands such as export, where every caller is patient). */
-    public boolean patient() {
-        return gate == ProductionGate.OPEN;
+    /** The maker that admits this store's productions. */
+    public Maker maker() {
+        return maker;
     }
 
     /**
@@ -307,11 +307,6 @@ public final class ArtifactStore {
         } finally {
             storedOnly.set(outer);
         }
-    }
-
-    /** Runs {@code work} as background warming: its productions wait patiently and let requests go first. */
-    public void inBackground(Runnable work) {
-        gate.inBackground(work);
     }
 
     /**

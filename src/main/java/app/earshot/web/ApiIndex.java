@@ -30,7 +30,6 @@ import java.util.Map;
  * {@link #completeLater} makes it in the background, so the index is complete once that finishes.
  */
 final class ApiIndex {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiIndex.class);
 
     /**
      * One rendering: where it is and what a client will get; {@code ready} false (and no bytes, seconds or ETag) while
@@ -69,9 +68,7 @@ final class ApiIndex {
     private final Views views;
     private final TalkingBook books;
     private final ArtifactStore store;
-    private final java.util.concurrent.atomic.AtomicBoolean completing = new java.util.concurrent.atomic.AtomicBoolean();
-    private final java.util.concurrent.atomic.AtomicReference<Thread> completer = new java.util.concurrent.atomic.AtomicReference<>();
-    private volatile boolean stopped;
+    private final app.earshot.making.Maker maker;
 
     ApiIndex(Clips clips, Captioner captions, SpokenScripts scripts, TelephoneAudio telephone, Templates templates, Views views,
              TalkingBook books, ArtifactStore store) {
@@ -83,6 +80,7 @@ final class ApiIndex {
         this.templates = templates;
         this.views = views;
         this.store = store;
+        this.maker = store.maker();
     }
 
     /** The page's entry from what is stored now: never makes audio, never waits for it. */
@@ -91,40 +89,13 @@ final class ApiIndex {
     }
 
     /**
-     * Makes, in the background (one run at a time; productions yield to requests, as warming's do), every rendering of
-     * {@code pages} that an answer listed as not ready, so a later answer is complete.
+     * Asks the {@link app.earshot.making.Maker} to make, as background work (one run at a time, behind every person),
+     * every rendering of {@code pages} that an answer listed as not ready, so a later answer is complete.
      */
     void completeLater(Snapshot now, List<Page> pages) {
-        if (stopped || !completing.compareAndSet(false, true)) return;
-        Thread t = new Thread(() -> {
-            try {
-                store.inBackground(() -> {
-                    for (Page page : pages) if (!stopped) describe(now, page, Links.relative(), false);
-                });
-            } catch (RuntimeException e) {
-                if (!stopped) LOG.warn("Making the API's remaining audio stopped: {}; it is made on request", e.toString());
-            } finally {
-                completer.set(null);
-                completing.set(false);
-            }
-        }, "earshot-api-complete");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        completer.set(t);
-        t.start();
-    }
-
-    /** Stops background completion (the server is stopping), waiting up to 10 s for a production under way to end. */
-    void stop() {
-        stopped = true;
-        Thread t = completer.get();
-        if (t == null) return;
-        // Not interrupted: a production stopped halfway could leave a pooled voice or a file write broken.
-        try {
-            t.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        maker.later("api complete", () -> {
+            for (Page page : pages) if (!maker.stopping()) describe(now, page, Links.relative(), false);
+        });
     }
 
     /** The entry; with {@code storedOnly}, audio not stored yet is listed as not ready instead of being made. */
@@ -219,7 +190,7 @@ final class ApiIndex {
 
         /** What {@code made} gives, or null if it needs audio not stored yet. */
         <T> T value(java.util.function.Supplier<T> made) {
-            if (stopped) throw new IllegalStateException("the server is stopping");
+            if (maker.stopping()) throw new IllegalStateException("the server is stopping");
             if (!storedOnly) return made.get();
             try {
                 return store.storedOnly(made);

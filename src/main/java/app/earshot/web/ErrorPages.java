@@ -45,7 +45,7 @@ final class ErrorPages {
             ctx.header("Retry-After", "30");
             respond(ctx, 503, "The audio cannot be made right now. The text of every page is still available; please try the audio again in a minute.");
         });
-        routes.exception(app.earshot.audio.ProductionGate.Busy.class, (e, ctx) -> {
+        routes.exception(app.earshot.making.Busy.class, (e, ctx) -> {
             // Load shedding, not a failure: one debug line, and the client is told when to come back.
             log.debug("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));

@@ -244,8 +244,8 @@ public final class Views {
 
     /**
      * A transcript: what the narration says, in order, with times, in the written words. For the whole page
-     * ({@code only} null) times run through the page's audio; for one section, through that section's. Makes any
-     * audio not yet made, since the times come from it.
+     * ({@code only} null) times run through the page's audio; for one section, through that section's. Never makes
+     * audio: lines whose audio is not made yet have no time (null) until it is.
      */
     Map<String, Object> transcript(Snapshot now, Page page, Section only) {
         Site site = now.site();
@@ -259,15 +259,25 @@ public final class Views {
         model.put("back", only == null ? new Link("/" + page.slug(), "Back to the page")
                 : new Link("/" + page.slug() + "/" + only.id(), "Back to the section"));
         List<TranscriptPart> parts = new ArrayList<>();
-        double offset = 0;
+        // Text first: times only where the audio is already made (a transcript never waits for synthesis).
+        Double offset = 0.0;
         for (Section s : only == null ? page.sections() : List.of(only)) {
             List<TranscriptLine> lines = new ArrayList<>();
-            for (ReadAlong.Passage p : ReadAlong.passages(v.passages(page, s), captions.sectionCues(v, page, s, Speed.NORMAL), offset)) {
-                lines.add(new TranscriptLine(clock(p.start()), String.format(Locale.ROOT, "PT%.1fS", p.start()),
-                        List.of(p.text().split("\n"))));
+            Optional<List<app.earshot.speech.Captions.Cue>> cues = offset == null ? Optional.empty()
+                    : captions.storedSectionCues(v, page, s, Speed.NORMAL);
+            if (cues.isPresent()) {
+                for (ReadAlong.Passage p : ReadAlong.passages(v.passages(page, s), cues.get(), offset)) {
+                    lines.add(new TranscriptLine(clock(p.start()), String.format(Locale.ROOT, "PT%.1fS", p.start()),
+                            List.of(p.text().split("\n"))));
+                }
+            } else {
+                for (var p : v.passages(page, s)) lines.add(new TranscriptLine(null, null, List.of(p.text().split("\n"))));
             }
             parts.add(new TranscriptPart(only != null ? null : s.introduction() ? "Introduction" : s.heading(), lines));
-            if (only == null) offset += clips.sectionWav(v, page, s, Speed.NORMAL).seconds() + Clips.SECTION_PAUSE_SECONDS;
+            if (only == null && offset != null) {
+                Optional<ClipFacts> clip = readiness.section(v, page, s, Speed.NORMAL, Format.WAV);
+                offset = clip.isPresent() ? offset + clip.get().seconds() + Clips.SECTION_PAUSE_SECONDS : null;
+            }
         }
         model.put("parts", parts);
         return model;

@@ -94,8 +94,7 @@ public final class WebApp {
             new AudioRoutes(narrator.clips(), narrator.captions(), media, metrics).register(config.routes);
             new TelephonyRoutes(telephone, media).register(config.routes);
             SpokenScripts scripts = new SpokenScripts();
-            PhoneAudio phoneAudio = new PhoneAudio(narrator.captions(), store, telephone, scripts);
-            config.events.serverStopped(phoneAudio::close);
+            PhoneAudio phoneAudio = new PhoneAudio(narrator.captions(), narrator.maker(), telephone, scripts);
             new IvrRoutes(phoneAudio).register(config.routes);
             ApiIndex apiIndex = new ApiIndex(narrator.clips(), narrator.captions(), scripts, telephone, templates, views, books, store);
             new ApiRoutes(apiIndex, preview).register(config.routes);
@@ -119,7 +118,7 @@ public final class WebApp {
             primer.start();
             // Nothing of this server goes on working after it stops (a test's cache folder is deleted right after).
             config.events.serverStopping(() -> {
-                apiIndex.stop();
+                narrator.maker().quiesce();
                 try {
                     primer.join(10_000);
                 } catch (InterruptedException e) {

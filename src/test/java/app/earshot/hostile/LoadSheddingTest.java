@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.earshot.App;
 import app.earshot.TestServer;
-import app.earshot.audio.ProductionGate;
+import app.earshot.making.Maker;
 import app.earshot.snapshot.SnapshotStore;
 import app.earshot.narration.Narrator;
 import app.earshot.narration.TelephoneFormat;
@@ -44,7 +44,7 @@ class LoadSheddingTest {
     @BeforeEach
     void start(@TempDir Path cache) throws Exception {
         App.Content content = App.load(HostileBodyTest.SITE);
-        narrator = App.narrator(cache, synthesizer, new ProductionGate(1, 300, 4));
+        narrator = App.narrator(cache, synthesizer, new Maker(1, 300, 4));
         app = App.create(new SnapshotStore(App.snapshot(content)), narrator).start("127.0.0.1", 0);
     }
 

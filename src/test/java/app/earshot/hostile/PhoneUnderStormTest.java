@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.earshot.App;
 import app.earshot.TestServer;
-import app.earshot.audio.ProductionGate;
+import app.earshot.making.Maker;
 import app.earshot.snapshot.SnapshotStore;
 import app.earshot.ivr.VoiceXmlValidator;
 import app.earshot.narration.Narrator;
@@ -42,7 +42,7 @@ class PhoneUnderStormTest {
     @BeforeEach
     void start(@TempDir Path cache) throws Exception {
         App.Content content = App.load(HostileBodyTest.SITE);
-        Narrator narrator = App.narrator(cache, synthesizer, new ProductionGate(1, 300, 4));
+        Narrator narrator = App.narrator(cache, synthesizer, new Maker(1, 300, 4));
         app = App.create(new SnapshotStore(App.snapshot(content)), narrator).start("127.0.0.1", 0);
         held = CompletableFuture.runAsync(() -> send("GET", "/audio/aftercare/getting-home.wav"));
         assertTrue(synthesizer.entered.await(20, TimeUnit.SECONDS), "the slot was never taken");

@@ -1,4 +1,4 @@
-package app.earshot.audio;
+package app.earshot.making;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +14,7 @@ class ProductionGateTest {
     static CountDownLatch occupy(ProductionGate gate) throws InterruptedException {
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture.runAsync(() -> gate.admit(() -> {
+        CompletableFuture.runAsync(() -> gate.admit(false, () -> {
             inside.countDown();
             try {
                 return release.await(30, TimeUnit.SECONDS);
@@ -30,7 +30,7 @@ class ProductionGateTest {
     void aFullQueueRefusesAtOnceWithARetryTime() throws Exception {
         ProductionGate gate = new ProductionGate(1, 60_000, 0);
         CountDownLatch release = occupy(gate);
-        ProductionGate.Busy busy = assertThrows(ProductionGate.Busy.class, () -> gate.admit(() -> "never"));
+        Busy busy = assertThrows(Busy.class, () -> gate.admit(false, () -> "never"));
         assertTrue(busy.retryAfterSeconds() >= 1);
         release.countDown();
     }
@@ -39,23 +39,52 @@ class ProductionGateTest {
     void aRequestWaitsNoLongerThanItsPatience() throws Exception {
         ProductionGate gate = new ProductionGate(1, 200, 4);
         CountDownLatch release = occupy(gate);
-        assertThrows(ProductionGate.Busy.class, () -> gate.admit(() -> "never"));
+        assertThrows(Busy.class, () -> gate.admit(false, () -> "never"));
         release.countDown();
     }
 
     @Test
     void aProductionMayMakeItsInputsInsideItsOwnSlot() {
         ProductionGate gate = new ProductionGate(1, 0, 0);
-        assertEquals("inner", gate.admit(() -> gate.admit(() -> "inner")));
+        assertEquals("inner", gate.admit(false, () -> gate.admit(false, () -> "inner")));
     }
 
     @Test
     void aFreedSlotGoesToTheWaitingRequest() throws Exception {
         ProductionGate gate = new ProductionGate(1, 10_000, 4);
         CountDownLatch release = occupy(gate);
-        CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> gate.admit(() -> "made"));
+        CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> gate.admit(false, () -> "made"));
         while (gate.waiting() == 0) Thread.sleep(5);
         release.countDown();
         assertEquals("made", waiting.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void backgroundWorkNeverMakesAPersonWait() throws Exception {
+        ProductionGate gate = new ProductionGate(1, 0, 0);
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Boolean> warming = CompletableFuture.supplyAsync(() -> gate.admit(true, () -> {
+            inside.countDown();
+            try {
+                return release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                return false;
+            }
+        }));
+        assertTrue(inside.await(10, TimeUnit.SECONDS));
+        assertEquals("made at once", gate.admit(false, () -> "made at once"));
+        release.countDown();
+        assertTrue(warming.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void backgroundWorkWaitsWhileAPersonHoldsTheSlot() throws Exception {
+        ProductionGate gate = new ProductionGate(1, 10_000, 4);
+        CountDownLatch release = occupy(gate);
+        CompletableFuture<String> warming = CompletableFuture.supplyAsync(() -> gate.admit(true, () -> "warmed"));
+        assertThrows(java.util.concurrent.TimeoutException.class, () -> warming.get(300, TimeUnit.MILLISECONDS));
+        release.countDown();
+        assertEquals("warmed", warming.get(10, TimeUnit.SECONDS));
     }
 }

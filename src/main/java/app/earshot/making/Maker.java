@@ -1,0 +1,144 @@
+package app.earshot.making;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that makes audio. Every production (synthesis, encoding, whole pages, books) passes
+ * {@link #make}: a person's request runs on its own thread at once or waits briefly, and is refused with {@link Busy}
+ * (503 and {@code Retry-After}) only in a real storm of people; work queued with {@link #later} (warming, the phone
+ * lines' clips, the API's completion) runs on the maker's one background thread, in a bounded queue, and only in
+ * capacity no person is using. Routes never schedule work of their own: they ask, and wait or get "busy".
+ */
+public final class Maker {
+    /** Background jobs that may wait at most; more are refused (whoever asks again queues them again). */
+    public static final int MAX_QUEUED = 256;
+    private static final Logger LOG = LoggerFactory.getLogger(Maker.class);
+
+    private final ProductionGate gate;
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final ThreadLocal<Boolean> onBackgroundThread = ThreadLocal.withInitial(() -> false);
+    // One background thread at most, gone when idle: background work is done one job at a time, behind every person.
+    private final ThreadPoolExecutor background = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(MAX_QUEUED), r -> {
+                Thread t = new Thread(r, "earshot-maker");
+                t.setDaemon(true);
+                t.setPriority(Thread.MIN_PRIORITY);
+                return t;
+            });
+    private volatile boolean stopping;
+    private final Object jobs = new Object();
+    private int running;
+
+    /**
+     * A maker whose people's productions run at most {@code slots} at once, each waiting at most
+     * {@code maxWaitMillis} with at most {@code maxQueue} people waiting.
+     */
+    public Maker(int slots, long maxWaitMillis, int maxQueue) {
+        this(new ProductionGate(slots, maxWaitMillis, maxQueue));
+    }
+
+    private Maker(ProductionGate gate) {
+        this.gate = gate;
+        background.allowCoreThreadTimeOut(true);
+    }
+
+    /** No limit at all: for commands (warm, export) and tests, where every caller is patient. */
+    public static Maker open() {
+        return new Maker(new ProductionGate(Integer.MAX_VALUE, Long.MAX_VALUE / 1_000_000, Integer.MAX_VALUE));
+    }
+
+    /**
+     * Runs the production {@code work} on this thread in a slot: a person's, or a background one if this is the
+     * maker's background thread. A production may make its inputs inside its own slot.
+     *
+     * @throws Busy if a person would wait too long
+     */
+    public <T> T make(Supplier<T> work) {
+        return gate.admit(onBackgroundThread.get(), work);
+    }
+
+    /**
+     * Queues {@code work} for the background thread unless work named {@code what} is already queued or running,
+     * the queue is full, or the maker is stopping.
+     *
+     * @return true if queued now
+     */
+    public boolean later(String what, Runnable work) {
+        if (stopping || queued.size() >= MAX_QUEUED || !queued.add(what)) return false;
+        try {
+            background.execute(() -> {
+                onBackgroundThread.set(true);
+                synchronized (jobs) {
+                    running++;
+                }
+                try {
+                    if (!stopping) work.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("Background work stopped ({}): {}", what.length() > 80 ? what.substring(0, 80) : what, e.toString());
+                } finally {
+                    onBackgroundThread.set(false);
+                    queued.remove(what);
+                    synchronized (jobs) {
+                        running--;
+                        jobs.notifyAll();
+                    }
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            queued.remove(what);
+            return false;
+        }
+    }
+
+    /** True while the server is stopping: long background work stops at its next step. */
+    public boolean stopping() {
+        return stopping;
+    }
+
+    /** True if productions are not limited ({@link #open()}: every caller is patient). */
+    public boolean patient() {
+        return gate.open();
+    }
+
+    /** Productions running now, people's and background. */
+    public int running() {
+        return gate.running();
+    }
+
+    /** People waiting for a production slot now. */
+    public int waiting() {
+        return gate.waiting();
+    }
+
+    /**
+     * The server is stopping: drops queued background work and waits (up to 10 s) for the job under way to reach its
+     * next step; then takes work again (a test may start another server on the same maker). Never interrupts: a
+     * production stopped halfway could leave a pooled voice or a file write broken.
+     */
+    public void quiesce() {
+        stopping = true;
+        try {
+            background.getQueue().clear();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            synchronized (jobs) {
+                for (long left; running > 0 && (left = deadline - System.nanoTime()) > 0; ) {
+                    jobs.wait(Math.max(1, left / 1_000_000));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            queued.clear();
+            stopping = false;
+        }
+    }
+}
