@@ -59,12 +59,14 @@ public final class App {
 
     /** The narration parts, keeping what they make under {@code audioCache}. */
     public static Narrator narrator(Path audioCache, Synthesizer synthesizer) {
-        return Narrator.of(synthesizer, new ArtifactStore(audioCache));
+        return narrator(audioCache, synthesizer, app.earshot.making.Maker.open());
     }
 
     /** As above, with every production (not cache hits) admitted by {@code maker} (the server's load shedding). */
     public static Narrator narrator(Path audioCache, Synthesizer synthesizer, app.earshot.making.Maker maker) {
-        return Narrator.of(synthesizer, new ArtifactStore(audioCache, maker));
+        return Narrator.of(synthesizer, new ArtifactStore(audioCache, maker, java.util.Map.of(
+                app.earshot.epub.TalkingBook.EXTENSION, app.earshot.epub.TalkingBook::checkContainer,
+                "cues.json", app.earshot.narration.Captioner::checkCues)));
     }
 
     /** How {@code content}'s sections are turned into speech: normalisation, then its lexicon. */

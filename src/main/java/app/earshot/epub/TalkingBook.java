@@ -116,4 +116,26 @@ public final class TalkingBook {
             throw new UncheckedIOException("cached clip " + clip.audio().key(), e);
         }
     }
+
+    /**
+     * The store's check of a ".epub" file: a complete ZIP whose first entry is an uncompressed "mimetype" without an
+     * extra field, as the EPUB container requires (reading systems look for it at a fixed offset).
+     *
+     * @throws java.io.IOException if the file is not such a container
+     */
+    public static void checkContainer(java.nio.file.Path file) throws java.io.IOException {
+        // Opening reads the central directory at the very end, so a truncated file fails here.
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            if (zip.getEntry("mimetype") == null) throw new java.io.IOException("no mimetype entry");
+        }
+        byte[] head = new byte[38];
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            if (in.readNBytes(head, 0, head.length) < head.length) throw new java.io.IOException("too short for an EPUB");
+        }
+        java.nio.ByteBuffer le = java.nio.ByteBuffer.wrap(head).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        boolean first = le.getInt(0) == 0x04034b50 && le.getShort(8) == 0 && le.getShort(26) == 8
+                && le.getShort(28) == 0
+                && new String(head, 30, 8, java.nio.charset.StandardCharsets.US_ASCII).equals("mimetype");
+        if (!first) throw new java.io.IOException("the first entry is not an uncompressed mimetype");
+    }
 }

@@ -44,6 +44,15 @@ public final class Captioner {
         }
     }
 
+    /** The store's check of a ".cues.json" file: a well-formed list of cues; anything else is an {@link IOException}. */
+    public static void checkCues(java.nio.file.Path file) throws IOException {
+        try {
+            JSON.readValue(file.toFile(), CUES);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IOException("not valid captions JSON: " + e.getOriginalMessage());
+        }
+    }
+
     /** The section's caption cues at {@code speed} if they are stored already; never makes or waits for audio. */
     public java.util.Optional<List<Captions.Cue>> storedSectionCues(Voicing v, Page page, Section section, Speed speed) {
         return store.find(keys.section(v, page, section, speed), "cues.json").map(cues -> {

@@ -77,7 +77,7 @@ public record Artifact(String key, String extension, Path path, ByteBuffer bytes
         try (InputStream in = open()) {
             all = in.readAllBytes();
         }
-        if (all.length != size || !sha256.equals(java.util.HexFormat.of().formatHex(ArtifactStore.sha256().digest(all)))) {
+        if (all.length != size || !sha256.equals(java.util.HexFormat.of().formatHex(Record.newSha256().digest(all)))) {
             throw new IOException("cached " + extension + " " + key.substring(0, 12) + " changed on disk since it was verified");
         }
         return all;

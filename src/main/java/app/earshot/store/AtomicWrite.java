@@ -1,0 +1,95 @@
+package app.earshot.store;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/**
+ * Writes one artifact so that no reader ever sees it half-written: the producer's bytes go to a temp file, which is
+ * fsynced and checked, then its record and the file are renamed into place, record first (a crash between the two
+ * renames leaves a record without a file, which is harmless, never a file without its record).
+ */
+final class AtomicWrite {
+    private AtomicWrite() {}
+
+    /**
+     * Writes {@code producer}'s bytes to {@code file} and its record beside it.
+     *
+     * @return the record written
+     * @throws IOException           if the disk refused (nothing is left behind)
+     * @throws IllegalStateException if the bytes fail {@code check} (nothing is left behind)
+     */
+    static Record write(Path file, ArtifactStore.Writer producer, Validator check, String extension) throws IOException {
+        Path directory = file.getParent();
+        String unique = TempFiles.uniqueSuffix();
+        Path temp = directory.resolve(file.getFileName() + unique);
+        Path recordTemp = directory.resolve(file.getFileName() + Keys.RECORD_SUFFIX + unique);
+        MessageDigest sha = Record.newSha256();
+        long length;
+        try {
+            Files.createDirectories(directory);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                CountingStream counted = new CountingStream(new DigestOutputStream(
+                        new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16), sha));
+                producer.writeTo(counted);
+                counted.flush();
+                length = counted.count;
+                // Without this, a power cut after the rename can leave a zero-length file under the final name.
+                channel.force(true);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            TempFiles.deleteQuietly(temp);
+            throw e;
+        }
+        Record record = new Record(length, HexFormat.of().formatHex(sha.digest()));
+        try {
+            check.check(temp);
+        } catch (IOException e) {
+            TempFiles.deleteQuietly(temp);
+            throw new IllegalStateException("producer made an invalid ." + extension + " file: " + e.getMessage(), e);
+        }
+        try {
+            Files.write(recordTemp, record.encode(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    StandardOpenOption.SYNC);
+            Files.move(recordTemp, Keys.recordFile(file), StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            TempFiles.forceDirectory(directory);
+            return record;
+        } catch (IOException e) {
+            TempFiles.deleteQuietly(temp);
+            TempFiles.deleteQuietly(recordTemp);
+            throw e;
+        }
+    }
+
+    /** Counts what passes through, so the recorded length is what was written. */
+    private static final class CountingStream extends FilterOutputStream {
+        long count;
+
+        CountingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package app.earshot.store;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Names in the store: content keys (SHA-256 of length-prefixed parts) and where an artifact lives,
+ * {@code root/<first two hex digits of key>/<key>.<extension>}. Keys and extensions are checked against strict
+ * patterns, so no argument can name a path outside the root.
+ */
+public final class Keys {
+    /** Suffix of the record written beside each artifact. */
+    static final String RECORD_SUFFIX = ".sum";
+    /** Suffix of a file being written. */
+    static final String TEMP_SUFFIX = ".tmp";
+    private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]+(\\.[a-z0-9]+)*");
+
+    private Keys() {}
+
+    /** SHA-256 hex of the parts, each length-prefixed so that ("ab", "c") and ("a", "bc") differ. */
+    public static String of(String... parts) {
+        MessageDigest sha = Record.newSha256();
+        for (int i = 0; i < parts.length; i++) {
+            byte[] utf8 = Objects.requireNonNull(parts[i], "key part " + i + " is null").getBytes(StandardCharsets.UTF_8);
+            sha.update(ByteBuffer.allocate(4).putInt(utf8.length).array());
+            sha.update(utf8);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /**
+     * Where {@code key}.{@code extension} lives under {@code root} (whether or not it exists yet).
+     *
+     * @throws IllegalArgumentException for a key that is not 64 lower-case hex digits, or an extension that is not
+     *                                  1-12 of [a-z0-9.] without empty parts, or names a temp file or a record
+     */
+    static Path pathFor(Path root, String key, String extension) {
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("cache key must be 64 lower-case hex digits: " + abbreviate(key));
+        }
+        if (extension == null || extension.length() > 12 || !EXTENSION.matcher(extension).matches()
+                || extension.equals("tmp") || extension.endsWith(TEMP_SUFFIX) || extension.equals("sum")
+                || extension.endsWith(RECORD_SUFFIX)) {
+            throw new IllegalArgumentException("cache extension must be 1-12 of [a-z0-9.] (no empty parts, not tmp or sum): "
+                    + abbreviate(extension));
+        }
+        return root.resolve(key.substring(0, 2)).resolve(key + "." + extension);
+    }
+
+    /** The record file beside {@code file}. */
+    static Path recordFile(Path file) {
+        return file.resolveSibling(file.getFileName() + RECORD_SUFFIX);
+    }
+
+    private static String abbreviate(String s) {
+        if (s == null) return "null";
+        return "'" + (s.length() > 80 ? s.substring(0, 80) + "..." : s) + "'";
+    }
+}

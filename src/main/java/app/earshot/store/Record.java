@@ -1,0 +1,65 @@
+package app.earshot.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The record written beside each artifact ({@code <name>.sum}): {@code earshot-sum-1 <length> <sha-256 hex>}, what
+ * the file must hold to be served.
+ */
+record Record(long length, String sha256) {
+    private static final String FORMAT = "earshot-sum-1";
+    private static final Pattern LINE = Pattern.compile(FORMAT + " (\\d{1,15}) ([0-9a-f]{64})\\n?");
+
+    /** The record's text. */
+    byte[] encode() {
+        return (FORMAT + " " + length + " " + sha256 + "\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Reads a record file; one that does not parse is an {@link IOException}. */
+    static Record read(Path recordFile) throws IOException {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(recordFile)) {
+            bytes = in.readNBytes(200);
+        }
+        Matcher m = LINE.matcher(new String(bytes, StandardCharsets.US_ASCII));
+        if (!m.matches()) throw new IOException("its record of length and checksum is unreadable");
+        return new Record(Long.parseLong(m.group(1)), m.group(2));
+    }
+
+    /** Length and SHA-256 of a whole file, read once in 64 KB pieces. */
+    static Record of(Path file) throws IOException {
+        MessageDigest sha = newSha256();
+        long length = 0;
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            int n;
+            while ((n = channel.read(buffer)) >= 0) {
+                buffer.flip();
+                sha.update(buffer);
+                buffer.clear();
+                length += n;
+            }
+        }
+        return new Record(length, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package app.earshot.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Temporary files of the store: their names ({@code <name>.p<pid>.<random>.tmp}, so a later start can tell a crashed
+ * writer's leftovers from live work), their removal, and the small file-system chores of an atomic write.
+ */
+final class TempFiles {
+    /**
+     * Temp files younger than this at start-up are left alone: another process (say {@code earshot warm}
+     * next to {@code earshot serve}) may be writing them right now.
+     */
+    static final Duration STALE_TEMP_AGE = Duration.ofMinutes(1);
+    private static final Logger LOG = LoggerFactory.getLogger(TempFiles.class);
+    private static final long PID = ProcessHandle.current().pid();
+    private static final Pattern TEMP_WRITER = Pattern.compile(".*\\.p(\\d+)\\.[0-9a-z]+\\.tmp");
+
+    private TempFiles() {}
+
+    /** A new unique suffix for this process's temp files. */
+    static String uniqueSuffix() {
+        return ".p" + PID + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + Keys.TEMP_SUFFIX;
+    }
+
+    /** Deletes temp files under {@code root} whose writer is gone or that are older than {@code before}. */
+    static void removeStale(Path root, Instant before) throws IOException {
+        try (Stream<Path> files = Files.walk(root, 2)) {
+            for (Iterator<Path> it = files.iterator(); it.hasNext(); ) {
+                Path path = it.next();
+                if (!path.getFileName().toString().endsWith(Keys.TEMP_SUFFIX)) continue;
+                try {
+                    BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+                    if (attributes.isRegularFile() && (writerIsGone(path) || attributes.lastModifiedTime().toInstant().isBefore(before))) {
+                        Files.deleteIfExists(path);
+                        LOG.info("Removed temp file left by an interrupted write: {}", path);
+                    }
+                } catch (IOException e) {
+                    LOG.debug("Could not remove stale temp file {}: {}", path, e.toString());
+                }
+            }
+        }
+    }
+
+    /**
+     * True if the process that wrote this temp file no longer runs (killed mid-write), or is this very
+     * process: at start-up none of our own writes are under way, so such a file is a reused pid's leftover.
+     */
+    private static boolean writerIsGone(Path temp) {
+        Matcher m = TEMP_WRITER.matcher(temp.getFileName().toString());
+        if (!m.matches()) return false;
+        long pid;
+        try {
+            pid = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        return pid == PID || ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
+    }
+
+    static void forceDirectory(Path directory) {
+        // Makes the rename itself durable on Linux; some platforms cannot open directories, which is fine.
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("Could not sync directory {}: {}", directory, e.toString());
+        }
+    }
+
+    static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            LOG.debug("Could not delete {}: {}", path, e.toString());
+        }
+    }
+}

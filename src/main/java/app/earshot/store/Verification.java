@@ -1,0 +1,125 @@
+package app.earshot.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which stored files may be served: a file is verified in full (length and SHA-256 against its record, then its
+ * format) the first time this process uses it, and by size, modification time and file identity (one stat) on every
+ * later use; a file that fails is discarded with its record. Counts what it saw, for {@code /healthz}.
+ */
+final class Verification {
+    private static final Logger LOG = LoggerFactory.getLogger(Verification.class);
+    // Discards per artifact name: bounded, since only damaged files get in and a few are enough to tell.
+    private static final int MAX_TRACKED_DISCARDS = 1024;
+
+    private record Verified(Artifact artifact, Object fileKey) {}
+
+    // Artifacts verified in full by this process, with the file's identity then, so a later use costs one stat.
+    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
+    private final AtomicLong verifications = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicReference<String> lastFailure = new AtomicReference<>();
+    private final ConcurrentHashMap<String, Integer> discards = new ConcurrentHashMap<>();
+
+    /** The verified artifact named {@code name} if its file is unchanged since (one stat); else null. */
+    Artifact known(String name) {
+        Verified v = verified.get(name);
+        if (v == null) return null;
+        if (sameFile(v)) return v.artifact();
+        verified.remove(name, v);
+        LOG.warn("Cached file {} changed on disk since it was verified; checking it again", v.artifact().path());
+        return null;
+    }
+
+    /** Reads the whole file against its record, then its format; a failure deletes both files and gives null. */
+    Artifact load(String key, String extension, String name, Path file, Validator check) {
+        try {
+            BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class);
+            Record recorded = Record.read(Keys.recordFile(file));
+            Record actual = Record.of(file);
+            if (actual.length() != recorded.length()) {
+                throw new IOException("length " + actual.length() + " but " + recorded.length() + " were written");
+            }
+            if (!actual.sha256().equals(recorded.sha256())) throw new IOException("checksum differs from the one recorded");
+            check.check(file);
+            BasicFileAttributes after = Files.readAttributes(file, BasicFileAttributes.class);
+            if (after.size() != before.size() || !after.lastModifiedTime().equals(before.lastModifiedTime())) {
+                throw new IOException("changed while it was being verified");
+            }
+            verifications.incrementAndGet();
+            return remember(key, extension, name, file, recorded);
+        } catch (NoSuchFileException e) {
+            if (e.getFile() != null && e.getFile().endsWith(Keys.RECORD_SUFFIX) && Files.exists(file)) {
+                discardFile(file, "no recorded length and checksum");
+            }
+            return null;
+        } catch (IOException e) {
+            discardFile(file, e.getMessage());
+            return null;
+        }
+    }
+
+    /** Notes {@code file}, just written or verified with {@code record}, as verified; the artifact to serve. */
+    Artifact remember(String key, String extension, String name, Path file, Record record) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        Artifact artifact = Artifact.onDisk(key, extension, file, attributes.size(), attributes.lastModifiedTime().toInstant(),
+                record.sha256());
+        verified.put(name, new Verified(artifact, attributes.fileKey()));
+        return artifact;
+    }
+
+    /** True while {@code artifact} is on disk exactly as verified (one stat), or held in memory. */
+    boolean unchanged(Artifact artifact) {
+        if (artifact.inMemory()) return true;
+        Verified v = verified.get(artifact.key() + "." + artifact.extension());
+        return v != null && v.artifact() == artifact && sameFile(v);
+    }
+
+    /** Forgets and deletes {@code artifact} (with its record) if it is still the one verified. */
+    void discard(Artifact artifact, String reason) {
+        String name = artifact.key() + "." + artifact.extension();
+        Verified v = verified.get(name);
+        if (v != null && v.artifact() == artifact && verified.remove(name, v) && artifact.path() != null) {
+            discardFile(artifact.path(), reason);
+        }
+    }
+
+    /** Deletes a damaged {@code file} and its record, and counts why. */
+    void discardFile(Path file, String reason) {
+        failures.incrementAndGet();
+        if (discards.size() < MAX_TRACKED_DISCARDS) discards.merge(file.getFileName().toString(), 1, Integer::sum);
+        lastFailure.set(file.getFileName() + ": " + reason);
+        LOG.warn("Discarding cached file {}: {}; it will be made again", file, reason);
+        TempFiles.deleteQuietly(file);
+        TempFiles.deleteQuietly(Keys.recordFile(file));
+    }
+
+    ArtifactStore.Health health(boolean writable) {
+        List<String> again = discards.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+                .sorted().limit(10).toList();
+        return new ArtifactStore.Health(writable, verifications.get(), failures.get(), lastFailure.get(), again);
+    }
+
+    private static boolean sameFile(Verified v) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(v.artifact().path(), BasicFileAttributes.class);
+            return a.isRegularFile() && a.size() == v.artifact().size()
+                    && a.lastModifiedTime().toInstant().equals(v.artifact().lastModified())
+                    && Objects.equals(a.fileKey(), v.fileKey());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
