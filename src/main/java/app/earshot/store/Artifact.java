@@ -60,7 +60,7 @@ public record Artifact(String key, String extension, Path path, ByteBuffer bytes
 
     /** The content from the start, whichever way it is held. */
     public InputStream open() throws IOException {
-        if (path != null) return Files.newInputStream(path);
+        if (path != null) return Files.newInputStream(path, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         ByteBuffer view = bytes();
         byte[] copy = new byte[view.remaining()];
         view.get(copy);

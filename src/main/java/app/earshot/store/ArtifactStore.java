@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -155,7 +156,7 @@ public final class ArtifactStore {
             return known;
         }
         if (storedOnly.get()) return find(key, extension).orElseThrow(() -> new NotStored(name));
-        if (!inFlight.containsKey(name) && !Files.isRegularFile(file)) {
+        if (!inFlight.containsKey(name) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             // Making it takes a production slot, taken before joining the flight, so every flight is really running
             // and a caller that waits for one never waits behind a queue.
             return maker.make(() -> fly(key, extension, name, file, producer));
@@ -192,7 +193,7 @@ public final class ArtifactStore {
         String name = key + "." + extension;
         Artifact known = known(name);
         if (known != null) return Optional.of(known);
-        if (!Files.isRegularFile(file)) return Optional.empty();
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) return Optional.empty();
         return Optional.ofNullable(verification.load(key, extension, name, file, validator(extension)));
     }
 
@@ -305,7 +306,8 @@ public final class ArtifactStore {
         // Re-check: the previous production may have finished between our miss and taking the flight.
         Artifact known = known(name);
         if (known != null) return new Outcome(known, false);
-        if (Files.isRegularFile(file)) {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            // Anything but a regular file (a symlink above all) is discarded here and made again.
             Artifact loaded = verification.load(key, extension, name, file, validator(extension));
             if (loaded != null) return new Outcome(loaded, false);
         }

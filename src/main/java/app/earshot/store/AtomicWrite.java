@@ -38,20 +38,18 @@ final class AtomicWrite {
         long length;
         try {
             Files.createDirectories(directory);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                CountingStream counted = new CountingStream(new DigestOutputStream(
-                        new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16), sha));
+            try (LazyFile lazy = new LazyFile(temp)) {
+                CountingStream counted = new CountingStream(new DigestOutputStream(lazy, sha));
                 producer.writeTo(counted);
                 counted.flush();
                 length = counted.count;
-                // Without this, a power cut after the rename can leave a zero-length file under the final name.
-                channel.force(true);
+                lazy.force();
             }
         } catch (IOException | RuntimeException | Error e) {
             TempFiles.deleteQuietly(temp);
             throw e;
         }
-        Record record = new Record(length, HexFormat.of().formatHex(sha.digest()));
+        Record record = new Record(file.getFileName().toString(), length, HexFormat.of().formatHex(sha.digest()));
         try {
             check.check(temp);
         } catch (IOException e) {
@@ -69,6 +67,49 @@ final class AtomicWrite {
             TempFiles.deleteQuietly(temp);
             TempFiles.deleteQuietly(recordTemp);
             throw e;
+        }
+    }
+
+    /**
+     * The temp file, created only when the first byte arrives: synthesis runs inside the producer before it writes,
+     * so a server stopped meanwhile leaves no empty temp file behind.
+     */
+    private static final class LazyFile extends OutputStream {
+        private final Path temp;
+        private FileChannel channel;
+        private OutputStream out;
+
+        LazyFile(Path temp) {
+            this.temp = temp;
+        }
+
+        private OutputStream out() throws IOException {
+            if (out == null) {
+                channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+            }
+            return out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out().write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out().write(b, off, len);
+        }
+
+        /** Flushes and fsyncs: without this, a power cut after the rename can leave a zero-length file in place. */
+        void force() throws IOException {
+            out().flush();
+            channel.force(true);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (out != null) out.close();
         }
     }
 

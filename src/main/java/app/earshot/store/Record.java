@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -15,35 +16,41 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The record written beside each artifact ({@code <name>.sum}): {@code earshot-sum-1 <length> <sha-256 hex>}, what
- * the file must hold to be served.
+ * The record written beside each artifact ({@code <name>.sum}):
+ * {@code earshot-sum-2 <key>.<extension> <length> <sha-256 hex>}, what the file must hold to be served and the name it
+ * was written for, so a file and record copied under another name are refused. Records of the earlier format
+ * ({@code earshot-sum-1}, without the name) do not parse: their files are made again once.
+ *
+ * @param name   the artifact's file name, {@code <key>.<extension>}
+ * @param length its length in bytes
+ * @param sha256 its SHA-256, 64 lower-case hex digits
  */
-record Record(long length, String sha256) {
-    private static final String FORMAT = "earshot-sum-1";
-    private static final Pattern LINE = Pattern.compile(FORMAT + " (\\d{1,15}) ([0-9a-f]{64})\\n?");
+record Record(String name, long length, String sha256) {
+    private static final String FORMAT = "earshot-sum-2";
+    private static final Pattern LINE = Pattern.compile(FORMAT + " ([0-9a-f]{64}\\.[a-z0-9.]{1,12}) (\\d{1,15}) ([0-9a-f]{64})\\n?");
 
     /** The record's text. */
     byte[] encode() {
-        return (FORMAT + " " + length + " " + sha256 + "\n").getBytes(StandardCharsets.US_ASCII);
+        return (FORMAT + " " + name + " " + length + " " + sha256 + "\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Reads a record file; one that does not parse is an {@link IOException}. */
     static Record read(Path recordFile) throws IOException {
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(recordFile)) {
+        try (InputStream in = Files.newInputStream(recordFile, LinkOption.NOFOLLOW_LINKS)) {
             bytes = in.readNBytes(200);
         }
         Matcher m = LINE.matcher(new String(bytes, StandardCharsets.US_ASCII));
         if (!m.matches()) throw new IOException("its record of length and checksum is unreadable");
-        return new Record(Long.parseLong(m.group(1)), m.group(2));
+        return new Record(m.group(1), Long.parseLong(m.group(2)), m.group(3));
     }
 
-    /** Length and SHA-256 of a whole file, read once in 64 KB pieces. */
+    /** The record of a whole file as it is now, read once in 64 KB pieces (never through a symlink). */
     static Record of(Path file) throws IOException {
         MessageDigest sha = newSha256();
         long length = 0;
         ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             int n;
             while ((n = channel.read(buffer)) >= 0) {
                 buffer.flip();
@@ -52,7 +59,7 @@ record Record(long length, String sha256) {
                 length += n;
             }
         }
-        return new Record(length, HexFormat.of().formatHex(sha.digest()));
+        return new Record(file.getFileName().toString(), length, HexFormat.of().formatHex(sha.digest()));
     }
 
     static MessageDigest newSha256() {

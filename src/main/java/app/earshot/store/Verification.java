@@ -2,6 +2,7 @@ package app.earshot.store;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -46,15 +47,18 @@ final class Verification {
     /** Reads the whole file against its record, then its format; a failure deletes both files and gives null. */
     Artifact load(String key, String extension, String name, Path file, Validator check) {
         try {
-            BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class);
+            BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            // Never a symlink (it could point anywhere), a directory or a device: only a regular file is served.
+            if (!before.isRegularFile()) throw new IOException("not a regular file");
             Record recorded = Record.read(Keys.recordFile(file));
+            if (!recorded.name().equals(name)) throw new IOException("its record was written for " + recorded.name());
             Record actual = Record.of(file);
             if (actual.length() != recorded.length()) {
                 throw new IOException("length " + actual.length() + " but " + recorded.length() + " were written");
             }
             if (!actual.sha256().equals(recorded.sha256())) throw new IOException("checksum differs from the one recorded");
             check.check(file);
-            BasicFileAttributes after = Files.readAttributes(file, BasicFileAttributes.class);
+            BasicFileAttributes after = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (after.size() != before.size() || !after.lastModifiedTime().equals(before.lastModifiedTime())) {
                 throw new IOException("changed while it was being verified");
             }
@@ -73,7 +77,7 @@ final class Verification {
 
     /** Notes {@code file}, just written or verified with {@code record}, as verified; the artifact to serve. */
     Artifact remember(String key, String extension, String name, Path file, Record record) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         Artifact artifact = Artifact.onDisk(key, extension, file, attributes.size(), attributes.lastModifiedTime().toInstant(),
                 record.sha256());
         verified.put(name, new Verified(artifact, attributes.fileKey()));
@@ -114,7 +118,7 @@ final class Verification {
 
     private static boolean sameFile(Verified v) {
         try {
-            BasicFileAttributes a = Files.readAttributes(v.artifact().path(), BasicFileAttributes.class);
+            BasicFileAttributes a = Files.readAttributes(v.artifact().path(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             return a.isRegularFile() && a.size() == v.artifact().size()
                     && a.lastModifiedTime().toInstant().equals(v.artifact().lastModified())
                     && Objects.equals(a.fileKey(), v.fileKey());

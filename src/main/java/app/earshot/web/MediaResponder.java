@@ -151,7 +151,7 @@ final class MediaResponder {
     /** The artifact's file, opened and still the very file verified; null (after discarding it) if not. */
     private FileChannel openChecked(Artifact artifact) {
         try {
-            FileChannel channel = FileChannel.open(artifact.path(), StandardOpenOption.READ);
+            FileChannel channel = FileChannel.open(artifact.path(), StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS);
             if (channel.size() == artifact.size() && store.unchanged(artifact)) return channel;
             closeQuietly(channel);
             store.discard(artifact, "changed on disk just before it was served");

@@ -68,10 +68,10 @@ class ArtifactStoreTest {
     }
 
     @Test
-    void sumRecordsLengthAndSha256OfTheBytesWritten() throws Exception {
+    void recordNamesTheFileItWasWrittenForWithLengthAndSha256OfTheBytesWritten() throws Exception {
         Artifact a = new ArtifactStore(dir).get(key, "wav", () -> wav);
         String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(wav));
-        assertEquals("earshot-sum-1 " + wav.length + " " + sha + "\n", Files.readString(a.path().resolveSibling(key + ".wav.sum")));
+        assertEquals("earshot-sum-2 " + key + ".wav " + wav.length + " " + sha + "\n", Files.readString(a.path().resolveSibling(key + ".wav.sum")));
         assertEquals(sha, a.sha256());
     }
 
