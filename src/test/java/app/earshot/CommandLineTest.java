@@ -20,9 +20,9 @@ class CommandLineTest {
     }
 
     @Test
-    void checkPassesOnTheBundledContent() {
-        assertEquals(0, run("check"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("OK, 1 page(s), 11 section(s)"));
+    void checkPassesOnTheFixtureCountingItsPagesAndSections() {
+        assertEquals(0, run("check", "--content", Fixture.SITE.toString()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("OK, 1 page(s), " + Fixture.sectionCount() + " section(s)"), out.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -57,8 +57,8 @@ class CommandLineTest {
     }
 
     @Test
-    void speechCheckFindsNoGuessedWordOnTheBundledContent() {
-        assertEquals(0, run("check", "--speech", "--strict"), out.toString(StandardCharsets.UTF_8));
+    void speechCheckFindsNoGuessedWordOnTheFixture() {
+        assertEquals(0, run("check", "--speech", "--strict", "--content", Fixture.SITE.toString()), out.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -106,7 +106,7 @@ class CommandLineTest {
 
     @Test
     void selftestStartsTheServerAndFindsEveryPageAnswering(@TempDir Path cache) {
-        assertEquals(0, run("selftest", "--audio-cache", cache.toString()), err.toString(StandardCharsets.UTF_8));
+        assertEquals(0, run("selftest", "--content", Fixture.SITE.toString(), "--audio-cache", cache.toString()), err.toString(StandardCharsets.UTF_8));
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("selftest: OK, 15 routes answered"), out.toString(StandardCharsets.UTF_8));
     }
 

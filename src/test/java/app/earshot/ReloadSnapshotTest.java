@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.BooleanSupplier;
+import java.time.Duration;
 import org.jsoup.Jsoup;
 import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +45,7 @@ class ReloadSnapshotTest {
         assertTrue(spokenText().contains("N-M-D-A"), spokenText());
         assertTrue(vxmlWords().contains("N-M-D-A"));
         editLexicon("<alias>N-M-D-A</alias>", "<alias>N M D A</alias>");
-        assertTrue(eventually(() -> spokenText().contains("N M D A effect")), spokenText());
+        Await.until(Duration.ofSeconds(10), () -> spokenText().contains("N M D A effect"), "the spoken text follows the lexicon");
         assertTrue(vxmlWords().contains("N M D A effect") && !vxmlWords().contains("N-M-D-A"), vxmlWords());
     }
 
@@ -55,7 +55,7 @@ class ReloadSnapshotTest {
         byte[] oldSound = server.getBytes(before).body();
         Path site = content.resolve("site.yaml");
         Files.writeString(site, Files.readString(site).replace("normal: 150", "normal: 170"));
-        assertTrue(eventually(() -> !promptUrl().equals(before)), "the prompt's URL version follows its sound");
+        Await.until(Duration.ofSeconds(10), () -> !promptUrl().equals(before), "the prompt's URL version follows its sound");
         byte[] newSound = server.getBytes(promptUrl()).body();
         assertNotEquals(oldSound.length, newSound.length, "a faster voice makes a shorter prompt");
     }
@@ -93,14 +93,5 @@ class ReloadSnapshotTest {
 
     private String vxmlWords() {
         return Jsoup.parse(server.get("/ivr/rest.vxml").body(), "", Parser.xmlParser()).select("audio").eachText().toString();
-    }
-
-    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) return true;
-            Thread.sleep(50);
-        }
-        return false;
     }
 }

@@ -18,8 +18,6 @@ import org.jsoup.nodes.Document;
 
 /** A real Earshot server on a free loopback port, with a plain HTTP client, for tests. */
 public final class TestServer implements AutoCloseable {
-    public static final Path BUNDLED_CONTENT = Path.of("content");
-
     /** Audio made by one test class is reused by the next: synthesis is real but needs doing only once per run. */
     public static final Path SHARED_AUDIO_CACHE = Path.of("target", "test-audio-cache");
     /** One voice pool for the whole test run, as a server has. */
@@ -47,7 +45,6 @@ public final class TestServer implements AutoCloseable {
         return narrator;
     }
 
-    /** Starts a server on the bundled content. */
     /** Copies the folder {@code from} (a fixture) into {@code to}, replacing files already there. */
     public static void copyTree(Path from, Path to) throws java.io.IOException {
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(from)) {
@@ -59,8 +56,9 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** Starts a server on the fixture site ({@link Fixture}). */
     public static TestServer start() {
-        return start(BUNDLED_CONTENT);
+        return start(Fixture.SITE);
     }
 
     public static TestServer start(Path contentDir) {
@@ -118,6 +116,13 @@ public final class TestServer implements AutoCloseable {
         return store.current().voicing();
     }
 
+    /** Connections the server holds open now (accepted and not yet closed). */
+    public int openConnections() {
+        int open = 0;
+        for (var connector : app.jettyServer().server().getConnectors()) open += connector.getConnectedEndPoints().size();
+        return open;
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + app.port() + path;
     }
@@ -159,26 +164,17 @@ public final class TestServer implements AutoCloseable {
         return getBytes(request);
     }
 
-    /** GETs {@code path} and parses the HTML. */
     /**
      * The API answer at {@code path} once it lists nothing as not ready: the API answers at once from what is made and
      * makes the rest in the background, so this asks again until no {@code X-Renderings-Pending} header is left.
      */
     public HttpResponse<String> complete(String path) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(180).toNanos();
-        while (true) {
-            HttpResponse<String> r = get(path);
-            if (r.statusCode() != 200 || r.headers().firstValue("X-Renderings-Pending").isEmpty()) return r;
-            if (System.nanoTime() > deadline) throw new AssertionError(path + " still has pending renderings after 180 s");
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
+        return Await.value(Duration.ofSeconds(180), () -> get(path),
+                r -> r.statusCode() != 200 || r.headers().firstValue("X-Renderings-Pending").isEmpty(),
+                path + " has no pending renderings");
     }
 
+    /** GETs {@code path} and parses the HTML. */
     public Document html(String path) {
         return Jsoup.parse(get(path).body(), url(path));
     }

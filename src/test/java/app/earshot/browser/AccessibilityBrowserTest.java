@@ -44,7 +44,7 @@ class AccessibilityBrowserTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        server = TestServer.start(Path.of("content")); // the clinic's own page: the accessibility suite runs over it
         browser = Browser.start();
     }
 

@@ -36,7 +36,7 @@ class ListeningLoadBrowserTest {
     @BeforeAll
     static void start() {
         fixture = TestServer.start(FIXTURE);
-        bundled = TestServer.start();
+        bundled = TestServer.start(Path.of("content"));
         browser = Browser.start();
     }
 

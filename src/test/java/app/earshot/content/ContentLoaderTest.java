@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.earshot.Fixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +41,9 @@ class ContentLoaderTest {
     }
 
     @Test
-    void bundledContentLoadsWithElevenSections() throws Exception {
-        Site site = new ContentLoader().load(Path.of("content"));
-        assertEquals(11, site.page("what-is-ketamine").orElseThrow().sections().size());
+    void fixturePageHasAnIntroductionAndOneSectionPerLevelTwoHeading() throws Exception {
+        Site site = new ContentLoader().load(Fixture.SITE);
+        assertEquals(1 + Fixture.headings(2).size(), site.page(Fixture.PAGE).orElseThrow().sections().size());
     }
 
     @Test
@@ -212,12 +213,6 @@ class ContentLoaderTest {
     Site load(String siteYaml) throws Exception {
         problems(siteYaml, PAGE);
         return new ContentLoader().load(dir);
-    }
-
-    @Test
-    void bundledContentHasThreeRisingSpeakingRates() throws Exception {
-        SpeechSettings speech = new ContentLoader().load(Path.of("content")).speech();
-        assertEquals(List.of(120, 150, 190), List.of(speech.rate(Speed.SLOWER), speech.rate(Speed.NORMAL), speech.rate(Speed.FASTER)));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package app.earshot.epub;
 
 import app.earshot.App;
+import app.earshot.Fixture;
 import app.earshot.TestServer;
 import app.earshot.content.Page;
 import app.earshot.content.Site;
@@ -16,7 +17,7 @@ final class Books {
 
     static {
         try {
-            CONTENT = App.load(TestServer.BUNDLED_CONTENT);
+            CONTENT = App.load(Fixture.SITE);
         } catch (app.earshot.content.ContentException e) {
             throw new IllegalStateException(e);
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.earshot.App;
+import app.earshot.Fixture;
 import app.earshot.TestServer;
 import app.earshot.audio.Mp3;
 import app.earshot.content.Block;
@@ -135,7 +136,7 @@ class TalkingBookTest {
 
     @Test
     void sentencesOfRunningTextAreSynchronisedOneByOne() {
-        Document doc = xml("EPUB/text/what-is-ketamine.xhtml");
+        Document doc = xml("EPUB/text/about-ketamine.xhtml");
         List<String> sentences = doc.select("p > span.sentence").eachText();
         assertEquals(List.of("Call or text 988 to reach the 988 Suicide & Crisis Lifeline, at any time of day or night (United States).",
                 "If you are in immediate danger, call 911.",
@@ -145,7 +146,7 @@ class TalkingBookTest {
                 "Unlike traditional antidepressants that can take weeks or months to show effects, ketamine often provides relief within hours or days of treatment.",
                 "This makes it particularly valuable for patients experiencing severe depression or suicidal thoughts."), sentences);
         // The heading, the care callout's title, then one per sentence.
-        assertEquals(2 + sentences.size(), xml("EPUB/overlays/what-is-ketamine.smil").select("par").size());
+        assertEquals(2 + sentences.size(), xml("EPUB/overlays/about-ketamine.smil").select("par").size());
     }
 
     @Test
@@ -194,7 +195,7 @@ class TalkingBookTest {
         assertEquals(List.of("textual", "auditory"), opf.select("meta[property=schema:accessMode]").eachText());
         assertTrue(opf.select("meta[property=schema:accessibilityFeature]").eachText().contains("synchronizedAudioText"));
         assertEquals("none", opf.selectFirst("meta[property=schema:accessibilityHazard]").text());
-        assertEquals("2026-11-26T00:00:00Z", opf.selectFirst("meta[property=dcterms:modified]").text());
+        assertEquals(Fixture.frontMatter("reviewed") + "T00:00:00Z", opf.selectFirst("meta[property=dcterms:modified]").text());
         assertEquals(TalkingBook.identifier(Books.page()), opf.selectFirst("dc|identifier").text());
     }
 

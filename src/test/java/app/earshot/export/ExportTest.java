@@ -85,9 +85,9 @@ class ExportTest {
     void plainStaticServerSendsTheRightContentTypes() throws Exception {
         try (StaticServer edge = new StaticServer(export)) {
             HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
-            assertEquals("text/html", type(client, edge.url("/what-is-ketamine/fda-breakthrough-status/")));
-            assertEquals("audio/wav", type(client, edge.url("/audio/what-is-ketamine/fda-breakthrough-status.wav")).replace("x-wav", "wav"));
-            assertEquals("text/vtt", type(client, edge.url("/audio/what-is-ketamine.vtt")));
+            assertEquals("text/html", type(client, edge.url("/about-ketamine/fda-breakthrough-status/")));
+            assertEquals("audio/wav", type(client, edge.url("/audio/about-ketamine/fda-breakthrough-status.wav")).replace("x-wav", "wav"));
+            assertEquals("text/vtt", type(client, edge.url("/audio/about-ketamine.vtt")));
             assertEquals("text/css", type(client, edge.url(Jsoup.parse(export.resolve("index.html").toFile(), "UTF-8")
                     .selectFirst("link[rel=stylesheet]").attr("href"))));
         }
@@ -95,8 +95,8 @@ class ExportTest {
 
     @Test
     void exportedPageIsTheSameAsTheLivePage() throws Exception {
-        assertEquals(server.get("/what-is-ketamine/research-evidence").body(),
-                Files.readString(export.resolve("what-is-ketamine/research-evidence/index.html")));
+        assertEquals(server.get("/about-ketamine/research-evidence").body(),
+                Files.readString(export.resolve("about-ketamine/research-evidence/index.html")));
     }
 
     private static String type(HttpClient client, String url) throws Exception {

@@ -136,9 +136,9 @@ class StaticHostTypesTest {
 
     @Test
     void eachCodecIsItsOwnFileInTheExport() throws Exception {
-        byte[] ulaw = Files.readAllBytes(export.resolve("telephony/what-is-ketamine/introduction.wav"));
-        byte[] alaw = Files.readAllBytes(export.resolve("telephony/what-is-ketamine/introduction.alaw.wav"));
-        byte[] pcm = Files.readAllBytes(export.resolve("telephony/what-is-ketamine/introduction.pcm.wav"));
+        byte[] ulaw = Files.readAllBytes(export.resolve("telephony/about-ketamine/introduction.wav"));
+        byte[] alaw = Files.readAllBytes(export.resolve("telephony/about-ketamine/introduction.alaw.wav"));
+        byte[] pcm = Files.readAllBytes(export.resolve("telephony/about-ketamine/introduction.pcm.wav"));
         assertEquals(7, ulaw[20] & 0xff, "WAVE_FORMAT_MULAW");
         assertEquals(6, alaw[20] & 0xff, "WAVE_FORMAT_ALAW");
         assertEquals(1, pcm[20] & 0xff, "WAVE_FORMAT_PCM");

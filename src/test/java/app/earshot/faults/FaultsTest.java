@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.earshot.Fixture;
 import app.earshot.TestServer;
 import app.earshot.audio.Wav;
 import app.earshot.speech.FreeTtsSynthesizer;
@@ -34,7 +35,7 @@ class FaultsTest {
 
     @Test
     void killedDuringWarmLeavesOnlyCompleteClipsAndARestartFinishesAndCleansUp() throws Exception {
-        Process warm = earshot("warm", "--audio-cache", cache.toString());
+        Process warm = earshot("warm", "--content", Fixture.SITE.toString(), "--audio-cache", cache.toString());
         try (BufferedReader out = new BufferedReader(new InputStreamReader(warm.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null && !line.startsWith("warm: 2/")) {
@@ -49,14 +50,14 @@ class FaultsTest {
         Path leftover = shard.resolve("0".repeat(64) + ".wav.p" + deadPid() + ".abc.tmp");
         Files.write(leftover, new byte[]{'R', 'I', 'F'});
 
-        Process again = earshot("warm", "--audio-cache", cache.toString());
+        Process again = earshot("warm", "--content", Fixture.SITE.toString(), "--audio-cache", cache.toString());
         String output = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(again.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, again.exitValue(), output);
         assertTrue(output.contains("warm: done"), output);
         assertFalse(Files.exists(leftover), "stray temp file not cleaned up");
         assertEquals(List.of(), files(".tmp"));
-        assertEquals(12, files(".wav").size(), "11 sections and the whole page");
+        assertEquals(Fixture.sectionCount() + 1, files(".wav").size(), "every section and the whole page");
         assertEveryFinishedClipIsValid();
     }
 
@@ -64,11 +65,11 @@ class FaultsTest {
     void unwritableCacheStillServesAudioAndPages() throws Exception {
         Path notADirectory = cache.resolve("audio-cache");
         Files.writeString(notADirectory, "a file where the cache folder should be");
-        try (TestServer server = TestServer.start(TestServer.BUNDLED_CONTENT, notADirectory, TestServer.SYNTHESIZER)) {
-            HttpResponse<byte[]> clip = server.getBytes(HttpRequest.newBuilder(URI.create(server.url("/audio/what-is-ketamine/fda-breakthrough-status.wav"))));
+        try (TestServer server = TestServer.start(Fixture.SITE, notADirectory, TestServer.SYNTHESIZER)) {
+            HttpResponse<byte[]> clip = server.getBytes(HttpRequest.newBuilder(URI.create(server.url("/audio/about-ketamine/fda-breakthrough-status.wav"))));
             assertEquals(200, clip.statusCode());
             assertEquals(16000, Wav.inspect(clip.body()).sampleRate());
-            assertEquals(200, server.get("/what-is-ketamine").statusCode());
+            assertEquals(200, server.get("/about-ketamine").statusCode());
         }
     }
 
@@ -76,10 +77,10 @@ class FaultsTest {
     void saturatedSynthesisPoolAnswers503WithRetryAfterInsteadOfQueueingForever() throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(11);
         try (FreeTtsSynthesizer oneVoice = new FreeTtsSynthesizer(1, Duration.ofMillis(1));
-             TestServer server = TestServer.start(TestServer.BUNDLED_CONTENT, cache, oneVoice)) {
+             TestServer server = TestServer.start(Fixture.SITE, cache, oneVoice)) {
             List<Future<HttpResponse<String>>> answers = new ArrayList<>();
             for (var section : server.site().pages().get(0).sections()) {
-                answers.add(clients.submit(() -> server.get("/audio/what-is-ketamine/" + section.id() + ".wav")));
+                answers.add(clients.submit(() -> server.get("/audio/about-ketamine/" + section.id() + ".wav")));
             }
             int busy = 0;
             for (Future<HttpResponse<String>> f : answers) {
@@ -91,7 +92,7 @@ class FaultsTest {
                 }
             }
             assertTrue(busy > 0, "eleven simultaneous syntheses on one voice with a 1 ms wait should turn some away");
-            assertEquals(200, server.get("/what-is-ketamine").statusCode());
+            assertEquals(200, server.get("/about-ketamine").statusCode());
         } finally {
             clients.shutdownNow();
         }

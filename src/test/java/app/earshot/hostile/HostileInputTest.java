@@ -52,7 +52,7 @@ class HostileInputTest {
             "....//", "..././", "%uff0e%uff0e/", "%ef%bc%8e%ef%bc%8e/", "..%252f", "%%32%65%%32%65/", "./.././");
     static final List<String> TARGETS = List.of("pom.xml", "etc/passwd", "README.md", "content/site.yaml", ".ci/run",
             "src/main/java/app/earshot/App.java");
-    static final List<String> PREFIXES = List.of("/", "/what-is-ketamine/", "/audio/", "/audio/what-is-ketamine/",
+    static final List<String> PREFIXES = List.of("/", "/about-ketamine/", "/audio/", "/audio/about-ketamine/",
             "/static/", "/static/abc/");
 
     static Map<String, byte[]> requests() {
@@ -68,33 +68,33 @@ class HostileInputTest {
         for (String target : TARGETS) {
             all.put("absolute-form " + target, RawHttp.request("GET", "http://127.0.0.1/../../" + target));
             all.put("double slash " + target, RawHttp.request("GET", "//" + target));
-            all.put("audio ext " + target, RawHttp.request("GET", "/audio/what-is-ketamine/..%2f..%2f" + target.replace("/", "%2f") + ".wav"));
+            all.put("audio ext " + target, RawHttp.request("GET", "/audio/about-ketamine/..%2f..%2f" + target.replace("/", "%2f") + ".wav"));
         }
         for (int n : new int[]{81, 200, 1_000, 5_000, 20_000, 100_000}) {
             all.put("long page id " + n, RawHttp.request("GET", "/" + "a".repeat(n)));
-            all.put("long section id " + n, RawHttp.request("GET", "/what-is-ketamine/" + "b".repeat(n)));
-            all.put("long audio id " + n, RawHttp.request("GET", "/audio/what-is-ketamine/" + "c".repeat(n) + ".wav"));
+            all.put("long section id " + n, RawHttp.request("GET", "/about-ketamine/" + "b".repeat(n)));
+            all.put("long audio id " + n, RawHttp.request("GET", "/audio/about-ketamine/" + "c".repeat(n) + ".wav"));
         }
-        for (String u : List.of("caf%C3%A9", "%F0%9F%98%80", "%E2%80%AEevil", "what-is-ketamine%E2%80%8B", "%C3%A5%CC%8A",
-                "%FF%FE", "%C0%80", "%ED%A0%80", "WHAT-IS-KETAMINE", "what_is_ketamine", "what-is-ketamine.", "-what-is-ketamine")) {
+        for (String u : List.of("caf%C3%A9", "%F0%9F%98%80", "%E2%80%AEevil", "about-ketamine%E2%80%8B", "%C3%A5%CC%8A",
+                "%FF%FE", "%C0%80", "%ED%A0%80", "ABOUT-KETAMINE", "about_ketamine", "about-ketamine.", "-about-ketamine")) {
             all.put("unicode page " + u, RawHttp.request("GET", "/" + u));
-            all.put("unicode section " + u, RawHttp.request("GET", "/what-is-ketamine/" + u));
-            all.put("unicode audio " + u, RawHttp.request("GET", "/audio/what-is-ketamine/" + u + ".wav"));
+            all.put("unicode section " + u, RawHttp.request("GET", "/about-ketamine/" + u));
+            all.put("unicode audio " + u, RawHttp.request("GET", "/audio/about-ketamine/" + u + ".wav"));
         }
-        for (String nul : List.of("/%00", "/what-is-ketamine%00", "/what-is-ketamine/%00.wav", "/audio/what-is-ketamine/fda-breakthrough-status.wav%00.txt")) {
+        for (String nul : List.of("/%00", "/about-ketamine%00", "/about-ketamine/%00.wav", "/audio/about-ketamine/fda-breakthrough-status.wav%00.txt")) {
             all.put("NUL escaped " + nul, RawHttp.request("GET", nul));
         }
         all.put("NUL raw in path", "GET /what\0is HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         all.put("NUL raw in header", "GET / HTTP/1.1\r\nHost: x\r\nX-A: a\0b\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         for (int n : new int[]{1_000, 10_000, 100_000, 1_000_000}) {
-            all.put("query " + n, RawHttp.request("GET", "/what-is-ketamine?q=" + "x".repeat(n)));
+            all.put("query " + n, RawHttp.request("GET", "/about-ketamine?q=" + "x".repeat(n)));
             all.put("header " + n, RawHttp.request("GET", "/", "X-Big: " + "y".repeat(n)));
         }
         all.put("many headers", RawHttp.request("GET", "/", manyHeaders(2_000)));
-        all.put("query params", RawHttp.request("GET", "/what-is-ketamine?" + "a=1&".repeat(5_000)));
-        all.put("bad percent", RawHttp.request("GET", "/what-is-ketamine/%zz"));
+        all.put("query params", RawHttp.request("GET", "/about-ketamine?" + "a=1&".repeat(5_000)));
+        all.put("bad percent", RawHttp.request("GET", "/about-ketamine/%zz"));
         all.put("lone percent", RawHttp.request("GET", "/%"));
-        String clip = "/audio/what-is-ketamine/fda-breakthrough-status.wav";
+        String clip = "/audio/about-ketamine/fda-breakthrough-status.wav";
         for (String range : List.of("bytes=0-0,1-1,2-2", "bytes=0-100,50-150", "bytes=-0", "bytes=-1-5", "bytes=--5",
                 "bytes=99999999999999999999-", "bytes=0-99999999999999999999", "bytes=9223372036854775807-",
                 "bytes=-9223372036854775808", "bytes=5-1", "bytes=", "bytes", "bytes=a-b", "lines=0-5", "bytes=0-" + "0".repeat(5000),
@@ -106,18 +106,18 @@ class HostileInputTest {
         all.put("if-range garbage", RawHttp.request("GET", clip, "Range: bytes=0-5", "If-Range: Tue, 99 Foo 9999"));
         for (String method : List.of("POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT", "PROPFIND", "MKCOL",
                 "FOO", "get", "G\u00c9T", "BREW", "M-SEARCH", "X".repeat(5000))) {
-            all.put("method " + method.substring(0, Math.min(20, method.length())), RawHttp.request(method, "/what-is-ketamine"));
+            all.put("method " + method.substring(0, Math.min(20, method.length())), RawHttp.request(method, "/about-ketamine"));
             all.put("method on audio " + method.substring(0, Math.min(20, method.length())), RawHttp.request(method, clip));
         }
-        all.put("post with body", ("POST /what-is-ketamine HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello").getBytes(StandardCharsets.ISO_8859_1));
+        all.put("post with body", ("POST /about-ketamine HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello").getBytes(StandardCharsets.ISO_8859_1));
         all.put("huge content-length", ("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999\r\nConnection: close\r\n\r\nx").getBytes(StandardCharsets.ISO_8859_1));
-        all.put("http/1.0 no host", "GET /what-is-ketamine HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        all.put("http/1.0 no host", "GET /about-ketamine HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         all.put("http/9", "GET / HTTP/9.9\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         all.put("garbage line", "\u0016\u0003\u0001\u0002\u0000\u0001\u0000\u0001\u00fc\u0003\u0003\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         all.put("no path", "GET HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         all.put("space in path", "GET /what is HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        all.put("header injection", RawHttp.request("GET", "/what-is-ketamine%0d%0aSet-Cookie:%20x=1"));
-        all.put("fragment", RawHttp.request("GET", "/what-is-ketamine#../../pom.xml"));
+        all.put("header injection", RawHttp.request("GET", "/about-ketamine%0d%0aSet-Cookie:%20x=1"));
+        all.put("fragment", RawHttp.request("GET", "/about-ketamine#../../pom.xml"));
         return all;
     }
 

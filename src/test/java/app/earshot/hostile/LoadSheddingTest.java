@@ -20,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import app.earshot.Await;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,14 @@ class LoadSheddingTest {
     void stop() {
         synthesizer.release.countDown();
         app.stop();
+    }
+
+    private HttpResponse<String> getQuietly(String path) {
+        try {
+            return get(path);
+        } catch (Exception e) {
+            throw new AssertionError(path, e);
+        }
     }
 
     HttpResponse<String> get(String path) throws Exception {
@@ -158,12 +167,8 @@ class LoadSheddingTest {
 
     /** The API answer once nothing in it is pending (it makes the rest in the background). */
     HttpResponse<String> complete(String path) throws Exception {
-        for (int i = 0; i < 1800; i++) {
-            HttpResponse<String> r = get(path);
-            if (r.headers().firstValue("X-Renderings-Pending").isEmpty()) return r;
-            Thread.sleep(100);
-        }
-        throw new AssertionError(path + " still pending after 180 s");
+        return Await.value(Duration.ofSeconds(180), () -> getQuietly(path), r -> r.headers().firstValue("X-Renderings-Pending").isEmpty(),
+                path + " has nothing pending");
     }
 
     /** Every rendering (an object with a "url" and a "ready") below {@code node} that {@code which} accepts. */

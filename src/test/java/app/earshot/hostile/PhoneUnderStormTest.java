@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import app.earshot.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -105,12 +106,8 @@ class PhoneUnderStormTest {
     void theClipsAreMadeInTheBackgroundOnceTheSlotFrees() throws Exception {
         assertFalse(said(send("GET", "/ivr/twiml").body()).isEmpty());
         synthesizer.release.countDown();
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        String body = send("GET", "/ivr/twiml").body();
-        while (!said(body).isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            body = send("GET", "/ivr/twiml").body();
-        }
+        String body = Await.value(Duration.ofSeconds(60), () -> send("GET", "/ivr/twiml").body(), b -> said(b).isEmpty(),
+                "the line's clips are all made");
         assertEquals(List.of(), said(body));
         assertTrue(body.contains("/telephony/aftercare/prompts/menu.wav?v="), body);
     }

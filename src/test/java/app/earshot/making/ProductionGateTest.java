@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.earshot.Await;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +56,7 @@ class ProductionGateTest {
         ProductionGate gate = new ProductionGate(1, 10_000, 4);
         CountDownLatch release = occupy(gate);
         CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> gate.admit(false, () -> "made"));
-        while (gate.waiting() == 0) Thread.sleep(5);
+        Await.until(Duration.ofSeconds(10), () -> gate.waiting() > 0, "the request waits for the slot");
         release.countDown();
         assertEquals("made", waiting.get(10, TimeUnit.SECONDS));
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.earshot.App;
 import app.earshot.Ffmpeg;
+import app.earshot.Fixture;
 import app.earshot.TestServer;
 import app.earshot.audio.ActiveSpeechLevel;
 import app.earshot.audio.LoudnessMeter;
@@ -143,10 +144,10 @@ class BroadcastLoudnessTest {
         assertTrue(ffmpeg.maxDb() < -3, name + ": ffmpeg peak " + ffmpeg.maxDb() + " dBov");
     }
 
-    /** The bundled clinic page (the one test here on content/): prints every section's figures for the README. */
+    /** Every section of the fixture page, shaped like the clinic's (headings, lists, a table); prints each one's figures. */
     @Test
-    void everyBundledSectionMeetsR128ByBothMeters() throws Exception {
-        App.Content clinic = App.load(TestServer.BUNDLED_CONTENT);
+    void everyFixtureSectionMeetsR128ByBothMeters() throws Exception {
+        App.Content clinic = App.load(Fixture.SITE);
         Page bundled = clinic.site().pages().get(0);
         Narrator shared = App.narrator(TestServer.SHARED_AUDIO_CACHE, TestServer.SYNTHESIZER);
         TelephoneAudio phone = TelephoneAudio.of(shared);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.earshot.App;
+import app.earshot.Fixture;
 import app.earshot.TestServer;
 import app.earshot.audio.ActiveSpeechLevel;
 import app.earshot.sound.Pcm;
@@ -26,7 +27,7 @@ class TelephoneAudioTest {
 
     @BeforeAll
     static void load() throws Exception {
-        content = App.load(TestServer.BUNDLED_CONTENT);
+        content = App.load(Fixture.SITE);
         page = content.site().pages().get(0);
     }
 

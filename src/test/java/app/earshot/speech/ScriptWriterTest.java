@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.earshot.App;
+import app.earshot.Fixture;
 import app.earshot.content.Page;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,8 +17,8 @@ class ScriptWriterTest {
 
     @BeforeAll
     static void load() throws Exception {
-        App.Content content = App.load(Path.of("content"));
-        page = content.site().page("what-is-ketamine").orElseThrow();
+        App.Content content = App.load(Fixture.SITE);
+        page = content.site().page("about-ketamine").orElseThrow();
         writer = new ScriptWriter(new SpeechNormalizer(), content.lexicon());
     }
 
@@ -51,7 +52,7 @@ class ScriptWriterTest {
 
     @Test
     void introductionStartsWithThePageTitle() {
-        assertTrue(script("introduction").text().startsWith("What is Ketamine?"));
+        assertTrue(script("introduction").text().startsWith(page.title()));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.earshot.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,25 @@ class VoicePoolTest {
 
     private VoicePool<String> pool(int size, Duration wait) {
         return new VoicePool<>("test voice", size, wait, () -> "voice" + created.incrementAndGet(), destroyed::add);
+    }
+
+    /** A started thread that borrows from {@code pool} and completes {@code result} with what it gets. */
+    private static Thread borrower(VoicePool<String> pool, CompletableFuture<String> result) {
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(pool.borrow());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, "borrower");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** Returns once {@code borrower} is parked in the pool's timed wait for an object. */
+    private static void awaitWaiting(Thread borrower) {
+        Await.until(Duration.ofSeconds(10), () -> borrower.getState() == Thread.State.TIMED_WAITING, "the borrower waits for an object");
     }
 
     @Test
@@ -43,8 +63,8 @@ class VoicePoolTest {
     void waitingBorrowerGetsTheObjectAnotherThreadReleases() throws Exception {
         VoicePool<String> pool = pool(1, Duration.ofSeconds(10));
         String lent = pool.borrow();
-        CompletableFuture<String> waiting = CompletableFuture.supplyAsync(pool::borrow);
-        Thread.sleep(50);
+        CompletableFuture<String> waiting = new CompletableFuture<>();
+        awaitWaiting(borrower(pool, waiting));
         pool.release(lent);
         assertEquals(lent, waiting.get(10, TimeUnit.SECONDS));
     }
@@ -53,8 +73,8 @@ class VoicePoolTest {
     void discardingWakesAWaitingBorrowerWithAFreshObject() throws Exception {
         VoicePool<String> pool = pool(1, Duration.ofSeconds(30));
         String broken = pool.borrow();
-        CompletableFuture<String> waiting = CompletableFuture.supplyAsync(pool::borrow);
-        Thread.sleep(100); // let it start waiting
+        CompletableFuture<String> waiting = new CompletableFuture<>();
+        awaitWaiting(borrower(pool, waiting));
         pool.discard(broken);
         assertEquals("voice2", waiting.get(10, TimeUnit.SECONDS)); // not after the full 30 s wait, not "pool busy"
     }

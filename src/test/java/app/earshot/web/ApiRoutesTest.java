@@ -3,6 +3,7 @@ package app.earshot.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.earshot.Fixture;
 import app.earshot.TestServer;
 import app.earshot.audio.Wav;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,7 +50,7 @@ class ApiRoutesTest {
         JsonNode index = json("/api/pages");
         List<JsonNode> all = new ArrayList<>();
         renderings(index, all);
-        assertTrue(all.size() > 11 * 9, all.size() + " renderings");
+        assertTrue(all.size() > Fixture.sectionCount() * 9, all.size() + " renderings");
         for (JsonNode r : all) {
             String url = r.get("url").asText();
             HttpResponse<byte[]> response = server.getBytes(HttpRequest.newBuilder(URI.create(url)));
@@ -70,7 +71,7 @@ class ApiRoutesTest {
 
     @Test
     void everyRenderingIsListedMp3AndWavAtEachSpeedTheBookAndEachTelephoneCodecAtItsOwnPath() throws Exception {
-        JsonNode page = json("/api/pages/what-is-ketamine");
+        JsonNode page = json("/api/pages/about-ketamine");
         List<String> pageFormats = new ArrayList<>();
         page.get("formats").fieldNames().forEachRemaining(pageFormats::add);
         assertTrue(pageFormats.containsAll(List.of("mp3", "wav", "captions", "chapters", "slower.mp3", "faster.wav", "slower.captions",
@@ -88,9 +89,9 @@ class ApiRoutesTest {
 
     @Test
     void sectionsListIdHeadingOrderKeypadSpokenTextAndEveryTelephoneCodec() throws Exception {
-        JsonNode page = json("/api/pages/what-is-ketamine");
+        JsonNode page = json("/api/pages/about-ketamine");
         JsonNode sections = page.get("sections");
-        assertEquals(11, sections.size());
+        assertEquals(Fixture.sectionCount(), sections.size());
         JsonNode fda = sections.get(3);
         assertEquals("fda-breakthrough-status", fda.get("id").asText());
         assertEquals("FDA Breakthrough Status", fda.get("heading").asText());
@@ -98,13 +99,13 @@ class ApiRoutesTest {
         // Menus hold what fits in 20 seconds: two sections of the main menu's own, then "more" menus on keys 3 and 4.
         assertEquals("[\"3\",\"2\"]", fda.get("keypad").toString());
         assertEquals("[\"4\",\"4\"]", sections.get(10).get("keypad").toString());
-        assertEquals(server.get("/audio/what-is-ketamine/fda-breakthrough-status.txt").body().strip(), fda.get("spokenText").asText());
+        assertEquals(server.get("/audio/about-ketamine/fda-breakthrough-status.txt").body().strip(), fda.get("spokenText").asText());
         JsonNode part = fda.get("telephone").get(0);
         assertEquals(1, part.get("of").asInt());
         List<String> codecs = new ArrayList<>();
         part.get("formats").fieldNames().forEachRemaining(codecs::add);
         assertEquals(List.of("ulaw.wav", "alaw.wav", "pcm.wav", "ulaw", "alaw"), codecs);
-        assertTrue(page.get("ivr").get("vxml").asText().endsWith("/ivr/what-is-ketamine.vxml"));
+        assertTrue(page.get("ivr").get("vxml").asText().endsWith("/ivr/about-ketamine.vxml"));
     }
 
     @Test

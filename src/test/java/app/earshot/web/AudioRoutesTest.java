@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.earshot.Fixture;
 import app.earshot.Soxi;
 import app.earshot.TestServer;
 import app.earshot.sound.Pcm;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AudioRoutesTest {
-    static final String CLIP = "/audio/what-is-ketamine/fda-breakthrough-status.wav";
+    static final String CLIP = "/audio/about-ketamine/fda-breakthrough-status.wav";
     static TestServer server;
 
     @BeforeAll
@@ -51,7 +52,7 @@ class AudioRoutesTest {
         assertEquals(16000, info.sampleRate());
         assertEquals(1, info.channels());
         assertEquals(16, info.bitsPerSample());
-        int words = server.get("/audio/what-is-ketamine/fda-breakthrough-status.txt").body().split("\\s+").length;
+        int words = server.get("/audio/about-ketamine/fda-breakthrough-status.txt").body().split("\\s+").length;
         double wpm = words / (info.seconds() / 60);
         assertTrue(wpm > 100 && wpm < 260, words + " words in " + info.seconds() + " s = " + wpm + " wpm");
         Pcm pcm = Wav.decode(wav);
@@ -66,10 +67,10 @@ class AudioRoutesTest {
 
     @Test
     void wholePageIsEverySectionWithPausesBetween() throws Exception {
-        double total = Wav.inspect(get("/audio/what-is-ketamine.wav").body()).seconds();
+        double total = Wav.inspect(get("/audio/about-ketamine.wav").body()).seconds();
         double sections = 0;
-        for (var s : server.site().page("what-is-ketamine").orElseThrow().sections()) {
-            sections += Wav.inspect(get("/audio/what-is-ketamine/" + s.id() + ".wav").body()).seconds();
+        for (var s : server.site().page("about-ketamine").orElseThrow().sections()) {
+            sections += Wav.inspect(get("/audio/about-ketamine/" + s.id() + ".wav").body()).seconds();
         }
         assertEquals(sections + 10 * app.earshot.narration.Clips.SECTION_PAUSE_SECONDS, total, 0.01);
     }
@@ -77,7 +78,7 @@ class AudioRoutesTest {
     @Test
     void captionsParseAndEveryCueLiesInsideTheClip() throws Exception {
         double clip = Wav.inspect(get(CLIP).body()).seconds();
-        HttpResponse<String> vtt = server.get("/audio/what-is-ketamine/fda-breakthrough-status.vtt");
+        HttpResponse<String> vtt = server.get("/audio/about-ketamine/fda-breakthrough-status.vtt");
         assertEquals("text/vtt;charset=utf-8", vtt.headers().firstValue("Content-Type").orElse("").replace(" ", ""));
         List<double[]> cues = VttParser.cues(vtt.body());
         assertFalse(cues.isEmpty());
@@ -90,24 +91,24 @@ class AudioRoutesTest {
 
     @Test
     void captionsShowTheAuthorsWordsWhileTheLexiconRespellsWhatIsHeard() {
-        String vtt = server.get("/audio/what-is-ketamine/how-does-ketamine-work.vtt").body();
-        String txt = server.get("/audio/what-is-ketamine/how-does-ketamine-work.txt").body();
+        String vtt = server.get("/audio/about-ketamine/how-does-ketamine-work.vtt").body();
+        String txt = server.get("/audio/about-ketamine/how-does-ketamine-work.txt").body();
         assertTrue(vtt.contains("NMDA") && !vtt.contains("N-M-D-A"), vtt);
         assertTrue(txt.contains("N-M-D-A") && !txt.contains("NMDA"), txt);
     }
 
     @Test
     void wholePageCaptionsAndChaptersCoverTheWholeClip() {
-        List<double[]> chapters = VttParser.cues(server.get("/audio/what-is-ketamine.chapters.vtt").body());
-        assertEquals(11, chapters.size());
-        List<double[]> cues = VttParser.cues(server.get("/audio/what-is-ketamine.vtt").body());
-        assertTrue(cues.get(cues.size() - 1)[1] <= chapters.get(10)[1] + 0.001);
-        assertTrue(cues.get(cues.size() - 1)[0] >= chapters.get(10)[0]);
+        List<double[]> chapters = VttParser.cues(server.get("/audio/about-ketamine.chapters.vtt").body());
+        assertEquals(Fixture.sectionCount(), chapters.size());
+        List<double[]> cues = VttParser.cues(server.get("/audio/about-ketamine.vtt").body());
+        assertTrue(cues.get(cues.size() - 1)[1] <= chapters.get(chapters.size() - 1)[1] + 0.001);
+        assertTrue(cues.get(cues.size() - 1)[0] >= chapters.get(chapters.size() - 1)[0]);
     }
 
     @Test
     void spokenTextIsPlainUtf8() {
-        HttpResponse<String> txt = server.get("/audio/what-is-ketamine/research-evidence.txt");
+        HttpResponse<String> txt = server.get("/audio/about-ketamine/research-evidence.txt");
         assertEquals("text/plain;charset=utf-8", txt.headers().firstValue("Content-Type").orElse("").replace(" ", ""));
         assertTrue(txt.body().startsWith("Research and Evidence."), txt.body());
     }
@@ -180,8 +181,8 @@ class AudioRoutesTest {
 
     @Test
     void unknownSectionOrFormatIs404InPlainText() {
-        for (String path : List.of("/audio/what-is-ketamine/nope.wav", "/audio/what-is-ketamine/fda-breakthrough-status.mp4",
-                "/audio/nope.wav", "/audio/what-is-ketamine.ogg", "/audio/what-is-ketamine/..%2f..%2fpom.xml")) {
+        for (String path : List.of("/audio/about-ketamine/nope.wav", "/audio/about-ketamine/fda-breakthrough-status.mp4",
+                "/audio/nope.wav", "/audio/about-ketamine.ogg", "/audio/about-ketamine/..%2f..%2fpom.xml")) {
             HttpResponse<String> response = server.get(path);
             assertTrue(response.statusCode() == 404 || response.statusCode() == 400, path + " " + response.statusCode());
             assertFalse(response.body().contains("<html"), path);
@@ -191,7 +192,7 @@ class AudioRoutesTest {
     @Test
     void everyPageHasANamedPlayerWithCaptionsAndADescribedDownload() {
         server.warm(server.site().pages().get(0));
-        Document doc = server.html("/what-is-ketamine/fda-breakthrough-status");
+        Document doc = server.html("/about-ketamine/fda-breakthrough-status");
         Element audio = doc.selectFirst("main audio[controls]");
         assertEquals("Listen to this section", audio.attr("aria-label"));
         // The clip is made, so the player may fetch its length instead of showing unavailable controls.
@@ -209,13 +210,13 @@ class AudioRoutesTest {
     @Test
     void wholePageHasOnePlayerAndOneCompactControlPerSection() {
         server.warm(server.site().pages().get(0));
-        Document doc = server.html("/what-is-ketamine");
+        Document doc = server.html("/about-ketamine");
         assertEquals(1, doc.select("main audio[controls]").size());
         assertEquals(10, doc.select("main section .listen-section a").size());
         assertTrue(doc.selectFirst("#fda-breakthrough-status .listen-section a").text().matches("Listen to section 4, \\d+ seconds"),
                 doc.selectFirst("#fda-breakthrough-status .listen-section a").text());
         assertEquals("Listen to the whole page", doc.selectFirst("main audio").attr("aria-label"));
-        assertEquals("/audio/what-is-ketamine.vtt", doc.selectFirst("main .listen a:matchesOwn(^Captions file)").attr("href"));
+        assertEquals("/audio/about-ketamine.vtt", doc.selectFirst("main .listen a:matchesOwn(^Captions file)").attr("href"));
         assertTrue(doc.select("main a[download]").first().text().matches("Download the whole page \\(MP3, [\\d.]+ (KB|MB), \\d+ minutes? \\d+ seconds?\\)"),
                 doc.select("main a[download]").first().text());
     }

@@ -31,20 +31,20 @@ class BookRoutesTest {
 
     @Test
     void bookIsServedAsEpubWithAnEtagThatAnswers304() {
-        HttpResponse<byte[]> book = get("/what-is-ketamine.epub");
+        HttpResponse<byte[]> book = get("/about-ketamine.epub");
         assertEquals(200, book.statusCode());
         assertEquals("application/epub+zip", book.headers().firstValue("Content-Type").orElse(""));
         assertEquals("mimetypeapplication/epub+zip", new String(book.body(), 30, 28, java.nio.charset.StandardCharsets.US_ASCII));
         String etag = book.headers().firstValue("ETag").orElseThrow();
-        assertEquals(304, get("/what-is-ketamine.epub", "If-None-Match", etag).statusCode());
-        HttpResponse<byte[]> part = get("/what-is-ketamine.epub", "Range", "bytes=0-57");
+        assertEquals(304, get("/about-ketamine.epub", "If-None-Match", etag).statusCode());
+        HttpResponse<byte[]> part = get("/about-ketamine.epub", "Range", "bytes=0-57");
         assertEquals(206, part.statusCode());
         assertArrayEquals(Arrays.copyOf(book.body(), 58), part.body());
     }
 
     @Test
     void sameContentServesIdenticalBytes() {
-        assertArrayEquals(get("/what-is-ketamine.epub").body(), get("/what-is-ketamine.epub").body());
+        assertArrayEquals(get("/about-ketamine.epub").body(), get("/about-ketamine.epub").body());
     }
 
     @Test
@@ -54,10 +54,10 @@ class BookRoutesTest {
 
     @Test
     void wholePageOffersTheBookWithItsSize() {
-        get("/what-is-ketamine.epub");
-        Element link = server.html("/what-is-ketamine").selectFirst("main .listen a[href=/what-is-ketamine.epub]");
+        get("/about-ketamine.epub");
+        Element link = server.html("/about-ketamine").selectFirst("main .listen a[href=/about-ketamine.epub]");
         assertTrue(link.text().matches("Talking book, text and voice together \\(EPUB, [\\d.]+ (KB|MB)\\)"), link.text());
         assertTrue(link.hasAttr("download"));
-        assertTrue(server.html("/what-is-ketamine/fda-breakthrough-status").select("a[href$=.epub]").isEmpty());
+        assertTrue(server.html("/about-ketamine/fda-breakthrough-status").select("a[href$=.epub]").isEmpty());
     }
 }

@@ -35,8 +35,8 @@ import org.w3c.dom.Element;
  * clips and lead to the same turns; the VoiceXML checked against the W3C schema and DTD; prompts measured.
  */
 class CallDialectsTest {
-    static final String VXML = "/ivr/what-is-ketamine.vxml";
-    static final String TWIML = "/ivr/what-is-ketamine/twiml";
+    static final String VXML = "/ivr/about-ketamine.vxml";
+    static final String TWIML = "/ivr/about-ketamine/twiml";
     static TestServer server;
     static Page page;
     static CallTable table;
@@ -46,7 +46,7 @@ class CallDialectsTest {
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.start();
-        page = server.site().page("what-is-ketamine").orElseThrow();
+        page = server.site().page("about-ketamine").orElseThrow();
         table = CallTable.of(new CallFlow(KeypadMenu.of(page)));
         PhoneLineReady.await(server, VXML);
         vxml = server.get(VXML).body();
@@ -199,7 +199,7 @@ class CallDialectsTest {
         TwimlTurn menu = twiml(server.url(TWIML), "");
         assertTrue(menu.speech());
         TwimlTurn heard = twimlAnswer(menu, new CallFlow.Speech("Um, FDA status please"));
-        assertEquals("/telephony/what-is-ketamine/fda-breakthrough-status.wav", heard.sounds().get(0).replaceAll("\\?.*", ""));
+        assertEquals("/telephony/about-ketamine/fda-breakthrough-status.wav", heard.sounds().get(0).replaceAll("\\?.*", ""));
     }
 
     @Test
@@ -231,7 +231,7 @@ class CallDialectsTest {
     void everyMenuAndHelpPromptLastsAtMostTwentySeconds() throws Exception {
         Map<String, Double> seconds = new LinkedHashMap<>();
         for (String name : table.flow().keypad().prompts().keySet()) {
-            HttpResponse<byte[]> wav = server.getBytes("/telephony/what-is-ketamine/prompts/" + name + ".wav");
+            HttpResponse<byte[]> wav = server.getBytes("/telephony/about-ketamine/prompts/" + name + ".wav");
             assertEquals(200, wav.statusCode(), name);
             seconds.put(name, Wav.inspect(wav.body()).seconds());
         }

@@ -48,16 +48,4 @@ class CareCalloutTest {
     void theCrisisNumberIsSaidDigitByDigit() {
         assertTrue(server.voicing().script(page, section).spoken().contains("text nine-eight-eight at"));
     }
-
-    @Test
-    void bundledPageSignpostsTheLifelineWhereverItMentionsSuicide() {
-        try (TestServer bundled = TestServer.start()) {
-            Page ketamine = bundled.site().pages().get(0);
-            for (Section s : ketamine.sections()) {
-                boolean mentions = s.blocks().stream().anyMatch(b -> b.toString().toLowerCase().contains("suicidal"));
-                boolean signposts = s.blocks().stream().anyMatch(b -> b instanceof app.earshot.content.Block.Care c && c.text().contains("988"));
-                assertEquals(mentions, signposts, s.id());
-            }
-        }
-    }
 }

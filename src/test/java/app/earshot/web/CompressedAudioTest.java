@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.earshot.Fixture;
 import app.earshot.Mp3Decoder;
 import app.earshot.TestServer;
 import app.earshot.audio.Mp3;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class CompressedAudioTest {
-    static final String SECTION = "/audio/what-is-ketamine/fda-breakthrough-status";
+    static final String SECTION = "/audio/about-ketamine/fda-breakthrough-status";
     static TestServer server;
 
     @BeforeAll
@@ -48,7 +49,7 @@ class CompressedAudioTest {
 
     @Test
     void wholePageMp3DecodesToTheWavsLengthAtAFifthOfItsSize() throws Exception {
-        assertMatchesWav("/audio/what-is-ketamine");
+        assertMatchesWav("/audio/about-ketamine");
     }
 
     private static void assertMatchesWav(String base) throws Exception {
@@ -95,14 +96,14 @@ class CompressedAudioTest {
         List<double[]> cues = VttParser.cues(server.get(SECTION + ".faster.vtt").body());
         assertTrue(cues.get(cues.size() - 1)[1] <= wav + 0.001);
         assertTrue(wav < Wav.inspect(get(SECTION + ".wav").body()).seconds());
-        assertEquals(11, VttParser.cues(server.get("/audio/what-is-ketamine.slower.chapters.vtt").body()).size());
-        assertEquals(200, get("/audio/what-is-ketamine.slower.mp3").statusCode());
+        assertEquals(Fixture.sectionCount(), VttParser.cues(server.get("/audio/about-ketamine.slower.chapters.vtt").body()).size());
+        assertEquals(200, get("/audio/about-ketamine.slower.mp3").statusCode());
     }
 
     @Test
     void speedNamesOutsideTheSchemeAre404() {
         for (String path : List.of(SECTION + ".normal.mp3", SECTION + ".quick.mp3", SECTION + ".slower.txt",
-                SECTION + ".slower.ogg", "/audio/what-is-ketamine.faster.txt")) {
+                SECTION + ".slower.ogg", "/audio/about-ketamine.faster.txt")) {
             assertEquals(404, server.get(path).statusCode(), path);
         }
     }
@@ -110,7 +111,7 @@ class CompressedAudioTest {
     @Test
     void playersOfferMp3FirstWavAsFallbackAndOtherSpeedsAsLinks() {
         server.warm(server.site().pages().get(0));
-        Document doc = server.html("/what-is-ketamine");
+        Document doc = server.html("/about-ketamine");
         Set<String> names = new HashSet<>();
         for (Element player : doc.select("main .listen")) {
             List<String> types = player.select("audio source").eachAttr("type");
@@ -129,7 +130,7 @@ class CompressedAudioTest {
     @Test
     void downloadLinkNamesTheMp3ItsSizeAndLength() {
         server.warm(server.site().pages().get(0));
-        String download = server.html("/what-is-ketamine/fda-breakthrough-status").selectFirst("main a[download]").text();
+        String download = server.html("/about-ketamine/fda-breakthrough-status").selectFirst("main a[download]").text();
         assertTrue(download.matches("Download this section \\(MP3, \\d+ KB, \\d+ seconds\\)"), download);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.earshot.Await;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -77,10 +78,9 @@ class FastPathThreadsTest {
             // Every thread of the pool but the acceptor's and the selector's ends up held by a slow route (accepting a
             // connection takes a worker only for a moment), and the rest of the requests wait for one.
             int workers = pool.getMaxThreads() - 2;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             // The client opens its connections one after another, so the last requests may reach the queue after the
             // workers are all held: wait for both, not for the first.
-            while ((held.get() < workers || pool.getQueueSize() == 0) && System.nanoTime() < deadline) Thread.sleep(20);
+            Await.until(Duration.ofSeconds(10), () -> held.get() >= workers && pool.getQueueSize() > 0, "every worker held and a request queued");
             assertEquals(workers, held.get(), "the slow routes did not take every worker");
             assertEquals(0, pool.getIdleThreads(), "a worker is idle");
             assertTrue(pool.getQueueSize() > 0, "no request is waiting for a worker");

@@ -3,6 +3,7 @@ package app.earshot.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.earshot.Fixture;
 import app.earshot.TestServer;
 import app.earshot.audio.Mp3;
 import app.earshot.feed.PodcastFeed;
@@ -82,7 +83,7 @@ class FeedRoutesTest {
     @Test
     void everySectionIsAnItemWhoseEnclosureLengthIsTheExactByteSize() throws Exception {
         List<Element> items = items(xml(server.get("/feed.xml").body()));
-        assertEquals(11, items.size(), "sections only: a whole-page episode would repeat them");
+        assertEquals(Fixture.sectionCount(), items.size(), "sections only: a whole-page episode would repeat them");
         for (Element item : items) {
             Element enclosure = (Element) item.getElementsByTagName("enclosure").item(0);
             assertEquals("audio/mpeg", enclosure.getAttribute("type"));
@@ -111,13 +112,13 @@ class FeedRoutesTest {
             assertEquals(java.time.LocalDate.of(2026, 11, 26), date.toLocalDate());
         }
         assertEquals(guids.size(), new java.util.HashSet<>(guids).size());
-        assertTrue(guids.stream().noneMatch(g -> g.equals("earshot:what-is-ketamine:2026-11-26")), guids.toString());
-        assertTrue(guids.contains("earshot:what-is-ketamine:fda-breakthrough-status:2026-11-26"), guids.toString());
+        assertTrue(guids.stream().noneMatch(g -> g.equals("earshot:about-ketamine:" + Fixture.frontMatter("reviewed"))), guids.toString());
+        assertTrue(guids.contains("earshot:about-ketamine:fda-breakthrough-status:" + Fixture.frontMatter("reviewed")), guids.toString());
     }
 
     @Test
     void configuredBaseUrlMakesEveryUrlAbsoluteOnIt(@TempDir Path content) throws Exception {
-        TestServer.copyTree(TestServer.BUNDLED_CONTENT, content);
+        TestServer.copyTree(Fixture.SITE, content);
         Path site = content.resolve("site.yaml");
         Files.writeString(site, Files.readString(site) + "\nbase-url: https://library.example.org/\n");
         try (TestServer configured = TestServer.start(content)) {
@@ -127,32 +128,32 @@ class FeedRoutesTest {
                     ((Element) doc.getElementsByTagNameNS(PodcastFeed.ATOM, "link").item(0)).getAttribute("href"));
             for (Element item : items(doc)) {
                 assertTrue(((Element) item.getElementsByTagName("enclosure").item(0)).getAttribute("url")
-                        .startsWith("https://library.example.org/audio/what-is-ketamine"));
+                        .startsWith("https://library.example.org/audio/about-ketamine"));
             }
-            assertTrue(configured.get("/what-is-ketamine.m3u8").body().contains("\nhttps://library.example.org/audio/what-is-ketamine/"));
+            assertTrue(configured.get("/about-ketamine.m3u8").body().contains("\nhttps://library.example.org/audio/about-ketamine/"));
         }
     }
 
     @Test
     void playlistListsTheSectionsWithDurationsAndTitles() throws Exception {
-        HttpResponse<String> response = server.get("/what-is-ketamine.m3u");
+        HttpResponse<String> response = server.get("/about-ketamine.m3u");
         assertEquals(200, response.statusCode());
         assertEquals("audio/x-mpegurl", response.headers().firstValue("Content-Type").orElse(""));
         List<String> lines = response.body().lines().toList();
         assertEquals("#EXTM3U", lines.get(0));
         List<String> extinf = lines.stream().filter(l -> l.startsWith("#EXTINF:")).toList();
         List<String> urls = lines.stream().filter(l -> !l.startsWith("#")).toList();
-        assertEquals(11, extinf.size());
-        assertEquals(11, urls.size());
-        String last = server.site().pages().get(0).sections().get(10).heading();
-        assertEquals("#EXTINF:" + Math.round(Mp3.inspect(getAbsolute(urls.get(10)).body()).seconds()) + "," + last, extinf.get(10));
-        assertTrue(extinf.get(0).endsWith(",Introduction to What is Ketamine?"), extinf.get(0));
-        assertEquals(server.url("/audio/what-is-ketamine/introduction.mp3"), urls.get(0));
+        assertEquals(Fixture.sectionCount(), extinf.size());
+        assertEquals(Fixture.sectionCount(), urls.size());
+        String last = server.site().pages().get(0).sections().get(extinf.size() - 1).heading();
+        assertEquals("#EXTINF:" + Math.round(Mp3.inspect(getAbsolute(urls.get(urls.size() - 1)).body()).seconds()) + "," + last, extinf.get(extinf.size() - 1));
+        assertTrue(extinf.get(0).endsWith(",Introduction to " + server.site().pages().get(0).title()), extinf.get(0));
+        assertEquals(server.url("/audio/about-ketamine/introduction.mp3"), urls.get(0));
     }
 
     @Test
     void playlistRouteLeavesPagesAloneAndUnknownPagesAre404() {
-        assertTrue(server.get("/what-is-ketamine").headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(server.get("/about-ketamine").headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertEquals(404, server.get("/nope.m3u8").statusCode());
         assertEquals(404, server.get("/nope.m3u").statusCode());
         assertEquals(404, server.get("/nope/feed.xml").statusCode());
@@ -160,9 +161,9 @@ class FeedRoutesTest {
 
     @Test
     void everyPageLinksTheFeedAndThePagePlayerLinksThePlaylist() {
-        org.jsoup.nodes.Document doc = server.html("/what-is-ketamine");
+        org.jsoup.nodes.Document doc = server.html("/about-ketamine");
         assertEquals("/feed.xml", doc.selectFirst("link[rel=alternate][type=application/rss+xml]").attr("href"));
-        assertEquals("/what-is-ketamine.m3u", doc.selectFirst("main .listen a[href$=.m3u]").attr("href"));
+        assertEquals("/about-ketamine.m3u", doc.selectFirst("main .listen a[href$=.m3u]").attr("href"));
     }
 
 }

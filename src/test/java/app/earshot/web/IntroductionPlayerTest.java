@@ -12,12 +12,12 @@ class IntroductionPlayerTest {
     @Test
     void theWholePageOffersTheIntroductionsOwnPlayerAndDownloadUnderMoreWaysToListen() {
         try (TestServer server = TestServer.start()) {
-            Document doc = server.html("/what-is-ketamine");
+            Document doc = server.html("/about-ketamine");
             Element control = doc.selectFirst("main .listen details a:matchesOwn(^The introduction on its own)");
             assertNotNull(control, "the introduction's own player, behind More ways to listen (no extra Tab stop)");
-            assertEquals("/what-is-ketamine/introduction", control.attr("href"));
+            assertEquals("/about-ketamine/introduction", control.attr("href"));
             Document own = server.html(control.attr("href"));
-            assertNotNull(own.selectFirst("main audio source[src=/audio/what-is-ketamine/introduction.mp3]"), "its player");
+            assertNotNull(own.selectFirst("main audio source[src=/audio/about-ketamine/introduction.mp3]"), "its player");
             assertEquals(200, server.getBytes(own.selectFirst("main a[download][href$=.mp3]").attr("href")).statusCode());
         }
     }

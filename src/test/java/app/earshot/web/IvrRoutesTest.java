@@ -30,7 +30,7 @@ import org.w3c.dom.NodeList;
 
 class IvrRoutesTest {
     static final String VXML_NS = "http://www.w3.org/2001/vxml";
-    static final String TWIML = "/ivr/what-is-ketamine/twiml";
+    static final String TWIML = "/ivr/about-ketamine/twiml";
     static TestServer server;
     static Page page;
     static final Set<String> resolved = new HashSet<>();
@@ -38,8 +38,8 @@ class IvrRoutesTest {
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.start();
-        page = server.site().page("what-is-ketamine").orElseThrow();
-        PhoneLineReady.await(server, "/ivr/what-is-ketamine.vxml");
+        page = server.site().page("about-ketamine").orElseThrow();
+        PhoneLineReady.await(server, "/ivr/about-ketamine.vxml");
     }
 
     @AfterAll
@@ -75,7 +75,7 @@ class IvrRoutesTest {
 
     @Test
     void voiceXmlIsWellFormedVersion21WithItsMediaType() throws Exception {
-        HttpResponse<String> response = server.get("/ivr/what-is-ketamine.vxml");
+        HttpResponse<String> response = server.get("/ivr/about-ketamine.vxml");
         assertEquals(200, response.statusCode());
         assertEquals("application/voicexml+xml", response.headers().firstValue("Content-Type").orElse(""));
         Element root = parse(response.body()).getDocumentElement();
@@ -87,7 +87,7 @@ class IvrRoutesTest {
 
     @Test
     void everyVoiceXmlAudioResolvesCarriesItsWordsAndAMaxAgeMatchingItsCacheControl() throws Exception {
-        Document doc = parse(server.get("/ivr/what-is-ketamine.vxml").body());
+        Document doc = parse(server.get("/ivr/about-ketamine.vxml").body());
         List<Element> audio = all(doc, VXML_NS, "audio");
         assertTrue(audio.size() > 30);
         String maxAge = all(doc, VXML_NS, "property").stream().filter(p -> p.getAttribute("name").equals("audiomaxage"))
@@ -101,14 +101,14 @@ class IvrRoutesTest {
 
     @Test
     void voiceXmlRevalidatesWithItsETag() {
-        HttpResponse<String> first = server.get("/ivr/what-is-ketamine.vxml");
+        HttpResponse<String> first = server.get("/ivr/about-ketamine.vxml");
         assertEquals("no-cache", first.headers().firstValue("Cache-Control").orElse(""));
         String etag = first.headers().firstValue("ETag").orElseThrow();
-        HttpResponse<String> again = server.send(HttpRequest.newBuilder(URI.create(server.url("/ivr/what-is-ketamine.vxml")))
+        HttpResponse<String> again = server.send(HttpRequest.newBuilder(URI.create(server.url("/ivr/about-ketamine.vxml")))
                 .header("If-None-Match", etag).build());
         assertEquals(304, again.statusCode());
         assertEquals(404, server.get("/ivr/nope.vxml").statusCode());
-        assertEquals(404, server.get("/ivr/what-is-ketamine.xml").statusCode());
+        assertEquals(404, server.get("/ivr/about-ketamine.xml").statusCode());
     }
 
     // ---- TwiML
@@ -224,7 +224,7 @@ class IvrRoutesTest {
         HttpResponse<String> response = server.request("PUT", TWIML);
         assertEquals(405, response.statusCode());
         assertEquals(Set.of("GET", "HEAD", "POST"), Set.of(response.headers().firstValue("Allow").orElse("").split(",\\s*")));
-        assertEquals("GET, HEAD", server.request("POST", "/ivr/what-is-ketamine.vxml").headers().firstValue("Allow").orElse(""));
+        assertEquals("GET, HEAD", server.request("POST", "/ivr/about-ketamine.vxml").headers().firstValue("Allow").orElse(""));
     }
 
     @Test

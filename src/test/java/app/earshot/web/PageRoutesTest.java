@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.earshot.Fixture;
 import app.earshot.TestServer;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -16,23 +17,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class PageRoutesTest {
-    static final List<String> SEED_HEADINGS = List.of(
-            "A Revolutionary Approach to Mental Health Treatment",
-            "What is Ketamine?",
-            "FDA Breakthrough Status",
-            "Key Facts About Ketamine",
-            "How Does Ketamine Work?",
-            "Conditions Ketamine Can Treat",
-            "Ketamine vs. Traditional Antidepressants",
-            "Safety & Considerations",
-            "Research & Evidence",
-            "Is Ketamine Therapy Right for You?");
+    /** The fixture page's level-two headings as written in its Markdown. */
+    static final List<String> SEED_HEADINGS = Fixture.headings(2);
 
     static TestServer server;
 
     @BeforeAll
     static void start() {
         server = TestServer.start();
+    }
+
+    /** The fixture page's title (its only h1, and the heading of one of its sections). */
+    static String title() {
+        return server.site().page(Fixture.PAGE).orElseThrow().title();
     }
 
     @AfterAll
@@ -42,14 +39,14 @@ class PageRoutesTest {
 
     @Test
     void wholePageHasOneH1AndEverySeedHeadingInOrder() {
-        Document doc = server.html("/what-is-ketamine");
-        assertEquals(List.of("What is Ketamine?"), doc.select("h1").eachText());
+        Document doc = server.html("/about-ketamine");
+        assertEquals(List.of(title()), doc.select("h1").eachText());
         assertEquals(SEED_HEADINGS, doc.select("main section > h2").eachText());
     }
 
     @Test
     void everySectionIsLabelledByItsOwnHeading() {
-        Elements sections = server.html("/what-is-ketamine").select("main section");
+        Elements sections = server.html("/about-ketamine").select("main section");
         assertEquals(SEED_HEADINGS.size(), sections.size());
         for (Element section : sections) {
             Element heading = section.getElementById(section.attr("aria-labelledby"));
@@ -60,8 +57,8 @@ class PageRoutesTest {
 
     @Test
     void sectionIdsAreStableSlugsOfTheirHeadings() {
-        List<String> ids = server.html("/what-is-ketamine").select("main section").eachAttr("id");
-        assertEquals(List.of("a-revolutionary-approach-to-mental-health-treatment", "what-is-ketamine",
+        List<String> ids = server.html("/about-ketamine").select("main section").eachAttr("id");
+        assertEquals(List.of("a-revolutionary-approach-to-mental-health-treatment", "about-ketamine",
                 "fda-breakthrough-status", "key-facts-about-ketamine", "how-does-ketamine-work",
                 "conditions-ketamine-can-treat", "ketamine-vs-traditional-antidepressants",
                 "safety-considerations", "research-evidence", "is-ketamine-therapy-right-for-you"), ids);
@@ -69,20 +66,20 @@ class PageRoutesTest {
 
     @Test
     void subHeadingsAreLevelThreeOnTheWholePage() {
-        Elements h3 = server.html("/what-is-ketamine").select("#conditions-ketamine-can-treat h3");
+        Elements h3 = server.html("/about-ketamine").select("#conditions-ketamine-can-treat h3");
         assertEquals(List.of("Depression", "Anxiety Disorders", "PTSD & Trauma", "Other Conditions"), h3.eachText());
     }
 
     @Test
     void subHeadingsMoveUpToLevelTwoOnTheSectionPage() {
-        Document doc = server.html("/what-is-ketamine/how-does-ketamine-work");
+        Document doc = server.html("/about-ketamine/how-does-ketamine-work");
         assertEquals(List.of("NMDA Receptor Blockade", "Neuroplasticity", "Rapid Relief"), doc.select("main h2").eachText().subList(0, 3));
         assertTrue(doc.select("main h3").isEmpty());
     }
 
     @Test
     void comparisonIsARealTableWithCaptionAndScopedHeaders() {
-        Element table = server.html("/what-is-ketamine").selectFirst("#ketamine-vs-traditional-antidepressants table");
+        Element table = server.html("/about-ketamine").selectFirst("#ketamine-vs-traditional-antidepressants table");
         assertNotNull(table);
         assertFalse(table.select("caption").text().isBlank());
         assertEquals(List.of("Factor", "Traditional Antidepressants", "Ketamine Therapy"), table.select("thead th[scope=col]").eachText());
@@ -93,7 +90,7 @@ class PageRoutesTest {
 
     @Test
     void listsAreRealListsWithoutBulletCharacters() {
-        Document doc = server.html("/what-is-ketamine");
+        Document doc = server.html("/about-ketamine");
         Elements items = doc.select("main li");
         assertTrue(doc.select("#key-facts-about-ketamine > ul > li").size() == 5);
         for (Element li : items) {
@@ -103,7 +100,7 @@ class PageRoutesTest {
 
     @Test
     void statisticsKeepTheirNumbersAndMeaningsTogether() {
-        List<String> stats = server.html("/what-is-ketamine").select("#research-evidence > ul > li").eachText();
+        List<String> stats = server.html("/about-ketamine").select("#research-evidence > ul > li").eachText();
         assertEquals(List.of("70%: Response rate in treatment-resistant depression studies",
                 "24hrs: Time to significant improvement in many patients",
                 "500+: Published research studies on ketamine therapy"), stats);
@@ -111,7 +108,7 @@ class PageRoutesTest {
 
     @Test
     void reviewDatesAreShownWithMachineReadableTimes() {
-        Document doc = server.html("/what-is-ketamine/fda-breakthrough-status");
+        Document doc = server.html("/about-ketamine/fda-breakthrough-status");
         Elements times = doc.select(".review-dates time[datetime]");
         assertEquals(2, times.size());
         assertTrue(times.get(0).parent().text().startsWith("Page last reviewed"));
@@ -121,30 +118,30 @@ class PageRoutesTest {
 
     @Test
     void sectionPageLinksToNeighboursWholePageAndBreadcrumb() {
-        Document doc = server.html("/what-is-ketamine/fda-breakthrough-status");
+        Document doc = server.html("/about-ketamine/fda-breakthrough-status");
         assertEquals("FDA Breakthrough Status", doc.selectFirst("h1").text());
-        assertEquals("/what-is-ketamine/what-is-ketamine", doc.selectFirst("a[rel=prev]").attr("href"));
-        assertEquals("/what-is-ketamine/key-facts-about-ketamine", doc.selectFirst("a[rel=next]").attr("href"));
-        assertEquals(List.of("/", "/what-is-ketamine"), doc.select("nav[aria-label=Breadcrumb] a").eachAttr("href"));
-        assertFalse(doc.select("main a[href^=/what-is-ketamine#]").isEmpty());
+        assertEquals("/about-ketamine/about-ketamine", doc.selectFirst("a[rel=prev]").attr("href"));
+        assertEquals("/about-ketamine/key-facts-about-ketamine", doc.selectFirst("a[rel=next]").attr("href"));
+        assertEquals(List.of("/", "/about-ketamine"), doc.select("nav[aria-label=Breadcrumb] a").eachAttr("href"));
+        assertFalse(doc.select("main a[href^=/about-ketamine#]").isEmpty());
     }
 
     @Test
     void firstSectionHasNoPreviousAndLastHasNoNext() {
-        assertTrue(server.html("/what-is-ketamine/introduction").select("a[rel=prev]").isEmpty());
-        assertTrue(server.html("/what-is-ketamine/is-ketamine-therapy-right-for-you").select("a[rel=next]").isEmpty());
+        assertTrue(server.html("/about-ketamine/introduction").select("a[rel=prev]").isEmpty());
+        assertTrue(server.html("/about-ketamine/is-ketamine-therapy-right-for-you").select("a[rel=next]").isEmpty());
     }
 
     @Test
     void homeListsPagesWithTitleAndSummary() {
         Document doc = server.html("/");
-        assertEquals("What is Ketamine?", doc.selectFirst(".page-list a[href=/what-is-ketamine]").text());
+        assertEquals(title(), doc.selectFirst(".page-list a[href=/about-ketamine]").text());
         assertTrue(doc.select(".page-list").text().contains("Understanding the breakthrough treatment"));
     }
 
     @Test
     void everyPageHasLangUniqueTitleSkipLinkAndLandmarks() {
-        for (String path : List.of("/", "/what-is-ketamine", "/what-is-ketamine/research-evidence", "/no-such-page")) {
+        for (String path : List.of("/", "/about-ketamine", "/about-ketamine/research-evidence", "/no-such-page")) {
             Document doc = server.html(path);
             assertEquals("en", doc.selectFirst("html").attr("lang"), path);
             Element first = doc.selectFirst("a[href], button, input, select, textarea, [tabindex]:not([tabindex=-1])");
@@ -160,15 +157,15 @@ class PageRoutesTest {
 
     @Test
     void titlesAreUniqueAcrossRoutes() {
-        List<String> titles = List.of("/", "/what-is-ketamine", "/what-is-ketamine/what-is-ketamine", "/what-is-ketamine/introduction")
+        List<String> titles = List.of("/", "/about-ketamine", "/about-ketamine/about-ketamine", "/about-ketamine/introduction")
                 .stream().map(p -> server.html(p).title()).toList();
         assertEquals(titles.size(), titles.stream().distinct().count(), titles.toString());
-        assertEquals("What is Ketamine? \u2013 What is Ketamine? \u2013 Earshot Patient Library", titles.get(2));
+        assertEquals(title() + " \u2013 " + title() + " \u2013 Earshot Patient Library", titles.get(2));
     }
 
     @Test
     void noHeadingLevelIsSkipped() {
-        for (String path : List.of("/", "/what-is-ketamine", "/what-is-ketamine/conditions-ketamine-can-treat", "/nope")) {
+        for (String path : List.of("/", "/about-ketamine", "/about-ketamine/conditions-ketamine-can-treat", "/nope")) {
             int previous = 0;
             for (Element h : server.html(path).select("h1, h2, h3, h4, h5, h6")) {
                 int level = h.tagName().charAt(1) - '0';
@@ -180,13 +177,13 @@ class PageRoutesTest {
 
     @Test
     void viewportNeverBlocksZoom() {
-        String viewport = server.html("/what-is-ketamine").selectFirst("meta[name=viewport]").attr("content");
+        String viewport = server.html("/about-ketamine").selectFirst("meta[name=viewport]").attr("content");
         assertFalse(viewport.contains("user-scalable=no") || viewport.contains("maximum-scale"), viewport);
     }
 
     @Test
     void noInlineScriptsNoInlineStylesNoThirdParties() {
-        for (String path : List.of("/", "/what-is-ketamine", "/what-is-ketamine/research-evidence", "/nope")) {
+        for (String path : List.of("/", "/about-ketamine", "/about-ketamine/research-evidence", "/nope")) {
             Document doc = server.html(path);
             assertTrue(doc.select("script:not([src]), [style], style, [onclick]").isEmpty(), path);
             // Issue 11 allows exactly one script, the read-along, and only on pages with a player.
@@ -222,13 +219,13 @@ class PageRoutesTest {
 
     @Test
     void unknownSectionIsA404() {
-        assertEquals(404, server.get("/what-is-ketamine/no-such-section").statusCode());
+        assertEquals(404, server.get("/about-ketamine/no-such-section").statusCode());
     }
 
     @Test
     void otherMethodsAre405WithAllow() {
         for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
-            HttpResponse<String> response = server.request(method, "/what-is-ketamine");
+            HttpResponse<String> response = server.request(method, "/about-ketamine");
             assertEquals(405, response.statusCode(), method);
             assertEquals("GET, HEAD", response.headers().firstValue("Allow").orElse(""), method);
         }
@@ -236,7 +233,7 @@ class PageRoutesTest {
 
     @Test
     void headAnswersLikeGetWithoutABody() {
-        HttpResponse<String> head = server.request("HEAD", "/what-is-ketamine");
+        HttpResponse<String> head = server.request("HEAD", "/about-ketamine");
         assertEquals(200, head.statusCode());
         assertTrue(head.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertEquals("", head.body());
@@ -249,13 +246,13 @@ class PageRoutesTest {
         var health = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
         assertEquals("ok", health.get("status").asText());
         assertEquals(1, health.get("pages").asInt());
-        assertEquals(11, health.get("sections").asInt());
-        assertEquals(11, health.at("/audio/total").asInt());
+        assertEquals(Fixture.sectionCount(), health.get("sections").asInt());
+        assertEquals(Fixture.sectionCount(), health.at("/audio/total").asInt());
     }
 
     @Test
     void securityHeadersAndNoCookiesOnEveryResponse() {
-        for (String path : List.of("/", "/what-is-ketamine", "/nope", "/healthz", "/%2e%2e/%2e%2e/etc/passwd")) {
+        for (String path : List.of("/", "/about-ketamine", "/nope", "/healthz", "/%2e%2e/%2e%2e/etc/passwd")) {
             HttpResponse<String> response = server.get(path);
             String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
             for (String directive : List.of("default-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'")) {

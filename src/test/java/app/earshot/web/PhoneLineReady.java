@@ -2,7 +2,9 @@ package app.earshot.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import app.earshot.Await;
 import app.earshot.TestServer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.w3c.dom.Element;
@@ -17,15 +19,18 @@ final class PhoneLineReady {
 
     /** Fetches each VoiceXML document until none says words in place of a clip (at most three minutes). */
     static void await(TestServer server, String... documents) throws Exception {
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        List<String> waiting = List.of(documents);
-        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
-            List<String> still = new ArrayList<>();
-            for (String path : waiting) if (!spoken(server, path).isEmpty()) still.add(path);
-            waiting = still;
-            if (!waiting.isEmpty()) Thread.sleep(200);
+        for (String path : documents) {
+            Await.until(Duration.ofSeconds(180), () -> spokenQuietly(server, path).isEmpty(), path + " says no words in place of clips");
         }
         for (String path : documents) assertEquals(List.of(), spoken(server, path), path + " still says words in place of clips");
+    }
+
+    private static List<String> spokenQuietly(TestServer server, String path) {
+        try {
+            return spoken(server, path);
+        } catch (Exception e) {
+            throw new AssertionError(path, e);
+        }
     }
 
     /** The words a document's prompts say without a clip (text directly in {@code <prompt>}). */

@@ -24,7 +24,7 @@ class PlaylistPlaybackTest {
     @BeforeAll
     static void start() {
         server = TestServer.start();
-        page = server.site().page("what-is-ketamine").orElseThrow();
+        page = server.site().page("about-ketamine").orElseThrow();
         for (Section s : page.sections()) sections += server.narrator().clips().sectionMp3(server.voicing(), page, s, Speed.NORMAL).seconds();
     }
 
@@ -52,7 +52,7 @@ class PlaylistPlaybackTest {
 
     @Test
     void ffmpegPlaysTheHlsPlaylistFromTheFirstSectionToTheLast() throws Exception {
-        double seconds = decodedSeconds(server.url("/what-is-ketamine.m3u8"));
+        double seconds = decodedSeconds(server.url("/about-ketamine.m3u8"));
         // Every section, and no more than each segment's MP3 encoder delay and padding (about 0.11 s, measured), which
         // an HLS client decodes because segments are not trimmed by the LAME tag as a single file is.
         assertTrue(seconds >= sections - 0.05 && seconds <= sections + 0.15 * page.sections().size(),
@@ -62,7 +62,7 @@ class PlaylistPlaybackTest {
     @Test
     void ffprobeReadsTheHlsPlaylistAsAFiniteVodStream() throws Exception {
         String probe = new String(run("ffprobe", "-v", "error", "-show_entries", "format=format_name,duration", "-of", "default=nw=1",
-                server.url("/what-is-ketamine.m3u8")), StandardCharsets.UTF_8);
+                server.url("/about-ketamine.m3u8")), StandardCharsets.UTF_8);
         assertTrue(probe.contains("format_name=hls"), probe);
         double duration = Double.parseDouble(probe.lines().filter(l -> l.startsWith("duration=")).findFirst().orElseThrow().substring(9));
         assertEquals(sections, duration, 1.0, probe);
@@ -70,7 +70,7 @@ class PlaylistPlaybackTest {
 
     @Test
     void theHlsPlaylistCarriesTheTagsOfAVodPlaylist() {
-        var response = server.get("/what-is-ketamine.m3u8");
+        var response = server.get("/about-ketamine.m3u8");
         assertEquals("application/vnd.apple.mpegurl", response.headers().firstValue("Content-Type").orElse(""));
         List<String> lines = response.body().lines().toList();
         assertEquals("#EXTM3U", lines.get(0));
@@ -83,7 +83,7 @@ class PlaylistPlaybackTest {
 
     @Test
     void ffmpegPlaysThePlainM3uAsAListOfEverySection() throws Exception {
-        var response = server.get("/what-is-ketamine.m3u");
+        var response = server.get("/about-ketamine.m3u");
         assertEquals("audio/x-mpegurl", response.headers().firstValue("Content-Type").orElse(""));
         assertTrue(response.body().lines().noneMatch(l -> l.startsWith("#EXT-X-")));
         // ffmpeg reads a plain list of files with its concat demuxer, as a desktop player steps through the list.

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.earshot.App;
+import app.earshot.Await;
+import app.earshot.Fixture;
 import app.earshot.Soxi;
 import app.earshot.TestServer;
 import app.earshot.audio.Wav;
@@ -20,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -29,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TelephonyRoutesTest {
-    static final String SECTION = "/telephony/what-is-ketamine/fda-breakthrough-status";
+    static final String SECTION = "/telephony/about-ketamine/fda-breakthrough-status";
     static TestServer server;
 
     @BeforeAll
@@ -52,7 +55,7 @@ class TelephonyRoutesTest {
                 "?codec=pcm", "Signed Integer PCM", "?codec=ALaw", "A-law"));
         // Path forms, which a static export can hold as files (the ".wav" is added below).
         encodings.putAll(Map.of(".alaw", "A-law", ".pcm", "Signed Integer PCM"));
-        double wide = Wav.inspect(get(server, "/audio/what-is-ketamine/fda-breakthrough-status.wav").body()).seconds();
+        double wide = Wav.inspect(get(server, "/audio/about-ketamine/fda-breakthrough-status.wav").body()).seconds();
         for (var e : encodings.entrySet()) {
             String url = e.getKey().startsWith("?") || e.getKey().isEmpty() ? SECTION + ".wav" + e.getKey() : SECTION + e.getKey() + ".wav";
             HttpResponse<byte[]> response = get(server, url);
@@ -90,8 +93,8 @@ class TelephonyRoutesTest {
 
     @Test
     void unknownSectionsExtensionsAndPartsAre404() {
-        for (String path : Stream.of("/telephony/what-is-ketamine/nope.wav", SECTION + ".mp3", SECTION + ".part2.wav",
-                "/telephony/nope/introduction.wav", "/telephony/what-is-ketamine/prompts/nope.wav", SECTION).toList()) {
+        for (String path : Stream.of("/telephony/about-ketamine/nope.wav", SECTION + ".mp3", SECTION + ".part2.wav",
+                "/telephony/nope/introduction.wav", "/telephony/about-ketamine/prompts/nope.wav", SECTION).toList()) {
             HttpResponse<String> response = server.get(path);
             assertEquals(404, response.statusCode(), path);
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"), path);
@@ -113,7 +116,7 @@ class TelephonyRoutesTest {
     @Test
     void promptsAreTelephoneClipsInEarshotsVoice(@TempDir Path dir) throws Exception {
         for (String name : new String[]{"menu", "more-1", "after-section", "help", "not-an-option", "goodbye"}) {
-            HttpResponse<byte[]> response = get(server, "/telephony/what-is-ketamine/prompts/" + name + ".wav");
+            HttpResponse<byte[]> response = get(server, "/telephony/about-ketamine/prompts/" + name + ".wav");
             assertEquals(200, response.statusCode(), name);
             Path file = dir.resolve(name + ".wav");
             Files.write(file, response.body());
@@ -124,10 +127,10 @@ class TelephonyRoutesTest {
 
     @Test
     void theVersionAndETagStayWhileTheSoundDoesAndChangeWhenItChanges(@TempDir Path content, @TempDir Path cache) throws Exception {
-        TestServer.copyTree(TestServer.BUNDLED_CONTENT, content);
+        TestServer.copyTree(Fixture.SITE, content);
         String[] before = versionAndEtag(content, cache);
         assertArrayEquals(before, versionAndEtag(content, cache));
-        Path md = content.resolve("pages/what-is-ketamine.md");
+        Path md = content.resolve("pages/about-ketamine.md");
         Files.writeString(md, Files.readString(md).replace("recognizing its breakthrough potential", "recognizing its potential"));
         String[] after = versionAndEtag(content, cache);
         assertNotEquals(before[0], after[0]);
@@ -136,12 +139,12 @@ class TelephonyRoutesTest {
 
     @Test
     void aSectionLongerThanTheLimitIsServedOnlyInNumberedParts(@TempDir Path dir) throws Exception {
-        App.Content content = App.load(TestServer.BUNDLED_CONTENT);
+        App.Content content = App.load(Fixture.SITE);
         Narrator narrator = App.narrator(TestServer.SHARED_AUDIO_CACHE, TestServer.SYNTHESIZER);
         Javalin app = WebApp.create(new SnapshotStore(App.snapshot(content)), narrator, TelephoneAudio.of(narrator, 10.0)).start("127.0.0.1", 0);
         try {
             HttpClient client = HttpClient.newHttpClient();
-            String base = "http://127.0.0.1:" + app.port() + "/telephony/what-is-ketamine/research-evidence"; // 25 s
+            String base = "http://127.0.0.1:" + app.port() + "/telephony/about-ketamine/research-evidence"; // 25 s
             HttpResponse<String> whole = client.send(HttpRequest.newBuilder(URI.create(base + ".wav")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(404, whole.statusCode());
             assertTrue(whole.body().contains(".part1.wav"), whole.body());
@@ -161,13 +164,19 @@ class TelephonyRoutesTest {
         }
     }
 
+    /**
+     * The telephone clip's version in the API index and its ETag, from a server started on {@code content}. Asking for the
+     * clip makes it; the index lists a made clip's URL with the version of its sound (waiting only for that clip, not for
+     * every rendering of the page).
+     */
     private static String[] versionAndEtag(Path content, Path cache) {
         try (TestServer s = TestServer.start(content, cache, TestServer.SYNTHESIZER)) {
-            String index = s.complete("/api/pages/what-is-ketamine").body();
-            int at = index.indexOf("/telephony/what-is-ketamine/fda-breakthrough-status.wav?v=");
-            String version = index.substring(at, index.indexOf('"', at));
-            return new String[]{version, get(s, SECTION + ".wav").headers().firstValue("ETag").orElseThrow()};
+            String etag = get(s, SECTION + ".wav").headers().firstValue("ETag").orElseThrow();
+            String versioned = SECTION + ".wav?v=";
+            String index = Await.value(Duration.ofSeconds(60), () -> s.get("/api/pages/" + Fixture.PAGE).body(), b -> b.contains(versioned),
+                    "the index lists the made clip with its version");
+            int at = index.indexOf(versioned);
+            return new String[]{index.substring(at, index.indexOf('"', at)), etag};
         }
     }
-
 }
