@@ -14,7 +14,7 @@ final class CrisisWords {
     /** The bundled list. */
     static final CrisisWords BUNDLED = new CrisisWords(English.lines("crisis-words.txt"));
 
-    /** One entry: its stemmed words, each with a matcher when a slip is allowed. */
+    /** One entry: its stemmed words, each with a matcher of the written word and its slips when slips are allowed. */
     private record Entry(List<String> words, List<CharacterRunAutomaton> slips) {}
 
     private final List<Entry> entries = new ArrayList<>();
@@ -22,10 +22,12 @@ final class CrisisWords {
     CrisisWords(List<String> lines) {
         for (String line : lines) {
             boolean slip = line.endsWith("~");
-            List<String> words = English.terms(English.STEMMED, slip ? line.substring(0, line.length() - 1) : line);
+            String entry = slip ? line.substring(0, line.length() - 1) : line;
+            List<String> words = English.terms(English.STEMMED, entry);
+            List<String> written = English.terms(English.PLAIN, entry);
             if (words.isEmpty()) throw new IllegalArgumentException("crisis word '" + line + "' has no searchable word");
             List<CharacterRunAutomaton> slips = new ArrayList<>();
-            for (String w : words) {
+            for (String w : written) {
                 slips.add(slip ? new CharacterRunAutomaton(new LevenshteinAutomata(w, true).toAutomaton(1)) : null);
             }
             entries.add(new Entry(List.copyOf(words), slips));
@@ -34,20 +36,22 @@ final class CrisisWords {
 
     /** Whether {@code text} (a search as typed) is about crisis, self-harm or danger. */
     boolean about(String text) {
+        // The two analyzers differ only in stemming, so their words line up one for one.
         List<String> terms = English.terms(English.STEMMED, text);
+        List<String> written = English.terms(English.PLAIN, text);
         for (Entry entry : entries) {
             for (int at = 0; at + entry.words().size() <= terms.size(); at++) {
-                if (matchesAt(entry, terms, at)) return true;
+                if (matchesAt(entry, terms, written, at)) return true;
             }
         }
         return false;
     }
 
-    private static boolean matchesAt(Entry entry, List<String> terms, int at) {
+    private static boolean matchesAt(Entry entry, List<String> terms, List<String> written, int at) {
         for (int i = 0; i < entry.words().size(); i++) {
-            String term = terms.get(at + i);
             CharacterRunAutomaton slip = entry.slips().get(i);
-            if (!(slip == null ? term.equals(entry.words().get(i)) : slip.run(term))) return false;
+            boolean same = terms.get(at + i).equals(entry.words().get(i));
+            if (!same && (slip == null || !slip.run(written.get(at + i)))) return false;
         }
         return true;
     }

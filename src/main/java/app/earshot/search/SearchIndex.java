@@ -46,8 +46,8 @@ public final class SearchIndex {
     public static final int MAX_SHOWN = 50;
 
     /** How much a field counts: the section heading most, then callouts, then the page title, then the text. */
-    static final Map<String, Float> BOOSTS = Map.of("heading", 3f, "callout", 2f, "title", 1.5f, "body", 1f);
-    /** How much the search's words in order (within two words of each other) add, in the text and in headings. */
+    static final Map<String, Float> BOOSTS = Map.of("heading", 2f, "callout", 1.5f, "title", 1.2f, "body", 1f);
+    /** How much the search's words in order (within two words of each other) add, in the text or in a heading. */
     static final float PHRASE_BOOST = 2f;
     /** How much a word found only by a typing slip counts. */
     static final float SLIP_BOOST = 0.6f;
@@ -248,7 +248,7 @@ public final class SearchIndex {
         if (English.terms(English.STEMMED, text).size() > 1) {
             QueryBuilder phrases = new QueryBuilder(English.STEMMED);
             add(any, phrases.createPhraseQuery("body", text, 2), PHRASE_BOOST);
-            add(any, phrases.createPhraseQuery("heading", text, 2), PHRASE_BOOST * BOOSTS.get("heading"));
+            add(any, phrases.createPhraseQuery("heading", text, 2), PHRASE_BOOST);
         }
         for (String word : new HashSet<>(English.terms(English.PLAIN, text))) {
             int length = word.codePointCount(0, word.length());
