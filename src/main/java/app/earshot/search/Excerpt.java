@@ -1,7 +1,13 @@
 package app.earshot.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * A short passage of a section around the first word a search found, in pieces, the found words marked, so a
@@ -22,38 +28,44 @@ public record Excerpt(List<Part> parts) {
     /** One piece of an excerpt: text, and whether it is a found word. */
     public record Part(String text, boolean marked) {}
 
-    /** The excerpt of {@code text} for {@code terms}: around the first match, or the start when the text has none. */
-    static Excerpt of(String text, List<String> terms) {
-        List<Words.Word> words = Words.of(text);
-        int first = 0;
-        for (Words.Word w : words) {
-            if (matchesAny(w.key(), terms)) {
-                first = w.start();
-                break;
+    /** Which words of a text a search found: by the word's stem, or as written (lower case) for a typing slip. */
+    interface Found {
+        boolean test(String stem, String written);
+    }
+
+    /** The excerpt of {@code text} with the words {@code found} marked: around the first, or the start when none is. */
+    static Excerpt of(String text, Found found) {
+        List<int[]> marks = new ArrayList<>();
+        try (TokenStream stream = English.STEMMED.tokenStream("", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                int s = offset.startOffset();
+                int e = offset.endOffset();
+                if (found.test(term.toString(), text.substring(s, e).toLowerCase(Locale.ROOT))) marks.add(new int[] {s, e});
             }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringReader does not fail
         }
+        List<Words.Word> words = Words.of(text);
+        int first = marks.isEmpty() ? 0 : marks.get(0)[0];
         int start = first <= BEFORE ? 0 : wordStartAfter(words, first - BEFORE);
         int end = Math.min(text.length(), start + LENGTH);
         if (end < text.length()) end = wordEndBefore(words, end, first);
         List<Part> parts = new ArrayList<>();
         if (start > 0) parts.add(new Part("\u2026 ", false));
         int at = start;
-        for (Words.Word w : words) {
-            if (w.start() < start || w.end() > end) continue;
-            if (matchesAny(w.key(), terms)) {
-                if (w.start() > at) parts.add(new Part(text.substring(at, w.start()), false));
-                parts.add(new Part(text.substring(w.start(), w.end()), true));
-                at = w.end();
-            }
+        for (int[] mark : marks) {
+            if (mark[0] < start || mark[1] > end) continue;
+            if (mark[0] > at) parts.add(new Part(text.substring(at, mark[0]), false));
+            parts.add(new Part(text.substring(mark[0], mark[1]), true));
+            at = mark[1];
         }
         if (at < end) parts.add(new Part(text.substring(at, end), false));
         if (end < text.length()) parts.add(new Part(" \u2026", false));
         return new Excerpt(parts);
-    }
-
-    private static boolean matchesAny(String word, List<String> terms) {
-        for (String term : terms) if (Words.matches(word, term)) return true;
-        return false;
     }
 
     /** The start of the first word that begins at or after {@code at}. */

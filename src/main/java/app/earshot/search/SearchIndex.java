@@ -4,47 +4,89 @@ import app.earshot.content.Block;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
 import app.earshot.content.Site;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.util.automaton.CharacterRunAutomaton;
+import org.apache.lucene.util.automaton.LevenshteinAutomata;
 
 /**
- * An inverted index of one content snapshot: every word of every section's heading and text, pointing at the
- * sections that contain it. Built once per snapshot (in one pass over the words; nothing else is kept: excerpts
- * are cut from the section's text when a result is shown), then read by any number of threads.
+ * A Lucene index of one content snapshot, in memory: one document per section, with the section's heading, its
+ * page's title, its care callouts and its text as separate fields. Any word of a search finds a section; BM25 ranks
+ * them, with words in headings, callouts and titles and the search's words side by side counting for more. Words
+ * are stemmed, matched with their reviewed synonyms, and a word no section has is also tried one or two typing slips
+ * away. Built once per snapshot, then read by any number of threads.
  */
 public final class SearchIndex {
     /** Most results listed on one results page; the count in the heading is always the full number. */
     public static final int MAX_SHOWN = 50;
 
+    /** How much a field counts: the section heading most, then callouts, then the page title, then the text. */
+    static final Map<String, Float> BOOSTS = Map.of("heading", 2f, "callout", 1.5f, "title", 1.2f, "body", 1f);
+    /** How much the search's words in order (within two words of each other) add, in the text or in a heading. */
+    static final float PHRASE_BOOST = 2f;
+    /** How much a word found only by a typing slip counts. */
+    static final float SLIP_BOOST = 0.6f;
+    /** Words shorter than this are never taken for typing slips (too many short words are one letter apart). */
+    static final int SLIP_FROM = 5;
+
     private final Site site;
     private final Page[] pages;
     private final Section[] sections;
-    /** Every distinct word, sorted, so a prefix is a contiguous range. */
-    private final String[] words;
-    /** For each word: the sections whose heading has it, ascending. */
-    private final int[][] inHeading;
-    /** For each word: the sections whose text has it, ascending, and how often (same positions). */
-    private final int[][] inText;
-    private final int[][] counts;
+    private final IndexSearcher searcher;
+    private final Optional<Callout> mostUrgent;
 
-    /** One section found, with the ranking facts and the excerpt to show. */
-    public record Hit(Page page, Section section, int headingWords, Excerpt excerpt) {}
+    /** One section found, with the excerpt to show. */
+    public record Hit(Page page, Section section, Excerpt excerpt) {}
 
-    /** Everything a results page shows: the query, how many sections matched, and the first {@link #MAX_SHOWN}. */
-    public record Results(Query query, int total, List<Hit> shown) {}
+    /**
+     * A care callout, where it is, and how urgent it is.
+     *
+     * @param kind  "emergency", "urgent" or "non-urgent"
+     * @param label what a reader sees first ("Urgent advice")
+     */
+    public record Callout(Page page, Section section, String kind, String label, String title, String text) {}
 
-    private SearchIndex(Site site, Page[] pages, Section[] sections, String[] words, int[][] inHeading, int[][] inText,
-                        int[][] counts) {
+    /**
+     * Everything a results page shows.
+     *
+     * @param total      how many sections matched
+     * @param shown      the first {@link #MAX_SHOWN}, best first
+     * @param crisis     whether the search is about crisis, self-harm or danger
+     * @param urgentHelp the site's most urgent callout, when the search is about crisis or found nothing
+     */
+    public record Results(Query query, int total, List<Hit> shown, boolean crisis, Optional<Callout> urgentHelp) {}
+
+    private SearchIndex(Site site, Page[] pages, Section[] sections, IndexSearcher searcher, Optional<Callout> mostUrgent) {
         this.site = site;
         this.pages = pages;
         this.sections = sections;
-        this.words = words;
-        this.inHeading = inHeading;
-        this.inText = inText;
-        this.counts = counts;
+        this.searcher = searcher;
+        this.mostUrgent = mostUrgent;
     }
 
     /** The snapshot this index was built from. */
@@ -52,12 +94,17 @@ public final class SearchIndex {
         return site;
     }
 
+    /** The site's most urgent care callout (emergency before urgent before non-urgent, then the first), if any. */
+    public Optional<Callout> mostUrgent() {
+        return mostUrgent;
+    }
+
     /** The heading a section is found by: its own, or for the introduction the page's title. */
     public static String heading(Page page, Section section) {
         return section.introduction() ? page.title() : section.heading();
     }
 
-    /** The running text of a section, blocks joined by spaces, as excerpts are cut from it. */
+    /** The running text of a section, blocks joined by spaces, as excerpts are cut from it (callouts apart). */
     public static String text(Section section) {
         StringBuilder sb = new StringBuilder();
         for (Block block : section.blocks()) {
@@ -76,6 +123,18 @@ public final class SearchIndex {
         return sb.toString();
     }
 
+    /** The text of a section's care callouts, titles and bodies. */
+    static String callouts(Section section) {
+        StringBuilder sb = new StringBuilder();
+        for (Block block : section.blocks()) {
+            if (block instanceof Block.Care c) {
+                append(sb, c.title());
+                append(sb, c.text());
+            }
+        }
+        return sb.toString();
+    }
+
     private static void append(StringBuilder sb, String text) {
         if (text.isBlank()) return;
         if (!sb.isEmpty()) sb.append(' ');
@@ -86,37 +145,65 @@ public final class SearchIndex {
     public static SearchIndex build(Site site) {
         List<Page> pageList = new ArrayList<>();
         List<Section> sectionList = new ArrayList<>();
-        for (Page page : site.pages()) {
-            for (Section section : page.sections()) {
-                pageList.add(page);
-                sectionList.add(section);
+        Callout urgent = null;
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        var analyzer = new PerFieldAnalyzerWrapper(English.STEMMED, Map.of("plain", English.PLAIN));
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64))) {
+            for (Page page : site.pages()) {
+                for (Section section : page.sections()) {
+                    String heading = heading(page, section);
+                    String body = text(section);
+                    String callouts = callouts(section);
+                    Document doc = new Document();
+                    doc.add(new StoredField("n", sectionList.size()));
+                    doc.add(new TextField("heading", heading, Field.Store.NO));
+                    doc.add(new TextField("title", page.title(), Field.Store.NO));
+                    doc.add(new TextField("callout", callouts, Field.Store.NO));
+                    doc.add(new TextField("body", body, Field.Store.NO));
+                    doc.add(new TextField("plain", heading + " " + body + " " + callouts, Field.Store.NO));
+                    writer.addDocument(doc);
+                    pageList.add(page);
+                    sectionList.add(section);
+                    urgent = moreUrgent(urgent, page, section);
+                }
+            }
+            writer.commit();
+            IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
+            searcher.setQueryCache(null); // each snapshot has its own index; nothing is shared across them
+            return new SearchIndex(site, pageList.toArray(Page[]::new), sectionList.toArray(Section[]::new), searcher,
+                    Optional.ofNullable(urgent));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // an in-memory directory does not fail
+        }
+    }
+
+    /** {@code best} or the first callout of {@code section} that is more urgent than it. */
+    private static Callout moreUrgent(Callout best, Page page, Section section) {
+        for (Block block : section.blocks()) {
+            if (!(block instanceof Block.Care c)) continue;
+            String kind = kind(c.label());
+            if (best == null || urgency(kind) > urgency(best.kind())) {
+                best = new Callout(page, section, kind, c.label(), c.title(), c.text());
             }
         }
-        Map<String, Postings> heading = new HashMap<>();
-        Map<String, Postings> text = new HashMap<>();
-        for (int doc = 0; doc < sectionList.size(); doc++) {
-            for (Words.Word w : Words.of(heading(pageList.get(doc), sectionList.get(doc)))) {
-                heading.computeIfAbsent(w.key(), k -> new Postings()).add(doc);
-            }
-            for (Words.Word w : Words.of(text(sectionList.get(doc)))) {
-                text.computeIfAbsent(w.key(), k -> new Postings()).add(doc);
-            }
-        }
-        java.util.TreeSet<String> all = new java.util.TreeSet<>(heading.keySet());
-        all.addAll(text.keySet());
-        String[] words = all.toArray(String[]::new);
-        int[][] inHeading = new int[words.length][];
-        int[][] inText = new int[words.length][];
-        int[][] counts = new int[words.length][];
-        for (int i = 0; i < words.length; i++) {
-            Postings h = heading.get(words[i]);
-            Postings t = text.get(words[i]);
-            inHeading[i] = h == null ? new int[0] : h.docs();
-            inText[i] = t == null ? new int[0] : t.docs();
-            counts[i] = t == null ? new int[0] : t.counts();
-        }
-        return new SearchIndex(site, pageList.toArray(Page[]::new), sectionList.toArray(Section[]::new), words,
-                inHeading, inText, counts);
+        return best;
+    }
+
+    /** The kind of a callout from its label (the labels are the content model's three). */
+    private static String kind(String label) {
+        return switch (label) {
+            case "Immediate action required" -> "emergency";
+            case "Urgent advice" -> "urgent";
+            default -> "non-urgent";
+        };
+    }
+
+    private static int urgency(String kind) {
+        return switch (kind) {
+            case "emergency" -> 2;
+            case "urgent" -> 1;
+            default -> 0;
+        };
     }
 
     /** Number of sections indexed. */
@@ -124,90 +211,56 @@ public final class SearchIndex {
         return sections.length;
     }
 
-    /**
-     * The sections that have every word of {@code query} (in their heading or text), those with more of the words
-     * in their heading first, then those that use the words more often, then in the library's order.
-     */
+    /** The sections that have any word of {@code query}, best first, with urgent help when it is wanted. */
     public Results search(Query query) {
-        if (query.isEmpty()) return new Results(query, 0, List.of());
-        int n = sections.length;
-        int[] termsFound = new int[n];
-        int[] headingTerms = new int[n];
-        int[] frequency = new int[n];
-        int[] seen = new int[n];
-        int[] seenInHeading = new int[n];
-        int stamp = 0;
-        for (String term : query.terms()) {
-            stamp++;
-            int from = Arrays.binarySearch(words, term);
-            if (from < 0) from = -from - 1;
-            for (int w = from; w < words.length && Words.matches(words[w], term); w++) {
-                for (int doc : inHeading[w]) {
-                    if (seenInHeading[doc] != stamp) {
-                        seenInHeading[doc] = stamp;
-                        headingTerms[doc]++;
-                    }
-                    if (seen[doc] != stamp) {
-                        seen[doc] = stamp;
-                        termsFound[doc]++;
-                    }
-                }
-                int[] docs = inText[w];
-                for (int i = 0; i < docs.length; i++) {
-                    int doc = docs[i];
-                    frequency[doc] += counts[w][i];
-                    if (seen[doc] != stamp) {
-                        seen[doc] = stamp;
-                        termsFound[doc]++;
-                    }
-                }
+        if (query.isEmpty()) return new Results(query, 0, List.of(), false, Optional.empty());
+        // Compatibility forms (full-width letters, ligatures) are searched as the letters they stand for.
+        String text = java.text.Normalizer.normalize(query.searched(), java.text.Normalizer.Form.NFKC);
+        boolean crisis = CrisisWords.BUNDLED.about(text);
+        try {
+            List<CharacterRunAutomaton> slips = new ArrayList<>();
+            org.apache.lucene.search.Query lucene = luceneQuery(text, slips);
+            TopDocs top = searcher.search(lucene, new TopScoreDocCollectorManager(MAX_SHOWN, null, Integer.MAX_VALUE, false));
+            Set<String> stems = new HashSet<>(English.terms(English.QUERY, text));
+            Excerpt.Found found = (stem, written) -> stems.contains(stem) || slips.stream().anyMatch(a -> a.run(written));
+            List<Hit> shown = new ArrayList<>();
+            var stored = searcher.storedFields();
+            for (ScoreDoc hit : top.scoreDocs) {
+                int n = stored.document(hit.doc).getField("n").numericValue().intValue();
+                String excerptText = text(sections[n]);
+                if (excerptText.isBlank()) excerptText = callouts(sections[n]);
+                shown.add(new Hit(pages[n], sections[n], Excerpt.of(excerptText, found)));
             }
+            int total = (int) top.totalHits.value;
+            return new Results(query, total, shown, crisis, crisis || total == 0 ? mostUrgent : Optional.empty());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        int wanted = query.terms().size();
-        // Rank by packing (more heading words, more uses, library order) into one long each and sorting primitives.
-        long[] ranked = new long[n];
-        int total = 0;
-        for (int doc = 0; doc < n; doc++) {
-            if (termsFound[doc] != wanted) continue;
-            long fewerHeadingWords = Query.MAX_TERMS - Math.min(headingTerms[doc], Query.MAX_TERMS);
-            long fewerUses = 0xFFFFFL - Math.min(frequency[doc], 0xFFFFF);
-            ranked[total++] = fewerHeadingWords << 52 | fewerUses << 32 | doc;
-        }
-        Arrays.sort(ranked, 0, total);
-        List<Integer> found = new ArrayList<>();
-        for (int i = 0; i < Math.min(MAX_SHOWN, total); i++) found.add((int) (ranked[i] & 0xFFFFFFFFL));
-        List<Hit> shown = new ArrayList<>();
-        for (int doc : found) {
-            shown.add(new Hit(pages[doc], sections[doc], headingTerms[doc], Excerpt.of(text(sections[doc]), query.terms())));
-        }
-        return new Results(query, total, shown);
     }
 
-    /** The sections one word occurs in, while the index is built; a section is added once with its count. */
-    private static final class Postings {
-        private int[] docs = new int[4];
-        private int[] counts = new int[4];
-        private int size;
-
-        void add(int doc) {
-            if (size > 0 && docs[size - 1] == doc) {
-                counts[size - 1]++;
-                return;
-            }
-            if (size == docs.length) {
-                docs = Arrays.copyOf(docs, size * 2);
-                counts = Arrays.copyOf(counts, size * 2);
-            }
-            docs[size] = doc;
-            counts[size++] = 1;
+    /** Any word in any field (boosted), the words side by side, and typing slips of words no section has. */
+    private org.apache.lucene.search.Query luceneQuery(String text, List<CharacterRunAutomaton> slips) throws IOException {
+        QueryBuilder builder = new QueryBuilder(English.QUERY);
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (var field : BOOSTS.entrySet()) {
+            add(any, builder.createBooleanQuery(field.getKey(), text, BooleanClause.Occur.SHOULD), field.getValue());
         }
-
-        int[] docs() {
-            return Arrays.copyOf(docs, size);
+        if (English.terms(English.STEMMED, text).size() > 1) {
+            QueryBuilder phrases = new QueryBuilder(English.STEMMED);
+            add(any, phrases.createPhraseQuery("body", text, 2), PHRASE_BOOST);
+            add(any, phrases.createPhraseQuery("heading", text, 2), PHRASE_BOOST);
         }
-
-        int[] counts() {
-            return Arrays.copyOf(counts, size);
+        for (String word : new HashSet<>(English.terms(English.PLAIN, text))) {
+            int length = word.codePointCount(0, word.length());
+            if (length < SLIP_FROM || searcher.getIndexReader().docFreq(new Term("plain", word)) > 0) continue;
+            int edits = length >= 8 ? 2 : 1;
+            add(any, new FuzzyQuery(new Term("plain", word), edits, 1), SLIP_BOOST);
+            slips.add(new CharacterRunAutomaton(new LevenshteinAutomata(word, true).toAutomaton(edits)));
         }
+        return any.build();
+    }
+
+    private static void add(BooleanQuery.Builder builder, org.apache.lucene.search.Query query, float boost) {
+        if (query != null) builder.add(new BoostQuery(query, boost), BooleanClause.Occur.SHOULD);
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Splits text into words the same way for the index, the query and the excerpt, so what is found is what is
- * marked: runs of letters, digits and combining marks in any script, compared in NFKC and lower case.
+ * Splits a search into words, so it is cut and counted by words, never inside one: runs of letters, digits and
+ * combining marks in any script, compared in NFKC and lower case.
  */
 final class Words {
     /** Longer words are cut to this length (a word this long is noise, not something anyone types). */
@@ -43,11 +43,6 @@ final class Words {
         if (k.length() <= MAX_WORD) return k;
         int cut = Character.isHighSurrogate(k.charAt(MAX_WORD - 1)) ? MAX_WORD - 1 : MAX_WORD;
         return k.substring(0, cut);
-    }
-
-    /** Whether {@code word} (a key) is matched by the query term {@code term}: prefix from three characters, else whole word. */
-    static boolean matches(String word, String term) {
-        return term.codePointCount(0, term.length()) >= Query.PREFIX_FROM ? word.startsWith(term) : word.equals(term);
     }
 
     private static boolean isAscii(String s) {

@@ -38,19 +38,11 @@ final class SearchRoutes {
 
     private void search(Context ctx) {
         Site site = RequestSnapshot.of(ctx).site();
-        byte[] body;
         String raw = ctx.queryParam("q");
-        try {
-            // Popular searches repeat, and a results page depends on nothing but the load and what was typed: a
-            // repeated search is one lookup, before any parsing. Only searches that have a results page are kept.
-            body = recent(site).get(raw == null ? "" : raw, () -> {
-                Query query = Query.parse(raw);
-                return bytes(templates.render("search.ftlh", view.results(site, index(site).search(query))));
-            });
-        } catch (Query.TooLong e) {
-            ctx.status(400);
-            body = bytes(templates.render("search.ftlh", view.tooLong(site, e.length())));
-        }
+        // Popular searches repeat, and a results page depends on nothing but the load and what was typed: a
+        // repeated search is one lookup, before any parsing. Every search has a results page, however long.
+        byte[] body = recent(site).get(raw == null ? "" : raw, () ->
+                bytes(templates.render("search.ftlh", view.results(site, index(site).search(Query.parse(raw))))));
         ctx.header("X-Robots-Tag", "noindex");
         ctx.contentType("text/html; charset=utf-8");
         ctx.header("Cache-Control", "no-cache");

@@ -7,10 +7,16 @@ import app.earshot.search.SearchIndex;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the model of the search page: the empty search, results (none, one, many) and a search that is too long. */
+/**
+ * Builds the model of the search page: the empty search and results (none, one, many), with the site's most urgent
+ * callout first when the search is about crisis or found nothing, and a note when part of a long search was left out.
+ */
 final class SearchView {
     /** One result as listed: the section's link and heading, the page it is from, and the excerpt. */
     public record Result(String href, String title, String pageTitle, List<Excerpt.Part> excerpt) {}
+
+    /** The urgent help shown first: the callout as written and a link to the section it is in. */
+    public record UrgentHelp(String kind, String label, String title, String text, String href, String sectionTitle) {}
 
     private final Views views;
 
@@ -24,7 +30,7 @@ final class SearchView {
             Map<String, Object> model = views.layout(site, "Search \u2013 " + site.title());
             model.put("state", "empty");
             model.put("searchQuery", query.text());
-            model.put("topics", views.groups(site).stream().map(t -> new Views.Link("/#" + t.id(), t.title())).toList());
+            model.put("topics", topics(site));
             return model;
         }
         String count = switch (results.total()) {
@@ -32,26 +38,34 @@ final class SearchView {
             case 1 -> "1 result";
             default -> results.total() + " results";
         };
-        Map<String, Object> model = views.layout(site, count + " for " + query.text() + " \u2013 " + site.title());
+        Map<String, Object> model = views.layout(site, count + " for " + query.searched() + " \u2013 " + site.title());
         model.put("state", "results");
         model.put("searchQuery", query.text());
+        model.put("searched", query.searched());
         model.put("count", count);
         model.put("total", results.total());
         model.put("shownCount", results.shown().size());
         model.put("dropped", query.dropped());
         model.put("maxTerms", Query.MAX_TERMS);
+        model.put("tooLong", query.tooLong());
+        model.put("length", query.length());
+        model.put("maxLength", Query.MAX_LENGTH);
+        model.put("leftOut", query.leftOut());
+        model.put("crisis", results.crisis());
+        results.urgentHelp().ifPresent(c -> model.put("urgentHelp", new UrgentHelp(c.kind(), c.label(), c.title(), c.text(),
+                "/" + c.page().slug() + "/" + c.section().id(), title(c.page(), c.section()))));
+        if (results.total() == 0) model.put("topics", topics(site));
         model.put("results", results.shown().stream().map(hit -> new Result(
-                "/" + hit.page().slug() + "/" + hit.section().id(),
-                hit.section().introduction() ? "Introduction to " + hit.page().title() : hit.section().heading(),
+                "/" + hit.page().slug() + "/" + hit.section().id(), title(hit.page(), hit.section()),
                 hit.page().title(), hit.excerpt().parts())).toList());
         return model;
     }
 
-    Map<String, Object> tooLong(Site site, int length) {
-        Map<String, Object> model = views.layout(site, "Search too long \u2013 " + site.title());
-        model.put("state", "tooLong");
-        model.put("length", length);
-        model.put("maxLength", Query.MAX_LENGTH);
-        return model;
+    private static String title(app.earshot.content.Page page, app.earshot.content.Section section) {
+        return section.introduction() ? "Introduction to " + page.title() : section.heading();
+    }
+
+    private List<Views.Link> topics(Site site) {
+        return views.groups(site).stream().map(t -> new Views.Link("/#" + t.id(), t.title())).toList();
     }
 }

@@ -22,17 +22,24 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
-/** axe on the library's home and search pages (results, one, none, empty, too long) in every mode; the form used by keyboard. */
+/**
+ * axe on the library's home and search pages (results, one, none, empty, too long) in every mode, and on a clinic's
+ * crisis and no-results pages, where urgent help comes first; the form used by keyboard.
+ */
 class SearchBrowserTest {
+    /** Pages of the plain library, and (after "clinic:") of the clinic fixture, which has care callouts. */
     static final List<String> ROUTES = List.of("/", "/search", "/search?q=aftercare", "/search?q=anaesthetist",
-            "/search?q=zebra", "/search?q=" + "x".repeat(201));
+            "/search?q=zebra", "/search?q=" + "x".repeat(201) + "+" + "y".repeat(69), "clinic:/search?q=suicidal",
+            "clinic:/search?q=zebra", "clinic:/search?q=i+want+to+kill+myself");
 
     static TestServer server;
+    static TestServer clinic;
     static Browser browser;
 
     @BeforeAll
     static void start() {
         server = TestServer.start(Path.of("src/test/resources/library"));
+        clinic = TestServer.start(Path.of("src/test/resources/clinic"));
         browser = Browser.start();
     }
 
@@ -40,6 +47,7 @@ class SearchBrowserTest {
     static void stop() {
         if (browser != null) browser.close();
         if (server != null) server.close();
+        if (clinic != null) clinic.close();
     }
 
     @TestFactory
@@ -82,10 +90,20 @@ class SearchBrowserTest {
         assertEquals("3 results for aftercare", browser.driver().findElement(By.tagName("h1")).getText());
     }
 
+    @Test
+    void urgentHelpIsSeenAboveTheFirstResultAndReachedByHeading() {
+        open("clinic:/search?q=suicidal", 320, Map.of("prefers-color-scheme", "light"));
+        WebElement help = browser.driver().findElement(By.cssSelector("main .care h2"));
+        WebElement firstResult = browser.driver().findElement(By.cssSelector("ol.search-results h2"));
+        assertTrue(help.isDisplayed() && help.getRect().getY() < firstResult.getRect().getY(), help.getRect() + " " + firstResult.getRect());
+        List<String> headings = browser.driver().findElements(By.cssSelector("main h1, main h2")).stream().map(WebElement::getText).toList();
+        assertEquals("Immediate action required: If your life is in danger now", headings.get(1));
+    }
+
     private static void open(String route, int width, Map<String, String> media) {
         browser.reset();
         browser.width(width);
         browser.media(media);
-        browser.driver().get(server.url(route));
+        browser.driver().get(route.startsWith("clinic:") ? clinic.url(route.substring(7)) : server.url(route));
     }
 }
