@@ -72,12 +72,12 @@ public final class Views {
      * @param number       its number, the same in Contents, on its own page and on the telephone keypad
      * @param contentsText its link text in Contents: the heading, told apart from a page of the same name
      * @param html         its body
-     * @param listen       the compact control's text ("Listen to section 3")
+     * @param listen       the control's text, with the heading ("Listen to section 3: Sleep by Age")
      * @param length       ", 21 seconds" when the clip is made, else empty
      * @param href         the section's own page, where its player is (the control's target without JavaScript)
      */
     public record SectionView(Section section, int number, String contentsText, String html, String listen,
-                              String length, String href, String start) {}
+                              String length, String href, String start, String end) {}
 
     /** A paragraph of a transcript: when it is said ("1:05", and as a duration for {@code datetime}) and its lines. */
     public record TranscriptLine(String time, String datetime, List<String> lines) {}
@@ -166,8 +166,9 @@ public final class Views {
             String length = readiness.section(v, page, s, Speed.NORMAL, Format.MP3)
                     .map(f -> ", " + duration(f.seconds())).orElse("");
             SectionView view = new SectionView(s, i + 1, contentsText(site, s), timed(v, page, s, s.html(), starts),
-                    "Listen to section " + (i + 1), length, "/" + page.slug() + "/" + s.id(),
-                    starts == null ? null : String.format(Locale.ROOT, "%.3f", starts[i]));
+                    "Listen to section " + (i + 1) + ": " + s.heading(), length, "/" + page.slug() + "/" + s.id(),
+                    starts == null ? null : String.format(Locale.ROOT, "%.3f", starts[i]),
+                    starts == null ? null : String.format(Locale.ROOT, "%.3f", sectionEnd(v, page, s, starts[i])));
             // The page player starts with the introduction; its own page (player and download) is offered under
             // "More ways to listen" rather than as one more Tab stop before the Contents.
             if (!s.introduction()) sections.add(view);
@@ -175,7 +176,7 @@ public final class Views {
         model.put("sections", sections);
         model.put("reviewed", DateView.of(page.reviewed()));
         model.put("nextReview", DateView.of(page.nextReview()));
-        model.put("breadcrumbs", List.of(new Link("/", "Home")));
+        model.put("breadcrumbs", List.of());
         String base = "/audio/" + page.slug();
         Optional<ClipFacts> facts = readiness.page(v, page, Speed.NORMAL, Format.MP3);
         List<Way> more = new ArrayList<>();
@@ -213,7 +214,7 @@ public final class Views {
         model.put("next", i + 1 < all.size() ? sectionLink(page, all.get(i + 1)) : null);
         model.put("reviewed", DateView.of(page.reviewed()));
         model.put("nextReview", DateView.of(page.nextReview()));
-        model.put("breadcrumbs", List.of(new Link("/", "Home"), new Link("/" + page.slug(), page.title())));
+        model.put("breadcrumbs", List.of(new Link("/" + page.slug(), page.title())));
         model.put("audio", sectionAudio(v, page, section));
         boolean made = readiness.section(v, page, section, Speed.NORMAL, Format.WAV).isPresent();
         model.put("sectionHtml", made ? ReadAlong.html(section.standaloneHtml(), section, v.passages(page, section),
@@ -236,6 +237,11 @@ public final class Views {
         return starts;
     }
 
+    /** Where {@code section}'s own words end in the whole page's audio (its start plus its clip's length). */
+    private double sectionEnd(Voicing v, Page page, Section section, double start) {
+        return start + readiness.section(v, page, section, Speed.NORMAL, Format.WAV).map(ClipFacts::seconds).orElse(0.0);
+    }
+
     private String timed(Voicing v, Page page, Section section, String html, double[] starts) {
         if (starts == null) return html;
         return ReadAlong.html(html, section, v.passages(page, section), captions.sectionCues(v, page, section, Speed.NORMAL),
@@ -253,7 +259,7 @@ public final class Views {
         String what = only == null ? page.title() : only.heading();
         Map<String, Object> model = layout(site, "Transcript: " + what + " \u2013 " + site.title());
         model.put("heading", "Transcript: " + what);
-        List<Link> crumbs = new ArrayList<>(List.of(new Link("/", "Home"), new Link("/" + page.slug(), page.title())));
+        List<Link> crumbs = new ArrayList<>(List.of(new Link("/" + page.slug(), page.title())));
         if (only != null) crumbs.add(new Link("/" + page.slug() + "/" + only.id(), contentsText(site, only)));
         model.put("breadcrumbs", crumbs);
         model.put("back", only == null ? new Link("/" + page.slug(), "Back to the page")
@@ -287,7 +293,7 @@ public final class Views {
         model.put("status", status);
         model.put("heading", heading);
         model.put("message", message);
-        model.put("breadcrumbs", List.of(new Link("/", "Home")));
+        model.put("breadcrumbs", List.of());
         return model;
     }
 
