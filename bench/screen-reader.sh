@@ -10,6 +10,7 @@
 #   - generic control names: Chromium's own media-control names ("play push button", "volume ... slider", ...).
 #   bench/screen-reader.sh [JAR] [OUT_DIR]         root, Debian 12; one run at a time (the transcript uses X :99)
 #   bench/screen-reader.sh --count DIR MARKER      counts an existing transcript folder only
+#   ONLY=bundled|fixture bench/screen-reader.sh     runs one of the two pages
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 home=$(dirname "$here")
@@ -60,8 +61,14 @@ serve() { # PORT CONTENT
 serve 7181 "$home/content"
 serve 7182 "$home/src/test/resources/listening"
 sleep 20   # let warming make the page audio, so the player is the one a visitor meets
-"$tool" http://127.0.0.1:7181/what-is-ketamine "$out/bundled" > "$out/bundled.log" 2>&1
-"$tool" http://127.0.0.1:7182/sleep-well "$out/fixture" > "$out/fixture.log" 2>&1
+transcript() { # URL DIR
+  "$tool" "$1" "$2" > "$2.log" 2>&1
+  # Orca sometimes outlives its SIGTERM, and a second Orca then refuses to start: stop the one this run started.
+  orca=$(awk '$1 == "orca" { print $2 }' "$2/pids.txt" 2>/dev/null)
+  if [ -n "$orca" ] && kill -0 "$orca" 2>/dev/null; then kill -KILL "$orca" 2>/dev/null; sleep 2; fi
+}
+if [ -z "${ONLY:-}" ] || [ "$ONLY" = bundled ]; then transcript http://127.0.0.1:7181/what-is-ketamine "$out/bundled"; fi
+if [ -z "${ONLY:-}" ] || [ "$ONLY" = fixture ]; then transcript http://127.0.0.1:7182/sleep-well "$out/fixture"; fi
 echo "| Page | browse lines | before the content | \"clickable\" | only \"clickable\" | headings said twice | say-all lines repeated | generic control names |"
 echo "|---|---|---|---|---|---|---|---|"
 echo "| bundled /what-is-ketamine | $(count "$out/bundled" "Ketamine therapy represents")"

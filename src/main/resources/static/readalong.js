@@ -27,7 +27,14 @@
   var ownScrollUntil = 0;
 
   document.documentElement.classList.add('read-along');
-  items.forEach(function (item) { item.el.setAttribute('tabindex', '-1'); });
+  // Sentences become focusable (for Enter and the arrow keys) only once a reading has started: a focusable paragraph
+  // gets a name from its text, and Orca then said the lead paragraph twice.
+  var armed = false;
+  function arm() {
+    if (armed) return;
+    armed = true;
+    items.forEach(function (item) { if (!item.el.hasAttribute('tabindex')) item.el.setAttribute('tabindex', '-1'); });
+  }
 
   // The player's controls: native buttons, reached with Tab, operated with Enter or Space.
   var controls = document.createElement('div');
@@ -167,6 +174,7 @@
   }
 
   function update() {
+    if (!player.paused || player.currentTime > 0) arm();
     if (stopAt !== null && player.currentTime >= stopAt) {
       player.pause();
       endSection();
@@ -176,7 +184,7 @@
 
   player.addEventListener('timeupdate', update);
   player.addEventListener('seeked', update);
-  player.addEventListener('play', playing);
+  player.addEventListener('play', function () { arm(); playing(); });
   player.addEventListener('pause', playing);
   player.addEventListener('ended', function () { endSection(); playing(); });
 

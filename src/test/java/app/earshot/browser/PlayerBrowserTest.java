@@ -54,6 +54,15 @@ class PlayerBrowserTest {
         }
     }
 
+    /** A focusable paragraph is named by its text, and Orca said the lead paragraph twice (issue 26). */
+    @Test
+    void sentencesAreFocusableOnlyOnceAReadingHasStarted() {
+        open("/sleep-well");
+        assertEquals(0L, browser.script("return document.querySelectorAll('main [data-start][tabindex]').length;"));
+        browser.driver().findElement(By.cssSelector("[data-player] .player-play")).sendKeys(Keys.ENTER);
+        assertTrue((Long) browser.script("return document.querySelectorAll('main [data-start][tabindex]').length;") > 3);
+    }
+
     @Test
     void aClickListenerOnMainIsSeenSoTheCheckCanFail() {
         open("/sleep-well");
