@@ -186,8 +186,10 @@ public final class Views {
                     "player and download" + readiness.section(v, page, intro, Speed.NORMAL, Format.MP3)
                             .map(f -> ", " + duration(f.seconds())).orElse(""), false));
         }
-        more.add(new Way(base + Speed.SLOWER.fileSuffix() + ".mp3", "Download a slower reading", "MP3", true));
-        more.add(new Way(base + Speed.FASTER.fileSuffix() + ".mp3", "Download a faster reading", "MP3", true));
+        more.add(new Way(base + Speed.SLOWER.fileSuffix() + ".mp3", "Download a slower reading",
+                sized(readiness.page(v, page, Speed.SLOWER, Format.MP3)), true));
+        more.add(new Way(base + Speed.FASTER.fileSuffix() + ".mp3", "Download a faster reading",
+                sized(readiness.page(v, page, Speed.FASTER, Format.MP3)), true));
         more.add(new Way("/" + page.slug() + "." + TalkingBook.EXTENSION, "Talking book, text and voice together",
                 books.cachedSize(v, site, page).map(bytes -> "EPUB, " + size(bytes)).orElse("EPUB"), true));
         more.add(new Way("/" + page.slug() + "/feed.xml", "Add to a podcast app", "RSS feed", false));
@@ -203,7 +205,9 @@ public final class Views {
     Map<String, Object> section(Snapshot now, Page page, Section section) {
         Site site = now.site();
         Voicing v = now.voicing();
-        Map<String, Object> model = layout(site, section.heading() + " \u2013 " + page.title() + " \u2013 " + site.title());
+        // "Sleep Well – Sleep Well – Library" said the page's title twice: a section named like its page names it once.
+        boolean samePage = section.heading().strip().equalsIgnoreCase(page.title().strip());
+        Map<String, Object> model = layout(site, section.heading() + (samePage ? "" : " \u2013 " + page.title()) + " \u2013 " + site.title());
         int i = page.indexOf(section);
         List<Section> all = page.sections();
         model.put("page", page);
@@ -302,8 +306,10 @@ public final class Views {
         Optional<ClipFacts> facts = readiness.section(v, page, section, Speed.NORMAL, Format.MP3);
         List<Way> more = List.of(
                 new Way("/" + page.slug() + "/" + section.id() + "/transcript", "Transcript", "web page", false),
-                new Way(base + Speed.SLOWER.fileSuffix() + ".mp3", "Download a slower reading", "MP3", true),
-                new Way(base + Speed.FASTER.fileSuffix() + ".mp3", "Download a faster reading", "MP3", true),
+                new Way(base + Speed.SLOWER.fileSuffix() + ".mp3", "Download a slower reading",
+                        sized(readiness.section(v, page, section, Speed.SLOWER, Format.MP3)), true),
+                new Way(base + Speed.FASTER.fileSuffix() + ".mp3", "Download a faster reading",
+                        sized(readiness.section(v, page, section, Speed.FASTER, Format.MP3)), true),
                 new Way("/" + page.slug() + "/feed.xml", "Add to a podcast app", "RSS feed", false),
                 new Way(base + ".vtt", "Captions file", "WebVTT, for media players", true));
         return new AudioView("Listen to this section", base + ".mp3", base + ".wav", base + ".vtt", null,
@@ -327,6 +333,11 @@ public final class Views {
     /** "MP3, 120 KB, 38 seconds"; just "MP3" when the clip is not made yet (size and length unknown). */
     static String describe(Optional<ClipFacts> facts, Format format) {
         return facts.map(f -> format.label() + ", " + size(f.size()) + ", " + duration(f.seconds())).orElse(format.label());
+    }
+
+    /** "MP3, 1.9 MB" (GOV.UK's style for a download); just "MP3" while the file is not made (its size unknown). */
+    static String sized(Optional<ClipFacts> facts) {
+        return facts.map(f -> Format.MP3.label() + ", " + size(f.size())).orElse(Format.MP3.label());
     }
 
     static String size(long bytes) {

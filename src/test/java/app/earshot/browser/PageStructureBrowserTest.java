@@ -75,6 +75,18 @@ class PageStructureBrowserTest {
         assertTrue(care >= 8 && care > panels, "care " + care + " px, other panels " + panels + " px");
     }
 
+    @Test
+    void moreWaysToListenShowsAMarkerThatTurnsWhenOpen() {
+        open("/sleep-well", 1280);
+        String marker = "const s = getComputedStyle(document.querySelector('.listen-more summary'), '::before');"
+                + " return [s.borderLeftWidth, s.borderLeftColor, s.transform];";
+        @SuppressWarnings("unchecked")
+        List<String> closed = (List<String>) browser.script(marker);
+        assertTrue(Double.parseDouble(closed.get(0).replace("px", "")) >= 8 && !closed.get(1).endsWith(", 0)"), closed.toString());
+        browser.script("document.querySelector('.listen-more').open = true;");
+        assertTrue(!browser.script(marker).equals(closed), "the marker does not change when open");
+    }
+
     private static double edge(String selector) {
         return Double.parseDouble(((String) browser.script("return getComputedStyle(document.querySelector(arguments[0])).borderLeftWidth;", selector)).replace("px", ""));
     }
