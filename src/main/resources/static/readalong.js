@@ -1,20 +1,144 @@
-// Earshot read-along. While the page's player plays, the sentence being said is highlighted in the page's own text
-// and kept in view; clicking a sentence, or Enter on it, plays from there. Nothing here is needed to read or listen:
-// without it the page reads and plays the same. Nothing is announced: screen readers have their own voice.
+// Earshot player and read-along. Nothing here is needed to read or listen: without it the page has the browser's
+// own <audio controls> and every section's listen link leads to that section's page. With it:
+//  - the player's controls are our own native buttons, named in the page's words (the browser's media controls are
+//    heard by generic names such as "play push button");
+//  - each section's listen control plays that section only, and the same control pauses it;
+//  - the sentence being said is highlighted and, while "Follow the reading" is on and the reader has not scrolled or
+//    moved focus lately, kept in view;
+//  - a click or Enter on a sentence plays from there. The listeners sit on the document, not on the content: Chromium
+//    marks everything inside an element with a click listener as "clickable", and screen readers say so on each line.
+// Nothing is announced: screen readers have their own voice.
 (function () {
   'use strict';
-  var player = document.querySelector('[data-player] audio');
-  var main = document.querySelector('main');
-  if (!player || !main) return;
-  var items = Array.prototype.map.call(main.querySelectorAll('[data-start]'), function (el) {
+  var box = document.querySelector('[data-player]');
+  var player = box && box.querySelector('audio');
+  if (!player) return;
+  var items = Array.prototype.map.call(document.querySelectorAll('main [data-start]'), function (el) {
     return { el: el, start: parseFloat(el.getAttribute('data-start')), end: parseFloat(el.getAttribute('data-end')) };
   }).sort(function (a, b) { return a.start - b.start; });
   var reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
   var current = null;
-  var PAUSE = 1.0; // a sentence stays highlighted through the pause after it
+  var PAUSE = 1.0;          // a sentence stays highlighted through the pause after it
+  var HANDS_OFF = 8000;     // after the reader scrolls or moves focus, the page does not scroll for this long (ms)
+  var STORE = 'earshot.follow';
+  var stopAt = null;        // the end of the section being played on its own, or null
+  var sectionButton = null; // that section's control
+  var userMovedAt = -Infinity;
+  var ownScrollUntil = 0;
 
   document.documentElement.classList.add('read-along');
-  items.forEach(function (item) { item.el.setAttribute('tabindex', '-1'); });
+  // Sentences become focusable (for Enter and the arrow keys) only once a reading has started: a focusable paragraph
+  // gets a name from its text, and Orca then said the lead paragraph twice.
+  var armed = false;
+  function arm() {
+    if (armed) return;
+    armed = true;
+    items.forEach(function (item) { if (!item.el.hasAttribute('tabindex')) item.el.setAttribute('tabindex', '-1'); });
+  }
+
+  // The player's controls: native buttons, reached with Tab, operated with Enter or Space.
+  var controls = document.createElement('div');
+  controls.className = 'player-controls';
+  var playLabel = box.getAttribute('data-label') || 'Play';
+  function button(text, onPress) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = text;
+    b.addEventListener('click', onPress);
+    controls.appendChild(b);
+    return b;
+  }
+  var play = button(playLabel, function () {
+    if (player.paused || stopAt !== null) { endSection(); start(); } else { player.pause(); }
+  });
+  play.className = 'player-play';
+  button('Back 10 seconds', function () { player.currentTime = Math.max(0, player.currentTime - 10); });
+  button('Forward 10 seconds', function () {
+    player.currentTime = Math.min(player.duration || Infinity, player.currentTime + 10);
+  });
+  // Speed changes playbackRate rather than switching to the slower or faster files: the page's timings (and so the
+  // read-along) stay those of the one recording, and the place in it is kept. Three native radio buttons make one
+  // Tab stop (arrow keys choose), where three buttons would put three more stops before the content.
+  var speed = document.createElement('fieldset');
+  speed.className = 'player-speed';
+  var legend = document.createElement('legend');
+  legend.textContent = 'Speed';
+  speed.appendChild(legend);
+  [['Slower', 0.75], ['Normal', 1], ['Faster', 1.25]].forEach(function (s) {
+    var label = document.createElement('label');
+    var radio = document.createElement('input');
+    radio.type = 'radio';
+    radio.name = 'player-speed';
+    radio.value = String(s[1]);
+    radio.checked = s[1] === 1;
+    radio.addEventListener('change', function () { if (radio.checked) player.playbackRate = s[1]; });
+    label.appendChild(radio);
+    label.appendChild(document.createTextNode(' ' + s[0]));
+    speed.appendChild(label);
+  });
+  controls.appendChild(speed);
+
+  var follow = null;
+  if (items.length) {
+    var label = document.createElement('label');
+    label.className = 'player-follow';
+    follow = document.createElement('input');
+    follow.type = 'checkbox';
+    follow.checked = remembered() !== 'off';
+    follow.addEventListener('change', function () { remember(follow.checked ? 'on' : 'off'); });
+    label.appendChild(follow);
+    label.appendChild(document.createTextNode(' Follow the reading'));
+    controls.appendChild(label);
+  }
+  player.removeAttribute('controls');
+  player.insertAdjacentElement('afterend', controls);
+
+  function remembered() { try { return window.localStorage.getItem(STORE); } catch (e) { return null; } }
+  function remember(value) { try { window.localStorage.setItem(STORE, value); } catch (e) { /* private mode */ } }
+
+  function start() {
+    var started = player.play();
+    if (started && started.catch) started.catch(function () {});
+  }
+
+  function playFrom(seconds) {
+    player.currentTime = seconds;
+    start();
+  }
+
+  function playing() {
+    var on = !player.paused;
+    play.textContent = on && !stopAt ? 'Pause' : playLabel;
+    if (sectionButton) sectionButton.textContent = (on && stopAt ? 'Pause ' : 'Listen to ') + sectionButton.getAttribute('data-name');
+  }
+
+  function endSection() {
+    var b = sectionButton;
+    stopAt = null;
+    sectionButton = null;
+    if (b) b.textContent = 'Listen to ' + b.getAttribute('data-name');
+  }
+
+  // Each section's listen link becomes a button that plays that section only; pressed again, it pauses.
+  Array.prototype.forEach.call(document.querySelectorAll('main a[data-seek][data-seek-end]'), function (link) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'listen-section-button';
+    b.setAttribute('data-name', link.textContent.replace(/^Listen to /, ''));
+    b.textContent = link.textContent;
+    var from = parseFloat(link.getAttribute('data-seek'));
+    var to = parseFloat(link.getAttribute('data-seek-end'));
+    b.addEventListener('click', function () {
+      if (sectionButton === b && !player.paused) { player.pause(); return; }
+      var resume = sectionButton === b && player.currentTime >= from && player.currentTime < to;
+      endSection();
+      sectionButton = b;
+      stopAt = to;
+      if (resume) start(); else playFrom(from);
+      playing();
+    });
+    link.replaceWith(b);
+  });
 
   function at(time) {
     var lo = 0, hi = items.length - 1, found = -1;
@@ -23,6 +147,10 @@
       if (items[mid].start <= time + 0.01) { found = mid; lo = mid + 1; } else { hi = mid - 1; }
     }
     return found >= 0 && time <= items[found].end + PAUSE ? items[found] : null;
+  }
+
+  function handsOff() {
+    return !follow || !follow.checked || Date.now() - userMovedAt < HANDS_OFF;
   }
 
   function show(item) {
@@ -36,36 +164,46 @@
     item.el.classList.add('reading');
     // The sentence being read is the one Tab stop among the sentences (a roving tab stop).
     item.el.setAttribute('tabindex', '0');
+    if (handsOff()) return;
     var r = item.el.getBoundingClientRect();
     if (r.top < 0 || r.bottom > window.innerHeight) {
-      item.el.scrollIntoView({ block: 'center', behavior: reduceMotion.matches ? 'auto' : 'smooth' });
+      var smooth = !reduceMotion.matches;
+      ownScrollUntil = Date.now() + (smooth ? 1500 : 100);
+      item.el.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
     }
   }
 
-  function playFrom(seconds) {
-    player.currentTime = seconds;
-    var started = player.play();
-    if (started && started.catch) started.catch(function () {});
+  function update() {
+    if (!player.paused || player.currentTime > 0) arm();
+    if (stopAt !== null && player.currentTime >= stopAt) {
+      player.pause();
+      endSection();
+    }
+    show(at(player.currentTime));
   }
 
-  player.addEventListener('timeupdate', function () { show(at(player.currentTime)); });
-  player.addEventListener('seeked', function () { show(at(player.currentTime)); });
+  player.addEventListener('timeupdate', update);
+  player.addEventListener('seeked', update);
+  player.addEventListener('play', function () { arm(); playing(); });
+  player.addEventListener('pause', playing);
+  player.addEventListener('ended', function () { endSection(); playing(); });
 
-  main.addEventListener('click', function (event) {
-    var seek = event.target.closest('a[data-seek]');
-    if (seek) {
-      event.preventDefault();
-      playFrom(parseFloat(seek.getAttribute('data-seek')));
-      return;
-    }
-    if (event.target.closest('a, button, audio, summary')) return;
-    var el = event.target.closest('[data-start]');
-    if (el) playFrom(parseFloat(el.getAttribute('data-start')));
+  // The reader's own moves: any scroll the page did not start, and any focus move.
+  function moved() { userMovedAt = Date.now(); }
+  window.addEventListener('scroll', function () { if (Date.now() > ownScrollUntil) moved(); }, { passive: true });
+  window.addEventListener('wheel', moved, { passive: true });
+  window.addEventListener('touchmove', moved, { passive: true });
+  document.addEventListener('focusin', function (event) { if (!controls.contains(event.target)) moved(); });
+
+  document.addEventListener('click', function (event) {
+    var el = event.target.closest && event.target.closest('main [data-start]');
+    if (!el || event.target.closest('a, button, audio, summary, input, label')) return;
+    playFrom(parseFloat(el.getAttribute('data-start')));
   });
 
-  main.addEventListener('keydown', function (event) {
+  document.addEventListener('keydown', function (event) {
     var el = event.target;
-    if (!el.hasAttribute || !el.hasAttribute('data-start')) return;
+    if (!el.hasAttribute || !el.hasAttribute('data-start') || !el.closest('main')) return;
     var index = items.findIndex(function (item) { return item.el === el; });
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();

@@ -1,5 +1,6 @@
 package app.earshot.content;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ final class SectionHtmlRenderer {
                 .sanitizeUrls(true)
                 .nodeRendererFactory(ctx -> new ShiftedHeadingRenderer(ctx, headingShift))
                 .nodeRendererFactory(CaptionedTableRenderer::new)
-                .nodeRendererFactory(CareCardRenderer::new)
+                .nodeRendererFactory(ctx -> new CareCardRenderer(ctx, headingShift))
                 .build();
     }
 
@@ -74,14 +75,16 @@ final class SectionHtmlRenderer {
         }
     }
 
-    /** A care card: a labelled note whose first words say how urgent it is. */
+    /** A care card: a block under its own heading, whose first words say how urgent it is. */
     private static final class CareCardRenderer implements NodeRenderer {
         private final HtmlNodeRendererContext context;
         private final HtmlWriter html;
+        private final int shift;
 
-        CareCardRenderer(HtmlNodeRendererContext context) {
+        CareCardRenderer(HtmlNodeRendererContext context, int shift) {
             this.context = context;
             this.html = context.getWriter();
+            this.shift = shift;
         }
 
         @Override
@@ -92,14 +95,14 @@ final class SectionHtmlRenderer {
         @Override
         public void render(Node node) {
             CareCard card = (CareCard) node;
-            // role=note, not <aside>: a complementary landmark inside main is itself a problem (axe best practice).
+            // A heading, not role=note (Orca says "comment") nor <aside> (a landmark inside main): heading keys reach
+            // it, and its first words say how urgent it is. One level under the section's heading.
+            String tag = "h" + Math.max(2, Math.min(6, 3 + shift));
             html.line();
-            html.tag("div", attrs("class", "care care-" + card.kind().marker, "role", "note", "aria-labelledby", card.id()));
-            html.tag("p", attrs("class", "care-title", "id", card.id()));
-            html.tag("strong");
+            html.tag("div", attrs("class", "care care-" + card.kind().marker));
+            html.tag(tag, attrs("class", "care-title", "id", card.id()));
             html.text(card.kind().label + ": " + card.title());
-            html.tag("/strong");
-            html.tag("/p");
+            html.tag("/" + tag);
             renderChildren(context, card);
             html.tag("/div");
             html.line();
@@ -109,6 +112,7 @@ final class SectionHtmlRenderer {
     private static final class CaptionedTableRenderer implements NodeRenderer {
         private final HtmlNodeRendererContext context;
         private final HtmlWriter html;
+        private List<String> columns = new ArrayList<>();
 
         CaptionedTableRenderer(HtmlNodeRendererContext context) {
             this.context = context;
@@ -124,10 +128,10 @@ final class SectionHtmlRenderer {
         public void render(Node node) {
             CaptionedTable captioned = (CaptionedTable) node;
             TableBlock table = (TableBlock) captioned.getFirstChild();
-            // A focusable, named region lets keyboard users scroll a wide table at 320 px (WCAG 1.4.10 exempts tables).
+            // No scroller and no region: at narrow widths the stylesheet stacks each row's cells under the row's
+            // header with the column's name shown, so every column stays in view and the caption is said once.
             html.line();
-            html.tag("div", attrs("class", "table-region", "role", "region", "tabindex", "0",
-                    "aria-labelledby", captioned.captionId()));
+            html.tag("div", attrs("class", "table-region"));
             html.tag("table");
             html.tag("caption", attrs("id", captioned.captionId()));
             // The span stays in view while a wide table scrolls sideways, so the caption is never cut off.
@@ -135,6 +139,7 @@ final class SectionHtmlRenderer {
             html.text(captioned.caption());
             html.tag("/span");
             html.tag("/caption");
+            columns = new ArrayList<>();
             for (Node part = table.getFirstChild(); part != null; part = part.getNext()) {
                 boolean head = part instanceof TableHead;
                 if (!head && !(part instanceof TableBody)) continue;
@@ -152,9 +157,11 @@ final class SectionHtmlRenderer {
         private void renderRow(Node row, boolean head) {
             html.tag("tr");
             boolean first = true;
+            int column = 0;
             for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
                 if (!(cell instanceof TableCell)) continue;
                 if (head) {
+                    columns.add(plainText(cell));
                     html.tag("th", attrs("scope", "col"));
                     renderChildren(context, cell);
                     html.tag("/th");
@@ -163,14 +170,26 @@ final class SectionHtmlRenderer {
                     renderChildren(context, cell);
                     html.tag("/th");
                 } else {
-                    html.tag("td");
+                    // The column's name, shown before the cell when cells stack at narrow widths (CSS, silent).
+                    html.tag("td", column < columns.size() ? attrs("data-column", columns.get(column)) : attrs());
                     renderChildren(context, cell);
                     html.tag("/td");
                 }
                 first = false;
+                column++;
             }
             html.tag("/tr");
         }
+    }
+
+    private static String plainText(Node node) {
+        StringBuilder out = new StringBuilder();
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof org.commonmark.node.Text t) out.append(t.getLiteral());
+            else if (child instanceof org.commonmark.node.Code c) out.append(c.getLiteral());
+            else out.append(plainText(child));
+        }
+        return out.toString().strip();
     }
 
     private static void renderChildren(HtmlNodeRendererContext context, Node parent) {

@@ -118,7 +118,8 @@ record Chapter(Element body, List<Anchor> anchors, List<Heading> headings) {
     private static void anchor(Element element, List<Sentences.Timed> sentences, Ids ids, List<Anchor> anchors) {
         // A list is paired item by item; a care callout likewise, paragraph by paragraph (its title has no full stop).
         if (element.is("ul, ol, div.care")) {
-            List<Element> items = element.select(element.is("div.care") ? "> p" : "> li");
+            List<Element> items = element.is("div.care")
+                    ? element.children().stream().filter(c -> c.is("p, .care-title")).toList() : element.select("> li");
             List<List<Sentences.Span>> split = new ArrayList<>();
             int total = 0;
             for (Element item : items) {

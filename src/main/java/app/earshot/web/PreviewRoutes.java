@@ -61,7 +61,7 @@ final class PreviewRoutes {
         model.put("report", report);
         model.put("words", words(page, report));
         model.put("pls", PlsSnippet.of(report.words()));
-        model.put("breadcrumbs", List.of(new Views.Link("/", "Home"), new Views.Link("/" + page.slug(), page.title())));
+        model.put("breadcrumbs", List.of(new Views.Link("/" + page.slug(), page.title())));
         // An authoring tool, not content: search engines must not list it even if a preview server is reachable.
         ctx.header("X-Robots-Tag", "noindex");
         PageRoutes.html(ctx, templates.render("preview.ftlh", model));

@@ -72,12 +72,12 @@ public final class Views {
      * @param number       its number, the same in Contents, on its own page and on the telephone keypad
      * @param contentsText its link text in Contents: the heading, told apart from a page of the same name
      * @param html         its body
-     * @param listen       the compact control's text ("Listen to section 3")
+     * @param listen       the control's text, with the heading ("Listen to section 3: Sleep by Age")
      * @param length       ", 21 seconds" when the clip is made, else empty
      * @param href         the section's own page, where its player is (the control's target without JavaScript)
      */
     public record SectionView(Section section, int number, String contentsText, String html, String listen,
-                              String length, String href, String start) {}
+                              String length, String href, String start, String end) {}
 
     /** A paragraph of a transcript: when it is said ("1:05", and as a duration for {@code datetime}) and its lines. */
     public record TranscriptLine(String time, String datetime, List<String> lines) {}
@@ -166,8 +166,9 @@ public final class Views {
             String length = readiness.section(v, page, s, Speed.NORMAL, Format.MP3)
                     .map(f -> ", " + duration(f.seconds())).orElse("");
             SectionView view = new SectionView(s, i + 1, contentsText(site, s), timed(v, page, s, s.html(), starts),
-                    "Listen to section " + (i + 1), length, "/" + page.slug() + "/" + s.id(),
-                    starts == null ? null : String.format(Locale.ROOT, "%.3f", starts[i]));
+                    "Listen to section " + (i + 1) + ": " + s.heading(), length, "/" + page.slug() + "/" + s.id(),
+                    starts == null ? null : String.format(Locale.ROOT, "%.3f", starts[i]),
+                    starts == null ? null : String.format(Locale.ROOT, "%.3f", sectionEnd(v, page, s, starts[i])));
             // The page player starts with the introduction; its own page (player and download) is offered under
             // "More ways to listen" rather than as one more Tab stop before the Contents.
             if (!s.introduction()) sections.add(view);
@@ -175,7 +176,7 @@ public final class Views {
         model.put("sections", sections);
         model.put("reviewed", DateView.of(page.reviewed()));
         model.put("nextReview", DateView.of(page.nextReview()));
-        model.put("breadcrumbs", List.of(new Link("/", "Home")));
+        model.put("breadcrumbs", List.of());
         String base = "/audio/" + page.slug();
         Optional<ClipFacts> facts = readiness.page(v, page, Speed.NORMAL, Format.MP3);
         List<Way> more = new ArrayList<>();
@@ -185,8 +186,10 @@ public final class Views {
                     "player and download" + readiness.section(v, page, intro, Speed.NORMAL, Format.MP3)
                             .map(f -> ", " + duration(f.seconds())).orElse(""), false));
         }
-        more.add(new Way(base + Speed.SLOWER.fileSuffix() + ".mp3", "Download a slower reading", "MP3", true));
-        more.add(new Way(base + Speed.FASTER.fileSuffix() + ".mp3", "Download a faster reading", "MP3", true));
+        more.add(new Way(base + Speed.SLOWER.fileSuffix() + ".mp3", "Download a slower reading",
+                sized(readiness.page(v, page, Speed.SLOWER, Format.MP3)), true));
+        more.add(new Way(base + Speed.FASTER.fileSuffix() + ".mp3", "Download a faster reading",
+                sized(readiness.page(v, page, Speed.FASTER, Format.MP3)), true));
         more.add(new Way("/" + page.slug() + "." + TalkingBook.EXTENSION, "Talking book, text and voice together",
                 books.cachedSize(v, site, page).map(bytes -> "EPUB, " + size(bytes)).orElse("EPUB"), true));
         more.add(new Way("/" + page.slug() + "/feed.xml", "Add to a podcast app", "RSS feed", false));
@@ -202,7 +205,9 @@ public final class Views {
     Map<String, Object> section(Snapshot now, Page page, Section section) {
         Site site = now.site();
         Voicing v = now.voicing();
-        Map<String, Object> model = layout(site, section.heading() + " \u2013 " + page.title() + " \u2013 " + site.title());
+        // "Sleep Well – Sleep Well – Library" said the page's title twice: a section named like its page names it once.
+        boolean samePage = section.heading().strip().equalsIgnoreCase(page.title().strip());
+        Map<String, Object> model = layout(site, section.heading() + (samePage ? "" : " \u2013 " + page.title()) + " \u2013 " + site.title());
         int i = page.indexOf(section);
         List<Section> all = page.sections();
         model.put("page", page);
@@ -213,7 +218,7 @@ public final class Views {
         model.put("next", i + 1 < all.size() ? sectionLink(page, all.get(i + 1)) : null);
         model.put("reviewed", DateView.of(page.reviewed()));
         model.put("nextReview", DateView.of(page.nextReview()));
-        model.put("breadcrumbs", List.of(new Link("/", "Home"), new Link("/" + page.slug(), page.title())));
+        model.put("breadcrumbs", List.of(new Link("/" + page.slug(), page.title())));
         model.put("audio", sectionAudio(v, page, section));
         boolean made = readiness.section(v, page, section, Speed.NORMAL, Format.WAV).isPresent();
         model.put("sectionHtml", made ? ReadAlong.html(section.standaloneHtml(), section, v.passages(page, section),
@@ -236,6 +241,11 @@ public final class Views {
         return starts;
     }
 
+    /** Where {@code section}'s own words end in the whole page's audio (its start plus its clip's length). */
+    private double sectionEnd(Voicing v, Page page, Section section, double start) {
+        return start + readiness.section(v, page, section, Speed.NORMAL, Format.WAV).map(ClipFacts::seconds).orElse(0.0);
+    }
+
     private String timed(Voicing v, Page page, Section section, String html, double[] starts) {
         if (starts == null) return html;
         return ReadAlong.html(html, section, v.passages(page, section), captions.sectionCues(v, page, section, Speed.NORMAL),
@@ -253,7 +263,7 @@ public final class Views {
         String what = only == null ? page.title() : only.heading();
         Map<String, Object> model = layout(site, "Transcript: " + what + " \u2013 " + site.title());
         model.put("heading", "Transcript: " + what);
-        List<Link> crumbs = new ArrayList<>(List.of(new Link("/", "Home"), new Link("/" + page.slug(), page.title())));
+        List<Link> crumbs = new ArrayList<>(List.of(new Link("/" + page.slug(), page.title())));
         if (only != null) crumbs.add(new Link("/" + page.slug() + "/" + only.id(), contentsText(site, only)));
         model.put("breadcrumbs", crumbs);
         model.put("back", only == null ? new Link("/" + page.slug(), "Back to the page")
@@ -297,7 +307,7 @@ public final class Views {
         model.put("status", status);
         model.put("heading", heading);
         model.put("message", message);
-        model.put("breadcrumbs", List.of(new Link("/", "Home")));
+        model.put("breadcrumbs", List.of());
         return model;
     }
 
@@ -306,8 +316,10 @@ public final class Views {
         Optional<ClipFacts> facts = readiness.section(v, page, section, Speed.NORMAL, Format.MP3);
         List<Way> more = List.of(
                 new Way("/" + page.slug() + "/" + section.id() + "/transcript", "Transcript", "web page", false),
-                new Way(base + Speed.SLOWER.fileSuffix() + ".mp3", "Download a slower reading", "MP3", true),
-                new Way(base + Speed.FASTER.fileSuffix() + ".mp3", "Download a faster reading", "MP3", true),
+                new Way(base + Speed.SLOWER.fileSuffix() + ".mp3", "Download a slower reading",
+                        sized(readiness.section(v, page, section, Speed.SLOWER, Format.MP3)), true),
+                new Way(base + Speed.FASTER.fileSuffix() + ".mp3", "Download a faster reading",
+                        sized(readiness.section(v, page, section, Speed.FASTER, Format.MP3)), true),
                 new Way("/" + page.slug() + "/feed.xml", "Add to a podcast app", "RSS feed", false),
                 new Way(base + ".vtt", "Captions file", "WebVTT, for media players", true));
         return new AudioView("Listen to this section", base + ".mp3", base + ".wav", base + ".vtt", null,
@@ -331,6 +343,11 @@ public final class Views {
     /** "MP3, 120 KB, 38 seconds"; just "MP3" when the clip is not made yet (size and length unknown). */
     static String describe(Optional<ClipFacts> facts, Format format) {
         return facts.map(f -> format.label() + ", " + size(f.size()) + ", " + duration(f.seconds())).orElse(format.label());
+    }
+
+    /** "MP3, 1.9 MB" (GOV.UK's style for a download); just "MP3" while the file is not made (its size unknown). */
+    static String sized(Optional<ClipFacts> facts) {
+        return facts.map(f -> Format.MP3.label() + ", " + size(f.size())).orElse(Format.MP3.label());
     }
 
     static String size(long bytes) {

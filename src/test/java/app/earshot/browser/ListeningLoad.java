@@ -61,8 +61,10 @@ record ListeningLoad(int lines, int narrationLines, int tabStops, int narrationT
               a.setAttribute('data-ax-link', i);
               a.setAttribute('data-ax-visible', !a.checkVisibility() ? '' : visible(a).replace(/\\s+/g, ' ').trim());
             });
-            const sections = document.querySelectorAll('main section[aria-labelledby]');
-            if (sections.length) sections.forEach(s => s.setAttribute('data-ax-section', document.getElementById(s.getAttribute('aria-labelledby')).textContent.trim()));
+            // A section's title: the heading that names it, or (named by nothing else, as issue 26 asks) its own heading.
+            const title = s => s.hasAttribute('aria-labelledby') ? document.getElementById(s.getAttribute('aria-labelledby')) : s.querySelector(':scope > h2');
+            const sections = [...document.querySelectorAll('main section')].filter(title);
+            if (sections.length) sections.forEach(s => s.setAttribute('data-ax-section', title(s).textContent.trim()));
             else { const m = document.querySelector('main'), h = m && m.querySelector('h1'); if (h && document.querySelector('.part-of')) m.setAttribute('data-ax-section', h.textContent.trim()); }
             """;
 

@@ -213,7 +213,7 @@ class AudioRoutesTest {
         Document doc = server.html("/about-ketamine");
         assertEquals(1, doc.select("main audio[controls]").size());
         assertEquals(10, doc.select("main section .listen-section a").size());
-        assertTrue(doc.selectFirst("#fda-breakthrough-status .listen-section a").text().matches("Listen to section 4, \\d+ seconds"),
+        assertTrue(doc.selectFirst("#fda-breakthrough-status .listen-section a").text().matches("Listen to section 4: FDA Breakthrough Status, \\d+ seconds"),
                 doc.selectFirst("#fda-breakthrough-status .listen-section a").text());
         assertEquals("Listen to the whole page", doc.selectFirst("main audio").attr("aria-label"));
         assertEquals("/audio/about-ketamine.vtt", doc.selectFirst("main .listen a:matchesOwn(^Captions file)").attr("href"));

@@ -1,6 +1,7 @@
 package app.earshot.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.earshot.TestServer;
@@ -31,11 +32,19 @@ class CareCalloutTest {
     }
 
     @Test
-    void careCalloutIsANoteLabelledByItsUrgencyAndTitle() {
-        Element care = server.html("/sleep-well/when-to-ask-for-help").selectFirst("main .care.care-urgent[role=note]");
-        Element label = care.ownerDocument().getElementById(care.attr("aria-labelledby"));
-        assertEquals("Urgent advice: If you are thinking about suicide", label.text());
+    void careCalloutHasAHeadingThatSaysItsUrgencyAndTitle() {
+        // Issue 26: role=note was announced by Orca as "comment"; issue 22: heading keys could not reach it.
+        Element care = server.html("/sleep-well/when-to-ask-for-help").selectFirst("main .care.care-urgent");
+        assertFalse(care.hasAttr("role"), care.attr("role"));
+        assertEquals("h2", care.child(0).tagName());
+        assertEquals("Urgent advice: If you are thinking about suicide", care.child(0).text());
         assertEquals("Call or text 988 at any time.", care.select("p").last().text());
+    }
+
+    @Test
+    void onTheWholePageTheCalloutsHeadingIsOneLevelUnderItsSections() {
+        Element care = server.html("/sleep-well").selectFirst("#when-to-ask-for-help .care");
+        assertEquals("h3", care.child(0).tagName());
     }
 
     @Test

@@ -1,0 +1,116 @@
+package app.earshot.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.earshot.TestServer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 22 in headless Chromium: a table keeps every column in view at 320 px and is still a table with its caption
+ * said once; a care callout is reached by heading keys, is not a "comment", and stands out in forced colours.
+ */
+class PageStructureBrowserTest {
+    static TestServer server;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(Path.of("src/test/resources/listening"));
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        if (server != null) server.close();
+    }
+
+    @Test
+    void at320PxEveryCellIsInViewWithItsColumnsName() {
+        for (String route : List.of("/sleep-well", "/sleep-well/sleep-by-age")) {
+            open(route, 320);
+            assertEquals(List.of(), browser.script("""
+                    const out = [];
+                    for (const cell of document.querySelectorAll('main table tbody th, main table tbody td')) {
+                      const r = cell.getBoundingClientRect();
+                      if (r.width <= 0 || r.left < 0 || r.right > document.documentElement.clientWidth) out.push(cell.textContent + ' at ' + r.left + '..' + r.right);
+                    }
+                    return out;"""), route);
+            assertEquals("\"Hours\"", browser.script("return getComputedStyle(document.querySelector('main table tbody td'), '::before').content.split(' / ')[0];"), route);
+        }
+    }
+
+    @Test
+    void theTableIsStillATableWhoseCaptionIsSaidOnce() {
+        open("/sleep-well/sleep-by-age", 320);
+        List<Map<String, Object>> nodes = axNodes();
+        assertEquals(1, nodes.stream().filter(n -> role(n).equals("table")).count(), "no table in the accessibility tree");
+        assertEquals(3, nodes.stream().filter(n -> role(n).equals("columnheader")).count());
+        long named = nodes.stream().filter(n -> name(n).equals("Hours needed at each age") && !role(n).equals("StaticText")
+                && !role(n).equals("InlineTextBox")).count();
+        // The table alone is named by the caption (a region around it was named by it too, and Orca said it again).
+        assertEquals(1, named, "named by the caption: " + nodes.stream().filter(n -> name(n).equals("Hours needed at each age")).map(PageStructureBrowserTest::role).toList());
+    }
+
+    @Test
+    void aCareCalloutIsAHeadingNotAComment() {
+        open("/sleep-well", 1280);
+        List<Map<String, Object>> nodes = axNodes();
+        assertTrue(nodes.stream().anyMatch(n -> role(n).equals("heading") && name(n).equals("Urgent advice: If you are thinking about suicide")));
+        assertTrue(nodes.stream().noneMatch(n -> role(n).equals("note") || role(n).equals("comment")));
+    }
+
+    @Test
+    void inForcedColoursACalloutHasAnEdgeNoOtherPanelHas() {
+        open("/sleep-well", 1280);
+        browser.media(Map.of("forced-colors", "active"));
+        double care = edge(".care");
+        double panels = Math.max(edge(".contents"), edge(".listen"));
+        assertTrue(care >= 8 && care > panels, "care " + care + " px, other panels " + panels + " px");
+    }
+
+    @Test
+    void moreWaysToListenShowsAMarkerThatTurnsWhenOpen() {
+        open("/sleep-well", 1280);
+        String marker = "const s = getComputedStyle(document.querySelector('.listen-more summary'), '::before');"
+                + " return [s.borderLeftWidth, s.borderLeftColor, s.transform];";
+        @SuppressWarnings("unchecked")
+        List<String> closed = (List<String>) browser.script(marker);
+        assertTrue(Double.parseDouble(closed.get(0).replace("px", "")) >= 8 && !closed.get(1).endsWith(", 0)"), closed.toString());
+        browser.script("document.querySelector('.listen-more').open = true;");
+        assertTrue(!browser.script(marker).equals(closed), "the marker does not change when open");
+    }
+
+    private static double edge(String selector) {
+        return Double.parseDouble(((String) browser.script("return getComputedStyle(document.querySelector(arguments[0])).borderLeftWidth;", selector)).replace("px", ""));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> axNodes() {
+        return (List<Map<String, Object>>) browser.driver().executeCdpCommand("Accessibility.getFullAXTree", Map.of()).get("nodes");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String role(Map<String, Object> node) {
+        Map<String, Object> role = (Map<String, Object>) node.get("role");
+        return role == null ? "" : String.valueOf(role.get("value"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String name(Map<String, Object> node) {
+        Map<String, Object> name = (Map<String, Object>) node.get("name");
+        return name == null ? "" : String.valueOf(name.get("value"));
+    }
+
+    private static void open(String route, int width) {
+        browser.reset();
+        browser.width(width);
+        browser.driver().get(server.url(route));
+    }
+}

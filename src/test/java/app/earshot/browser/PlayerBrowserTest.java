@@ -1,0 +1,222 @@
+package app.earshot.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.earshot.TestServer;
+import app.earshot.content.Page;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The page's own player in headless Chromium (issues 22 and 26): native buttons named in the page's words, a
+ * section's control that plays that section only, a read-along that follows without taking over, no click listener
+ * that makes the text "clickable", and the browser's own player and plain links when the script does not run.
+ */
+class PlayerBrowserTest {
+    static TestServer server;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(Path.of("src/test/resources/listening"));
+        Page page = server.site().page("sleep-well").orElseThrow();
+        server.warm(page);
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        if (server != null) server.close();
+    }
+
+    /** Chromium exposes text as "clickable" when it or an element around it listens for clicks or mouse buttons. */
+    @Test
+    void noElementAroundTheTextListensForClicks() {
+        for (String route : List.of("/sleep-well", "/sleep-well/when-to-ask-for-help")) {
+            open(route);
+            List<String> listening = new ArrayList<>();
+            for (String selector : List.of("html", "body", "main", "main section", "main [data-start]", "main p", "main li")) {
+                for (String type : listenerTypes(selector)) listening.add(selector + " " + type);
+            }
+            assertTrue(listening.stream().noneMatch(l -> l.matches(".* (click|mousedown|mouseup|pointerdown|pointerup)")),
+                    route + ": " + listening);
+        }
+    }
+
+    /** A focusable paragraph is named by its text, and Orca said the lead paragraph twice (issue 26). */
+    @Test
+    void sentencesAreFocusableOnlyOnceAReadingHasStarted() {
+        open("/sleep-well");
+        assertEquals(0L, browser.script("return document.querySelectorAll('main [data-start][tabindex]').length;"));
+        browser.driver().findElement(By.cssSelector("[data-player] .player-play")).sendKeys(Keys.ENTER);
+        assertTrue((Long) browser.script("return document.querySelectorAll('main [data-start][tabindex]').length;") > 3);
+    }
+
+    @Test
+    void aClickListenerOnMainIsSeenSoTheCheckCanFail() {
+        open("/sleep-well");
+        browser.script("document.querySelector('main').addEventListener('click', () => {});");
+        assertEquals(List.of("click"), listenerTypes("main"));
+    }
+
+    @Test
+    void playerControlsAreNativeButtonsNamedInThePagesWords() {
+        open("/sleep-well");
+        assertEquals(List.of("Listen to the whole page", "Back 10 seconds", "Forward 10 seconds"), texts("[data-player] button"));
+        assertEquals(List.of("Slower", "Normal", "Faster"), texts("[data-player] fieldset label"));
+        assertEquals(Boolean.FALSE, browser.script("return document.querySelector('[data-player] audio').hasAttribute('controls');"));
+        WebElement play = browser.driver().findElement(By.cssSelector("[data-player] .player-play"));
+        play.sendKeys(Keys.ENTER);
+        assertEquals(Boolean.FALSE, audio("paused"));
+        assertEquals("Pause", play.getText());
+        play.sendKeys(Keys.SPACE);
+        assertEquals(Boolean.TRUE, audio("paused"));
+        browser.script("document.querySelector('[data-player] audio').currentTime = 15;");
+        browser.driver().findElement(By.xpath("//button[.='Back 10 seconds']")).sendKeys(Keys.ENTER);
+        assertEquals(5.0, ((Number) audio("currentTime")).doubleValue(), 0.3);
+        browser.driver().findElement(By.xpath("//button[.='Forward 10 seconds']")).sendKeys(Keys.ENTER);
+        assertEquals(15.0, ((Number) audio("currentTime")).doubleValue(), 0.3);
+    }
+
+    @Test
+    void speedChoicesSetTheRateFromTheKeyboard() {
+        open("/sleep-well/habits-that-help");
+        WebElement normal = browser.driver().findElement(By.xpath("//fieldset[legend='Speed']//label[normalize-space(.)='Normal']/input"));
+        assertTrue(normal.isSelected());
+        normal.sendKeys(Keys.ARROW_LEFT);
+        assertEquals(0.75, ((Number) audio("playbackRate")).doubleValue(), 0.001);
+        assertTrue(browser.driver().findElement(By.xpath("//label[normalize-space(.)='Slower']/input")).isSelected());
+        browser.driver().findElement(By.xpath("//label[normalize-space(.)='Faster']")).click();
+        assertEquals(1.25, ((Number) audio("playbackRate")).doubleValue(), 0.001);
+    }
+
+    @Test
+    void aSectionsControlPlaysThatSectionOnlyAndPausesWhenPressedAgain() {
+        open("/sleep-well");
+        WebElement control = browser.driver().findElement(By.cssSelector("#habits-that-help .listen-section button"));
+        assertTrue(control.getText().startsWith("Listen to section 3: Habits That Help"), control.getText());
+        double end = Double.parseDouble(server.html("/sleep-well").selectFirst("#habits-that-help .listen-section a").attr("data-seek-end"));
+        control.sendKeys(Keys.ENTER);
+        assertEquals(Boolean.FALSE, audio("paused"));
+        assertTrue(control.getText().startsWith("Pause section 3: Habits That Help"), control.getText());
+        control.sendKeys(Keys.ENTER);
+        assertEquals(Boolean.TRUE, audio("paused"));
+        control.sendKeys(Keys.ENTER);
+        assertEquals(Boolean.FALSE, audio("paused"));
+        browser.script("const a = document.querySelector('[data-player] audio'); a.currentTime = arguments[0];"
+                + " a.dispatchEvent(new Event('timeupdate'));", end + 0.05);
+        assertEquals(Boolean.TRUE, audio("paused"), "played on past the section's end at " + end);
+        assertTrue(control.getText().startsWith("Listen to section 3"), control.getText());
+    }
+
+    @Test
+    void theReadingIsFollowedWhileTheReaderLeavesThePageAlone() {
+        open("/sleep-well");
+        browser.width(400);
+        browser.script("window.scrollTo(0, 0);");
+        sleep(300);
+        seekToLast();
+        assertTrue(((Number) browser.script("return window.scrollY;")).doubleValue() > 100, "the page did not follow the reading");
+    }
+
+    @Test
+    void theReaderIsNotPulledBackAfterScrollingAway() {
+        open("/sleep-well");
+        browser.width(400);
+        browser.script("window.scrollTo(0, 0);");
+        sleep(300);
+        browser.script("window.scrollTo(0, 60);");
+        sleep(300);
+        seekToLast();
+        assertEquals(60.0, ((Number) browser.script("return window.scrollY;")).doubleValue(), 1.0);
+    }
+
+    @Test
+    void followTheReadingSwitchIsVisibleRememberedAndObeyed() {
+        open("/sleep-well");
+        WebElement follow = browser.driver().findElement(By.xpath("//label[contains(., 'Follow the reading')]/input"));
+        assertTrue(follow.isDisplayed() && follow.isSelected());
+        follow.click();
+        open("/sleep-well");
+        follow = browser.driver().findElement(By.xpath("//label[contains(., 'Follow the reading')]/input"));
+        assertFalse(follow.isSelected(), "the switch was not remembered");
+        browser.width(400);
+        browser.script("window.scrollTo(0, 0);");
+        sleep(300);
+        seekToLast();
+        assertEquals(0.0, ((Number) browser.script("return window.scrollY;")).doubleValue(), 1.0);
+        follow.click();
+    }
+
+    @Test
+    void withoutTheScriptTheBrowsersPlayerAndPlainLinksRemain() {
+        browser.driver().executeCdpCommand("Network.enable", Map.of());
+        browser.driver().executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*readalong.js")));
+        try {
+            open("/sleep-well");
+            assertEquals(Boolean.TRUE, browser.script("return document.querySelector('[data-player] audio').hasAttribute('controls');"));
+            assertEquals(0L, browser.script("return document.querySelectorAll('main button').length;"));
+            assertEquals("/sleep-well/habits-that-help",
+                    browser.driver().findElement(By.cssSelector("#habits-that-help .listen-section a")).getDomAttribute("href"));
+        } finally {
+            browser.driver().executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+        }
+    }
+
+    /** The types of the listeners registered on the first element matching {@code selector} itself. */
+    @SuppressWarnings("unchecked")
+    private static List<String> listenerTypes(String selector) {
+        Map<String, Object> found = browser.driver().executeCdpCommand("Runtime.evaluate",
+                Map.of("expression", "document.querySelector(" + quote(selector) + ")"));
+        Map<String, Object> result = (Map<String, Object>) found.get("result");
+        if (!result.containsKey("objectId")) return List.of();
+        Map<String, Object> listeners = browser.driver().executeCdpCommand("DOMDebugger.getEventListeners",
+                Map.of("objectId", result.get("objectId"), "depth", 0));
+        return ((List<Map<String, Object>>) listeners.get("listeners")).stream().map(l -> (String) l.get("type")).toList();
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "\\'") + "'";
+    }
+
+    private static List<String> texts(String selector) {
+        return browser.driver().findElements(By.cssSelector(selector)).stream().map(WebElement::getText).toList();
+    }
+
+    private static Object audio(String property) {
+        return browser.script("return document.querySelector('[data-player] audio')[arguments[0]];", property);
+    }
+
+    /** Moves the player to the last sentence of the page, as playing would. */
+    private static void seekToLast() {
+        browser.script("const all = document.querySelectorAll('main [data-start]'); const last = all[all.length - 1];"
+                + " const a = document.querySelector('[data-player] audio'); a.currentTime = parseFloat(last.dataset.start);"
+                + " a.dispatchEvent(new Event('timeupdate'));");
+        sleep(1500);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void open(String route) {
+        browser.reset();
+        browser.driver().get(server.url(route));
+        browser.script("const a = document.querySelector('[data-player] audio'); a.muted = true;");
+    }
+}
