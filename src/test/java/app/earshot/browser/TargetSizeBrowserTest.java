@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import app.earshot.Fixture;
 import app.earshot.TestServer;
 import java.util.List;
 import java.util.stream.Stream;
@@ -55,8 +56,8 @@ class TargetSizeBrowserTest {
 
     @TestFactory
     Stream<DynamicTest> everyControlNotInASentenceIsAtLeast44By44() {
-        List<String> routes = List.of("/", "/what-is-ketamine", "/what-is-ketamine/fda-breakthrough-status",
-                "/what-is-ketamine/transcript", "/no-such-page", "/search?q=ketamine", "/search?q=zzzz");
+        List<String> routes = List.of("/", "/" + Fixture.PAGE, "/" + Fixture.PAGE + "/fda-breakthrough-status",
+                "/" + Fixture.PAGE + "/transcript", "/no-such-page", "/search?q=ketamine", "/search?q=zzzz");
         return Stream.of(1280, 320).flatMap(width -> routes.stream().map(route -> dynamicTest(width + " " + route, () -> {
             browser.reset();
             browser.width(width);
