@@ -57,8 +57,9 @@ final class AudioRoutes {
                 if (speed != Speed.NORMAL) throw new NotFoundResponse("The spoken text is the same at every speed: use .txt.");
                 String spoken = now.voicing().script(page, section).spoken();
                 String etag = "\"" + ArtifactStore.key("txt", spoken).substring(0, 32) + ".txt\"";
+                // The text is the snapshot's alone: it changed no later than the snapshot was first asked for.
                 media.send(ctx, MediaResponder.Representation.of(spoken + "\n", "text/plain; charset=utf-8", etag,
-                        java.time.Instant.EPOCH));
+                        Conditional.since(now)));
             }
             default -> throw new NotFoundResponse("Sections are available as .mp3, .wav, .vtt and .txt.");
         }

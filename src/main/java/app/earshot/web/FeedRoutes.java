@@ -17,12 +17,10 @@ import app.earshot.narration.Clips;
 import app.earshot.narration.Readiness;
 import app.earshot.narration.Voicing;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * {@code /feed.xml}, the podcast feed of every page's sections, {@code /{slug}/feed.xml}, one page's, the cover art
@@ -31,7 +29,6 @@ import java.util.regex.Pattern;
  * Registered before the page routes, which would otherwise take {@code /feed.xml} for a page slug.
  */
 final class FeedRoutes {
-    private static final Pattern HOST = Pattern.compile("(?:[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*|\\[[0-9A-Fa-f:.]+\\])(?::\\d{1,5})?");
     private static final int EXCERPT_CHARACTERS = 300;
 
     private final Clips clips;
@@ -63,7 +60,7 @@ final class FeedRoutes {
     private void feed(Context ctx) {
         Snapshot now = RequestSnapshot.of(ctx);
         Site site = now.site();
-        String base = baseUrl(ctx, site);
+        String base = Links.absolute(ctx).base();
         List<PodcastFeed.Episode> episodes = new ArrayList<>();
         Instant newest = Instant.EPOCH;
         int[] pending = {0};
@@ -85,7 +82,7 @@ final class FeedRoutes {
         Snapshot now = RequestSnapshot.of(ctx);
         Site site = now.site();
         Page page = PageRoutes.page(site, ctx.pathParam("slug"));
-        String base = baseUrl(ctx, site);
+        String base = Links.absolute(ctx).base();
         List<PodcastFeed.Episode> episodes = new ArrayList<>();
         int[] pending = {0};
         Instant newest = episodes(now.voicing(), site, page, 0, 0, base, episodes, Instant.EPOCH, pending);
@@ -177,7 +174,7 @@ final class FeedRoutes {
         Snapshot now = RequestSnapshot.of(ctx);
         Site site = now.site();
         Page page = PageRoutes.page(site, ctx.pathParam("slug"));
-        String base = baseUrl(ctx, site);
+        String base = Links.absolute(ctx).base();
         List<Playlist.Entry> entries = new ArrayList<>();
         Instant newest = Instant.EPOCH;
         for (Section section : page.sections()) {
@@ -191,18 +188,8 @@ final class FeedRoutes {
     }
 
     private void send(Context ctx, Site site, String body, String type, String extension, Instant modified) {
-        if (site.configuredBaseUrl().isEmpty()) ctx.header("Vary", "Host");
         String etag = "\"" + ArtifactStore.key(extension, body).substring(0, 32) + "." + extension + "\"";
         media.send(ctx, MediaResponder.Representation.of(body, type, etag, modified));
-    }
-
-    /** The configured base URL, or the scheme and Host this request came with; a malformed Host is a 400. */
-    static String baseUrl(Context ctx, Site site) {
-        return site.configuredBaseUrl().orElseGet(() -> {
-            String host = ctx.header("Host");
-            if (host == null || !HOST.matcher(host).matches()) throw new BadRequestResponse("The Host header is missing or malformed.");
-            return ctx.scheme() + "://" + host;
-        });
     }
 
     /** Titles stand alone in a podcast app, so a section's names its page too. */
