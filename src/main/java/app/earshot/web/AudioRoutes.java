@@ -15,7 +15,7 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 
 /**
- * Narration routes: per section {@code /audio/{slug}/{id}.mp3|.wav|.vtt|.txt}, per page
+ * Narration routes: per section {@code /audio/{slug}/{id}.mp3|.wav|.vtt|.txt|.chapters.json}, per page
  * {@code /audio/{slug}.mp3|.wav|.vtt|.chapters.vtt}, and {@code /metrics}. A speed may stand before the
  * format ({@code /audio/{slug}/{id}.slower.mp3}, {@code /audio/{slug}.faster.vtt}); without one it is normal.
  */
@@ -61,7 +61,14 @@ final class AudioRoutes {
                 media.send(ctx, MediaResponder.Representation.of(spoken + "\n", "text/plain; charset=utf-8", etag,
                         Conditional.since(now)));
             }
-            default -> throw new NotFoundResponse("Sections are available as .mp3, .wav, .vtt and .txt.");
+            case "chapters.json" -> {
+                if (speed != Speed.NORMAL) throw new NotFoundResponse("Chapters are for the normal speed: use .chapters.json.");
+                String chapters = FeedRoutes.sectionChapters(Links.absolute(ctx).base(), page, section);
+                String etag = "\"" + ArtifactStore.key("chapters", chapters).substring(0, 32) + ".chapters.json\"";
+                media.send(ctx, MediaResponder.Representation.of(chapters, app.earshot.feed.Chapters.MEDIA_TYPE, etag,
+                        Conditional.since(now)));
+            }
+            default -> throw new NotFoundResponse("Sections are available as .mp3, .wav, .vtt, .txt and .chapters.json.");
         }
     }
 

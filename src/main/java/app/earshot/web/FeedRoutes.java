@@ -8,6 +8,7 @@ import app.earshot.content.Section;
 import app.earshot.content.PodcastSettings;
 import app.earshot.content.Site;
 import app.earshot.content.Speed;
+import app.earshot.feed.Chapters;
 import app.earshot.feed.CoverArt;
 import app.earshot.feed.Playlist;
 import app.earshot.feed.PodcastFeed;
@@ -118,13 +119,27 @@ final class FeedRoutes {
             Clip clip = clips.sectionMp3(v, page, section, Speed.NORMAL);
             newest = later(newest, clip);
             Instant published = day.plus(java.time.Duration.ofSeconds(sameDay + i));
+            String audio = base + "/audio/" + page.slug() + "/" + section.id();
             out.add(new PodcastFeed.Episode(episodeTitle(page, section), excerpt(section),
-                    base + "/" + page.slug() + "/" + section.id(),
-                    "earshot:" + page.slug() + ":" + section.id() + ":" + page.reviewed(), published,
-                    base + "/audio/" + page.slug() + "/" + section.id() + ".mp3", clip.size(), clip.seconds(),
-                    season, i + 1, sectionTitle(page, section)));
+                    base + "/" + page.slug() + "/" + section.id(), guid(base, page, section), published,
+                    audio + ".mp3", clip.size(), clip.seconds(), season, i + 1, sectionTitle(page, section),
+                    new PodcastFeed.Companions(audio + ".vtt", base + "/" + page.slug() + "/" + section.id() + "/transcript",
+                            audio + ".chapters.json")));
         }
         return newest;
+    }
+
+    /**
+     * An episode's GUID, fixed for its page's life: the site's base URL and the page's and section's ids, never a date,
+     * so reviewing a page again leaves every episode the one listeners have (Apple: a GUID never changes).
+     */
+    static String guid(String base, Page page, Section section) {
+        return base + "/" + page.slug() + "/" + section.id();
+    }
+
+    /** A section episode's chapters (Podcasting 2.0 JSON): the section, from its start, linked to its page. */
+    static String sectionChapters(String base, Page page, Section section) {
+        return Chapters.json(List.of(new Chapters.Chapter(0, sectionTitle(page, section), base + "/" + page.slug() + "/" + section.id())));
     }
 
     /** The channel description, saying (and telling clients in {@code X-Episodes-Pending}) how many episodes are not yet made. */
