@@ -84,6 +84,10 @@ public final class Earshot {
         App.Content content = App.load(contentDir);
         out.println(contentDir + ": OK, " + content.site().pages().size() + " page(s), "
                 + content.site().sectionCount() + " section(s), " + content.lexicon().size() + " lexicon entries");
+        if (content.site().podcast().email().isEmpty()) {
+            out.println("warning: site.yaml sets no podcast owner email (podcast: email:); Apple, Spotify and Podcast Index "
+                    + "send ownership checks to it, and the feed's podcast:locked names it");
+        }
         return 0;
     }
 

@@ -18,6 +18,10 @@ import javax.xml.stream.XMLStreamWriter;
 public final class PodcastFeed {
     public static final String ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd";
     public static final String ATOM = "http://www.w3.org/2005/Atom";
+    /** Podcasting 2.0 (podcastindex.org namespace 1.0). */
+    public static final String PODCAST = "https://podcastindex.org/namespace/1.0";
+    /** The namespace its {@code podcast:guid} UUIDs are made in (version 5, from the feed URL). */
+    static final java.util.UUID PODCAST_GUID_NAMESPACE = java.util.UUID.fromString("ead4c236-bf58-58c6-a2c6-a6b28d128cb6");
     public static final String MEDIA_TYPE = "application/rss+xml; charset=utf-8";
 
     /**
@@ -57,7 +61,20 @@ public final class PodcastFeed {
      * @param shortTitle  the title without the show's or season's name ({@code itunes:title})
      */
     public record Episode(String title, String description, String link, String guid, Instant published,
-                          String audioUrl, long audioBytes, double seconds, int season, int number, String shortTitle) {}
+                          String audioUrl, long audioBytes, double seconds, int season, int number, String shortTitle,
+                          Companions companions) {
+        /** An episode without companion files. */
+        public Episode(String title, String description, String link, String guid, Instant published, String audioUrl,
+                       long audioBytes, double seconds, int season, int number, String shortTitle) {
+            this(title, description, link, guid, published, audioUrl, audioBytes, seconds, season, number, shortTitle, null);
+        }
+    }
+
+    /**
+     * What comes with an episode's audio (Podcasting 2.0): absolute URLs of its WebVTT captions and HTML transcript
+     * ({@code podcast:transcript}) and of its JSON chapters ({@code podcast:chapters}).
+     */
+    public record Companions(String captions, String transcript, String chapters) {}
 
     private PodcastFeed() {
     }
@@ -73,6 +90,7 @@ public final class PodcastFeed {
             xml.writeAttribute("version", "2.0");
             xml.writeNamespace("itunes", ITUNES);
             xml.writeNamespace("atom", ATOM);
+            xml.writeNamespace("podcast", PODCAST);
             xml.writeStartElement("channel");
             element(xml, "title", show.title());
             element(xml, "link", show.link());
@@ -91,6 +109,12 @@ public final class PodcastFeed {
             if (!show.email().isEmpty()) itunes(xml, "email", show.email());
             xml.writeEndElement();
             itunes(xml, "explicit", "false");
+            podcast(xml, "guid", guid(show.self()).toString());
+            // Locked: no other platform may take the show over; the owner's address is where it is unlocked.
+            xml.writeStartElement("podcast", "locked", PODCAST);
+            if (!show.email().isEmpty()) xml.writeAttribute("owner", show.email());
+            xml.writeCharacters("yes");
+            xml.writeEndElement();
             // Serial: apps present episodes oldest first, in episode order, as chapters of a page are meant to be heard.
             itunes(xml, "type", "serial");
             xml.writeStartElement("itunes", "category", ITUNES);
@@ -110,12 +134,33 @@ public final class PodcastFeed {
         return out.toString();
     }
 
+    /**
+     * The show's {@code podcast:guid}: a version 5 UUID, in the namespace's own UUID, of the feed URL without its
+     * scheme and trailing slashes, as the Podcasting 2.0 namespace specifies; so it follows the feed's address.
+     */
+    public static java.util.UUID guid(String feedUrl) {
+        String name = feedUrl.replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://", "").replaceFirst("/+$", "");
+        try {
+            java.security.MessageDigest sha1 = java.security.MessageDigest.getInstance("SHA-1");
+            java.nio.ByteBuffer ns = java.nio.ByteBuffer.allocate(16);
+            ns.putLong(PODCAST_GUID_NAMESPACE.getMostSignificantBits()).putLong(PODCAST_GUID_NAMESPACE.getLeastSignificantBits());
+            sha1.update(ns.array());
+            byte[] hash = sha1.digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
+            hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(hash, 0, 16);
+            return new java.util.UUID(b.getLong(), b.getLong());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-1", e);
+        }
+    }
+
     /** RFC 822 date of midnight UTC on {@code date}, as RSS wants: "Thu, 26 Nov 2026 00:00:00 GMT". */
     public static String rfc822(LocalDate date) {
         return rfc822(date.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
-    /** RFC 822 date-time of {@code time} in GMT: "Thu, 26 Nov 2026 01:03:00 GMT". */
+    /** RFC 822 date-time of {@code time} in GMT: "Thu, 26 Nov 2026 01:03:00 GMT" (RSS, not HTTP: a one-digit day is valid). */
     public static String rfc822(Instant time) {
         return DateTimeFormatter.RFC_1123_DATE_TIME.format(time.atZone(ZoneOffset.UTC));
     }
@@ -146,6 +191,25 @@ public final class PodcastFeed {
         itunes(xml, "episode", Integer.toString(e.number()));
         itunes(xml, "episodeType", "full");
         itunes(xml, "explicit", "false");
+        Companions c = e.companions();
+        if (c != null) {
+            xml.writeEmptyElement("podcast", "transcript", PODCAST);
+            xml.writeAttribute("url", c.captions());
+            xml.writeAttribute("type", "text/vtt");
+            xml.writeAttribute("rel", "captions");
+            xml.writeEmptyElement("podcast", "transcript", PODCAST);
+            xml.writeAttribute("url", c.transcript());
+            xml.writeAttribute("type", "text/html");
+            xml.writeEmptyElement("podcast", "chapters", PODCAST);
+            xml.writeAttribute("url", c.chapters());
+            xml.writeAttribute("type", Chapters.MEDIA_TYPE);
+        }
+        xml.writeEndElement();
+    }
+
+    private static void podcast(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        xml.writeStartElement("podcast", name, PODCAST);
+        xml.writeCharacters(text);
         xml.writeEndElement();
     }
 

@@ -26,14 +26,17 @@ final class PageCaptions {
         return Captions.webVtt(all);
     }
 
-    /** One chapter per section, named by its heading (the page title for the introduction). */
+    /**
+     * One chapter per section, named by its heading; the introduction is "Introduction to" the page title, so it is
+     * never confused with a section named like the page itself.
+     */
     static String chapters(Page page, List<Double> sectionSeconds, double pauseSeconds) {
         List<Captions.Chapter> chapters = new ArrayList<>();
         double start = 0;
         for (int i = 0; i < sectionSeconds.size(); i++) {
             double end = start + sectionSeconds.get(i);
             Section section = page.sections().get(i);
-            chapters.add(new Captions.Chapter(section.introduction() ? page.title() : section.heading(), start, end));
+            chapters.add(new Captions.Chapter(section.introduction() ? "Introduction to " + page.title() : section.heading(), start, end));
             start = end + pauseSeconds;
         }
         return Captions.chapters(chapters);

@@ -103,6 +103,8 @@ final class ApiRoutes {
     private static void json(Context ctx, Object body) throws IOException {
         ctx.header("Cache-Control", "no-cache");
         ctx.contentType(JSON_TYPE);
-        ctx.result(JSON.writeValueAsBytes(body));
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        if (Conditional.answer(ctx, Conditional.etag("json", bytes), null)) return;
+        ctx.result(bytes);
     }
 }

@@ -15,7 +15,7 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 
 /**
- * Narration routes: per section {@code /audio/{slug}/{id}.mp3|.wav|.vtt|.txt}, per page
+ * Narration routes: per section {@code /audio/{slug}/{id}.mp3|.wav|.vtt|.txt|.chapters.json}, per page
  * {@code /audio/{slug}.mp3|.wav|.vtt|.chapters.vtt}, and {@code /metrics}. A speed may stand before the
  * format ({@code /audio/{slug}/{id}.slower.mp3}, {@code /audio/{slug}.faster.vtt}); without one it is normal.
  */
@@ -57,10 +57,18 @@ final class AudioRoutes {
                 if (speed != Speed.NORMAL) throw new NotFoundResponse("The spoken text is the same at every speed: use .txt.");
                 String spoken = now.voicing().script(page, section).spoken();
                 String etag = "\"" + ArtifactStore.key("txt", spoken).substring(0, 32) + ".txt\"";
+                // The text is the snapshot's alone: it changed no later than the snapshot was first asked for.
                 media.send(ctx, MediaResponder.Representation.of(spoken + "\n", "text/plain; charset=utf-8", etag,
-                        java.time.Instant.EPOCH));
+                        Conditional.since(now)));
             }
-            default -> throw new NotFoundResponse("Sections are available as .mp3, .wav, .vtt and .txt.");
+            case "chapters.json" -> {
+                if (speed != Speed.NORMAL) throw new NotFoundResponse("Chapters are for the normal speed: use .chapters.json.");
+                String chapters = FeedRoutes.sectionChapters(Links.absolute(ctx).base(), page, section);
+                String etag = "\"" + ArtifactStore.key("chapters", chapters).substring(0, 32) + ".chapters.json\"";
+                media.send(ctx, MediaResponder.Representation.of(chapters, app.earshot.feed.Chapters.MEDIA_TYPE, etag,
+                        Conditional.since(now)));
+            }
+            default -> throw new NotFoundResponse("Sections are available as .mp3, .wav, .vtt, .txt and .chapters.json.");
         }
     }
 

@@ -8,6 +8,7 @@ import app.earshot.content.Section;
 import app.earshot.content.PodcastSettings;
 import app.earshot.content.Site;
 import app.earshot.content.Speed;
+import app.earshot.feed.Chapters;
 import app.earshot.feed.CoverArt;
 import app.earshot.feed.Playlist;
 import app.earshot.feed.PodcastFeed;
@@ -17,12 +18,10 @@ import app.earshot.narration.Clips;
 import app.earshot.narration.Readiness;
 import app.earshot.narration.Voicing;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * {@code /feed.xml}, the podcast feed of every page's sections, {@code /{slug}/feed.xml}, one page's, the cover art
@@ -31,7 +30,6 @@ import java.util.regex.Pattern;
  * Registered before the page routes, which would otherwise take {@code /feed.xml} for a page slug.
  */
 final class FeedRoutes {
-    private static final Pattern HOST = Pattern.compile("(?:[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*|\\[[0-9A-Fa-f:.]+\\])(?::\\d{1,5})?");
     private static final int EXCERPT_CHARACTERS = 300;
 
     private final Clips clips;
@@ -63,7 +61,7 @@ final class FeedRoutes {
     private void feed(Context ctx) {
         Snapshot now = RequestSnapshot.of(ctx);
         Site site = now.site();
-        String base = baseUrl(ctx, site);
+        String base = Links.absolute(ctx).base();
         List<PodcastFeed.Episode> episodes = new ArrayList<>();
         Instant newest = Instant.EPOCH;
         int[] pending = {0};
@@ -85,7 +83,7 @@ final class FeedRoutes {
         Snapshot now = RequestSnapshot.of(ctx);
         Site site = now.site();
         Page page = PageRoutes.page(site, ctx.pathParam("slug"));
-        String base = baseUrl(ctx, site);
+        String base = Links.absolute(ctx).base();
         List<PodcastFeed.Episode> episodes = new ArrayList<>();
         int[] pending = {0};
         Instant newest = episodes(now.voicing(), site, page, 0, 0, base, episodes, Instant.EPOCH, pending);
@@ -121,13 +119,27 @@ final class FeedRoutes {
             Clip clip = clips.sectionMp3(v, page, section, Speed.NORMAL);
             newest = later(newest, clip);
             Instant published = day.plus(java.time.Duration.ofSeconds(sameDay + i));
+            String audio = base + "/audio/" + page.slug() + "/" + section.id();
             out.add(new PodcastFeed.Episode(episodeTitle(page, section), excerpt(section),
-                    base + "/" + page.slug() + "/" + section.id(),
-                    "earshot:" + page.slug() + ":" + section.id() + ":" + page.reviewed(), published,
-                    base + "/audio/" + page.slug() + "/" + section.id() + ".mp3", clip.size(), clip.seconds(),
-                    season, i + 1, sectionTitle(page, section)));
+                    base + "/" + page.slug() + "/" + section.id(), guid(base, page, section), published,
+                    audio + ".mp3", clip.size(), clip.seconds(), season, i + 1, sectionTitle(page, section),
+                    new PodcastFeed.Companions(audio + ".vtt", base + "/" + page.slug() + "/" + section.id() + "/transcript",
+                            audio + ".chapters.json")));
         }
         return newest;
+    }
+
+    /**
+     * An episode's GUID, fixed for its page's life: the site's base URL and the page's and section's ids, never a date,
+     * so reviewing a page again leaves every episode the one listeners have (Apple: a GUID never changes).
+     */
+    static String guid(String base, Page page, Section section) {
+        return base + "/" + page.slug() + "/" + section.id();
+    }
+
+    /** A section episode's chapters (Podcasting 2.0 JSON): the section, from its start, linked to its page. */
+    static String sectionChapters(String base, Page page, Section section) {
+        return Chapters.json(List.of(new Chapters.Chapter(0, sectionTitle(page, section), base + "/" + page.slug() + "/" + section.id())));
     }
 
     /** The channel description, saying (and telling clients in {@code X-Episodes-Pending}) how many episodes are not yet made. */
@@ -177,7 +189,7 @@ final class FeedRoutes {
         Snapshot now = RequestSnapshot.of(ctx);
         Site site = now.site();
         Page page = PageRoutes.page(site, ctx.pathParam("slug"));
-        String base = baseUrl(ctx, site);
+        String base = Links.absolute(ctx).base();
         List<Playlist.Entry> entries = new ArrayList<>();
         Instant newest = Instant.EPOCH;
         for (Section section : page.sections()) {
@@ -191,18 +203,8 @@ final class FeedRoutes {
     }
 
     private void send(Context ctx, Site site, String body, String type, String extension, Instant modified) {
-        if (site.configuredBaseUrl().isEmpty()) ctx.header("Vary", "Host");
         String etag = "\"" + ArtifactStore.key(extension, body).substring(0, 32) + "." + extension + "\"";
         media.send(ctx, MediaResponder.Representation.of(body, type, etag, modified));
-    }
-
-    /** The configured base URL, or the scheme and Host this request came with; a malformed Host is a 400. */
-    static String baseUrl(Context ctx, Site site) {
-        return site.configuredBaseUrl().orElseGet(() -> {
-            String host = ctx.header("Host");
-            if (host == null || !HOST.matcher(host).matches()) throw new BadRequestResponse("The Host header is missing or malformed.");
-            return ctx.scheme() + "://" + host;
-        });
     }
 
     /** Titles stand alone in a podcast app, so a section's names its page too. */

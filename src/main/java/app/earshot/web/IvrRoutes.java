@@ -125,17 +125,12 @@ final class IvrRoutes {
     }
 
     private static void send(Context ctx, String body) {
-        String etag = "\"" + ArtifactStore.key("vxml", body).substring(0, 32) + ".vxml\"";
-        ctx.header("ETag", etag);
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         // Revalidate every call: cheap with the ETag, and a content change reaches callers at once.
         ctx.header("Cache-Control", "no-cache");
         ctx.contentType(VXML);
-        String match = ctx.header("If-None-Match");
-        if (match != null && (match.strip().equals(etag) || match.strip().equals("*"))) {
-            ctx.status(304);
-            return;
-        }
-        ctx.result(body);
+        if (Conditional.answer(ctx, Conditional.etag("vxml", bytes), null)) return;
+        ctx.result(bytes);
     }
 
     private void twiml(Context ctx) {

@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  * Audio URLs carry {@code ?v=}, the clip's version, so a platform that caches by URL fetches again exactly when
  * the sound changes; the server ignores {@code v} and always serves the current clip.
  *
- * <p>The absolute base is the site's base URL when one is configured ({@code --base-url} or {@code site.yaml}),
- * so a static export carries it; otherwise it is derived from the request: the {@code Host} header, and the scheme
- * of the connection unless {@code X-Forwarded-Proto} says {@code http} or {@code https} (a TLS-terminating proxy).
+ * <p>Every absolute URL Earshot writes (feeds, sitemap, playlists, TwiML, API, OpenAPI) comes from {@link #absolute}, one
+ * rule: the site's base URL when one is configured ({@code --base-url} above {@code site.yaml}), so a static export
+ * carries it; otherwise the request's: {@code X-Forwarded-Host} (its first value) or else {@code Host}, and
+ * {@code X-Forwarded-Proto} when it says {@code http} or {@code https} (a TLS-terminating proxy) or else the scheme of
+ * the connection. An answer built from the request says so in {@code Vary}, so a cache keeps one copy per origin.
  *
  * @param base "" for root-relative URLs, else "scheme://host[:port]"
  */
@@ -31,17 +33,31 @@ record Links(String base) {
         return new Links("");
     }
 
-    /** Absolute links for the server the request reached; a missing or malformed Host is a 400. */
+    /** The request headers an absolute link may be derived from, for {@code Vary}. */
+    static final String VARY = "Host, X-Forwarded-Host, X-Forwarded-Proto";
+
+    /** Absolute links for the origin the client used; a missing or malformed Host or X-Forwarded-Host is a 400. */
     static Links absolute(Context ctx) {
         String configured = ctx.attribute(BASE_URL_ATTRIBUTE);
         if (configured != null) return new Links(configured);
-        String host = ctx.header("Host");
+        ctx.header("Vary", VARY);
+        String forwarded = first(ctx.header("X-Forwarded-Host"));
+        String name = forwarded != null ? "X-Forwarded-Host" : "Host";
+        String host = forwarded != null ? forwarded : ctx.header("Host");
         if (host == null || host.length() > 260 || !HOST.matcher(host).matches()) {
-            throw new BadRequestResponse("The Host header is missing or malformed; it is needed to make absolute links.");
+            throw new BadRequestResponse("The " + name + " header is missing or malformed; it is needed to make absolute links.");
         }
-        String proto = ctx.header("X-Forwarded-Proto");
+        String proto = first(ctx.header("X-Forwarded-Proto"));
         String scheme = proto != null && (proto.equals("https") || proto.equals("http")) ? proto : ctx.scheme();
         return new Links(scheme + "://" + host);
+    }
+
+    /** The first of a proxy header's comma-separated values (the one the client's own proxy set), or null. */
+    private static String first(String header) {
+        if (header == null) return null;
+        int comma = header.indexOf(',');
+        String value = (comma < 0 ? header : header.substring(0, comma)).strip();
+        return value.isEmpty() ? null : value;
     }
 
     String path(String path) {

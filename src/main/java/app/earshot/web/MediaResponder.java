@@ -12,11 +12,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Media over HTTP done right: Content-Length, strong ETag with If-None-Match (304), Last-Modified
@@ -78,13 +73,15 @@ final class MediaResponder {
     private void send(Context ctx, Representation r, FileChannel channel) {
         boolean plain = ctx.header("Range") == null && ctx.header("If-None-Match") == null
                 && ctx.header("If-Modified-Since") == null && ctx.header("If-Range") == null;
-        Instant modified = r.lastModified().truncatedTo(ChronoUnit.SECONDS);
+        // What is served at a URL follows the content, so it is never older than the snapshot that chose it: an edit
+        // reverted to audio made earlier still gets a Last-Modified after the copy a client holds.
+        Instant since = Conditional.since(RequestSnapshot.of(ctx));
+        Instant modified = r.lastModified().isAfter(since) ? r.lastModified() : since;
 
-        String ifNoneMatch = ctx.header("If-None-Match");
         ByteRange.Decision decision = ByteRange.decide(ctx.header("Range"), r.size());
         String ifRange = ctx.header("If-Range");
         if (ifRange != null && !ifRange.strip().equals(r.etag())) decision = new ByteRange.Whole();
-        boolean notModified = ifNoneMatch != null ? etagMatches(ifNoneMatch, r.etag()) : notModifiedSince(ctx.header("If-Modified-Since"), modified);
+        boolean notModified = Conditional.notModified(ctx, r.etag(), modified);
         long start = 0;
         long length = r.size();
         if (decision instanceof ByteRange.Partial p) {
@@ -104,15 +101,10 @@ final class MediaResponder {
         }
 
         ctx.header("Content-Type", r.mediaType());
-        ctx.header("ETag", r.etag());
-        ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(modified.atZone(ZoneOffset.UTC)));
+        SecurityHeaders.shareable(ctx);
         ctx.header("Cache-Control", CACHE_CONTROL);
         ctx.header("Accept-Ranges", "bytes");
-        if (notModified) {
-            ctx.status(304);
-            ctx.header("Content-Length", "0");
-            return;
-        }
+        if (Conditional.answer(ctx, r.etag(), modified)) return;
         if (decision instanceof ByteRange.Unsatisfiable) {
             ctx.status(416);
             // The refusal is about this request's Range, not the resource: no cache may keep it.
@@ -225,24 +217,6 @@ final class MediaResponder {
             channel.close();
         } catch (IOException e) {
             LOG.debug("closing a stored file: {}", e.toString());
-        }
-    }
-
-    private static boolean etagMatches(String header, String etag) {
-        for (String candidate : header.split(",")) {
-            String c = candidate.strip();
-            if (c.startsWith("W/")) c = c.substring(2);
-            if (c.equals("*") || c.equals(etag)) return true;
-        }
-        return false;
-    }
-
-    private static boolean notModifiedSince(String header, Instant modified) {
-        if (header == null) return false;
-        try {
-            return !modified.isAfter(ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-        } catch (DateTimeParseException e) {
-            return false;
         }
     }
 }

@@ -129,6 +129,7 @@ final class PageRoutes {
     private void send(Context ctx, byte[] body) {
         ctx.contentType("text/html; charset=utf-8");
         ctx.header("Cache-Control", "no-cache");
+        if (Conditional.answer(ctx, Conditional.etag("html", body), null)) return;
         ctx.header("Content-Length", Integer.toString(body.length));
         if (!ctx.method().name().equals("HEAD")) {
             fastPath.offer(ctx, java.nio.ByteBuffer.wrap(body));
@@ -151,6 +152,8 @@ final class PageRoutes {
     static void html(Context ctx, String body) {
         ctx.contentType("text/html; charset=utf-8");
         ctx.header("Cache-Control", "no-cache");
-        ctx.result(body);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        if (Conditional.answer(ctx, Conditional.etag("html", bytes), null)) return;
+        ctx.result(bytes);
     }
 }

@@ -46,6 +46,7 @@ final class SearchRoutes {
         ctx.header("X-Robots-Tag", "noindex");
         ctx.contentType("text/html; charset=utf-8");
         ctx.header("Cache-Control", "no-cache");
+        if (ctx.status().getCode() == 200 && Conditional.answer(ctx, Conditional.etag("html", body), null)) return;
         ctx.header("Content-Length", Integer.toString(body.length));
         if (!ctx.method().name().equals("HEAD")) {
             // A repeated search is then answered before the routes, like a page, until the content changes.

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The headers every response carries: no inline script or style, no third parties, no referrer, no
- * framing; and, when the server sits behind TLS and is configured for it, HSTS.
+ * framing, a Cross-Origin-Resource-Policy; and, when the server sits behind TLS and is configured for it, HSTS.
  */
 public final class SecurityHeaders {
     static final String CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
@@ -24,6 +24,8 @@ public final class SecurityHeaders {
         h.put("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
         h.put("X-Frame-Options", "DENY");
         h.put("Cross-Origin-Opener-Policy", "same-origin");
+        // Pages and everything else only for this origin; media opens itself to other sites (see shareable).
+        h.put("Cross-Origin-Resource-Policy", "same-origin");
         if (hstsSeconds > 0) h.put("Strict-Transport-Security", "max-age=" + hstsSeconds + "; includeSubDomains");
         this.headers = Map.copyOf(h);
     }
@@ -31,6 +33,14 @@ public final class SecurityHeaders {
     /** The headers and their values. */
     Map<String, String> all() {
         return headers;
+    }
+
+    /**
+     * Marks a response as published for other sites: audio, captions, feeds, playlists, cover art and books are played
+     * and shown by web podcast players and IVR consoles on their own origins, which a same-origin policy would block.
+     */
+    static void shareable(Context ctx) {
+        ctx.header("Cross-Origin-Resource-Policy", "cross-origin");
     }
 
     void apply(Context ctx) {

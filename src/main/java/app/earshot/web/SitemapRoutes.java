@@ -34,10 +34,12 @@ final class SitemapRoutes {
     private void sitemap(Context ctx) {
         Snapshot now = RequestSnapshot.of(ctx);
         Site site = now.site();
-        String base = FeedRoutes.baseUrl(ctx, site);
+        String base = Links.absolute(ctx).base();
         ctx.contentType("application/xml; charset=utf-8");
         ctx.header("Cache-Control", "no-cache");
-        ctx.result(render(site, base));
+        byte[] body = render(site, base).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (Conditional.answer(ctx, Conditional.etag("xml", body), null)) return;
+        ctx.result(body);
     }
 
     String render(Site site, String base) {

@@ -25,12 +25,14 @@ final class StaticRoutes {
         }
         ctx.contentType(type);
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+        if (Conditional.answer(ctx, Conditional.etag("asset", body), null)) return;
         ctx.result(body);
     }
 
     private void favicon(Context ctx) {
         ctx.contentType("image/vnd.microsoft.icon");
         ctx.header("Cache-Control", "public, max-age=86400");
+        if (Conditional.answer(ctx, Conditional.etag("ico", assets.favicon()), null)) return;
         ctx.result(assets.favicon());
     }
 }
