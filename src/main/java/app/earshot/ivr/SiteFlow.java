@@ -31,13 +31,39 @@ public final class SiteFlow implements Line {
     }
 
     /**
+     * Most page titles the start of the line listens for besides its own choices: nine topics of nine pages. A larger
+     * library keeps its titles in its topics' menus, so no grammar grows with the whole library.
+     */
+    static final int MAX_TITLES_AT_START = 81;
+
+    /**
      * The words a caller may say in group {@code group} of the menu of {@code topic} (-1: the topics): the name of any
-     * choice the group offers, "back", "menu", "help". Kept to what was just heard, so grammars stay small however
-     * large the library, and names elsewhere never compete.
+     * choice the group offers, "back", "menu", "help"; at the start of the line also the title of every page (up to
+     * {@link #MAX_TITLES_AT_START}), so a caller who knows what they want reaches it in one turn. Elsewhere kept to what
+     * was just heard, so grammars stay small however large the library, and names elsewhere never compete.
      */
     public SpokenChoices spoken(int topic, int group) {
         return spoken.computeIfAbsent(List.of(topic, group),
-                k -> new SpokenChoices(menu.level(topic).group(group).stream().map(SiteMenu.Choice::label).toList(), COMMANDS));
+                k -> new SpokenChoices(said(topic, group).stream().map(SiteMenu.Choice::label).toList(), COMMANDS));
+    }
+
+    /** The choices a caller may name in a site menu, in the order of {@link #spoken}'s topics. */
+    private List<SiteMenu.Choice> said(int topic, int group) {
+        List<SiteMenu.Choice> choices = new ArrayList<>(menu.level(topic).group(group));
+        CallFlow.State top = top();
+        boolean atStart = top.inSiteMenu() && top.place().topic() == topic;
+        if (atStart && menu.site().pages().size() <= MAX_TITLES_AT_START) {
+            for (SiteMenu.Level level : menu.topics().isEmpty() ? List.<SiteMenu.Level>of() : pageLevels()) {
+                for (List<SiteMenu.Choice> g : level.groups()) for (SiteMenu.Choice c : g) if (!choices.contains(c)) choices.add(c);
+            }
+        }
+        return choices;
+    }
+
+    private List<SiteMenu.Level> pageLevels() {
+        List<SiteMenu.Level> levels = new ArrayList<>();
+        for (int t = 0; t < menu.topics().size(); t++) levels.add(menu.pageLevel(t));
+        return levels;
     }
 
     /** The line of the page at {@code page} (its position in the site), as a single page's line would have it. */
@@ -107,7 +133,7 @@ public final class SiteFlow implements Line {
     public CallFlow.Turn heard(CallFlow.State state, String words) {
         CallFlow.Place at = state.place();
         SpokenChoices.Meaning meaning = spoken(at.topic(), at.group()).match(words).orElse(null);
-        if (meaning instanceof SpokenChoices.Topic t) return choose(menu.level(at.topic()).group(at.group()).get(t.index()));
+        if (meaning instanceof SpokenChoices.Topic t) return choose(said(at.topic(), at.group()).get(t.index()));
         if (meaning instanceof SpokenChoices.Command c) return answer(state, c.key());
         return answer(state, "#");
     }
