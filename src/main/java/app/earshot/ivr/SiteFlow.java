@@ -14,9 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * choice of the menu they just heard (a topic, or a page of the topic), and a section's name inside a page.
  */
 public final class SiteFlow implements Line {
-    private static final List<SpokenChoices.Command> COMMANDS = List.of(new SpokenChoices.Command(SiteMenu.BACK, "back"),
-            new SpokenChoices.Command(SiteMenu.BACK, "go back"), new SpokenChoices.Command(SiteMenu.BACK, "main menu"),
-            new SpokenChoices.Command(SiteMenu.BACK, "menu"), new SpokenChoices.Command(KeypadMenu.HELP, "help"));
 
     private final SiteMenu menu;
     private final Map<List<Integer>, SpokenChoices> spoken = new ConcurrentHashMap<>();
@@ -44,7 +41,7 @@ public final class SiteFlow implements Line {
      */
     public SpokenChoices spoken(int topic, int group) {
         return spoken.computeIfAbsent(List.of(topic, group),
-                k -> new SpokenChoices(said(topic, group).stream().map(SiteMenu.Choice::label).toList(), COMMANDS));
+                k -> new SpokenChoices(said(topic, group).stream().map(SiteMenu.Choice::label).toList()));
     }
 
     /** The choices a caller may name in a site menu, in the order of {@link #spoken}'s topics. */
@@ -97,6 +94,7 @@ public final class SiteFlow implements Line {
             CallFlow flow = page(p);
             CallFlow.State inner = state.withoutPlace();
             if (!isTop(state) && flow.backFromMainMenu(inner, input)) return up(state);
+            if (flow.saysMainMenu(input)) return start();
             return wrap(p, flow.next(inner, input));
         }
         if (input instanceof CallFlow.Key k) return answer(state, k.key());
@@ -120,7 +118,10 @@ public final class SiteFlow implements Line {
         String key = digits.strip().substring(0, 1);
         CallFlow.Place at = state.place();
         SiteMenu.Level level = menu.level(at.topic());
-        if (key.equals(KeypadMenu.HELP)) return again(at, SiteMenu.HELP_PROMPT);
+        if (key.equals(KeypadMenu.HELP)) {
+            return new CallFlow.Turn(List.of(prompt(KeypadMenu.help(menu.level(at.topic()).prompt(at.group())))),
+                    menuState(at.topic(), at.group(), 0), menuState(at.topic(), at.group(), 1));
+        }
         if (key.equals(SiteMenu.BACK)) return up(state);
         if (key.equals(SiteMenu.MORE) && level.hasMore(at.group())) return arrive(menuState(at.topic(), at.group() + 1, 0));
         List<SiteMenu.Choice> group = level.group(at.group());
@@ -134,8 +135,19 @@ public final class SiteFlow implements Line {
         CallFlow.Place at = state.place();
         SpokenChoices.Meaning meaning = spoken(at.topic(), at.group()).match(words).orElse(null);
         if (meaning instanceof SpokenChoices.Topic t) return choose(said(at.topic(), at.group()).get(t.index()));
-        if (meaning instanceof SpokenChoices.Command c) return answer(state, c.key());
+        if (meaning instanceof SpokenChoices.Said c) return command(state, c.command());
         return answer(state, "#");
+    }
+
+    /** What {@code command} does in one of the site's menus (see {@link Command}). */
+    private CallFlow.Turn command(CallFlow.State state, Command command) {
+        return switch (command) {
+            case REPEAT -> arrive(menuState(state.place().topic(), state.place().group(), 0));
+            case BACK -> up(state);
+            case MAIN_MENU -> start();
+            case HELP -> answer(state, KeypadMenu.HELP);
+            case NEXT, PREVIOUS_SECTION -> answer(state, "#");
+        };
     }
 
     @Override
