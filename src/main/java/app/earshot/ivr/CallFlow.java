@@ -145,13 +145,26 @@ public final class CallFlow implements Line {
 
     /**
      * What to do when the caller said {@code words} in {@code state}: a topic plays its section from anywhere; a
-     * command word ("next", "repeat", "menu", "help", ...) is its key; anything else is "not an option".
+     * {@link Command} word does what the table says; anything else is "not an option".
      */
     public Turn heard(State state, String words) {
         SpokenChoices.Meaning meaning = spoken.match(words).orElse(null);
         if (meaning instanceof SpokenChoices.Topic t) return playSection(t.index());
-        if (meaning instanceof SpokenChoices.Command c) return answer(state, c.key());
+        if (meaning instanceof SpokenChoices.Said c) return command(state, c.command());
         return answer(state, "#");
+    }
+
+    /** What {@code command} does in {@code state} on a page's line (see {@link Command}). */
+    public Turn command(State state, Command command) {
+        boolean inSection = state.inSection() && state.section() < sections;
+        int menu = keypad.menu(state.menu()).isPresent() ? state.menu() : 0;
+        return switch (command) {
+            case REPEAT -> inSection ? playSection(state.section()) : arrive(State.menu(menu, 0));
+            case BACK, MAIN_MENU -> start();
+            case HELP -> answer(state, KeypadMenu.HELP);
+            case NEXT -> answer(state, inSection ? KeypadMenu.NEXT : "#");
+            case PREVIOUS_SECTION -> answer(state, inSection ? KeypadMenu.PREVIOUS : "#");
+        };
     }
 
     /**
@@ -173,7 +186,7 @@ public final class CallFlow implements Line {
         if (state.inSection() && state.section() < sections) return inSection(state.section(), key);
         int menu = keypad.menu(state.menu()).isPresent() ? state.menu() : 0;
         if (key.equals(KeypadMenu.HELP)) {
-            return new Turn(List.of(prompt(KeypadMenu.HELP_PROMPT), menuPrompt(menu)), State.menu(menu, 0), State.menu(menu, 1));
+            return new Turn(List.of(prompt(KeypadMenu.help(keypad.menu(menu).orElseThrow().prompt()))), State.menu(menu, 0), State.menu(menu, 1));
         }
         KeypadMenu.Target target = keypad.menu(menu).orElseThrow().target(key).orElse(null);
         if (target instanceof KeypadMenu.ToSection s) return playSection(s.index());
@@ -194,7 +207,7 @@ public final class CallFlow implements Line {
             case KeypadMenu.MAIN_MENU:
                 return arrive(State.menu(0, 0));
             case KeypadMenu.HELP:
-                return sectionOptions(index, KeypadMenu.HELP_PROMPT);
+                return new Turn(List.of(prompt(KeypadMenu.help(keypad.afterSection(index)))), State.section(index), State.menu(0, 0));
             default:
                 break;
         }
@@ -212,12 +225,19 @@ public final class CallFlow implements Line {
         return new Turn(List.of(prompt(first), prompt(keypad.afterSection(index))), State.section(index), State.menu(0, 0));
     }
 
-    /** True if {@code input} in {@code state} means "0" in the main menu, which the site line takes as "back up". */
+    /**
+     * True if {@code input} in {@code state} means "up one level" from the page's main menu ("0", or a {@link Command#BACK}
+     * word), which the site line takes to the page's topic.
+     */
     boolean backFromMainMenu(State state, Input input) {
         if (state.inSection() || state.menu() != 0) return false;
         if (input instanceof Key k) return k.key().strip().startsWith(KeypadMenu.MAIN_MENU);
-        return input instanceof Speech s && spoken.match(s.words()).orElse(null) instanceof SpokenChoices.Command c
-                && c.key().equals(KeypadMenu.MAIN_MENU);
+        return input instanceof Speech s && spoken.match(s.words()).orElse(null) instanceof SpokenChoices.Said c && c.command() == Command.BACK;
+    }
+
+    /** True if {@code input} is a {@link Command#MAIN_MENU} word, which on the site line goes to the line's start. */
+    boolean saysMainMenu(Input input) {
+        return input instanceof Speech s && spoken.match(s.words()).orElse(null) instanceof SpokenChoices.Said c && c.command() == Command.MAIN_MENU;
     }
 
     @Override

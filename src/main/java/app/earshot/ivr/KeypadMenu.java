@@ -29,7 +29,8 @@ public final class KeypadMenu {
     /** Prompt names; "more-N" names the Nth "more sections" menu. */
     public static final String MENU = "menu";
     public static final String AFTER_SECTION = "after-section";
-    public static final String HELP_PROMPT = "help";
+    /** The help of a place is named after the place's own prompt with this suffix ("menu-help", "after-section-help"). */
+    public static final String HELP_SUFFIX = "-help";
     public static final String NOT_AN_OPTION = "not-an-option";
     public static final String GOODBYE = "goodbye";
 
@@ -127,9 +128,14 @@ public final class KeypadMenu {
                     + say(m.options()));
         }
         for (Position p : Position.values()) prompts.put(p.prompt, afterSection(p));
-        prompts.put(HELP_PROMPT, "Help. Press a key at any time, even during a section. During a section, 1 plays it again, "
-                + "4 goes back, 6 goes on, and 0 is the main menu. In a menu, press the number after a topic, or say the topic. "
-                + "Star is this help.");
+        // Each place's help explains its own keys only, and is heard alone: "repeat" brings the menu back.
+        prompts.put(help(MENU), "Help for this menu. Press the number after a section, or say the section's name."
+                + (more.isEmpty() ? "" : " The last numbers open more sections.") + " To hear the menu again, say repeat.");
+        for (Menu m : more) {
+            prompts.put(help(m.prompt()), "Help for this menu. Press the number after a section, or say the section's name. "
+                    + "For the page's main menu, press 0. To hear this menu again, say repeat.");
+        }
+        for (Position p : Position.values()) prompts.put(help(p.prompt), sectionHelp(p));
         prompts.put(NOT_AN_OPTION, "Sorry, that is not an option.");
         prompts.put(GOODBYE, "We did not hear a choice. Thank you for calling. Goodbye.");
         return new KeypadMenu(page, menus, keys, prompts);
@@ -196,6 +202,18 @@ public final class KeypadMenu {
         return text.isBlank() ? 0 : text.strip().split("\\s+").length;
     }
 
+    /** The name of the help of the place whose own prompt is {@code prompt}. */
+    public static String help(String prompt) {
+        return prompt + HELP_SUFFIX;
+    }
+
+    private static String sectionHelp(Position p) {
+        StringBuilder words = new StringBuilder("Help while a section plays. To hear it again, press 1.");
+        if (p == Position.FIRST || p == Position.MIDDLE) words.append(" For the next section, press 6.");
+        if (p == Position.LAST || p == Position.MIDDLE) words.append(" For the previous section, press 4.");
+        return words.append(" For the main menu, press 0. Or say a section's name.").toString();
+    }
+
     /** Where a section is in the page, which decides the keys worth offering after it. */
     public enum Position {
         FIRST("after-first-section"), MIDDLE("after-section"), LAST("after-last-section"), ONLY("after-only-section");
@@ -249,10 +267,11 @@ public final class KeypadMenu {
     /** Every prompt's name and its words, in a stable order. */
     public Map<String, String> prompts() {
         Map<String, String> ordered = new LinkedHashMap<>();
-        ordered.put(MENU, prompts.get(MENU));
-        for (Menu m : menus.subList(1, menus.size())) ordered.put(m.prompt(), prompts.get(m.prompt()));
+        for (Menu m : menus) ordered.put(m.prompt(), prompts.get(m.prompt()));
         for (Position p : Position.values()) ordered.put(p.prompt, prompts.get(p.prompt));
-        for (String name : List.of(HELP_PROMPT, NOT_AN_OPTION, GOODBYE)) ordered.put(name, prompts.get(name));
+        for (Menu m : menus) ordered.put(help(m.prompt()), prompts.get(help(m.prompt())));
+        for (Position p : Position.values()) ordered.put(help(p.prompt), prompts.get(help(p.prompt)));
+        for (String name : List.of(NOT_AN_OPTION, GOODBYE)) ordered.put(name, prompts.get(name));
         return ordered;
     }
 

@@ -14,9 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * choice of the menu they just heard (a topic, or a page of the topic), and a section's name inside a page.
  */
 public final class SiteFlow implements Line {
-    private static final List<SpokenChoices.Command> COMMANDS = List.of(new SpokenChoices.Command(SiteMenu.BACK, "back"),
-            new SpokenChoices.Command(SiteMenu.BACK, "go back"), new SpokenChoices.Command(SiteMenu.BACK, "main menu"),
-            new SpokenChoices.Command(SiteMenu.BACK, "menu"), new SpokenChoices.Command(KeypadMenu.HELP, "help"));
 
     private final SiteMenu menu;
     private final Map<List<Integer>, SpokenChoices> spoken = new ConcurrentHashMap<>();
@@ -31,13 +28,39 @@ public final class SiteFlow implements Line {
     }
 
     /**
+     * Most page titles the start of the line listens for besides its own choices: nine topics of nine pages. A larger
+     * library keeps its titles in its topics' menus, so no grammar grows with the whole library.
+     */
+    static final int MAX_TITLES_AT_START = 81;
+
+    /**
      * The words a caller may say in group {@code group} of the menu of {@code topic} (-1: the topics): the name of any
-     * choice the group offers, "back", "menu", "help". Kept to what was just heard, so grammars stay small however
-     * large the library, and names elsewhere never compete.
+     * choice the group offers, "back", "menu", "help"; at the start of the line also the title of every page (up to
+     * {@link #MAX_TITLES_AT_START}), so a caller who knows what they want reaches it in one turn. Elsewhere kept to what
+     * was just heard, so grammars stay small however large the library, and names elsewhere never compete.
      */
     public SpokenChoices spoken(int topic, int group) {
         return spoken.computeIfAbsent(List.of(topic, group),
-                k -> new SpokenChoices(menu.level(topic).group(group).stream().map(SiteMenu.Choice::label).toList(), COMMANDS));
+                k -> new SpokenChoices(said(topic, group).stream().map(SiteMenu.Choice::label).toList()));
+    }
+
+    /** The choices a caller may name in a site menu, in the order of {@link #spoken}'s topics. */
+    private List<SiteMenu.Choice> said(int topic, int group) {
+        List<SiteMenu.Choice> choices = new ArrayList<>(menu.level(topic).group(group));
+        CallFlow.State top = top();
+        boolean atStart = top.inSiteMenu() && top.place().topic() == topic;
+        if (atStart && menu.site().pages().size() <= MAX_TITLES_AT_START) {
+            for (SiteMenu.Level level : menu.topics().isEmpty() ? List.<SiteMenu.Level>of() : pageLevels()) {
+                for (List<SiteMenu.Choice> g : level.groups()) for (SiteMenu.Choice c : g) if (!choices.contains(c)) choices.add(c);
+            }
+        }
+        return choices;
+    }
+
+    private List<SiteMenu.Level> pageLevels() {
+        List<SiteMenu.Level> levels = new ArrayList<>();
+        for (int t = 0; t < menu.topics().size(); t++) levels.add(menu.pageLevel(t));
+        return levels;
     }
 
     /** The line of the page at {@code page} (its position in the site), as a single page's line would have it. */
@@ -71,6 +94,7 @@ public final class SiteFlow implements Line {
             CallFlow flow = page(p);
             CallFlow.State inner = state.withoutPlace();
             if (!isTop(state) && flow.backFromMainMenu(inner, input)) return up(state);
+            if (flow.saysMainMenu(input)) return start();
             return wrap(p, flow.next(inner, input));
         }
         if (input instanceof CallFlow.Key k) return answer(state, k.key());
@@ -94,7 +118,10 @@ public final class SiteFlow implements Line {
         String key = digits.strip().substring(0, 1);
         CallFlow.Place at = state.place();
         SiteMenu.Level level = menu.level(at.topic());
-        if (key.equals(KeypadMenu.HELP)) return again(at, SiteMenu.HELP_PROMPT);
+        if (key.equals(KeypadMenu.HELP)) {
+            return new CallFlow.Turn(List.of(prompt(KeypadMenu.help(menu.level(at.topic()).prompt(at.group())))),
+                    menuState(at.topic(), at.group(), 0), menuState(at.topic(), at.group(), 1));
+        }
         if (key.equals(SiteMenu.BACK)) return up(state);
         if (key.equals(SiteMenu.MORE) && level.hasMore(at.group())) return arrive(menuState(at.topic(), at.group() + 1, 0));
         List<SiteMenu.Choice> group = level.group(at.group());
@@ -107,9 +134,20 @@ public final class SiteFlow implements Line {
     public CallFlow.Turn heard(CallFlow.State state, String words) {
         CallFlow.Place at = state.place();
         SpokenChoices.Meaning meaning = spoken(at.topic(), at.group()).match(words).orElse(null);
-        if (meaning instanceof SpokenChoices.Topic t) return choose(menu.level(at.topic()).group(at.group()).get(t.index()));
-        if (meaning instanceof SpokenChoices.Command c) return answer(state, c.key());
+        if (meaning instanceof SpokenChoices.Topic t) return choose(said(at.topic(), at.group()).get(t.index()));
+        if (meaning instanceof SpokenChoices.Said c) return command(state, c.command());
         return answer(state, "#");
+    }
+
+    /** What {@code command} does in one of the site's menus (see {@link Command}). */
+    private CallFlow.Turn command(CallFlow.State state, Command command) {
+        return switch (command) {
+            case REPEAT -> arrive(menuState(state.place().topic(), state.place().group(), 0));
+            case BACK -> up(state);
+            case MAIN_MENU -> start();
+            case HELP -> answer(state, KeypadMenu.HELP);
+            case NEXT, PREVIOUS_SECTION -> answer(state, "#");
+        };
     }
 
     @Override

@@ -63,7 +63,6 @@ public final class SiteMenu {
     /** In a group followed by others: hear the next group. */
     public static final String MORE = "9";
     public static final String BACK = KeypadMenu.MAIN_MENU;
-    public static final String HELP_PROMPT = KeypadMenu.HELP_PROMPT;
     public static final String NOT_AN_OPTION = KeypadMenu.NOT_AN_OPTION;
     public static final String GOODBYE = KeypadMenu.GOODBYE;
 
@@ -106,10 +105,8 @@ public final class SiteMenu {
         }
         Map<String, String> prompts = new LinkedHashMap<>();
         boolean topicsShown = topics.size() > 1;
-        if (topicsShown) addPrompts(prompts, topicLevel, true, "topic");
-        for (Level level : pageLevels) if (level.heard()) addPrompts(prompts, level, !topicsShown, "page");
-        prompts.put(HELP_PROMPT, "Help. Press a key at any time. In a menu, press the number of a choice, or say its name. "
-                + "0 goes back up one level, wherever you are. In a page, star is the page's help. Star is this help.");
+        if (topicsShown) addPrompts(prompts, topicLevel, true, "topic", site.pages().size() <= SiteFlow.MAX_TITLES_AT_START);
+        for (Level level : pageLevels) if (level.heard()) addPrompts(prompts, level, !topicsShown, "page", false);
         prompts.put(NOT_AN_OPTION, "Sorry, that is not an option.");
         prompts.put(GOODBYE, "We did not hear a choice. Thank you for calling. Goodbye.");
         return new SiteMenu(site, topics, topicLevel, pageLevels, prompts);
@@ -141,10 +138,14 @@ public final class SiteMenu {
      */
     static final int COMPACT_WORDS = 44;
 
-    private static void addPrompts(Map<String, String> prompts, Level level, boolean top, String kind) {
+    private static void addPrompts(Map<String, String> prompts, Level level, boolean top, String kind, boolean titles) {
         for (int g = 0; g < level.groups().size(); g++) {
             List<Choice> group = level.group(g);
             boolean back = !top || g > 0;
+            // The help explains this menu's keys only, and is heard alone: "repeat" brings the menu back.
+            prompts.put(KeypadMenu.help(level.prompt(g)), "Help for this menu. Press the number after a " + kind + ", or say its name."
+                    + (titles ? " You may also say the title of any page." : "") + (level.hasMore(g) ? " For more, press 9." : "")
+                    + (back ? " To go back, press 0." : "") + " To hear the menu again, say repeat.");
             String title = g == 0 ? sentence(level.title()) : sentence(level.title()) + " More, part " + (g + 1) + ".";
             StringBuilder full = new StringBuilder(title);
             if (g == 0) full.append(" Choose a ").append(kind).append(": press its number, or say it.");
@@ -217,7 +218,10 @@ public final class SiteMenu {
         if (topicLevel.heard()) levels.add(topicLevel);
         for (Level level : pageLevels) if (level.heard()) levels.add(level);
         for (Level level : levels) for (int g = 0; g < level.groups().size(); g++) ordered.put(level.prompt(g), prompts.get(level.prompt(g)));
-        for (String name : List.of(HELP_PROMPT, NOT_AN_OPTION, GOODBYE)) ordered.put(name, prompts.get(name));
+        for (Level level : levels) {
+            for (int g = 0; g < level.groups().size(); g++) ordered.put(KeypadMenu.help(level.prompt(g)), prompts.get(KeypadMenu.help(level.prompt(g))));
+        }
+        for (String name : List.of(NOT_AN_OPTION, GOODBYE)) ordered.put(name, prompts.get(name));
         return ordered;
     }
 

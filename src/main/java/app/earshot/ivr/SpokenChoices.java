@@ -19,36 +19,31 @@ import java.util.stream.Collectors;
  */
 public final class SpokenChoices {
     /** What the words meant. */
-    public sealed interface Meaning permits Topic, Command {}
+    public sealed interface Meaning permits Topic, Said {}
 
     /** The section at {@code index}; {@code phrase} is its name as a grammar lists it. */
     public record Topic(int index, String phrase) implements Meaning {}
 
-    /** A navigation key said as a word. */
-    public record Command(String key, String phrase) implements Meaning {}
+    /** One of the {@link Command} words, said as {@code phrase}. */
+    public record Said(Command command, String phrase) implements Meaning {}
 
     private static final Set<String> FILLER = Set.of("a", "an", "the", "to", "of", "for", "is", "are", "and", "about", "on",
             "in", "vs", "versus", "can", "does", "do", "you", "your", "it", "how", "what", "me", "i", "want", "please", "hear",
             "play", "section", "tell", "like", "would", "with", "be", "may", "not", "right");
 
     private final List<Topic> topics;
-    private final List<Command> commands;
+    private final List<Said> commands;
 
     SpokenChoices(KeypadMenu keypad) {
-        this(keypad.page().sections().stream().map(s -> s.introduction() ? "introduction" : s.heading()).toList(),
-                List.of(new Command(KeypadMenu.NEXT, "next"), new Command(KeypadMenu.NEXT, "next section"),
-                        new Command(KeypadMenu.PREVIOUS, "previous"), new Command(KeypadMenu.PREVIOUS, "go back"),
-                        new Command(KeypadMenu.REPEAT, "repeat"), new Command(KeypadMenu.REPEAT, "again"),
-                        new Command(KeypadMenu.MAIN_MENU, "main menu"), new Command(KeypadMenu.MAIN_MENU, "menu"),
-                        new Command(KeypadMenu.HELP, "help")));
+        this(keypad.page().sections().stream().map(s -> s.introduction() ? "introduction" : s.heading()).toList());
     }
 
-    /** Choices of {@code names} (each a {@link Topic} at its position) and {@code commands}. */
-    SpokenChoices(List<String> names, List<Command> commands) {
+    /** Choices of {@code names} (each a {@link Topic} at its position) and every {@link Command}. */
+    SpokenChoices(List<String> names) {
         List<Topic> list = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) list.add(new Topic(i, phrase(names.get(i))));
         this.topics = List.copyOf(list);
-        this.commands = List.copyOf(commands);
+        this.commands = Command.all();
     }
 
     /** Every topic, in page order, with the phrase a grammar lists for it. */
@@ -57,7 +52,7 @@ public final class SpokenChoices {
     }
 
     /** Every command phrase. */
-    public List<Command> commands() {
+    public List<Said> commands() {
         return commands;
     }
 
@@ -75,7 +70,7 @@ public final class SpokenChoices {
         if (words == null) return Optional.empty();
         String heard = phrase(words);
         if (heard.isEmpty()) return Optional.empty();
-        for (Command c : commands) if (c.phrase().equals(heard)) return Optional.of(c);
+        for (Said c : commands) if (c.phrase().equals(heard)) return Optional.of(c);
         for (Topic t : topics) if (t.phrase().equals(heard)) return Optional.of(t);
         Set<String> said = significant(heard);
         if (said.isEmpty()) return Optional.empty();

@@ -14,7 +14,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
-/** Builds XML documents with the JDK's DOM and serializes them indented, so text and attributes are always escaped. */
+/** Builds XML documents with the JDK's DOM and serializes them without indentation, so text and attributes are always escaped. */
 final class Xml {
     private Xml() {}
 
@@ -58,10 +58,10 @@ final class Xml {
             t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
             // Written by hand: the JDK puts the root element on the declaration's line.
             t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            t.setOutputProperty(OutputKeys.INDENT, "yes");
-            t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
+            // No indentation: whitespace only adds to what a phone platform downloads and parses.
+            t.setOutputProperty(OutputKeys.INDENT, "no");
             StringWriter out = new StringWriter();
-            out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+            out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
             t.transform(new DOMSource(doc), new StreamResult(out));
             return out.toString();
         } catch (TransformerException e) {

@@ -1,6 +1,5 @@
 package app.earshot.web;
 
-import app.earshot.store.ArtifactStore;
 import app.earshot.narration.Voicing;
 import app.earshot.content.Page;
 import app.earshot.content.Site;
@@ -31,6 +30,11 @@ final class IvrRoutes {
     static final String TWIML = "application/xml; charset=utf-8";
     private static final String SITE_PAGE = ".site.vxml";
     private static final String SITE_TOPIC = ".topic.vxml";
+    static final String SRGS = "application/srgs+xml";
+    private static final String GRAMMAR = ".grxml";
+    private static final String MENU_GRAMMAR = ".menu";
+    /** The keypad grammar every form of every line shares (no page can be called "keys.dtmf"). */
+    static final String KEYS_GRAMMAR = "/ivr/keys.dtmf.grxml";
 
     private final PhoneAudio audio;
 
@@ -50,6 +54,10 @@ final class IvrRoutes {
 
     private void vxml(Context ctx) {
         String file = ctx.pathParam("file");
+        if (file.endsWith(GRAMMAR)) {
+            grammar(ctx, file.substring(0, file.length() - GRAMMAR.length()));
+            return;
+        }
         if (!file.endsWith(".vxml")) {
             throw new NotFoundResponse("Phone menus are at /ivr.vxml and /ivr/twiml (the whole site), /ivr/{page}.vxml and /ivr/{page}/twiml.");
         }
@@ -64,7 +72,8 @@ final class IvrRoutes {
         }
         Page page = PageRoutes.page(site, file.substring(0, file.length() - ".vxml".length()));
         KeypadMenu keypad = KeypadMenu.of(page);
-        send(ctx, new VoiceXml(keypad, IvrSounds.page(RequestSnapshot.of(ctx).voicing(), page, audio, Links.relative()), MediaResponder.MAX_AGE_SECONDS, site.language()).write());
+        send(ctx, new VoiceXml(keypad, IvrSounds.page(RequestSnapshot.of(ctx).voicing(), page, audio, Links.relative()), MediaResponder.MAX_AGE_SECONDS, site.language())
+                .write(new VoiceXml.Grammars(KEYS_GRAMMAR, state -> grammar(page))), VXML);
     }
 
     private void siteVxml(Context ctx) {
@@ -72,7 +81,7 @@ final class IvrRoutes {
         SiteFlow flow = new SiteFlow(SiteMenu.of(site));
         Function<CallFlow.Turn, String> document = siteDocuments(flow);
         String self = Links.relative().siteVxml();
-        send(ctx, siteVoiceXml(RequestSnapshot.of(ctx).voicing(), site, flow, CallTable.of(flow, flow.start(), t -> !document.apply(t).equals(self)), document, self));
+        send(ctx, siteVoiceXml(RequestSnapshot.of(ctx).voicing(), site, flow, CallTable.of(flow, flow.start(), t -> !document.apply(t).equals(self)), document, self), VXML);
     }
 
     private void sitePageVxml(Context ctx, Site site, Page page) {
@@ -81,7 +90,7 @@ final class IvrRoutes {
         Function<CallFlow.Turn, String> document = siteDocuments(flow);
         String self = Links.relative().siteVxml(page);
         CallFlow.Turn start = flow.enterPage(site.pages().indexOf(page));
-        send(ctx, siteVoiceXml(RequestSnapshot.of(ctx).voicing(), site, flow, CallTable.of(flow, start, t -> !document.apply(t).equals(self)), document, self));
+        send(ctx, siteVoiceXml(RequestSnapshot.of(ctx).voicing(), site, flow, CallTable.of(flow, start, t -> !document.apply(t).equals(self)), document, self), VXML);
     }
 
     private void siteTopicVxml(Context ctx, Site site, String topicId) {
@@ -96,7 +105,7 @@ final class IvrRoutes {
         Function<CallFlow.Turn, String> document = siteDocuments(flow);
         String self = Links.relative().siteVxml(topics.get(topic).topic());
         CallFlow.Turn start = flow.arrive(SiteFlow.menuState(topic, 0, 0));
-        send(ctx, siteVoiceXml(RequestSnapshot.of(ctx).voicing(), site, flow, CallTable.of(flow, start, t -> !document.apply(t).equals(self)), document, self));
+        send(ctx, siteVoiceXml(RequestSnapshot.of(ctx).voicing(), site, flow, CallTable.of(flow, start, t -> !document.apply(t).equals(self)), document, self), VXML);
     }
 
     /**
@@ -121,15 +130,56 @@ final class IvrRoutes {
 
     private String siteVoiceXml(Voicing v, Site site, SiteFlow flow, CallTable table, Function<CallFlow.Turn, String> document, String self) {
         return new VoiceXml(flow, IvrSounds.site(v, flow.menu(), audio, Links.relative()), MediaResponder.MAX_AGE_SECONDS, site.language())
-                .write(table, t -> document.apply(t).equals(self) ? "" : document.apply(t));
+                .write(table, t -> document.apply(t).equals(self) ? "" : document.apply(t), siteGrammars(flow));
     }
 
-    private static void send(Context ctx, String body) {
+    /** The grammars of the site line: a page's own inside it, a menu's by its prompt's name ({@code /ivr/topics.menu.grxml}). */
+    static VoiceXml.Grammars siteGrammars(SiteFlow flow) {
+        return new VoiceXml.Grammars(KEYS_GRAMMAR, state -> state.place() != null && !state.inSiteMenu()
+                ? grammar(flow.menu().page(state.place().page()))
+                : "/ivr/" + flow.menu().level(state.place().topic()).prompt(state.place().group()) + MENU_GRAMMAR + GRAMMAR);
+    }
+
+    /** The voice grammar of {@code page}'s line (its own, or its part of the site's: the words are the same). */
+    static String grammar(Page page) {
+        return "/ivr/" + page.slug() + GRAMMAR;
+    }
+
+    /**
+     * {@code /ivr/keys.dtmf.grxml}, {@code /ivr/{slug}.grxml} (a page's words) or {@code /ivr/{menu}.menu.grxml} (the words
+     * of one of the site line's menus); anything else is a 404.
+     */
+    private void grammar(Context ctx, String name) {
+        Site site = RequestSnapshot.of(ctx).site();
+        if (("/ivr/" + name + GRAMMAR).equals(KEYS_GRAMMAR)) {
+            send(ctx, VoiceXml.keysGrammar(), SRGS);
+            return;
+        }
+        if (name.endsWith(MENU_GRAMMAR)) {
+            SiteFlow flow = new SiteFlow(SiteMenu.of(site));
+            String prompt = name.substring(0, name.length() - MENU_GRAMMAR.length());
+            List<SiteMenu.Level> levels = new java.util.ArrayList<>(List.of(flow.menu().topicLevel()));
+            for (int t = 0; t < flow.menu().topics().size(); t++) levels.add(flow.menu().pageLevel(t));
+            for (SiteMenu.Level level : levels) {
+                for (int g = 0; g < level.groups().size(); g++) {
+                    if (level.heard() && level.prompt(g).equals(prompt)) {
+                        send(ctx, VoiceXml.voiceGrammar(flow.phrases(SiteFlow.menuState(level.topic(), g, 0)), site.language()), SRGS);
+                        return;
+                    }
+                }
+            }
+            throw new NotFoundResponse("The site's phone line has no menu with that name.");
+        }
+        Page page = PageRoutes.page(site, name);
+        send(ctx, VoiceXml.voiceGrammar(new CallFlow(KeypadMenu.of(page)).spoken().phrases(), site.language()), SRGS);
+    }
+
+    private static void send(Context ctx, String body, String type) {
         byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         // Revalidate every call: cheap with the ETag, and a content change reaches callers at once.
         ctx.header("Cache-Control", "no-cache");
-        ctx.contentType(VXML);
-        if (Conditional.answer(ctx, Conditional.etag("vxml", bytes), null)) return;
+        ctx.contentType(type);
+        if (Conditional.answer(ctx, Conditional.etag(type.equals(VXML) ? "vxml" : "grxml", bytes), null)) return;
         ctx.result(bytes);
     }
 

@@ -38,7 +38,7 @@ class CallFlowTest {
         assertEquals(new SectionAudio(3), flow.answer(State.section(4), "4").sounds().get(0));
         assertEquals(new SectionAudio(5), flow.answer(State.section(4), "6").sounds().get(0));
         assertEquals(List.of(new Prompt("menu")), flow.answer(State.section(4), "0").sounds());
-        assertEquals(List.of(new Prompt("help"), new Prompt("after-section")), flow.answer(State.section(4), "*").sounds());
+        assertEquals(List.of(new Prompt("after-section-help")), flow.answer(State.section(4), "*").sounds());
     }
 
     @Test

@@ -45,7 +45,7 @@ class SpokenChoicesTest {
 
     @Test
     void commandWordsStandForTheirKeys() {
-        assertEquals(new SpokenChoices.Command(KeypadMenu.NEXT, "next"), CHOICES.match("Next!").orElseThrow());
-        assertEquals(KeypadMenu.MAIN_MENU, ((SpokenChoices.Command) CHOICES.match("main menu").orElseThrow()).key());
+        assertEquals(new SpokenChoices.Said(Command.NEXT, "next"), CHOICES.match("Next!").orElseThrow());
+        assertEquals(Command.MAIN_MENU, ((SpokenChoices.Said) CHOICES.match("main menu").orElseThrow()).command());
     }
 }

@@ -28,9 +28,18 @@ public final class VoiceXmlValidator {
     private VoiceXmlValidator() {}
 
     public static List<String> schemaErrors(String xml) throws Exception {
+        return errors(xml, "vxml.xsd");
+    }
+
+    /** Validates a grammar file against the W3C SRGS 1.0 schema (grammar.xsd) copied beside VoiceXML's. */
+    public static List<String> grammarErrors(String xml) throws Exception {
+        return errors(xml, "grammar.xsd");
+    }
+
+    private static List<String> errors(String xml, String xsd) throws Exception {
         SchemaFactory factory = SchemaFactory.newDefaultInstance();
         factory.setResourceResolver(new Local());
-        URL entry = VoiceXmlValidator.class.getResource(DIR + "vxml.xsd");
+        URL entry = VoiceXmlValidator.class.getResource(DIR + xsd);
         Schema schema = factory.newSchema(new StreamSource(entry.openStream(), entry.toExternalForm()));
         var validator = schema.newValidator();
         List<String> errors = new ArrayList<>();

@@ -21,8 +21,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +39,6 @@ class CallDialectsTest {
     static Page page;
     static CallTable table;
     static String vxml;
-    static Map<String, Element> forms;
 
     @BeforeAll
     static void start() throws Exception {
@@ -50,53 +47,11 @@ class CallDialectsTest {
         table = CallTable.of(new CallFlow(KeypadMenu.of(page)));
         PhoneLineReady.await(server, VXML);
         vxml = server.get(VXML).body();
-        forms = new LinkedHashMap<>();
-        for (Element form : IvrRoutesTest.all(IvrRoutesTest.parse(vxml), IvrRoutesTest.VXML_NS, "form")) forms.put(form.getAttribute("id"), form);
     }
 
     @AfterAll
     static void stop() {
         server.close();
-    }
-
-    // ---- The VoiceXML, interpreted
-
-    /** The clips a form plays, as root-relative URLs. */
-    static List<String> vxmlSounds(String form) {
-        List<String> out = new ArrayList<>();
-        for (Element a : descendants(forms.get(form), "audio")) out.add(a.getAttribute("src"));
-        return out;
-    }
-
-    /** The form a VoiceXML browser goes to from {@code form} on {@code input}. */
-    static String vxmlNext(String form, CallFlow.Input input) {
-        Element field = descendants(forms.get(form), "field").get(0);
-        if (input instanceof CallFlow.Silence) return target(descendants(field, "noinput").get(0));
-        String value = null;
-        for (Element grammar : descendants(field, "grammar")) {
-            for (Element item : descendants(grammar, "item")) {
-                String said = item.getFirstChild().getTextContent().strip();
-                if (input instanceof CallFlow.Key k && grammar.getAttribute("mode").equals("dtmf") && said.equals(k.key())) value = said;
-                if (input instanceof CallFlow.Speech s && grammar.getAttribute("mode").equals("voice") && said.equals(s.words())) {
-                    Matcher m = Pattern.compile("out='([^']*)';").matcher(descendants(item, "tag").get(0).getTextContent());
-                    assertTrue(m.matches());
-                    value = m.group(1);
-                }
-            }
-        }
-        if (value == null) return target(descendants(field, "nomatch").get(0));
-        Element branch = descendants(descendants(field, "filled").get(0), "if").get(0);
-        boolean taking = branch.getAttribute("cond").equals("choice == '" + value + "'");
-        for (Element child : children(branch)) {
-            if (child.getLocalName().equals("elseif")) taking = child.getAttribute("cond").equals("choice == '" + value + "'");
-            else if (child.getLocalName().equals("else")) taking = true;
-            else if (taking && child.getLocalName().equals("goto")) return child.getAttribute("next").substring(1);
-        }
-        throw new AssertionError("no branch for " + value + " in " + form);
-    }
-
-    static String target(Element handler) {
-        return descendants(handler, "goto").get(0).getAttribute("next").substring(1);
     }
 
     // ---- TwiML, over HTTP
@@ -141,24 +96,45 @@ class CallDialectsTest {
 
     @Test
     void everyRowOfTheCallTableIsTheSameInVoiceXmlAndTwiml() throws Exception {
+        VoiceXmlBrowser browser = new VoiceXmlBrowser(server);
+        assertEquals(table.rows().size(), walk(server, browser, table, VXML, server.url(TWIML)));
+        assertTrue(table.rows().size() > 1000, "rows walked: " + table.rows().size());
+    }
+
+    /**
+     * Walks every row of {@code table} through the VoiceXML (from {@code vxml}, with {@code browser}) and through TwiML
+     * over HTTP (from {@code twimlUrl}, unless null): each turn must be one place of the VoiceXML, and both dialects must play the same
+     * clips there and hang up at the same turns. Returns the rows walked.
+     */
+    static int walk(TestServer on, VoiceXmlBrowser browser, CallTable table, String vxml, String twimlUrl) throws Exception {
         Map<CallFlow.Turn, TwimlTurn> twiml = new HashMap<>();
-        twiml.put(table.turns().get(0), twiml(server.url(TWIML), ""));
-        assertEquals(table.name(table.turns().get(0)), forms.keySet().iterator().next(), "the document starts at the main menu");
+        Map<CallFlow.Turn, VoiceXmlBrowser.Place> places = new HashMap<>();
+        CallFlow.Turn first = table.turns().get(0);
+        places.put(first, browser.start(vxml));
+        if (twimlUrl != null) {
+            twiml.put(first, twiml(on, twimlUrl, ""));
+            assertEquals(browser.sounds(places.get(first)), twiml.get(first).sounds(), "the start");
+        }
+        int rows = 0;
         for (CallTable.Row row : table.rows()) {
-            String from = table.name(row.from());
-            String to = vxmlNext(from, row.input());
-            assertEquals(table.name(row.to()), to, from + " + " + row.input());
-            TwimlTurn answer = twimlAnswer(twiml.get(row.from()), row.input());
-            assertEquals(vxmlSounds(to), answer.sounds(), from + " + " + row.input());
+            String what = table.name(row.from()) + " + " + row.input();
+            VoiceXmlBrowser.Place to = browser.next(places.get(row.from()), row.input());
+            VoiceXmlBrowser.Place known = places.putIfAbsent(row.to(), to);
+            assertEquals(known == null ? to : known, to, what);
+            assertEquals(row.to().hangsUp(), browser.hangsUp(to), what);
+            rows++;
+            if (twimlUrl == null) continue;
+            TwimlTurn answer = twimlAnswer(on, twiml.get(row.from()), row.input());
+            assertEquals(browser.sounds(to), answer.sounds(), what);
+            assertEquals(row.to().hangsUp(), answer.action() == null, what);
             twiml.putIfAbsent(row.to(), answer);
         }
-        assertEquals(table.turns().size(), forms.size());
-        assertTrue(table.rows().size() > 1000, "rows walked: " + table.rows().size());
+        return rows;
     }
 
     @Test
     void helpWrongKeysAndSilenceNeverReplayASection() {
-        assertTrue(descendants(forms.values().iterator().next().getOwnerDocument().getDocumentElement(), "clear").isEmpty());
+        assertTrue(vxml.contains("<form") && !vxml.contains("<clear"));
         for (CallTable.Row row : table.rows()) {
             if (row.from().hangsUp() || !row.from().listen().inSection()) continue;
             int index = row.from().listen().section();
@@ -203,13 +179,12 @@ class CallDialectsTest {
     }
 
     @Test
-    void everyPromptIsBargeInAndTheVoiceGrammarListsEveryTopic() {
-        Document doc = forms.values().iterator().next().getOwnerDocument();
-        for (Element prompt : descendants(doc.getDocumentElement(), "prompt")) assertEquals("true", prompt.getAttribute("bargein"));
+    void everyPromptIsBargeInAndTheVoiceGrammarListsEveryTopic() throws Exception {
+        for (Element prompt : descendants(IvrRoutesTest.parse(vxml).getDocumentElement(), "prompt")) assertEquals("true", prompt.getAttribute("bargein"));
+        String grammar = server.get("/ivr/what-is-ketamine.grxml").body();
         List<String> said = new ArrayList<>();
-        for (Element grammar : descendants(forms.get("menu"), "grammar")) {
-            if (grammar.getAttribute("mode").equals("voice")) for (Element item : descendants(grammar, "item")) said.add(item.getFirstChild().getTextContent().strip());
-        }
+        var items = IvrRoutesTest.parse(grammar).getElementsByTagNameNS("http://www.w3.org/2001/06/grammar", "item");
+        for (int i = 0; i < items.getLength(); i++) said.add(items.item(i).getFirstChild().getTextContent().strip());
         assertTrue(said.containsAll(List.of("introduction", "fda breakthrough status", "safety and considerations")), said.toString());
     }
 
@@ -220,11 +195,11 @@ class CallDialectsTest {
     }
 
     @Test
-    void theValidatorsRejectAGrammarInTheSrgsNamespaceAndARepeatedRuleId() throws Exception {
-        String broken = vxml.replaceFirst("<grammar ", "<grammar xmlns=\"http://www.w3.org/2001/06/grammar\" ")
-                .replaceAll("id=\"menu_words\"", "id=\"menu_keys\"");
+    void theValidatorsRejectAGrammarInTheSrgsNamespaceAndARepeatedFormId() throws Exception {
+        String broken = vxml.replaceFirst("<grammar ", "<grammar xmlns=\"http://www.w3.org/2001/06/grammar\" ");
         assertFalse(VoiceXmlValidator.schemaErrors(broken).isEmpty());
-        assertFalse(VoiceXmlValidator.dtdErrors(vxml.replaceAll("id=\"menu_words\"", "id=\"menu_keys\"")).isEmpty());
+        String repeated = vxml.replaceAll("<form id=\"[^\"]*\"", "<form id=\"same\"");
+        assertFalse(VoiceXmlValidator.dtdErrors(repeated).isEmpty());
     }
 
     @Test

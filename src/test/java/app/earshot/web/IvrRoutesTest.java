@@ -210,7 +210,7 @@ class IvrRoutesTest {
         String third = TWIML + "?section=" + page.sections().get(2).id();
         String action = gather(twiml(third, null)).getAttribute("action");
         Map<String, String> expected = Map.of("1", page.sections().get(2).id() + ".wav", "4", page.sections().get(1).id() + ".wav",
-                "6", page.sections().get(3).id() + ".wav", "0", "menu.wav", "*", "help.wav", "5", "not-an-option.wav");
+                "6", page.sections().get(3).id() + ".wav", "0", "menu.wav", "*", "after-section-help.wav", "5", "not-an-option.wav");
         for (var e : expected.entrySet()) {
             assertEquals(e.getValue(), name(plays(twiml(action, e.getKey())).get(0)), "key " + e.getKey());
         }

@@ -71,7 +71,7 @@ class OpenApiCoverageTest {
                 "/audio/aftercare.wav", "/audio/aftercare.vtt", "/audio/aftercare.chapters.vtt",
                 "/telephony/aftercare/eating.wav", "/telephony/aftercare/eating.wav?codec=pcm", "/telephony/aftercare/eating.ulaw",
                 "/telephony/aftercare/eating.alaw", "/telephony/aftercare/prompts/menu.wav", "/telephony/aftercare/prompts/menu.ulaw",
-                "/ivr/aftercare.vxml", "/ivr/aftercare/twiml", "/ivr.vxml", "/ivr/twiml", "/telephony/prompts/help.wav", "/api/pages", "/api/pages/aftercare", "/api/openapi.json",
+                "/ivr/aftercare.vxml", "/ivr/aftercare/twiml", "/ivr.vxml", "/ivr/twiml", "/telephony/prompts/goodbye.wav", "/api/pages", "/api/pages/aftercare", "/api/openapi.json",
                 "/feed.xml", "/aftercare.m3u8", "/aftercare.epub", "/aftercare.m3u", "/aftercare/feed.xml", "/artwork.png",
                 "/api/pages.json", "/api/pages/aftercare.json", "/telephony/aftercare/eating.alaw.wav", "/search?q=eating",
                 "/sitemap.xml", "/aftercare/transcript", "/aftercare/eating/transcript", "/favicon.ico",

@@ -115,7 +115,7 @@ class TelephonyRoutesTest {
 
     @Test
     void promptsAreTelephoneClipsInEarshotsVoice(@TempDir Path dir) throws Exception {
-        for (String name : new String[]{"menu", "more-1", "after-section", "help", "not-an-option", "goodbye"}) {
+        for (String name : new String[]{"menu", "more-1", "after-section", "menu-help", "not-an-option", "goodbye"}) {
             HttpResponse<byte[]> response = get(server, "/telephony/about-ketamine/prompts/" + name + ".wav");
             assertEquals(200, response.statusCode(), name);
             Path file = dir.resolve(name + ".wav");

@@ -1,0 +1,41 @@
+package app.earshot.ivr;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The words a caller may say anywhere on a phone line, and the one thing each means, on a page's line and the site's,
+ * in VoiceXML and TwiML alike (both answer from {@link CallFlow} and {@link SiteFlow}, which read this table).
+ */
+public enum Command {
+    /** What the caller just heard, again: the menu they are in, or the section. */
+    REPEAT("repeat", "again"),
+    /** Up one level: from a section or a "more" menu to the page's menu, from a page to its topic, and so on. */
+    BACK("previous", "go back", "back"),
+    /** The start of the line: the page's menu on a page's line, the first menu on the site's. */
+    MAIN_MENU("main menu", "menu", "start again"),
+    /** The keys of the menu the caller is in, and nothing else. */
+    HELP("help"),
+    /** In a section: the next one (elsewhere not an option). */
+    NEXT("next", "next section"),
+    /** In a section: the one before (elsewhere not an option). */
+    PREVIOUS_SECTION("previous section");
+
+    private final List<String> phrases;
+
+    Command(String... phrases) {
+        this.phrases = List.of(phrases);
+    }
+
+    /** The phrases that mean this command, as a grammar lists them. */
+    public List<String> phrases() {
+        return phrases;
+    }
+
+    /** Every phrase of every command, each with its meaning, in table order. */
+    static List<SpokenChoices.Said> all() {
+        List<SpokenChoices.Said> out = new ArrayList<>();
+        for (Command c : values()) for (String p : c.phrases) out.add(new SpokenChoices.Said(c, p));
+        return out;
+    }
+}
