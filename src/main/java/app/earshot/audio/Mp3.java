@@ -33,21 +33,17 @@ import java.nio.file.StandardOpenOption;
  * the exact encoder delay and padding, so players show the same duration as the WAV and a truncated file is
  * detected from its length alone.
  *
- * <p>Settings, chosen to meet Apple's published podcast audio minimum for mono MP3 (44.1 kHz, 32 kbit/s; Apple
- * Podcasts for Creators, "Audio requirements") while staying at least 5x smaller than the 16 kHz WAV: LAME resamples
- * to 44.1 kHz (MPEG-1 Layer III, so no frame is under 32 kbit/s) and encodes at an average 40 kbit/s (about 44 kbit/s
- * measured on the bundled page, 5.7x smaller than the WAV). The low-pass is set at 8 kHz, the whole band the 16 kHz
- * voice has: LAME's own choice at the earlier 16 kHz, 24 kbit/s setting (about 6 kHz) removed everything above it.
- * Constant bitrate cannot be used: LAME drops its tag when a frame is too small to hold it, and players would then add
+ * <p>Settings: the clip's own rate (16 kHz for the voice, so MPEG-2 Layer III, 576 samples a frame), mono, average
+ * 40 kbit/s (6.4x smaller than the 16 kHz WAV), low-pass at 8 kHz, the whole band a 16 kHz voice has. Resampling to
+ * 44.1 kHz first (Apple's published minimum for uploaded MP3s) cost 2.75x the samples and a fifth of all warming CPU
+ * for no sound; ffmpeg, Chromium and podcast clients play 16 kHz MPEG-2 Layer III (docs/listening.md says why).
+ * Constant bitrate is not used: LAME drops its tag when a frame is too small to hold it, and players would then add
  * the encoder delay and padding to the duration. ABR writes the tag in a larger frame, always.
  */
 public final class Mp3 {
 
     /** Average bitrate in kbit/s. */
     public static final int AVERAGE_KBPS = 40;
-
-    /** Sample rate of every MP3 written here (Apple's minimum for podcast MP3s). */
-    public static final int OUTPUT_RATE = 44100;
 
     /** The encoder's low-pass: everything a 16 kHz clip holds (its Nyquist frequency) is kept. */
     public static final int LOW_PASS_HZ = 8000;
@@ -56,7 +52,7 @@ public final class Mp3 {
     static final int QUALITY = 5;
 
     /** Names the encoder and its settings, for cache keys: change it whenever the bytes would change. */
-    public static final String FORMAT_ID = "mp3:jump3r-1.0.5:" + OUTPUT_RATE + "Hz:abr" + AVERAGE_KBPS + ":lp" + LOW_PASS_HZ
+    public static final String FORMAT_ID = "mp3:jump3r-1.0.5:clip-rate:abr" + AVERAGE_KBPS + ":lp" + LOW_PASS_HZ
             + ":q" + QUALITY;
 
     private static final int CHUNK = 16 * 1152;
@@ -66,7 +62,7 @@ public final class Mp3 {
     }
 
     /**
-     * An MP3 file of {@code pcm}: mono, resampled to {@value #OUTPUT_RATE} Hz (MPEG-1 Layer III), average
+     * An MP3 file of {@code pcm}: mono, at the clip's own rate (MPEG-2 Layer III at 16 kHz), average
      * {@value #AVERAGE_KBPS} kbit/s, starting with a LAME tag frame whose delay and padding make its length the clip's. Thread-safe: each call has its own encoder.
      *
      * @throws IllegalArgumentException if LAME refuses the sample rate
@@ -258,7 +254,7 @@ public final class Mp3 {
             flags = lame.lame_init();
             flags.num_channels = 1;
             flags.in_samplerate = sampleRate;
-            flags.out_samplerate = OUTPUT_RATE;
+            flags.out_samplerate = sampleRate;
             flags.lowpassfreq = LOW_PASS_HZ;
             flags.mode = MPEGMode.MONO;
             flags.VBR = VbrMode.vbr_abr;
