@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -28,9 +27,9 @@ public record Excerpt(List<Part> parts) {
     /** One piece of an excerpt: text, and whether it is a found word. */
     public record Part(String text, boolean marked) {}
 
-    /** Which words of a text a search found: by the word's stem, or as written (lower case) for a typing slip. */
+    /** Which words of a text a search found: by the word's stem, or as written (at {@code start}-{@code end}) for a slip. */
     interface Found {
-        boolean test(String stem, String written);
+        boolean test(CharSequence stem, String text, int start, int end);
     }
 
     /** The excerpt of {@code text} with the words {@code found} marked: around the first, or the start when none is. */
@@ -42,8 +41,10 @@ public record Excerpt(List<Part> parts) {
             stream.reset();
             while (stream.incrementToken()) {
                 int s = offset.startOffset();
+                // Nothing past the first mark's excerpt is shown: stop reading there (a long section costs no more).
+                if (!marks.isEmpty() && s > marks.get(0)[0] + LENGTH) break;
                 int e = offset.endOffset();
-                if (found.test(term.toString(), text.substring(s, e).toLowerCase(Locale.ROOT))) marks.add(new int[] {s, e});
+                if (found.test(term, text, s, e)) marks.add(new int[] {s, e});
             }
             stream.end();
         } catch (IOException e) {

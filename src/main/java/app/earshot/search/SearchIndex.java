@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -42,8 +41,13 @@ import org.apache.lucene.util.automaton.LevenshteinAutomata;
  * away. Built once per snapshot, then read by any number of threads.
  */
 public final class SearchIndex {
-    /** Most results listed on one results page; the count in the heading is always the full number. */
+    /** Most results listed on one results page. */
     public static final int MAX_SHOWN = 50;
+    /**
+     * Matches counted exactly up to this many; beyond it the count is "more than" it. Counting every match of a common
+     * word would score every section, where stopping lets Lucene skip the sections that cannot reach the top.
+     */
+    public static final int MAX_COUNTED = 1000;
 
     /** How much a field counts: the section heading most, then callouts, then the page title, then the text. */
     static final Map<String, Float> BOOSTS = Map.of("heading", 2f, "callout", 1.5f, "title", 1.2f, "body", 1f);
@@ -74,12 +78,14 @@ public final class SearchIndex {
     /**
      * Everything a results page shows.
      *
-     * @param total      how many sections matched
+     * @param total      how many sections matched, at most {@link #MAX_COUNTED}
+     * @param more       whether more than {@code total} matched (the count stopped at {@link #MAX_COUNTED})
      * @param shown      the first {@link #MAX_SHOWN}, best first
      * @param crisis     whether the search is about crisis, self-harm or danger
      * @param urgentHelp the site's most urgent callout, when the search is about crisis or found nothing
      */
-    public record Results(Query query, int total, List<Hit> shown, boolean crisis, Optional<Callout> urgentHelp) {}
+    public record Results(Query query, int total, boolean more, List<Hit> shown, boolean crisis,
+                          Optional<Callout> urgentHelp) {}
 
     private SearchIndex(Site site, Page[] pages, Section[] sections, IndexSearcher searcher, Optional<Callout> mostUrgent) {
         this.site = site;
@@ -213,16 +219,17 @@ public final class SearchIndex {
 
     /** The sections that have any word of {@code query}, best first, with urgent help when it is wanted. */
     public Results search(Query query) {
-        if (query.isEmpty()) return new Results(query, 0, List.of(), false, Optional.empty());
+        if (query.isEmpty()) return new Results(query, 0, false, List.of(), false, Optional.empty());
         // Compatibility forms (full-width letters, ligatures) are searched as the letters they stand for.
         String text = java.text.Normalizer.normalize(query.searched(), java.text.Normalizer.Form.NFKC);
         boolean crisis = CrisisWords.BUNDLED.about(text);
         try {
             List<CharacterRunAutomaton> slips = new ArrayList<>();
             org.apache.lucene.search.Query lucene = luceneQuery(text, slips);
-            TopDocs top = searcher.search(lucene, new TopScoreDocCollectorManager(MAX_SHOWN, null, Integer.MAX_VALUE, false));
-            Set<String> stems = new HashSet<>(English.terms(English.QUERY, text));
-            Excerpt.Found found = (stem, written) -> stems.contains(stem) || slips.stream().anyMatch(a -> a.run(written));
+            TopDocs top = searcher.search(lucene, new TopScoreDocCollectorManager(MAX_SHOWN, null, MAX_COUNTED, false));
+            org.apache.lucene.analysis.CharArraySet stems = new org.apache.lucene.analysis.CharArraySet(English.terms(English.QUERY, text), false);
+            Excerpt.Found found = (stem, written, start, end) -> stems.contains(stem) || !slips.isEmpty()
+                    && slips.stream().anyMatch(a -> a.run(written.substring(start, end).toLowerCase(java.util.Locale.ROOT)));
             List<Hit> shown = new ArrayList<>();
             var stored = searcher.storedFields();
             for (ScoreDoc hit : top.scoreDocs) {
@@ -231,8 +238,10 @@ public final class SearchIndex {
                 if (excerptText.isBlank()) excerptText = callouts(sections[n]);
                 shown.add(new Hit(pages[n], sections[n], Excerpt.of(excerptText, found)));
             }
-            int total = (int) top.totalHits.value;
-            return new Results(query, total, shown, crisis, crisis || total == 0 ? mostUrgent : Optional.empty());
+            int total = (int) Math.min(top.totalHits.value, MAX_COUNTED);
+            boolean more = top.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO
+                    || top.totalHits.value > MAX_COUNTED;
+            return new Results(query, total, more, shown, crisis, crisis || total == 0 ? mostUrgent : Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

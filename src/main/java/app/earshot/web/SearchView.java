@@ -33,7 +33,7 @@ final class SearchView {
             model.put("topics", topics(site));
             return model;
         }
-        String count = switch (results.total()) {
+        String count = results.more() ? "More than " + results.total() + " results" : switch (results.total()) {
             case 0 -> "No results";
             case 1 -> "1 result";
             default -> results.total() + " results";

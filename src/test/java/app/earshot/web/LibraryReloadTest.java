@@ -41,9 +41,13 @@ class LibraryReloadTest {
 
     @Test
     void aRememberedSearchIsNotServedAfterAReload() throws Exception {
-        assertEquals(List.of("/ketamine-infusions/aftercare-at-home", "/after-your-session/introduction", "/before-your-visit/what-to-bring"), found("aftercare"));
+        // Ranked by BM25 (a page title counts for all its sections): which sections are found is the point, not their order.
+        assertEquals(java.util.Set.of("/ketamine-infusions/aftercare-at-home", "/after-your-session/introduction", "/before-your-visit/what-to-bring"),
+                java.util.Set.copyOf(found("aftercare")));
         reloadEdited();
-        assertEquals(List.of("/aftercare-checklist/introduction", "/ketamine-infusions/aftercare-at-home", "/before-your-visit/what-to-bring"), found("aftercare"));
+        assertEquals(java.util.Set.of("/aftercare-checklist/introduction", "/aftercare-checklist/the-list", "/ketamine-infusions/aftercare-at-home",
+                        "/before-your-visit/what-to-bring"),
+                java.util.Set.copyOf(found("aftercare")));
     }
 
     @Test
