@@ -21,25 +21,44 @@ import java.util.Optional;
  * @param size         length in bytes, as recorded when it was written
  * @param lastModified when the file was written (or the bytes produced), for Last-Modified headers
  * @param sha256       the SHA-256 of the bytes (64 lower-case hex digits), as recorded when it was written
+ * @param pieces       per 64 KiB piece, the first 16 bytes of its SHA-256 in hex, as recorded (empty when in memory)
  */
 public record Artifact(String key, String extension, Path path, ByteBuffer bytes, long size, Instant lastModified,
-                       String sha256) {
+                       String sha256, String pieces) {
+    /** Bytes per piece that {@link #pieceIsIntact} checks: read and check whole pieces, from a multiple of this. */
+    public static final int PIECE_BYTES = Pieces.SIZE;
+
 
     public Artifact {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(extension, "extension");
         Objects.requireNonNull(lastModified, "lastModified");
         Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(pieces, "pieces");
         if ((path == null) == (bytes == null)) throw new IllegalArgumentException("exactly one of path and bytes");
         if (bytes != null) bytes = bytes.asReadOnlyBuffer();
     }
 
-    static Artifact onDisk(String key, String extension, Path path, long size, Instant lastModified, String sha256) {
-        return new Artifact(key, extension, path, null, size, lastModified, sha256);
+    static Artifact onDisk(String key, String extension, Path path, long size, Instant lastModified, String sha256,
+                           String pieces) {
+        return new Artifact(key, extension, path, null, size, lastModified, sha256, pieces);
     }
 
     static Artifact inMemory(String key, String extension, byte[] bytes, Instant produced, String sha256) {
-        return new Artifact(key, extension, null, ByteBuffer.wrap(bytes), bytes.length, produced, sha256);
+        return new Artifact(key, extension, null, ByteBuffer.wrap(bytes), bytes.length, produced, sha256, "");
+    }
+
+    /**
+     * True if {@code piece} (its remaining bytes) is exactly piece number {@code index} as recorded: the bytes from
+     * {@code index * PIECE_BYTES}, {@link #PIECE_BYTES} of them or up to the end. Always true for bytes in memory.
+     */
+    public boolean pieceIsIntact(long index, ByteBuffer piece) {
+        if (path == null) return true;
+        int at = Math.toIntExact(index * Pieces.HEX_PER_PIECE);
+        if (index < 0 || at + Pieces.HEX_PER_PIECE > pieces.length()) return false;
+        long expectedLength = Math.min(PIECE_BYTES, size - index * PIECE_BYTES);
+        return piece.remaining() == expectedLength
+                && pieces.regionMatches(at, Pieces.digest(piece), 0, Pieces.HEX_PER_PIECE);
     }
 
     /** A fresh read-only view of the in-memory bytes (so concurrent readers do not share a position), or null. */

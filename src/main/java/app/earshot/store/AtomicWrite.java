@@ -35,11 +35,12 @@ final class AtomicWrite {
         Path temp = directory.resolve(file.getFileName() + unique);
         Path recordTemp = directory.resolve(file.getFileName() + Keys.RECORD_SUFFIX + unique);
         MessageDigest sha = Record.newSha256();
+        Pieces.Digester pieces = new Pieces.Digester();
         long length;
         try {
             Files.createDirectories(directory);
             try (LazyFile lazy = new LazyFile(temp)) {
-                CountingStream counted = new CountingStream(new DigestOutputStream(lazy, sha));
+                CountingStream counted = new CountingStream(new DigestOutputStream(lazy, sha), pieces);
                 producer.writeTo(counted);
                 counted.flush();
                 length = counted.count;
@@ -49,7 +50,8 @@ final class AtomicWrite {
             TempFiles.deleteQuietly(temp);
             throw e;
         }
-        Record record = new Record(file.getFileName().toString(), length, HexFormat.of().formatHex(sha.digest()));
+        Record record = new Record(file.getFileName().toString(), length, HexFormat.of().formatHex(sha.digest()),
+                pieces.finish());
         try {
             check.check(temp);
         } catch (IOException e) {
@@ -113,23 +115,25 @@ final class AtomicWrite {
         }
     }
 
-    /** Counts what passes through, so the recorded length is what was written. */
+    /** Counts and digests per piece what passes through, so the record is of what was written. */
     private static final class CountingStream extends FilterOutputStream {
+        private final Pieces.Digester pieces;
         long count;
 
-        CountingStream(OutputStream out) {
+        CountingStream(OutputStream out, Pieces.Digester pieces) {
             super(out);
+            this.pieces = pieces;
         }
 
         @Override
         public void write(int b) throws IOException {
-            out.write(b);
-            count++;
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
+            pieces.update(b, off, len);
             count += len;
         }
     }

@@ -17,49 +17,60 @@ import java.util.regex.Pattern;
 
 /**
  * The record written beside each artifact ({@code <name>.sum}):
- * {@code earshot-sum-2 <key>.<extension> <length> <sha-256 hex>}, what the file must hold to be served and the name it
- * was written for, so a file and record copied under another name are refused. Records of the earlier format
- * ({@code earshot-sum-1}, without the name) do not parse: their files are made again once.
+ * {@code earshot-sum-2 <key>.<extension> <length> <sha-256 hex> <piece digests>}: the name it was written for, so a
+ * file and record copied under another name are refused; what the whole file must hold; and, per 64 KiB piece, the
+ * first 16 bytes of the piece's SHA-256 (32 hex digits each, concatenated), so every read path can check exactly the
+ * pieces it sends. Records of the earlier format ({@code earshot-sum-1}) do not parse: their files are made again once.
  *
  * @param name   the artifact's file name, {@code <key>.<extension>}
  * @param length its length in bytes
  * @param sha256 its SHA-256, 64 lower-case hex digits
+ * @param pieces the piece digests, {@link Pieces#HEX_PER_PIECE} hex digits per piece
  */
-record Record(String name, long length, String sha256) {
+record Record(String name, long length, String sha256, String pieces) {
     private static final String FORMAT = "earshot-sum-2";
-    private static final Pattern LINE = Pattern.compile(FORMAT + " ([0-9a-f]{64}\\.[a-z0-9.]{1,12}) (\\d{1,15}) ([0-9a-f]{64})\\n?");
+    private static final Pattern LINE = Pattern.compile(FORMAT
+            + " ([0-9a-f]{64}\\.[a-z0-9.]{1,12}) (\\d{1,15}) ([0-9a-f]{64}) ([0-9a-f]*)\\n?");
+    /** Longest record read: 2 GiB of artifact in 64 KiB pieces. */
+    private static final int MAX_RECORD_BYTES = 200 + (1 << 15) * Pieces.HEX_PER_PIECE;
 
     /** The record's text. */
     byte[] encode() {
-        return (FORMAT + " " + name + " " + length + " " + sha256 + "\n").getBytes(StandardCharsets.US_ASCII);
+        return (FORMAT + " " + name + " " + length + " " + sha256 + " " + pieces + "\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Reads a record file; one that does not parse is an {@link IOException}. */
     static Record read(Path recordFile) throws IOException {
         byte[] bytes;
         try (InputStream in = Files.newInputStream(recordFile, LinkOption.NOFOLLOW_LINKS)) {
-            bytes = in.readNBytes(200);
+            bytes = in.readNBytes(MAX_RECORD_BYTES);
         }
         Matcher m = LINE.matcher(new String(bytes, StandardCharsets.US_ASCII));
         if (!m.matches()) throw new IOException("its record of length and checksum is unreadable");
-        return new Record(m.group(1), Long.parseLong(m.group(2)), m.group(3));
+        Record record = new Record(m.group(1), Long.parseLong(m.group(2)), m.group(3), m.group(4));
+        if (record.pieces().length() != Pieces.count(record.length()) * Pieces.HEX_PER_PIECE) {
+            throw new IOException("its record of pieces does not fit its length");
+        }
+        return record;
     }
 
     /** The record of a whole file as it is now, read once in 64 KB pieces (never through a symlink). */
     static Record of(Path file) throws IOException {
         MessageDigest sha = newSha256();
+        Pieces.Digester pieces = new Pieces.Digester();
         long length = 0;
-        ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+        ByteBuffer buffer = ByteBuffer.allocate(Pieces.SIZE);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             int n;
             while ((n = channel.read(buffer)) >= 0) {
                 buffer.flip();
+                pieces.update(buffer.array(), 0, buffer.limit());
                 sha.update(buffer);
                 buffer.clear();
                 length += n;
             }
         }
-        return new Record(file.getFileName().toString(), length, HexFormat.of().formatHex(sha.digest()));
+        return new Record(file.getFileName().toString(), length, HexFormat.of().formatHex(sha.digest()), pieces.finish());
     }
 
     static MessageDigest newSha256() {

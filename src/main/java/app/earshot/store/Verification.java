@@ -57,6 +57,7 @@ final class Verification {
                 throw new IOException("length " + actual.length() + " but " + recorded.length() + " were written");
             }
             if (!actual.sha256().equals(recorded.sha256())) throw new IOException("checksum differs from the one recorded");
+            if (!actual.pieces().equals(recorded.pieces())) throw new IOException("piece checksums differ from the ones recorded");
             check.check(file);
             BasicFileAttributes after = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (after.size() != before.size() || !after.lastModifiedTime().equals(before.lastModifiedTime())) {
@@ -79,7 +80,7 @@ final class Verification {
     Artifact remember(String key, String extension, String name, Path file, Record record) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         Artifact artifact = Artifact.onDisk(key, extension, file, attributes.size(), attributes.lastModifiedTime().toInstant(),
-                record.sha256());
+                record.sha256(), record.pieces());
         verified.put(name, new Verified(artifact, attributes.fileKey()));
         return artifact;
     }

@@ -17,8 +17,10 @@ import java.time.Instant;
  * Media over HTTP done right: Content-Length, strong ETag with If-None-Match (304), Last-Modified
  * with If-Modified-Since, Cache-Control, and single byte ranges (206, 416) with If-Range. A stored
  * artifact is opened and checked (size, modification time, file identity) before any header is sent;
- * a whole body kept for the fast path is checked against the artifact's SHA-256 first; a file that no
- * longer matches is discarded and the request gets 503 with Retry-After, never a body that misses its
+ * a whole body kept for the fast path is checked against the artifact's SHA-256 first, and every other
+ * body (whole, ranges, conditional misses) is sent in recorded 64 KiB pieces, each checked before it goes
+ * out; a file that no longer matches is discarded and the request gets 503 with Retry-After (or, when the
+ * damage is past the first piece sent, a cut transfer), never a damaged byte or a body that misses its
  * Content-Length. Files are read per request, never memory-mapped, so deleting the cache frees its space.
  */
 final class MediaResponder {
@@ -127,7 +129,13 @@ final class MediaResponder {
                 fastPath.offer(ctx, held.duplicate(), () -> store.unchanged(artifact));
                 write(ctx, held);
             } else if (channel != null) {
-                stream(ctx, channel, start, length);
+                if (!stream(ctx, r.audio(), channel, start, length)) {
+                    // Damage found before a byte went out: the headers are not sent yet, so the answer is a 503.
+                    for (String name : new String[] {"ETag", "Last-Modified", "Accept-Ranges", "Content-Range", "Content-Length"}) {
+                        ctx.res().setHeader(name, null);
+                    }
+                    unavailable(ctx);
+                }
             } else {
                 ByteBuffer whole = r.bytes() != null ? ByteBuffer.wrap(r.bytes()).asReadOnlyBuffer() : r.audio().bytes();
                 if (plain && r.audio() != null) fastPath.offer(ctx, whole.duplicate());
@@ -181,19 +189,35 @@ final class MediaResponder {
         ctx.result("This file was damaged on disk and is being made again. Please retry in a moment.\n");
     }
 
-    /** Sends {@code length} bytes from {@code start} in pieces: never more than one piece in memory per request. */
-    private static void stream(Context ctx, FileChannel channel, long start, long length) throws IOException {
+    /**
+     * Sends {@code length} bytes from {@code start}, reading whole recorded pieces and checking each against the
+     * artifact's record before any of its bytes go out: never more than one piece in memory per request, never a
+     * damaged byte sent. A damaged piece discards the artifact (the next request rebuilds it); if it is the first
+     * piece, nothing was sent and this returns false (the caller answers 503), else the transfer is cut short.
+     */
+    private boolean stream(Context ctx, Artifact artifact, FileChannel channel, long start, long length) throws IOException {
         ServletOutputStream out = ctx.res().getOutputStream();
-        ByteBuffer piece = ByteBuffer.allocate((int) Math.min(CHUNK, Math.max(1, length)));
-        long position = start;
+        int size = Artifact.PIECE_BYTES;
+        ByteBuffer piece = ByteBuffer.allocate((int) Math.min(size, Math.max(1, artifact.size())));
         long end = start + length;
-        while (position < end) {
-            piece.clear().limit((int) Math.min(piece.capacity(), end - position));
-            int n = channel.read(piece, position);
-            if (n < 0) throw new IOException("file cut short on disk while being sent");
-            out.write(piece.array(), 0, n);
-            position += n;
+        for (long index = start / size; index * size < end; index++) {
+            long pieceStart = index * size;
+            int pieceLength = (int) Math.min(size, artifact.size() - pieceStart);
+            piece.clear().limit(pieceLength);
+            while (piece.hasRemaining()) {
+                if (channel.read(piece, pieceStart + piece.position()) < 0) throw new IOException("file cut short on disk while being sent");
+            }
+            piece.flip();
+            if (!artifact.pieceIsIntact(index, piece)) {
+                store.discard(artifact, "piece " + index + " differs from the one recorded");
+                if (pieceStart <= start) return false;
+                throw new IOException("piece " + index + " of " + artifact.key() + " was damaged on disk");
+            }
+            int from = (int) Math.max(0, start - pieceStart);
+            int to = (int) Math.min(pieceLength, end - pieceStart);
+            out.write(piece.array(), from, to - from);
         }
+        return true;
     }
 
     private static void write(Context ctx, ByteBuffer body) throws IOException {

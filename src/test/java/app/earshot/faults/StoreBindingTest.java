@@ -168,11 +168,18 @@ class StoreBindingTest {
         Files.copy(recordOf(from), recordOf(to), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Rewrites {@code file}'s record, keeping everything in it but the length and SHA-256, to describe {@code bytes}. */
+    /** Rewrites {@code file}'s record, keeping its format and name, to describe {@code bytes} (length, SHA-256, pieces). */
     private static void forgeRecord(Path file, byte[] bytes) throws Exception {
         String[] words = Files.readString(recordOf(file)).strip().split(" ");
-        words[words.length - 1] = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        words[words.length - 2] = Long.toString(bytes.length);
+        words[2] = Long.toString(bytes.length);
+        words[3] = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        StringBuilder pieces = new StringBuilder();
+        for (int at = 0; at < bytes.length; at += 1 << 16) {
+            var sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(bytes, at, Math.min(1 << 16, bytes.length - at));
+            pieces.append(HexFormat.of().formatHex(sha.digest(), 0, 16));
+        }
+        words[4] = pieces.toString();
         Files.writeString(recordOf(file), String.join(" ", words) + "\n");
     }
 }

@@ -14,9 +14,14 @@ import org.junit.jupiter.api.Test;
 class ProductionGateTest {
     /** Holds the gate's only slot from another thread until the returned latch is counted down. */
     static CountDownLatch occupy(ProductionGate gate) throws InterruptedException {
+        return occupy(gate, false);
+    }
+
+    /** As above, as background work ({@code inBackground}) or a person's. */
+    static CountDownLatch occupy(ProductionGate gate, boolean inBackground) throws InterruptedException {
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture.runAsync(() -> gate.admit(false, () -> {
+        CompletableFuture.runAsync(() -> gate.admit(inBackground, () -> {
             inside.countDown();
             try {
                 return release.await(30, TimeUnit.SECONDS);
@@ -64,20 +69,9 @@ class ProductionGateTest {
     @Test
     void backgroundWorkNeverMakesAPersonWait() throws Exception {
         ProductionGate gate = new ProductionGate(1, 0, 0);
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Boolean> warming = CompletableFuture.supplyAsync(() -> gate.admit(true, () -> {
-            inside.countDown();
-            try {
-                return release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                return false;
-            }
-        }));
-        assertTrue(inside.await(10, TimeUnit.SECONDS));
+        CountDownLatch release = occupy(gate, true);
         assertEquals("made at once", gate.admit(false, () -> "made at once"));
         release.countDown();
-        assertTrue(warming.get(10, TimeUnit.SECONDS));
     }
 
     @Test
