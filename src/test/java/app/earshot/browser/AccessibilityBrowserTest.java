@@ -11,6 +11,7 @@ import app.earshot.export.Exporter;
 import app.earshot.export.StaticServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -84,7 +86,9 @@ class AccessibilityBrowserTest {
                 })));
     }
 
+    /** Exports the clinic's whole site, every audio file included, before the checks: longer than the default timeout. */
     @TestFactory
+    @Timeout(value = 12, unit = TimeUnit.MINUTES)
     Stream<DynamicTest> exportedPagesPassTheSameAxeChecks(@TempDir Path export) throws Exception {
         new Exporter(server.url(""), null).export(export, List.of(), p -> {});
         StaticServer edge = new StaticServer(export);

@@ -9,11 +9,11 @@ import app.earshot.narration.Narrator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** The bundled page's talking book, made once per test run with real synthesis (audio shared with the other tests). */
+/** The fixture page's talking book, made once per test run with real synthesis (audio shared with the other tests). */
 final class Books {
     static final App.Content CONTENT;
     static final Narrator NARRATOR;
-    static final byte[] BUNDLED;
+    static final byte[] BOOK;
 
     static {
         try {
@@ -23,7 +23,7 @@ final class Books {
         }
         NARRATOR = App.narrator(TestServer.SHARED_AUDIO_CACHE, TestServer.SYNTHESIZER);
         try {
-            BUNDLED = TalkingBook.of(NARRATOR).book(App.snapshot(CONTENT).voicing(), site(), page()).audio().readAllBytes();
+            BOOK = TalkingBook.of(NARRATOR).book(App.snapshot(CONTENT).voicing(), site(), page()).audio().readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

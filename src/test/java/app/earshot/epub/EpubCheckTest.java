@@ -21,13 +21,13 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The W3C's EPUBCheck, run on the bundled page's book: the conformance oracle for everything the book contains. */
+/** The W3C's EPUBCheck, run on the fixture page's book: the conformance oracle for everything the book contains. */
 class EpubCheckTest {
 
     @Test
-    void bundledBookPassesEpubcheckWithoutErrors() throws Exception {
+    void fixtureBookPassesEpubcheckWithoutErrors() throws Exception {
         Path file = Path.of("target", "about-ketamine.epub");
-        Files.write(file, Books.BUNDLED);
+        Files.write(file, Books.BOOK);
         List<String> problems = new ArrayList<>();
         MasterReport report = check(file, problems);
         System.out.println("EPUBCheck " + EpubCheck.version() + ": " + report.getErrorCount() + " errors, "
@@ -40,7 +40,7 @@ class EpubCheckTest {
     void epubcheckCatchesAnOverlayPointingAtNoElement(@TempDir Path dir) throws Exception {
         // Proves the checker is live on this test classpath: a book with one broken reference must fail it.
         Path file = dir.resolve("broken.epub");
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(Books.BUNDLED));
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(Books.BOOK));
              ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 byte[] data = in.readAllBytes();

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TalkingBookTest {
-    static final Map<String, byte[]> FILES = unzip(Books.BUNDLED);
+    static final Map<String, byte[]> FILES = unzip(Books.BOOK);
 
     static Map<String, byte[]> unzip(byte[] epub) {
         Map<String, byte[]> files = new LinkedHashMap<>();
@@ -75,11 +75,11 @@ class TalkingBookTest {
 
     @Test
     void firstEntryIsAnUncompressedMimetypeWithoutExtraField() {
-        ByteBuffer head = ByteBuffer.wrap(Books.BUNDLED).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer head = ByteBuffer.wrap(Books.BOOK).order(ByteOrder.LITTLE_ENDIAN);
         assertEquals(0x04034b50, head.getInt(0));
         assertEquals(0, head.getShort(8), "compression method: stored");
         assertEquals(0, head.getShort(28), "extra field length");
-        assertEquals("mimetypeapplication/epub+zip", new String(Books.BUNDLED, 30, 28, StandardCharsets.US_ASCII));
+        assertEquals("mimetypeapplication/epub+zip", new String(Books.BOOK, 30, 28, StandardCharsets.US_ASCII));
     }
 
     @Test
@@ -119,7 +119,7 @@ class TalkingBookTest {
     }
 
     @Test
-    void everyReadBlockOfTheBundledPageIsSynchronised() {
+    void everyReadBlockOfThePageIsSynchronised() {
         Set<String> targets = new HashSet<>();
         for (String smil : overlays().values()) {
             for (Element text : xml(smil).select("par > text")) targets.add(resolve(smil, text.attr("src")));
@@ -202,6 +202,6 @@ class TalkingBookTest {
     @Test
     void sameContentGivesIdenticalBytesEvenWhenAllAudioIsMadeAgain(@TempDir Path cache) {
         var narrator = App.narrator(cache, TestServer.SYNTHESIZER);
-        assertArrayEquals(Books.BUNDLED, TalkingBook.of(narrator).write(App.snapshot(Books.CONTENT).voicing(), Books.site(), Books.page()));
+        assertArrayEquals(Books.BOOK, TalkingBook.of(narrator).write(App.snapshot(Books.CONTENT).voicing(), Books.site(), Books.page()));
     }
 }

@@ -147,22 +147,22 @@ class BroadcastLoudnessTest {
     @Test
     void everyFixtureSectionMeetsR128ByBothMeters() throws Exception {
         App.Content clinic = App.load(Fixture.SITE);
-        Page bundled = clinic.site().pages().get(0);
+        Page fixturePage = clinic.site().pages().get(0);
         Narrator shared = App.narrator(TestServer.SHARED_AUDIO_CACHE, TestServer.SYNTHESIZER);
         TelephoneAudio phone = TelephoneAudio.of(shared);
-        for (Section section : bundled.sections()) {
-            Clip clip = shared.clips().sectionWav(App.snapshot(clinic).voicing(), bundled, section, app.earshot.content.Speed.NORMAL);
-            Path wav = file(clip, "bundled-" + section.id() + ".wav");
+        for (Section section : fixturePage.sections()) {
+            Clip clip = shared.clips().sectionWav(App.snapshot(clinic).voicing(), fixturePage, section, app.earshot.content.Speed.NORMAL);
+            Path wav = file(clip, "fixture-" + section.id() + ".wav");
             Pcm pcm = pcm(clip);
             Ffmpeg.Loudness ffmpeg = Ffmpeg.ebur128(wav);
-            Clip tel = phone.section(App.snapshot(clinic).voicing(), bundled, section, 1, TelephoneFormat.WAV_ULAW);
+            Clip tel = phone.section(App.snapshot(clinic).voicing(), fixturePage, section, 1, TelephoneFormat.WAV_ULAW);
             System.out.printf(Locale.ROOT, "loudness %-45s own %6.2f LUFS %6.2f dBTP | ffmpeg %6.1f LUFS %5.1f dBTP | phone %6.2f dBov%n",
                     section.id(), LoudnessMeter.integrated(pcm), LoudnessMeter.truePeak(pcm), ffmpeg.integratedLufs(),
                     ffmpeg.truePeakDbtp(), ActiveSpeechLevel.measure(pcm(tel)));
             assertBroadcastLoudness(wav, pcm);
-            assertTelephoneLevel(tel, "bundled-" + section.id() + ".ulaw.wav");
+            assertTelephoneLevel(tel, "fixture-" + section.id() + ".ulaw.wav");
         }
-        Clip whole = shared.clips().pageWav(App.snapshot(clinic).voicing(), bundled, app.earshot.content.Speed.NORMAL);
-        assertBroadcastLoudness(file(whole, "bundled-page.wav"), pcm(whole));
+        Clip whole = shared.clips().pageWav(App.snapshot(clinic).voicing(), fixturePage, app.earshot.content.Speed.NORMAL);
+        assertBroadcastLoudness(file(whole, "fixture-page.wav"), pcm(whole));
     }
 }
