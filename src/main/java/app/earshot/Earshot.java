@@ -232,6 +232,49 @@ public final class Earshot {
         }
     }
 
+    /**
+     * Makes what {@link Warmer#page} makes for every page, {@code threads} pieces at once: each section (WAV, captions,
+     * MP3) is a piece, and each page's WAV and MP3 one more once its sections are made. At most {@code threads} pieces
+     * are in memory at a time (a section's samples and one encoder each), so the heap stays what one piece needs times
+     * the cores. After the first failure, pieces not yet started are skipped; the failure is thrown.
+     */
+    private static void warmAtOnce(Narrator narrator, app.earshot.narration.Voicing voicing, List<Page> pages, int threads,
+                                   Runnable afterEachSection) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "earshot-warm");
+            t.setDaemon(true);
+            return t;
+        });
+        app.earshot.content.Speed normal = app.earshot.content.Speed.NORMAL;
+        List<java.util.concurrent.CompletableFuture<Void>> made = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+        try {
+            for (Page page : pages) {
+                java.util.concurrent.CompletableFuture<?>[] sections = page.sections().stream()
+                        .map(section -> java.util.concurrent.CompletableFuture.runAsync(() -> {
+                            if (failed.get()) return; // after a failure, pieces still queued end at once
+                            narrator.clips().sectionMp3(voicing, page, section, normal);
+                            narrator.captions().sectionCues(voicing, page, section, normal);
+                            afterEachSection.run();
+                        }, pool)).toArray(java.util.concurrent.CompletableFuture[]::new);
+                made.add(java.util.concurrent.CompletableFuture.allOf(sections).thenRunAsync(() -> {
+                    if (failed.get()) return;
+                    narrator.clips().pageWav(voicing, page, normal);
+                    narrator.clips().pageMp3(voicing, page, normal);
+                }, pool).whenComplete((ignored, e) -> {
+                    if (e != null) failed.set(true);
+                }));
+            }
+            java.util.concurrent.CompletableFuture.allOf(made.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            if (e.getCause() instanceof Error cause) throw cause;
+            throw e;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static int warm(CommandLine cli, Path contentDir, PrintStream out, PrintStream err) throws ContentException {
         app.earshot.narration.Shard shard = cli.options().containsKey("shard")
                 ? app.earshot.narration.Shard.parse(cli.options().get("shard")) : app.earshot.narration.Shard.ALL;
@@ -241,7 +284,6 @@ public final class Earshot {
         try (FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer()) {
             Narrator narrator = App.narrator(cli.path("audio-cache", "audio-cache"), synthesizer);
             Snapshot snapshot = App.snapshot(content);
-            Warmer warmer = new Warmer(narrator, 0);
             // A page and all its sections go to one shard (by the page audio's key), so no two machines make the same file.
             List<Page> pages = content.site().pages().stream()
                     .filter(page -> shard.owns(narrator.keys().pageWav(snapshot.voicing(), page, app.earshot.content.Speed.NORMAL))).toList();
@@ -250,10 +292,9 @@ public final class Earshot {
                 out.printf(Locale.ROOT, "warm: shard %d/%d: %d of %d page(s), %d section(s)%n", shard.index(), shard.count(),
                         pages.size(), content.site().pages().size(), total);
             }
-            for (Page page : pages) {
-                warmer.page(snapshot.voicing(), page, () -> out.printf(Locale.ROOT, "warm: %d/%d sections, %.1f s%n",
-                        done.incrementAndGet(), total, (System.nanoTime() - start) / 1e9));
-            }
+            warmAtOnce(narrator, snapshot.voicing(), pages, Runtime.getRuntime().availableProcessors(),
+                    () -> out.printf(Locale.ROOT, "warm: %d/%d sections, %.1f s%n", done.incrementAndGet(), total,
+                            (System.nanoTime() - start) / 1e9));
             out.printf(Locale.ROOT, "warm: done, %d section(s) in %.1f s; %d synthesized (%.1f s), the rest were cached; MP3 encoding %.1f s%n",
                     total, (System.nanoTime() - start) / 1e9, narrator.recorder().syntheses(), narrator.recorder().synthesisSeconds(),
                     narrator.recorder().mp3EncodeSeconds());

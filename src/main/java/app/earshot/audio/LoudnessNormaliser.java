@@ -59,8 +59,15 @@ public final class LoudnessNormaliser {
         Pcm out = pcm;
         for (int pass = 0; pass < PASSES; pass++) {
             short[] limited = new short[pcm.length()];
-            limiter.limit(pcm, worth, Math.pow(10, gainDb / 20), rate, (i, y) -> limited[i] = rounded(y));
+            double gain = Math.pow(10, gainDb / 20);
+            boolean[] touched = new boolean[1];
+            limiter.limit(pcm, worth, gain, rate, (i, y) -> {
+                if (y != pcm.sample(i) * gain) touched[0] = true;
+                limited[i] = rounded(y);
+            });
             out = new Pcm(rate, limited);
+            // Nothing limited: the level is the measured one plus the gain (the meter is linear), so no second measurement.
+            if (!touched[0]) break;
             double error = target - meter.applyAsDouble(out);
             if (Math.abs(error) < TOLERANCE_LU || gainDb >= MAX_GAIN_DB) break;
             gainDb = Math.min(MAX_GAIN_DB, gainDb + error);

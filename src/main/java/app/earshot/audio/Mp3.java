@@ -53,7 +53,7 @@ public final class Mp3 {
 
     /** Names the encoder and its settings, for cache keys: change it whenever the bytes would change. */
     public static final String FORMAT_ID = "mp3:jump3r-1.0.5:clip-rate:abr" + AVERAGE_KBPS + ":lp" + LOW_PASS_HZ
-            + ":q" + QUALITY;
+            + ":q" + QUALITY + ":joinable-1";
 
     private static final int CHUNK = 16 * 1152;
     private static final int[] RATES_MPEG1 = {44100, 48000, 32000};
@@ -218,8 +218,82 @@ public final class Mp3 {
         return new Mp3Info(version, rate, channels, frames, perFrame, delayPadding >>> 12, delayPadding & 0xFFF, size);
     }
 
-    private static int s32(byte[] b, int at) {
+    static int s32(byte[] b, int at) {
         return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | (b[at + 3] & 0xFF);
+    }
+
+    /** Where the LAME extension starts, from the start of the Xing/Info tag. */
+    static final int LAME_TAG = 120;
+
+    /**
+     * Samples of silence to add to the end of a clip of {@code samples} so that the clip and a following pause of
+     * {@code pauseSamples} fill whole frames: then clips encoded on their own join, frame for frame, into one gapless
+     * MP3 with exactly that pause between them ({@link Mp3Join}). At most one frame less a sample (36 ms at 16 kHz).
+     */
+    public static long joinPadding(long samples, long pauseSamples, int sampleRate) {
+        int perFrame = samplesPerFrame(sampleRate);
+        return Math.floorMod(-(samples + pauseSamples), perFrame);
+    }
+
+    /** Samples in one Layer III frame at {@code sampleRate}: 1152 for MPEG-1 (32 kHz and up), else 576. */
+    public static int samplesPerFrame(int sampleRate) {
+        return sampleRate >= 32000 ? 1152 : 576;
+    }
+
+    private static final int[] KBPS_MPEG1 = {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320};
+    private static final int[] KBPS_MPEG2 = {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160};
+
+    /** Bytes of the Layer III frame with this header, or -1 if it is not one (no sync, reserved or free format). */
+    static int frameLength(int header) {
+        if ((header >>> 21) != 0x7FF || ((header >>> 17) & 3) != 1) return -1;
+        int versionBits = (header >>> 19) & 3;
+        int bitrate = (header >>> 12) & 0xF;
+        int rateIndex = (header >>> 10) & 3;
+        if (versionBits == 1 || bitrate == 0 || bitrate == 15 || rateIndex == 3) return -1;
+        boolean mpeg1 = versionBits == 3;
+        int rate = RATES_MPEG1[rateIndex] / (mpeg1 ? 1 : versionBits == 2 ? 2 : 4);
+        int kbps = (mpeg1 ? KBPS_MPEG1 : KBPS_MPEG2)[bitrate];
+        return (mpeg1 ? 144 : 72) * kbps * 1000 / rate + ((header >>> 9) & 1);
+    }
+
+    /** Where the Xing/Info tag starts in a frame that begins with {@code frame}'s header. */
+    static int tagOffset(byte[] frame) {
+        int header = s32(frame, 0);
+        boolean mpeg1 = ((header >>> 19) & 3) == 3;
+        boolean mono = ((header >>> 6) & 3) == 3;
+        boolean crc = ((header >>> 16) & 1) == 0;
+        return 4 + (crc ? 2 : 0) + (mpeg1 ? (mono ? 17 : 32) : (mono ? 9 : 17));
+    }
+
+    static void setDelayAndPadding(byte[] frame, int lame, int delay, int padding) {
+        int v = delay << 12 | padding;
+        frame[lame + 21] = (byte) (v >>> 16);
+        frame[lame + 22] = (byte) (v >>> 8);
+        frame[lame + 23] = (byte) v;
+    }
+
+    /** Writes the LAME tag's own CRC-16 (over every byte of the frame before it), as LAME does. */
+    static void sealTag(byte[] frame) {
+        int at = tagOffset(frame) + LAME_TAG + 34;
+        int crc = crc16(0, frame, 0, at);
+        frame[at] = (byte) (crc >>> 8);
+        frame[at + 1] = (byte) crc;
+    }
+
+    /** LAME's CRC-16 (polynomial 0x8005, reflected) of {@code length} bytes, continuing from {@code crc}. */
+    static int crc16(int crc, byte[] b, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            crc ^= b[i] & 0xFF;
+            for (int k = 0; k < 8; k++) crc = (crc & 1) != 0 ? (crc >>> 1) ^ 0xA001 : crc >>> 1;
+        }
+        return crc;
+    }
+
+    static void putInt(byte[] b, int at, long v) {
+        b[at] = (byte) (v >>> 24);
+        b[at + 1] = (byte) (v >>> 16);
+        b[at + 2] = (byte) (v >>> 8);
+        b[at + 3] = (byte) v;
     }
 
     /** One LAME encoder, wired the way jump3r's own front end wires it, but keeping the tag writer at hand. */

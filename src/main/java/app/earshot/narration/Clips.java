@@ -36,7 +36,7 @@ public final class Clips {
     public Clip sectionWav(Voicing v, Page page, Section section, Speed speed) {
         String key = keys.section(v, page, section, speed);
         Artifact wav = store.get(key, "wav", () -> {
-            Recorder.Recorded rendered = recorder.section(v.script(page, section), v.voice(speed));
+            Recorder.Recorded rendered = recorder.section(v.script(page, section), v.voice(speed), SECTION_PAUSE_SECONDS);
             // One synthesis gives the captions too: keep them, so asking for them later is a hit.
             store.get(key, "cues.json", rendered::cues);
             return rendered.wav();
@@ -66,15 +66,16 @@ public final class Clips {
     }
 
     /**
-     * The whole page at {@code speed} as MP3: the sections' clips with pauses between them, encoded a section at a
-     * time (the page's WAV is not needed, and no request holds the page's samples). Keyed as the MP3 of the page's WAV.
+     * The whole page at {@code speed} as MP3: the sections' own MP3 frames with pauses between them (made first if
+     * need be), so nothing is encoded twice, the page's WAV is not needed and no request holds the page's samples.
+     * Keyed as the MP3 of the page's WAV.
      */
     public Clip pageMp3(Voicing v, Page page, Speed speed) {
         List<Clip> sections = sectionClips(v, page, speed);
         String wavKey = RenderingKeys.page(sections.stream().map(c -> c.audio().key()).toList());
-        List<Artifact> parts = sections.stream().map(Clip::audio).toList();
+        List<Artifact> parts = sections.stream().map(c -> mp3(c).audio()).toList();
         Artifact mp3 = store.get(RenderingKeys.mp3(wavKey), Format.MP3.extension(),
-                (ArtifactStore.Writer) out -> recorder.mp3(parts, SECTION_PAUSE_SECONDS, store.root(), out));
+                (ArtifactStore.Writer) out -> recorder.pageMp3(parts, SECTION_PAUSE_SECONDS, out));
         return new Clip(mp3, Format.MP3.mediaType(), mp3Seconds(mp3));
     }
 
@@ -90,10 +91,10 @@ public final class Clips {
         return clips;
     }
 
-    /** The MP3 of a stored WAV. */
+    /** The MP3 of a stored section WAV. */
     Clip mp3(Clip wav) {
         Artifact mp3 = store.get(RenderingKeys.mp3(wav.audio().key()), Format.MP3.extension(),
-                (ArtifactStore.Writer) out -> recorder.mp3(List.of(wav.audio()), 0, store.root(), out));
+                (ArtifactStore.Writer) out -> recorder.mp3(wav.audio(), store.root(), out));
         return new Clip(mp3, Format.MP3.mediaType(), mp3Seconds(mp3));
     }
 

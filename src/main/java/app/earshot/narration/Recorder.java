@@ -1,6 +1,8 @@
 package app.earshot.narration;
 
 import app.earshot.audio.Mp3;
+import app.earshot.audio.Mp3Info;
+import app.earshot.audio.Mp3Join;
 import app.earshot.audio.LoudnessNormaliser;
 import app.earshot.audio.Wav;
 import app.earshot.sound.Pcm;
@@ -46,10 +48,17 @@ public final class Recorder {
         this.synthesizer = synthesizer;
     }
 
-    /** Speaks {@code script} once, giving both its clip and its captions. */
-    Recorded section(SpeechScript script, VoiceSettings voice) {
+    /**
+     * Speaks {@code script} once, giving both its clip and its captions. The clip ends with up to 36 ms of silence, so
+     * that it and the {@code pauseSeconds} after it in a page fill whole MP3 frames: its MP3 then joins the page's as it
+     * is ({@link Mp3#joinPadding}).
+     */
+    Recorded section(SpeechScript script, VoiceSettings voice, double pauseSeconds) {
         Speech speech = speak(script.spoken(), voice);
-        byte[] wav = clipWav(speech);
+        Pcm clip = LoudnessNormaliser.narration(speech.audio());
+        int rate = clip.sampleRate();
+        long tail = Mp3.joinPadding(clip.length(), pauseSamples(rate, pauseSeconds), rate);
+        byte[] wav = Wav.encode(Pcm.concat(List.of(clip, new Pcm(rate, new short[(int) tail]))));
         try {
             byte[] cues = JSON.writeValueAsString(Captions.cues(script, speech.words(), speech.audio().seconds()))
                     .getBytes(StandardCharsets.UTF_8);
@@ -74,17 +83,17 @@ public final class Recorder {
     }
 
     /**
-     * Encodes the clips (16-bit mono PCM WAVs at one rate) in order, with {@code pauseSeconds} of silence between
-     * them, as one MP3, a piece of one clip at a time through one LAME session: memory stays at a buffer, however long
-     * the page. The frames go to a scratch file in {@code scratchFolder} (the tag frame is written over the first frame
-     * at the end), which is then copied to {@code out} and deleted. Each clip is checked against its recorded SHA-256
-     * as it is read. The bytes are those of {@link Mp3#encode} on the joined samples.
+     * Encodes one clip (a 16-bit mono PCM WAV) as MP3 through one LAME session, a piece at a time: memory stays at a
+     * buffer, however long the clip. Section clips are made to join ({@link #section}), so their MP3s join into the
+     * page's without encoding again ({@link #pageMp3}). The frames go
+     * to a scratch file in {@code scratchFolder} (the tag frame is written over the first frame at the end), which is
+     * then copied to {@code out} and deleted. The clip is checked against its recorded SHA-256 as it is read.
      */
-    void mp3(List<Artifact> clips, double pauseSeconds, Path scratchFolder, OutputStream out) throws IOException {
+    void mp3(Artifact clip, Path scratchFolder, OutputStream out) throws IOException {
         long start = System.nanoTime();
         try {
-            List<WavInfo> infos = inspectAll(clips);
-            int rate = infos.get(0).sampleRate();
+            WavInfo info = inspectAll(List.of(clip)).get(0);
+            int rate = info.sampleRate();
             Path scratch;
             try {
                 Files.createDirectories(scratchFolder);
@@ -92,16 +101,13 @@ public final class Recorder {
                 scratch = Files.createTempFile(scratchFolder, "mp3.p" + ProcessHandle.current().pid() + ".", ".tmp");
             } catch (IOException e) {
                 // An unwritable cache folder: the store keeps artifacts in memory then, and so may this encoding.
-                out.write(Mp3.encode(joined(clips, infos, pauseSeconds)));
+                out.write(Mp3.encode(joined(List.of(clip), List.of(info), 0)));
                 return;
             }
             try (FileChannel channel = FileChannel.open(scratch, StandardOpenOption.READ, StandardOpenOption.WRITE,
                     StandardOpenOption.DELETE_ON_CLOSE)) {
                 Mp3.Session session = new Mp3.Session(rate, channel);
-                for (int i = 0; i < clips.size(); i++) {
-                    if (i > 0) session.silence(pauseSamples(rate, pauseSeconds));
-                    copyData(clips.get(i), infos.get(i), session);
-                }
+                copyData(clip, info, session);
                 long length = session.finish();
                 byte[] piece = new byte[1 << 16];
                 ByteBuffer buffer = ByteBuffer.wrap(piece);
@@ -117,6 +123,38 @@ public final class Recorder {
             }
         } finally {
             encodeNanos.addAndGet(System.nanoTime() - start);
+        }
+    }
+
+    /**
+     * Joins the sections' MP3s (each made by {@link #mp3} with the same pause) into the page's MP3, with
+     * {@code pauseSeconds} of silence between them, from their own frames: nothing is encoded again
+     * ({@link Mp3Join}). Each section is checked against its recorded SHA-256 each time it is read.
+     */
+    void pageMp3(List<Artifact> sections, double pauseSeconds, OutputStream out) throws IOException {
+        List<Mp3Join.Part> parts = new ArrayList<>();
+        int rate = 0;
+        for (Artifact section : sections) {
+            Mp3Info info = inspectMp3(section);
+            rate = info.sampleRate();
+            parts.add(new Mp3Join.Part() {
+                public Mp3Info info() {
+                    return info;
+                }
+
+                public void copyTo(OutputStream to) throws IOException {
+                    copyData(section, 0, section.size(), to);
+                }
+            });
+        }
+        Mp3Join.join(parts, pauseSamples(rate, pauseSeconds), out);
+    }
+
+    private static Mp3Info inspectMp3(Artifact section) {
+        try {
+            return section.inMemory() ? Mp3.inspect(section.readAllBytes()) : Mp3.inspect(section.path());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("section MP3 " + section.key().substring(0, 12), e);
         }
     }
 
@@ -189,6 +227,11 @@ public final class Recorder {
 
     /** Copies the sample bytes of one section, hashing the whole file on the way and failing if it differs. */
     private static void copyData(Artifact section, WavInfo info, OutputStream out) throws IOException {
+        copyData(section, info.dataOffset(), info.dataOffset() + info.dataLength(), out);
+    }
+
+    /** Copies bytes {@code start} to {@code end} of one section, hashing the whole file on the way and failing if it differs. */
+    private static void copyData(Artifact section, long start, long end, OutputStream out) throws IOException {
         // Reading the section and writing the page fail differently: only the latter is the store's disk.
         java.security.MessageDigest sha;
         try {
@@ -197,8 +240,6 @@ public final class Recorder {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
         long position = 0;
-        long start = info.dataOffset();
-        long end = start + info.dataLength();
         byte[] piece = new byte[1 << 16];
         try (InputStream in = openSection(section)) {
             int n;

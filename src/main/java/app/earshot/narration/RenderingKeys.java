@@ -21,7 +21,7 @@ public final class RenderingKeys {
      * Bumped whenever the way clips are assembled changes, so old cache entries are not reused. Names the loudness
      * processing too, so changing it re-makes every clip once.
      */
-    static final String FORMAT_VERSION = "narration-2:" + LoudnessNormaliser.ID;
+    static final String FORMAT_VERSION = "narration-3:" + LoudnessNormaliser.ID;
 
     private final String engineId;
 
