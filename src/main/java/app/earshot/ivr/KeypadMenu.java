@@ -33,6 +33,8 @@ public final class KeypadMenu {
     public static final String HELP_SUFFIX = "-help";
     public static final String NOT_AN_OPTION = "not-an-option";
     public static final String GOODBYE = "goodbye";
+    /** Said before the menu again after a wrong key: short, so it and a menu of {@link #MENU_WORDS} stay under 20 s. */
+    static final String NOT_AN_OPTION_WORDS = "Not an option.";
 
     /** Where a key leads. */
     public sealed interface Target permits ToSection, ToMenu {}
@@ -136,7 +138,7 @@ public final class KeypadMenu {
                     + "For the page's main menu, press 0. To hear this menu again, say repeat.");
         }
         for (Position p : Position.values()) prompts.put(help(p.prompt), sectionHelp(p));
-        prompts.put(NOT_AN_OPTION, "Sorry, that is not an option.");
+        prompts.put(NOT_AN_OPTION, NOT_AN_OPTION_WORDS);
         prompts.put(GOODBYE, "We did not hear a choice. Thank you for calling. Goodbye.");
         return new KeypadMenu(page, menus, keys, prompts);
     }

@@ -26,7 +26,7 @@ public interface Line {
     static String suffix(CallFlow.Turn turn) {
         CallFlow.Sound first = turn.sounds().get(0);
         if (first instanceof CallFlow.Prompt p && p.name().endsWith(KeypadMenu.HELP_SUFFIX)) return "-help";
-        if (first instanceof CallFlow.Prompt p && p.name().equals(KeypadMenu.NOT_AN_OPTION)) return "-retry";
+        if (first instanceof CallFlow.Prompt p && (p.name().equals(KeypadMenu.NOT_AN_OPTION) || p.name().endsWith("-retry"))) return "-retry";
         if (!turn.listen().inSection() && turn.onSilence().silence() > 1) return "-silence-" + (turn.onSilence().silence() - 1);
         return "";
     }

@@ -127,7 +127,9 @@ public final class SiteFlow implements Line {
         List<SiteMenu.Choice> group = level.group(at.group());
         int index = key.charAt(0) - '1';
         if (index >= 0 && index < group.size()) return choose(group.get(index));
-        return again(at, SiteMenu.NOT_AN_OPTION);
+        SiteMenu.Level wrong = menu.level(at.topic());
+        return new CallFlow.Turn(menu.notAnOption(wrong, at.group()).stream().<CallFlow.Sound>map(SiteFlow::prompt).toList(),
+                menuState(at.topic(), at.group(), 0), menuState(at.topic(), at.group(), 1));
     }
 
     /** Words said in one of the site's menus: the name of one of the choices just heard, or a command; else "not an option". */
@@ -212,11 +214,6 @@ public final class SiteFlow implements Line {
         SiteMenu.Level pages = menu.pageLevel(topic);
         if (!pages.heard()) return enterPage(pages.group(0).get(0).page());
         return arrive(menuState(topic, 0, 0));
-    }
-
-    private CallFlow.Turn again(CallFlow.Place at, String first) {
-        return new CallFlow.Turn(List.of(prompt(first), menuPrompt(at)), menuState(at.topic(), at.group(), 0),
-                menuState(at.topic(), at.group(), 1));
     }
 
     /** A page's turn on the site line: its states placed in the page, its sounds the page's. */

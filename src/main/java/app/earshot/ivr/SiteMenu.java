@@ -107,7 +107,7 @@ public final class SiteMenu {
         boolean topicsShown = topics.size() > 1;
         if (topicsShown) addPrompts(prompts, topicLevel, true, "topic", site.pages().size() <= SiteFlow.MAX_TITLES_AT_START);
         for (Level level : pageLevels) if (level.heard()) addPrompts(prompts, level, !topicsShown, "page", false);
-        prompts.put(NOT_AN_OPTION, "Sorry, that is not an option.");
+        prompts.put(NOT_AN_OPTION, KeypadMenu.NOT_AN_OPTION_WORDS);
         prompts.put(GOODBYE, "We did not hear a choice. Thank you for calling. Goodbye.");
         return new SiteMenu(site, topics, topicLevel, pageLevels, prompts);
     }
@@ -158,9 +158,25 @@ public final class SiteMenu {
             if (level.hasMore(g)) list.append(" 9, more.");
             String keys = back ? " 0, back." : " Star, help.";
             String compact = title + list + keys;
-            prompts.put(level.prompt(g), words(full.toString()) <= KeypadMenu.MENU_WORDS ? full.toString()
-                    : words(compact) <= COMPACT_WORDS ? compact : list.toString().strip());
+            String said = words(full.toString()) <= KeypadMenu.MENU_WORDS ? full.toString()
+                    : words(compact) <= COMPACT_WORDS ? compact : list.toString().strip();
+            prompts.put(level.prompt(g), said);
+            // A list said compactly or alone lasts up to 20 s by itself (19.6 s measured on 9 x 9): "not an option" and
+            // the list again would pass 20 s, so a wrong key there gets a short answer and "repeat" brings the list.
+            if (!said.equals(full.toString())) prompts.put(retry(level.prompt(g)), "Sorry, that is not an option. "
+                    + "To hear the choices again, say repeat or press star.");
         }
+    }
+
+    /** The name of the short "not an option" of a menu whose list is too long to say again after it. */
+    static String retry(String prompt) {
+        return prompt + "-retry";
+    }
+
+    /** The prompts a wrong key or word plays in group {@code group} of {@code level}: "not an option", then the menu if that fits 20 s. */
+    public List<String> notAnOption(Level level, int group) {
+        String retry = retry(level.prompt(group));
+        return prompts.containsKey(retry) ? List.of(retry) : List.of(NOT_AN_OPTION, level.prompt(group));
     }
 
     private static int words(String text) {
@@ -219,7 +235,10 @@ public final class SiteMenu {
         for (Level level : pageLevels) if (level.heard()) levels.add(level);
         for (Level level : levels) for (int g = 0; g < level.groups().size(); g++) ordered.put(level.prompt(g), prompts.get(level.prompt(g)));
         for (Level level : levels) {
-            for (int g = 0; g < level.groups().size(); g++) ordered.put(KeypadMenu.help(level.prompt(g)), prompts.get(KeypadMenu.help(level.prompt(g))));
+            for (int g = 0; g < level.groups().size(); g++) {
+                ordered.put(KeypadMenu.help(level.prompt(g)), prompts.get(KeypadMenu.help(level.prompt(g))));
+                if (prompts.containsKey(retry(level.prompt(g)))) ordered.put(retry(level.prompt(g)), prompts.get(retry(level.prompt(g))));
+            }
         }
         for (String name : List.of(NOT_AN_OPTION, GOODBYE)) ordered.put(name, prompts.get(name));
         return ordered;

@@ -112,6 +112,50 @@ class PhoneLineTest {
         System.out.println("9 x 9 site line: " + summary(sizes) + "; " + sizes);
     }
 
+    /**
+     * The longest a caller listens to prompts in one turn of {@code table} (menu, help, "not an option" and the menu
+     * again, silence, the keys after a section, goodbye; a section's own audio is not a prompt), from the stored clips.
+     */
+    static Map<String, Double> promptSeconds(TestServer on, CallTable table, java.util.function.Function<CallFlow.Prompt, String> url) throws Exception {
+        Map<CallFlow.Prompt, Double> clip = new java.util.HashMap<>();
+        Map<String, Double> turns = new LinkedHashMap<>();
+        for (CallFlow.Turn turn : table.turns()) {
+            double seconds = 0;
+            for (CallFlow.Sound sound : turn.sounds()) {
+                if (!(sound instanceof CallFlow.Prompt p)) continue;
+                if (!clip.containsKey(p)) {
+                    var wav = on.getBytes(url.apply(p));
+                    assertEquals(200, wav.statusCode(), url.apply(p));
+                    clip.put(p, app.earshot.audio.Wav.inspect(wav.body()).seconds());
+                }
+                seconds += clip.get(p);
+            }
+            turns.put(table.name(turn), seconds);
+        }
+        return turns;
+    }
+
+    static String longest(Map<String, Double> seconds) {
+        var max = seconds.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        return String.format(java.util.Locale.ROOT, "%d turns, longest %s %.1f s", seconds.size(), max.getKey(), max.getValue());
+    }
+
+    @Test
+    void everyPromptOfAPagesLineLastsAtMostTwentySecondsFromItsAudio() throws Exception {
+        Map<String, Double> seconds = promptSeconds(page, pageTable(), p -> "/telephony/what-is-ketamine/prompts/" + p.name() + ".wav");
+        System.out.println("Page's own line, prompts per turn: " + longest(seconds));
+        seconds.forEach((turn, s) -> assertTrue(s <= 20.0, turn + ": " + s + " s"));
+    }
+
+    @Test
+    void everyPromptOfANineByNineSiteLineLastsAtMostTwentySecondsFromItsAudio() throws Exception {
+        SiteMenu menu = SiteMenu.of(library.site());
+        Map<String, Double> seconds = promptSeconds(library, siteTable(library), p -> p.page() < 0 ? "/telephony/prompts/" + p.name() + ".wav"
+                : "/telephony/" + menu.page(p.page()).slug() + "/prompts/" + p.name() + ".wav");
+        System.out.println("9 x 9 site line, prompts per turn: " + longest(seconds));
+        seconds.forEach((turn, s) -> assertTrue(s <= 20.0, turn + ": " + s + " s"));
+    }
+
     @Test
     void everySectionIsWithinTwoPressesOfItsPagesMenu() {
         CallTable table = pageTable();
