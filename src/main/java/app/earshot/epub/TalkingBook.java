@@ -33,7 +33,7 @@ public final class TalkingBook {
     /** File extension, in URLs and the cache. */
     public static final String EXTENSION = "epub";
     /** Bumped whenever the way books are written changes, so old cache entries are not reused. */
-    static final String FORMAT_VERSION = "epub-2";
+    static final String FORMAT_VERSION = "epub-3";
 
     private final Clips clips;
     private final Captioner captions;
