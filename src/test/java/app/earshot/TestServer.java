@@ -65,6 +65,14 @@ public final class TestServer implements AutoCloseable {
         return start(contentDir, SHARED_AUDIO_CACHE, SYNTHESIZER);
     }
 
+    /** A server on a copy of {@code fixture} in {@code dir} (which a test may edit), with every page's audio made. */
+    public static TestServer startWarmOnCopy(Path fixture, Path dir) throws IOException {
+        copyTree(fixture, dir);
+        TestServer server = start(dir);
+        server.site().pages().forEach(server::warm);
+        return server;
+    }
+
     /** A server on {@code contentDir} with the authors' pronunciation preview on ({@code serve --preview}). */
     public static TestServer startWithPreview(Path contentDir) {
         try {

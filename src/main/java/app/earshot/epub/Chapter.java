@@ -65,6 +65,8 @@ record Chapter(Element body, List<Anchor> anchors, List<Heading> headings) {
             ids.ensure(h);
             headings.add(new Heading(Integer.parseInt(h.tagName().substring(1)), h.id(), h.text()));
         }
+        // Last, so no other id moves: the section's own, which its Media Overlay's epub:textref names.
+        ids.ensure(body);
         return new Chapter(body, anchors, headings);
     }
 

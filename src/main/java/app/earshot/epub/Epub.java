@@ -278,7 +278,8 @@ final class Epub {
             w.writeNamespace("epub", OPS);
             w.writeAttribute("version", "3.0");
             w.writeStartElement("body");
-            w.writeAttribute("epub", OPS, "textref", text);
+            // With a fragment: EPUB 3.2 (EPUBCheck 4.x, MED_014) wants textref to name the element the overlay covers.
+            w.writeAttribute("epub", OPS, "textref", text + "#" + part.chapter().body().id());
             for (int i = 0; i < timed.size(); i++) {
                 w.writeStartElement("par");
                 w.writeAttribute("id", "par-" + (i + 1));

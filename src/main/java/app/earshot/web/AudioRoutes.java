@@ -65,7 +65,8 @@ final class AudioRoutes {
                 if (speed != Speed.NORMAL) throw new NotFoundResponse("Chapters are for the normal speed: use .chapters.json.");
                 String chapters = FeedRoutes.sectionChapters(Links.absolute(ctx).base(), page, section);
                 String etag = "\"" + ArtifactStore.key("chapters", chapters).substring(0, 32) + ".chapters.json\"";
-                media.send(ctx, MediaResponder.Representation.of(chapters, app.earshot.feed.Chapters.MEDIA_TYPE, etag,
+                // Served as JSON, the type every static host gives .json (the feed's type attribute names the format).
+                media.send(ctx, MediaResponder.Representation.of(chapters, "application/json; charset=utf-8", etag,
                         Conditional.since(now)));
             }
             default -> throw new NotFoundResponse("Sections are available as .mp3, .wav, .vtt, .txt and .chapters.json.");

@@ -44,9 +44,7 @@ class CachingProxyTest {
 
     @BeforeAll
     static void start() throws Exception {
-        TestServer.copyTree(Path.of("src/test/resources/library"), content);
-        server = TestServer.start(content);
-        server.warm(server.site().page(PAGE).orElseThrow());
+        server = TestServer.startWarmOnCopy(Path.of("src/test/resources/library"), content);
         Path binary = Path.of("/usr/sbin/nginx");
         if (!Files.isExecutable(binary)) fail("nginx is missing: install the Debian package 'nginx' (the CI script does)");
         try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -30,9 +30,7 @@ class PodcastNamespaceTest {
 
     @BeforeAll
     static void start() throws Exception {
-        TestServer.copyTree(Path.of("src/test/resources/podcast-site"), content);
-        server = TestServer.start(content);
-        server.site().pages().forEach(server::warm);
+        server = TestServer.startWarmOnCopy(Path.of("src/test/resources/podcast-site"), content);
         if (!Files.isDirectory(PARTYTIME.resolve("node_modules/podcast-partytime"))) {
             Files.createDirectories(PARTYTIME);
             run(List.of("npm", "install", "--prefix", PARTYTIME.toString(), "--no-audit", "--no-fund", "podcast-partytime@5.0.0"), null);
