@@ -33,11 +33,7 @@ public final class TalkingBook {
     /** File extension, in URLs and the cache. */
     public static final String EXTENSION = "epub";
     /** Bumped whenever the way books are written changes, so old cache entries are not reused. */
-<<<<<<< HEAD
-    static final String FORMAT_VERSION = "epub-3"; // epub-3: care callouts under their own heading
-=======
-    static final String FORMAT_VERSION = "epub-3";
->>>>>>> publish
+    static final String FORMAT_VERSION = "epub-3"; // epub-3: care callouts under their own heading; SMIL textref with a fragment
 
     private final Clips clips;
     private final Captioner captions;
