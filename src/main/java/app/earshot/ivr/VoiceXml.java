@@ -236,10 +236,15 @@ public final class VoiceXml {
         List<CallFlow.Sound> order = new ArrayList<>();
         for (CallFlow.Turn turn : variants) {
             int at = 0;
-            for (CallFlow.Sound sound : turn.sounds()) {
-                int known = order.indexOf(sound);
-                if (known < 0) order.add(at, sound);
-                at = order.indexOf(sound) + 1;
+            List<CallFlow.Sound> said = turn.sounds();
+            for (int i = 0; i < said.size(); i++) {
+                if (!order.contains(said.get(i))) {
+                    // Before the next sound of this variant already placed, else last: the plain arrival's sounds stay first.
+                    int before = order.size();
+                    for (int j = i + 1; j < said.size() && before == order.size(); j++) if (order.contains(said.get(j))) before = order.indexOf(said.get(j));
+                    order.add(Math.max(at, before), said.get(i));
+                }
+                at = order.indexOf(said.get(i)) + 1;
             }
         }
         Map<CallFlow.Sound, List<Integer>> out = new LinkedHashMap<>();
