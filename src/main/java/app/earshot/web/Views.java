@@ -205,9 +205,11 @@ public final class Views {
     Map<String, Object> section(Snapshot now, Page page, Section section) {
         Site site = now.site();
         Voicing v = now.voicing();
-        // "Sleep Well – Sleep Well – Library" said the page's title twice: a section named like its page names it once.
+        // "Sleep Well – Sleep Well – Library" said the page's title twice: a section named like its page says it once,
+        // told apart from the page as in Contents ("Sleep Well (section)").
         boolean samePage = section.heading().strip().equalsIgnoreCase(page.title().strip());
-        Map<String, Object> model = layout(site, section.heading() + (samePage ? "" : " \u2013 " + page.title()) + " \u2013 " + site.title());
+        Map<String, Object> model = layout(site, contentsText(site, section) + (samePage ? "" : " \u2013 " + page.title())
+                + " \u2013 " + site.title());
         int i = page.indexOf(section);
         List<Section> all = page.sections();
         model.put("page", page);

@@ -3,33 +3,15 @@ package app.earshot.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.earshot.TestServer;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 22 in headless Chromium: a table keeps every column in view at 320 px and is still a table with its caption
  * said once; a care callout is reached by heading keys, is not a "comment", and stands out in forced colours.
  */
-class PageStructureBrowserTest {
-    static TestServer server;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Path.of("src/test/resources/listening"));
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (server != null) server.close();
-    }
+class PageStructureBrowserTest extends ListeningFixtureBrowser {
 
     @Test
     void at320PxEveryCellIsInViewWithItsColumnsName() {

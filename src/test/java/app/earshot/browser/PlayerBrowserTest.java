@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.earshot.TestServer;
-import app.earshot.content.Page;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -22,23 +17,7 @@ import org.openqa.selenium.WebElement;
  * section's control that plays that section only, a read-along that follows without taking over, no click listener
  * that makes the text "clickable", and the browser's own player and plain links when the script does not run.
  */
-class PlayerBrowserTest {
-    static TestServer server;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Path.of("src/test/resources/listening"));
-        Page page = server.site().page("sleep-well").orElseThrow();
-        server.warm(page);
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (server != null) server.close();
-    }
+class PlayerBrowserTest extends ListeningFixtureBrowser {
 
     /** Chromium exposes text as "clickable" when it or an element around it listens for clicks or mouse buttons. */
     @Test
@@ -74,7 +53,7 @@ class PlayerBrowserTest {
     void playerControlsAreNativeButtonsNamedInThePagesWords() {
         open("/sleep-well");
         assertEquals(List.of("Listen to the whole page", "Back 10 seconds", "Forward 10 seconds"), texts("[data-player] button"));
-        assertEquals(List.of("Slower", "Normal", "Faster"), texts("[data-player] fieldset label"));
+        assertEquals(List.of("Slower", "Normal", "Faster"), texts("[data-player] label select option"));
         assertEquals(Boolean.FALSE, browser.script("return document.querySelector('[data-player] audio').hasAttribute('controls');"));
         WebElement play = browser.driver().findElement(By.cssSelector("[data-player] .player-play"));
         play.sendKeys(Keys.ENTER);
@@ -90,14 +69,13 @@ class PlayerBrowserTest {
     }
 
     @Test
-    void speedChoicesSetTheRateFromTheKeyboard() {
+    void speedChoiceSetsTheRateFromTheKeyboard() {
         open("/sleep-well/habits-that-help");
-        WebElement normal = browser.driver().findElement(By.xpath("//fieldset[legend='Speed']//label[normalize-space(.)='Normal']/input"));
-        assertTrue(normal.isSelected());
-        normal.sendKeys(Keys.ARROW_LEFT);
+        WebElement speed = browser.driver().findElement(By.xpath("//label[starts-with(normalize-space(.), 'Speed')]/select"));
+        assertEquals("1", speed.getDomProperty("value"));
+        speed.sendKeys(Keys.ARROW_UP);
         assertEquals(0.75, ((Number) audio("playbackRate")).doubleValue(), 0.001);
-        assertTrue(browser.driver().findElement(By.xpath("//label[normalize-space(.)='Slower']/input")).isSelected());
-        browser.driver().findElement(By.xpath("//label[normalize-space(.)='Faster']")).click();
+        speed.sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN);
         assertEquals(1.25, ((Number) audio("playbackRate")).doubleValue(), 0.001);
     }
 

@@ -4,21 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.earshot.TestServer;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
 import app.earshot.narration.Narrator;
 import app.earshot.speech.Captions;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,23 +27,12 @@ import org.openqa.selenium.WebElement;
  * from where it is clicked or entered, axe finds nothing with the script on or off, and the CSP still forbids inline
  * script.
  */
-class ReadAlongBrowserTest {
-    static TestServer server;
-    static Browser browser;
+class ReadAlongBrowserTest extends ListeningFixtureBrowser {
     static Page page;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start(Path.of("src/test/resources/listening"));
+    static void findPage() {
         page = server.site().page("sleep-well").orElseThrow();
-        server.warm(page);
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (server != null) server.close();
     }
 
     @Test

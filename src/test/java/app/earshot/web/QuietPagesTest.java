@@ -38,7 +38,7 @@ class QuietPagesTest {
 
     @Test
     void aSectionNamedLikeItsPageSaysTheNameOnceInTheTitle() {
-        assertEquals("Sleep Well \u2013 " + server.site().title(), server.html("/sleep-well/sleep-well").title());
+        assertEquals("Sleep Well (section) \u2013 " + server.site().title(), server.html("/sleep-well/sleep-well").title());
         assertEquals("Habits That Help \u2013 Sleep Well \u2013 " + server.site().title(), server.html("/sleep-well/habits-that-help").title());
     }
 
