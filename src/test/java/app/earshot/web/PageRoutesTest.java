@@ -160,12 +160,8 @@ class PageRoutesTest {
         List<String> titles = List.of("/", "/about-ketamine", "/about-ketamine/about-ketamine", "/about-ketamine/introduction")
                 .stream().map(p -> server.html(p).title()).toList();
         assertEquals(titles.size(), titles.stream().distinct().count(), titles.toString());
-<<<<<<< HEAD
-        assertEquals(title() + " \u2013 " + title() + " \u2013 Earshot Patient Library", titles.get(2));
-=======
         // Issue 22: the page's title is not said twice in a section's title.
-        assertEquals("What is Ketamine? (section) \u2013 Earshot Patient Library", titles.get(2));
->>>>>>> listening
+        assertEquals(title() + " (section) \u2013 Earshot Patient Library", titles.get(2));
     }
 
     @Test
