@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.earshot.Fixture;
 import app.earshot.TestServer;
 import app.earshot.audio.Wav;
 import app.earshot.content.Page;
@@ -181,7 +182,7 @@ class CallDialectsTest {
     @Test
     void everyPromptIsBargeInAndTheVoiceGrammarListsEveryTopic() throws Exception {
         for (Element prompt : descendants(IvrRoutesTest.parse(vxml).getDocumentElement(), "prompt")) assertEquals("true", prompt.getAttribute("bargein"));
-        String grammar = server.get("/ivr/what-is-ketamine.grxml").body();
+        String grammar = server.get("/ivr/" + Fixture.PAGE + ".grxml").body();
         List<String> said = new ArrayList<>();
         var items = IvrRoutesTest.parse(grammar).getElementsByTagNameNS("http://www.w3.org/2001/06/grammar", "item");
         for (int i = 0; i < items.getLength(); i++) said.add(items.item(i).getFirstChild().getTextContent().strip());
