@@ -1,6 +1,7 @@
 package app.earshot.web;
 
 import app.earshot.store.ArtifactStore;
+import app.earshot.store.Keys;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
 import app.earshot.content.Site;
@@ -160,7 +161,7 @@ final class ApiIndex {
                     () -> captions.sectionVtt(v, page, section, speed), () -> etag(clips.sectionWav(v, page, section, speed), prefix + "vtt")));
         }
         formats.put("text", text(links.path(base + ".txt"), "text/plain; charset=utf-8", spoken + "\n",
-                "\"" + ArtifactStore.key("txt", spoken).substring(0, 32) + ".txt\""));
+                Keys.etag(ArtifactStore.key("txt", spoken), "txt")));
         List<TelephonePart> parts = new ArrayList<>();
         List<TelephoneAudio.Part> known = tally.value(() -> telephone.parts(v, page, section));
         if (known == null) tally.pending += TelephoneFormat.values().length;
@@ -234,7 +235,7 @@ final class ApiIndex {
     }
 
     private static String etag(Clip clip, String extension) {
-        return "\"" + clip.audio().key().substring(0, 32) + "." + extension + "\"";
+        return Keys.etag(clip.audio().key(), extension);
     }
 
     private static double round(double seconds) {

@@ -1,6 +1,7 @@
 package app.earshot.web;
 
 import app.earshot.store.ArtifactStore;
+import app.earshot.store.Keys;
 import app.earshot.content.Block;
 import app.earshot.snapshot.Snapshot;
 import app.earshot.content.Page;
@@ -159,7 +160,7 @@ final class FeedRoutes {
                 .orElseGet(() -> store.get(ArtifactStore.key(CoverArt.VERSION, site.title(), site.organisation()), "png",
                         () -> CoverArt.png(site.title(), site.organisation())));
         String type = extension.equals("png") ? "image/png" : "image/jpeg";
-        media.send(ctx, MediaResponder.Representation.of(art, type, "\"" + art.key().substring(0, 32) + "." + extension + "\""));
+        media.send(ctx, MediaResponder.Representation.of(art, type, Keys.etag(art.key(), extension)));
     }
 
     private app.earshot.store.Artifact authorArt(PodcastSettings.Artwork art) {
@@ -203,7 +204,7 @@ final class FeedRoutes {
     }
 
     private void send(Context ctx, Site site, String body, String type, String extension, Instant modified) {
-        String etag = "\"" + ArtifactStore.key(extension, body).substring(0, 32) + "." + extension + "\"";
+        String etag = Keys.etag(ArtifactStore.key(extension, body), extension);
         media.send(ctx, MediaResponder.Representation.of(body, type, etag, modified));
     }
 
