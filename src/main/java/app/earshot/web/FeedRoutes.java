@@ -120,7 +120,7 @@ final class FeedRoutes {
             Clip clip = clips.sectionMp3(v, page, section, Speed.NORMAL);
             newest = later(newest, clip);
             Instant published = day.plus(java.time.Duration.ofSeconds(sameDay + i));
-            String audio = base + "/audio/" + page.slug() + "/" + section.id();
+            String audio = new Links(base).audio(page, section);
             out.add(new PodcastFeed.Episode(episodeTitle(page, section), excerpt(section),
                     base + "/" + page.slug() + "/" + section.id(), guid(base, page, section), published,
                     audio + ".mp3", clip.size(), clip.seconds(), season, i + 1, sectionTitle(page, section),
@@ -197,7 +197,7 @@ final class FeedRoutes {
             Clip clip = clips.sectionMp3(now.voicing(), page, section, Speed.NORMAL);
             newest = later(newest, clip);
             entries.add(new Playlist.Entry(clip.seconds(), sectionTitle(page, section),
-                    base + "/audio/" + page.slug() + "/" + section.id() + ".mp3"));
+                    new Links(base).audio(page, section) + ".mp3"));
         }
         if (hls) send(ctx, site, Playlist.hls(entries), Playlist.HLS_MEDIA_TYPE, "m3u8", newest);
         else send(ctx, site, Playlist.m3u(page.title(), entries), Playlist.MEDIA_TYPE, "m3u", newest);
