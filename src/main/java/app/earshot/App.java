@@ -11,7 +11,6 @@ import app.earshot.speech.Lexicon;
 import app.earshot.speech.LexiconException;
 import app.earshot.speech.ScriptWriter;
 import app.earshot.speech.Synthesizer;
-import app.earshot.web.PronunciationPreview;
 import app.earshot.web.WebApp;
 import io.javalin.Javalin;
 import java.nio.file.Files;
@@ -74,18 +73,8 @@ public final class App {
         return snapshot(content).voicing().writer();
     }
 
-    /** A server for {@code content}, not yet started. */
+    /** A server for {@code content}, not yet started, with {@link WebApp.Builder}'s defaults (build one for more). */
     public static Javalin create(SnapshotStore content, Narrator narrator) {
-        return WebApp.create(content, narrator);
-    }
-
-    /** As {@link #create(SnapshotStore, Narrator, long)}, also serving the authors' pronunciation preview. */
-    public static Javalin create(SnapshotStore content, Narrator narrator, long hstsSeconds, PronunciationPreview preview) {
-        return WebApp.create(content, narrator, hstsSeconds, preview);
-    }
-
-    /** As {@link #create(SnapshotStore, Narrator)}, sending HSTS with {@code hstsSeconds} (0: none) for TLS deployments. */
-    public static Javalin create(SnapshotStore content, Narrator narrator, long hstsSeconds) {
-        return WebApp.create(content, narrator, hstsSeconds);
+        return WebApp.builder(content, narrator).build();
     }
 }

@@ -7,9 +7,7 @@ import app.earshot.content.Page;
 import app.earshot.content.Site;
 import app.earshot.making.Maker;
 import app.earshot.narration.Narrator;
-import app.earshot.narration.TelephoneAudio;
 import app.earshot.narration.Warmer;
-import app.earshot.web.SecurityHeaders;
 import app.earshot.web.WebApp;
 import app.earshot.speech.FreeTtsSynthesizer;
 import app.earshot.speech.SynthesisException;
@@ -110,8 +108,8 @@ public final class Earshot {
                 ? new app.earshot.web.PronunciationPreview(synthesizer,
                         page -> SpeechCheckCommand.lines(SpeechCheckCommand.sourceFile(contentDir, page)))
                 : null;
-        Javalin app = WebApp.create(store, narrator, TelephoneAudio.of(narrator),
-                new SecurityHeaders(cli.hstsSeconds()), warmer, preview).start(host, port);
+        Javalin app = WebApp.builder(store, narrator).hsts(cli.hstsSeconds()).warmer(warmer)
+                .preview(preview).build().start(host, port);
         out.println("Earshot is serving " + content.site().pages().size() + " page(s) from " + contentDir
                 + " at http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port() + "/"
                 + (preview != null ? "; pronunciation preview for authors at /preview/{page}" : ""));

@@ -3,6 +3,7 @@ package app.earshot;
 import app.earshot.narration.Narrator;
 import app.earshot.speech.FreeTtsSynthesizer;
 import app.earshot.snapshot.SnapshotStore;
+import app.earshot.web.WebApp;
 import app.earshot.content.Site;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -81,7 +82,7 @@ public final class TestServer implements AutoCloseable {
             SnapshotStore store = new SnapshotStore(App.snapshot(content));
             app.earshot.web.PronunciationPreview preview = new app.earshot.web.PronunciationPreview(SYNTHESIZER,
                     page -> readLines(contentDir.resolve("pages").resolve(page.slug() + ".md")));
-            Javalin app = App.create(store, narrator, 0, preview).start("127.0.0.1", 0);
+            Javalin app = WebApp.builder(store, narrator).preview(preview).build().start("127.0.0.1", 0);
             return new TestServer(app, store, narrator);
         } catch (Exception e) {
             throw new IllegalStateException("test server failed to start", e);

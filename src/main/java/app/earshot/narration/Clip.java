@@ -1,6 +1,7 @@
 package app.earshot.narration;
 
 import app.earshot.store.Artifact;
+import app.earshot.store.Keys;
 
 /**
  * A cached audio file together with what a listener needs to know about it.
@@ -18,6 +19,6 @@ public record Clip(Artifact audio, String mediaType, double seconds) {
 
     /** A strong entity tag: the content key and the format, so it changes exactly when the bytes do. */
     public String etag() {
-        return "\"" + audio.key().substring(0, 32) + "." + audio.extension() + "\"";
+        return Keys.etag(audio.key(), audio.extension());
     }
 }

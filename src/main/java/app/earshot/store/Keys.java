@@ -35,6 +35,15 @@ public final class Keys {
     }
 
     /**
+     * The strong entity tag of what {@code key} names, served as {@code extension}: the key's first 32 hex digits and the
+     * format, quoted ({@code "0123...cdef.mp3"}), so it changes exactly when the bytes or their format do. Every ETag
+     * Earshot sends is written here.
+     */
+    public static String etag(String key, String extension) {
+        return "\"" + key.substring(0, 32) + "." + extension + "\"";
+    }
+
+    /**
      * Where {@code key}.{@code extension} lives under {@code root} (whether or not it exists yet).
      *
      * @throws IllegalArgumentException for a key that is not 64 lower-case hex digits, or an extension that is not

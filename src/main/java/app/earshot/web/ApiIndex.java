@@ -1,6 +1,7 @@
 package app.earshot.web;
 
 import app.earshot.store.ArtifactStore;
+import app.earshot.store.Keys;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
 import app.earshot.content.Site;
@@ -107,17 +108,16 @@ final class ApiIndex {
         List<SectionEntry> sections = new ArrayList<>();
         for (int i = 0; i < page.sections().size(); i++) sections.add(section(now, page, i, keypad, links, tally));
         Map<String, Rendering> formats = new LinkedHashMap<>();
-        String audio = "/audio/" + page.slug();
         for (Speed speed : SPEEDS) {
             String prefix = speed == Speed.NORMAL ? "" : speed.label() + ".";
-            String url = audio + speed.fileSuffix();
-            formats.put(prefix + "mp3", tally.audio(links.path(url + ".mp3"), Format.MP3.mediaType(),
+            String url = links.audio(page) + speed.fileSuffix();
+            formats.put(prefix + "mp3", tally.audio(url + ".mp3", Format.MP3.mediaType(),
                     () -> clips.page(v, page, speed, Format.MP3)));
-            formats.put(prefix + "wav", tally.audio(links.path(url + ".wav"), Format.WAV.mediaType(),
+            formats.put(prefix + "wav", tally.audio(url + ".wav", Format.WAV.mediaType(),
                     () -> clips.pageWav(v, page, speed)));
-            formats.put(prefix + "captions", tally.text(links.path(url + ".vtt"), AudioRoutes.VTT,
+            formats.put(prefix + "captions", tally.text(url + ".vtt", AudioRoutes.VTT,
                     () -> captions.pageVtt(v, page, speed), () -> etag(clips.pageWav(v, page, speed), prefix + "vtt")));
-            formats.put(prefix + "chapters", tally.text(links.path(url + ".chapters.vtt"), AudioRoutes.VTT,
+            formats.put(prefix + "chapters", tally.text(url + ".chapters.vtt", AudioRoutes.VTT,
                     () -> captions.chaptersVtt(v, page, speed), () -> etag(clips.pageWav(v, page, speed), prefix + "chapters.vtt")));
         }
         formats.put("epub", tally.audio(links.path("/" + page.slug() + "." + TalkingBook.EXTENSION), TalkingBook.MEDIA_TYPE,
@@ -143,7 +143,7 @@ final class ApiIndex {
     private SectionEntry section(Snapshot now, Page page, int index, KeypadMenu keypad, Links links, Tally tally) {
         Voicing v = now.voicing();
         Section section = page.sections().get(index);
-        String base = "/audio/" + page.slug() + "/" + section.id();
+        String base = links.audio(page, section);
         String spoken = scripts.spoken(v, page, section);
         Map<String, Rendering> formats = new LinkedHashMap<>();
         // Rendered as the page route renders it: it shows the clip's size and length once the clip exists.
@@ -152,15 +152,15 @@ final class ApiIndex {
         for (Speed speed : SPEEDS) {
             String prefix = speed == Speed.NORMAL ? "" : speed.label() + ".";
             String url = base + speed.fileSuffix();
-            formats.put(prefix + "mp3", tally.audio(links.path(url + ".mp3"), Format.MP3.mediaType(),
+            formats.put(prefix + "mp3", tally.audio(url + ".mp3", Format.MP3.mediaType(),
                     () -> clips.section(v, page, section, speed, Format.MP3)));
-            formats.put(prefix + "wav", tally.audio(links.path(url + ".wav"), Format.WAV.mediaType(),
+            formats.put(prefix + "wav", tally.audio(url + ".wav", Format.WAV.mediaType(),
                     () -> clips.sectionWav(v, page, section, speed)));
-            formats.put(prefix + "captions", tally.text(links.path(url + ".vtt"), AudioRoutes.VTT,
+            formats.put(prefix + "captions", tally.text(url + ".vtt", AudioRoutes.VTT,
                     () -> captions.sectionVtt(v, page, section, speed), () -> etag(clips.sectionWav(v, page, section, speed), prefix + "vtt")));
         }
-        formats.put("text", text(links.path(base + ".txt"), "text/plain; charset=utf-8", spoken + "\n",
-                "\"" + ArtifactStore.key("txt", spoken).substring(0, 32) + ".txt\""));
+        formats.put("text", text(base + ".txt", "text/plain; charset=utf-8", spoken + "\n",
+                Keys.etag(ArtifactStore.key("txt", spoken), "txt")));
         List<TelephonePart> parts = new ArrayList<>();
         List<TelephoneAudio.Part> known = tally.value(() -> telephone.parts(v, page, section));
         if (known == null) tally.pending += TelephoneFormat.values().length;
@@ -234,7 +234,7 @@ final class ApiIndex {
     }
 
     private static String etag(Clip clip, String extension) {
-        return "\"" + clip.audio().key().substring(0, 32) + "." + extension + "\"";
+        return Keys.etag(clip.audio().key(), extension);
     }
 
     private static double round(double seconds) {

@@ -1,6 +1,7 @@
 package app.earshot.web;
 
 import app.earshot.store.ArtifactStore;
+import app.earshot.store.Keys;
 import app.earshot.snapshot.Snapshot;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
@@ -56,7 +57,7 @@ final class AudioRoutes {
             case "txt" -> {
                 if (speed != Speed.NORMAL) throw new NotFoundResponse("The spoken text is the same at every speed: use .txt.");
                 String spoken = now.voicing().script(page, section).spoken();
-                String etag = "\"" + ArtifactStore.key("txt", spoken).substring(0, 32) + ".txt\"";
+                String etag = Keys.etag(ArtifactStore.key("txt", spoken), "txt");
                 // The text is the snapshot's alone: it changed no later than the snapshot was first asked for.
                 media.send(ctx, MediaResponder.Representation.of(spoken + "\n", "text/plain; charset=utf-8", etag,
                         Conditional.since(now)));
@@ -64,7 +65,7 @@ final class AudioRoutes {
             case "chapters.json" -> {
                 if (speed != Speed.NORMAL) throw new NotFoundResponse("Chapters are for the normal speed: use .chapters.json.");
                 String chapters = FeedRoutes.sectionChapters(Links.absolute(ctx).base(), page, section);
-                String etag = "\"" + ArtifactStore.key("chapters", chapters).substring(0, 32) + ".chapters.json\"";
+                String etag = Keys.etag(ArtifactStore.key("chapters", chapters), "chapters.json");
                 // Served as JSON, the type every static host gives .json (the feed's type attribute names the format).
                 media.send(ctx, MediaResponder.Representation.of(chapters, "application/json; charset=utf-8", etag,
                         Conditional.since(now)));
@@ -92,7 +93,7 @@ final class AudioRoutes {
     }
 
     private void text(Context ctx, String body, String type, Clip clip, String extension) {
-        String etag = "\"" + clip.audio().key().substring(0, 32) + "." + extension + "\"";
+        String etag = Keys.etag(clip.audio().key(), extension);
         media.send(ctx, MediaResponder.Representation.of(body, type, etag, clip.audio().lastModified()));
     }
 

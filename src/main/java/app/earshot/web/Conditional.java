@@ -1,6 +1,7 @@
 package app.earshot.web;
 
 import app.earshot.snapshot.Snapshot;
+import app.earshot.store.Keys;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,7 +20,7 @@ final class Conditional {
     static String etag(String kind, byte[] body) {
         try {
             byte[] sum = java.security.MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + java.util.HexFormat.of().formatHex(sum, 0, 16) + "." + kind + "\"";
+            return Keys.etag(java.util.HexFormat.of().formatHex(sum), kind);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

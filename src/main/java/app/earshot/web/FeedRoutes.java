@@ -1,6 +1,7 @@
 package app.earshot.web;
 
 import app.earshot.store.ArtifactStore;
+import app.earshot.store.Keys;
 import app.earshot.content.Block;
 import app.earshot.snapshot.Snapshot;
 import app.earshot.content.Page;
@@ -119,7 +120,7 @@ final class FeedRoutes {
             Clip clip = clips.sectionMp3(v, page, section, Speed.NORMAL);
             newest = later(newest, clip);
             Instant published = day.plus(java.time.Duration.ofSeconds(sameDay + i));
-            String audio = base + "/audio/" + page.slug() + "/" + section.id();
+            String audio = new Links(base).audio(page, section);
             out.add(new PodcastFeed.Episode(episodeTitle(page, section), excerpt(section),
                     base + "/" + page.slug() + "/" + section.id(), guid(base, page, section), published,
                     audio + ".mp3", clip.size(), clip.seconds(), season, i + 1, sectionTitle(page, section),
@@ -159,7 +160,7 @@ final class FeedRoutes {
                 .orElseGet(() -> store.get(ArtifactStore.key(CoverArt.VERSION, site.title(), site.organisation()), "png",
                         () -> CoverArt.png(site.title(), site.organisation())));
         String type = extension.equals("png") ? "image/png" : "image/jpeg";
-        media.send(ctx, MediaResponder.Representation.of(art, type, "\"" + art.key().substring(0, 32) + "." + extension + "\""));
+        media.send(ctx, MediaResponder.Representation.of(art, type, Keys.etag(art.key(), extension)));
     }
 
     private app.earshot.store.Artifact authorArt(PodcastSettings.Artwork art) {
@@ -196,14 +197,14 @@ final class FeedRoutes {
             Clip clip = clips.sectionMp3(now.voicing(), page, section, Speed.NORMAL);
             newest = later(newest, clip);
             entries.add(new Playlist.Entry(clip.seconds(), sectionTitle(page, section),
-                    base + "/audio/" + page.slug() + "/" + section.id() + ".mp3"));
+                    new Links(base).audio(page, section) + ".mp3"));
         }
         if (hls) send(ctx, site, Playlist.hls(entries), Playlist.HLS_MEDIA_TYPE, "m3u8", newest);
         else send(ctx, site, Playlist.m3u(page.title(), entries), Playlist.MEDIA_TYPE, "m3u", newest);
     }
 
     private void send(Context ctx, Site site, String body, String type, String extension, Instant modified) {
-        String etag = "\"" + ArtifactStore.key(extension, body).substring(0, 32) + "." + extension + "\"";
+        String etag = Keys.etag(ArtifactStore.key(extension, body), extension);
         media.send(ctx, MediaResponder.Representation.of(body, type, etag, modified));
     }
 

@@ -64,6 +64,19 @@ record Links(String base) {
         return base + path;
     }
 
+    /**
+     * Where the page's narration lives, without speed or format: {@code /audio/{slug}}; add e.g. {@code .mp3},
+     * {@code .slower.mp3} or {@code .chapters.vtt} (the files {@link AudioRoutes} serves).
+     */
+    String audio(Page page) {
+        return base + "/audio/" + page.slug();
+    }
+
+    /** Where the section's narration lives, without speed or format: {@code /audio/{slug}/{id}}. */
+    String audio(Page page, Section section) {
+        return audio(page) + "/" + section.id();
+    }
+
     String telephone(Page page, Section section, TelephoneAudio.Part part, TelephoneFormat format) {
         String name = section.id() + (part.count() > 1 ? ".part" + part.number() : "");
         return versioned("/telephony/" + page.slug() + "/" + name + suffix(format), part.version());

@@ -177,7 +177,7 @@ public final class Views {
         model.put("reviewed", DateView.of(page.reviewed()));
         model.put("nextReview", DateView.of(page.nextReview()));
         model.put("breadcrumbs", List.of());
-        String base = "/audio/" + page.slug();
+        String base = Links.relative().audio(page);
         Optional<ClipFacts> facts = readiness.page(v, page, Speed.NORMAL, Format.MP3);
         List<Way> more = new ArrayList<>();
         more.add(new Way("/" + page.slug() + "/transcript", "Transcript", "web page", false));
@@ -314,7 +314,7 @@ public final class Views {
     }
 
     private AudioView sectionAudio(Voicing v, Page page, Section section) {
-        String base = "/audio/" + page.slug() + "/" + section.id();
+        String base = Links.relative().audio(page, section);
         Optional<ClipFacts> facts = readiness.section(v, page, section, Speed.NORMAL, Format.MP3);
         List<Way> more = List.of(
                 new Way("/" + page.slug() + "/" + section.id() + "/transcript", "Transcript", "web page", false),

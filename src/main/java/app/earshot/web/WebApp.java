@@ -17,39 +17,62 @@ public final class WebApp {
 
     private WebApp() {}
 
-    public static Javalin create(SnapshotStore content, Narrator narrator) {
-        return create(content, narrator, TelephoneAudio.of(narrator), new SecurityHeaders(0));
+    /** A server for {@code content}, narrated by {@code narrator}; the builder's other parts have defaults. */
+    public static Builder builder(SnapshotStore content, Narrator narrator) {
+        return new Builder(content, narrator);
     }
 
-    /** A server whose responses carry HSTS with this max-age (for deployments behind TLS); 0 for none. */
-    public static Javalin create(SnapshotStore content, Narrator narrator, long hstsSeconds) {
-        return create(content, narrator, TelephoneAudio.of(narrator), new SecurityHeaders(hstsSeconds));
+    /**
+     * What a server is made of beyond its content and narrator, each with a default: telephone audio made by
+     * {@code narrator} ({@link TelephoneAudio#of(Narrator)}), no HSTS, a warmer that never ran (its progress is reported at
+     * {@code /healthz}), and no pronunciation preview.
+     */
+    public static final class Builder {
+        private final SnapshotStore content;
+        private final Narrator narrator;
+        private TelephoneAudio telephone;
+        private SecurityHeaders security = new SecurityHeaders(0);
+        private Warmer warmer;
+        private PronunciationPreview preview;
+
+        private Builder(SnapshotStore content, Narrator narrator) {
+            this.content = content;
+            this.narrator = narrator;
+        }
+
+        /** Telephone audio made by {@code telephone} (tests pass one with a short part limit). */
+        public Builder telephone(TelephoneAudio telephone) {
+            this.telephone = telephone;
+            return this;
+        }
+
+        /** Responses carry HSTS with this max-age (for deployments behind TLS); 0 for none. */
+        public Builder hsts(long seconds) {
+            this.security = new SecurityHeaders(seconds);
+            return this;
+        }
+
+        /** {@code warmer}'s progress is reported at {@code /healthz}. */
+        public Builder warmer(Warmer warmer) {
+            this.warmer = warmer;
+            return this;
+        }
+
+        /** Also offers the authors' pronunciation preview ({@code serve --preview}); null for none. */
+        public Builder preview(PronunciationPreview preview) {
+            this.preview = preview;
+            return this;
+        }
+
+        /** The server, not yet started. */
+        public Javalin build() {
+            return create(content, narrator, telephone != null ? telephone : TelephoneAudio.of(narrator), security,
+                    warmer != null ? warmer : new Warmer(narrator, 0), preview);
+        }
     }
 
-    public static Javalin create(SnapshotStore content, Narrator narrator, TelephoneAudio telephone) {
-        return create(content, narrator, telephone, new SecurityHeaders(0));
-    }
-
-    /** As above, with telephone audio made by {@code telephone} (tests pass one with a short part limit). */
-    public static Javalin create(SnapshotStore content, Narrator narrator, TelephoneAudio telephone, SecurityHeaders security) {
-        return create(content, narrator, telephone, security, new Warmer(narrator, 0), null);
-    }
-
-    /** A server that also offers the authors' pronunciation preview ({@code serve --preview}); null for none. */
-    public static Javalin create(SnapshotStore content, Narrator narrator, long hstsSeconds, PronunciationPreview preview) {
-        return create(content, narrator, TelephoneAudio.of(narrator), new SecurityHeaders(hstsSeconds),
-                new Warmer(narrator, 0), preview);
-    }
-
-    /** As above, reporting {@code warmer}'s progress at {@code /healthz}. */
-    public static Javalin create(SnapshotStore content, Narrator narrator, TelephoneAudio telephone, SecurityHeaders security,
-                                 Warmer warmer) {
-        return create(content, narrator, telephone, security, warmer, null);
-    }
-
-    /** The server: {@code warmer}'s progress at {@code /healthz}, and the authors' preview when {@code preview} is not null. */
-    public static Javalin create(SnapshotStore content, Narrator narrator, TelephoneAudio telephone, SecurityHeaders security,
-                                 Warmer warmer, PronunciationPreview preview) {
+    private static Javalin create(SnapshotStore content, Narrator narrator, TelephoneAudio telephone, SecurityHeaders security,
+                                  Warmer warmer, PronunciationPreview preview) {
         ArtifactStore store = narrator.store();
         Templates templates = new Templates();
         StaticAssets assets = new StaticAssets();

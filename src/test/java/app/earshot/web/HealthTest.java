@@ -8,7 +8,6 @@ import app.earshot.CountingSynthesizer;
 import app.earshot.TestServer;
 import app.earshot.snapshot.SnapshotStore;
 import app.earshot.narration.Narrator;
-import app.earshot.narration.TelephoneAudio;
 import app.earshot.narration.Warmer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,8 +46,8 @@ class HealthTest {
         App.Content content = App.load(CONTENT);
         Narrator narrator = App.narrator(cache, broken);
         Warmer warmer = new Warmer(narrator, 0);
-        Javalin app = WebApp.create(new SnapshotStore(App.snapshot(content)), narrator, TelephoneAudio.of(narrator),
-                new SecurityHeaders(0), warmer).start("127.0.0.1", 0);
+        Javalin app = WebApp.builder(new SnapshotStore(App.snapshot(content)), narrator).warmer(warmer).build()
+                .start("127.0.0.1", 0);
         try {
             warmer.run(App.snapshot(content).voicing(), content.site());
             JsonNode health = new ObjectMapper().readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -141,7 +141,8 @@ class TelephonyRoutesTest {
     void aSectionLongerThanTheLimitIsServedOnlyInNumberedParts(@TempDir Path dir) throws Exception {
         App.Content content = App.load(Fixture.SITE);
         Narrator narrator = App.narrator(TestServer.SHARED_AUDIO_CACHE, TestServer.SYNTHESIZER);
-        Javalin app = WebApp.create(new SnapshotStore(App.snapshot(content)), narrator, TelephoneAudio.of(narrator, 10.0)).start("127.0.0.1", 0);
+        Javalin app = WebApp.builder(new SnapshotStore(App.snapshot(content)), narrator)
+                .telephone(TelephoneAudio.of(narrator, 10.0)).build().start("127.0.0.1", 0);
         try {
             HttpClient client = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + app.port() + "/telephony/about-ketamine/research-evidence"; // 25 s
