@@ -75,13 +75,7 @@ class HealthTest {
     @Test
     void fileThatKeepsFailingVerificationIsDegraded() throws Exception {
         try (TestServer server = TestServer.start(CONTENT, cache, TestServer.SYNTHESIZER)) {
-            for (int i = 0; i < 3; i++) {
-                assertEquals(200, server.get("/telephony/rest/resting.ulaw").statusCode());
-                try (var files = Files.walk(cache)) {
-                    for (Path p : files.filter(p -> p.toString().endsWith(".ulaw")).toList()) Files.write(p, new byte[10]);
-                }
-            }
-            assertEquals(200, server.get("/telephony/rest/resting.ulaw").statusCode());
+            damageTheUlawAgainAndAgain(server);
             JsonNode health = health(server);
             assertEquals("degraded", health.get("status").asText());
             assertTrue(health.get("problems").toString().contains("keeps failing verification"), health.toString());
@@ -92,13 +86,7 @@ class HealthTest {
     void fileThatKeptFailingVerificationIsOkAgainOnceTheWindowPassesWithNothingFailing() throws Exception {
         System.setProperty("earshot.health.window", "PT3S");
         try (TestServer server = TestServer.start(CONTENT, cache, TestServer.SYNTHESIZER)) {
-            for (int i = 0; i < 3; i++) {
-                assertEquals(200, server.get("/telephony/rest/resting.ulaw").statusCode());
-                try (var files = Files.walk(cache)) {
-                    for (Path p : files.filter(p -> p.toString().endsWith(".ulaw")).toList()) Files.write(p, new byte[10]);
-                }
-            }
-            assertEquals(200, server.get("/telephony/rest/resting.ulaw").statusCode());
+            damageTheUlawAgainAndAgain(server);
             JsonNode health = health(server);
             assertTrue(health.get("problems").toString().contains("verification failed: stored file keeps failing verification"), health.toString());
             // The file is sound now and served again: within the window (three seconds here, a minute by default) it is ok.
@@ -112,6 +100,17 @@ class HealthTest {
         } finally {
             System.clearProperty("earshot.health.window");
         }
+    }
+
+    /** Serves the section's .ulaw, overwrites it on disk, three times: made again, damaged again. */
+    private void damageTheUlawAgainAndAgain(TestServer server) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, server.get("/telephony/rest/resting.ulaw").statusCode());
+            try (var files = Files.walk(cache)) {
+                for (Path p : files.filter(p -> p.toString().endsWith(".ulaw")).toList()) Files.write(p, new byte[10]);
+            }
+        }
+        assertEquals(200, server.get("/telephony/rest/resting.ulaw").statusCode());
     }
 
     private static JsonNode health(TestServer server) throws Exception {
