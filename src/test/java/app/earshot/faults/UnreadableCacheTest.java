@@ -51,6 +51,12 @@ class UnreadableCacheTest {
             server.destroyForcibly();
             server.waitFor();
         }
+        Files.deleteIfExists(log());
+    }
+
+    /** The server's output, beside its cache folder (so that the server's files are the only ones in the cache). */
+    private Path log() {
+        return cache.resolveSibling(cache.getFileName() + ".log");
     }
 
     @Test
@@ -124,7 +130,7 @@ class UnreadableCacheTest {
                 "-Dearshot.health.window=PT5S", "-cp", classpath, "app.earshot.Earshot", "serve", "--port", Integer.toString(port),
                 "--content", DamagedCacheTest.CONTENT.toString(), "--audio-cache", cache.toString());
         return new ProcessBuilder(command(java)).redirectErrorStream(true)
-                .redirectOutput(cache.resolveSibling(cache.getFileName() + ".log").toFile())
+                .redirectOutput(log().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
     }
 
@@ -139,7 +145,7 @@ class UnreadableCacheTest {
     private void awaitUp(String base) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            assertTrue(server.isAlive(), "server exited: " + Files.readString(cache.resolveSibling(cache.getFileName() + ".log")));
+            assertTrue(server.isAlive(), "server exited: " + Files.readString(log()));
             try {
                 if (get(base + "/healthz").statusCode() == 200) return;
             } catch (java.io.IOException e) {
