@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
@@ -46,10 +47,28 @@ public final class ArtifactStore {
      * @param verified           files verified in full by this process
      * @param failedVerification files found damaged and discarded
      * @param lastFailure        the latest discarded file's name and why, or null
-     * @param failingAgain       artifacts discarded more than once by this process: made again, damaged again
+     * @param failingAgain       artifacts discarded more than once within the health window: made again, damaged again
+     * @param problems           each class of problem seen within the health window, with the latest seen of it
      */
     public record Health(boolean writable, long verified, long failedVerification, String lastFailure,
-                         java.util.List<String> failingAgain) {}
+                         java.util.List<String> failingAgain, Map<Problem, String> problems) {}
+
+    /**
+     * How long {@code /healthz} reports a problem after it was last seen: the system property
+     * {@code earshot.health.window} (an ISO-8601 duration such as {@code PT30S}), a minute by default.
+     */
+    static Duration healthWindow() {
+        String configured = System.getProperty("earshot.health.window");
+        if (configured == null || configured.isBlank()) return Duration.ofMinutes(1);
+        try {
+            Duration window = Duration.parse(configured.strip());
+            if (!window.isNegative()) return window;
+        } catch (java.time.format.DateTimeParseException e) {
+            // fall through to the warning below
+        }
+        LOG.warn("earshot.health.window={} is not a duration such as PT30S; using a minute", configured);
+        return Duration.ofMinutes(1);
+    }
 
     /** Thrown inside {@link #storedOnly} for an artifact that is not stored: it would have had to be made (or waited for). */
     public static final class NotStored extends RuntimeException {
@@ -67,7 +86,7 @@ public final class ArtifactStore {
     private final Maker maker;
     private final Map<String, Validator> validators;
     private final MemoryFallback memory;
-    private final Verification verification = new Verification();
+    private final Verification verification = new Verification(healthWindow());
     private final ConcurrentHashMap<String, CompletableFuture<Outcome>> inFlight = new ConcurrentHashMap<>();
     private final AtomicBoolean diskRefused = new AtomicBoolean();
     private final AtomicLong hits = new AtomicLong();
@@ -215,7 +234,15 @@ public final class ArtifactStore {
      * verification and use); the next {@link #get} produces it again.
      */
     public void discard(Artifact artifact, String reason) {
-        verification.discard(artifact, reason);
+        verification.discard(artifact, reason, Problem.VERIFICATION_FAILED);
+    }
+
+    /**
+     * Forgets and deletes {@code artifact} because reading it failed with {@code failure} (a file this process may not
+     * read, a read error): counted as unreadable or damaged, and made again by the next {@link #get}.
+     */
+    public void discard(Artifact artifact, IOException failure) {
+        verification.discard(artifact, "could not be read: " + failure.getMessage(), Problem.of(failure));
     }
 
     /** Where {@code key}.{@code extension} lives (whether or not it exists yet). */
@@ -250,7 +277,7 @@ public final class ArtifactStore {
 
     /** Whether the disk takes writes, how many files were verified and how many failed (and the latest reason). */
     public Health health() {
-        return verification.health(!diskRefused.get());
+        return verification.health();
     }
 
     private record Outcome(Artifact artifact, boolean produced) {}
@@ -330,6 +357,8 @@ public final class ArtifactStore {
         try {
             producer.writeTo(bytes);
         } catch (IOException e) {
+            // The producer itself needs the disk (a scratch file), or could not read what it is made from.
+            if (Problem.diskFull(e)) verification.seen(Problem.DISK_FULL, name + ": " + e.getMessage());
             throw new UncheckedIOException("producing " + name, e);
         }
         byte[] made = bytes.toByteArray();
@@ -343,6 +372,7 @@ public final class ArtifactStore {
     }
 
     private void warnDiskUnusable(IOException e) {
+        verification.seen(Problem.ofWrite(e), String.valueOf(e.getMessage()));
         if (diskRefused.compareAndSet(false, true)) {
             LOG.warn("Artifact store {} cannot be written ({}); serving from memory, up to {} MB",
                     root, e.toString(), memory.limit() >> 20);

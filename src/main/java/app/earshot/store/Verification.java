@@ -6,6 +6,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,7 +34,19 @@ final class Verification {
     private final AtomicLong verifications = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
-    private final ConcurrentHashMap<String, Integer> discards = new ConcurrentHashMap<>();
+    private record Discards(int count, Instant last) {}
+
+    private final ConcurrentHashMap<String, Discards> discards = new ConcurrentHashMap<>();
+    // The latest time each class of problem was seen, with what was seen: /healthz names those seen within the window.
+    private record Seen(Instant at, String detail) {}
+
+    private final ConcurrentHashMap<Problem, Seen> problems = new ConcurrentHashMap<>();
+    private final Duration window;
+
+    /** @param window how long a problem is reported after it was last seen (then health returns to ok) */
+    Verification(Duration window) {
+        this.window = Objects.requireNonNull(window, "window");
+    }
 
     /** The verified artifact named {@code name} if its file is unchanged since (one stat); else null. */
     Artifact known(String name) {
@@ -67,11 +81,14 @@ final class Verification {
             return remember(key, extension, name, file, recorded);
         } catch (NoSuchFileException e) {
             if (e.getFile() != null && e.getFile().endsWith(Keys.RECORD_SUFFIX) && Files.exists(file)) {
-                discardFile(file, "no recorded length and checksum");
+                discardFile(file, "no recorded length and checksum", Problem.VERIFICATION_FAILED);
             }
             return null;
         } catch (IOException e) {
-            discardFile(file, e.getMessage());
+            // An AccessDeniedException's message is only the path: say what happened, with the file's name.
+            String reason = e instanceof java.nio.file.AccessDeniedException denied
+                    ? "permission denied reading " + Path.of(String.valueOf(denied.getFile())).getFileName() : e.getMessage();
+            discardFile(file, reason, Problem.of(e));
             return null;
         }
     }
@@ -93,36 +110,61 @@ final class Verification {
     }
 
     /** Forgets and deletes {@code artifact} (with its record) if it is still the one verified. */
-    void discard(Artifact artifact, String reason) {
+    void discard(Artifact artifact, String reason, Problem kind) {
         String name = artifact.key() + "." + artifact.extension();
         Verified v = verified.get(name);
         if (v != null && v.artifact() == artifact && verified.remove(name, v) && artifact.path() != null) {
-            discardFile(artifact.path(), reason);
+            discardFile(artifact.path(), reason, kind);
         }
     }
 
-    /** Deletes a damaged {@code file} and its record, and counts why. */
-    void discardFile(Path file, String reason) {
+    /** Deletes a damaged or unreadable {@code file} and its record, and counts why. */
+    void discardFile(Path file, String reason, Problem kind) {
         failures.incrementAndGet();
-        if (discards.size() < MAX_TRACKED_DISCARDS) discards.merge(file.getFileName().toString(), 1, Integer::sum);
-        lastFailure.set(file.getFileName() + ": " + reason);
+        Instant now = Instant.now();
+        String name = file.getFileName().toString();
+        if (discards.size() < MAX_TRACKED_DISCARDS || discards.containsKey(name)) {
+            // A discard long after the last one starts the count again: "keeps failing" means within the window.
+            discards.merge(name, new Discards(1, now), (old, one) -> new Discards(recent(old.last(), now) ? old.count() + 1 : 1, now));
+        }
+        lastFailure.set(name + ": " + reason);
+        if (kind != Problem.VERIFICATION_FAILED) seen(kind, name + ": " + reason);
         LOG.warn("Discarding cached file {}: {}; it will be made again", file, reason);
         TempFiles.deleteQuietly(file);
         TempFiles.deleteQuietly(Keys.recordFile(file));
     }
 
-    ArtifactStore.Health health(boolean writable) {
-        List<String> again = discards.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
-                .sorted().limit(10).toList();
-        return new ArtifactStore.Health(writable, verifications.get(), failures.get(), lastFailure.get(), again);
+    /** Notes a problem of class {@code kind} seen now (a refused write, say), for {@code /healthz}. */
+    void seen(Problem kind, String detail) {
+        problems.put(kind, new Seen(Instant.now(), detail));
+    }
+
+    private boolean recent(Instant at, Instant now) {
+        return at.plus(window).isAfter(now);
+    }
+
+    /** What was seen, with each class of problem seen within the window (and nothing older). */
+    ArtifactStore.Health health() {
+        Instant now = Instant.now();
+        List<String> again = discards.entrySet().stream().filter(e -> e.getValue().count() > 1 && recent(e.getValue().last(), now))
+                .map(Map.Entry::getKey).sorted().limit(10).toList();
+        Map<Problem, String> recentProblems = new java.util.EnumMap<>(Problem.class);
+        problems.forEach((kind, seen) -> {
+            if (recent(seen.at(), now)) recentProblems.put(kind, seen.detail());
+        });
+        if (!again.isEmpty()) recentProblems.put(Problem.VERIFICATION_FAILED, String.join(", ", again));
+        boolean writable = !recentProblems.containsKey(Problem.DISK_FULL) && !recentProblems.containsKey(Problem.UNWRITABLE);
+        return new ArtifactStore.Health(writable, verifications.get(), failures.get(), lastFailure.get(), again, recentProblems);
     }
 
     private static boolean sameFile(Verified v) {
         try {
             BasicFileAttributes a = Files.readAttributes(v.artifact().path(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            // Readable too: a mode change keeps size, time and identity, and a file this process cannot open is checked
+            // again (and, failing that, discarded and made again) rather than failing every request that reads it.
             return a.isRegularFile() && a.size() == v.artifact().size()
                     && a.lastModifiedTime().toInstant().equals(v.artifact().lastModified())
-                    && Objects.equals(a.fileKey(), v.fileKey());
+                    && Objects.equals(a.fileKey(), v.fileKey()) && Files.isReadable(v.artifact().path());
         } catch (IOException e) {
             return false;
         }

@@ -60,6 +60,14 @@ final class ErrorPages {
             } else if (status > 0) {
                 log.debug("{} {}: malformed request: {}", ctx.method(), ctx.path(), e.toString());
                 respond(ctx, status, "The request could not be understood.");
+            } else if (diskFault(e)) {
+                // A cached file that could not be read or written (unreadable, disk full): the store makes it again or
+                // holds it in memory, so this is temporary; logged once per distinct cause.
+                if (loggedCauses.add(String.valueOf(e.getMessage())) && loggedCauses.size() < 1000) {
+                    log.warn("{} {}: the disk failed: {}", ctx.method(), ctx.path(), e.toString());
+                }
+                ctx.header("Retry-After", Integer.toString(DISK_RETRY_AFTER_SECONDS));
+                respond(ctx, 503, "This audio cannot be read or stored right now. The text of every page is still available; please try the audio again in a moment.");
             } else {
                 log.error("{} {} failed", ctx.method(), ctx.path(), e);
                 respond(ctx, 500, "Something went wrong on our side. Please try again later.");
@@ -104,6 +112,17 @@ final class ErrorPages {
             ctx.contentType("text/plain; charset=utf-8");
             ctx.result(heading + ": " + text + "\n");
         }
+    }
+
+    /** Seconds a client waits after a disk fault: by then the file is made again or the fault has been noticed. */
+    static final int DISK_RETRY_AFTER_SECONDS = 5;
+
+    /** True if an I/O failure (a file that could not be read, a disk with no space left) is anywhere in the cause chain. */
+    static boolean diskFault(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException) return true;
+        }
+        return false;
     }
 
     /**

@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * {@code /healthz}: whether the server is serving, how much content, how much of its audio is ready, and why it is
- * "degraded" when it is: a newer edit that cannot be served, warming that stopped, a cache that refuses writes, or
- * stored files that keep failing verification.
+ * "degraded" when it is: a newer edit that cannot be served, warming that stopped, or a class of cache problem
+ * (unreadable, disk full, unwritable, verification failed) seen within the store's health window.
  */
 final class HealthRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,8 +55,13 @@ final class HealthRoutes {
         Warmer.Status warming = warmer.status();
         if (warming.state() == Warmer.State.STOPPED) problems.add("audio warming stopped: " + warming.reason());
         ArtifactStore.Health cache = store.health();
-        if (!cache.writable()) problems.add("the audio cache cannot be written; audio is held in memory");
-        for (String name : cache.failingAgain()) problems.add("stored file keeps failing verification: " + name);
+        // Each class of problem by name, while it was seen within the health window; none once nothing fails.
+        cache.problems().forEach((kind, latest) -> problems.add(kind.label() + ": " + switch (kind) {
+            case UNREADABLE -> "a stored file could not be read and is made again (" + latest + ")";
+            case DISK_FULL -> "the audio cache has no space left; audio is held in memory or refused with 503 (" + latest + ")";
+            case UNWRITABLE -> "the audio cache cannot be written; audio is held in memory (" + latest + ")";
+            case VERIFICATION_FAILED -> "stored file keeps failing verification: " + latest;
+        }));
         int ready = 0;
         for (Page page : site.pages()) {
             for (Section section : page.sections()) if (readiness.ready(now.voicing(), page, section)) ready++;

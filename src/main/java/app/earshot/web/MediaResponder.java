@@ -156,7 +156,7 @@ final class MediaResponder {
             closeQuietly(channel);
             store.discard(artifact, "changed on disk just before it was served");
         } catch (IOException e) {
-            store.discard(artifact, "could not be opened: " + e.getMessage());
+            store.discard(artifact, e);
         }
         return null;
     }
@@ -174,7 +174,7 @@ final class MediaResponder {
             if (java.util.HexFormat.of().formatHex(sha.digest()).equals(artifact.sha256())) return buffer.asReadOnlyBuffer();
             store.discard(artifact, "checksum differs from the one recorded");
         } catch (IOException e) {
-            store.discard(artifact, e.getMessage());
+            store.discard(artifact, e);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

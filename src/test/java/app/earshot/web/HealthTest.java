@@ -74,17 +74,42 @@ class HealthTest {
     @Test
     void fileThatKeepsFailingVerificationIsDegraded() throws Exception {
         try (TestServer server = TestServer.start(CONTENT, cache, TestServer.SYNTHESIZER)) {
-            for (int i = 0; i < 3; i++) {
-                assertEquals(200, server.get("/telephony/rest/resting.ulaw").statusCode());
-                try (var files = Files.walk(cache)) {
-                    for (Path p : files.filter(p -> p.toString().endsWith(".ulaw")).toList()) Files.write(p, new byte[10]);
-                }
-            }
-            assertEquals(200, server.get("/telephony/rest/resting.ulaw").statusCode());
+            damageTheUlawAgainAndAgain(server);
             JsonNode health = health(server);
             assertEquals("degraded", health.get("status").asText());
             assertTrue(health.get("problems").toString().contains("keeps failing verification"), health.toString());
         }
+    }
+
+    @Test
+    void fileThatKeptFailingVerificationIsOkAgainOnceTheWindowPassesWithNothingFailing() throws Exception {
+        System.setProperty("earshot.health.window", "PT3S");
+        try (TestServer server = TestServer.start(CONTENT, cache, TestServer.SYNTHESIZER)) {
+            damageTheUlawAgainAndAgain(server);
+            JsonNode health = health(server);
+            assertTrue(health.get("problems").toString().contains("verification failed: stored file keeps failing verification"), health.toString());
+            // The file is sound now and served again: within the window (three seconds here, a minute by default) it is ok.
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+            while (!health.get("status").asText().equals("ok") && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                assertEquals(200, server.get("/telephony/rest/resting.ulaw").statusCode());
+                health = health(server);
+            }
+            assertEquals("ok", health.get("status").asText(), health.toString());
+        } finally {
+            System.clearProperty("earshot.health.window");
+        }
+    }
+
+    /** Serves the section's .ulaw, overwrites it on disk, three times: made again, damaged again. */
+    private void damageTheUlawAgainAndAgain(TestServer server) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, server.get("/telephony/rest/resting.ulaw").statusCode());
+            try (var files = Files.walk(cache)) {
+                for (Path p : files.filter(p -> p.toString().endsWith(".ulaw")).toList()) Files.write(p, new byte[10]);
+            }
+        }
+        assertEquals(200, server.get("/telephony/rest/resting.ulaw").statusCode());
     }
 
     private static JsonNode health(TestServer server) throws Exception {
