@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.earshot.Await;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,10 @@ class PlayerBrowserTest extends ListeningFixtureBrowser {
         open("/sleep-well");
         assertEquals(0L, browser.script("return document.querySelectorAll('main [data-start][tabindex]').length;"));
         browser.driver().findElement(By.cssSelector("[data-player] .player-play")).sendKeys(Keys.ENTER);
-        assertTrue((Long) browser.script("return document.querySelectorAll('main [data-start][tabindex]').length;") > 3);
+        // The sentences are made focusable when the reading starts, which the browser reports a moment after the key.
+        Await.until(Duration.ofSeconds(10),
+                () -> (Long) browser.script("return document.querySelectorAll('main [data-start][tabindex]').length;") > 3,
+                "sentences focusable once the reading has started");
     }
 
     @Test
