@@ -33,6 +33,12 @@ public final class ContentLoader {
                     // Second segments of the site-wide phone line: /telephony/prompts/... and /ivr/twiml.
                     "prompts", "twiml")));
 
+    /**
+     * Largest page file accepted, in bytes: about 40 times the bundled page (4.7 KB), far more than a patient reads
+     * in one sitting; a 1 MB page ran the launcher's 72 MB heap out of memory (issue 19). See docs/content-format.md.
+     */
+    public static final int MAX_PAGE_BYTES = 200_000;
+
     private final PageParser pageParser = new PageParser();
 
     /** Loads {@code dir}; throws with every problem found if the content cannot be served as it is. */
@@ -121,6 +127,7 @@ public final class ContentLoader {
                     + "); rename the file");
             return new Parsed(null, problems);
         }
+        if (tooBig(file, problems)) return new Parsed(null, problems);
         String source = readUtf8(file, problems);
         if (source == null) return new Parsed(null, problems);
         PageParser.Result result = parser.parse(file.toString(), slug, source, topicIds);
@@ -138,6 +145,19 @@ public final class ContentLoader {
             problems.add(pagesDir + ":1: cannot list pages: " + e.getMessage());
             return List.of();
         }
+    }
+
+    /** Refuses a page above {@link #MAX_PAGE_BYTES} before reading it, so its size never reaches the heap. */
+    private static boolean tooBig(Path file, List<String> problems) {
+        try {
+            long size = Files.size(file);
+            if (size <= MAX_PAGE_BYTES) return false;
+            problems.add(file + ":1: page is " + size + " bytes; the limit is " + MAX_PAGE_BYTES
+                    + " bytes (split it into several pages)");
+        } catch (IOException e) {
+            problems.add(file + ":1: cannot read: " + e.getMessage());
+        }
+        return true;
     }
 
     private static String readUtf8(Path file, List<String> problems) {

@@ -46,6 +46,11 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 final class PageParser {
     /** The one section id a page cannot use: {@code /{page}/transcript} is the whole page's transcript. */
+    /**
+     * Most sections a page may have, the introduction included: about 5 times the bundled page's 11; a 130-section
+     * page ran the launcher's 72 MB heap out of memory (issue 19). See docs/content-format.md.
+     */
+    static final int MAX_SECTIONS = 60;
     static final String TRANSCRIPT = "transcript";
 
     static final String INTRODUCTION_ID = "introduction";
@@ -293,6 +298,13 @@ final class PageParser {
             headings.add(currentHeading);
         }
 
+        if (groups.size() > MAX_SECTIONS) {
+            Heading first = headings.get(MAX_SECTIONS);
+            int line = first == null ? line(groups.get(MAX_SECTIONS).get(0), lineOffset) : line(first, lineOffset);
+            problems.add(file + ":" + line + ": the page has " + groups.size() + " sections; the limit is " + MAX_SECTIONS
+                    + " (split it into several pages)");
+            return List.of();
+        }
         List<Section> sections = new ArrayList<>();
         Map<String, Integer> seenIds = new HashMap<>();
         for (int i = 0; i < groups.size(); i++) {
