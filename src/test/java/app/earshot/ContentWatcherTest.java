@@ -61,6 +61,19 @@ class ContentWatcherTest {
     }
 
     @Test
+    void oversizePageKeepsTheLastGoodContentAndHealthNamesTheLimit() throws Exception {
+        Path big = content.resolve("pages/big.md");
+        Files.writeString(big, app.earshot.content.PageSizeLimitTest.page(130, 1 << 20));
+        Await.until(LIMIT, () -> server.get("/healthz").body().contains("\"degraded\""), "health reports degraded");
+        String health = server.get("/healthz").body();
+        assertTrue(health.contains("big.md:1: page is ") && health.contains("the limit is " + app.earshot.content.ContentLoader.MAX_PAGE_BYTES + " bytes"), health);
+        assertEquals(200, server.get("/about-ketamine/research-evidence").statusCode());
+        assertEquals(404, server.get("/big").statusCode());
+        Files.delete(big);
+        Await.until(LIMIT, () -> server.get("/healthz").body().contains("\"ok\""), "health reports ok again");
+    }
+
+    @Test
     void lexiconEditChangesWhatIsSpoken() throws Exception {
         Path pls = content.resolve("lexicon.pls");
         Files.writeString(pls, Files.readString(pls).replace("<alias>N-M-D-A</alias>", "<alias>N M D A</alias>"));
