@@ -41,7 +41,7 @@ class CommandLineTest {
     void checkRefusesTheOneMegabyte130SectionPageNamingFileLineAndLimit(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("site.yaml"), "title: T\nlanguage: en\norganisation: O\n");
         Files.createDirectories(dir.resolve("pages"));
-        Files.writeString(dir.resolve("pages/big.md"), app.earshot.content.PageSizeLimitTest.page(130, 1 << 20));
+        Files.writeString(dir.resolve("pages/big.md"), app.earshot.content.ContentLoaderTest.longPage(130, 1 << 20));
         assertEquals(1, run("check", "--content", dir.toString()));
         String problems = err.toString(StandardCharsets.UTF_8);
         assertTrue(problems.startsWith(dir.resolve("pages/big.md") + ":1: page is "), problems);

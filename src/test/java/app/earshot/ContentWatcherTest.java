@@ -63,7 +63,7 @@ class ContentWatcherTest {
     @Test
     void oversizePageKeepsTheLastGoodContentAndHealthNamesTheLimit() throws Exception {
         Path big = content.resolve("pages/big.md");
-        Files.writeString(big, app.earshot.content.PageSizeLimitTest.page(130, 1 << 20));
+        Files.writeString(big, app.earshot.content.ContentLoaderTest.longPage(130, 1 << 20));
         Await.until(LIMIT, () -> server.get("/healthz").body().contains("\"degraded\""), "health reports degraded");
         String health = server.get("/healthz").body();
         assertTrue(health.contains("big.md:1: page is ") && health.contains("the limit is " + app.earshot.content.ContentLoader.MAX_PAGE_BYTES + " bytes"), health);
