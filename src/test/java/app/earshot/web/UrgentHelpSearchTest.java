@@ -1,6 +1,7 @@
 package app.earshot.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.earshot.TestServer;
@@ -105,6 +106,8 @@ class UrgentHelpSearchTest {
         assertEquals(200, response.statusCode());
         Document doc = org.jsoup.Jsoup.parse(response.body());
         assertEquals(typed, doc.selectFirst("input[name=q]").val());
+        // A limit on the box would cut a patient's question as they type it, silently; the page says what was left out.
+        assertFalse(doc.selectFirst("input[name=q]").hasAttr("maxlength"), doc.selectFirst("input[name=q]").outerHtml());
         Element note = doc.selectFirst("main p:has(q)");
         assertTrue(note.text().startsWith("Your search has " + typed.length() + " characters; only the first 200 were searched."), note.text());
         assertEquals(typed.substring(typed.lastIndexOf(' ', 200) + 1), note.selectFirst("q").text());
