@@ -225,6 +225,7 @@ public final class FreeTtsSynthesizer implements Synthesizer, Pronouncer {
 
     /** One allocated voice with its own audio collector and timing recorder; used by one thread at a time. */
     private static final class PooledVoice implements UtteranceProcessor {
+        private static final Object ALLOCATION = new Object();
         private final Voice voice;
         private final CollectingPlayer player = new CollectingPlayer();
         private final List<WordTiming> timings = new ArrayList<>();
@@ -233,7 +234,11 @@ public final class FreeTtsSynthesizer implements Synthesizer, Pronouncer {
             this.voice = voice;
             voice.setAudioPlayer(player);
             try {
-                voice.allocate();
+                // FreeTTS's allocation fills shared static tables (seen: IndexOutOfBoundsException when warm allocated
+                // two voices at once), so voices are allocated one at a time in the whole JVM; speaking stays parallel.
+                synchronized (ALLOCATION) {
+                    voice.allocate();
+                }
             } catch (RuntimeException | Error e) {
                 throw new SynthesisException("FreeTTS could not allocate voice '" + voice.getName() + "': " + e, e);
             }

@@ -39,7 +39,7 @@ final class ErrorPages {
         });
         routes.exception(SynthesisException.class, (e, ctx) -> {
             // Logged once per distinct cause, not once per request, so a dead engine cannot flood the log.
-            if (loggedCauses.add(String.valueOf(e.getMessage())) && loggedCauses.size() < 1000) {
+            if (firstTime(e)) {
                 log.error("Synthesis failed for {}: {}", ctx.path(), e.getMessage(), e);
             }
             ctx.header("Retry-After", "30");
@@ -63,7 +63,7 @@ final class ErrorPages {
             } else if (diskFault(e)) {
                 // A cached file that could not be read or written (unreadable, disk full): the store makes it again or
                 // holds it in memory, so this is temporary; logged once per distinct cause.
-                if (loggedCauses.add(String.valueOf(e.getMessage())) && loggedCauses.size() < 1000) {
+                if (firstTime(e)) {
                     log.warn("{} {}: the disk failed: {}", ctx.method(), ctx.path(), e.toString());
                 }
                 ctx.header("Retry-After", Integer.toString(DISK_RETRY_AFTER_SECONDS));
@@ -112,6 +112,14 @@ final class ErrorPages {
             ctx.contentType("text/plain; charset=utf-8");
             ctx.result(heading + ": " + text + "\n");
         }
+    }
+
+    /**
+     * True the first time a failure with this message is seen, so each distinct cause is logged once. At most 1,000
+     * causes are remembered (the set is checked for room before anything is added, so it cannot grow without bound).
+     */
+    private boolean firstTime(Throwable e) {
+        return loggedCauses.size() < 1000 && loggedCauses.add(String.valueOf(e.getMessage()));
     }
 
     /** Seconds a client waits after a disk fault: by then the file is made again or the fault has been noticed. */
