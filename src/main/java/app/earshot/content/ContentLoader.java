@@ -64,10 +64,60 @@ public final class ContentLoader {
                 problems.add(pagesDir + ":1: no pages: add at least one .md file");
             }
         }
+        if (settings != null && settings.languages != null) {
+            pages.replaceAll(page -> page.inLanguage(settings.language));
+            checkLanguages(pagesDir, pages, settings.languages, problems);
+        }
         if (!problems.isEmpty() || settings == null) throw new ContentException(problems);
         pages.sort(Comparator.comparing(Page::slug));
         return new Site(settings.title, settings.language, settings.organisation, settings.description,
-                settings.speech, pages, settings.baseUrl, settings.podcast, settings.topics);
+                settings.speech, pages, settings.baseUrl, settings.podcast, settings.topics, settings.languages);
+    }
+
+    /**
+     * Checks what pages say about their language against each other and site.yaml: each page's language is one the
+     * site lists, and {@code translation-of} names another page, in another language, that is not itself a
+     * translation (translations point at the page written first, so a set of translations is one page and its
+     * translations), with at most one translation per language.
+     */
+    private static void checkLanguages(Path pagesDir, List<Page> pages, List<String> languages, List<String> problems) {
+        Map<String, Page> bySlug = new HashMap<>();
+        for (Page page : pages) bySlug.put(page.slug(), page);
+        java.util.Set<String> translated = new java.util.HashSet<>();
+        for (Page page : pages) {
+            Path file = pagesDir.resolve(page.slug() + ".md");
+            if (!languages.contains(page.language())) {
+                problems.add(file + ":" + frontMatterLine(file, "language") + ": language '" + page.language()
+                        + "' is not one of the site's languages (" + String.join(", ", languages)
+                        + "); add it to languages in site.yaml");
+            }
+            if (!page.isTranslation()) continue;
+            int line = frontMatterLine(file, "translation-of");
+            Page source = bySlug.get(page.translationOf());
+            if (source == null) {
+                problems.add(file + ":" + line + ": translation-of '" + page.translationOf() + "' is not a page here");
+            } else if (source == page) {
+                problems.add(file + ":" + line + ": a page cannot be a translation of itself");
+            } else if (source.isTranslation()) {
+                problems.add(file + ":" + line + ": '" + source.slug() + "' is itself a translation of '"
+                        + source.translationOf() + "'; name that page instead");
+            } else if (source.language().equals(page.language())) {
+                problems.add(file + ":" + line + ": this page and '" + source.slug() + "' are both in '"
+                        + page.language() + "'; a translation is in another language");
+            } else if (!translated.add(source.slug() + " " + page.language())) {
+                problems.add(file + ":" + line + ": '" + source.slug() + "' already has a translation in '"
+                        + page.language() + "'");
+            }
+        }
+    }
+
+    /** The line of {@code key} in the front matter of {@code file} (1 when it cannot be found or read). */
+    private static int frontMatterLine(Path file, String key) {
+        try {
+            return lineOf(Files.readString(file, StandardCharsets.UTF_8), key);
+        } catch (IOException | RuntimeException e) {
+            return 1;
+        }
     }
 
     /** One file's outcome: its page, or the problems that keep it from being served. */
@@ -135,7 +185,8 @@ public final class ContentLoader {
     }
 
     private record SiteSettings(String title, String language, String organisation, String description,
-                                SpeechSettings speech, String baseUrl, PodcastSettings podcast, List<Topic> topics) {}
+                                SpeechSettings speech, String baseUrl, PodcastSettings podcast, List<Topic> topics,
+                                List<String> languages) {}
 
     private static List<Path> markdownFiles(Path pagesDir, List<String> problems) {
         try (Stream<Path> files = Files.list(pagesDir)) {
@@ -223,8 +274,9 @@ public final class ContentLoader {
         }
         List<Topic> topics = topics(file, text, yaml.get("topics"), problems);
         PodcastSettings podcast = podcast(file, text, yaml.get("podcast"), organisation.strip(), problems);
+        List<String> languages = languages(file, text, language.strip(), yaml.get("languages"), problems);
         return new SiteSettings(title.strip(), language.strip(), organisation.strip(),
-                text(yaml.get("description")).strip(), speech, baseUrl, podcast, topics);
+                text(yaml.get("description")).strip(), speech, baseUrl, podcast, topics, languages);
     }
 
     /** The {@code podcast} block: {@code owner}, {@code email} and {@code artwork} (a file name in the content folder). */
@@ -250,6 +302,34 @@ public final class ContentLoader {
             }
         }
         return new PodcastSettings(owner.isEmpty() ? organisation : owner, email, art);
+    }
+
+    /**
+     * The {@code languages} list: BCP 47 tags the site publishes in, each once; the site's {@code language} is one of
+     * them whether listed or not. Null when the list has problems (pages are then not checked against it).
+     */
+    private static List<String> languages(Path file, String text, String language, Object value, List<String> problems) {
+        if (value == null) return List.of(language);
+        int line = lineOf(text, "languages");
+        if (!(value instanceof List<?> items) || items.isEmpty()) {
+            problems.add(file + ":" + line + ": languages must be a list of BCP 47 tags, such as '[en, es]'");
+            return null;
+        }
+        List<String> tags = new ArrayList<>();
+        boolean failed = false;
+        for (Object item : items) {
+            String tag = text(item).strip();
+            if (!Languages.isTag(tag)) {
+                problems.add(file + ":" + line + ": languages lists '" + tag + "', which is not a BCP 47 tag (such as en or es)");
+                failed = true;
+            } else if (tags.contains(tag)) {
+                problems.add(file + ":" + line + ": languages lists '" + tag + "' twice");
+                failed = true;
+            } else {
+                tags.add(tag);
+            }
+        }
+        return failed ? null : Languages.withFirst(language, tags);
     }
 
     /**

@@ -14,13 +14,36 @@ import java.util.Optional;
  * @param nextReview date the next review is due
  * @param sections   introduction (if any) first, then one per level-2 heading, in order
  * @param topic      id of the {@link Topic} the page is listed under; empty when the site has no topics
+ * @param language   BCP 47 tag of the page's language (front matter {@code language}); the loader fills in the
+ *                   site's language when the page does not say, so a loaded page always has one
+ * @param translationOf slug of the page this one translates (front matter {@code translation-of}); empty for a
+ *                   page written in its own right
  */
 public record Page(String slug, String title, String summary, LocalDate reviewed, LocalDate nextReview,
-                   List<Section> sections, String topic) {
+                   List<Section> sections, String topic, String language, String translationOf) {
     public Page {
         // Sections the loader makes on first use stay that way (they are immutable too); others are copied.
         sections = sections instanceof LazySections ? sections : List.copyOf(sections);
         topic = topic == null ? "" : topic;
+        language = language == null ? "" : language;
+        translationOf = translationOf == null ? "" : translationOf;
+    }
+
+    /** A page in the site's language, translating nothing. */
+    public Page(String slug, String title, String summary, LocalDate reviewed, LocalDate nextReview,
+                List<Section> sections, String topic) {
+        this(slug, title, summary, reviewed, nextReview, sections, topic, "", "");
+    }
+
+    /** This page in {@code siteLanguage} when it names no language of its own (the same sections, not copied). */
+    public Page inLanguage(String siteLanguage) {
+        return language.isEmpty() ? new Page(slug, title, summary, reviewed, nextReview, sections, topic, siteLanguage,
+                translationOf) : this;
+    }
+
+    /** True when this page translates another ({@link #translationOf()} names it). */
+    public boolean isTranslation() {
+        return !translationOf.isEmpty();
     }
 
     /** A page under no topic (for sites that do not group their pages). */

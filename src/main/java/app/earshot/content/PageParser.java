@@ -97,7 +97,8 @@ final class PageParser {
             return made;
         };
         return new Result(new Page(slug, outline.title().strip(), outline.summary().strip(), outline.reviewed(),
-                outline.nextReview(), new LazySections(outline.sections().size(), sections), outline.topic()), List.of());
+                outline.nextReview(), new LazySections(outline.sections().size(), sections), outline.topic(), outline.language(),
+                outline.translationOf()), List.of());
     }
 
     /** The same page as {@link #parse}, with its sections made at once (for tests comparing the two). */
@@ -105,7 +106,7 @@ final class PageParser {
         Outline outline = outline(file, source, topics, true);
         if (!outline.problems().isEmpty()) return new Result(null, outline.problems());
         return new Result(new Page(slug, outline.title().strip(), outline.summary().strip(), outline.reviewed(),
-                outline.nextReview(), outline.sections(), outline.topic()), List.of());
+                outline.nextReview(), outline.sections(), outline.topic(), outline.language(), outline.translationOf()), List.of());
     }
 
     /**
@@ -113,9 +114,10 @@ final class PageParser {
      * with ids, headings and lines alone) and every problem found, the same problems either way.
      */
     private record Outline(String title, String summary, String topic, LocalDate reviewed, LocalDate nextReview,
+                           String language, String translationOf,
                            String body, int bodyLineOffset, List<Section> sections, List<String> problems) {
         static Outline failed(List<String> problems) {
-            return new Outline(null, null, null, null, null, null, 0, List.of(), problems);
+            return new Outline(null, null, null, null, null, null, null, null, 0, List.of(), problems);
         }
     }
 
@@ -155,6 +157,17 @@ final class PageParser {
             problems.add(file + ":" + keyLines.get("next-review") + ": next-review " + nextReview + " is before reviewed " + reviewed);
         }
 
+        String language = string(meta.get("language")).strip();
+        if (!language.isEmpty() && !Languages.isTag(language)) {
+            problems.add(file + ":" + keyLines.get("language") + ": language '" + language
+                    + "' is not a BCP 47 tag (such as en, es or pt-BR)");
+        }
+        String translationOf = string(meta.get("translation-of")).strip();
+        if (!translationOf.isEmpty() && !Slug.isValid(translationOf)) {
+            problems.add(file + ":" + keyLines.get("translation-of") + ": translation-of '" + translationOf
+                    + "' is not a page's slug (its file name without .md)");
+        }
+
         String body = text.substring(bodyStart);
         Node document = markdown.parse(body);
         List<Section> sections = sections(file, document, bodyLineOffset, problems, render);
@@ -162,7 +175,8 @@ final class PageParser {
             problems.add(file + ":" + (bodyLineOffset + 1) + ": the page has no content");
         }
         if (!problems.isEmpty()) return Outline.failed(problems);
-        return new Outline(title, summary, topic, reviewed, nextReview, body, bodyLineOffset, sections, List.of());
+        return new Outline(title, summary, topic, reviewed, nextReview, language, translationOf, body, bodyLineOffset,
+                sections, List.of());
     }
 
     private static void checkTopic(String file, String topic, java.util.Set<String> topics, Map<String, Integer> keyLines,

@@ -20,13 +20,16 @@ import java.util.Optional;
  * @param podcast      owner and cover art of the podcast feed
  * @param topics       the headings pages are grouped under, in the order the home page shows them; empty for a
  *                     site that does not group its pages (then pages name no topic)
+ * @param languages    BCP 47 tags of every language the site publishes in ({@code languages} in site.yaml), the
+ *                     site's own {@code language} first; just that one when site.yaml lists none
  * @param memos        values derived from this load (search index, rendered home page...), made on first use; a new
  *                     load starts with none, so nothing derived outlives the content it came from
  */
 public record Site(String title, String language, String organisation, String description,
                    SpeechSettings speech, List<Page> pages, String baseUrl, PodcastSettings podcast, List<Topic> topics,
-                   Memos memos) {
+                   List<String> languages, Memos memos) {
     public Site {
+        languages = Languages.withFirst(language, languages);
         pages = List.copyOf(pages);
         baseUrl = baseUrl == null ? "" : baseUrl;
         podcast = podcast == null ? PodcastSettings.defaults(organisation) : podcast;
@@ -37,7 +40,14 @@ public record Site(String title, String language, String organisation, String de
     /** A site (one load) with no memos made yet. */
     public Site(String title, String language, String organisation, String description,
                 SpeechSettings speech, List<Page> pages, String baseUrl, PodcastSettings podcast, List<Topic> topics) {
-        this(title, language, organisation, description, speech, pages, baseUrl, podcast, topics, null);
+        this(title, language, organisation, description, speech, pages, baseUrl, podcast, topics, List.of(), null);
+    }
+
+    /** A site (one load) publishing in {@code languages}, with no memos made yet. */
+    public Site(String title, String language, String organisation, String description,
+                SpeechSettings speech, List<Page> pages, String baseUrl, PodcastSettings podcast, List<Topic> topics,
+                List<String> languages) {
+        this(title, language, organisation, description, speech, pages, baseUrl, podcast, topics, languages, null);
     }
 
     /** A site with the default podcast settings whose pages are not grouped by topic. */
@@ -57,6 +67,24 @@ public record Site(String title, String language, String organisation, String de
         return pages.stream().filter(p -> p.slug().equals(slug)).findFirst();
     }
 
+    /**
+     * The other pages that say the same as {@code page} in another language, in the order of {@link #languages()}:
+     * the page it translates and that page's other translations, or the translations of {@code page} itself.
+     */
+    public List<Page> translations(Page page) {
+        String source = page.isTranslation() ? page.translationOf() : page.slug();
+        return pages.stream()
+                .filter(p -> p != page && !p.slug().equals(page.slug())
+                        && (p.slug().equals(source) || p.translationOf().equals(source)))
+                .sorted(java.util.Comparator.comparingInt(p -> languageOrder(p.language())))
+                .toList();
+    }
+
+    private int languageOrder(String tag) {
+        int at = languages.indexOf(tag);
+        return at < 0 ? languages.size() : at;
+    }
+
     /** Number of sections over all pages. */
     public int sectionCount() {
         return pages.stream().mapToInt(p -> p.sections().size()).sum();
@@ -69,7 +97,8 @@ public record Site(String title, String language, String organisation, String de
 
     /** This site published at {@code url} (checked by {@link #checkBaseUrl}). */
     public Site withBaseUrl(String url) {
-        return new Site(title, language, organisation, description, speech, pages, checkBaseUrl(url), podcast, topics);
+        return new Site(title, language, organisation, description, speech, pages, checkBaseUrl(url), podcast, topics,
+                languages);
     }
 
     /**
