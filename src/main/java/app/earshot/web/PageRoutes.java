@@ -51,12 +51,14 @@ final class PageRoutes {
     static final Memos.Key<byte[]> HOME = new Memos.Key<>("rendered home page");
 
     private void home(Context ctx) {
-        Site site = RequestSnapshot.of(ctx).site();
-        send(ctx, home(site));
+        send(ctx, home(RequestSnapshot.of(ctx)));
     }
 
-    private byte[] home(Site site) {
-        return site.memos().get(HOME, () -> templates.render("home.ftlh", views.home(site)).getBytes(StandardCharsets.UTF_8));
+    /** The home page, in the site's language. */
+    private byte[] home(Snapshot now) {
+        Site site = now.site();
+        return site.memos().get(HOME, () -> templates.render("home.ftlh", views.home(site, now.messages(site.language())))
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private void page(Context ctx) {
@@ -104,7 +106,7 @@ final class PageRoutes {
                         () -> templates.render("section.ftlh", views.section(now, page, section)));
             }
         }
-        home(site);
+        home(now);
     }
 
     private Rendered render(Site site, String path, Supplier<String> render) {
