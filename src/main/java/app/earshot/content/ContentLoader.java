@@ -112,7 +112,7 @@ public final class ContentLoader {
     }
 
     /** The line of {@code key} in the front matter of {@code file} (1 when it cannot be found or read). */
-    private static int frontMatterLine(Path file, String key) {
+    static int frontMatterLine(Path file, String key) {
         try {
             return lineOf(Files.readString(file, StandardCharsets.UTF_8), key);
         } catch (IOException | RuntimeException e) {
