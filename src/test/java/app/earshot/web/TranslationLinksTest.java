@@ -1,0 +1,117 @@
+package app.earshot.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.earshot.TestServer;
+import app.earshot.content.Page;
+import app.earshot.content.Section;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A page and its translation name each other: html lang, hreflang alternates both ways, a visible link in the other language. */
+class TranslationLinksTest {
+    static final String ENGLISH = "about-ketamine";
+    static final String SPANISH = "acerca-de-la-ketamina";
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(Path.of("src/test/resources/site-es"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** Every view of every page: the page, each section page, the transcript and each section's transcript. */
+    static List<String> views() {
+        List<String> paths = new ArrayList<>();
+        for (Page page : server.site().pages()) {
+            paths.add("/" + page.slug());
+            paths.add("/" + page.slug() + "/transcript");
+            for (Section s : page.sections()) {
+                paths.add("/" + page.slug() + "/" + s.id());
+                paths.add("/" + page.slug() + "/" + s.id() + "/transcript");
+            }
+        }
+        return paths;
+    }
+
+    /** hreflang to absolute href of one view's head. */
+    static Map<String, String> alternates(Document doc) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Element link : doc.select("head link[rel=alternate][hreflang]")) out.put(link.attr("hreflang"), link.attr("href"));
+        return out;
+    }
+
+    @Test
+    void everyViewIsInItsPagesLanguage() {
+        for (String path : views()) {
+            String expected = path.startsWith("/" + SPANISH) ? "es" : "en";
+            assertEquals(expected, server.html(path).selectFirst("html").attr("lang"), path);
+        }
+    }
+
+    @Test
+    void everyViewNamesItselfItsTranslationAndTheDefaultAndEveryAlternateLinksBack() {
+        for (String path : views()) {
+            Map<String, String> mine = alternates(server.html(path));
+            String language = path.startsWith("/" + SPANISH) ? "es" : "en";
+            assertEquals(List.of("en", "es", "x-default").stream().sorted().toList(), mine.keySet().stream().sorted().toList(), path);
+            assertEquals(server.url(path), mine.get(language), path);
+            assertEquals(mine.get("en"), mine.get("x-default"), path);
+            for (var alternate : mine.entrySet()) {
+                String there = alternate.getValue().substring(server.url("").length());
+                Map<String, String> theirs = alternates(server.html(there));
+                assertEquals(server.url(path), theirs.get(language), path + " -> " + there);
+                assertEquals(alternate.getValue(), theirs.get(alternate.getKey().equals("x-default") ? "en" : alternate.getKey()));
+            }
+        }
+    }
+
+    @Test
+    void aSectionPageLinksToTheTranslationsSectionInTheSamePosition() {
+        Page english = server.site().page(ENGLISH).orElseThrow();
+        Page spanish = server.site().page(SPANISH).orElseThrow();
+        Document doc = server.html("/" + ENGLISH + "/" + english.sections().get(3).id());
+        assertEquals(server.url("/" + SPANISH + "/" + spanish.sections().get(3).id()), alternates(doc).get("es"));
+    }
+
+    @Test
+    void theEnglishPageLinksVisiblyToTheSpanishOneInSpanishRightAfterItsHeading() {
+        Element link = server.html("/" + ENGLISH).selectFirst("h1 + p.translations a");
+        assertEquals("Español", link.text());
+        assertEquals("es", link.attr("lang"));
+        assertEquals("es", link.attr("hreflang"));
+        assertEquals("/" + SPANISH, link.attr("href"));
+    }
+
+    @Test
+    void theSpanishPageLinksVisiblyToTheEnglishOneInEnglishOnce() {
+        Document doc = server.html("/" + SPANISH);
+        Element link = doc.selectFirst("h1 + p.translations a");
+        assertEquals("English", link.text());
+        assertEquals("en", link.attr("lang"));
+        assertEquals("/" + ENGLISH, link.attr("href"));
+        assertEquals(1, doc.select("p.translations a").size());
+    }
+
+    @Test
+    void alternatesFollowTheForwardedOriginOfEachRequest() throws Exception {
+        var response = server.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url("/" + ENGLISH)))
+                .header("X-Forwarded-Host", "library.example.org").header("X-Forwarded-Proto", "https").build());
+        Map<String, String> there = alternates(org.jsoup.Jsoup.parse(response.body()));
+        assertEquals("https://library.example.org/" + SPANISH, there.get("es"));
+        assertTrue(alternates(server.html("/" + ENGLISH)).get("es").startsWith(server.url("/")), "the next request's own origin");
+    }
+}
