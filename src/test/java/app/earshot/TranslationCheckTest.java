@@ -82,4 +82,15 @@ class TranslationCheckTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains(file(content) + ":9: translation-reviewed must be true or false, not 'maybe'"),
                 err.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void theSpeechCheckSaysItLeavesASpanishPageAloneRatherThanCallingEveryWordGuessed() throws IOException {
+        Path content = site(s -> s);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(0, Earshot.run(new String[] {"check", "--speech", "--content", content.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream())));
+        List<String> spanish = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(SPANISH)).toList();
+        assertEquals(List.of(file(content) + ":1: not checked: the pronunciation report covers pages in English"
+                + " (FreeTTS's voice); this page is in 'es'"), spanish);
+    }
 }

@@ -114,4 +114,36 @@ class TranslationLinksTest {
         assertEquals("https://library.example.org/" + SPANISH, there.get("es"));
         assertTrue(alternates(server.html("/" + ENGLISH)).get("es").startsWith(server.url("/")), "the next request's own origin");
     }
+
+    @Test
+    void theSitemapListsEveryLanguageVersionOfEachPageAndSectionBothWays() throws Exception {
+        var response = server.getBytes("/sitemap.xml");
+        org.w3c.dom.Document doc = SitemapRoutesTest.parse(response.body());
+        Map<String, Map<String, String>> byLoc = new LinkedHashMap<>();
+        org.w3c.dom.NodeList urls = doc.getElementsByTagNameNS(SitemapRoutes.NAMESPACE, "url");
+        for (int i = 0; i < urls.getLength(); i++) {
+            org.w3c.dom.Element url = (org.w3c.dom.Element) urls.item(i);
+            Map<String, String> versions = new LinkedHashMap<>();
+            org.w3c.dom.NodeList links = url.getElementsByTagNameNS("http://www.w3.org/1999/xhtml", "link");
+            for (int j = 0; j < links.getLength(); j++) {
+                org.w3c.dom.Element link = (org.w3c.dom.Element) links.item(j);
+                assertEquals("alternate", link.getAttribute("rel"));
+                versions.put(link.getAttribute("hreflang"), link.getAttribute("href"));
+            }
+            byLoc.put(url.getElementsByTagNameNS(SitemapRoutes.NAMESPACE, "loc").item(0).getTextContent(), versions);
+        }
+        assertEquals(Map.of("en", server.url("/" + ENGLISH), "es", server.url("/" + SPANISH), "x-default",
+                server.url("/" + ENGLISH)), byLoc.get(server.url("/" + SPANISH)));
+        assertEquals(Map.of(), byLoc.get(server.url("/")));
+        int pairs = 0;
+        for (var entry : byLoc.entrySet()) {
+            String language = entry.getKey().startsWith(server.url("/" + SPANISH)) ? "es" : "en";
+            if (!entry.getKey().equals(server.url("/"))) assertEquals(entry.getKey(), entry.getValue().get(language), entry.getKey());
+            for (var alternate : entry.getValue().entrySet()) {
+                assertEquals(entry.getKey(), byLoc.get(alternate.getValue()).get(language), entry.getKey() + " -> " + alternate);
+                pairs++;
+            }
+        }
+        assertEquals(2 * (1 + server.site().page(ENGLISH).orElseThrow().sections().size()) * 3, pairs);
+    }
 }
