@@ -22,8 +22,13 @@ import java.util.List;
 public final class App {
     private App() {}
 
-    /** Everything read from a content folder: the site and its pronunciation lexicon. */
-    public record Content(Site site, Lexicon lexicon) {}
+    /** Everything read from a content folder: the site, its pronunciation lexicon and its interface words. */
+    public record Content(Site site, Lexicon lexicon, app.earshot.messages.Catalogues messages) {
+        /** Content with the bundled interface words only. */
+        public Content(Site site, Lexicon lexicon) {
+            this(site, lexicon, app.earshot.messages.Catalogues.bundled());
+        }
+    }
 
     /**
      * Loads and validates {@code dir}: pages, {@code site.yaml} and {@code lexicon.pls} (optional).
@@ -47,13 +52,23 @@ public final class App {
                 problems.addAll(e.problems());
             }
         }
+        // Interface words: the bundled catalogues with the site's own (content/messages/<tag>.properties) over them;
+        // every language site.yaml lists must have every message English has.
+        Path messagesDir = dir.normalize().resolve("messages");
+        app.earshot.messages.Catalogues messages = app.earshot.messages.Catalogues.bundled();
+        try {
+            messages = app.earshot.messages.Catalogues.load(messagesDir);
+            if (site != null) for (String tag : site.languages()) problems.addAll(messages.problems(tag, messagesDir));
+        } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+            problems.add(messagesDir + ":1: the message catalogues cannot be read: " + e.getMessage());
+        }
         if (!problems.isEmpty()) throw new ContentException(problems);
-        return new Content(site, lexicon);
+        return new Content(site, lexicon, messages);
     }
 
     /** The snapshot of one load: the site, its lexicon and the voicing made from them. */
     public static Snapshot snapshot(Content content) {
-        return Snapshot.of(content.site(), content.lexicon());
+        return Snapshot.of(content.site(), content.lexicon(), content.messages());
     }
 
     /** The narration parts, keeping what they make under {@code audioCache}. */

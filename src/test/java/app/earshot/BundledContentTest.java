@@ -72,7 +72,7 @@ class BundledContentTest {
             org.jsoup.nodes.Document spanish = server.html("/que-es-la-ketamina");
             assertEquals("es", spanish.selectFirst("html").attr("lang"));
             assertEquals("/que-es-la-ketamina", english.selectFirst("p.translations a[lang=es]").attr("href"));
-            assertEquals("/what-is-ketamine", spanish.selectFirst("p.translations a[lang=en]").attr("href"));
+            assertEquals("/what-is-ketamine", spanish.selectFirst("p.translation-notice a[lang=en]").attr("href"));
             assertEquals(server.url("/what-is-ketamine"), spanish.selectFirst("link[rel=alternate][hreflang=en]").attr("href"));
         }
     }

@@ -10,6 +10,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -53,12 +55,14 @@ final class PageRoutes {
     static final Memos.Key<byte[]> HOME = new Memos.Key<>("rendered home page");
 
     private void home(Context ctx) {
-        Site site = RequestSnapshot.of(ctx).site();
-        send(ctx, home(site));
+        send(ctx, home(RequestSnapshot.of(ctx)));
     }
 
-    private byte[] home(Site site) {
-        return site.memos().get(HOME, () -> templates.render("home.ftlh", views.home(site)).getBytes(StandardCharsets.UTF_8));
+    /** The home page, in the site's language. */
+    private byte[] home(Snapshot now) {
+        Site site = now.site();
+        return site.memos().get(HOME, () -> templates.render("home.ftlh", views.home(site, now.messages(site.language())))
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private void page(Context ctx) {
@@ -67,7 +71,7 @@ final class PageRoutes {
         Page page = page(site, ctx.pathParam("slug"));
         Links links = links(ctx, site, page);
         serve(ctx, site, "/" + page.slug(), links, () -> templates.render("page.ftlh",
-                inLanguage(views.page(now, page), site, page, null, "", links)));
+                inLanguage(views.page(now, page), now, page, null, "", links)));
     }
 
     private void section(Context ctx) {
@@ -78,12 +82,12 @@ final class PageRoutes {
         Links links = links(ctx, site, page);
         if (ctx.pathParam("section").equals("transcript")) {
             serve(ctx, site, "/" + page.slug() + "/transcript", links, () -> templates.render("transcript.ftlh",
-                    inLanguage(views.transcript(now, page, null), site, page, null, "/transcript", links)));
+                    inLanguage(views.transcript(now, page, null), now, page, null, "/transcript", links)));
             return;
         }
         Section section = section(page, ctx.pathParam("section"));
         serve(ctx, site, "/" + page.slug() + "/" + section.id(), links, () -> templates.render("section.ftlh",
-                inLanguage(views.section(now, page, section), site, page, section, "", links)));
+                inLanguage(views.section(now, page, section), now, page, section, "", links)));
     }
 
     private void sectionTranscript(Context ctx) {
@@ -93,7 +97,7 @@ final class PageRoutes {
         Section section = section(page, ctx.pathParam("section"));
         Links links = links(ctx, site, page);
         serve(ctx, site, "/" + page.slug() + "/" + section.id() + "/transcript", links, () -> templates.render("transcript.ftlh",
-                inLanguage(views.transcript(now, page, section), site, page, section, "/transcript", links)));
+                inLanguage(views.transcript(now, page, section), now, page, section, "/transcript", links)));
     }
 
     /**
@@ -105,15 +109,26 @@ final class PageRoutes {
     }
 
     /**
-     * {@code model} in {@code page}'s language: {@code <html lang>}, the hreflang alternates of this view (the page,
-     * {@code section}'s page, or either's transcript when {@code suffix} is "/transcript") and the visible links to
-     * its translations.
+     * {@code model} with the hreflang alternates of this view (the page, {@code section}'s page, or either's transcript
+     * when {@code suffix} is "/transcript") and the visible links to its translations; for a translation no qualified
+     * medical translator has reviewed, the notice saying so in its language, whose link to the original (in the
+     * original's language) stands in for that translation's link rather than repeating it.
      */
-    static Map<String, Object> inLanguage(Map<String, Object> model, Site site, Page page, Section section, String suffix,
+    static Map<String, Object> inLanguage(Map<String, Object> model, Snapshot now, Page page, Section section, String suffix,
                                           Links links) {
-        model.put("lang", page.language());
+        Site site = now.site();
         model.put("alternates", Alternates.absolute(Alternates.of(site, page, section, suffix), links));
-        model.put("translations", Alternates.translations(site, page, section, suffix).stream()
+        List<Alternates.Version> translations = new ArrayList<>(Alternates.translations(site, page, section, suffix));
+        Page source = page.unreviewedTranslation() ? site.page(page.translationOf()).orElse(null) : null;
+        if (source != null) {
+            Alternates.Version original = translations.stream()
+                    .filter(v -> v.hreflang().equals(source.language())).findFirst().orElse(null);
+            translations.remove(original);
+            model.put("notice", Map.of("text", now.messages(page.language()).get("translation.unreviewed"),
+                    "href", original == null ? "/" + source.slug() : original.path(), "hreflang", source.language(),
+                    "link", now.messages(source.language()).get("translation.original")));
+        }
+        model.put("translations", translations.stream()
                 .map(v -> Map.of("hreflang", v.hreflang(), "href", v.path(), "name", v.name())).toList());
         return model;
     }
@@ -128,13 +143,13 @@ final class PageRoutes {
         for (Page page : site.pages().subList(0, Math.min(1, site.pages().size()))) {
             if (!site.translations(page).isEmpty()) continue; // its alternates need the first request's origin
             render(site, "/" + page.slug(), Links.relative(), () -> templates.render("page.ftlh",
-                    inLanguage(views.page(now, page), site, page, null, "", Links.relative())));
+                    inLanguage(views.page(now, page), now, page, null, "", Links.relative())));
             for (Section section : page.sections().subList(0, Math.min(1, page.sections().size()))) {
                 render(site, "/" + page.slug() + "/" + section.id(), Links.relative(), () -> templates.render("section.ftlh",
-                        inLanguage(views.section(now, page, section), site, page, section, "", Links.relative())));
+                        inLanguage(views.section(now, page, section), now, page, section, "", Links.relative())));
             }
         }
-        home(site);
+        home(now);
     }
 
     private Rendered render(Site site, String path, Links links, Supplier<String> render) {

@@ -97,13 +97,49 @@ class TranslationLinksTest {
     }
 
     @Test
-    void theSpanishPageLinksVisiblyToTheEnglishOneInEnglishOnce() {
+    void theUnreviewedSpanishPageSaysSoInSpanishRightAfterItsHeadingAndLinksToTheEnglishOnceInEnglish() {
         Document doc = server.html("/" + SPANISH);
-        Element link = doc.selectFirst("h1 + p.translations a");
-        assertEquals("English", link.text());
+        Element notice = doc.selectFirst("h1 + p.translation-notice");
+        assertEquals("Esta traducción no ha sido revisada por un traductor médico calificado. Read the original in English",
+                notice.text());
+        Element link = notice.selectFirst("a");
         assertEquals("en", link.attr("lang"));
+        assertEquals("en", link.attr("hreflang"));
         assertEquals("/" + ENGLISH, link.attr("href"));
-        assertEquals(1, doc.select("p.translations a").size());
+        assertEquals(1, doc.select("main a[href=/" + ENGLISH + "]").size(), "one link to the original, not two");
+        assertEquals(0, doc.select("p.translations").size());
+    }
+
+    @Test
+    void theUnreviewedNoticeIsOnTheTranslationsSectionPagesAndTranscriptsLinkingToTheSameViewOfTheOriginal() {
+        Page english = server.site().page(ENGLISH).orElseThrow();
+        Page spanish = server.site().page(SPANISH).orElseThrow();
+        String section = "/" + SPANISH + "/" + spanish.sections().get(2).id();
+        assertEquals("/" + ENGLISH + "/" + english.sections().get(2).id(),
+                server.html(section).selectFirst("h1 + p.translation-notice a").attr("href"));
+        assertEquals("/" + ENGLISH + "/transcript",
+                server.html("/" + SPANISH + "/transcript").selectFirst("h1 + p.translation-notice a").attr("href"));
+    }
+
+    @Test
+    void theEnglishPageHasNoNotice() {
+        assertEquals(0, server.html("/" + ENGLISH).select(".translation-notice").size());
+    }
+
+    @Test
+    void aReviewedTranslationHasNoNoticeAndTheOrdinaryLinkBack(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        TestServer.copyTree(Path.of("src/test/resources/site-es"), dir);
+        Path spanish = dir.resolve("pages/" + SPANISH + ".md");
+        java.nio.file.Files.writeString(spanish, java.nio.file.Files.readString(spanish)
+                .replace("translation-reviewed: false", "translation-reviewed: true"));
+        try (TestServer reviewed = TestServer.start(dir)) {
+            Document doc = reviewed.html("/" + SPANISH);
+            assertEquals(0, doc.select(".translation-notice").size());
+            Element link = doc.selectFirst("h1 + p.translations a");
+            assertEquals("English", link.text());
+            assertEquals("en", link.attr("lang"));
+            assertEquals("/" + ENGLISH, link.attr("href"));
+        }
     }
 
     @Test
