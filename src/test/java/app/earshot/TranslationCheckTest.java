@@ -93,4 +93,30 @@ class TranslationCheckTest {
         assertEquals(List.of(file(content) + ":1: not checked: the pronunciation report covers pages in English"
                 + " (FreeTTS's voice); this page is in 'es'"), spanish);
     }
+
+    @Test
+    void aTopicWithSpanishPagesButNoSpanishTitleIsWarnedOnItsSiteYamlLine() throws IOException {
+        Path content = site(s -> s);
+        Files.writeString(content.resolve("site.yaml"), Files.readString(content.resolve("site.yaml"))
+                .replace("title: {en: Treatments, es: Tratamientos}", "title: Treatments"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(0, Earshot.run(new String[] {"check", "--content", content.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream())));
+        List<String> said = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("topic 'treatments'")).toList();
+        int line = Files.readAllLines(content.resolve("site.yaml")).indexOf("  - id: treatments") + 1;
+        assertEquals(List.of(content.normalize().resolve("site.yaml") + ":" + line + ": warning: topic 'treatments' has pages in"
+                + " 'es' but no title in 'es'; its home page shows 'Treatments' until the title is a map such as"
+                + " {en: Treatments, es: ...}"), said);
+    }
+
+    @Test
+    void aPageMayNotTakeTheAddressOfALanguagesHomePage() throws IOException {
+        Path content = site(s -> s);
+        Files.copy(content.resolve("pages/about-ketamine.md"), content.resolve("pages/es.md"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(1, Earshot.run(new String[] {"check", "--content", content.toString()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(content.normalize().resolve("pages/es.md")
+                + ":1: the address /es is the home page of the site's pages in 'es'; rename the file"), err.toString(StandardCharsets.UTF_8));
+    }
 }

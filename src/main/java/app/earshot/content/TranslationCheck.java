@@ -37,6 +37,35 @@ public final class TranslationCheck {
                             + "' was reviewed " + source.reviewed() + ", after this translation (" + page.reviewed()
                             + "); bring the translation up to date and set its reviewed date"));
         }
+        warnings.addAll(topicTitles(contentDir.normalize().resolve("site.yaml"), site));
         return List.copyOf(warnings);
+    }
+
+    /** A topic with pages in a language the site lists but no title in it: the language's home would show the site's. */
+    private static List<String> topicTitles(Path file, Site site) {
+        List<String> warnings = new ArrayList<>();
+        List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | RuntimeException e) {
+            lines = List.of();
+        }
+        for (Topic topic : site.topics()) {
+            for (String language : site.languages()) {
+                boolean used = site.pages().stream().anyMatch(p -> p.topic().equals(topic.id()) && p.language().equals(language));
+                if (!used || topic.hasTitle(language, site.language())) continue;
+                int line = 1;
+                for (int i = 0; i < lines.size(); i++) {
+                    String at = lines.get(i).strip();
+                    if (at.startsWith("- ")) at = at.substring(2).strip();
+                    if (at.equals("id: " + topic.id())) line = i + 1;
+                }
+                warnings.add(file + ":" + line + ": warning: topic '" + topic.id() + "' has pages in '" + language
+                        + "' but no title in '" + language + "'; its home page shows '" + topic.title()
+                        + "' until the title is a map such as {" + site.language() + ": " + topic.title() + ", "
+                        + language + ": ...}");
+            }
+        }
+        return warnings;
     }
 }

@@ -68,7 +68,14 @@ final class PageRoutes {
     private void page(Context ctx) {
         Snapshot now = RequestSnapshot.of(ctx);
         Site site = now.site();
-        Page page = page(site, ctx.pathParam("slug"));
+        String slug = ctx.pathParam("slug");
+        // A language the site lists, but its own, has a home page of its own at /{tag}/ (no page may take the address).
+        if (site.languages().indexOf(slug) > 0) {
+            serve(ctx, site, "/" + slug + "/", Links.relative(), () -> templates.render("home.ftlh",
+                    views.home(site, now.messages(slug), slug)));
+            return;
+        }
+        Page page = page(site, slug);
         Links links = links(ctx, site, page);
         serve(ctx, site, "/" + page.slug(), links, () -> templates.render("page.ftlh",
                 inLanguage(views.page(now, page), now, page, null, "", links)));

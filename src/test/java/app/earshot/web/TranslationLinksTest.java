@@ -182,4 +182,27 @@ class TranslationLinksTest {
         }
         assertEquals(2 * (1 + server.site().page(ENGLISH).orElseThrow().sections().size()) * 3, pairs);
     }
+
+    @Test
+    void theSpanishHomeListsTheSpanishPagesUnderSpanishTopicsInSpanish() {
+        Document doc = server.html("/es/");
+        assertEquals("es", doc.selectFirst("html").attr("lang"));
+        assertEquals("Información para pacientes en español", doc.selectFirst("h1").text());
+        assertEquals("Tratamientos", doc.selectFirst("main h2").text());
+        assertEquals(List.of("/" + SPANISH), doc.select("main .page-list a").eachAttr("href"));
+        Element back = doc.selectFirst("h1 + p.translations a");
+        assertEquals("/", back.attr("href"));
+        assertEquals("en", back.attr("lang"));
+        assertEquals("English", back.text());
+    }
+
+    @Test
+    void theHomeListsTheSitesLanguagePagesAndLinksToTheSpanishHomeInSpanish() {
+        Document doc = server.html("/");
+        assertEquals(List.of("/" + ENGLISH), doc.select("main .page-list a").eachAttr("href"));
+        Element link = doc.selectFirst("h1 + p.translations a");
+        assertEquals("/es/", link.attr("href"));
+        assertEquals("es", link.attr("lang"));
+        assertEquals("Español", link.text());
+    }
 }
