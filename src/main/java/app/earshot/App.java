@@ -11,6 +11,7 @@ import app.earshot.speech.Lexicon;
 import app.earshot.speech.LexiconException;
 import app.earshot.speech.ScriptWriter;
 import app.earshot.speech.Synthesizer;
+import app.earshot.speech.Voices;
 import app.earshot.web.WebApp;
 import io.javalin.Javalin;
 import java.nio.file.Files;
@@ -61,9 +62,12 @@ public final class App {
         return narrator(audioCache, synthesizer, app.earshot.making.Maker.open());
     }
 
-    /** As above, with every production (not cache hits) admitted by {@code maker} (the server's load shedding). */
+    /**
+     * As above, with every production (not cache hits) admitted by {@code maker} (the server's load shedding).
+     * {@code synthesizer} speaks English; {@link Voices} adds eSpeak NG for every other language when it is installed.
+     */
     public static Narrator narrator(Path audioCache, Synthesizer synthesizer, app.earshot.making.Maker maker) {
-        return Narrator.of(synthesizer, new ArtifactStore(audioCache, maker, java.util.Map.of(
+        return Narrator.of(synthesizer instanceof Voices ? synthesizer : Voices.of(synthesizer), new ArtifactStore(audioCache, maker, java.util.Map.of(
                 app.earshot.epub.TalkingBook.EXTENSION, app.earshot.epub.TalkingBook::checkContainer,
                 "cues.json", app.earshot.narration.Captioner::checkCues)));
     }
