@@ -86,6 +86,10 @@ public final class Earshot {
             out.println("warning: site.yaml sets no podcast owner email (podcast: email:); Apple, Spotify and Podcast Index "
                     + "send ownership checks to it, and the feed's podcast:locked names it");
         }
+        // A language with no voice here: its pages are served as text until what is named is installed.
+        new java.util.TreeSet<>(content.site().pages().stream().map(Page::language).toList()).forEach(language ->
+                app.earshot.speech.Voices.missingVoice(language).ifPresent(why ->
+                        out.println("warning: " + why + "; pages in " + language + " are served as text, without audio")));
         return 0;
     }
 

@@ -101,10 +101,11 @@ public final class EspeakSynthesizer implements Synthesizer {
                 try {
                     library = Native.load(libraryName, Espeak.class);
                 } catch (UnsatisfiedLinkError e) {
-                    throw new SynthesisException("eSpeak NG library " + libraryName + " not found: install espeak-ng", e);
+                    throw new SynthesisException("install espeak-ng (apt-get install espeak-ng): its library " + libraryName
+                            + " was not found", e);
                 }
                 int rate = library.espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, null, INITIALIZE_DONT_EXIT);
-                if (rate <= 0) throw new SynthesisException("eSpeak NG found no voice data: install espeak-ng-data");
+                if (rate <= 0) throw new SynthesisException("install espeak-ng-data (apt-get install espeak-ng-data): eSpeak NG found no voice data");
                 Collector collector = new Collector();
                 library.espeak_SetSynthCallback(collector);
                 loaded = new Loaded(libraryName, library, rate, library.espeak_Info(null), collector);
@@ -116,6 +117,13 @@ public final class EspeakSynthesizer implements Synthesizer {
     /** The library's version, e.g. {@code 1.51}. */
     public String version() {
         return engine.version();
+    }
+
+    /** True if eSpeak NG has a voice by this name or language ({@code es-419}). */
+    public boolean hasVoice(String name) {
+        synchronized (LOCK) {
+            return engine.library().espeak_SetVoiceByName(name) == 0;
+        }
     }
 
     @Override

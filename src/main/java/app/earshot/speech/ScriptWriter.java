@@ -95,7 +95,7 @@ public final class ScriptWriter {
         }
         List<Passage> passages = new ArrayList<>();
         for (Passage passage : raw) {
-            String text = normalizer.normalize(passage.text());
+            String text = normalizer.normalize(passage.text(), page.language());
             if (!text.isBlank()) passages.add(new Passage(passage.block(), passage.part(), text));
         }
         return passages;

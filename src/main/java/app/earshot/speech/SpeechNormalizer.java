@@ -114,6 +114,27 @@ public final class SpeechNormalizer {
         return assemble(s);
     }
 
+    /**
+     * {@link #normalize(String)} for text in {@code language} (BCP 47). English gets the whole English rule set; any other
+     * language only what holds in every language (bullets, quotes, brackets, dashes, symbols, punctuation): its numbers,
+     * "%", units and abbreviations are left as written for its own voice (eSpeak NG reads "70 %", "1,5" and "24 h" in
+     * Spanish), and the English words ("percent", "for example") never appear in it.
+     */
+    public String normalize(String text, String language) {
+        if (Voices.isEnglish(language)) return normalize(text);
+        String s = text.replace("\r\n", "\n").replace('\r', '\n');
+        s = MARKS.matcher(s).replaceAll("");
+        s = Normalizer.normalize(s, Normalizer.Form.NFKC);
+        s = endBulletItems(s);
+        s = QUOTES.matcher(s).replaceAll("");
+        s = OPEN_BRACKET.matcher(s).replaceAll(", ");
+        s = CLOSE_BRACKET.matcher(s).replaceAll(", ");
+        s = SPACED_DASH.matcher(s).replaceAll(", ");
+        s = INNER_DASH.matcher(s).replaceAll("-");
+        s = INNER_BULLET.matcher(s).replaceAll(", ");
+        return assemble(dropUnsayable(s));
+    }
+
     /** Strips bullets and ends each bullet item with a full stop, so items are not run together. */
     private static String endBulletItems(String s) {
         List<String> lines = new ArrayList<>();

@@ -19,6 +19,8 @@ public final class Voices implements Synthesizer {
     private final Synthesizer english;
     private final EspeakSynthesizer espeak;
     private final String missing;
+    // Whether eSpeak NG has each voice asked about: asked once per voice, as the library does not change under us.
+    private final java.util.Map<String, Boolean> known = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Voices(Synthesizer english, EspeakSynthesizer espeak, String missing) {
         this.english = Objects.requireNonNull(english, "english");
@@ -78,7 +80,25 @@ public final class Voices implements Synthesizer {
     @Override
     public Optional<String> unavailable(String voice) {
         if (!voice.startsWith(ESPEAK)) return english.unavailable(voice);
-        return Optional.ofNullable(missing);
+        if (espeak == null) return Optional.of(missing);
+        String name = voice.substring(ESPEAK.length());
+        return known.computeIfAbsent(name, espeak::hasVoice) ? Optional.empty()
+                : Optional.of("eSpeak NG has no voice '" + name + "'");
+    }
+
+    /**
+     * What {@code check} says of {@code language}: empty when it has a voice here, else why not and what to install
+     * ("no voice for es: install espeak-ng ..."). Loads eSpeak NG only for a language that needs it.
+     */
+    public static Optional<String> missingVoice(String language) {
+        if (isEnglish(language)) return Optional.empty();
+        String name = espeakVoice(language);
+        try {
+            return EspeakSynthesizer.open().hasVoice(name) ? Optional.empty()
+                    : Optional.of("no voice for " + language + ": eSpeak NG has no voice '" + name + "'");
+        } catch (SynthesisException e) {
+            return Optional.of("no voice for " + language + ": " + e.getMessage());
+        }
     }
 
     /** Closes FreeTTS; eSpeak NG's library stays loaded for the process. */
