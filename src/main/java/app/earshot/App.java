@@ -24,7 +24,11 @@ public final class App {
     private App() {}
 
     /** Everything read from a content folder: the site and its pronunciation lexicon. */
-    public record Content(Site site, Lexicon lexicon) {}
+    public record Content(Site site, Lexicon lexicon, List<Lexicon> otherLexicons) {
+        public Content(Site site, Lexicon lexicon) {
+            this(site, lexicon, List.of());
+        }
+    }
 
     /**
      * Loads and validates {@code dir}: pages, {@code site.yaml} and {@code lexicon.pls} (optional).
@@ -48,13 +52,41 @@ public final class App {
                 problems.addAll(e.problems());
             }
         }
+        List<Lexicon> others = otherLexicons(dir.normalize(), problems);
         if (!problems.isEmpty()) throw new ContentException(problems);
-        return new Content(site, lexicon);
+        return new Content(site, lexicon, others);
+    }
+
+    /**
+     * The lexicons of other languages, {@code lexicon.<tag>.pls} ({@code lexicon.es.pls}), in name order; each file's
+     * {@code xml:lang} must be the language its name says.
+     */
+    private static List<Lexicon> otherLexicons(Path dir, List<String> problems) {
+        List<Lexicon> others = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path pls : files.filter(p -> p.getFileName().toString().matches("lexicon\\.[A-Za-z]{2,3}(-[A-Za-z0-9]+)*\\.pls")).sorted().toList()) {
+                String name = pls.getFileName().toString();
+                String tag = name.substring("lexicon.".length(), name.length() - ".pls".length());
+                try {
+                    Lexicon parsed = Lexicon.parse(pls);
+                    if (!parsed.appliesTo(tag)) {
+                        problems.add(pls + ":1: xml:lang says '" + parsed.language() + "' but the file name says '" + tag + "'");
+                    } else {
+                        others.add(parsed);
+                    }
+                } catch (LexiconException e) {
+                    problems.addAll(e.problems());
+                }
+            }
+        } catch (java.io.IOException e) {
+            problems.add(dir + ": cannot list the lexicons: " + e.getMessage());
+        }
+        return others;
     }
 
     /** The snapshot of one load: the site, its lexicon and the voicing made from them. */
     public static Snapshot snapshot(Content content) {
-        return Snapshot.of(content.site(), content.lexicon());
+        return Snapshot.of(content.site(), content.lexicon(), content.otherLexicons());
     }
 
     /** The narration parts, keeping what they make under {@code audioCache}. */

@@ -31,7 +31,12 @@ public final class Snapshot {
 
     /** The snapshot of a loaded site and its lexicon; the voicing is made here, once per load. */
     public static Snapshot of(Site site, Lexicon lexicon) {
-        return new Snapshot(site, lexicon, new Voicing(new ScriptWriter(new SpeechNormalizer(), lexicon), site.speech()));
+        return of(site, lexicon, java.util.List.of());
+    }
+
+    /** As above, with the lexicons of other languages ({@code lexicon.es.pls}) for pages in them. */
+    public static Snapshot of(Site site, Lexicon lexicon, java.util.List<Lexicon> otherLexicons) {
+        return new Snapshot(site, lexicon, new Voicing(new ScriptWriter(new SpeechNormalizer(), lexicon, otherLexicons), site.speech()));
     }
 
     /** Pages and site settings. */
