@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 class CheckVoicesTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    private String check() {
-        int status = Earshot.run(new String[] {"check", "--content", "src/test/resources/site-es"},
+    private String check(String... more) {
+        String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("check", "--content", "src/test/resources/site-es"),
+                java.util.Arrays.stream(more)).toArray(String[]::new);
+        int status = Earshot.run(args,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertEquals(0, status, "a missing voice is a warning: the pages are still served as text");
         return out.toString(StandardCharsets.UTF_8);
@@ -35,5 +37,12 @@ class CheckVoicesTest {
     @Test
     void withEspeakCheckHasNoVoiceWarning() {
         assertFalse(check().contains("no voice"));
+    }
+
+    @Test
+    void pronunciationReportSaysItLeavesSpanishPagesUnchecked() {
+        String said = check("--speech");
+        assertFalse(said.contains("acerca-de-la-ketamina.md"), said);
+        assertTrue(said.contains("note: 1 page(s) in other languages not checked"), said);
     }
 }
