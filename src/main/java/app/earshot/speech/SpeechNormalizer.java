@@ -105,13 +105,7 @@ public final class SpeechNormalizer {
      * @return the same content in words FreeTTS says well; "" if nothing in it can be spoken
      */
     public String normalize(String text) {
-        String s = text.replace("\r\n", "\n").replace('\r', '\n');
-        s = MARKS.matcher(s).replaceAll("");
-        s = Normalizer.normalize(s, Normalizer.Form.NFKC);
-        s = endBulletItems(s);
-        s = spellOut(s);
-        s = dropUnsayable(s);
-        return assemble(s);
+        return assemble(dropUnsayable(spellOut(prepare(text))));
     }
 
     /**
@@ -122,17 +116,14 @@ public final class SpeechNormalizer {
      */
     public String normalize(String text, String language) {
         if (Voices.isEnglish(language)) return normalize(text);
+        return assemble(dropUnsayable(pausesForPunctuation(QUOTES.matcher(prepare(text)).replaceAll(""))));
+    }
+
+    /** Line ends, trademark marks and compatibility forms folded; bullet items ended with a full stop. */
+    private static String prepare(String text) {
         String s = text.replace("\r\n", "\n").replace('\r', '\n');
         s = MARKS.matcher(s).replaceAll("");
-        s = Normalizer.normalize(s, Normalizer.Form.NFKC);
-        s = endBulletItems(s);
-        s = QUOTES.matcher(s).replaceAll("");
-        s = OPEN_BRACKET.matcher(s).replaceAll(", ");
-        s = CLOSE_BRACKET.matcher(s).replaceAll(", ");
-        s = SPACED_DASH.matcher(s).replaceAll(", ");
-        s = INNER_DASH.matcher(s).replaceAll("-");
-        s = INNER_BULLET.matcher(s).replaceAll(", ");
-        return assemble(dropUnsayable(s));
+        return endBulletItems(Normalizer.normalize(s, Normalizer.Form.NFKC));
     }
 
     /** Strips bullets and ends each bullet item with a full stop, so items are not run together. */
@@ -176,6 +167,11 @@ public final class SpeechNormalizer {
         s = replace(YEAR, s, m -> m.group(1) + m.group(2) + year(Integer.parseInt(m.group(3))));
         s = AMPERSAND.matcher(s).replaceAll(" and ");
         s = WORD_SLASH.matcher(s).replaceAll(" or ");
+        return pausesForPunctuation(s);
+    }
+
+    /** Brackets, spaced dashes and inner bullets become pauses, in every language. */
+    private static String pausesForPunctuation(String s) {
         s = OPEN_BRACKET.matcher(s).replaceAll(", ");
         s = CLOSE_BRACKET.matcher(s).replaceAll(", ");
         s = SPACED_DASH.matcher(s).replaceAll(", ");
