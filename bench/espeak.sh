@@ -21,7 +21,7 @@ val() { sed -n "s/^$1=//p" <<<"$out"; }
 cat <<MD
 ## eSpeak NG for Spanish (issue 25)
 
-\`bench/espeak.sh\` on $(date -u +%Y-%m-%d), $(nproc) cores, espeak-ng $(espeak-ng --version | sed 's/.*: \([0-9.]*\).*/\1/'); load average $LOAD_START at the start, $LOAD_END at the end.
+\`bench/espeak.sh\` on $(date -u +%Y-%m-%d), $(nproc) cores, espeak-ng $(espeak-ng --version | sed 's/^[^:]*: \([0-9.]*\).*/\1/'); load average $LOAD_START at the start, $LOAD_END at the end.
 Fixture \`src/test/resources/site-es\`: every section of \`acerca-de-la-ketamina\` ($(val espeak_audio_seconds) s of audio, voice
 $(val voices_es)) and of its English source \`about-ketamine\` ($(val freetts_audio_seconds) s, FreeTTS kevin16), $(val rounds) rounds after
 $WARMUP warm-up rounds, alternating; median (min-max), milliseconds of work per second of audio:
@@ -30,5 +30,5 @@ $WARMUP warm-up rounds, alternating; median (min-max), milliseconds of work per 
 |---|---|
 | eSpeak NG synthesis, Spanish (one process-wide lock; includes the resampling) | $(val espeak_ms_per_s) |
 | FreeTTS synthesis, English (one voice) | $(val freetts_ms_per_s) |
-| of which 22.05 -> 16 kHz resampling (windowed sinc, 32 taps) | $(val resample_ms_per_s) |
+| of which 22.05 -> 16 kHz resampling (windowed sinc, 49 taps, weights per phase) | $(val resample_ms_per_s) |
 MD
