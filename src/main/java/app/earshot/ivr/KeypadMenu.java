@@ -37,7 +37,6 @@ public final class KeypadMenu {
     public static final String NOT_AN_OPTION = "not-an-option";
     public static final String GOODBYE = "goodbye";
     /** Said before the menu again after a wrong key: short, so it and a menu of {@link #MENU_WORDS} stay under 20 s. */
-    static final String NOT_AN_OPTION_WORDS = "Not an option.";
 
     /** Where a key leads. */
     public sealed interface Target permits ToSection, ToMenu {}

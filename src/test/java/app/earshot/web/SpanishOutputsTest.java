@@ -57,6 +57,19 @@ class SpanishOutputsTest {
         }
     }
 
+    @Test
+    void aSpanishSitesLineSaysOprimaAndNeverPress(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        TestServer.copyTree(app.earshot.Fixture.SITE, dir);
+        java.nio.file.Path yaml = dir.resolve("site.yaml");
+        java.nio.file.Files.writeString(yaml, java.nio.file.Files.readString(yaml).replace("language: en", "language: es"));
+        var prompts = app.earshot.ivr.SiteMenu.of(App.load(dir).site()).prompts();
+        assertFalse(prompts.isEmpty());
+        for (var prompt : prompts.entrySet()) {
+            assertFalse(prompt.getValue().matches("(?s).*\\b(press|For|Help|Goodbye|option)\\b.*"), prompt.getKey() + ": " + prompt.getValue());
+        }
+        assertEquals("No recibimos ninguna respuesta. Gracias por llamar. Adiós.", prompts.get("goodbye"));
+    }
+
     private static String entry(byte[] zip, String name) throws Exception {
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
