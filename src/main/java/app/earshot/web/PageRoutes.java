@@ -121,9 +121,10 @@ final class PageRoutes {
      * medical translator has reviewed, the notice saying so in its language, whose link to the original (in the
      * original's language) stands in for that translation's link rather than repeating it.
      */
-    static Map<String, Object> inLanguage(Map<String, Object> model, Snapshot now, Page page, Section section, String suffix,
-                                          Links links) {
+    Map<String, Object> inLanguage(Map<String, Object> model, Snapshot now, Page page, Section section, String suffix,
+                                   Links links) {
         Site site = now.site();
+        if (!page.language().equals(site.language())) model.put("pages", views.navigation(site, page.language()));
         model.put("alternates", Alternates.absolute(Alternates.of(site, page, section, suffix), links));
         List<Alternates.Version> translations = new ArrayList<>(Alternates.translations(site, page, section, suffix));
         Page source = page.unreviewedTranslation() ? site.page(page.translationOf()).orElse(null) : null;

@@ -205,4 +205,12 @@ class TranslationLinksTest {
         assertEquals("es", link.attr("lang"));
         assertEquals("Español", link.text());
     }
+
+    @Test
+    void aSpanishPagesNavigationNamesTheSpanishHomesTopicsInSpanish() {
+        Document doc = server.html("/" + SPANISH);
+        assertEquals(List.of("Tratamientos"), doc.select("nav.site-nav a").eachText());
+        assertEquals(List.of("/es/#topic-treatments"), doc.select("nav.site-nav a").eachAttr("href"));
+        assertEquals(List.of("Treatments"), server.html("/" + ENGLISH).select("nav.site-nav a").eachText());
+    }
 }
