@@ -202,4 +202,11 @@ class TranslationLinksTest {
         assertEquals(List.of("/es/#topic-treatments"), doc.select("nav.site-nav a").eachAttr("href"));
         assertEquals(List.of("Treatments"), server.html("/" + ENGLISH).select("nav.site-nav a").eachText());
     }
+
+    @Test
+    void onlyTheOtherLanguagesTheSiteListsHaveAHome() {
+        assertEquals(200, server.get("/es").statusCode());
+        assertEquals(404, server.get("/fr/").statusCode());
+        assertEquals(404, server.get("/en/").statusCode(), "the site's own language's home is /");
+    }
 }
