@@ -149,7 +149,8 @@ final class PageRoutes {
     void prime(Snapshot now) {
         Site site = now.site();
         for (Page page : site.pages().subList(0, Math.min(1, site.pages().size()))) {
-            if (!site.translations(page).isEmpty()) continue; // its alternates need the first request's origin
+            // A page with translations is rendered here with root-relative alternates, which compiles its templates;
+            // no request matches that entry (its alternates are absolute), so the first one renders it again.
             render(site, "/" + page.slug(), Links.relative(), () -> templates.render("page.ftlh",
                     inLanguage(views.page(now, page), now, page, null, "", Links.relative())));
             for (Section section : page.sections().subList(0, Math.min(1, page.sections().size()))) {
