@@ -23,10 +23,16 @@ import java.util.List;
 public final class App {
     private App() {}
 
-    /** Everything read from a content folder: the site and its pronunciation lexicon. */
-    public record Content(Site site, Lexicon lexicon, List<Lexicon> otherLexicons) {
+    /** Everything read from a content folder: the site, its pronunciation lexicons and its interface words. */
+    public record Content(Site site, Lexicon lexicon, app.earshot.messages.Catalogues messages, List<Lexicon> otherLexicons) {
+        /** Content with the bundled interface words only. */
         public Content(Site site, Lexicon lexicon) {
-            this(site, lexicon, List.of());
+            this(site, lexicon, app.earshot.messages.Catalogues.bundled());
+        }
+
+        /** Content with no lexicons of other languages. */
+        public Content(Site site, Lexicon lexicon, app.earshot.messages.Catalogues messages) {
+            this(site, lexicon, messages, List.of());
         }
     }
 
@@ -52,9 +58,19 @@ public final class App {
                 problems.addAll(e.problems());
             }
         }
+        // Interface words: the bundled catalogues with the site's own (content/messages/<tag>.properties) over them;
+        // every language site.yaml lists must have every message English has.
+        Path messagesDir = dir.normalize().resolve("messages");
+        app.earshot.messages.Catalogues messages = app.earshot.messages.Catalogues.bundled();
+        try {
+            messages = app.earshot.messages.Catalogues.load(messagesDir);
+            if (site != null) for (String tag : site.languages()) problems.addAll(messages.problems(tag, messagesDir));
+        } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+            problems.add(messagesDir + ":1: the message catalogues cannot be read: " + e.getMessage());
+        }
         List<Lexicon> others = otherLexicons(dir.normalize(), problems);
         if (!problems.isEmpty()) throw new ContentException(problems);
-        return new Content(site, lexicon, others);
+        return new Content(site, lexicon, messages, others);
     }
 
     /**
@@ -86,7 +102,7 @@ public final class App {
 
     /** The snapshot of one load: the site, its lexicon and the voicing made from them. */
     public static Snapshot snapshot(Content content) {
-        return Snapshot.of(content.site(), content.lexicon(), content.otherLexicons());
+        return Snapshot.of(content.site(), content.lexicon(), content.messages(), content.otherLexicons());
     }
 
     /** The narration parts, keeping what they make under {@code audioCache}. */
@@ -99,9 +115,14 @@ public final class App {
      * {@code synthesizer} speaks English; {@link Voices} adds eSpeak NG for every other language when it is installed.
      */
     public static Narrator narrator(Path audioCache, Synthesizer synthesizer, app.earshot.making.Maker maker) {
-        return Narrator.of(synthesizer instanceof Voices ? synthesizer : Voices.of(synthesizer), new ArtifactStore(audioCache, maker, java.util.Map.of(
+        return Narrator.of(synthesizer instanceof Voices ? synthesizer : Voices.of(synthesizer), artifactStore(audioCache, maker));
+    }
+
+    /** The store under {@code audioCache}, with every format check the server's artifacts have. */
+    public static ArtifactStore artifactStore(Path audioCache, app.earshot.making.Maker maker) {
+        return new ArtifactStore(audioCache, maker, java.util.Map.of(
                 app.earshot.epub.TalkingBook.EXTENSION, app.earshot.epub.TalkingBook::checkContainer,
-                "cues.json", app.earshot.narration.Captioner::checkCues)));
+                "cues.json", app.earshot.narration.Captioner::checkCues));
     }
 
     /** How {@code content}'s sections are turned into speech: normalisation, then its lexicon. */

@@ -86,6 +86,7 @@ public final class Earshot {
             out.println("warning: site.yaml sets no podcast owner email (podcast: email:); Apple, Spotify and Podcast Index "
                     + "send ownership checks to it, and the feed's podcast:locked names it");
         }
+        app.earshot.content.TranslationCheck.warnings(contentDir, content.site()).forEach(out::println);
         // A language with no voice here: its pages are served as text until what is named is installed.
         new java.util.TreeSet<>(content.site().pages().stream().map(Page::language).toList()).forEach(language ->
                 app.earshot.speech.Voices.missingVoice(language).ifPresent(why ->
@@ -105,7 +106,7 @@ public final class Earshot {
         // Retry-After at once. Background work (warming) only uses what people leave idle, and never refuses anyone.
         Maker maker = new Maker(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), PRODUCTION_WAIT_MILLIS, 64);
         Narrator narrator = App.narrator(cli.path("audio-cache", "audio-cache"), synthesizer, maker);
-        Snapshot first = Snapshot.of(baseUrl.map(content.site()::withBaseUrl).orElse(content.site()), content.lexicon(), content.otherLexicons());
+        Snapshot first = Snapshot.of(baseUrl.map(content.site()::withBaseUrl).orElse(content.site()), content.lexicon(), content.messages(), content.otherLexicons());
         SnapshotStore store = new SnapshotStore(first);
         Warmer warmer = new Warmer(narrator, WARM_DELAY_MILLIS);
         app.earshot.web.PronunciationPreview preview = cli.flag("preview")
@@ -210,7 +211,7 @@ public final class Earshot {
         try (FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer()) {
             Narrator narrator = App.narrator(cli.path("audio-cache", "audio-cache"), synthesizer);
             // The snapshot served carries the base URL, so every absolute URL in the export starts with it.
-            Snapshot snapshot = Snapshot.of(site, content.lexicon(), content.otherLexicons());
+            Snapshot snapshot = Snapshot.of(site, content.lexicon(), content.messages(), content.otherLexicons());
             // The feed lists only audio that is ready: make it all first, so the exported feed is complete.
             Warmer warmer = new Warmer(narrator, 0);
             for (Page page : site.pages()) warmer.page(snapshot.voicing(), page, () -> {});

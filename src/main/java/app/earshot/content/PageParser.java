@@ -1,5 +1,8 @@
 package app.earshot.content;
 
+import app.earshot.messages.Catalogues;
+import app.earshot.messages.Messages;
+
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -83,30 +86,40 @@ final class PageParser {
      * {@code null} skips the check (site.yaml itself is broken and reported on its own).
      */
     Result parse(String file, String slug, String source, java.util.Set<String> topics) {
-        Outline outline = outline(file, source, topics, false);
+        return parse(file, slug, source, topics, null);
+    }
+
+    /**
+     * As above, for a site whose language is {@code siteLanguage} (null: English): the words the parser writes into a
+     * page (the introduction's heading, care callouts' labels) are in the page's language, else the site's.
+     */
+    Result parse(String file, String slug, String source, java.util.Set<String> topics, String siteLanguage) {
+        Outline outline = outline(file, source, topics, false, siteLanguage);
         if (!outline.problems().isEmpty()) return new Result(null, outline.problems());
         // Everything a page can get wrong has been checked above; its sections' HTML and blocks (most of the cost of
         // a page) are made the first time anything reads them, so loading a library does not render all of it.
         // The front matter is not read again, only the body (kept until then) parsed again and rendered.
         String body = outline.body();
         int lineOffset = outline.bodyLineOffset();
+        Messages words = words(outline.language(), siteLanguage);
         Supplier<List<Section>> sections = () -> {
             List<String> problems = new ArrayList<>();
-            List<Section> made = sections(file, markdown.parse(body), lineOffset, problems, true);
+            List<Section> made = sections(file, markdown.parse(body), lineOffset, problems, true, words);
             if (!problems.isEmpty()) throw new IllegalStateException("a checked page has problems now: " + problems);
             return made;
         };
         return new Result(new Page(slug, outline.title().strip(), outline.summary().strip(), outline.reviewed(),
                 outline.nextReview(), new LazySections(outline.sections().size(), sections), outline.topic(), outline.language(),
-                outline.translationOf()), List.of());
+                outline.translationOf(), outline.translationReviewed()), List.of());
     }
 
     /** The same page as {@link #parse}, with its sections made at once (for tests comparing the two). */
     Result parseEagerly(String file, String slug, String source, java.util.Set<String> topics) {
-        Outline outline = outline(file, source, topics, true);
+        Outline outline = outline(file, source, topics, true, null);
         if (!outline.problems().isEmpty()) return new Result(null, outline.problems());
         return new Result(new Page(slug, outline.title().strip(), outline.summary().strip(), outline.reviewed(),
-                outline.nextReview(), outline.sections(), outline.topic(), outline.language(), outline.translationOf()), List.of());
+                outline.nextReview(), outline.sections(), outline.topic(), outline.language(), outline.translationOf(),
+                outline.translationReviewed()), List.of());
     }
 
     /**
@@ -114,14 +127,19 @@ final class PageParser {
      * with ids, headings and lines alone) and every problem found, the same problems either way.
      */
     private record Outline(String title, String summary, String topic, LocalDate reviewed, LocalDate nextReview,
-                           String language, String translationOf,
+                           String language, String translationOf, boolean translationReviewed,
                            String body, int bodyLineOffset, List<Section> sections, List<String> problems) {
         static Outline failed(List<String> problems) {
-            return new Outline(null, null, null, null, null, null, null, null, 0, List.of(), problems);
+            return new Outline(null, null, null, null, null, null, null, false, null, 0, List.of(), problems);
         }
     }
 
-    private Outline outline(String file, String source, java.util.Set<String> topics, boolean render) {
+    /** The interface words of a page in {@code language}, or in the site's when the page names none. */
+    private static Messages words(String language, String siteLanguage) {
+        return Catalogues.bundled().forLanguage(language == null || language.isEmpty() ? siteLanguage : language);
+    }
+
+    private Outline outline(String file, String source, java.util.Set<String> topics, boolean render, String siteLanguage) {
         List<String> problems = new ArrayList<>();
         String text = source.replace("\r\n", "\n").replace('\r', '\n');
         if (text.startsWith("\uFEFF")) text = text.substring(1);
@@ -167,15 +185,24 @@ final class PageParser {
             problems.add(file + ":" + keyLines.get("translation-of") + ": translation-of '" + translationOf
                     + "' is not a page's slug (its file name without .md)");
         }
+        Object reviewedTranslation = meta.get("translation-reviewed");
+        boolean translationReviewed = Boolean.TRUE.equals(reviewedTranslation);
+        if (reviewedTranslation != null && !(reviewedTranslation instanceof Boolean)) {
+            problems.add(file + ":" + keyLines.get("translation-reviewed") + ": translation-reviewed must be true or false, not '"
+                    + string(reviewedTranslation) + "'");
+        } else if (reviewedTranslation != null && translationOf.isEmpty()) {
+            problems.add(file + ":" + keyLines.get("translation-reviewed")
+                    + ": translation-reviewed is only for a translation; add translation-of or remove this line");
+        }
 
         String body = text.substring(bodyStart);
         Node document = markdown.parse(body);
-        List<Section> sections = sections(file, document, bodyLineOffset, problems, render);
+        List<Section> sections = sections(file, document, bodyLineOffset, problems, render, words(language, siteLanguage));
         if (sections.isEmpty() && problems.isEmpty()) {
             problems.add(file + ":" + (bodyLineOffset + 1) + ": the page has no content");
         }
         if (!problems.isEmpty()) return Outline.failed(problems);
-        return new Outline(title, summary, topic, reviewed, nextReview, language, translationOf, body, bodyLineOffset,
+        return new Outline(title, summary, topic, reviewed, nextReview, language, translationOf, translationReviewed, body, bodyLineOffset,
                 sections, List.of());
     }
 
@@ -275,7 +302,8 @@ final class PageParser {
     }
 
     /** Splits the document at level-2 headings; text before the first is the introduction. */
-    private List<Section> sections(String file, Node document, int lineOffset, List<String> problems, boolean render) {
+    private List<Section> sections(String file, Node document, int lineOffset, List<String> problems, boolean render,
+                                   Messages words) {
         List<List<Node>> groups = new ArrayList<>();
         List<Heading> headings = new ArrayList<>();
         List<Node> current = new ArrayList<>();
@@ -325,7 +353,7 @@ final class PageParser {
             Heading heading = headings.get(i);
             List<Node> raw = groups.get(i);
             int line = heading == null ? line(raw.get(0), lineOffset) : line(heading, lineOffset);
-            String headingText = heading == null ? "Introduction" : plainText(heading);
+            String headingText = heading == null ? words.get("page.introduction") : plainText(heading);
             String id = INTRODUCTION_ID;
             if (heading != null) {
                 Matcher explicit = EXPLICIT_ID.matcher(headingText);
@@ -353,7 +381,7 @@ final class PageParser {
             if (firstLine != null) {
                 problems.add(file + ":" + line + ": duplicate section id '" + id + "' (first used on line " + firstLine + "); set another with {#your-id}");
             }
-            List<Node> body = careCards(file, id, attachCaptions(file, id, raw, lineOffset, problems), lineOffset, problems);
+            List<Node> body = careCards(file, id, attachCaptions(file, id, raw, lineOffset, problems), lineOffset, problems, words);
             if (body.isEmpty()) {
                 problems.add(file + ":" + line + ": section '" + headingText + "' is empty");
             }
@@ -398,7 +426,8 @@ final class PageParser {
      * Turns a block quote whose first line is {@code [!kind] Title} into a {@link CareCard}; an unknown kind or a card
      * with no title or no body is a problem. Other block quotes are left as they are.
      */
-    private List<Node> careCards(String file, String sectionId, List<Node> body, int lineOffset, List<String> problems) {
+    private List<Node> careCards(String file, String sectionId, List<Node> body, int lineOffset, List<String> problems,
+                                 Messages words) {
         List<Node> out = new ArrayList<>();
         int number = 0;
         for (Node node : body) {
@@ -430,7 +459,8 @@ final class PageParser {
             if (n != null) n.unlink();
             if (first.getFirstChild() == null) first.unlink();
             number++;
-            CareCard card = new CareCard(kind.get(), title.toString().strip(), sectionId + "-care-" + number);
+            CareCard card = new CareCard(kind.get(), words.get("page.care." + kind.get().marker), title.toString().strip(),
+                    sectionId + "-care-" + number);
             for (Node child = node.getFirstChild(); child != null; ) {
                 Node next = child.getNext();
                 card.appendChild(child);
@@ -474,7 +504,7 @@ final class PageParser {
             } else if (node instanceof CaptionedTable captioned) {
                 blocks.add(table(captioned));
             } else if (node instanceof CareCard card) {
-                blocks.add(new Block.Care(card.kind().label, card.title(), plainText(card).strip()));
+                blocks.add(new Block.Care(card.label(), card.title(), plainText(card).strip(), card.kind().marker));
             } else if (!plainText(node).isBlank()) {
                 blocks.add(new Block.Paragraph(plainText(node)));
             }

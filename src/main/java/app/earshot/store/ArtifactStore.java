@@ -1,5 +1,6 @@
 package app.earshot.store;
 
+import app.earshot.audio.HlsSegments;
 import app.earshot.audio.Mp3;
 import app.earshot.audio.Wav;
 import app.earshot.making.Maker;
@@ -78,7 +79,9 @@ public final class ArtifactStore {
     }
 
     /** The format checks the store knows without help: the audio formats below it. */
-    static final Map<String, Validator> AUDIO_CHECKS = Map.of("wav", Wav::inspect, "mp3", Mp3::inspect);
+    static final Map<String, Validator> AUDIO_CHECKS = Map.of("wav", Wav::inspect, "mp3", Mp3::inspect,
+            "hls.mp3", HlsSegments::inspect,
+            "hls.txt", file -> HlsSegments.Plan.parse(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8)));
 
     private static final Logger LOG = LoggerFactory.getLogger(ArtifactStore.class);
 
