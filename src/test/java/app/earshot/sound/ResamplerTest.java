@@ -32,4 +32,12 @@ class ResamplerTest {
         // 10 kHz would fold to 6 kHz at full level without the low-pass.
         assertTrue(rms(Resampler.to(tone(22_050, 10_000, 1.0), 16_000)) < 10, "aliased energy left");
     }
+
+    @Test
+    void ratesWithManyPhasesAreResampledToo() {
+        // 16,000 -> 8,001 Hz has 8,001 fractional positions: weights are worked out per sample, not kept.
+        Pcm out = Resampler.to(tone(16_000, 1_000, 1.0), 8_001);
+        assertEquals(8_001, out.sampleRate());
+        assertEquals(10_000 / Math.sqrt(2), rms(out), 150);
+    }
 }
