@@ -43,6 +43,7 @@ public final class EspeakSynthesizer implements Synthesizer {
     private static final int EVENT_MSG_TERMINATED = 6;
     private static final int PARAMETER_RATE = 1;
     private static final int PARAMETER_PITCH = 3;
+    private static final int NORMAL_RATE = 175; // espeakRATE_NORMAL
     // espeak_EVENT, field by field: type, unique_identifier, text_position, length, audio_position, sample (six
     // 4-byte ints, offsets 0-20), user_data (a pointer, at 24), then a union of int / const char* / char[8] (8 bytes,
     // pointer-aligned). 40 bytes on 64-bit.
@@ -128,12 +129,12 @@ public final class EspeakSynthesizer implements Synthesizer {
 
     @Override
     public String engineId() {
-        return "espeak-ng-" + engine.version() + "-v1";
+        return "espeak-ng-" + engine.version() + "-v2";
     }
 
     /**
      * Speaks {@code script} with the eSpeak NG voice {@code settings.voice()} (a name or language, e.g. {@code es-419}),
-     * at {@code rateWpm} (clamped to eSpeak's 80-450) and a pitch of {@code pitchHz / 2} on eSpeak's 0-100 scale (100 Hz,
+     * at {@link #espeakRate} of {@code rateWpm} and a pitch of {@code pitchHz / 2} on eSpeak's 0-100 scale (100 Hz,
      * FreeTTS's baseline, is eSpeak's 50).
      *
      * @return 16 kHz mono audio and one timing per word eSpeak spoke, in order and inside the clip
@@ -153,7 +154,7 @@ public final class EspeakSynthesizer implements Synthesizer {
             if (lib.espeak_SetVoiceByName(settings.voice()) != 0) {
                 throw new SynthesisException("eSpeak NG has no voice '" + settings.voice() + "'");
             }
-            lib.espeak_SetParameter(PARAMETER_RATE, Math.max(80, Math.min(450, settings.rateWpm())), 0);
+            lib.espeak_SetParameter(PARAMETER_RATE, espeakRate(settings.rateWpm()), 0);
             lib.espeak_SetParameter(PARAMETER_PITCH, Math.max(0, Math.min(100, Math.round(settings.pitchHz() / 2))), 0);
             for (int i = 0; i < paragraphs.size(); i++) {
                 if (samples > 0) {
@@ -186,6 +187,15 @@ public final class EspeakSynthesizer implements Synthesizer {
         double clip = pcm.seconds();
         return new Speech(pcm, words.stream()
                 .map(w -> new WordTiming(w.token(), Math.min(w.start(), clip), Math.min(w.end(), clip))).toList());
+    }
+
+    /**
+     * eSpeak NG's rate for a site rate: the site's normal 150 words per minute (FreeTTS's, heard at ~162) is eSpeak NG's
+     * own normal, 175, and the other speeds scale with it; at 150 itself Spanish came out at 99-132 written words per
+     * minute, slower than a patient hears from a person. Clamped to eSpeak NG's 80-450.
+     */
+    static int espeakRate(int siteWpm) {
+        return Math.max(80, Math.min(450, (int) Math.round(siteWpm * NORMAL_RATE / 150.0)));
     }
 
     /**
