@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The export of the fixture site on stock Debian static servers (nginx with its stock {@code mime.types}, Apache with
- * {@code /etc/mime.types}), each given only the type file the export carries for it: a crawl from the home page and the
+ * {@code /etc/mime.types}, Caddy), each given only the type file the export carries for it: a crawl from the home page and the
  * export's unlinked entry points follows every link, enclosure, playlist entry, feed and sitemap URL, API URL and
  * VoiceXML audio, grammar and next document; each must answer 200 with the type the live server sends for that path.
  */
@@ -70,6 +70,13 @@ class StaticHostTypesTest {
     void stockApacheWithTheExportsHtaccessServesEveryUrlWithTheLiveType() throws Exception {
         try (StockHost apache = StockHost.apache(EXPORT, EXPORT.resolveSibling("apache"))) {
             crawlFindsNothingDeadOrMistyped(apache);
+        }
+    }
+
+    @Test
+    void stockCaddyWithTheExportsSnippetServesEveryUrlWithTheLiveType() throws Exception {
+        try (StockHost caddy = StockHost.caddy(EXPORT, EXPORT.resolveSibling("caddy"))) {
+            crawlFindsNothingDeadOrMistyped(caddy);
         }
     }
 

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * A stock static server from Debian serving an export folder with its stock type map plus only the file the export
- * carries for it ({@link HostTypes}): nginx with {@code /etc/nginx/mime.types} and the include, or Apache with
- * {@code /etc/mime.types} and the export's {@code .htaccess}.
+ * carries for it ({@link HostTypes}): nginx with {@code /etc/nginx/mime.types} and the include, Apache with
+ * {@code /etc/mime.types} and the export's {@code .htaccess}, or Caddy with the export's snippet.
  */
 final class StockHost implements AutoCloseable {
     private final Process process;
@@ -58,6 +58,20 @@ final class StockHost implements AutoCloseable {
         Process p = new ProcessBuilder("apache2", "-f", work.resolve("apache2.conf").toAbsolutePath().toString(), "-DFOREGROUND")
                 .redirectErrorStream(true).redirectOutput(work.resolve("apache.log").toFile()).start();
         return started("apache2", p, port, work.resolve("apache.log"));
+    }
+
+    /** Caddy as Debian ships it (its built-in types), importing the export's snippet before file_server. */
+    static StockHost caddy(Path export, Path work) throws Exception {
+        int port = freePort();
+        Files.createDirectories(work);
+        Files.writeString(work.resolve("Caddyfile"), "{\n\tadmin off\n\tauto_https off\n}\nhttp://127.0.0.1:" + port + " {\n\troot * "
+                + export.toAbsolutePath() + "\n\timport " + export.toAbsolutePath().resolve(HostTypes.CADDY) + "\n\tfile_server\n}\n");
+        ProcessBuilder pb = new ProcessBuilder("caddy", "run", "--config", work.resolve("Caddyfile").toAbsolutePath().toString(),
+                "--adapter", "caddyfile").redirectErrorStream(true).redirectOutput(work.resolve("caddy.log").toFile());
+        // Caddy keeps its state under HOME and the XDG folders: the work folder, not the user's.
+        String dir = work.toAbsolutePath().toString();
+        pb.environment().putAll(java.util.Map.of("HOME", dir, "XDG_DATA_HOME", dir, "XDG_CONFIG_HOME", dir));
+        return started("caddy", pb.start(), port, work.resolve("caddy.log"));
     }
 
     String url(String path) {
