@@ -45,11 +45,16 @@ class StaticHostTypesTest {
 
     @BeforeAll
     static void export() throws Exception {
-        deleteTree(EXPORT.getParent());
         server = TestServer.start();
-        new Exporter(server.url(""), null).export(EXPORT, ExportRoots.of(server.site()), p -> {});
+        exportAnew(server, EXPORT);
+    }
+
+    /** Exports {@code live} into {@code export}, replacing an earlier export, readable by all. */
+    static void exportAnew(TestServer live, Path export) throws Exception {
+        deleteTree(export.getParent());
+        new Exporter(live.url(""), null).export(export, ExportRoots.of(live.site()), p -> {});
         // Apache's workers run as an unprivileged user, as on a real host.
-        try (Stream<Path> all = Files.walk(EXPORT.getParent())) {
+        try (Stream<Path> all = Files.walk(export.getParent())) {
             for (Path p : all.toList()) p.toFile().setReadable(true, false);
         }
     }
@@ -101,35 +106,43 @@ class StaticHostTypesTest {
 
     /** Crawls {@code host} from "/" and the export's entry points; every URL named must answer 200 with the live type. */
     static void crawlFindsNothingDeadOrMistyped(StockHost host) throws Exception {
-        Deque<String> queue = new ArrayDeque<>(List.of("/"));
-        queue.addAll(ExportRoots.of(server.site()));
-        Set<String> seen = new LinkedHashSet<>();
-        List<String> wrong = new ArrayList<>();
         Set<String> kinds = new java.util.TreeSet<>();
-        while (!queue.isEmpty()) {
-            String path = queue.poll();
-            if (!seen.add(path)) continue;
-            HttpResponse<byte[]> copy = get(host.url(path));
-            HttpResponse<byte[]> live = server.getBytes(path);
-            assertEquals(200, live.statusCode(), "the live server answers " + path);
-            if (copy.statusCode() != 200 || !type(copy).equals(type(live))) {
-                wrong.add(path + ": " + copy.statusCode() + " " + type(copy) + " (live: " + type(live) + ")");
-                continue;
-            }
-            kinds.add(type(copy));
-            for (String link : links(type(copy), new String(copy.body(), StandardCharsets.UTF_8))) {
-                if (!seen.contains(link)) queue.add(link);
-            }
-        }
-        assertEquals(List.of(), wrong, host + ": dead or mistyped");
+        Set<String> seen = new LinkedHashSet<>();
+        assertEquals(List.of(), deadOrMistyped(server, host, seen, kinds), host + ": dead or mistyped");
         assertTrue(seen.size() > 200, seen.size() + " URLs");
         assertTrue(kinds.containsAll(Set.of("text/html", "audio/mpeg", "audio/wav", "text/vtt", "audio/basic", "audio/x-alaw-basic",
                 "application/voicexml+xml", "application/srgs+xml", "application/rss+xml", "application/xml", "audio/x-mpegurl",
                 "application/vnd.apple.mpegurl", "application/epub+zip", "application/json", "text/plain")), host + " crawled " + kinds);
     }
 
+    /**
+     * Crawls the export of {@code live} on {@code host}, filling {@code seen} (paths) and {@code kinds} (types); returns
+     * each URL that does not answer 200 with the type {@code live} sends for it.
+     */
+    static List<String> deadOrMistyped(TestServer live, StockHost host, Set<String> seen, Set<String> kinds) throws Exception {
+        Deque<String> queue = new ArrayDeque<>(List.of("/"));
+        queue.addAll(ExportRoots.of(live.site()));
+        List<String> wrong = new ArrayList<>();
+        while (!queue.isEmpty()) {
+            String path = queue.poll();
+            if (!seen.add(path)) continue;
+            HttpResponse<byte[]> copy = get(host.url(path));
+            HttpResponse<byte[]> answer = live.getBytes(path);
+            assertEquals(200, answer.statusCode(), "the live server answers " + path);
+            if (copy.statusCode() != 200 || !type(copy).equals(type(answer))) {
+                wrong.add(path + ": " + copy.statusCode() + " " + type(copy) + " (live: " + type(answer) + ")");
+                continue;
+            }
+            kinds.add(type(copy));
+            for (String link : links(live, type(copy), new String(copy.body(), StandardCharsets.UTF_8))) {
+                if (!seen.contains(link)) queue.add(link);
+            }
+        }
+        return wrong;
+    }
+
     /** The same-site paths a document of {@code type} names: attributes and text in markup, strings in JSON, playlist lines. */
-    static Set<String> links(String type, String body) throws Exception {
+    static Set<String> links(TestServer live, String type, String body) throws Exception {
         List<String> values = new ArrayList<>();
         if (type.equals("text/html") || type.contains("xml")) {
             Document doc = type.equals("text/html") ? Jsoup.parse(body) : Jsoup.parse(body, "", Parser.xmlParser());
@@ -143,7 +156,7 @@ class StaticHostTypesTest {
             body.lines().filter(l -> !l.startsWith("#")).forEach(values::add);
         }
         Set<String> out = new LinkedHashSet<>();
-        String origin = server.url("");
+        String origin = live.url("");
         for (String v : values) {
             String url = v.strip();
             if (url.startsWith(origin + "/")) url = url.substring(origin.length());
