@@ -68,8 +68,7 @@ public final class HostTypes {
                 + "# A types block here replaces the http block's mime.types, so it holds every type the export uses.\n"
                 + "types {\n");
         TYPES.forEach((ext, type) -> s.append("    ").append(type).append(' ').append(ext).append(";\n"));
-        s.append("}\ncharset utf-8;\ncharset_types text/plain text/css text/vtt text/javascript application/json application/xml "
-                + FEED_TYPE + " application/voicexml+xml application/srgs+xml audio/x-mpegurl application/vnd.apple.mpegurl;\n");
+        s.append("}\ncharset utf-8;\ncharset_types ").append(String.join(" ", textTypes())).append(' ').append(FEED_TYPE).append(";\n");
         s.append("location ~ (^|/)").append(FEED_FILE.replace(".", "\\.")).append("$ {\n    types { }\n    default_type ")
                 .append(FEED_TYPE).append(";\n}\n");
         s.append("location / {\n    try_files $uri $uri/index.html =404;\n}\nerror_page 404 /404.html;\n");
@@ -79,7 +78,11 @@ public final class HostTypes {
     static String apache() {
         StringBuilder s = new StringBuilder("# Earshot export: Apache reads this with AllowOverride FileInfo Indexes (or copy it into the server's configuration).\n");
         TYPES.forEach((ext, type) -> s.append("AddType ").append(type).append(" .").append(ext).append('\n'));
-        s.append("AddCharset utf-8 .html .css .js .json .xml .txt .vtt .m3u .m3u8 .vxml .grxml\n");
+        s.append("AddCharset utf-8");
+        TYPES.forEach((ext, type) -> {
+            if (isText(type)) s.append(" .").append(ext);
+        });
+        s.append('\n');
         s.append("<Files \"").append(FEED_FILE).append("\">\n    ForceType ").append(FEED_TYPE).append("\n</Files>\n");
         s.append("DirectoryIndex index.html\nErrorDocument 404 /404.html\n");
         return s.toString();
@@ -89,8 +92,7 @@ public final class HostTypes {
         StringBuilder s = new StringBuilder("# Earshot export: import into the site block that serves it (Caddy), before file_server.\n");
         int n = 0;
         for (Map.Entry<String, String> e : TYPES.entrySet()) {
-            String charset = e.getValue().startsWith("text/") || e.getValue().endsWith("json") || e.getValue().endsWith("xml")
-                    || e.getValue().contains("mpegurl") ? "; charset=utf-8" : "";
+            String charset = isText(e.getValue()) ? "; charset=utf-8" : "";
             s.append("@earshot").append(n).append(" {\n    path *.").append(e.getKey()).append('\n');
             if (FEED_FILE.endsWith("." + e.getKey())) s.append("    not path */").append(FEED_FILE).append('\n');
             s.append("}\nheader @earshot").append(n++).append(" Content-Type \"").append(e.getValue()).append(charset).append("\"\n");
@@ -99,6 +101,15 @@ public final class HostTypes {
         s.append("header @earshotfeed Content-Type \"").append(FEED_TYPE).append("; charset=utf-8\"\n");
         s.append("try_files {path} {path}/index.html\nhandle_errors {\n    rewrite * /404.html\n    file_server\n}\n");
         return s.toString();
+    }
+
+    /** Types whose files are UTF-8 text (a charset is sent with them, as the live server does). */
+    static boolean isText(String type) {
+        return type.startsWith("text/") || type.endsWith("json") || type.endsWith("xml") || type.contains("mpegurl");
+    }
+
+    private static java.util.List<String> textTypes() {
+        return TYPES.values().stream().filter(HostTypes::isText).distinct().filter(t -> !t.equals("text/html")).toList();
     }
 
     private static void put(Path file, String text) {
