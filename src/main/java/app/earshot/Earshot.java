@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import app.earshot.export.ExportRoots;
 import app.earshot.export.Exporter;
+import app.earshot.export.HostTypes;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -221,6 +222,8 @@ public final class Earshot {
                         });
                 out.printf(Locale.ROOT, "export: wrote %d files (%.1f MB) to %s in %.1f s%n", result.files(),
                         result.bytes() / 1e6, target, (System.nanoTime() - start) / 1e9);
+                out.println("export: types for a static server: include " + HostTypes.NGINX + " (nginx), " + HostTypes.APACHE
+                        + " (Apache), import " + HostTypes.CADDY + " (Caddy); see docs/export-and-scaling.md");
                 return 0;
             } finally {
                 app.stop();
