@@ -31,7 +31,7 @@ final class SearchView {
             Map<String, Object> model = views.layout(site, msg, msg.get("search.title") + " \u2013 " + site.title());
             model.put("state", "empty");
             model.put("searchQuery", query.text());
-            model.put("topics", topics(site));
+            model.put("topics", topics(site, msg));
             return model;
         }
         String count = results.more() ? msg.format("search.count.more", results.total()) : switch (results.total()) {
@@ -56,7 +56,7 @@ final class SearchView {
         model.put("crisis", results.crisis());
         results.urgentHelp().ifPresent(c -> model.put("urgentHelp", new UrgentHelp(c.kind(), c.label(), c.title(), c.text(),
                 "/" + c.page().slug() + "/" + c.section().id(), title(c.page(), c.section(), msg))));
-        if (results.total() == 0) model.put("topics", topics(site));
+        if (results.total() == 0) model.put("topics", topics(site, msg));
         model.put("results", results.shown().stream().map(hit -> new Result(
                 "/" + hit.page().slug() + "/" + hit.section().id(), title(hit.page(), hit.section(), msg),
                 hit.page().title(), hit.excerpt().parts())).toList());
@@ -67,7 +67,8 @@ final class SearchView {
         return section.introduction() ? msg.format("search.introduction-to", page.title()) : section.heading();
     }
 
-    private List<Views.Link> topics(Site site) {
-        return views.groups(site).stream().map(t -> new Views.Link("/#" + t.id(), t.title())).toList();
+    private List<Views.Link> topics(Site site, Messages msg) {
+        return views.groups(site).stream().map(t -> new Views.Link("/#" + t.id(),
+                site.topics().isEmpty() ? msg.get("layout.topics.pages") : t.title())).toList();
     }
 }
