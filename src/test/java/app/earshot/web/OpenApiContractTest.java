@@ -115,6 +115,8 @@ class OpenApiContractTest {
                 Call.get("/audio/" + SLUG + ".mp3"), Call.get("/audio/" + SLUG + ".wav"), Call.get("/audio/" + SLUG + ".vtt"),
                 Call.get("/audio/" + SLUG + ".chapters.vtt"), Call.get("/audio/" + SLUG + ".mp3", "Range", "bytes=0-99"),
                 Call.get("/audio/" + SLUG + ".mp3", "Range", "bytes=999999999-"), Call.get("/audio/no-such-page.mp3"),
+                Call.get("/audio/" + SLUG + "/hls/0.mp3"), Call.get("/audio/" + SLUG + "/hls/999999.mp3"),
+                Call.get("/audio/" + SLUG + "/hls/0.mp3", "Range", "bytes=0-99"),
                 Call.get("/telephony/" + SLUG + "/" + SECTION + ".wav"), Call.get("/telephony/" + SLUG + "/" + SECTION + ".wav?codec=pcm"),
                 Call.get("/telephony/" + SLUG + "/" + SECTION + ".ulaw"), Call.get("/telephony/" + SLUG + "/" + SECTION + ".alaw"),
                 Call.get("/telephony/" + SLUG + "/" + SECTION + ".ulaw?codec=alaw"), Call.get("/telephony/" + SLUG + "/no-such-section.wav"),
