@@ -78,9 +78,14 @@ public final class App {
 
     /** As above, with every production (not cache hits) admitted by {@code maker} (the server's load shedding). */
     public static Narrator narrator(Path audioCache, Synthesizer synthesizer, app.earshot.making.Maker maker) {
-        return Narrator.of(synthesizer, new ArtifactStore(audioCache, maker, java.util.Map.of(
+        return Narrator.of(synthesizer, artifactStore(audioCache, maker));
+    }
+
+    /** The store under {@code audioCache}, with every format check the server's artifacts have. */
+    public static ArtifactStore artifactStore(Path audioCache, app.earshot.making.Maker maker) {
+        return new ArtifactStore(audioCache, maker, java.util.Map.of(
                 app.earshot.epub.TalkingBook.EXTENSION, app.earshot.epub.TalkingBook::checkContainer,
-                "cues.json", app.earshot.narration.Captioner::checkCues)));
+                "cues.json", app.earshot.narration.Captioner::checkCues));
     }
 
     /** How {@code content}'s sections are turned into speech: normalisation, then its lexicon. */

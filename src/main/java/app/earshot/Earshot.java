@@ -86,6 +86,7 @@ public final class Earshot {
             out.println("warning: site.yaml sets no podcast owner email (podcast: email:); Apple, Spotify and Podcast Index "
                     + "send ownership checks to it, and the feed's podcast:locked names it");
         }
+        app.earshot.content.TranslationCheck.warnings(contentDir, content.site()).forEach(out::println);
         return 0;
     }
 

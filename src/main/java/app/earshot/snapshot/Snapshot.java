@@ -8,7 +8,6 @@ import app.earshot.narration.Voicing;
 import app.earshot.speech.Lexicon;
 import app.earshot.speech.ScriptWriter;
 import app.earshot.speech.SpeechNormalizer;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -23,8 +22,6 @@ public final class Snapshot {
     private final Lexicon lexicon;
     private final Voicing voicing;
     private final Catalogues messages;
-    // Values derived from this load alone (e.g. the authors' pronunciation reports), dropped with the snapshot.
-    private final ConcurrentHashMap<String, Object> memos = new ConcurrentHashMap<>();
 
     private Snapshot(Site site, Lexicon lexicon, Voicing voicing, Catalogues messages) {
         this.site = site;
@@ -75,18 +72,12 @@ public final class Snapshot {
     }
 
     /**
-     * The value {@code make} derives from this snapshot alone, made once per snapshot and key; a reload makes a new
-     * snapshot, so nothing made here outlives the content it came from.
+     * The value {@code make} derives from this load alone, made once per load and key (by one thread while others
+     * wait) in the site's {@link app.earshot.content.Memos}, the one memo mechanism; a reload makes a new site, so
+     * nothing made here outlives the content it came from.
      */
-    @SuppressWarnings("unchecked")
     public <T> T memo(String key, Supplier<T> make) {
-        Object made = memos.get(key);
-        if (made == null) {
-            made = make.get();
-            Object raced = memos.putIfAbsent(key, made);
-            if (raced != null) made = raced;
-        }
-        return (T) made;
+        return site.memos().get(key, make);
     }
 
     /** How this load is spoken: its script writer and voices. */

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 final class ErrorPages {
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
-    private final java.util.Set<String> loggedCauses = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final app.earshot.store.BoundedMap<String, Boolean> loggedCauses = app.earshot.store.BoundedMap.ofEntries(1000);
     private final SnapshotStore content;
     private final Templates templates;
     private final Views views;
@@ -113,11 +113,12 @@ final class ErrorPages {
     }
 
     /**
-     * True the first time a failure with this message is seen, so each distinct cause is logged once. At most 1,000
-     * causes are remembered (the set is checked for room before anything is added, so it cannot grow without bound).
+     * True the first time a failure with this message is seen, so each distinct cause is logged once. The last 1,000
+     * causes are remembered (a {@link app.earshot.store.BoundedMap}): a new cause is always logged, and one forgotten
+     * long ago may be logged again.
      */
     private boolean firstTime(Throwable e) {
-        return loggedCauses.size() < 1000 && loggedCauses.add(String.valueOf(e.getMessage()));
+        return loggedCauses.putIfAbsent(String.valueOf(e.getMessage()), true);
     }
 
     /** Seconds a client waits after a disk fault: by then the file is made again or the fault has been noticed. */

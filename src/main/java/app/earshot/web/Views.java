@@ -1,5 +1,6 @@
 package app.earshot.web;
 
+import app.earshot.content.Languages;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
 import app.earshot.content.Site;
@@ -125,10 +126,41 @@ public final class Views {
 
     Map<String, Object> home(Site site, Messages msg) {
         Map<String, Object> model = layout(site, msg, site.title());
-        // A site without topics has one group; its heading is in the reader's words.
-        model.put("topics", groups(site).stream().map(t -> t.id().equals("pages") && site.topics().isEmpty()
-                ? new TopicGroup(t.id(), msg.get("layout.topics.pages"), t.pages()) : t).toList());
+        model.put("topics", inLanguage(site, msg, site.language()));
+        model.put("translations", site.languages().subList(1, site.languages().size()).stream()
+                .map(tag -> Map.of("href", "/" + tag + "/", "hreflang", tag, "name", Languages.selfName(tag))).toList());
         return model;
+    }
+
+    /**
+     * The home page of the site's pages in {@code language}, another than the site's own ({@code /es/}): those pages
+     * by topic under the topics' titles in that language, and a link to the site's home.
+     */
+    Map<String, Object> home(Site site, Messages msg, String language) {
+        String heading = msg.get("translation.home.heading");
+        Map<String, Object> model = layout(site, msg, heading + " \u2013 " + site.title());
+        model.put("lang", language);
+        model.put("heading", heading);
+        model.put("description", "");
+        model.put("topics", inLanguage(site, msg, language));
+        model.put("translations", List.of(Map.of("href", "/", "hreflang", site.language(),
+                "name", Languages.selfName(site.language()))));
+        return model;
+    }
+
+    /** The home page's groups with only the pages in {@code language}, each headed by its topic's title in it. */
+    private List<TopicGroup> inLanguage(Site site, Messages msg, String language) {
+        List<TopicGroup> out = new ArrayList<>();
+        for (TopicGroup t : groups(site)) {
+            List<Page> pages = t.pages().stream().filter(p -> p.language().equals(language)).toList();
+            if (pages.isEmpty()) continue;
+            // A site without topics has one group; its heading is in the reader's words.
+            String title = site.topics().isEmpty() ? msg.get("layout.topics.pages")
+                    : site.topics().stream().filter(topic -> ("topic-" + topic.id()).equals(t.id())).findFirst()
+                            .map(topic -> topic.title(language)).orElse(t.title());
+            out.add(new TopicGroup(t.id(), title, pages));
+        }
+        return out;
     }
 
     /** The load's topic groups: every page's navigation needs them, and grouping a thousand pages per request would cost more than the rest of the page. */
