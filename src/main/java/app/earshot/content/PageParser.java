@@ -7,6 +7,9 @@ import static app.earshot.content.SectionBody.checkImages;
 import static app.earshot.content.SectionBody.line;
 import static app.earshot.content.SectionBody.plainText;
 
+import app.earshot.messages.Catalogues;
+import app.earshot.messages.Messages;
+
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -72,30 +75,40 @@ final class PageParser {
      * {@code null} skips the check (site.yaml itself is broken and reported on its own).
      */
     Result parse(String file, String slug, String source, java.util.Set<String> topics) {
-        Outline outline = outline(file, source, topics, false);
+        return parse(file, slug, source, topics, null);
+    }
+
+    /**
+     * As above, for a site whose language is {@code siteLanguage} (null: English): the words the parser writes into a
+     * page (the introduction's heading, care callouts' labels) are in the page's language, else the site's.
+     */
+    Result parse(String file, String slug, String source, java.util.Set<String> topics, String siteLanguage) {
+        Outline outline = outline(file, source, topics, false, siteLanguage);
         if (!outline.problems().isEmpty()) return new Result(null, outline.problems());
         // Everything a page can get wrong has been checked above; its sections' HTML and blocks (most of the cost of
         // a page) are made the first time anything reads them, so loading a library does not render all of it.
         // The front matter is not read again, only the body (kept until then) parsed again and rendered.
         String body = outline.body();
         int lineOffset = outline.bodyLineOffset();
+        Messages words = words(outline.language(), siteLanguage);
         Supplier<List<Section>> sections = () -> {
             List<String> problems = new ArrayList<>();
-            List<Section> made = sections(file, markdown.parse(body), lineOffset, problems, true);
+            List<Section> made = sections(file, markdown.parse(body), lineOffset, problems, true, words);
             if (!problems.isEmpty()) throw new IllegalStateException("a checked page has problems now: " + problems);
             return made;
         };
         return new Result(new Page(slug, outline.title().strip(), outline.summary().strip(), outline.reviewed(),
                 outline.nextReview(), new LazySections(outline.sections().size(), sections), outline.topic(), outline.language(),
-                outline.translationOf()), List.of());
+                outline.translationOf(), outline.translationReviewed()), List.of());
     }
 
     /** The same page as {@link #parse}, with its sections made at once (for tests comparing the two). */
     Result parseEagerly(String file, String slug, String source, java.util.Set<String> topics) {
-        Outline outline = outline(file, source, topics, true);
+        Outline outline = outline(file, source, topics, true, null);
         if (!outline.problems().isEmpty()) return new Result(null, outline.problems());
         return new Result(new Page(slug, outline.title().strip(), outline.summary().strip(), outline.reviewed(),
-                outline.nextReview(), outline.sections(), outline.topic(), outline.language(), outline.translationOf()), List.of());
+                outline.nextReview(), outline.sections(), outline.topic(), outline.language(), outline.translationOf(),
+                outline.translationReviewed()), List.of());
     }
 
     /**
@@ -103,14 +116,19 @@ final class PageParser {
      * with ids, headings and lines alone) and every problem found, the same problems either way.
      */
     private record Outline(String title, String summary, String topic, LocalDate reviewed, LocalDate nextReview,
-                           String language, String translationOf,
+                           String language, String translationOf, boolean translationReviewed,
                            String body, int bodyLineOffset, List<Section> sections, List<String> problems) {
         static Outline failed(List<String> problems) {
-            return new Outline(null, null, null, null, null, null, null, null, 0, List.of(), problems);
+            return new Outline(null, null, null, null, null, null, null, false, null, 0, List.of(), problems);
         }
     }
 
-    private Outline outline(String file, String source, java.util.Set<String> topics, boolean render) {
+    /** The interface words of a page in {@code language}, or in the site's when the page names none. */
+    private static Messages words(String language, String siteLanguage) {
+        return Catalogues.bundled().forLanguage(language == null || language.isEmpty() ? siteLanguage : language);
+    }
+
+    private Outline outline(String file, String source, java.util.Set<String> topics, boolean render, String siteLanguage) {
         List<String> problems = new ArrayList<>();
         String text = source.replace("\r\n", "\n").replace('\r', '\n');
         if (text.startsWith("\uFEFF")) text = text.substring(1);
@@ -156,15 +174,24 @@ final class PageParser {
             problems.add(file + ":" + keyLines.get("translation-of") + ": translation-of '" + translationOf
                     + "' is not a page's slug (its file name without .md)");
         }
+        Object reviewedTranslation = meta.get("translation-reviewed");
+        boolean translationReviewed = Boolean.TRUE.equals(reviewedTranslation);
+        if (reviewedTranslation != null && !(reviewedTranslation instanceof Boolean)) {
+            problems.add(file + ":" + keyLines.get("translation-reviewed") + ": translation-reviewed must be true or false, not '"
+                    + string(reviewedTranslation) + "'");
+        } else if (reviewedTranslation != null && translationOf.isEmpty()) {
+            problems.add(file + ":" + keyLines.get("translation-reviewed")
+                    + ": translation-reviewed is only for a translation; add translation-of or remove this line");
+        }
 
         String body = text.substring(bodyStart);
         Node document = markdown.parse(body);
-        List<Section> sections = sections(file, document, bodyLineOffset, problems, render);
+        List<Section> sections = sections(file, document, bodyLineOffset, problems, render, words(language, siteLanguage));
         if (sections.isEmpty() && problems.isEmpty()) {
             problems.add(file + ":" + (bodyLineOffset + 1) + ": the page has no content");
         }
         if (!problems.isEmpty()) return Outline.failed(problems);
-        return new Outline(title, summary, topic, reviewed, nextReview, language, translationOf, body, bodyLineOffset,
+        return new Outline(title, summary, topic, reviewed, nextReview, language, translationOf, translationReviewed, body, bodyLineOffset,
                 sections, List.of());
     }
 
@@ -264,7 +291,8 @@ final class PageParser {
     }
 
     /** Splits the document at level-2 headings; text before the first is the introduction. */
-    private List<Section> sections(String file, Node document, int lineOffset, List<String> problems, boolean render) {
+    private List<Section> sections(String file, Node document, int lineOffset, List<String> problems, boolean render,
+                                   Messages words) {
         Parts parts = split(file, document, lineOffset, problems);
         if (parts.bodies().size() > MAX_SECTIONS) {
             Heading first = parts.headings().get(MAX_SECTIONS);
@@ -276,7 +304,8 @@ final class PageParser {
         List<Section> sections = new ArrayList<>();
         Map<String, Integer> seenIds = new HashMap<>();
         for (int i = 0; i < parts.bodies().size(); i++) {
-            sections.add(section(file, parts.headings().get(i), parts.bodies().get(i), lineOffset, seenIds, problems, render));
+            sections.add(section(file, parts.headings().get(i), parts.bodies().get(i), lineOffset, seenIds, problems, render,
+                    words));
         }
         return sections;
     }
@@ -329,9 +358,10 @@ final class PageParser {
 
     /** One section from its heading (null for the introduction) and body, its id checked against {@code seenIds}. */
     private Section section(String file, Heading heading, List<Node> raw, int lineOffset, Map<String, Integer> seenIds,
-                            List<String> problems, boolean render) {
+                            List<String> problems, boolean render, Messages words) {
         int line = heading == null ? line(raw.get(0), lineOffset) : line(heading, lineOffset);
-        Named named = heading == null ? new Named(INTRODUCTION_ID, "Introduction") : named(file, line, heading, problems);
+        Named named = heading == null ? new Named(INTRODUCTION_ID, words.get("page.introduction"))
+                : named(file, line, heading, problems);
         String id = named.id();
         String headingText = named.text();
         if (id.equals(TRANSCRIPT)) {
@@ -342,7 +372,7 @@ final class PageParser {
         if (firstLine != null) {
             problems.add(file + ":" + line + ": duplicate section id '" + id + "' (first used on line " + firstLine + "); set another with {#your-id}");
         }
-        List<Node> body = careCards(file, id, attachCaptions(file, id, raw, lineOffset, problems), lineOffset, problems);
+        List<Node> body = careCards(file, id, attachCaptions(file, id, raw, lineOffset, problems), lineOffset, problems, words);
         if (body.isEmpty()) {
             problems.add(file + ":" + line + ": section '" + headingText + "' is empty");
         }

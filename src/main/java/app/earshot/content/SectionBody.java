@@ -1,5 +1,6 @@
 package app.earshot.content;
 
+import app.earshot.messages.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -68,7 +69,8 @@ final class SectionBody {
      * Turns a block quote whose first line is {@code [!kind] Title} into a {@link CareCard}; an unknown kind or a card
      * with no title or no body is a problem. Other block quotes are left as they are.
      */
-    static List<Node> careCards(String file, String sectionId, List<Node> body, int lineOffset, List<String> problems) {
+    static List<Node> careCards(String file, String sectionId, List<Node> body, int lineOffset, List<String> problems,
+                                 Messages words) {
         List<Node> out = new ArrayList<>();
         int number = 0;
         for (Node node : body) {
@@ -100,7 +102,8 @@ final class SectionBody {
             if (n != null) n.unlink();
             if (first.getFirstChild() == null) first.unlink();
             number++;
-            CareCard card = new CareCard(kind.get(), title.toString().strip(), sectionId + "-care-" + number);
+            CareCard card = new CareCard(kind.get(), words.get("page.care." + kind.get().marker), title.toString().strip(),
+                    sectionId + "-care-" + number);
             for (Node child = node.getFirstChild(); child != null; ) {
                 Node next = child.getNext();
                 card.appendChild(child);
@@ -144,7 +147,7 @@ final class SectionBody {
             } else if (node instanceof CaptionedTable captioned) {
                 blocks.add(table(captioned));
             } else if (node instanceof CareCard card) {
-                blocks.add(new Block.Care(card.kind().label, card.title(), plainText(card).strip()));
+                blocks.add(new Block.Care(card.label(), card.title(), plainText(card).strip(), card.kind().marker));
             } else if (!plainText(node).isBlank()) {
                 blocks.add(new Block.Paragraph(plainText(node)));
             }

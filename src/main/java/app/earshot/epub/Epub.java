@@ -50,9 +50,10 @@ final class Epub {
      * @param modified   the date the content was last changed, for {@code dcterms:modified} and the ZIP entries
      * @param summary    accessibility summary, in words
      * @param narrator   who or what speaks the audio
+     * @param words      the book's own words (table of contents, landmarks), in the page's language
      */
     record Book(String identifier, String title, String language, String publisher, String description,
-                LocalDate modified, String summary, String narrator, List<Part> parts) {
+                LocalDate modified, String summary, String narrator, List<Part> parts, Words words) {
         Book {
             parts = List.copyOf(parts);
             if (parts.isEmpty()) throw new IllegalArgumentException("a book needs at least one part");
@@ -62,6 +63,9 @@ final class Epub {
             return parts.stream().mapToDouble(Part::seconds).sum();
         }
     }
+
+    /** The words a book writes itself: its table of contents' title, the landmarks' heading and the start's name. */
+    record Words(String contents, String landmarks, String start) {}
 
     /**
      * One content document with its narration.
@@ -207,7 +211,7 @@ final class Epub {
     }
 
     private static byte[] navigation(Book book) {
-        return xhtml(book.language(), "Contents \u2013 " + book.title(), "css/book.css", w -> {
+        return xhtml(book.language(), book.words().contents() + " \u2013 " + book.title(), "css/book.css", w -> {
             w.writeStartElement("nav");
             w.writeAttribute("epub", OPS, "type", "toc");
             w.writeAttribute("id", "toc");
@@ -239,9 +243,9 @@ final class Epub {
             w.writeAttribute("epub", OPS, "type", "landmarks");
             w.writeAttribute("aria-labelledby", "landmarks-heading");
             w.writeAttribute("hidden", "hidden");
-            element(w, "h2", "Landmarks", "id", "landmarks-heading");
+            element(w, "h2", book.words().landmarks(), "id", "landmarks-heading");
             w.writeStartElement("ol");
-            landmark(w, "bodymatter", "text/" + book.parts().get(0).name() + ".xhtml", "Start of content");
+            landmark(w, "bodymatter", "text/" + book.parts().get(0).name() + ".xhtml", book.words().start());
             w.writeEndElement();
             w.writeEndElement();
         });

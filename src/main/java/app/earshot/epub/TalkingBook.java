@@ -1,5 +1,8 @@
 package app.earshot.epub;
 
+import app.earshot.messages.Catalogues;
+import app.earshot.messages.Messages;
+
 import app.earshot.store.ArtifactStore;
 import app.earshot.store.Artifact;
 import app.earshot.content.Page;
@@ -91,16 +94,23 @@ public final class TalkingBook {
             parts.add(new Epub.Part(section.id(), section.heading(), chapter,
                     bytes(clips.get(i)), clips.get(i).seconds()));
         }
-        String summary = "The full text of this page, with headings, lists and a table with row and column headers, "
-                + "and a recording of all of it read aloud by a synthetic voice; each sentence is highlighted as it is read.";
+        Messages msg = words(page);
         return new Epub.Book(identifier(page), page.title(), site.language(), site.organisation(), page.summary(),
-                page.reviewed(), summary, "Synthetic voice (FreeTTS)", parts);
+                page.reviewed(), msg.get("epub.summary"), "Synthetic voice (FreeTTS)", parts,
+                new Epub.Words(msg.get("epub.contents"), msg.get("epub.landmarks"), msg.get("epub.start")));
+    }
+
+    /** The book's own words, in the page's language (the bundled catalogues'). */
+    private static Messages words(Page page) {
+        return Catalogues.bundled().forLanguage(page.language());
     }
 
     /** Everything that changes the book's bytes: the format, the site and page details it shows, text and audio. */
     private String key(Voicing v, Site site, Page page) {
+        Messages msg = words(page);
         List<String> parts = new ArrayList<>(List.of("epub", FORMAT_VERSION, site.language(), site.organisation(),
-                page.slug(), page.title(), page.summary(), page.reviewed().toString()));
+                page.slug(), page.title(), page.summary(), page.reviewed().toString(), msg.get("epub.summary"),
+                msg.get("epub.contents"), msg.get("epub.landmarks"), msg.get("epub.start")));
         for (Section section : page.sections()) {
             parts.addAll(List.of(section.id(), section.heading(), Boolean.toString(section.introduction()),
                     section.standaloneHtml(), section.blocks().toString(),

@@ -1,6 +1,8 @@
 package app.earshot.snapshot;
 
 import app.earshot.content.Site;
+import app.earshot.messages.Catalogues;
+import app.earshot.messages.Messages;
 import app.earshot.content.SpeechSettings;
 import app.earshot.narration.Voicing;
 import app.earshot.speech.Lexicon;
@@ -19,16 +21,34 @@ public final class Snapshot {
     private final Site site;
     private final Lexicon lexicon;
     private final Voicing voicing;
+    private final Catalogues messages;
 
-    private Snapshot(Site site, Lexicon lexicon, Voicing voicing) {
+    private Snapshot(Site site, Lexicon lexicon, Voicing voicing, Catalogues messages) {
         this.site = site;
+        this.messages = messages;
         this.lexicon = lexicon;
         this.voicing = voicing;
     }
 
     /** The snapshot of a loaded site and its lexicon; the voicing is made here, once per load. */
     public static Snapshot of(Site site, Lexicon lexicon) {
-        return new Snapshot(site, lexicon, new Voicing(new ScriptWriter(new SpeechNormalizer(), lexicon), site.speech()));
+        return of(site, lexicon, Catalogues.bundled());
+    }
+
+    /** As {@link #of(Site, Lexicon)}, with the interface words of this load (bundled and the site's own). */
+    public static Snapshot of(Site site, Lexicon lexicon, Catalogues messages) {
+        return new Snapshot(site, lexicon, new Voicing(new ScriptWriter(new SpeechNormalizer(), lexicon), site.speech()),
+                messages);
+    }
+
+    /** The interface words for {@code language} (a BCP 47 tag): its catalogue, else its primary language's, else English. */
+    public Messages messages(String language) {
+        return messages.forLanguage(language);
+    }
+
+    /** Every language's interface words in this load. */
+    public Catalogues catalogues() {
+        return messages;
     }
 
     /** Pages and site settings. */

@@ -82,6 +82,8 @@ final class FastPath extends Handler.Wrapper {
         Version version = ctx.attribute(VERSION_ATTRIBUTE);
         // Only canonical paths: an encoded alias of a page is answered by the routes, never stored.
         if (version == null || ctx.queryString() != null || ctx.statusCode() != 200 || ctx.path().indexOf('%') >= 0) return;
+        // A body that names the request's origin (Vary: Host, from Links.absolute) differs per Host; entries are per path.
+        if (ctx.res().getHeader("Vary") != null) return;
         offer(ctx.path(), route(ctx), version, headers(ctx), body, stillValid);
     }
 

@@ -1,5 +1,7 @@
 package app.earshot.web;
 
+import app.earshot.messages.Messages;
+
 import app.earshot.store.ArtifactStore;
 import app.earshot.store.Keys;
 import app.earshot.content.Block;
@@ -9,6 +11,7 @@ import app.earshot.content.Section;
 import app.earshot.content.PodcastSettings;
 import app.earshot.content.Site;
 import app.earshot.content.Speed;
+import app.earshot.audio.HlsSegments;
 import app.earshot.feed.Chapters;
 import app.earshot.feed.CoverArt;
 import app.earshot.feed.Playlist;
@@ -72,9 +75,10 @@ final class FeedRoutes {
         for (int p = 0; p < pages.size(); p++) {
             Page page = pages.get(p);
             sameDay = p > 0 && pages.get(p - 1).reviewed().equals(page.reviewed()) ? sameDay + pages.get(p - 1).sections().size() : 0;
-            newest = episodes(now.voicing(), site, page, p + 1, sameDay, base, episodes, newest, pending);
+            newest = episodes(now.voicing(), now.messages(page.language()), site, page, p + 1, sameDay, base, episodes, newest, pending);
         }
-        String rss = PodcastFeed.rss(show(site, site.title(), describe(site.description(), ctx, pending[0]), base, base + "/",
+        String rss = PodcastFeed.rss(show(site, site.title(), describe(site.description(), ctx, pending[0],
+                now.messages(site.language())), base, base + "/",
                 base + "/feed.xml", episodes));
         send(ctx, site, rss, PodcastFeed.MEDIA_TYPE, "xml", newest);
     }
@@ -87,9 +91,10 @@ final class FeedRoutes {
         String base = Links.absolute(ctx).base();
         List<PodcastFeed.Episode> episodes = new ArrayList<>();
         int[] pending = {0};
-        Instant newest = episodes(now.voicing(), site, page, 0, 0, base, episodes, Instant.EPOCH, pending);
+        Messages msg = now.messages(page.language());
+        Instant newest = episodes(now.voicing(), msg, site, page, 0, 0, base, episodes, Instant.EPOCH, pending);
         String rss = PodcastFeed.rss(show(site, page.title() + " \u2013 " + site.title(),
-                describe(page.summary().isBlank() ? site.description() : page.summary(), ctx, pending[0]), base, base + "/" + page.slug(),
+                describe(page.summary().isBlank() ? site.description() : page.summary(), ctx, pending[0], msg), base, base + "/" + page.slug(),
                 base + "/" + page.slug() + "/feed.xml", episodes));
         send(ctx, site, rss, PodcastFeed.MEDIA_TYPE, "xml", newest);
     }
@@ -107,7 +112,7 @@ final class FeedRoutes {
      * episode has its own time and date-sorting apps list them in serial order; they move only when the page, or a
      * page reviewed the same day before it, changes.
      */
-    private Instant episodes(Voicing v, Site site, Page page, int season, long sameDay, String base, List<PodcastFeed.Episode> out,
+    private Instant episodes(Voicing v, Messages msg, Site site, Page page, int season, long sameDay, String base, List<PodcastFeed.Episode> out,
                              Instant newest, int[] pending) {
         Instant day = page.reviewed().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         for (int i = 0; i < page.sections().size(); i++) {
@@ -121,9 +126,9 @@ final class FeedRoutes {
             newest = later(newest, clip);
             Instant published = day.plus(java.time.Duration.ofSeconds(sameDay + i));
             String audio = new Links(base).audio(page, section);
-            out.add(new PodcastFeed.Episode(episodeTitle(page, section), excerpt(section),
+            out.add(new PodcastFeed.Episode(episodeTitle(page, section, msg), excerpt(section),
                     base + "/" + page.slug() + "/" + section.id(), guid(base, page, section), published,
-                    audio + ".mp3", clip.size(), clip.seconds(), season, i + 1, sectionTitle(page, section),
+                    audio + ".mp3", clip.size(), clip.seconds(), season, i + 1, sectionTitle(page, section, msg),
                     new PodcastFeed.Companions(audio + ".vtt", base + "/" + page.slug() + "/" + section.id() + "/transcript",
                             audio + ".chapters.json")));
         }
@@ -139,16 +144,15 @@ final class FeedRoutes {
     }
 
     /** A section episode's chapters (Podcasting 2.0 JSON): the section, from its start, linked to its page. */
-    static String sectionChapters(String base, Page page, Section section) {
-        return Chapters.json(List.of(new Chapters.Chapter(0, sectionTitle(page, section), base + "/" + page.slug() + "/" + section.id())));
+    static String sectionChapters(String base, Page page, Section section, Messages msg) {
+        return Chapters.json(List.of(new Chapters.Chapter(0, sectionTitle(page, section, msg), base + "/" + page.slug() + "/" + section.id())));
     }
 
     /** The channel description, saying (and telling clients in {@code X-Episodes-Pending}) how many episodes are not yet made. */
-    private static String describe(String description, Context ctx, int pending) {
+    private static String describe(String description, Context ctx, int pending, Messages msg) {
         if (pending == 0) return description;
         ctx.header("X-Episodes-Pending", Integer.toString(pending));
-        return description + " (" + pending + (pending == 1 ? " episode is" : " episodes are")
-                + " still being recorded and will appear here shortly.)";
+        return description + " (" + msg.format(pending == 1 ? "feed.pending.one" : "feed.pending.other", pending) + ")";
     }
 
     /** The cover art: the author's file from the content folder, or art drawn from the site's title, cached like audio. */
@@ -190,17 +194,24 @@ final class FeedRoutes {
         Snapshot now = RequestSnapshot.of(ctx);
         Site site = now.site();
         Page page = PageRoutes.page(site, ctx.pathParam("slug"));
-        String base = Links.absolute(ctx).base();
+        Links links = new Links(Links.absolute(ctx).base());
         List<Playlist.Entry> entries = new ArrayList<>();
         Instant newest = Instant.EPOCH;
+        if (hls) {
+            // Segments of the one gapless page MP3, so the listener hears the page as the page file plays it.
+            HlsSegments.Plan plan = clips.hlsPlan(now.voicing(), page);
+            for (int n = 0; n < plan.segments().size(); n++) entries.add(new Playlist.Entry(plan.seconds(n), "", links.hlsSegment(page, n)));
+            newest = later(newest, clips.pageMp3(now.voicing(), page, Speed.NORMAL));
+            send(ctx, site, Playlist.hls(entries, plan.independent()), Playlist.HLS_MEDIA_TYPE, "m3u8", newest);
+            return;
+        }
         for (Section section : page.sections()) {
             Clip clip = clips.sectionMp3(now.voicing(), page, section, Speed.NORMAL);
             newest = later(newest, clip);
-            entries.add(new Playlist.Entry(clip.seconds(), sectionTitle(page, section),
-                    new Links(base).audio(page, section) + ".mp3"));
+            entries.add(new Playlist.Entry(clip.seconds(), sectionTitle(page, section, now.messages(page.language())),
+                    links.audio(page, section) + ".mp3"));
         }
-        if (hls) send(ctx, site, Playlist.hls(entries), Playlist.HLS_MEDIA_TYPE, "m3u8", newest);
-        else send(ctx, site, Playlist.m3u(page.title(), entries), Playlist.MEDIA_TYPE, "m3u", newest);
+        send(ctx, site, Playlist.m3u(page.title(), entries), Playlist.MEDIA_TYPE, "m3u", newest);
     }
 
     private void send(Context ctx, Site site, String body, String type, String extension, Instant modified) {
@@ -209,12 +220,12 @@ final class FeedRoutes {
     }
 
     /** Titles stand alone in a podcast app, so a section's names its page too. */
-    private static String episodeTitle(Page page, Section section) {
-        return section.introduction() ? sectionTitle(page, section) : section.heading() + " \u2013 " + page.title();
+    private static String episodeTitle(Page page, Section section, Messages msg) {
+        return section.introduction() ? sectionTitle(page, section, msg) : section.heading() + " \u2013 " + page.title();
     }
 
-    private static String sectionTitle(Page page, Section section) {
-        return section.introduction() ? "Introduction to " + page.title() : section.heading();
+    private static String sectionTitle(Page page, Section section, Messages msg) {
+        return section.introduction() ? msg.format("feed.introduction-to", page.title()) : section.heading();
     }
 
     /** The section's first words as plain text, cut at a word boundary. */

@@ -37,12 +37,13 @@ final class SearchRoutes {
     }
 
     private void search(Context ctx) {
-        Site site = RequestSnapshot.of(ctx).site();
+        Snapshot now = RequestSnapshot.of(ctx);
+        Site site = now.site();
         String raw = ctx.queryParam("q");
         // Popular searches repeat, and a results page depends on nothing but the load and what was typed: a
         // repeated search is one lookup, before any parsing. Every search has a results page, however long.
         byte[] body = recent(site).get(raw == null ? "" : raw, () ->
-                bytes(templates.render("search.ftlh", view.results(site, index(site).search(Query.parse(raw))))));
+                bytes(templates.render("search.ftlh", view.results(site, now.messages(site.language()), index(site).search(Query.parse(raw))))));
         ctx.header("X-Robots-Tag", "noindex");
         ctx.contentType("text/html; charset=utf-8");
         ctx.header("Cache-Control", "no-cache");

@@ -1,6 +1,7 @@
 package app.earshot.web;
 
 import app.earshot.content.Site;
+import app.earshot.messages.Messages;
 import app.earshot.search.Excerpt;
 import app.earshot.search.Query;
 import app.earshot.search.SearchIndex;
@@ -24,21 +25,22 @@ final class SearchView {
         this.views = views;
     }
 
-    Map<String, Object> results(Site site, SearchIndex.Results results) {
+    Map<String, Object> results(Site site, Messages msg, SearchIndex.Results results) {
         Query query = results.query();
         if (query.isEmpty()) {
-            Map<String, Object> model = views.layout(site, "Search \u2013 " + site.title());
+            Map<String, Object> model = views.layout(site, msg, msg.get("search.title") + " \u2013 " + site.title());
             model.put("state", "empty");
             model.put("searchQuery", query.text());
-            model.put("topics", topics(site));
+            model.put("topics", topics(site, msg));
             return model;
         }
-        String count = results.more() ? "More than " + results.total() + " results" : switch (results.total()) {
-            case 0 -> "No results";
-            case 1 -> "1 result";
-            default -> results.total() + " results";
+        String count = results.more() ? msg.format("search.count.more", results.total()) : switch (results.total()) {
+            case 0 -> msg.get("search.count.none");
+            case 1 -> msg.get("search.count.one");
+            default -> msg.format("search.count.other", results.total());
         };
-        Map<String, Object> model = views.layout(site, count + " for " + query.searched() + " \u2013 " + site.title());
+        Map<String, Object> model = views.layout(site, msg, msg.format("search.for", count) + " " + query.searched()
+                + " \u2013 " + site.title());
         model.put("state", "results");
         model.put("searchQuery", query.text());
         model.put("searched", query.searched());
@@ -53,19 +55,20 @@ final class SearchView {
         model.put("leftOut", query.leftOut());
         model.put("crisis", results.crisis());
         results.urgentHelp().ifPresent(c -> model.put("urgentHelp", new UrgentHelp(c.kind(), c.label(), c.title(), c.text(),
-                "/" + c.page().slug() + "/" + c.section().id(), title(c.page(), c.section()))));
-        if (results.total() == 0) model.put("topics", topics(site));
+                "/" + c.page().slug() + "/" + c.section().id(), title(c.page(), c.section(), msg))));
+        if (results.total() == 0) model.put("topics", topics(site, msg));
         model.put("results", results.shown().stream().map(hit -> new Result(
-                "/" + hit.page().slug() + "/" + hit.section().id(), title(hit.page(), hit.section()),
+                "/" + hit.page().slug() + "/" + hit.section().id(), title(hit.page(), hit.section(), msg),
                 hit.page().title(), hit.excerpt().parts())).toList());
         return model;
     }
 
-    private static String title(app.earshot.content.Page page, app.earshot.content.Section section) {
-        return section.introduction() ? "Introduction to " + page.title() : section.heading();
+    private static String title(app.earshot.content.Page page, app.earshot.content.Section section, Messages msg) {
+        return section.introduction() ? msg.format("search.introduction-to", page.title()) : section.heading();
     }
 
-    private List<Views.Link> topics(Site site) {
-        return views.groups(site).stream().map(t -> new Views.Link("/#" + t.id(), t.title())).toList();
+    private List<Views.Link> topics(Site site, Messages msg) {
+        return views.groups(site).stream().map(t -> new Views.Link("/#" + t.id(),
+                site.topics().isEmpty() ? msg.get("layout.topics.pages") : t.title())).toList();
     }
 }

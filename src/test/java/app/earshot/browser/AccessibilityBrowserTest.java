@@ -111,6 +111,8 @@ class AccessibilityBrowserTest {
     /** Every route, derived from the content, so a new page or section is checked without editing this test. */
     static List<String> routes() {
         List<String> routes = new ArrayList<>(List.of("/", "/this-page-does-not-exist"));
+        // Each other language's home page (/es/).
+        for (String tag : server.site().languages().subList(1, server.site().languages().size())) routes.add("/" + tag + "/");
         for (Page page : server.site().pages()) {
             routes.add("/" + page.slug());
             for (Section section : page.sections()) routes.add("/" + page.slug() + "/" + section.id());

@@ -1,0 +1,131 @@
+package app.earshot.faults;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 19: {@code kill -9} at twenty random moments while a {@code bin/earshot serve} JVM makes audio: on even rounds
+ * during warming from an empty cache, on odd rounds while every kind is also asked for (on-request making), starting on
+ * the cache the previous kill left. The delays are seeded (the seed is printed; {@code -Dearshot.kill.seed=N} repeats a
+ * run). After each kill every file under its final name verifies with the store's own verification; the next server's
+ * start removes the killed writers' temp files (start-up removes a temp file whose writing process is gone, or that is
+ * older than a minute); every answer any server gives is the complete bytes a healthy server makes; and a last server,
+ * started and stopped cleanly, leaves only verified files and no temp file.
+ */
+class KillDuringMakingTest {
+    static final int KILLS = 20;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void killedMidMakingLeavesNoPartialFileServedAndNoLeftovers() throws Exception {
+        long seed = Long.getLong("earshot.kill.seed", System.nanoTime());
+        System.out.println("KillDuringMakingTest seed " + seed + " (repeat with -Dearshot.kill.seed=" + seed + ")");
+        Random random = new Random(seed);
+        // A healthy run first, on its own cache: the complete bytes of every kind, and how long making them all takes
+        // here (so that the kills are spread over the making however loaded the machine is).
+        Map<String, byte[]> good = new HashMap<>();
+        long makingMs;
+        try (Origin healthy = Origin.start(DamagedCacheTest.CONTENT, dir.resolve("healthy"), dir.resolve("healthy.log"), Map.of()).awaitUp()) {
+            long start = System.nanoTime();
+            List<CompletableFuture<byte[]>> made = TwoOriginsTest.KINDS.stream()
+                    .map(url -> CompletableFuture.supplyAsync(() -> made(healthy, url))).toList();
+            for (int i = 0; i < made.size(); i++) good.put(TwoOriginsTest.KINDS.get(i), made.get(i).get());
+            makingMs = Math.max(1, (System.nanoTime() - start) / 1_000_000);
+        }
+        System.out.println("making every kind took " + makingMs + " ms; kills fall within that after start-up");
+        Path cache = dir.resolve("cache");
+        Path log = dir.resolve("server.log");
+        List<Long> killed = new ArrayList<>();
+        int midWrite = 0;
+        for (int round = 0; round < KILLS; round++) {
+            int delay = (int) (random.nextDouble() * makingMs);
+            Origin victim = Origin.start(DamagedCacheTest.CONTENT, cache, log, Map.of()).awaitUp();
+            assertEquals(List.of(), tempFilesOf(cache, killed), "temp files of killed servers left after a start (round " + round + ")");
+            List<CompletableFuture<Answer>> asked = new ArrayList<>();
+            if (round % 2 == 1) {
+                for (String url : TwoOriginsTest.KINDS) asked.add(CompletableFuture.supplyAsync(() -> Answer.of(victim, url)));
+            }
+            Thread.sleep(delay);
+            killed.add(victim.pid());
+            victim.kill();
+            for (CompletableFuture<Answer> answer : asked) answer.get().assertCompleteOr503(good);
+            int stored = CacheCheck.assertStoredFilesVerify(cache);
+            List<Path> left = tempFilesOf(cache, killed);
+            if (!left.isEmpty()) midWrite++;
+            System.out.printf("round %d: killed %d ms after start-up, %d files stored, temp files left %s%n", round, delay, stored,
+                    left.stream().map(p -> p.getFileName().toString()).toList());
+            // A fresh start after the on-request round: the next kill lands in warming from nothing again.
+            if (round % 2 == 1) deleteTree(cache);
+        }
+        try (Origin last = Origin.start(DamagedCacheTest.CONTENT, cache, log, Map.of()).awaitUp()) {
+            for (String url : TwoOriginsTest.KINDS) assertArrayEquals(good.get(url), TwoOriginsTest.made(last, url), url);
+        }
+        CacheCheck.assertEveryFileVerifies(cache);
+        System.out.println(midWrite + " of " + KILLS + " kills left a temp file behind");
+    }
+
+    private static byte[] made(Origin origin, String url) {
+        try {
+            return TwoOriginsTest.made(origin, url);
+        } catch (Exception e) {
+            throw new AssertionError(url, e);
+        }
+    }
+
+    /** One request's outcome: the answer, or null if the kill cut the connection (which is not an answer). */
+    private record Answer(String url, HttpResponse<byte[]> response) {
+        static Answer of(Origin origin, String url) {
+            try {
+                return new Answer(url, origin.get(url));
+            } catch (IOException e) {
+                return new Answer(url, null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Answer(url, null);
+            }
+        }
+
+        void assertCompleteOr503(Map<String, byte[]> good) {
+            if (response == null) return;
+            if (response.statusCode() == 503) {
+                assertTrue(response.headers().firstValue("Retry-After").isPresent(), url + ": 503 without Retry-After");
+            } else {
+                assertEquals(200, response.statusCode(), () -> url + ": " + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+                assertArrayEquals(good.get(url), response.body(), url + " answered other bytes");
+            }
+        }
+    }
+
+    private static List<Path> tempFilesOf(Path cache, List<Long> pids) throws IOException {
+        if (!Files.isDirectory(cache)) return List.of();
+        try (Stream<Path> all = Files.walk(cache)) {
+            return all.filter(p -> p.getFileName().toString().endsWith(".tmp"))
+                    .filter(p -> pids.stream().anyMatch(pid -> p.getFileName().toString().contains(".p" + pid + ".")))
+                    .toList();
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+}
