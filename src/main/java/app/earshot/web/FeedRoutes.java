@@ -202,6 +202,7 @@ final class FeedRoutes {
             HlsSegments.Plan plan = clips.hlsPlan(now.voicing(), page);
             for (int n = 0; n < plan.segments().size(); n++) entries.add(new Playlist.Entry(plan.seconds(n), "", links.hlsSegment(page, n)));
             newest = later(newest, clips.pageMp3(now.voicing(), page, Speed.NORMAL));
+            SecurityHeaders.readableByOtherSites(ctx);
             send(ctx, site, Playlist.hls(entries, plan.independent()), Playlist.HLS_MEDIA_TYPE, "m3u8", newest);
             return;
         }
