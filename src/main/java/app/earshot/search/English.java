@@ -91,14 +91,19 @@ final class English {
 
     private static SynonymMap synonyms() {
         // The file's entries are analyzed without stop words (a synonym may not have a gap), but stemmed.
-        SolrSynonymParser parser = new SolrSynonymParser(true, true, new Chain(null, false, true));
-        try (Reader reader = reader("synonyms.txt")) {
+        return synonyms("synonyms.txt", new Chain(null, false, true));
+    }
+
+    /** The reviewed synonyms of bundled file {@code name}, each entry cut into terms by {@code analyzer}. */
+    static SynonymMap synonyms(String name, Analyzer analyzer) {
+        SolrSynonymParser parser = new SolrSynonymParser(true, true, analyzer);
+        try (Reader reader = reader(name)) {
             parser.parse(reader);
             return parser.build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ParseException e) {
-            throw new IllegalStateException("search/synonyms.txt line " + e.getErrorOffset() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("search/" + name + " line " + e.getErrorOffset() + ": " + e.getMessage(), e);
         }
     }
 
