@@ -1,5 +1,6 @@
 package app.earshot.web;
 
+import app.earshot.content.Languages;
 import app.earshot.content.Site;
 import app.earshot.search.Excerpt;
 import app.earshot.search.Query;
@@ -13,10 +14,14 @@ import java.util.Map;
  */
 final class SearchView {
     /** One result as listed: the section's link and heading, the page it is from, and the excerpt. */
-    public record Result(String href, String title, String pageTitle, List<Excerpt.Part> excerpt) {}
+    public record Result(String href, String title, String pageTitle, List<Excerpt.Part> excerpt, String lang) {}
 
     /** The urgent help shown first: the callout as written and a link to the section it is in. */
-    public record UrgentHelp(String kind, String label, String title, String text, String href, String sectionTitle) {}
+    public record UrgentHelp(String kind, String label, String title, String text, String href, String sectionTitle,
+                             String lang) {}
+
+    /** Results in another language than the reader's: both languages, each named in itself, with their tags. */
+    public record Elsewhere(String askedName, String asked, String foundName, String found) {}
 
     private final Views views;
 
@@ -31,6 +36,7 @@ final class SearchView {
             model.put("state", "empty");
             model.put("searchQuery", query.text());
             model.put("topics", topics(site));
+            views.readerLanguage(model, site, results.asked());
             return model;
         }
         String count = results.more() ? "More than " + results.total() + " results" : switch (results.total()) {
@@ -52,13 +58,21 @@ final class SearchView {
         model.put("maxLength", Query.MAX_LENGTH);
         model.put("leftOut", query.leftOut());
         model.put("crisis", results.crisis());
+        views.readerLanguage(model, site, results.asked());
+        if (results.elsewhere()) model.put("elsewhere", new Elsewhere(Languages.selfName(results.asked()), results.asked(),
+                Languages.selfName(results.language()), results.language()));
         results.urgentHelp().ifPresent(c -> model.put("urgentHelp", new UrgentHelp(c.kind(), c.label(), c.title(), c.text(),
-                "/" + c.page().slug() + "/" + c.section().id(), title(c.page(), c.section()))));
+                "/" + c.page().slug() + "/" + c.section().id(), title(c.page(), c.section()), lang(model, c.page()))));
         if (results.total() == 0) model.put("topics", topics(site));
         model.put("results", results.shown().stream().map(hit -> new Result(
                 "/" + hit.page().slug() + "/" + hit.section().id(), title(hit.page(), hit.section()),
-                hit.page().title(), hit.excerpt().parts())).toList());
+                hit.page().title(), hit.excerpt().parts(), lang(model, hit.page()))).toList());
         return model;
+    }
+
+    /** The page's language when it is not the results page's own ("" when it is), for a {@code lang} attribute. */
+    private static String lang(Map<String, Object> model, app.earshot.content.Page page) {
+        return page.language().equals(model.get("lang")) ? "" : page.language();
     }
 
     private static String title(app.earshot.content.Page page, app.earshot.content.Section section) {

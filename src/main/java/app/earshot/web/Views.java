@@ -118,6 +118,14 @@ public final class Views {
         return model;
     }
 
+    /**
+     * Notes a reader's language on a view: its search form then sends it ({@code lang}, a hidden field) when it is not
+     * the view's own, so a search from a Spanish page is read in Spanish.
+     */
+    void readerLanguage(Map<String, Object> model, Site site, String language) {
+        if (!language.isEmpty() && !language.equals(model.get("lang"))) model.put("searchLang", language);
+    }
+
     Map<String, Object> home(Site site) {
         Map<String, Object> model = layout(site, site.title());
         model.put("topics", groups(site));
@@ -152,6 +160,7 @@ public final class Views {
         Voicing v = now.voicing();
         Map<String, Object> model = layout(site, page.title() + " \u2013 " + site.title());
         model.put("page", page);
+        readerLanguage(model, site, page.language());
         List<Section> all = page.sections();
         Section intro = all.stream().filter(Section::introduction).findFirst().orElse(null);
         model.put("intro", intro);
@@ -213,6 +222,7 @@ public final class Views {
         int i = page.indexOf(section);
         List<Section> all = page.sections();
         model.put("page", page);
+        readerLanguage(model, site, page.language());
         model.put("section", section);
         model.put("position", i + 1);
         model.put("count", all.size());
@@ -265,6 +275,7 @@ public final class Views {
         String what = only == null ? page.title() : only.heading();
         Map<String, Object> model = layout(site, "Transcript: " + what + " \u2013 " + site.title());
         model.put("heading", "Transcript: " + what);
+        readerLanguage(model, site, page.language());
         List<Link> crumbs = new ArrayList<>(List.of(new Link("/" + page.slug(), page.title())));
         if (only != null) crumbs.add(new Link("/" + page.slug() + "/" + only.id(), contentsText(site, only)));
         model.put("breadcrumbs", crumbs);
