@@ -93,13 +93,13 @@ public final class TalkingBook {
         }
         String summary = "The full text of this page, with headings, lists and a table with row and column headers, "
                 + "and a recording of all of it read aloud by a synthetic voice; each sentence is highlighted as it is read.";
-        return new Epub.Book(identifier(page), page.title(), site.language(), site.organisation(), page.summary(),
+        return new Epub.Book(identifier(page), page.title(), language(site, page), site.organisation(), page.summary(),
                 page.reviewed(), summary, "Synthetic voice (FreeTTS)", parts);
     }
 
     /** Everything that changes the book's bytes: the format, the site and page details it shows, text and audio. */
     private String key(Voicing v, Site site, Page page) {
-        List<String> parts = new ArrayList<>(List.of("epub", FORMAT_VERSION, site.language(), site.organisation(),
+        List<String> parts = new ArrayList<>(List.of("epub", FORMAT_VERSION, language(site, page), site.organisation(),
                 page.slug(), page.title(), page.summary(), page.reviewed().toString()));
         for (Section section : page.sections()) {
             parts.addAll(List.of(section.id(), section.heading(), Boolean.toString(section.introduction()),
@@ -107,6 +107,11 @@ public final class TalkingBook {
                     keys.sectionMp3(v, page, section, Speed.NORMAL)));
         }
         return ArtifactStore.key(parts.toArray(String[]::new));
+    }
+
+    /** The book's language ({@code dc:language}, {@code xml:lang}): the page's, or the site's for a page naming none. */
+    private static String language(Site site, Page page) {
+        return page.language().isEmpty() ? site.language() : page.language();
     }
 
     private static byte[] bytes(Clip clip) {
