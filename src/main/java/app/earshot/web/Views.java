@@ -115,15 +115,17 @@ public final class Views {
                 ? site.pages().stream().map(p -> new Link("/" + p.slug(), p.title())).toList()
                 : groups(site).stream().map(t -> new Link("/#" + t.id(), t.title())).toList());
         model.put("searchQuery", "");
+        model.put("feedHref", "/feed.xml");
         return model;
     }
 
     /**
      * Notes a reader's language on a view: its search form then sends it ({@code lang}, a hidden field) when it is not
-     * the view's own, so a search from a Spanish page is read in Spanish.
+     * the view's own, so a search from a Spanish page is read in Spanish, and the view links that language's feed.
      */
     void readerLanguage(Map<String, Object> model, Site site, String language) {
         if (!language.isEmpty() && !language.equals(model.get("lang"))) model.put("searchLang", language);
+        if (site.languages().contains(language)) model.put("feedHref", FeedRoutes.feedPath(site, language));
     }
 
     Map<String, Object> home(Site site) {
