@@ -3,14 +3,8 @@ package app.earshot.search;
 import java.text.Normalizer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.StopFilter;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.apache.lucene.analysis.es.SpanishLightStemFilter;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 
 /**
@@ -27,39 +21,20 @@ final class Spanish {
     /** The stop words, each also without its accents: Lucene's Spanish list and the reviewed question words. */
     static final CharArraySet STOP_WORDS = stopWords();
     /** For the index (and for phrases): stemmed terms, no synonyms. */
-    static final Analyzer STEMMED = new Chain(null, true, true);
+    static final Analyzer STEMMED = chain(null, true, true);
     /** For the query: stemmed terms with their synonyms, as a graph. */
-    static final Analyzer QUERY = new Chain(English.synonyms("es/synonyms.txt", new Chain(null, false, true)), true, true);
+    static final Analyzer QUERY = chain(English.synonyms("es/synonyms.txt", chain(null, false, true)), true, true);
     /** Unstemmed, unaccented lower-case words, for typing slips. */
-    static final Analyzer PLAIN = new Chain(null, true, false);
+    static final Analyzer PLAIN = chain(null, true, false);
     /** The reviewed Spanish crisis words. */
     static final CrisisWords CRISIS = new CrisisWords(English.lines("es/crisis-words.txt"), STEMMED, PLAIN);
 
     private Spanish() {}
 
-    /** The one chain of filters, with or without synonyms, stop words and stemming. */
-    private static final class Chain extends Analyzer {
-        private final SynonymMap synonyms;
-        private final boolean stop;
-        private final boolean stem;
-
-        Chain(SynonymMap synonyms, boolean stop, boolean stem) {
-            this.synonyms = synonyms;
-            this.stop = stop;
-            this.stem = stem;
-        }
-
-        @Override
-        protected TokenStreamComponents createComponents(String field) {
-            StandardTokenizer source = new StandardTokenizer();
-            TokenStream stream = new LowerCaseFilter(source);
-            // Folded before the stop words, whose list holds both forms, so "esta" and "está" are both left out.
-            stream = new ASCIIFoldingFilter(stream);
-            if (stop) stream = new StopFilter(stream, STOP_WORDS);
-            if (stem) stream = new SpanishLightStemFilter(stream);
-            if (synonyms != null) stream = new SynonymGraphFilter(stream, synonyms, true);
-            return new TokenStreamComponents(source, stream);
-        }
+    /** The Spanish chain, with or without synonyms, stop words and stemming. */
+    private static Chain chain(SynonymMap synonyms, boolean stop, boolean stem) {
+        // Folded before the stop words, whose list holds both forms, so "esta" and "está" are both left out.
+        return new Chain(t -> t, stop ? STOP_WORDS : null, stem ? SpanishLightStemFilter::new : null, synonyms);
     }
 
     private static CharArraySet stopWords() {
