@@ -39,7 +39,10 @@
   // The player's controls: native buttons, reached with Tab, operated with Enter or Space.
   var controls = document.createElement('div');
   controls.className = 'player-controls';
-  var playLabel = box.getAttribute('data-label') || 'Play';
+  // Every word this script shows comes from the page (data-* on the player, in the page's language): none is written here.
+  function word(name) { return box.getAttribute('data-' + name) || ''; }
+  function fill(text, value) { return text.replace('{0}', value); }
+  var playLabel = box.getAttribute('data-label') || word('play');
   function button(text, onPress) {
     var b = document.createElement('button');
     b.type = 'button';
@@ -52,8 +55,8 @@
     if (player.paused || stopAt !== null) { endSection(); start(); } else { player.pause(); }
   });
   play.className = 'player-play';
-  button('Back 10 seconds', function () { player.currentTime = Math.max(0, player.currentTime - 10); });
-  button('Forward 10 seconds', function () {
+  button(word('back'), function () { player.currentTime = Math.max(0, player.currentTime - 10); });
+  button(word('forward'), function () {
     player.currentTime = Math.min(player.duration || Infinity, player.currentTime + 10);
   });
   // Speed changes playbackRate rather than switching to the slower or faster files: the page's timings (and so the
@@ -61,9 +64,9 @@
   // line for a screen reader ("Speed Normal combo box"); three radio buttons in a fieldset took Orca nine lines.
   var speedLabel = document.createElement('label');
   speedLabel.className = 'player-speed';
-  speedLabel.appendChild(document.createTextNode('Speed '));
+  speedLabel.appendChild(document.createTextNode(word('speed') + ' '));
   var speed = document.createElement('select');
-  [['Slower', 0.75], ['Normal', 1], ['Faster', 1.25]].forEach(function (s) {
+  [[word('slower'), 0.75], [word('normal'), 1], [word('faster'), 1.25]].forEach(function (s) {
     var option = document.createElement('option');
     option.value = String(s[1]);
     option.textContent = s[0];
@@ -83,7 +86,7 @@
     follow.checked = remembered() !== 'off';
     follow.addEventListener('change', function () { remember(follow.checked ? 'on' : 'off'); });
     label.appendChild(follow);
-    label.appendChild(document.createTextNode(' Follow the reading'));
+    label.appendChild(document.createTextNode(' ' + word('follow')));
     controls.appendChild(label);
   }
   player.removeAttribute('controls');
@@ -104,15 +107,15 @@
 
   function playing() {
     var on = !player.paused;
-    play.textContent = on && !stopAt ? 'Pause' : playLabel;
-    if (sectionButton) sectionButton.textContent = (on && stopAt ? 'Pause ' : 'Listen to ') + sectionButton.getAttribute('data-name');
+    play.textContent = on && !stopAt ? word('pause') : playLabel;
+    if (sectionButton) sectionButton.textContent = fill(word(on && stopAt ? 'pause-section' : 'listen-to'), sectionButton.getAttribute('data-name'));
   }
 
   function endSection() {
     var b = sectionButton;
     stopAt = null;
     sectionButton = null;
-    if (b) b.textContent = 'Listen to ' + b.getAttribute('data-name');
+    if (b) b.textContent = fill(word('listen-to'), b.getAttribute('data-name'));
   }
 
   // Each section's listen link becomes a button that plays that section only; pressed again, it pauses.
@@ -120,7 +123,10 @@
     var b = document.createElement('button');
     b.type = 'button';
     b.className = 'listen-section-button';
-    b.setAttribute('data-name', link.textContent.replace(/^Listen to /, ''));
+    // The link says "Listen to section 3: Sleep"; the name is what follows the words of "Listen to {0}".
+    var lead = word('listen-to').split('{0}')[0];
+    var text = link.textContent;
+    b.setAttribute('data-name', text.indexOf(lead) === 0 ? text.substring(lead.length) : text);
     b.textContent = link.textContent;
     var from = parseFloat(link.getAttribute('data-seek'));
     var to = parseFloat(link.getAttribute('data-seek-end'));

@@ -22,8 +22,13 @@ import java.util.List;
 public final class App {
     private App() {}
 
-    /** Everything read from a content folder: the site and its pronunciation lexicon. */
-    public record Content(Site site, Lexicon lexicon) {}
+    /** Everything read from a content folder: the site, its pronunciation lexicon and its interface words. */
+    public record Content(Site site, Lexicon lexicon, app.earshot.messages.Catalogues messages) {
+        /** Content with the bundled interface words only. */
+        public Content(Site site, Lexicon lexicon) {
+            this(site, lexicon, app.earshot.messages.Catalogues.bundled());
+        }
+    }
 
     /**
      * Loads and validates {@code dir}: pages, {@code site.yaml} and {@code lexicon.pls} (optional).
@@ -47,13 +52,23 @@ public final class App {
                 problems.addAll(e.problems());
             }
         }
+        // Interface words: the bundled catalogues with the site's own (content/messages/<tag>.properties) over them;
+        // every language site.yaml lists must have every message English has.
+        Path messagesDir = dir.normalize().resolve("messages");
+        app.earshot.messages.Catalogues messages = app.earshot.messages.Catalogues.bundled();
+        try {
+            messages = app.earshot.messages.Catalogues.load(messagesDir);
+            if (site != null) for (String tag : site.languages()) problems.addAll(messages.problems(tag, messagesDir));
+        } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+            problems.add(messagesDir + ":1: the message catalogues cannot be read: " + e.getMessage());
+        }
         if (!problems.isEmpty()) throw new ContentException(problems);
-        return new Content(site, lexicon);
+        return new Content(site, lexicon, messages);
     }
 
     /** The snapshot of one load: the site, its lexicon and the voicing made from them. */
     public static Snapshot snapshot(Content content) {
-        return Snapshot.of(content.site(), content.lexicon());
+        return Snapshot.of(content.site(), content.lexicon(), content.messages());
     }
 
     /** The narration parts, keeping what they make under {@code audioCache}. */
@@ -63,9 +78,14 @@ public final class App {
 
     /** As above, with every production (not cache hits) admitted by {@code maker} (the server's load shedding). */
     public static Narrator narrator(Path audioCache, Synthesizer synthesizer, app.earshot.making.Maker maker) {
-        return Narrator.of(synthesizer, new ArtifactStore(audioCache, maker, java.util.Map.of(
+        return Narrator.of(synthesizer, artifactStore(audioCache, maker));
+    }
+
+    /** The store under {@code audioCache}, with every format check the server's artifacts have. */
+    public static ArtifactStore artifactStore(Path audioCache, app.earshot.making.Maker maker) {
+        return new ArtifactStore(audioCache, maker, java.util.Map.of(
                 app.earshot.epub.TalkingBook.EXTENSION, app.earshot.epub.TalkingBook::checkContainer,
-                "cues.json", app.earshot.narration.Captioner::checkCues)));
+                "cues.json", app.earshot.narration.Captioner::checkCues));
     }
 
     /** How {@code content}'s sections are turned into speech: normalisation, then its lexicon. */

@@ -86,6 +86,7 @@ public final class Earshot {
             out.println("warning: site.yaml sets no podcast owner email (podcast: email:); Apple, Spotify and Podcast Index "
                     + "send ownership checks to it, and the feed's podcast:locked names it");
         }
+        app.earshot.content.TranslationCheck.warnings(contentDir, content.site()).forEach(out::println);
         return 0;
     }
 
@@ -101,7 +102,7 @@ public final class Earshot {
         // Retry-After at once. Background work (warming) only uses what people leave idle, and never refuses anyone.
         Maker maker = new Maker(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), PRODUCTION_WAIT_MILLIS, 64);
         Narrator narrator = App.narrator(cli.path("audio-cache", "audio-cache"), synthesizer, maker);
-        Snapshot first = Snapshot.of(baseUrl.map(content.site()::withBaseUrl).orElse(content.site()), content.lexicon());
+        Snapshot first = Snapshot.of(baseUrl.map(content.site()::withBaseUrl).orElse(content.site()), content.lexicon(), content.messages());
         SnapshotStore store = new SnapshotStore(first);
         Warmer warmer = new Warmer(narrator, WARM_DELAY_MILLIS);
         app.earshot.web.PronunciationPreview preview = cli.flag("preview")
@@ -206,7 +207,7 @@ public final class Earshot {
         try (FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer()) {
             Narrator narrator = App.narrator(cli.path("audio-cache", "audio-cache"), synthesizer);
             // The snapshot served carries the base URL, so every absolute URL in the export starts with it.
-            Snapshot snapshot = Snapshot.of(site, content.lexicon());
+            Snapshot snapshot = Snapshot.of(site, content.lexicon(), content.messages());
             // The feed lists only audio that is ready: make it all first, so the exported feed is complete.
             Warmer warmer = new Warmer(narrator, 0);
             for (Page page : site.pages()) warmer.page(snapshot.voicing(), page, () -> {});

@@ -42,6 +42,13 @@ final class SpeechCheckCommand {
             SpeechCheck check = new SpeechCheck(synthesizer, content.site().speech().voice());
             for (Page page : content.site().pages()) {
                 Path file = sourceFile(contentDir, page);
+                // FreeTTS's dictionary and letter-to-sound rules are English: on a page in another language every
+                // word would be "guessed", and that language's voice is not FreeTTS (issue 25).
+                if (!english(page)) {
+                    if (!format.equals("json")) out.println(file + ":1: not checked: the pronunciation report covers pages"
+                            + " in English (FreeTTS's voice); this page is in '" + page.language() + "'");
+                    continue;
+                }
                 reports.add(check.check(page, App.scriptWriter(content), file.toString(), lines(file)));
             }
         } catch (SynthesisException e) {
@@ -58,6 +65,11 @@ final class SpeechCheckCommand {
                     + " after listening to them (serve --preview)"));
         }
         return cli.flag("strict") && guessed > 0 ? 1 : 0;
+    }
+
+    /** True for a page in English (en, en-GB...), the one language the FreeTTS voice and its dictionary speak. */
+    static boolean english(Page page) {
+        return page.language().isEmpty() || java.util.Locale.forLanguageTag(page.language()).getLanguage().equals("en");
     }
 
     static Path sourceFile(Path contentDir, Page page) {

@@ -57,10 +57,23 @@ class BundledContentTest {
     void bundledPagesSignpostTheLifelineWhereverTheyMentionSuicide() throws Exception {
         for (Page page : new ContentLoader().load(CONTENT).pages()) {
             for (Section s : page.sections()) {
-                boolean mentions = s.blocks().stream().anyMatch(b -> b.toString().toLowerCase().contains("suicidal"));
+                String word = page.language().equals("es") ? "suicida" : "suicidal";
+                boolean mentions = s.blocks().stream().anyMatch(b -> b.toString().toLowerCase().contains(word));
                 boolean signposts = s.blocks().stream().anyMatch(b -> b instanceof Block.Care c && c.text().contains("988"));
                 assertEquals(mentions, signposts, page.slug() + "/" + s.id());
             }
+        }
+    }
+
+    @Test
+    void theEnglishPageAndItsSpanishTranslationBothLoadAndLinkToEachOther() {
+        try (TestServer server = TestServer.start(CONTENT)) {
+            org.jsoup.nodes.Document english = server.html("/what-is-ketamine");
+            org.jsoup.nodes.Document spanish = server.html("/que-es-la-ketamina");
+            assertEquals("es", spanish.selectFirst("html").attr("lang"));
+            assertEquals("/que-es-la-ketamina", english.selectFirst("p.translations a[lang=es]").attr("href"));
+            assertEquals("/what-is-ketamine", spanish.selectFirst("p.translation-notice a[lang=en]").attr("href"));
+            assertEquals(server.url("/what-is-ketamine"), spanish.selectFirst("link[rel=alternate][hreflang=en]").attr("href"));
         }
     }
 }

@@ -86,6 +86,13 @@ public final class ContentLoader {
         java.util.Set<String> translated = new java.util.HashSet<>();
         for (Page page : pages) {
             Path file = pagesDir.resolve(page.slug() + ".md");
+            // /es/ is the Spanish home page: a page may not take the address of a language's home.
+            for (String tag : languages.subList(1, languages.size())) {
+                if (tag.equalsIgnoreCase(page.slug())) {
+                    problems.add(file + ":1: the address /" + page.slug() + " is the home page of the site's pages in '"
+                            + tag + "'; rename the file");
+                }
+            }
             if (!languages.contains(page.language())) {
                 problems.add(file + ":" + frontMatterLine(file, "language") + ": language '" + page.language()
                         + "' is not one of the site's languages (" + String.join(", ", languages)
@@ -112,7 +119,7 @@ public final class ContentLoader {
     }
 
     /** The line of {@code key} in the front matter of {@code file} (1 when it cannot be found or read). */
-    private static int frontMatterLine(Path file, String key) {
+    static int frontMatterLine(Path file, String key) {
         try {
             return lineOf(Files.readString(file, StandardCharsets.UTF_8), key);
         } catch (IOException | RuntimeException e) {
@@ -272,7 +279,7 @@ public final class ContentLoader {
                 problems.add(file + ":" + lineOf(text, "base-url") + ": " + e.getMessage());
             }
         }
-        List<Topic> topics = topics(file, text, yaml.get("topics"), problems);
+        List<Topic> topics = topics(file, text, language.strip(), yaml.get("topics"), problems);
         PodcastSettings podcast = podcast(file, text, yaml.get("podcast"), organisation.strip(), problems);
         List<String> languages = languages(file, text, language.strip(), yaml.get("languages"), problems);
         return new SiteSettings(title.strip(), language.strip(), organisation.strip(),
@@ -336,7 +343,7 @@ public final class ContentLoader {
      * The {@code topics} list: each item an {@code id} (a slug, unique) and a {@code title}; absent means no topics.
      * Null when the list itself has problems, so pages are not also blamed for naming a topic it failed to define.
      */
-    private static List<Topic> topics(Path file, String text, Object value, List<String> problems) {
+    private static List<Topic> topics(Path file, String text, String language, Object value, List<String> problems) {
         if (value == null) return List.of();
         int line = lineOf(text, "topics");
         if (!(value instanceof List<?> items) || items.isEmpty()) {
@@ -350,17 +357,23 @@ public final class ContentLoader {
         int searchFrom = line;
         for (Object item : items) {
             String id = item instanceof Map<?, ?> m ? text(m.get("id")).strip() : "";
-            String title = item instanceof Map<?, ?> m ? text(m.get("title")).strip() : "";
+            Object named = item instanceof Map<?, ?> m ? m.get("title") : null;
+            // A title per language ({en: Treatments, es: Tratamientos}): the site's language's is the topic's title.
+            Map<String, String> titles = new java.util.LinkedHashMap<>();
+            if (named instanceof Map<?, ?> byLanguage) byLanguage.forEach((k, v) -> titles.put(text(k).strip(), text(v).strip()));
+            String title = named instanceof Map<?, ?> ? titles.getOrDefault(language, "") : text(named).strip();
             int at = lineOf(text, "- ", line, searchFrom);
             searchFrom = at;
             if (!Slug.isValid(id)) {
                 problems.add(file + ":" + at + ": topic id '" + id + "' must be lower-case letters, digits and single hyphens");
             } else if (!seen.add(id)) {
                 problems.add(file + ":" + at + ": topic '" + id + "' is listed twice");
+            } else if (title.isEmpty() && !titles.isEmpty()) {
+                problems.add(file + ":" + at + ": topic '" + id + "' needs a title in '" + language + "', the site's language");
             } else if (title.isEmpty()) {
                 problems.add(file + ":" + at + ": topic '" + id + "' needs a title");
             } else {
-                topics.add(new Topic(id, title));
+                topics.add(new Topic(id, title, titles));
                 continue;
             }
             failed = true;

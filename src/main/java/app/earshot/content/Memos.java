@@ -29,7 +29,7 @@ public final class Memos {
         }
     }
 
-    private final ConcurrentHashMap<Key<?>, Slot<?>> slots = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Object, Slot<?>> slots = new ConcurrentHashMap<>();
 
     /**
      * The value for {@code key}, made by {@code make} the first time it is asked for; threads asking while it is
@@ -38,6 +38,16 @@ public final class Memos {
     @SuppressWarnings("unchecked")
     public <T> T get(Key<T> key, Supplier<? extends T> make) {
         Slot<T> slot = (Slot<T>) slots.computeIfAbsent(key, k -> new Slot<>());
+        return slot.get(make);
+    }
+
+    /**
+     * As {@link #get(Key, Supplier)}, for a memo named by a string made at run time (one per page, say): the name is
+     * the key, so the caller must keep names apart and always ask a name for the same type.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T get(String name, Supplier<? extends T> make) {
+        Slot<T> slot = (Slot<T>) slots.computeIfAbsent("named:" + name, k -> new Slot<>());
         return slot.get(make);
     }
 

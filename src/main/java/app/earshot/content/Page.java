@@ -18,15 +18,24 @@ import java.util.Optional;
  *                   site's language when the page does not say, so a loaded page always has one
  * @param translationOf slug of the page this one translates (front matter {@code translation-of}); empty for a
  *                   page written in its own right
+ * @param translationReviewed front matter {@code translation-reviewed}: true once a qualified medical translator has
+ *                   reviewed this translation; absent counts as not reviewed (meaningless for a page that translates nothing)
  */
 public record Page(String slug, String title, String summary, LocalDate reviewed, LocalDate nextReview,
-                   List<Section> sections, String topic, String language, String translationOf) {
+                   List<Section> sections, String topic, String language, String translationOf,
+                   boolean translationReviewed) {
     public Page {
         // Sections the loader makes on first use stay that way (they are immutable too); others are copied.
         sections = sections instanceof LazySections ? sections : List.copyOf(sections);
         topic = topic == null ? "" : topic;
         language = language == null ? "" : language;
         translationOf = translationOf == null ? "" : translationOf;
+    }
+
+    /** A page whose translation (if it is one) is not reviewed. */
+    public Page(String slug, String title, String summary, LocalDate reviewed, LocalDate nextReview,
+                List<Section> sections, String topic, String language, String translationOf) {
+        this(slug, title, summary, reviewed, nextReview, sections, topic, language, translationOf, false);
     }
 
     /** A page in the site's language, translating nothing. */
@@ -38,12 +47,17 @@ public record Page(String slug, String title, String summary, LocalDate reviewed
     /** This page in {@code siteLanguage} when it names no language of its own (the same sections, not copied). */
     public Page inLanguage(String siteLanguage) {
         return language.isEmpty() ? new Page(slug, title, summary, reviewed, nextReview, sections, topic, siteLanguage,
-                translationOf) : this;
+                translationOf, translationReviewed) : this;
     }
 
     /** True when this page translates another ({@link #translationOf()} names it). */
     public boolean isTranslation() {
         return !translationOf.isEmpty();
+    }
+
+    /** True for a translation no qualified medical translator has reviewed yet (readers are told so). */
+    public boolean unreviewedTranslation() {
+        return isTranslation() && !translationReviewed;
     }
 
     /** A page under no topic (for sites that do not group their pages). */

@@ -98,7 +98,7 @@ final class PageParser {
         };
         return new Result(new Page(slug, outline.title().strip(), outline.summary().strip(), outline.reviewed(),
                 outline.nextReview(), new LazySections(outline.sections().size(), sections), outline.topic(), outline.language(),
-                outline.translationOf()), List.of());
+                outline.translationOf(), outline.translationReviewed()), List.of());
     }
 
     /** The same page as {@link #parse}, with its sections made at once (for tests comparing the two). */
@@ -106,7 +106,8 @@ final class PageParser {
         Outline outline = outline(file, source, topics, true);
         if (!outline.problems().isEmpty()) return new Result(null, outline.problems());
         return new Result(new Page(slug, outline.title().strip(), outline.summary().strip(), outline.reviewed(),
-                outline.nextReview(), outline.sections(), outline.topic(), outline.language(), outline.translationOf()), List.of());
+                outline.nextReview(), outline.sections(), outline.topic(), outline.language(), outline.translationOf(),
+                outline.translationReviewed()), List.of());
     }
 
     /**
@@ -114,10 +115,10 @@ final class PageParser {
      * with ids, headings and lines alone) and every problem found, the same problems either way.
      */
     private record Outline(String title, String summary, String topic, LocalDate reviewed, LocalDate nextReview,
-                           String language, String translationOf,
+                           String language, String translationOf, boolean translationReviewed,
                            String body, int bodyLineOffset, List<Section> sections, List<String> problems) {
         static Outline failed(List<String> problems) {
-            return new Outline(null, null, null, null, null, null, null, null, 0, List.of(), problems);
+            return new Outline(null, null, null, null, null, null, null, false, null, 0, List.of(), problems);
         }
     }
 
@@ -167,6 +168,15 @@ final class PageParser {
             problems.add(file + ":" + keyLines.get("translation-of") + ": translation-of '" + translationOf
                     + "' is not a page's slug (its file name without .md)");
         }
+        Object reviewedTranslation = meta.get("translation-reviewed");
+        boolean translationReviewed = Boolean.TRUE.equals(reviewedTranslation);
+        if (reviewedTranslation != null && !(reviewedTranslation instanceof Boolean)) {
+            problems.add(file + ":" + keyLines.get("translation-reviewed") + ": translation-reviewed must be true or false, not '"
+                    + string(reviewedTranslation) + "'");
+        } else if (reviewedTranslation != null && translationOf.isEmpty()) {
+            problems.add(file + ":" + keyLines.get("translation-reviewed")
+                    + ": translation-reviewed is only for a translation; add translation-of or remove this line");
+        }
 
         String body = text.substring(bodyStart);
         Node document = markdown.parse(body);
@@ -175,7 +185,7 @@ final class PageParser {
             problems.add(file + ":" + (bodyLineOffset + 1) + ": the page has no content");
         }
         if (!problems.isEmpty()) return Outline.failed(problems);
-        return new Outline(title, summary, topic, reviewed, nextReview, language, translationOf, body, bodyLineOffset,
+        return new Outline(title, summary, topic, reviewed, nextReview, language, translationOf, translationReviewed, body, bodyLineOffset,
                 sections, List.of());
     }
 

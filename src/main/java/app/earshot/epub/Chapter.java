@@ -5,6 +5,7 @@ import app.earshot.content.Page;
 import app.earshot.content.Section;
 import app.earshot.speech.Captions;
 import app.earshot.speech.ScriptWriter;
+import app.earshot.speech.Sentences;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -101,7 +102,7 @@ record Chapter(Element body, List<Anchor> anchors, List<Heading> headings) {
                 continue;
             }
             if (element == null) continue;
-            anchor(element, Sentences.of(heard), ids, anchors);
+            anchor(element, Sentences.ofCues(heard), ids, anchors);
         }
         return anchors;
     }

@@ -1,12 +1,13 @@
 package app.earshot.snapshot;
 
 import app.earshot.content.Site;
+import app.earshot.messages.Catalogues;
+import app.earshot.messages.Messages;
 import app.earshot.content.SpeechSettings;
 import app.earshot.narration.Voicing;
 import app.earshot.speech.Lexicon;
 import app.earshot.speech.ScriptWriter;
 import app.earshot.speech.SpeechNormalizer;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -20,18 +21,34 @@ public final class Snapshot {
     private final Site site;
     private final Lexicon lexicon;
     private final Voicing voicing;
-    // Values derived from this load alone (e.g. the authors' pronunciation reports), dropped with the snapshot.
-    private final ConcurrentHashMap<String, Object> memos = new ConcurrentHashMap<>();
+    private final Catalogues messages;
 
-    private Snapshot(Site site, Lexicon lexicon, Voicing voicing) {
+    private Snapshot(Site site, Lexicon lexicon, Voicing voicing, Catalogues messages) {
         this.site = site;
+        this.messages = messages;
         this.lexicon = lexicon;
         this.voicing = voicing;
     }
 
     /** The snapshot of a loaded site and its lexicon; the voicing is made here, once per load. */
     public static Snapshot of(Site site, Lexicon lexicon) {
-        return new Snapshot(site, lexicon, new Voicing(new ScriptWriter(new SpeechNormalizer(), lexicon), site.speech()));
+        return of(site, lexicon, Catalogues.bundled());
+    }
+
+    /** As {@link #of(Site, Lexicon)}, with the interface words of this load (bundled and the site's own). */
+    public static Snapshot of(Site site, Lexicon lexicon, Catalogues messages) {
+        return new Snapshot(site, lexicon, new Voicing(new ScriptWriter(new SpeechNormalizer(), lexicon), site.speech()),
+                messages);
+    }
+
+    /** The interface words for {@code language} (a BCP 47 tag): its catalogue, else its primary language's, else English. */
+    public Messages messages(String language) {
+        return messages.forLanguage(language);
+    }
+
+    /** Every language's interface words in this load. */
+    public Catalogues catalogues() {
+        return messages;
     }
 
     /** Pages and site settings. */
@@ -55,18 +72,12 @@ public final class Snapshot {
     }
 
     /**
-     * The value {@code make} derives from this snapshot alone, made once per snapshot and key; a reload makes a new
-     * snapshot, so nothing made here outlives the content it came from.
+     * The value {@code make} derives from this load alone, made once per load and key (by one thread while others
+     * wait) in the site's {@link app.earshot.content.Memos}, the one memo mechanism; a reload makes a new site, so
+     * nothing made here outlives the content it came from.
      */
-    @SuppressWarnings("unchecked")
     public <T> T memo(String key, Supplier<T> make) {
-        Object made = memos.get(key);
-        if (made == null) {
-            made = make.get();
-            Object raced = memos.putIfAbsent(key, made);
-            if (raced != null) made = raced;
-        }
-        return (T) made;
+        return site.memos().get(key, make);
     }
 
     /** How this load is spoken: its script writer and voices. */

@@ -219,21 +219,7 @@ public final class Captions {
     }
 
     private static List<List<Unit>> sentences(List<Unit> units) {
-        List<List<Unit>> sentences = new ArrayList<>();
-        List<Unit> current = new ArrayList<>();
-        for (Unit unit : units) {
-            current.add(unit);
-            if (unit.endsParagraph || endsSentence(unit.written)) {
-                sentences.add(current);
-                current = new ArrayList<>();
-            }
-        }
-        if (!current.isEmpty()) sentences.add(current);
-        return sentences;
-    }
-
-    private static boolean endsSentence(String word) {
-        return SentenceRule.endsSentence(word);
+        return Sentences.group(units, u -> u.endsParagraph || SentenceRule.endsSentence(u.written));
     }
 
     private static boolean endsClause(String word) {

@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 public final class ScriptWriter {
     // FreeTTS reads a capital "A" standing alone as the letter ("ay"); as the article it must be "a".
     private static final Pattern ARTICLE_A = Pattern.compile("(?<![\\p{L}\\p{N}'-])A(?=\\h+\\p{L}{2})");
-    private static final Pattern ENDS_SENTENCE = Pattern.compile(".*[.?!:]$", Pattern.DOTALL);
 
     private final SpeechNormalizer normalizer;
     private final Lexicon lexicon;
@@ -129,6 +128,6 @@ public final class ScriptWriter {
     private static String sentence(String text) {
         String t = text.strip();
         if (t.isEmpty()) return t;
-        return ENDS_SENTENCE.matcher(t).matches() ? t : t + ".";
+        return SentenceRule.endsInStop(t) ? t : t + ".";
     }
 }

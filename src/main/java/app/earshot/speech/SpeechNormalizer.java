@@ -53,7 +53,6 @@ public final class SpeechNormalizer {
     // space follows, so "-5" keeps its sign.
     private static final String BULLET = "(?:[\\p{So}\\p{Sk}•·◦‣⁃∙\\x{FE0F}\\x{200D}]|[*+\\-–—](?=\\h))";
     private static final Pattern LEADING_BULLETS = Pattern.compile("^\\h*(?:" + BULLET + "\\h*)+");
-    private static final Pattern ENDS_SENTENCE = Pattern.compile("[.?!:;,][\"'”’)\\]]*\\h*$");
 
     private static final Pattern QUOTES = Pattern.compile("[\"“”„‟«»]");
     private static final Pattern SHORT_DECADE = Pattern.compile("(?<![\\p{L}\\p{N}])'?([2-9])0s\\b");
@@ -121,7 +120,7 @@ public final class SpeechNormalizer {
             Matcher bullet = LEADING_BULLETS.matcher(line);
             if (bullet.find() && bullet.end() < line.length()) {
                 line = line.substring(bullet.end());
-                if (!ENDS_SENTENCE.matcher(line).find()) line = line.stripTrailing() + ".";
+                if (!SentenceRule.endsInPause(line)) line = line.stripTrailing() + ".";
             } else if (bullet.find(0)) {
                 line = "";  // a line that is nothing but bullets
             }
@@ -198,7 +197,7 @@ public final class SpeechNormalizer {
             p = LEADING_PUNCTUATION.matcher(p.strip()).replaceAll("");
             if (p.isEmpty()) continue;
             if (p.codePoints().noneMatch(Character::isLetterOrDigit)) continue;
-            if (!ENDS_SENTENCE.matcher(p).find()) p = p + ".";
+            if (!SentenceRule.endsInPause(p)) p = p + ".";
             else p = p.replaceAll("[,;:]$", ".");
             paragraphs.add(p);
         }

@@ -64,7 +64,8 @@ final class AudioRoutes {
             }
             case "chapters.json" -> {
                 if (speed != Speed.NORMAL) throw new NotFoundResponse("Chapters are for the normal speed: use .chapters.json.");
-                String chapters = FeedRoutes.sectionChapters(Links.absolute(ctx).base(), page, section);
+                String chapters = FeedRoutes.sectionChapters(Links.absolute(ctx).base(), page, section,
+                        now.messages(page.language()));
                 String etag = Keys.etag(ArtifactStore.key("chapters", chapters), "chapters.json");
                 // Served as JSON, the type every static host gives .json (the feed's type attribute names the format).
                 media.send(ctx, MediaResponder.Representation.of(chapters, "application/json; charset=utf-8", etag,

@@ -1,5 +1,8 @@
 package app.earshot.web;
 
+import app.earshot.messages.Messages;
+import app.earshot.snapshot.Snapshot;
+
 import app.earshot.snapshot.SnapshotStore;
 import app.earshot.speech.SynthesisException;
 import io.javalin.config.RoutesConfig;
@@ -16,7 +19,7 @@ import org.slf4j.LoggerFactory;
 final class ErrorPages {
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
-    private final java.util.Set<String> loggedCauses = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final app.earshot.store.BoundedMap<String, Boolean> loggedCauses = app.earshot.store.BoundedMap.ofEntries(1000);
     private final SnapshotStore content;
     private final Templates templates;
     private final Views views;
@@ -43,23 +46,22 @@ final class ErrorPages {
                 log.error("Synthesis failed for {}: {}", ctx.path(), e.getMessage(), e);
             }
             ctx.header("Retry-After", "30");
-            respond(ctx, 503, "The audio cannot be made right now. The text of every page is still available; please try the audio again in a minute.");
+            respond(ctx, 503, msg(ctx).get("errors.synthesis"));
         });
         routes.exception(app.earshot.making.Busy.class, (e, ctx) -> {
             // Load shedding, not a failure: one debug line, and the client is told when to come back.
             log.debug("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
-            respond(ctx, 503, "Many listeners are asking for new audio right now. The text of every page is available now; please try the audio again in "
-                    + e.retryAfterSeconds() + (e.retryAfterSeconds() == 1 ? " second." : " seconds."));
+            respond(ctx, 503, msg(ctx).format(e.retryAfterSeconds() == 1 ? "errors.busy.one" : "errors.busy.other", e.retryAfterSeconds()));
         });
         routes.exception(Exception.class, (e, ctx) -> {
             int status = clientFault(e);
             if (status == 415) {
                 log.debug("{} {}: unsupported body: {}", ctx.method(), ctx.path(), e.toString());
-                respond(ctx, status, "The request body's content type or character set is not supported; send UTF-8 form data.");
+                respond(ctx, status, msg(ctx).get("errors.body"));
             } else if (status > 0) {
                 log.debug("{} {}: malformed request: {}", ctx.method(), ctx.path(), e.toString());
-                respond(ctx, status, "The request could not be understood.");
+                respond(ctx, status, msg(ctx).get("errors.malformed"));
             } else if (diskFault(e)) {
                 // A cached file that could not be read or written (unreadable, disk full): the store makes it again or
                 // holds it in memory, so this is temporary; logged once per distinct cause.
@@ -67,10 +69,10 @@ final class ErrorPages {
                     log.warn("{} {}: the disk failed: {}", ctx.method(), ctx.path(), e.toString());
                 }
                 ctx.header("Retry-After", Integer.toString(DISK_RETRY_AFTER_SECONDS));
-                respond(ctx, 503, "This audio cannot be read or stored right now. The text of every page is still available; please try the audio again in a moment.");
+                respond(ctx, 503, msg(ctx).get("errors.disk"));
             } else {
                 log.error("{} {} failed", ctx.method(), ctx.path(), e);
-                respond(ctx, 500, "Something went wrong on our side. Please try again later.");
+                respond(ctx, 500, msg(ctx).get("errors.internal"));
             }
         });
         routes.error(404, ctx -> {
@@ -86,21 +88,17 @@ final class ErrorPages {
         ctx.status(status);
         if (status == 405 && ctx.res().getHeader("Allow") == null) ctx.header("Allow", "GET, HEAD");
         ctx.header("Cache-Control", "no-store");
+        Snapshot now = RequestSnapshot.orCurrent(ctx, content);
+        Messages msg = msg(now);
         String heading = switch (status) {
-            case 400 -> "Bad request";
-            case 404 -> "Page not found";
-            case 405 -> "Method not allowed";
-            case 413 -> "Request too large";
-            case 415 -> "Unsupported request body";
-            case 416 -> "Range not satisfiable";
-            case 503 -> "Service unavailable";
-            default -> status >= 500 ? "Sorry, there is a problem" : HttpStatus.forStatus(status).getMessage();
+            case 400, 404, 405, 413, 415, 416, 503 -> msg.get("errors." + status);
+            default -> status >= 500 ? msg.get("errors.5xx") : HttpStatus.forStatus(status).getMessage();
         };
         String text = message == null || message.isBlank() || message.equals(HttpStatus.forStatus(status).getMessage())
-                ? defaultMessage(status) : message;
+                ? defaultMessage(status, msg) : msg.translated(message);
         if (wantsHtml(ctx)) {
             try {
-                String page = templates.render("error.ftlh", views.error(RequestSnapshot.orCurrent(ctx, content).site(), status, heading, text));
+                String page = templates.render("error.ftlh", views.error(now.site(), msg, status, heading, text));
                 ctx.contentType("text/html; charset=utf-8");
                 ctx.result(page);
                 return;
@@ -115,11 +113,12 @@ final class ErrorPages {
     }
 
     /**
-     * True the first time a failure with this message is seen, so each distinct cause is logged once. At most 1,000
-     * causes are remembered (the set is checked for room before anything is added, so it cannot grow without bound).
+     * True the first time a failure with this message is seen, so each distinct cause is logged once. The last 1,000
+     * causes are remembered (a {@link app.earshot.store.BoundedMap}): a new cause is always logged, and one forgotten
+     * long ago may be logged again.
      */
     private boolean firstTime(Throwable e) {
-        return loggedCauses.size() < 1000 && loggedCauses.add(String.valueOf(e.getMessage()));
+        return loggedCauses.putIfAbsent(String.valueOf(e.getMessage()), true);
     }
 
     /** Seconds a client waits after a disk fault: by then the file is made again or the fault has been noticed. */
@@ -147,12 +146,21 @@ final class ErrorPages {
         return 0;
     }
 
-    private static String defaultMessage(int status) {
+    private static String defaultMessage(int status, Messages msg) {
         return switch (status) {
-            case 404 -> "We could not find a page at this address. Check the address, or choose a page below.";
-            case 405 -> "This address does not accept that method; the Allow header lists the ones it does.";
-            default -> "The request could not be handled.";
+            case 404 -> msg.get("errors.404.text");
+            case 405 -> msg.get("errors.405.text");
+            default -> msg.get("errors.other.text");
         };
+    }
+
+    /** Error pages are in the site's language for now (not yet the reader's). */
+    private static Messages msg(Snapshot now) {
+        return now.messages(now.site().language());
+    }
+
+    private Messages msg(Context ctx) {
+        return msg(RequestSnapshot.orCurrent(ctx, content));
     }
 
     /** Media and data routes answer errors in plain text; everything else gets the HTML error page. */

@@ -1,8 +1,8 @@
 package app.earshot.web;
 
+import app.earshot.store.BoundedMap;
 import java.nio.ByteBuffer;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpFields;
@@ -21,7 +21,8 @@ import org.eclipse.jetty.util.thread.Invocable;
  * damaged or deleted), so nothing slow stays on the request path. Anything else (a query string other than a remembered search's, Range,
  * a conditional header, an unknown path, an entry whose content or audio has changed since it was
  * prepared, or whose file on disk no longer is the one verified) goes on to the routes, which check the
- * store and prepare it again. The bodies held are bounded in total, from the heap size.
+ * store and prepare it again. The bodies held are bounded in number and in total bytes (from the heap size); past
+ * either bound the least recently used go.
  */
 final class FastPath extends Handler.Wrapper {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FastPath.class);
@@ -32,15 +33,19 @@ final class FastPath extends Handler.Wrapper {
     private record Prepared(Version version, HttpFields headers, ByteBuffer body, String route, BooleanSupplier stillValid,
                             boolean contentOnly) {}
 
-    private static final int MAX_ENTRIES = 2048;
+    /** Most answers held for paths without a query string. */
+    static final int MAX_ENTRIES = 2048;
     /** Most entries keyed by a query string (searches): any number of queries can be asked, so they are kept apart. */
     static final int MAX_QUERIED = 256;
     /** Most bytes of bodies held at once: a quarter of the heap limit, at most 64 MB (direct memory is sized like the heap). */
     static final long MAX_BYTES = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 4);
 
-    private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
-    private final Map<String, Prepared> queried = new ConcurrentHashMap<>();
-    private long bytes; // guarded by this
+    /** Least recently used first out past {@link #MAX_ENTRIES} or three quarters of {@link #MAX_BYTES}. */
+    private final BoundedMap<String, Prepared> prepared =
+            new BoundedMap<>(MAX_ENTRIES, MAX_BYTES - MAX_BYTES / 4, p -> p.body().capacity());
+    /** Any number of queries can be asked: they are kept apart, in at most a quarter of the bytes. */
+    private final BoundedMap<String, Prepared> queried =
+            new BoundedMap<>(MAX_QUERIED, MAX_BYTES / 4, p -> p.body().capacity());
     private final Supplier<Version> current;
     private final Metrics metrics;
 
@@ -77,6 +82,8 @@ final class FastPath extends Handler.Wrapper {
         Version version = ctx.attribute(VERSION_ATTRIBUTE);
         // Only canonical paths: an encoded alias of a page is answered by the routes, never stored.
         if (version == null || ctx.queryString() != null || ctx.statusCode() != 200 || ctx.path().indexOf('%') >= 0) return;
+        // A body that names the request's origin (Vary: Host, from Links.absolute) differs per Host; entries are per path.
+        if (ctx.res().getHeader("Vary") != null) return;
         offer(ctx.path(), route(ctx), version, headers(ctx), body, stillValid);
     }
 
@@ -89,14 +96,14 @@ final class FastPath extends Handler.Wrapper {
         Version version = ctx.attribute(VERSION_ATTRIBUTE);
         String query = ctx.queryString();
         if (version == null || query == null || ctx.statusCode() != 200 || !wants(body.remaining())) return;
-        putQueried(ctx.path() + "?" + query, prepared(version, headers(ctx), body, route(ctx), null, true));
+        queried.put(ctx.path() + "?" + query, prepared(version, headers(ctx), body, route(ctx), null, true));
     }
 
     /** Remembers a complete 200 response for {@code path} (no query string), valid while {@link Version} holds. */
     void offer(String path, String route, Version version, Map<String, String> headers, ByteBuffer body,
                BooleanSupplier stillValid) {
         if (!wants(body.remaining())) return;
-        put(path, prepared(version, headers, body, route, stillValid, false));
+        prepared.put(path, prepared(version, headers, body, route, stillValid, false));
     }
 
     private static Prepared prepared(Version version, Map<String, String> headers, ByteBuffer body, String route,
@@ -127,38 +134,9 @@ final class FastPath extends Handler.Wrapper {
         return endpoint == null ? "unmatched" : endpoint.path;
     }
 
-    private synchronized void put(String path, Prepared entry) {
-        // Only real routes get here; after many content edits stale entries are simply dropped together.
-        if (prepared.size() >= MAX_ENTRIES && !prepared.containsKey(path)) clear(prepared);
-        Prepared previous = prepared.put(path, entry);
-        bytes += entry.body().capacity() - (previous == null ? 0 : previous.body().capacity());
-        for (var it = prepared.entrySet().iterator(); bytes > MAX_BYTES && it.hasNext(); ) {
-            var e = it.next();
-            if (e.getValue() == entry) continue;
-            bytes -= e.getValue().body().capacity();
-            it.remove();
-        }
-    }
-
-    private synchronized void putQueried(String key, Prepared entry) {
-        // Any number of different queries can be asked: past the count or the byte budget, the queried ones go together.
-        if ((queried.size() >= MAX_QUERIED && !queried.containsKey(key)) || bytes + entry.body().capacity() > MAX_BYTES) clear(queried);
-        Prepared previous = queried.put(key, entry);
-        bytes += entry.body().capacity() - (previous == null ? 0 : previous.body().capacity());
-    }
-
-    private void clear(Map<String, Prepared> entries) {
-        for (Prepared p : entries.values()) bytes -= p.body().capacity();
-        entries.clear();
-    }
-
-    private synchronized void drop(String path, Prepared entry) {
-        if (prepared.remove(path, entry)) bytes -= entry.body().capacity();
-    }
-
     /** Bytes of prepared bodies held now. */
-    synchronized long heldBytes() {
-        return bytes;
+    long heldBytes() {
+        return prepared.weight() + queried.weight();
     }
 
     /**
@@ -278,7 +256,7 @@ final class FastPath extends Handler.Wrapper {
         Version now = current.get();
         if (p.contentOnly() ? p.version().content() != now.content() : !p.version().equals(now)) return null;
         if (p.stillValid() != null && !p.stillValid().getAsBoolean()) {
-            drop(path, p); // the file changed or vanished: the routes check it and rebuild it
+            prepared.remove(path, p); // the file changed or vanished: the routes check it and rebuild it
             return null;
         }
         return p;

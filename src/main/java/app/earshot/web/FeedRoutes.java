@@ -1,5 +1,7 @@
 package app.earshot.web;
 
+import app.earshot.messages.Messages;
+
 import app.earshot.store.ArtifactStore;
 import app.earshot.store.Keys;
 import app.earshot.content.Block;
@@ -78,11 +80,11 @@ final class FeedRoutes {
         for (int p = 0; p < pages.size(); p++) {
             Page page = pages.get(p);
             sameDay = p > 0 && pages.get(p - 1).reviewed().equals(page.reviewed()) ? sameDay + pages.get(p - 1).sections().size() : 0;
-            newest = episodes(now.voicing(), site, page, p + 1, sameDay, base, episodes, newest, pending);
+            newest = episodes(now.voicing(), now.messages(page.language()), site, page, p + 1, sameDay, base, episodes, newest, pending);
         }
-        String title = language.equals(site.language()) ? site.title() : site.title() + " \u2013 " + Languages.selfName(language);
-        String rss = PodcastFeed.rss(show(site, language, title, describe(site.description(), ctx, pending[0]), base,
-                base + "/", base + feedPath(site, language), episodes));
+        Messages msg = now.messages(language);
+        String rss = PodcastFeed.rss(show(site, language, feedTitle(site, msg, language),
+                describe(site.description(), ctx, pending[0], msg), base, base + "/", base + feedPath(site, language), episodes));
         send(ctx, site, rss, PodcastFeed.MEDIA_TYPE, "xml", newest);
     }
 
@@ -97,6 +99,12 @@ final class FeedRoutes {
         throw new io.javalin.http.NotFoundResponse("This library's podcast feeds are "
                 + String.join(", ", site.languages().stream().map(l -> feedPath(site, l) + " (" + Languages.selfName(l) + ")").toList())
                 + ".");
+    }
+
+    /** The title of the site feed of {@code language}: the site's title, and the language's own name for another. */
+    static String feedTitle(Site site, Messages msg, String language) {
+        return language.equals(site.language()) ? site.title()
+                : msg.format("feed.title.language", site.title(), Languages.selfName(language));
     }
 
     /** The path of the site feed of {@code language}: {@code /feed.xml} for the site's language, else {@code /feed.es.xml}. */
@@ -117,9 +125,10 @@ final class FeedRoutes {
         String base = Links.absolute(ctx).base();
         List<PodcastFeed.Episode> episodes = new ArrayList<>();
         int[] pending = {0};
-        Instant newest = episodes(now.voicing(), site, page, 0, 0, base, episodes, Instant.EPOCH, pending);
+        Messages msg = now.messages(page.language());
+        Instant newest = episodes(now.voicing(), msg, site, page, 0, 0, base, episodes, Instant.EPOCH, pending);
         String rss = PodcastFeed.rss(show(site, language(site, page), page.title() + " \u2013 " + site.title(),
-                describe(page.summary().isBlank() ? site.description() : page.summary(), ctx, pending[0]), base, base + "/" + page.slug(),
+                describe(page.summary().isBlank() ? site.description() : page.summary(), ctx, pending[0], msg), base, base + "/" + page.slug(),
                 base + "/" + page.slug() + "/feed.xml", episodes));
         send(ctx, site, rss, PodcastFeed.MEDIA_TYPE, "xml", newest);
     }
@@ -137,7 +146,7 @@ final class FeedRoutes {
      * episode has its own time and date-sorting apps list them in serial order; they move only when the page, or a
      * page reviewed the same day before it, changes.
      */
-    private Instant episodes(Voicing v, Site site, Page page, int season, long sameDay, String base, List<PodcastFeed.Episode> out,
+    private Instant episodes(Voicing v, Messages msg, Site site, Page page, int season, long sameDay, String base, List<PodcastFeed.Episode> out,
                              Instant newest, int[] pending) {
         Instant day = page.reviewed().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         for (int i = 0; i < page.sections().size(); i++) {
@@ -151,9 +160,9 @@ final class FeedRoutes {
             newest = later(newest, clip);
             Instant published = day.plus(java.time.Duration.ofSeconds(sameDay + i));
             String audio = new Links(base).audio(page, section);
-            out.add(new PodcastFeed.Episode(episodeTitle(page, section), excerpt(section),
+            out.add(new PodcastFeed.Episode(episodeTitle(page, section, msg), excerpt(section),
                     base + "/" + page.slug() + "/" + section.id(), guid(base, page, section), published,
-                    audio + ".mp3", clip.size(), clip.seconds(), season, i + 1, sectionTitle(page, section),
+                    audio + ".mp3", clip.size(), clip.seconds(), season, i + 1, sectionTitle(page, section, msg),
                     new PodcastFeed.Companions(audio + ".vtt", base + "/" + page.slug() + "/" + section.id() + "/transcript",
                             audio + ".chapters.json")));
         }
@@ -169,16 +178,15 @@ final class FeedRoutes {
     }
 
     /** A section episode's chapters (Podcasting 2.0 JSON): the section, from its start, linked to its page. */
-    static String sectionChapters(String base, Page page, Section section) {
-        return Chapters.json(List.of(new Chapters.Chapter(0, sectionTitle(page, section), base + "/" + page.slug() + "/" + section.id())));
+    static String sectionChapters(String base, Page page, Section section, Messages msg) {
+        return Chapters.json(List.of(new Chapters.Chapter(0, sectionTitle(page, section, msg), base + "/" + page.slug() + "/" + section.id())));
     }
 
     /** The channel description, saying (and telling clients in {@code X-Episodes-Pending}) how many episodes are not yet made. */
-    private static String describe(String description, Context ctx, int pending) {
+    private static String describe(String description, Context ctx, int pending, Messages msg) {
         if (pending == 0) return description;
         ctx.header("X-Episodes-Pending", Integer.toString(pending));
-        return description + " (" + pending + (pending == 1 ? " episode is" : " episodes are")
-                + " still being recorded and will appear here shortly.)";
+        return description + " (" + msg.format(pending == 1 ? "feed.pending.one" : "feed.pending.other", pending) + ")";
     }
 
     /** The cover art: the author's file from the content folder, or art drawn from the site's title, cached like audio. */
@@ -226,7 +234,7 @@ final class FeedRoutes {
         for (Section section : page.sections()) {
             Clip clip = clips.sectionMp3(now.voicing(), page, section, Speed.NORMAL);
             newest = later(newest, clip);
-            entries.add(new Playlist.Entry(clip.seconds(), sectionTitle(page, section),
+            entries.add(new Playlist.Entry(clip.seconds(), sectionTitle(page, section, now.messages(page.language())),
                     new Links(base).audio(page, section) + ".mp3"));
         }
         if (hls) send(ctx, site, Playlist.hls(entries), Playlist.HLS_MEDIA_TYPE, "m3u8", newest);
@@ -239,12 +247,12 @@ final class FeedRoutes {
     }
 
     /** Titles stand alone in a podcast app, so a section's names its page too. */
-    private static String episodeTitle(Page page, Section section) {
-        return section.introduction() ? sectionTitle(page, section) : section.heading() + " \u2013 " + page.title();
+    private static String episodeTitle(Page page, Section section, Messages msg) {
+        return section.introduction() ? sectionTitle(page, section, msg) : section.heading() + " \u2013 " + page.title();
     }
 
-    private static String sectionTitle(Page page, Section section) {
-        return section.introduction() ? "Introduction to " + page.title() : section.heading();
+    private static String sectionTitle(Page page, Section section, Messages msg) {
+        return section.introduction() ? msg.format("feed.introduction-to", page.title()) : section.heading();
     }
 
     /** The section's first words as plain text, cut at a word boundary. */

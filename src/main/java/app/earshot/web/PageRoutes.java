@@ -10,6 +10,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -23,7 +26,8 @@ final class PageRoutes {
     // (pages show audio sizes and lengths). Only paths of real pages get in, and at most MAX_RENDERED of them.
     private final ConcurrentHashMap<String, Rendered> rendered = new ConcurrentHashMap<>();
 
-    private record Rendered(Site site, long audioVersion, byte[] body) {}
+    // base: the absolute origin the body's hreflang links name ("" for a page with no translation, which names none).
+    private record Rendered(Site site, long audioVersion, String base, byte[] body) {}
 
     /** Most rendered pages kept (about 30 MB of HTML at the bundled page's size). */
     static final int MAX_RENDERED = 1024;
@@ -51,19 +55,30 @@ final class PageRoutes {
     static final Memos.Key<byte[]> HOME = new Memos.Key<>("rendered home page");
 
     private void home(Context ctx) {
-        Site site = RequestSnapshot.of(ctx).site();
-        send(ctx, home(site));
+        send(ctx, home(RequestSnapshot.of(ctx)));
     }
 
-    private byte[] home(Site site) {
-        return site.memos().get(HOME, () -> templates.render("home.ftlh", views.home(site)).getBytes(StandardCharsets.UTF_8));
+    /** The home page, in the site's language. */
+    private byte[] home(Snapshot now) {
+        Site site = now.site();
+        return site.memos().get(HOME, () -> templates.render("home.ftlh", views.home(site, now.messages(site.language())))
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private void page(Context ctx) {
         Snapshot now = RequestSnapshot.of(ctx);
         Site site = now.site();
-        Page page = page(site, ctx.pathParam("slug"));
-        serve(ctx, site, "/" + page.slug(), () -> templates.render("page.ftlh", views.page(now, page)));
+        String slug = ctx.pathParam("slug");
+        // A language the site lists, but its own, has a home page of its own at /{tag}/ (no page may take the address).
+        if (site.languages().indexOf(slug) > 0) {
+            serve(ctx, site, "/" + slug + "/", Links.relative(), () -> templates.render("home.ftlh",
+                    views.home(site, now.messages(slug), slug)));
+            return;
+        }
+        Page page = page(site, slug);
+        Links links = links(ctx, site, page);
+        serve(ctx, site, "/" + page.slug(), links, () -> templates.render("page.ftlh",
+                inLanguage(views.page(now, page), now, page, null, "", links)));
     }
 
     private void section(Context ctx) {
@@ -71,14 +86,15 @@ final class PageRoutes {
         Site site = now.site();
         Page page = page(site, ctx.pathParam("slug"));
         // No section may have the id "transcript" (content checks refuse it), so this address is the page's.
+        Links links = links(ctx, site, page);
         if (ctx.pathParam("section").equals("transcript")) {
-            serve(ctx, site, "/" + page.slug() + "/transcript",
-                    () -> templates.render("transcript.ftlh", views.transcript(now, page, null)));
+            serve(ctx, site, "/" + page.slug() + "/transcript", links, () -> templates.render("transcript.ftlh",
+                    inLanguage(views.transcript(now, page, null), now, page, null, "/transcript", links)));
             return;
         }
         Section section = section(page, ctx.pathParam("section"));
-        serve(ctx, site, "/" + page.slug() + "/" + section.id(),
-                () -> templates.render("section.ftlh", views.section(now, page, section)));
+        serve(ctx, site, "/" + page.slug() + "/" + section.id(), links, () -> templates.render("section.ftlh",
+                inLanguage(views.section(now, page, section), now, page, section, "", links)));
     }
 
     private void sectionTranscript(Context ctx) {
@@ -86,8 +102,42 @@ final class PageRoutes {
         Site site = now.site();
         Page page = page(site, ctx.pathParam("slug"));
         Section section = section(page, ctx.pathParam("section"));
-        serve(ctx, site, "/" + page.slug() + "/" + section.id() + "/transcript",
-                () -> templates.render("transcript.ftlh", views.transcript(now, page, section)));
+        Links links = links(ctx, site, page);
+        serve(ctx, site, "/" + page.slug() + "/" + section.id() + "/transcript", links, () -> templates.render("transcript.ftlh",
+                inLanguage(views.transcript(now, page, section), now, page, section, "/transcript", links)));
+    }
+
+    /**
+     * Absolute links for a page with translations (its hreflang alternates must be absolute URLs, by the one rule of
+     * {@link Links#absolute}); a page without any names no URL, so its body does not depend on the request's Host.
+     */
+    private static Links links(Context ctx, Site site, Page page) {
+        return site.translations(page).isEmpty() ? Links.relative() : Links.absolute(ctx);
+    }
+
+    /**
+     * {@code model} with the hreflang alternates of this view (the page, {@code section}'s page, or either's transcript
+     * when {@code suffix} is "/transcript") and the visible links to its translations; for a translation no qualified
+     * medical translator has reviewed, the notice saying so in its language, whose link to the original (in the
+     * original's language) stands in for that translation's link rather than repeating it.
+     */
+    static Map<String, Object> inLanguage(Map<String, Object> model, Snapshot now, Page page, Section section, String suffix,
+                                          Links links) {
+        Site site = now.site();
+        model.put("alternates", Alternates.absolute(Alternates.of(site, page, section, suffix), links));
+        List<Alternates.Version> translations = new ArrayList<>(Alternates.translations(site, page, section, suffix));
+        Page source = page.unreviewedTranslation() ? site.page(page.translationOf()).orElse(null) : null;
+        if (source != null) {
+            Alternates.Version original = translations.stream()
+                    .filter(v -> v.hreflang().equals(source.language())).findFirst().orElse(null);
+            translations.remove(original);
+            model.put("notice", Map.of("text", now.messages(page.language()).get("translation.unreviewed"),
+                    "href", original == null ? "/" + source.slug() : original.path(), "hreflang", source.language(),
+                    "link", now.messages(source.language()).get("translation.original")));
+        }
+        model.put("translations", translations.stream()
+                .map(v -> Map.of("hreflang", v.hreflang(), "href", v.path(), "name", v.name())).toList());
+        return model;
     }
 
     /**
@@ -98,20 +148,22 @@ final class PageRoutes {
     void prime(Snapshot now) {
         Site site = now.site();
         for (Page page : site.pages().subList(0, Math.min(1, site.pages().size()))) {
-            render(site, "/" + page.slug(), () -> templates.render("page.ftlh", views.page(now, page)));
+            if (!site.translations(page).isEmpty()) continue; // its alternates need the first request's origin
+            render(site, "/" + page.slug(), Links.relative(), () -> templates.render("page.ftlh",
+                    inLanguage(views.page(now, page), now, page, null, "", Links.relative())));
             for (Section section : page.sections().subList(0, Math.min(1, page.sections().size()))) {
-                render(site, "/" + page.slug() + "/" + section.id(),
-                        () -> templates.render("section.ftlh", views.section(now, page, section)));
+                render(site, "/" + page.slug() + "/" + section.id(), Links.relative(), () -> templates.render("section.ftlh",
+                        inLanguage(views.section(now, page, section), now, page, section, "", Links.relative())));
             }
         }
-        home(site);
+        home(now);
     }
 
-    private Rendered render(Site site, String path, Supplier<String> render) {
+    private Rendered render(Site site, String path, Links links, Supplier<String> render) {
         long version = audioVersion.getAsLong();
         Rendered r = rendered.get(path);
-        if (r == null || r.site() != site || r.audioVersion() != version) {
-            r = new Rendered(site, version, render.get().getBytes(StandardCharsets.UTF_8));
+        if (r == null || r.site() != site || r.audioVersion() != version || !r.base().equals(links.base())) {
+            r = new Rendered(site, version, links.base(), render.get().getBytes(StandardCharsets.UTF_8));
             // A library has thousands of paths: keep memory bounded by dropping some other entry when full.
             if (rendered.size() >= MAX_RENDERED && !rendered.containsKey(path)) {
                 var oldest = rendered.keySet().iterator();
@@ -122,8 +174,8 @@ final class PageRoutes {
         return r;
     }
 
-    private void serve(Context ctx, Site site, String path, Supplier<String> render) {
-        send(ctx, render(site, path, render).body());
+    private void serve(Context ctx, Site site, String path, Links links, Supplier<String> render) {
+        send(ctx, render(site, path, links, render).body());
     }
 
     private void send(Context ctx, byte[] body) {

@@ -56,7 +56,7 @@ final class PreviewRoutes {
         Site site = now.site();
         Page page = PageRoutes.page(site, ctx.pathParam("slug"));
         PageReport report = preview.report(now, page);
-        Map<String, Object> model = views.layout(site, "Pronunciation preview: " + page.title() + " \u2013 " + site.title());
+        Map<String, Object> model = views.layout(site, now.messages(page.language()), "Pronunciation preview: " + page.title() + " \u2013 " + site.title());
         model.put("page", page);
         model.put("report", report);
         model.put("words", words(page, report));

@@ -2,13 +2,13 @@ package app.earshot.web;
 
 import app.earshot.snapshot.Snapshot;
 import app.earshot.content.Memos;
+import app.earshot.store.BoundedMap;
 import app.earshot.content.Site;
 import app.earshot.search.Query;
 import app.earshot.search.SearchIndex;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -44,13 +44,14 @@ final class SearchRoutes {
     }
 
     private void search(Context ctx) {
-        Site site = RequestSnapshot.of(ctx).site();
+        Snapshot now = RequestSnapshot.of(ctx);
+        Site site = now.site();
         String raw = ctx.queryParam("q");
         String language = readerLanguage(site, ctx.queryParam("lang"));
         // Popular searches repeat, and a results page depends on nothing but the load, the language and what was
         // typed: a repeated search is one lookup, before any parsing. Every search has a results page, however long.
         byte[] body = recent(site).get(language + "\n" + (raw == null ? "" : raw), () -> bytes(templates.render("search.ftlh",
-                view.results(site, index(site).search(Query.parse(raw), language)))));
+                view.results(now, index(site).search(Query.parse(raw), language)))));
         ctx.header("X-Robots-Tag", "noindex");
         ctx.contentType("text/html; charset=utf-8");
         ctx.header("Cache-Control", "no-cache");
@@ -86,28 +87,18 @@ final class SearchRoutes {
 
     /** The last {@link #MAX_REMEMBERED} results pages of one load, least recently used dropped first. */
     static final class RecentResults {
-        private final Map<String, byte[]> pages = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
-                return size() > MAX_REMEMBERED;
-            }
-        };
+        private final BoundedMap<String, byte[]> pages = BoundedMap.ofEntries(MAX_REMEMBERED);
 
         /** The page for {@code query}, rendered by {@code render} (outside the lock) when not remembered. */
         byte[] get(String query, java.util.function.Supplier<byte[]> render) {
-            byte[] page;
-            synchronized (this) {
-                page = pages.get(query);
-            }
+            byte[] page = pages.get(query);
             if (page != null) return page;
             page = render.get();
-            synchronized (this) {
-                pages.put(query, page);
-            }
+            pages.put(query, page);
             return page;
         }
 
-        synchronized int size() {
+        int size() {
             return pages.size();
         }
     }

@@ -2,9 +2,11 @@ package app.earshot.web;
 
 import app.earshot.content.Languages;
 import app.earshot.content.Site;
+import app.earshot.messages.Messages;
 import app.earshot.search.Excerpt;
 import app.earshot.search.Query;
 import app.earshot.search.SearchIndex;
+import app.earshot.snapshot.Snapshot;
 import java.util.List;
 import java.util.Map;
 
@@ -29,22 +31,27 @@ final class SearchView {
         this.views = views;
     }
 
-    Map<String, Object> results(Site site, SearchIndex.Results results) {
+    /** The page for {@code results}, in the reader's language (the one the search was read in). */
+    Map<String, Object> results(Snapshot now, SearchIndex.Results results) {
+        Site site = now.site();
+        Messages msg = now.messages(results.asked());
         Query query = results.query();
         if (query.isEmpty()) {
-            Map<String, Object> model = views.layout(site, "Search \u2013 " + site.title());
+            Map<String, Object> model = views.layout(site, msg, msg.get("search.title") + " \u2013 " + site.title());
+            inReadersLanguage(model, site, msg, results);
             model.put("state", "empty");
             model.put("searchQuery", query.text());
             model.put("topics", topics(site));
-            views.readerLanguage(model, site, results.asked());
             return model;
         }
-        String count = results.more() ? "More than " + results.total() + " results" : switch (results.total()) {
-            case 0 -> "No results";
-            case 1 -> "1 result";
-            default -> results.total() + " results";
+        String count = results.more() ? msg.format("search.count.more", results.total()) : switch (results.total()) {
+            case 0 -> msg.get("search.count.none");
+            case 1 -> msg.get("search.count.one");
+            default -> msg.format("search.count.other", results.total());
         };
-        Map<String, Object> model = views.layout(site, count + " for " + query.searched() + " \u2013 " + site.title());
+        Map<String, Object> model = views.layout(site, msg, msg.format("search.for", count) + " " + query.searched()
+                + " \u2013 " + site.title());
+        inReadersLanguage(model, site, msg, results);
         model.put("state", "results");
         model.put("searchQuery", query.text());
         model.put("searched", query.searched());
@@ -58,16 +65,20 @@ final class SearchView {
         model.put("maxLength", Query.MAX_LENGTH);
         model.put("leftOut", query.leftOut());
         model.put("crisis", results.crisis());
-        views.readerLanguage(model, site, results.asked());
         if (results.elsewhere()) model.put("elsewhere", new Elsewhere(Languages.selfName(results.asked()), results.asked(),
                 Languages.selfName(results.language()), results.language()));
         results.urgentHelp().ifPresent(c -> model.put("urgentHelp", new UrgentHelp(c.kind(), c.label(), c.title(), c.text(),
-                "/" + c.page().slug() + "/" + c.section().id(), title(c.page(), c.section()), lang(model, c.page()))));
+                "/" + c.page().slug() + "/" + c.section().id(), title(now, c.page(), c.section()), lang(model, c.page()))));
         if (results.total() == 0) model.put("topics", topics(site));
         model.put("results", results.shown().stream().map(hit -> new Result(
-                "/" + hit.page().slug() + "/" + hit.section().id(), title(hit.page(), hit.section()),
+                "/" + hit.page().slug() + "/" + hit.section().id(), title(now, hit.page(), hit.section()),
                 hit.page().title(), hit.excerpt().parts(), lang(model, hit.page()))).toList());
         return model;
+    }
+
+    private void inReadersLanguage(Map<String, Object> model, Site site, Messages msg, SearchIndex.Results results) {
+        model.put("lang", results.asked());
+        views.readerLanguage(model, site, msg, results.asked());
     }
 
     /** The page's language when it is not the results page's own ("" when it is), for a {@code lang} attribute. */
@@ -75,8 +86,9 @@ final class SearchView {
         return page.language().equals(model.get("lang")) ? "" : page.language();
     }
 
-    private static String title(app.earshot.content.Page page, app.earshot.content.Section section) {
-        return section.introduction() ? "Introduction to " + page.title() : section.heading();
+    /** A section's title in its page's language (marked with it when that is not the results page's). */
+    private static String title(Snapshot now, app.earshot.content.Page page, app.earshot.content.Section section) {
+        return section.introduction() ? now.messages(page.language()).format("search.introduction-to", page.title()) : section.heading();
     }
 
     private List<Views.Link> topics(Site site) {

@@ -1,5 +1,6 @@
 package app.earshot.web;
 
+import app.earshot.content.Languages;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
 import app.earshot.content.Site;
@@ -21,11 +22,10 @@ import app.earshot.narration.Clips;
 import app.earshot.narration.Readiness;
 import app.earshot.narration.Voicing;
 import app.earshot.snapshot.Snapshot;
+import app.earshot.messages.Messages;
 
 /** Builds the models the templates render; templates only print what is prepared here. */
 public final class Views {
-    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-
     /** A link with its text. */
     public record Link(String href, String text) {}
 
@@ -34,8 +34,10 @@ public final class Views {
 
     /** A date as shown to people and as machine-readable {@code datetime}. */
     public record DateView(String iso, String text) {
-        static DateView of(LocalDate date) {
-            return new DateView(date.toString(), LONG_DATE.format(date));
+        static DateView of(LocalDate date, Messages msg) {
+            // English keeps the UK form it always had ("1 December 2026"); others use their own month names.
+            Locale locale = msg.language().equals("en") ? Locale.UK : Locale.forLanguageTag(msg.language());
+            return new DateView(date.toString(), DateTimeFormatter.ofPattern(msg.get("layout.date.pattern"), locale).format(date));
         }
     }
 
@@ -99,10 +101,14 @@ public final class Views {
         this.books = books;
     }
 
-    /** The model every view shares: page title, language, site name, stylesheet and the site's pages. */
-    Map<String, Object> layout(Site site, String title) {
+    /**
+     * The model every view shares: page title, language, site name, stylesheet, the site's pages, and the interface
+     * words ({@code msg}). {@code lang} is the site's language; a view of one page sets its page's.
+     */
+    Map<String, Object> layout(Site site, Messages msg, String title) {
         Map<String, Object> model = new HashMap<>();
         model.put("title", title);
+        model.put("msg", msg);
         model.put("lang", site.language());
         model.put("languageName", Locale.forLanguageTag(site.language()).getDisplayLanguage(Locale.ENGLISH));
         model.put("siteTitle", site.title());
@@ -121,17 +127,54 @@ public final class Views {
 
     /**
      * Notes a reader's language on a view: its search form then sends it ({@code lang}, a hidden field) when it is not
-     * the view's own, so a search from a Spanish page is read in Spanish, and the view links that language's feed.
+     * the site's own, so a search from a Spanish page is read in Spanish, and the view links that language's feed.
      */
-    void readerLanguage(Map<String, Object> model, Site site, String language) {
-        if (!language.isEmpty() && !language.equals(model.get("lang"))) model.put("searchLang", language);
-        if (site.languages().contains(language)) model.put("feedHref", FeedRoutes.feedPath(site, language));
+    void readerLanguage(Map<String, Object> model, Site site, Messages msg, String language) {
+        if (!language.isEmpty() && !language.equals(site.language())) model.put("searchLang", language);
+        if (site.languages().contains(language)) {
+            model.put("feedHref", FeedRoutes.feedPath(site, language));
+            model.put("feedTitle", msg.format("layout.feed.title", FeedRoutes.feedTitle(site, msg, language)));
+        }
     }
 
-    Map<String, Object> home(Site site) {
-        Map<String, Object> model = layout(site, site.title());
-        model.put("topics", groups(site));
+    Map<String, Object> home(Site site, Messages msg) {
+        Map<String, Object> model = layout(site, msg, site.title());
+        model.put("topics", inLanguage(site, msg, site.language()));
+        model.put("translations", site.languages().subList(1, site.languages().size()).stream()
+                .map(tag -> Map.of("href", "/" + tag + "/", "hreflang", tag, "name", Languages.selfName(tag))).toList());
         return model;
+    }
+
+    /**
+     * The home page of the site's pages in {@code language}, another than the site's own ({@code /es/}): those pages
+     * by topic under the topics' titles in that language, and a link to the site's home.
+     */
+    Map<String, Object> home(Site site, Messages msg, String language) {
+        String heading = msg.get("translation.home.heading");
+        Map<String, Object> model = layout(site, msg, heading + " \u2013 " + site.title());
+        model.put("lang", language);
+        readerLanguage(model, site, msg, language);
+        model.put("heading", heading);
+        model.put("description", "");
+        model.put("topics", inLanguage(site, msg, language));
+        model.put("translations", List.of(Map.of("href", "/", "hreflang", site.language(),
+                "name", Languages.selfName(site.language()))));
+        return model;
+    }
+
+    /** The home page's groups with only the pages in {@code language}, each headed by its topic's title in it. */
+    private List<TopicGroup> inLanguage(Site site, Messages msg, String language) {
+        List<TopicGroup> out = new ArrayList<>();
+        for (TopicGroup t : groups(site)) {
+            List<Page> pages = t.pages().stream().filter(p -> p.language().equals(language)).toList();
+            if (pages.isEmpty()) continue;
+            // A site without topics has one group; its heading is in the reader's words.
+            String title = site.topics().isEmpty() ? msg.get("layout.topics.pages")
+                    : site.topics().stream().filter(topic -> ("topic-" + topic.id()).equals(t.id())).findFirst()
+                            .map(topic -> topic.title(language)).orElse(t.title());
+            out.add(new TopicGroup(t.id(), title, pages));
+        }
+        return out;
     }
 
     /** The load's topic groups: every page's navigation needs them, and grouping a thousand pages per request would cost more than the rest of the page. */
@@ -160,9 +203,11 @@ public final class Views {
     Map<String, Object> page(Snapshot now, Page page) {
         Site site = now.site();
         Voicing v = now.voicing();
-        Map<String, Object> model = layout(site, page.title() + " \u2013 " + site.title());
+        Messages msg = now.messages(page.language());
+        Map<String, Object> model = layout(site, msg, page.title() + " \u2013 " + site.title());
+        model.put("lang", page.language());
         model.put("page", page);
-        readerLanguage(model, site, page.language());
+        readerLanguage(model, site, msg, page.language());
         List<Section> all = page.sections();
         Section intro = all.stream().filter(Section::introduction).findFirst().orElse(null);
         model.put("intro", intro);
@@ -175,9 +220,9 @@ public final class Views {
             // Contents, section pages and the keypad all count every section, the introduction included, so the
             // numbers a listener hears on the phone are the numbers on the screen.
             String length = readiness.section(v, page, s, Speed.NORMAL, Format.MP3)
-                    .map(f -> ", " + duration(f.seconds())).orElse("");
-            SectionView view = new SectionView(s, i + 1, contentsText(site, s), timed(v, page, s, s.html(), starts),
-                    "Listen to section " + (i + 1) + ": " + s.heading(), length, "/" + page.slug() + "/" + s.id(),
+                    .map(f -> ", " + duration(f.seconds(), msg)).orElse("");
+            SectionView view = new SectionView(s, i + 1, contentsText(site, s, msg), timed(v, page, s, s.html(), starts),
+                    msg.format("page.section.listen", i + 1, s.heading()), length, "/" + page.slug() + "/" + s.id(),
                     starts == null ? null : String.format(Locale.ROOT, "%.3f", starts[i]),
                     starts == null ? null : String.format(Locale.ROOT, "%.3f", sectionEnd(v, page, s, starts[i])));
             // The page player starts with the introduction; its own page (player and download) is offered under
@@ -185,30 +230,30 @@ public final class Views {
             if (!s.introduction()) sections.add(view);
         }
         model.put("sections", sections);
-        model.put("reviewed", DateView.of(page.reviewed()));
-        model.put("nextReview", DateView.of(page.nextReview()));
+        model.put("reviewed", DateView.of(page.reviewed(), msg));
+        model.put("nextReview", DateView.of(page.nextReview(), msg));
         model.put("breadcrumbs", List.of());
         String base = Links.relative().audio(page);
         Optional<ClipFacts> facts = readiness.page(v, page, Speed.NORMAL, Format.MP3);
         List<Way> more = new ArrayList<>();
-        more.add(new Way("/" + page.slug() + "/transcript", "Transcript", "web page", false));
+        more.add(new Way("/" + page.slug() + "/transcript", msg.get("listen.transcript"), msg.get("listen.transcript.format"), false));
         if (intro != null) {
-            more.add(new Way("/" + page.slug() + "/" + intro.id(), "The introduction on its own",
-                    "player and download" + readiness.section(v, page, intro, Speed.NORMAL, Format.MP3)
-                            .map(f -> ", " + duration(f.seconds())).orElse(""), false));
+            more.add(new Way("/" + page.slug() + "/" + intro.id(), msg.get("listen.introduction"),
+                    msg.get("listen.introduction.format") + readiness.section(v, page, intro, Speed.NORMAL, Format.MP3)
+                            .map(f -> ", " + duration(f.seconds(), msg)).orElse(""), false));
         }
-        more.add(new Way(base + Speed.SLOWER.fileSuffix() + ".mp3", "Download a slower reading",
-                sized(readiness.page(v, page, Speed.SLOWER, Format.MP3)), true));
-        more.add(new Way(base + Speed.FASTER.fileSuffix() + ".mp3", "Download a faster reading",
-                sized(readiness.page(v, page, Speed.FASTER, Format.MP3)), true));
-        more.add(new Way("/" + page.slug() + "." + TalkingBook.EXTENSION, "Talking book, text and voice together",
-                books.cachedSize(v, site, page).map(bytes -> "EPUB, " + size(bytes)).orElse("EPUB"), true));
-        more.add(new Way("/" + page.slug() + "/feed.xml", "Add to a podcast app", "RSS feed", false));
-        more.add(new Way("/" + page.slug() + ".m3u", "Playlist of the sections", "M3U, for music players", false));
-        more.add(new Way(base + ".vtt", "Captions file", "WebVTT, for media players", true));
-        more.add(new Way(base + ".chapters.vtt", "Chapters file", "WebVTT, one chapter per section", true));
-        model.put("pageAudio", new AudioView("Listen to the whole page", base + ".mp3", base + ".wav", base + ".vtt",
-                base + ".chapters.vtt", new Way(base + ".mp3", "Download the whole page", describe(facts, Format.MP3), true),
+        more.add(new Way(base + Speed.SLOWER.fileSuffix() + ".mp3", msg.get("listen.download.slower"),
+                sized(readiness.page(v, page, Speed.SLOWER, Format.MP3), msg), true));
+        more.add(new Way(base + Speed.FASTER.fileSuffix() + ".mp3", msg.get("listen.download.faster"),
+                sized(readiness.page(v, page, Speed.FASTER, Format.MP3), msg), true));
+        more.add(new Way("/" + page.slug() + "." + TalkingBook.EXTENSION, msg.get("listen.book"),
+                books.cachedSize(v, site, page).map(bytes -> "EPUB, " + size(bytes, msg)).orElse("EPUB"), true));
+        more.add(new Way("/" + page.slug() + "/feed.xml", msg.get("listen.podcast"), msg.get("listen.podcast.format"), false));
+        more.add(new Way("/" + page.slug() + ".m3u", msg.get("listen.playlist"), msg.get("listen.playlist.format"), false));
+        more.add(new Way(base + ".vtt", msg.get("listen.captions"), msg.get("listen.captions.format"), true));
+        more.add(new Way(base + ".chapters.vtt", msg.get("listen.chapters"), msg.get("listen.chapters.format"), true));
+        model.put("pageAudio", new AudioView(msg.get("listen.page"), base + ".mp3", base + ".wav", base + ".vtt",
+                base + ".chapters.vtt", new Way(base + ".mp3", msg.get("listen.download.page"), describe(facts, Format.MP3, msg), true),
                 more, facts.isPresent()));
         return model;
     }
@@ -219,21 +264,23 @@ public final class Views {
         // "Sleep Well – Sleep Well – Library" said the page's title twice: a section named like its page says it once,
         // told apart from the page as in Contents ("Sleep Well (section)").
         boolean samePage = section.heading().strip().equalsIgnoreCase(page.title().strip());
-        Map<String, Object> model = layout(site, contentsText(site, section) + (samePage ? "" : " \u2013 " + page.title())
+        Messages msg = now.messages(page.language());
+        Map<String, Object> model = layout(site, msg, contentsText(site, section, msg) + (samePage ? "" : " \u2013 " + page.title())
                 + " \u2013 " + site.title());
+        model.put("lang", page.language());
         int i = page.indexOf(section);
         List<Section> all = page.sections();
         model.put("page", page);
-        readerLanguage(model, site, page.language());
+        readerLanguage(model, site, msg, page.language());
         model.put("section", section);
         model.put("position", i + 1);
         model.put("count", all.size());
         model.put("previous", i > 0 ? sectionLink(page, all.get(i - 1)) : null);
         model.put("next", i + 1 < all.size() ? sectionLink(page, all.get(i + 1)) : null);
-        model.put("reviewed", DateView.of(page.reviewed()));
-        model.put("nextReview", DateView.of(page.nextReview()));
+        model.put("reviewed", DateView.of(page.reviewed(), msg));
+        model.put("nextReview", DateView.of(page.nextReview(), msg));
         model.put("breadcrumbs", List.of(new Link("/" + page.slug(), page.title())));
-        model.put("audio", sectionAudio(v, page, section));
+        model.put("audio", sectionAudio(v, page, section, msg));
         boolean made = readiness.section(v, page, section, Speed.NORMAL, Format.WAV).isPresent();
         model.put("sectionHtml", made ? ReadAlong.html(section.standaloneHtml(), section, v.passages(page, section),
                 captions.sectionCues(v, page, section, Speed.NORMAL), 0) : section.standaloneHtml());
@@ -274,15 +321,17 @@ public final class Views {
     Map<String, Object> transcript(Snapshot now, Page page, Section only) {
         Site site = now.site();
         Voicing v = now.voicing();
+        Messages msg = now.messages(page.language());
         String what = only == null ? page.title() : only.heading();
-        Map<String, Object> model = layout(site, "Transcript: " + what + " \u2013 " + site.title());
-        model.put("heading", "Transcript: " + what);
-        readerLanguage(model, site, page.language());
+        Map<String, Object> model = layout(site, msg, msg.format("transcript.title", what) + " \u2013 " + site.title());
+        model.put("lang", page.language());
+        model.put("heading", msg.format("transcript.title", what));
+        readerLanguage(model, site, msg, page.language());
         List<Link> crumbs = new ArrayList<>(List.of(new Link("/" + page.slug(), page.title())));
-        if (only != null) crumbs.add(new Link("/" + page.slug() + "/" + only.id(), contentsText(site, only)));
+        if (only != null) crumbs.add(new Link("/" + page.slug() + "/" + only.id(), contentsText(site, only, msg)));
         model.put("breadcrumbs", crumbs);
-        model.put("back", only == null ? new Link("/" + page.slug(), "Back to the page")
-                : new Link("/" + page.slug() + "/" + only.id(), "Back to the section"));
+        model.put("back", only == null ? new Link("/" + page.slug(), msg.get("transcript.back.page"))
+                : new Link("/" + page.slug() + "/" + only.id(), msg.get("transcript.back.section")));
         List<TranscriptPart> parts = new ArrayList<>();
         // Text first: times only where the audio is already made (a transcript never waits for synthesis).
         Double offset = 0.0;
@@ -298,7 +347,7 @@ public final class Views {
             } else {
                 for (var p : v.passages(page, s)) lines.add(new TranscriptLine(null, null, List.of(p.text().split("\n"))));
             }
-            parts.add(new TranscriptPart(only != null ? null : s.introduction() ? "Introduction" : s.heading(), lines));
+            parts.add(new TranscriptPart(only != null ? null : s.introduction() ? msg.get("page.introduction") : s.heading(), lines));
             if (only == null && offset != null) {
                 Optional<ClipFacts> clip = readiness.section(v, page, s, Speed.NORMAL, Format.WAV);
                 offset = clip.isPresent() ? offset + clip.get().seconds() + Clips.SECTION_PAUSE_SECONDS : null;
@@ -317,8 +366,8 @@ public final class Views {
         return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, sec) : String.format(Locale.ROOT, "%d:%02d", m, sec);
     }
 
-    Map<String, Object> error(Site site, int status, String heading, String message) {
-        Map<String, Object> model = layout(site, heading + " \u2013 " + site.title());
+    Map<String, Object> error(Site site, Messages msg, int status, String heading, String message) {
+        Map<String, Object> model = layout(site, msg, heading + " \u2013 " + site.title());
         model.put("status", status);
         model.put("heading", heading);
         model.put("message", message);
@@ -326,56 +375,54 @@ public final class Views {
         return model;
     }
 
-    private AudioView sectionAudio(Voicing v, Page page, Section section) {
+    private AudioView sectionAudio(Voicing v, Page page, Section section, Messages msg) {
         String base = Links.relative().audio(page, section);
         Optional<ClipFacts> facts = readiness.section(v, page, section, Speed.NORMAL, Format.MP3);
         List<Way> more = List.of(
-                new Way("/" + page.slug() + "/" + section.id() + "/transcript", "Transcript", "web page", false),
-                new Way(base + Speed.SLOWER.fileSuffix() + ".mp3", "Download a slower reading",
-                        sized(readiness.section(v, page, section, Speed.SLOWER, Format.MP3)), true),
-                new Way(base + Speed.FASTER.fileSuffix() + ".mp3", "Download a faster reading",
-                        sized(readiness.section(v, page, section, Speed.FASTER, Format.MP3)), true),
-                new Way("/" + page.slug() + "/feed.xml", "Add to a podcast app", "RSS feed", false),
-                new Way(base + ".vtt", "Captions file", "WebVTT, for media players", true));
-        return new AudioView("Listen to this section", base + ".mp3", base + ".wav", base + ".vtt", null,
-                new Way(base + ".mp3", "Download this section", describe(facts, Format.MP3), true), more, facts.isPresent());
+                new Way("/" + page.slug() + "/" + section.id() + "/transcript", msg.get("listen.transcript"),
+                        msg.get("listen.transcript.format"), false),
+                new Way(base + Speed.SLOWER.fileSuffix() + ".mp3", msg.get("listen.download.slower"),
+                        sized(readiness.section(v, page, section, Speed.SLOWER, Format.MP3), msg), true),
+                new Way(base + Speed.FASTER.fileSuffix() + ".mp3", msg.get("listen.download.faster"),
+                        sized(readiness.section(v, page, section, Speed.FASTER, Format.MP3), msg), true),
+                new Way("/" + page.slug() + "/feed.xml", msg.get("listen.podcast"), msg.get("listen.podcast.format"), false),
+                new Way(base + ".vtt", msg.get("listen.captions"), msg.get("listen.captions.format"), true));
+        return new AudioView(msg.get("listen.section"), base + ".mp3", base + ".wav", base + ".vtt", null,
+                new Way(base + ".mp3", msg.get("listen.download.section"), describe(facts, Format.MP3, msg), true), more, facts.isPresent());
     }
 
     /**
      * A section's link text in Contents: its heading, unless a page of the site has the same title, in which case
      * the two links would read alike but lead to different places.
      */
-    static String contentsText(Site site, Section section) {
+    static String contentsText(Site site, Section section, Messages msg) {
         boolean clash = site.pages().stream().anyMatch(p -> p.title().strip().equalsIgnoreCase(section.heading().strip()));
-        return clash ? section.heading() + " (section)" : section.heading();
-    }
-
-    /** "WAV, 1.2 MB, 38 seconds"; just "WAV" when the clip is not made yet (size and length unknown). */
-    static String describe(Optional<ClipFacts> facts) {
-        return describe(facts, Format.WAV);
+        return clash ? msg.format("page.section-clash", section.heading()) : section.heading();
     }
 
     /** "MP3, 120 KB, 38 seconds"; just "MP3" when the clip is not made yet (size and length unknown). */
-    static String describe(Optional<ClipFacts> facts, Format format) {
-        return facts.map(f -> format.label() + ", " + size(f.size()) + ", " + duration(f.seconds())).orElse(format.label());
+    static String describe(Optional<ClipFacts> facts, Format format, Messages msg) {
+        return facts.map(f -> format.label() + ", " + size(f.size(), msg) + ", " + duration(f.seconds(), msg)).orElse(format.label());
     }
 
     /** "MP3, 1.9 MB" (GOV.UK's style for a download); just "MP3" while the file is not made (its size unknown). */
-    static String sized(Optional<ClipFacts> facts) {
-        return facts.map(f -> Format.MP3.label() + ", " + size(f.size())).orElse(Format.MP3.label());
+    static String sized(Optional<ClipFacts> facts, Messages msg) {
+        return facts.map(f -> Format.MP3.label() + ", " + size(f.size(), msg)).orElse(Format.MP3.label());
     }
 
-    static String size(long bytes) {
-        if (bytes < 1_000_000) return Math.max(1, Math.round(bytes / 1000.0)) + " KB";
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+    /** "120 KB", "1.2 MB" ("1,2 MB" in Spanish: the decimal mark is the language's). */
+    static String size(long bytes, Messages msg) {
+        if (bytes < 1_000_000) return msg.format("listen.size.kb", Math.max(1, Math.round(bytes / 1000.0)));
+        return msg.format("listen.size.mb", String.format(Locale.forLanguageTag(msg.language()), "%.1f", bytes / 1_000_000.0));
     }
 
-    static String duration(double seconds) {
+    /** "38 seconds", "1 minute 5 seconds", in {@code msg}'s words. */
+    static String duration(double seconds, Messages msg) {
         long total = Math.max(1, Math.round(seconds));
         long minutes = total / 60;
         long rest = total % 60;
-        String m = minutes == 1 ? "1 minute" : minutes + " minutes";
-        String s = rest == 1 ? "1 second" : rest + " seconds";
+        String m = msg.format(minutes == 1 ? "listen.minutes.one" : "listen.minutes.other", minutes);
+        String s = msg.format(rest == 1 ? "listen.seconds.one" : "listen.seconds.other", rest);
         if (minutes == 0) return s;
         return rest == 0 ? m : m + " " + s;
     }

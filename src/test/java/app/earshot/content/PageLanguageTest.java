@@ -111,4 +111,18 @@ class PageLanguageTest {
                 "c", page("language: es\ntranslation-of: a\n"));
         assertEquals(List.of(file("c") + ":7: 'a' already has a translation in 'es'"), problems);
     }
+
+    @Test
+    void aTopicTitleMayBeOnePerLanguage() throws Exception {
+        Site site = load(SITE + "topics:\n  - id: care\n    title: {en: Aftercare, es: Después del tratamiento}\n",
+                "a", page("topic: care\n"));
+        assertEquals("Aftercare", site.topics().get(0).title());
+        assertEquals("Después del tratamiento", site.topics().get(0).title("es"));
+    }
+
+    @Test
+    void aTopicTitleMapWithoutTheSitesLanguageIsReported() throws IOException {
+        assertEquals(List.of(dir.resolve("site.yaml") + ":6: topic 'care' needs a title in 'en', the site's language"),
+                problems(SITE + "topics:\n  - id: care\n    title: {es: Después del tratamiento}\n", "a", page("topic: care\n")));
+    }
 }

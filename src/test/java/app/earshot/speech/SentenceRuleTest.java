@@ -1,8 +1,10 @@
 package app.earshot.speech;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SentenceRuleTest {
@@ -24,5 +26,27 @@ class SentenceRuleTest {
     void aCueEndsASentenceByItsLastWord() {
         assertTrue(SentenceRule.endsWithSentence("Rest for the day. "));
         assertFalse(SentenceRule.endsWithSentence("Rest for the day, then"));
+    }
+
+    @Test
+    void aStopFollowedByAPauseEndsASentenceAsTheNormaliserSaysIt() {
+        // "EE. UU., la FDA" is spoken "EE. UU. la FDA": the written word must end where the spoken one does.
+        assertTrue(SentenceRule.endsSentence("UU.,"));
+        assertFalse(SentenceRule.endsSentence("e.g.,"));
+    }
+
+    @Test
+    void spanishQuestionsAndExclamationsEndAtTheirClosingMark() {
+        assertEquals(List.of("¿Duele? ", "¡No! ", "Sube un 70 %."), texts("¿Duele? ¡No! Sube un 70 %."));
+    }
+
+    @Test
+    void theSentencesOfATextCoverItAllAndAWordlessTextHasNone() {
+        assertEquals(List.of("Rest. ", "Then eat."), texts("Rest. Then eat."));
+        assertEquals(List.of(), texts("  "));
+    }
+
+    private static List<String> texts(String text) {
+        return Sentences.of(text, "es").stream().map(s -> text.substring(s.start(), s.end())).toList();
     }
 }

@@ -45,9 +45,9 @@ class LanguageSearchRoutesTest {
     }
 
     @Test
-    void aSpanishSearchListsSpanishSectionsMarkedWithTheirLanguage() {
+    void aSpanishSearchIsASpanishPageOfSpanishSections() {
         Document doc = search("depresion", "es");
-        assertEquals(List.of("es"), doc.select("ol.search-results h2").eachAttr("lang").stream().distinct().toList());
+        assertEquals(List.of("es", "Buscar"), List.of(doc.selectFirst("html").attr("lang"), doc.selectFirst("form[role=search] button").text()));
         assertTrue(doc.select("ol.search-results h2 a").eachAttr("href").stream().allMatch(h -> h.startsWith("/acerca-de-la-ketamina/")));
     }
 
@@ -59,7 +59,8 @@ class LanguageSearchRoutesTest {
     @Test
     void aSpanishCrisisSearchShowsTheSpanishCalloutBeforeTheResults() {
         Document doc = search("quiero hacerme daño", "es");
-        assertEquals("Si está pensando en el suicidio", doc.selectFirst(".search-urgent h2 span[lang=es]").text());
+        assertTrue(doc.selectFirst(".search-urgent h2").text().endsWith("Si está pensando en el suicidio"), doc.selectFirst(".search-urgent").text());
+        assertEquals("es", doc.selectFirst("html").attr("lang"));
     }
 
     @Test
@@ -67,6 +68,20 @@ class LanguageSearchRoutesTest {
         Document doc = search("embarazo", null);
         assertTrue(doc.selectFirst("main").text().contains("No page in English has these words"), doc.selectFirst("main").text());
         assertEquals(List.of("es"), doc.select("ol.search-results h2").eachAttr("lang").stream().distinct().toList());
+    }
+
+    @Test
+    void anEnglishReaderFindingSpanishPagesSeesThemMarkedSpanish() {
+        Document doc = search("embarazo", "en");
+        assertEquals(List.of("en", "es"), List.of(doc.selectFirst("html").attr("lang"),
+                doc.select("ol.search-results h2").eachAttr("lang").stream().distinct().reduce("", String::concat)));
+    }
+
+    @Test
+    void aSpanishReaderFindingEnglishPagesIsToldInSpanish() {
+        Document doc = search("breakthrough", "es");
+        assertTrue(doc.selectFirst("main").text().contains("Ninguna página en Español tiene estas palabras"), doc.selectFirst("main").text());
+        assertEquals(List.of("en"), doc.select("ol.search-results h2").eachAttr("lang").stream().distinct().toList());
     }
 
     @Test

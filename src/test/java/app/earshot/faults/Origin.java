@@ -1,0 +1,106 @@
+package app.earshot.faults;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One {@code bin/earshot serve} in its own JVM, as an operator runs it, on a given content folder and cache folder, with
+ * its output in a log file beside the cache: for the tests that need separate processes (shared caches, kill -9).
+ */
+final class Origin implements AutoCloseable {
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Process process;
+    private final Path log;
+    final String base;
+
+    private Origin(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** Starts {@code bin/earshot serve} on a free port; {@code env} is added to its environment (JAVA_OPTS, say). */
+    static Origin start(Path content, Path cache, Path log, Map<String, String> env, String... extra) throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of("bin/earshot", "serve", "--port", Integer.toString(port),
+                "--content", content.toString(), "--audio-cache", cache.toString()));
+        command.addAll(List.of(extra));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().put("EARSHOT_CLASSPATH",
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().putAll(env);
+        return new Origin(builder.start(), log, port);
+    }
+
+    /** Waits until {@code /healthz} answers (at most a minute). */
+    Origin awaitUp() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertTrue(process.isAlive(), () -> "server exited: " + output());
+            try {
+                if (get("/healthz").statusCode() == 200) return this;
+            } catch (IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("server did not start: " + output());
+    }
+
+    HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120)).build();
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** kill -9: no shutdown hook runs. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** A clean stop (SIGTERM: the shutdown hook stops the server). */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) kill();
+    }
+
+    String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
