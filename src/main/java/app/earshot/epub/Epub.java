@@ -48,11 +48,10 @@ final class Epub {
      *
      * @param identifier stable unique identifier (a URN)
      * @param modified   the date the content was last changed, for {@code dcterms:modified} and the ZIP entries
-     * @param summary    accessibility summary, in words
-     * @param narrator   who or what speaks the audio
+     * @param labels     the book's own words, in its language
      */
     record Book(String identifier, String title, String language, String publisher, String description,
-                LocalDate modified, String summary, String narrator, List<Part> parts) {
+                LocalDate modified, Labels labels, List<Part> parts) {
         Book {
             parts = List.copyOf(parts);
             if (parts.isEmpty()) throw new IllegalArgumentException("a book needs at least one part");
@@ -62,6 +61,17 @@ final class Epub {
             return parts.stream().mapToDouble(Part::seconds).sum();
         }
     }
+
+    /**
+     * The words a book writes around the content, in the book's language.
+     *
+     * @param contents  the navigation document's title before the book's ("Contents")
+     * @param landmarks the landmarks list's heading
+     * @param start     the landmark of the first content document
+     * @param summary   accessibility summary, in words
+     * @param narrator  who or what speaks the audio
+     */
+    record Labels(String contents, String landmarks, String start, String summary, String narrator) {}
 
     /**
      * One content document with its narration.
@@ -159,7 +169,7 @@ final class Epub {
                 meta(w, "schema:accessibilityFeature", feature);
             }
             meta(w, "schema:accessibilityHazard", "none");
-            meta(w, "schema:accessibilitySummary", book.summary());
+            meta(w, "schema:accessibilitySummary", book.labels().summary());
             for (int i = 0; i < book.parts().size(); i++) {
                 w.writeStartElement("meta");
                 w.writeAttribute("property", "media:duration");
@@ -168,7 +178,7 @@ final class Epub {
                 w.writeEndElement();
             }
             meta(w, "media:duration", clock(book.seconds()));
-            meta(w, "media:narrator", book.narrator());
+            meta(w, "media:narrator", book.labels().narrator());
             meta(w, "media:active-class", ACTIVE_CLASS);
             w.writeEndElement();
 
@@ -195,7 +205,7 @@ final class Epub {
     }
 
     private static byte[] navigation(Book book) {
-        return xhtml(book.language(), "Contents \u2013 " + book.title(), "css/book.css", w -> {
+        return xhtml(book.language(), book.labels().contents() + " \u2013 " + book.title(), "css/book.css", w -> {
             w.writeStartElement("nav");
             w.writeAttribute("epub", OPS, "type", "toc");
             w.writeAttribute("id", "toc");
@@ -227,9 +237,9 @@ final class Epub {
             w.writeAttribute("epub", OPS, "type", "landmarks");
             w.writeAttribute("aria-labelledby", "landmarks-heading");
             w.writeAttribute("hidden", "hidden");
-            element(w, "h2", "Landmarks", "id", "landmarks-heading");
+            element(w, "h2", book.labels().landmarks(), "id", "landmarks-heading");
             w.writeStartElement("ol");
-            landmark(w, "bodymatter", "text/" + book.parts().get(0).name() + ".xhtml", "Start of content");
+            landmark(w, "bodymatter", "text/" + book.parts().get(0).name() + ".xhtml", book.labels().start());
             w.writeEndElement();
             w.writeEndElement();
         });

@@ -247,7 +247,7 @@ public final class Views {
         more.add(new Way(base + Speed.FASTER.fileSuffix() + ".mp3", msg.get("listen.download.faster"),
                 sized(readiness.page(v, page, Speed.FASTER, Format.MP3), msg), true));
         more.add(new Way("/" + page.slug() + "." + TalkingBook.EXTENSION, msg.get("listen.book"),
-                books.cachedSize(v, site, page).map(bytes -> "EPUB, " + size(bytes, msg)).orElse("EPUB"), true));
+                books.cachedSize(v, msg, site, page).map(bytes -> "EPUB, " + size(bytes, msg)).orElse("EPUB"), true));
         more.add(new Way("/" + page.slug() + "/feed.xml", msg.get("listen.podcast"), msg.get("listen.podcast.format"), false));
         more.add(new Way("/" + page.slug() + ".m3u", msg.get("listen.playlist"), msg.get("listen.playlist.format"), false));
         more.add(new Way(base + ".vtt", msg.get("listen.captions"), msg.get("listen.captions.format"), true));

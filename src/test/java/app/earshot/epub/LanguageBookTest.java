@@ -31,7 +31,8 @@ class LanguageBookTest {
     static void make() throws Exception {
         App.Content content = App.load(SITE);
         Page page = content.site().pages().stream().filter(p -> p.slug().equals("acerca-de-la-ketamina")).findFirst().orElseThrow();
-        book = TalkingBook.of(Books.NARRATOR).book(App.snapshot(content).voicing(), content.site(), page).audio().readAllBytes();
+        app.earshot.snapshot.Snapshot now = App.snapshot(content);
+        book = TalkingBook.of(Books.NARRATOR).book(now.voicing(), now.messages("es"), content.site(), page).audio().readAllBytes();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(book))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 if (e.getName().endsWith(".opf") || e.getName().endsWith(".xhtml")) {
@@ -58,6 +59,13 @@ class LanguageBookTest {
             if (!doc.selectFirst("html").attr("lang").equals("es") || !doc.selectFirst("html").attr("xml:lang").equals("es")) wrong.add(name);
         });
         assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void theBooksOwnWordsAreSpanish() {
+        Document nav = entries.get("EPUB/nav.xhtml");
+        assertEquals(List.of("Índice \u2013 Acerca de la ketamina", "Voz sintética (FreeTTS)"),
+                List.of(nav.selectFirst("title").text(), opf().selectFirst("meta[property=media:narrator]").text()));
     }
 
     @Test
