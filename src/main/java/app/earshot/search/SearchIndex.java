@@ -39,8 +39,8 @@ import org.apache.lucene.util.automaton.LevenshteinAutomata;
  * page's title, its care callouts and its text as separate fields. Any word of a search finds a section; BM25 ranks
  * them, with words in headings, callouts and titles and the search's words side by side counting for more. Words
  * are stemmed, matched with their reviewed synonyms, and a word no section has is also tried one or two typing slips
- * away. Each language's pages have an index of their own, cut into words by that language's analysis (Spanish
- * stemming, stop words and accent folding for Spanish; see {@code Analysis}): a search is read the way the reader's
+ * away. Each language's pages have an index of their own, cut into words by that language's analysis (for Spanish:
+ * its stemming, stop words and accent folding; see {@code Analysis}): a search is read the way the reader's
  * language is, and finds that language's pages, or the other languages' when that language has none. Built once per
  * snapshot, then read by any number of threads.
  */
@@ -65,7 +65,6 @@ public final class SearchIndex {
     private final Site site;
     /** One shelf per language that has pages: the site's language first, then the site's other languages in order. */
     private final Map<String, Shelf> shelves;
-
 
     /** What one shelf found: how many, whether there were more, and the first {@link #MAX_SHOWN}. */
     private record Matches(int total, boolean more, List<Hit> shown) {}
