@@ -1,5 +1,8 @@
 package app.earshot.content;
 
+import app.earshot.messages.Catalogues;
+import app.earshot.messages.Messages;
+
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -83,16 +86,25 @@ final class PageParser {
      * {@code null} skips the check (site.yaml itself is broken and reported on its own).
      */
     Result parse(String file, String slug, String source, java.util.Set<String> topics) {
-        Outline outline = outline(file, source, topics, false);
+        return parse(file, slug, source, topics, null);
+    }
+
+    /**
+     * As above, for a site whose language is {@code siteLanguage} (null: English): the words the parser writes into a
+     * page (the introduction's heading, care callouts' labels) are in the page's language, else the site's.
+     */
+    Result parse(String file, String slug, String source, java.util.Set<String> topics, String siteLanguage) {
+        Outline outline = outline(file, source, topics, false, siteLanguage);
         if (!outline.problems().isEmpty()) return new Result(null, outline.problems());
         // Everything a page can get wrong has been checked above; its sections' HTML and blocks (most of the cost of
         // a page) are made the first time anything reads them, so loading a library does not render all of it.
         // The front matter is not read again, only the body (kept until then) parsed again and rendered.
         String body = outline.body();
         int lineOffset = outline.bodyLineOffset();
+        Messages words = words(outline.language(), siteLanguage);
         Supplier<List<Section>> sections = () -> {
             List<String> problems = new ArrayList<>();
-            List<Section> made = sections(file, markdown.parse(body), lineOffset, problems, true);
+            List<Section> made = sections(file, markdown.parse(body), lineOffset, problems, true, words);
             if (!problems.isEmpty()) throw new IllegalStateException("a checked page has problems now: " + problems);
             return made;
         };
@@ -103,7 +115,7 @@ final class PageParser {
 
     /** The same page as {@link #parse}, with its sections made at once (for tests comparing the two). */
     Result parseEagerly(String file, String slug, String source, java.util.Set<String> topics) {
-        Outline outline = outline(file, source, topics, true);
+        Outline outline = outline(file, source, topics, true, null);
         if (!outline.problems().isEmpty()) return new Result(null, outline.problems());
         return new Result(new Page(slug, outline.title().strip(), outline.summary().strip(), outline.reviewed(),
                 outline.nextReview(), outline.sections(), outline.topic(), outline.language(), outline.translationOf(),
@@ -122,7 +134,12 @@ final class PageParser {
         }
     }
 
-    private Outline outline(String file, String source, java.util.Set<String> topics, boolean render) {
+    /** The interface words of a page in {@code language}, or in the site's when the page names none. */
+    private static Messages words(String language, String siteLanguage) {
+        return Catalogues.bundled().forLanguage(language == null || language.isEmpty() ? siteLanguage : language);
+    }
+
+    private Outline outline(String file, String source, java.util.Set<String> topics, boolean render, String siteLanguage) {
         List<String> problems = new ArrayList<>();
         String text = source.replace("\r\n", "\n").replace('\r', '\n');
         if (text.startsWith("\uFEFF")) text = text.substring(1);
@@ -180,7 +197,7 @@ final class PageParser {
 
         String body = text.substring(bodyStart);
         Node document = markdown.parse(body);
-        List<Section> sections = sections(file, document, bodyLineOffset, problems, render);
+        List<Section> sections = sections(file, document, bodyLineOffset, problems, render, words(language, siteLanguage));
         if (sections.isEmpty() && problems.isEmpty()) {
             problems.add(file + ":" + (bodyLineOffset + 1) + ": the page has no content");
         }
@@ -285,26 +302,43 @@ final class PageParser {
     }
 
     /** Splits the document at level-2 headings; text before the first is the introduction. */
-    private List<Section> sections(String file, Node document, int lineOffset, List<String> problems, boolean render) {
-        List<List<Node>> groups = new ArrayList<>();
-        List<Heading> headings = new ArrayList<>();
+    private List<Section> sections(String file, Node document, int lineOffset, List<String> problems, boolean render,
+                                   Messages words) {
+        Parts parts = split(file, document, lineOffset, problems);
+        if (parts.bodies().size() > MAX_SECTIONS) {
+            Heading first = parts.headings().get(MAX_SECTIONS);
+            int line = first == null ? line(parts.bodies().get(MAX_SECTIONS).get(0), lineOffset) : line(first, lineOffset);
+            problems.add(file + ":" + line + ": the page has " + parts.bodies().size() + " sections; the limit is " + MAX_SECTIONS
+                    + " (split it into several pages)");
+            return List.of();
+        }
+        List<Section> sections = new ArrayList<>();
+        Map<String, Integer> seenIds = new HashMap<>();
+        for (int i = 0; i < parts.bodies().size(); i++) {
+            sections.add(section(file, parts.headings().get(i), parts.bodies().get(i), lineOffset, seenIds, problems, render,
+                    words));
+        }
+        return sections;
+    }
+
+    /** The document's top-level nodes cut at each level-2 heading: each part's heading (null first) and body. */
+    private record Parts(List<Heading> headings, List<List<Node>> bodies) {}
+
+    /** Cuts the document into parts, reporting heading levels that skip or repeat the title, images and raw HTML. */
+    private Parts split(String file, Node document, int lineOffset, List<String> problems) {
+        Parts parts = new Parts(new ArrayList<>(), new ArrayList<>());
         List<Node> current = new ArrayList<>();
         Heading currentHeading = null;
         int previousLevel = 1;
         for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
             int line = line(node, lineOffset);
             if (node instanceof Heading h) {
-                if (h.getLevel() == 1) {
-                    problems.add(file + ":" + line + ": a level-1 heading in the body; the page title is the only level-1 heading (use ## for sections)");
-                } else if (h.getLevel() > previousLevel + 1) {
-                    problems.add(file + ":" + line + ": heading level jumps from " + previousLevel + " to " + h.getLevel()
-                            + " ('" + plainText(h) + "'); use level " + (previousLevel + 1));
-                }
+                checkLevel(file, line, h, previousLevel, problems);
                 previousLevel = h.getLevel();
                 if (h.getLevel() == 2) {
                     if (currentHeading != null || !current.isEmpty()) {
-                        groups.add(current);
-                        headings.add(currentHeading);
+                        parts.bodies().add(current);
+                        parts.headings().add(currentHeading);
                     }
                     current = new ArrayList<>();
                     currentHeading = h;
@@ -318,60 +352,70 @@ final class PageParser {
             current.add(node);
         }
         if (currentHeading != null || !current.isEmpty()) {
-            groups.add(current);
-            headings.add(currentHeading);
+            parts.bodies().add(current);
+            parts.headings().add(currentHeading);
         }
+        return parts;
+    }
 
-        if (groups.size() > MAX_SECTIONS) {
-            Heading first = headings.get(MAX_SECTIONS);
-            int line = first == null ? line(groups.get(MAX_SECTIONS).get(0), lineOffset) : line(first, lineOffset);
-            problems.add(file + ":" + line + ": the page has " + groups.size() + " sections; the limit is " + MAX_SECTIONS
-                    + " (split it into several pages)");
-            return List.of();
+    private static void checkLevel(String file, int line, Heading h, int previousLevel, List<String> problems) {
+        if (h.getLevel() == 1) {
+            problems.add(file + ":" + line + ": a level-1 heading in the body; the page title is the only level-1 heading (use ## for sections)");
+        } else if (h.getLevel() > previousLevel + 1) {
+            problems.add(file + ":" + line + ": heading level jumps from " + previousLevel + " to " + h.getLevel()
+                    + " ('" + plainText(h) + "'); use level " + (previousLevel + 1));
         }
-        List<Section> sections = new ArrayList<>();
-        Map<String, Integer> seenIds = new HashMap<>();
-        for (int i = 0; i < groups.size(); i++) {
-            Heading heading = headings.get(i);
-            List<Node> raw = groups.get(i);
-            int line = heading == null ? line(raw.get(0), lineOffset) : line(heading, lineOffset);
-            String headingText = heading == null ? "Introduction" : plainText(heading);
-            String id = INTRODUCTION_ID;
-            if (heading != null) {
-                Matcher explicit = EXPLICIT_ID.matcher(headingText);
-                if (explicit.find()) {
-                    id = explicit.group(1);
-                    headingText = headingText.substring(0, explicit.start()).strip();
-                    if (!Slug.isValid(id)) {
-                        problems.add(file + ":" + line + ": section id '" + id + "' must be lower-case letters, digits and single hyphens, at most " + Slug.MAX_LENGTH + " characters");
-                    }
-                } else {
-                    id = Slug.of(headingText);
-                    if (id.isEmpty()) {
-                        problems.add(file + ":" + line + ": heading '" + headingText + "' gives an empty id; add one with {#your-id}");
-                    }
-                }
-                if (headingText.isBlank()) {
-                    problems.add(file + ":" + line + ": empty heading");
-                }
-            }
-            if (id.equals(TRANSCRIPT)) {
-                // /{page}/transcript is the page's transcript; a section with this id could never be reached.
-                problems.add(file + ":" + line + ": section id 'transcript' is reserved for the page's transcript; set another with {#your-id}");
-            }
-            Integer firstLine = seenIds.putIfAbsent(id, line);
-            if (firstLine != null) {
-                problems.add(file + ":" + line + ": duplicate section id '" + id + "' (first used on line " + firstLine + "); set another with {#your-id}");
-            }
-            List<Node> body = careCards(file, id, attachCaptions(file, id, raw, lineOffset, problems), lineOffset, problems);
-            if (body.isEmpty()) {
-                problems.add(file + ":" + line + ": section '" + headingText + "' is empty");
-            }
-            sections.add(render ? new Section(id, headingText, heading == null, pageRenderer.render(body),
-                    standaloneRenderer.render(body), blocks(body), line)
-                    : new Section(id, headingText, heading == null, "", "", List.of(), line));
+    }
+
+    /** One section from its heading (null for the introduction) and body, its id checked against {@code seenIds}. */
+    private Section section(String file, Heading heading, List<Node> raw, int lineOffset, Map<String, Integer> seenIds,
+                            List<String> problems, boolean render, Messages words) {
+        int line = heading == null ? line(raw.get(0), lineOffset) : line(heading, lineOffset);
+        Named named = heading == null ? new Named(INTRODUCTION_ID, words.get("page.introduction"))
+                : named(file, line, heading, problems);
+        String id = named.id();
+        String headingText = named.text();
+        if (id.equals(TRANSCRIPT)) {
+            // /{page}/transcript is the page's transcript; a section with this id could never be reached.
+            problems.add(file + ":" + line + ": section id 'transcript' is reserved for the page's transcript; set another with {#your-id}");
         }
-        return sections;
+        Integer firstLine = seenIds.putIfAbsent(id, line);
+        if (firstLine != null) {
+            problems.add(file + ":" + line + ": duplicate section id '" + id + "' (first used on line " + firstLine + "); set another with {#your-id}");
+        }
+        List<Node> body = careCards(file, id, attachCaptions(file, id, raw, lineOffset, problems), lineOffset, problems, words);
+        if (body.isEmpty()) {
+            problems.add(file + ":" + line + ": section '" + headingText + "' is empty");
+        }
+        return render ? new Section(id, headingText, heading == null, pageRenderer.render(body),
+                standaloneRenderer.render(body), blocks(body), line)
+                : new Section(id, headingText, heading == null, "", "", List.of(), line);
+    }
+
+    /** A section's id and heading text. */
+    private record Named(String id, String text) {}
+
+    /** A section heading's id (explicit {#id} or made from the text) and its text without the {#id}. */
+    private static Named named(String file, int line, Heading heading, List<String> problems) {
+        String headingText = plainText(heading);
+        String id;
+        Matcher explicit = EXPLICIT_ID.matcher(headingText);
+        if (explicit.find()) {
+            id = explicit.group(1);
+            headingText = headingText.substring(0, explicit.start()).strip();
+            if (!Slug.isValid(id)) {
+                problems.add(file + ":" + line + ": section id '" + id + "' must be lower-case letters, digits and single hyphens, at most " + Slug.MAX_LENGTH + " characters");
+            }
+        } else {
+            id = Slug.of(headingText);
+            if (id.isEmpty()) {
+                problems.add(file + ":" + line + ": heading '" + headingText + "' gives an empty id; add one with {#your-id}");
+            }
+        }
+        if (headingText.isBlank()) {
+            problems.add(file + ":" + line + ": empty heading");
+        }
+        return new Named(id, headingText);
     }
 
     /** Turns a "Table: ..." paragraph just before a table into that table's caption. */
@@ -408,7 +452,8 @@ final class PageParser {
      * Turns a block quote whose first line is {@code [!kind] Title} into a {@link CareCard}; an unknown kind or a card
      * with no title or no body is a problem. Other block quotes are left as they are.
      */
-    private List<Node> careCards(String file, String sectionId, List<Node> body, int lineOffset, List<String> problems) {
+    private List<Node> careCards(String file, String sectionId, List<Node> body, int lineOffset, List<String> problems,
+                                 Messages words) {
         List<Node> out = new ArrayList<>();
         int number = 0;
         for (Node node : body) {
@@ -440,7 +485,8 @@ final class PageParser {
             if (n != null) n.unlink();
             if (first.getFirstChild() == null) first.unlink();
             number++;
-            CareCard card = new CareCard(kind.get(), title.toString().strip(), sectionId + "-care-" + number);
+            CareCard card = new CareCard(kind.get(), words.get("page.care." + kind.get().marker), title.toString().strip(),
+                    sectionId + "-care-" + number);
             for (Node child = node.getFirstChild(); child != null; ) {
                 Node next = child.getNext();
                 card.appendChild(child);
@@ -484,7 +530,7 @@ final class PageParser {
             } else if (node instanceof CaptionedTable captioned) {
                 blocks.add(table(captioned));
             } else if (node instanceof CareCard card) {
-                blocks.add(new Block.Care(card.kind().label, card.title(), plainText(card).strip()));
+                blocks.add(new Block.Care(card.label(), card.title(), plainText(card).strip(), card.kind().marker));
             } else if (!plainText(node).isBlank()) {
                 blocks.add(new Block.Paragraph(plainText(node)));
             }

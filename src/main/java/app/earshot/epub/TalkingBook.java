@@ -1,9 +1,10 @@
 package app.earshot.epub;
 
+import app.earshot.messages.Messages;
+
 import app.earshot.store.ArtifactStore;
 import app.earshot.store.Artifact;
 import app.earshot.content.Page;
-import app.earshot.messages.Messages;
 import app.earshot.content.Section;
 import app.earshot.content.Site;
 import app.earshot.content.Speed;
@@ -96,22 +97,23 @@ public final class TalkingBook {
                     bytes(clips.get(i)), clips.get(i).seconds()));
         }
         return new Epub.Book(identifier(page), page.title(), language(site, page), site.organisation(), page.summary(),
-                page.reviewed(), labels(msg), parts);
+                page.reviewed(), msg.get("epub.summary"), narrator(msg), parts,
+                new Epub.Words(msg.get("epub.contents"), msg.get("epub.landmarks"), msg.get("epub.start")));
     }
 
-    /** The book's own words, from the catalogue of its language. */
-    private static Epub.Labels labels(Messages msg) {
-        return new Epub.Labels(msg.get("book.contents"), msg.get("book.landmarks"), msg.get("book.start"),
-                msg.get("book.summary"), msg.format("book.narrator", "FreeTTS"));
+    /** Who reads the book, in its language. */
+    private static String narrator(Messages msg) {
+        return msg.format("epub.narrator", "FreeTTS");
     }
 
     /**
-     * Everything that changes the book's bytes: the format, the site and page details it shows, its own words, text and
-     * audio.
+     * Everything that changes the book's bytes: the format, the site and page details it shows, its own words (from
+     * the catalogue of the page's language), text and audio.
      */
     private String key(Voicing v, Messages msg, Site site, Page page) {
         List<String> parts = new ArrayList<>(List.of("epub", FORMAT_VERSION, language(site, page), site.organisation(),
-                page.slug(), page.title(), page.summary(), page.reviewed().toString(), labels(msg).toString()));
+                page.slug(), page.title(), page.summary(), page.reviewed().toString(), msg.get("epub.summary"),
+                narrator(msg), msg.get("epub.contents"), msg.get("epub.landmarks"), msg.get("epub.start")));
         for (Section section : page.sections()) {
             parts.addAll(List.of(section.id(), section.heading(), Boolean.toString(section.introduction()),
                     section.standaloneHtml(), section.blocks().toString(),

@@ -223,7 +223,7 @@ public final class SearchIndex {
     private static Callout moreUrgent(Callout best, Page page, Section section) {
         for (Block block : section.blocks()) {
             if (!(block instanceof Block.Care c)) continue;
-            String kind = kind(c.label());
+            String kind = c.kind();
             if (best == null || urgency(kind) > urgency(best.kind())) {
                 best = new Callout(page, section, kind, c.label(), c.title(), c.text());
             }
@@ -231,14 +231,6 @@ public final class SearchIndex {
         return best;
     }
 
-    /** The kind of a callout from its label (the labels are the content model's three). */
-    private static String kind(String label) {
-        return switch (label) {
-            case "Immediate action required" -> "emergency";
-            case "Urgent advice" -> "urgent";
-            default -> "non-urgent";
-        };
-    }
 
     private static int urgency(String kind) {
         return switch (kind) {

@@ -172,7 +172,7 @@ final class ApiIndex {
             }
             parts.add(new TelephonePart(part.number(), part.count(), round(part.start()), round(part.end()), tel));
         }
-        return new SectionEntry(section.id(), section.introduction() ? "Introduction" : section.heading(), index + 1,
+        return new SectionEntry(section.id(), section.heading(), index + 1,
                 keypad.keys(index), spoken, formats, parts);
     }
 

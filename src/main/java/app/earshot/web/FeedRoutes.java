@@ -12,6 +12,7 @@ import app.earshot.content.Section;
 import app.earshot.content.PodcastSettings;
 import app.earshot.content.Site;
 import app.earshot.content.Speed;
+import app.earshot.audio.HlsSegments;
 import app.earshot.feed.Chapters;
 import app.earshot.feed.CoverArt;
 import app.earshot.feed.Playlist;
@@ -228,17 +229,24 @@ final class FeedRoutes {
         Snapshot now = RequestSnapshot.of(ctx);
         Site site = now.site();
         Page page = PageRoutes.page(site, ctx.pathParam("slug"));
-        String base = Links.absolute(ctx).base();
+        Links links = new Links(Links.absolute(ctx).base());
         List<Playlist.Entry> entries = new ArrayList<>();
         Instant newest = Instant.EPOCH;
+        if (hls) {
+            // Segments of the one gapless page MP3, so the listener hears the page as the page file plays it.
+            HlsSegments.Plan plan = clips.hlsPlan(now.voicing(), page);
+            for (int n = 0; n < plan.segments().size(); n++) entries.add(new Playlist.Entry(plan.seconds(n), "", links.hlsSegment(page, n)));
+            newest = later(newest, clips.pageMp3(now.voicing(), page, Speed.NORMAL));
+            send(ctx, site, Playlist.hls(entries, plan.independent()), Playlist.HLS_MEDIA_TYPE, "m3u8", newest);
+            return;
+        }
         for (Section section : page.sections()) {
             Clip clip = clips.sectionMp3(now.voicing(), page, section, Speed.NORMAL);
             newest = later(newest, clip);
             entries.add(new Playlist.Entry(clip.seconds(), sectionTitle(page, section, now.messages(page.language())),
-                    new Links(base).audio(page, section) + ".mp3"));
+                    links.audio(page, section) + ".mp3"));
         }
-        if (hls) send(ctx, site, Playlist.hls(entries), Playlist.HLS_MEDIA_TYPE, "m3u8", newest);
-        else send(ctx, site, Playlist.m3u(page.title(), entries), Playlist.MEDIA_TYPE, "m3u", newest);
+        send(ctx, site, Playlist.m3u(page.title(), entries), Playlist.MEDIA_TYPE, "m3u", newest);
     }
 
     private void send(Context ctx, Site site, String body, String type, String extension, Instant modified) {

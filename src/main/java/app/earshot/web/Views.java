@@ -117,9 +117,7 @@ public final class Views {
         model.put("css", assets.cssPath());
         model.put("script", assets.scriptPath());
         // A library of hundreds of pages cannot list them all in every page's navigation: it lists the topics.
-        model.put("pages", site.topics().isEmpty()
-                ? site.pages().stream().map(p -> new Link("/" + p.slug(), p.title())).toList()
-                : groups(site).stream().map(t -> new Link("/#" + t.id(), t.title())).toList());
+        model.put("pages", navigation(site, site.language()));
         model.put("searchQuery", "");
         model.put("feedHref", "/feed.xml");
         return model;
@@ -157,9 +155,22 @@ public final class Views {
         model.put("heading", heading);
         model.put("description", "");
         model.put("topics", inLanguage(site, msg, language));
+        model.put("pages", navigation(site, language));
         model.put("translations", List.of(Map.of("href", "/", "hreflang", site.language(),
                 "name", Languages.selfName(site.language()))));
         return model;
+    }
+
+    /**
+     * The site navigation for a view in {@code language}: the site's own (set by {@link #layout}) for the site's
+     * language; for another, that language's home's topics, in its words, so a Spanish page names no English heading.
+     */
+    List<Link> navigation(Site site, String language) {
+        if (site.topics().isEmpty()) {
+            return site.pages().stream().filter(p -> p.language().equals(language)).map(p -> new Link("/" + p.slug(), p.title())).toList();
+        }
+        String home = language.equals(site.language()) ? "/" : "/" + language + "/";
+        return inLanguage(site, null, language).stream().map(t -> new Link(home + "#" + t.id(), t.title())).toList();
     }
 
     /** The home page's groups with only the pages in {@code language}, each headed by its topic's title in it. */
@@ -169,7 +180,7 @@ public final class Views {
             List<Page> pages = t.pages().stream().filter(p -> p.language().equals(language)).toList();
             if (pages.isEmpty()) continue;
             // A site without topics has one group; its heading is in the reader's words.
-            String title = site.topics().isEmpty() ? msg.get("layout.topics.pages")
+            String title = site.topics().isEmpty() ? (msg == null ? t.title() : msg.get("layout.topics.pages"))
                     : site.topics().stream().filter(topic -> ("topic-" + topic.id()).equals(t.id())).findFirst()
                             .map(topic -> topic.title(language)).orElse(t.title());
             out.add(new TopicGroup(t.id(), title, pages));
