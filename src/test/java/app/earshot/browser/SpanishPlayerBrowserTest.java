@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.earshot.Await;
-import app.earshot.TestServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,9 +18,7 @@ class SpanishPlayerBrowserTest extends ListeningFixtureBrowser {
     /** Hides the listening fixture's start (JUnit runs only this one): the bilingual fixture, its Spanish page warm. */
     @BeforeAll
     static void startServerAndBrowser() {
-        server = TestServer.start(Path.of("src/test/resources/site-es"));
-        server.warm(server.site().page("acerca-de-la-ketamina").orElseThrow());
-        browser = Browser.start();
+        start(Path.of("src/test/resources/site-es"), "acerca-de-la-ketamina");
     }
 
     @Test
