@@ -1,6 +1,7 @@
 package app.earshot;
 
 import app.earshot.store.ArtifactStore;
+import app.earshot.store.Seal;
 import app.earshot.content.ContentException;
 import app.earshot.content.ContentLoader;
 import app.earshot.snapshot.Snapshot;
@@ -78,14 +79,19 @@ public final class App {
 
     /** As above, with every production (not cache hits) admitted by {@code maker} (the server's load shedding). */
     public static Narrator narrator(Path audioCache, Synthesizer synthesizer, app.earshot.making.Maker maker) {
-        return Narrator.of(synthesizer, artifactStore(audioCache, maker));
+        return narrator(audioCache, synthesizer, maker, Seal.NONE);
     }
 
-    /** The store under {@code audioCache}, with every format check the server's artifacts have. */
-    public static ArtifactStore artifactStore(Path audioCache, app.earshot.making.Maker maker) {
+    /** As above, with every record in the cache signed with {@code seal} (a shared cache's key). */
+    public static Narrator narrator(Path audioCache, Synthesizer synthesizer, app.earshot.making.Maker maker, Seal seal) {
+        return Narrator.of(synthesizer, artifactStore(audioCache, maker, seal));
+    }
+
+    /** The store under {@code audioCache}, with every format check the server's artifacts have, signing with {@code seal}. */
+    public static ArtifactStore artifactStore(Path audioCache, app.earshot.making.Maker maker, Seal seal) {
         return new ArtifactStore(audioCache, maker, java.util.Map.of(
                 app.earshot.epub.TalkingBook.EXTENSION, app.earshot.epub.TalkingBook::checkContainer,
-                "cues.json", app.earshot.narration.Captioner::checkCues));
+                "cues.json", app.earshot.narration.Captioner::checkCues), seal);
     }
 
     /** How {@code content}'s sections are turned into speech: normalisation, then its lexicon. */

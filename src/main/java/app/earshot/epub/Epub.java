@@ -140,62 +140,74 @@ final class Epub {
             w.writeAttribute("version", "3.0");
             w.writeAttribute("unique-identifier", "pub-id");
             w.writeAttribute("xml:lang", book.language());
-
-            w.writeStartElement("metadata");
-            w.writeNamespace("dc", DC);
-            dc(w, "identifier", book.identifier(), "id", "pub-id");
-            dc(w, "title", book.title());
-            dc(w, "language", book.language());
-            dc(w, "creator", book.publisher());
-            dc(w, "publisher", book.publisher());
-            dc(w, "date", book.modified().toString());
-            if (!book.description().isBlank()) dc(w, "description", book.description());
-            meta(w, "dcterms:modified", book.modified() + "T00:00:00Z");
-            // Schema.org accessibility metadata (EPUB Accessibility 1.1): what the book offers and how it can be used.
-            meta(w, "schema:accessMode", "textual");
-            meta(w, "schema:accessMode", "auditory");
-            // The narration says all of the text (tables row by row), so either sense is enough on its own.
-            meta(w, "schema:accessModeSufficient", "textual");
-            meta(w, "schema:accessModeSufficient", "auditory");
-            meta(w, "schema:accessModeSufficient", "textual,auditory");
-            for (String feature : List.of("structuralNavigation", "tableOfContents", "readingOrder",
-                    "synchronizedAudioText", "displayTransformability")) {
-                meta(w, "schema:accessibilityFeature", feature);
-            }
-            meta(w, "schema:accessibilityHazard", "none");
-            meta(w, "schema:accessibilitySummary", book.summary());
-            for (int i = 0; i < book.parts().size(); i++) {
-                w.writeStartElement("meta");
-                w.writeAttribute("property", "media:duration");
-                w.writeAttribute("refines", "#overlay-" + (i + 1));
-                w.writeCharacters(clock(book.parts().get(i).seconds()));
-                w.writeEndElement();
-            }
-            meta(w, "media:duration", clock(book.seconds()));
-            meta(w, "media:narrator", book.narrator());
-            meta(w, "media:active-class", ACTIVE_CLASS);
-            w.writeEndElement();
-
-            w.writeStartElement("manifest");
-            item(w, "nav", "nav.xhtml", "application/xhtml+xml", "properties", "nav");
-            item(w, "css", "css/book.css", "text/css");
-            for (int i = 0; i < book.parts().size(); i++) {
-                Part part = book.parts().get(i);
-                int n = i + 1;
-                item(w, "text-" + n, "text/" + part.name() + ".xhtml", "application/xhtml+xml", "media-overlay", "overlay-" + n);
-                item(w, "overlay-" + n, "overlays/" + part.name() + ".smil", "application/smil+xml");
-                item(w, "audio-" + n, "audio/" + part.name() + ".mp3", "audio/mpeg");
-            }
-            w.writeEndElement();
-
-            w.writeStartElement("spine");
-            for (int i = 0; i < book.parts().size(); i++) {
-                w.writeEmptyElement("itemref");
-                w.writeAttribute("idref", "text-" + (i + 1));
-            }
-            w.writeEndElement();
+            metadata(w, book);
+            manifest(w, book);
+            spine(w, book);
             w.writeEndElement();
         });
+    }
+
+    /** Dublin Core, accessibility and Media Overlays metadata. */
+    private static void metadata(XMLStreamWriter w, Book book) throws XMLStreamException {
+        w.writeStartElement("metadata");
+        w.writeNamespace("dc", DC);
+        dc(w, "identifier", book.identifier(), "id", "pub-id");
+        dc(w, "title", book.title());
+        dc(w, "language", book.language());
+        dc(w, "creator", book.publisher());
+        dc(w, "publisher", book.publisher());
+        dc(w, "date", book.modified().toString());
+        if (!book.description().isBlank()) dc(w, "description", book.description());
+        meta(w, "dcterms:modified", book.modified() + "T00:00:00Z");
+        // Schema.org accessibility metadata (EPUB Accessibility 1.1): what the book offers and how it can be used.
+        meta(w, "schema:accessMode", "textual");
+        meta(w, "schema:accessMode", "auditory");
+        // The narration says all of the text (tables row by row), so either sense is enough on its own.
+        meta(w, "schema:accessModeSufficient", "textual");
+        meta(w, "schema:accessModeSufficient", "auditory");
+        meta(w, "schema:accessModeSufficient", "textual,auditory");
+        for (String feature : List.of("structuralNavigation", "tableOfContents", "readingOrder",
+                "synchronizedAudioText", "displayTransformability")) {
+            meta(w, "schema:accessibilityFeature", feature);
+        }
+        meta(w, "schema:accessibilityHazard", "none");
+        meta(w, "schema:accessibilitySummary", book.summary());
+        for (int i = 0; i < book.parts().size(); i++) {
+            w.writeStartElement("meta");
+            w.writeAttribute("property", "media:duration");
+            w.writeAttribute("refines", "#overlay-" + (i + 1));
+            w.writeCharacters(clock(book.parts().get(i).seconds()));
+            w.writeEndElement();
+        }
+        meta(w, "media:duration", clock(book.seconds()));
+        meta(w, "media:narrator", book.narrator());
+        meta(w, "media:active-class", ACTIVE_CLASS);
+        w.writeEndElement();
+    }
+
+    /** Every file of the book, each text document naming its Media Overlay. */
+    private static void manifest(XMLStreamWriter w, Book book) throws XMLStreamException {
+        w.writeStartElement("manifest");
+        item(w, "nav", "nav.xhtml", "application/xhtml+xml", "properties", "nav");
+        item(w, "css", "css/book.css", "text/css");
+        for (int i = 0; i < book.parts().size(); i++) {
+            Part part = book.parts().get(i);
+            int n = i + 1;
+            item(w, "text-" + n, "text/" + part.name() + ".xhtml", "application/xhtml+xml", "media-overlay", "overlay-" + n);
+            item(w, "overlay-" + n, "overlays/" + part.name() + ".smil", "application/smil+xml");
+            item(w, "audio-" + n, "audio/" + part.name() + ".mp3", "audio/mpeg");
+        }
+        w.writeEndElement();
+    }
+
+    /** The reading order: the text documents, one per part. */
+    private static void spine(XMLStreamWriter w, Book book) throws XMLStreamException {
+        w.writeStartElement("spine");
+        for (int i = 0; i < book.parts().size(); i++) {
+            w.writeEmptyElement("itemref");
+            w.writeAttribute("idref", "text-" + (i + 1));
+        }
+        w.writeEndElement();
     }
 
     private static byte[] navigation(Book book) {

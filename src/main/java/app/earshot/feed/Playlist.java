@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * Writes a page's sections as playlists: a plain extended M3U ({@code .m3u}: {@code #EXTM3U}, then per entry
  * {@code #EXTINF:<whole seconds>,<title>} and its URL), which VLC-style players open as a list of files; and an HLS
- * playlist ({@code .m3u8}) of type VOD, whose segments are the section MP3s, so HLS clients (ffmpeg, Safari, AVPlayer)
- * play the whole page from the first section to the last.
+ * playlist ({@code .m3u8}) of type VOD, whose segments the caller names (the page's HLS segments), so HLS clients
+ * (ffmpeg, Safari, AVPlayer, hls.js) play the whole page from the first section to the last.
  */
 public final class Playlist {
     /** Extended M3U, as players and Debian's mime.types know it ({@code audio/mpegurl} is the same type). */
@@ -35,14 +35,17 @@ public final class Playlist {
     /**
      * An HLS media playlist of the entries as segments (RFC 8216): version 3 (decimal durations), a target duration of
      * the longest segment rounded up (section 4.3.3.1 requires every rounded duration to fit it), type VOD and an end
-     * tag, so a client knows the list is complete and plays it from the start instead of as a live window.
+     * tag, so a client knows the list is complete and plays it from the start instead of as a live window. Durations
+     * have three decimals; an entry without a title has an empty one. {@code independent}: every segment decodes
+     * without the one before it ({@code EXT-X-INDEPENDENT-SEGMENTS}).
      */
-    public static String hls(List<Entry> entries) {
+    public static String hls(List<Entry> entries, boolean independent) {
         long target = 1;
         for (Entry e : entries) target = Math.max(target, (long) Math.ceil(e.seconds()));
         StringBuilder out = new StringBuilder(128 + 160 * entries.size());
         out.append("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:").append(target).append('\n');
-        out.append("#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-INDEPENDENT-SEGMENTS\n");
+        out.append("#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PLAYLIST-TYPE:VOD\n");
+        if (independent) out.append("#EXT-X-INDEPENDENT-SEGMENTS\n");
         for (Entry e : entries) {
             out.append("#EXTINF:").append(String.format(java.util.Locale.ROOT, "%.3f", e.seconds())).append(',')
                     .append(oneLine(e.title())).append('\n');
@@ -51,6 +54,7 @@ public final class Playlist {
         out.append("#EXT-X-ENDLIST\n");
         return out.toString();
     }
+
     /** Each entry is two lines, so line breaks inside a title or URL would corrupt the list. */
     private static String oneLine(String text) {
         return text.replaceAll("[\\r\\n]+", " ").strip();

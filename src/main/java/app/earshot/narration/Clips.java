@@ -1,5 +1,6 @@
 package app.earshot.narration;
 
+import app.earshot.audio.HlsSegments;
 import app.earshot.audio.Mp3;
 import app.earshot.audio.Wav;
 import app.earshot.content.Page;
@@ -8,6 +9,9 @@ import app.earshot.content.Speed;
 import app.earshot.store.Artifact;
 import app.earshot.store.ArtifactStore;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +82,104 @@ public final class Clips {
                 (ArtifactStore.Writer) out -> recorder.pageMp3(parts, SECTION_PAUSE_SECONDS, out));
         return new Clip(mp3, Format.MP3.mediaType(), mp3Seconds(mp3));
     }
+
+    /**
+     * How the page MP3 at the normal speed is cut into HLS segments ({@link HlsSegments}), stored beside it (made
+     * with the page MP3 if need be): the playlist's durations and each segment's place in the page file.
+     */
+    public HlsSegments.Plan hlsPlan(Voicing v, Page page) {
+        return hlsPlan(pageMp3(v, page, Speed.NORMAL));
+    }
+
+    private HlsSegments.Plan hlsPlan(Clip pageMp3) {
+        Artifact plan = store.get(RenderingKeys.hlsPlan(pageMp3.audio().key()), HLS_PLAN, () -> {
+            try (InputStream in = pageMp3.audio().open()) {
+                return HlsSegments.plan(in).text().getBytes(StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("HLS plan of " + pageMp3.audio().key(), e);
+            }
+        });
+        try {
+            return HlsSegments.Plan.parse(new String(plan.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            store.discard(plan, e);
+            throw new UncheckedIOException("stored HLS plan " + plan.key(), e);
+        }
+    }
+
+    /**
+     * HLS segment {@code n} (from 0) of the page at the normal speed: the timestamp tag, then the segment's frames,
+     * copied from the stored page MP3 piece by checked piece. An artifact of its own (the tag differs per segment,
+     * so a segment is not a byte range of the page file), so it is served, checked and cached like any audio.
+     *
+     * @return empty if the page has no segment {@code n}
+     */
+    public Optional<Clip> hlsSegment(Voicing v, Page page, int n) {
+        try {
+            return segment(v, page, n);
+        } catch (DamagedSource e) {
+            // The page MP3 changed on disk since it was verified and has been discarded: it is made again, and so is
+            // the segment, so the listener gets the right bytes, not a 503.
+            return segment(v, page, n);
+        }
+    }
+
+    private Optional<Clip> segment(Voicing v, Page page, int n) {
+        Clip pageMp3 = pageMp3(v, page, Speed.NORMAL);
+        HlsSegments.Plan plan = hlsPlan(pageMp3);
+        if (n < 0 || n >= plan.segments().size()) return Optional.empty();
+        HlsSegments.Segment segment = plan.segments().get(n);
+        Artifact audio = store.get(RenderingKeys.hlsSegment(pageMp3.audio().key(), n), HLS_SEGMENT,
+                (ArtifactStore.Writer) out -> {
+                    out.write(HlsSegments.tag(plan.timestamp(n)));
+                    copyChecked(pageMp3.audio(), segment.offset(), segment.length(), out);
+                });
+        return Optional.of(new Clip(audio, Format.MP3.mediaType(), plan.seconds(n)));
+    }
+
+    /** A stored file a segment is cut from no longer holds what was verified; it has been discarded. */
+    private static final class DamagedSource extends UncheckedIOException {
+        DamagedSource(IOException cause) {
+            super(cause);
+        }
+    }
+
+    /**
+     * Copies {@code length} bytes from {@code offset} of a stored file, checking each whole piece it reads them from;
+     * a piece that fails discards the file and throws {@link DamagedSource}.
+     */
+    private void copyChecked(Artifact from, long offset, long length, java.io.OutputStream out) throws IOException {
+        if (from.inMemory()) {
+            java.nio.ByteBuffer view = from.bytes();
+            byte[] slice = new byte[Math.toIntExact(length)];
+            view.position(Math.toIntExact(offset)).get(slice);
+            out.write(slice);
+            return;
+        }
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(from.path(), java.nio.file.StandardOpenOption.READ)) {
+            long end = offset + length;
+            for (long index = offset / Artifact.PIECE_BYTES; index * Artifact.PIECE_BYTES < end; index++) {
+                long start = index * Artifact.PIECE_BYTES;
+                java.nio.ByteBuffer piece = java.nio.ByteBuffer.allocate((int) Math.min(Artifact.PIECE_BYTES, from.size() - start));
+                while (piece.hasRemaining()) {
+                    if (channel.read(piece, start + piece.position()) < 0) break;
+                }
+                piece.flip();
+                if (!from.pieceIsIntact(index, piece.duplicate())) {
+                    String reason = "piece " + index + " differs from its record";
+                    store.discard(from, reason);
+                    throw new DamagedSource(new IOException("page MP3 " + from.key() + ": " + reason));
+                }
+                int first = (int) Math.max(0, offset - start);
+                int to = (int) Math.min(piece.limit(), end - start);
+                out.write(piece.array(), first, to - first);
+            }
+        }
+    }
+
+    /** Store extensions of HLS plans and segments, each with its own format check. */
+    public static final String HLS_PLAN = "hls.txt";
+    public static final String HLS_SEGMENT = "hls.mp3";
 
     /** The whole page at {@code speed} in {@code format}. */
     public Clip page(Voicing v, Page page, Speed speed, Format format) {

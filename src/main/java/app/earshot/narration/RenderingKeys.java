@@ -67,4 +67,18 @@ public final class RenderingKeys {
     static String mp3(String wavKey) {
         return ArtifactStore.key("mp3", Mp3.FORMAT_ID, wavKey);
     }
+
+    /** The HLS segment plan of a page MP3 ({@code HlsSegments}): names the MP3 and how segments are cut. */
+    static String hlsPlan(String pageMp3Key) {
+        return ArtifactStore.key("hls-plan", HLS_VERSION, pageMp3Key);
+    }
+
+    /** HLS segment {@code n} of a page MP3. */
+    static String hlsSegment(String pageMp3Key, int n) {
+        return ArtifactStore.key("hls-segment", HLS_VERSION, pageMp3Key, Integer.toString(n));
+    }
+
+    /** Changes whenever the cutting or the tag before each segment changes. */
+    private static final String HLS_VERSION = "hls-1:" + app.earshot.audio.HlsSegments.TARGET_SECONDS + ":"
+            + app.earshot.audio.HlsSegments.MAX_SECONDS + ":" + app.earshot.audio.HlsSegments.MIN_SECONDS;
 }

@@ -17,7 +17,8 @@ import io.javalin.http.NotFoundResponse;
 
 /**
  * Narration routes: per section {@code /audio/{slug}/{id}.mp3|.wav|.vtt|.txt|.chapters.json}, per page
- * {@code /audio/{slug}.mp3|.wav|.vtt|.chapters.vtt}, and {@code /metrics}. A speed may stand before the
+ * {@code /audio/{slug}.mp3|.wav|.vtt|.chapters.vtt} and the HLS segments {@code /audio/{slug}/hls/{n}.mp3}, and
+ * {@code /metrics}. A speed may stand before the
  * format ({@code /audio/{slug}/{id}.slower.mp3}, {@code /audio/{slug}.faster.vtt}); without one it is normal.
  */
 final class AudioRoutes {
@@ -37,6 +38,7 @@ final class AudioRoutes {
 
     void register(RoutesConfig routes) {
         Routes.getAndHead(routes, "/audio/{slug}/{file}", this::sectionFile);
+        Routes.getAndHead(routes, "/audio/{slug}/hls/{file}", this::hlsSegment);
         Routes.getAndHead(routes, "/audio/{file}", this::pageFile);
         Routes.getAndHead(routes, "/metrics", this::metrics);
     }
@@ -74,6 +76,21 @@ final class AudioRoutes {
             default -> throw new NotFoundResponse("Sections are available as .mp3, .wav, .vtt, .txt and .chapters.json.");
         }
     }
+
+    /** HLS segment {@code {n}.mp3} of the page at the normal speed ({@code /{slug}.m3u8} lists them). */
+    private void hlsSegment(Context ctx) {
+        Snapshot now = RequestSnapshot.of(ctx);
+        Page page = PageRoutes.page(now.site(), ctx.pathParam("slug"));
+        String file = ctx.pathParam("file");
+        if (!SEGMENT.matcher(file).matches()) throw new NotFoundResponse("HLS segments are numbered from 0, as in /audio/" + page.slug() + "/hls/0.mp3.");
+        int n = Integer.parseInt(file.substring(0, file.length() - 4));
+        Clip segment = clips.hlsSegment(now.voicing(), page, n)
+                .orElseThrow(() -> new NotFoundResponse("This page has fewer HLS segments: /" + page.slug() + ".m3u8 lists them."));
+        SecurityHeaders.readableByOtherSites(ctx);
+        audio(ctx, segment);
+    }
+
+    private static final java.util.regex.Pattern SEGMENT = java.util.regex.Pattern.compile("(0|[1-9][0-9]{0,5})\\.mp3");
 
     private void pageFile(Context ctx) {
         Snapshot now = RequestSnapshot.of(ctx);

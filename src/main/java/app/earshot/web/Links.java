@@ -72,6 +72,11 @@ record Links(String base) {
         return base + "/audio/" + page.slug();
     }
 
+    /** HLS segment {@code n} of the page's narration: {@code /audio/{slug}/hls/{n}.mp3}. */
+    String hlsSegment(Page page, int n) {
+        return audio(page) + "/hls/" + n + ".mp3";
+    }
+
     /** Where the section's narration lives, without speed or format: {@code /audio/{slug}/{id}}. */
     String audio(Page page, Section section) {
         return audio(page) + "/" + section.id();

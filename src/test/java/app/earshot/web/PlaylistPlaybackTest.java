@@ -50,13 +50,20 @@ class PlaylistPlaybackTest {
         return run(cmd.toArray(String[]::new)).length / 32000.0;
     }
 
+    /** The page MP3's every frame, its encoder delay and padding included: an HLS client decodes one stream of them. */
+    static double pageStreamSeconds() throws IOException {
+        app.earshot.audio.Mp3Info info = app.earshot.audio.Mp3.inspect(
+                server.narrator().clips().pageMp3(server.voicing(), page, Speed.NORMAL).audio().path());
+        return info.frames() * info.samplesPerFrame() / (double) info.sampleRate();
+    }
+
     @Test
     void ffmpegPlaysTheHlsPlaylistFromTheFirstSectionToTheLast() throws Exception {
         double seconds = decodedSeconds(server.url("/about-ketamine.m3u8"));
-        // Every section, and no more than each segment's MP3 encoder delay and padding (about 0.11 s, measured), which
-        // an HLS client decodes because segments are not trimmed by the LAME tag as a single file is.
-        assertTrue(seconds >= sections - 0.05 && seconds <= sections + 0.15 * page.sections().size(),
-                "decoded " + seconds + " s of " + sections + " s");
+        // Every section with the pauses between them, as the page MP3 holds them, and one encoder delay only.
+        double pauses = app.earshot.narration.Clips.SECTION_PAUSE_SECONDS * (page.sections().size() - 1);
+        assertTrue(seconds >= sections + pauses - 0.05, "decoded " + seconds + " s of " + (sections + pauses) + " s");
+        assertEquals(pageStreamSeconds(), seconds, 0.1, "decoded " + seconds + " s");
     }
 
     @Test
@@ -65,7 +72,7 @@ class PlaylistPlaybackTest {
                 server.url("/about-ketamine.m3u8")), StandardCharsets.UTF_8);
         assertTrue(probe.contains("format_name=hls"), probe);
         double duration = Double.parseDouble(probe.lines().filter(l -> l.startsWith("duration=")).findFirst().orElseThrow().substring(9));
-        assertEquals(sections, duration, 1.0, probe);
+        assertEquals(pageStreamSeconds(), duration, 0.1, probe);
     }
 
     @Test
