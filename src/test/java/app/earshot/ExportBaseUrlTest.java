@@ -52,6 +52,19 @@ class ExportBaseUrlTest {
     }
 
     @Test
+    void theExportHoldsEveryHlsSegmentItsPlaylistLists() throws Exception {
+        List<String> segments = Files.readAllLines(export.resolve("rest.m3u8")).stream().filter(l -> !l.startsWith("#")).toList();
+        assertTrue(segments.size() > 0 && segments.stream().allMatch(u -> u.startsWith(BASE + "/audio/rest/hls/")), segments.toString());
+        long before = -1;
+        for (String url : segments) {
+            byte[] segment = Files.readAllBytes(export.resolve(url.substring(BASE.length() + 1)));
+            long timestamp = app.earshot.audio.HlsSegments.timestamp(segment);
+            assertTrue(timestamp > before, url + " starts after the segment before it");
+            before = timestamp;
+        }
+    }
+
+    @Test
     void theSiteWidePhoneLineIsWrittenWithEveryClipItPlays() throws Exception {
         org.jsoup.nodes.Document vxml = org.jsoup.Jsoup.parse(Files.readString(export.resolve("ivr.vxml")), "", org.jsoup.parser.Parser.xmlParser());
         List<String> sources = vxml.select("audio").eachAttr("src");

@@ -115,6 +115,16 @@ public final class Clips {
      * @return empty if the page has no segment {@code n}
      */
     public Optional<Clip> hlsSegment(Voicing v, Page page, int n) {
+        try {
+            return segment(v, page, n);
+        } catch (DamagedSource e) {
+            // The page MP3 changed on disk since it was verified and has been discarded: it is made again, and so is
+            // the segment, so the listener gets the right bytes, not a 503.
+            return segment(v, page, n);
+        }
+    }
+
+    private Optional<Clip> segment(Voicing v, Page page, int n) {
         Clip pageMp3 = pageMp3(v, page, Speed.NORMAL);
         HlsSegments.Plan plan = hlsPlan(pageMp3);
         if (n < 0 || n >= plan.segments().size()) return Optional.empty();
@@ -127,8 +137,18 @@ public final class Clips {
         return Optional.of(new Clip(audio, Format.MP3.mediaType(), plan.seconds(n)));
     }
 
-    /** Copies {@code length} bytes from {@code offset} of a stored file, checking each whole piece it reads them from. */
-    private static void copyChecked(Artifact from, long offset, long length, java.io.OutputStream out) throws IOException {
+    /** A stored file a segment is cut from no longer holds what was verified; it has been discarded. */
+    private static final class DamagedSource extends UncheckedIOException {
+        DamagedSource(IOException cause) {
+            super(cause);
+        }
+    }
+
+    /**
+     * Copies {@code length} bytes from {@code offset} of a stored file, checking each whole piece it reads them from;
+     * a piece that fails discards the file and throws {@link DamagedSource}.
+     */
+    private void copyChecked(Artifact from, long offset, long length, java.io.OutputStream out) throws IOException {
         if (from.inMemory()) {
             java.nio.ByteBuffer view = from.bytes();
             byte[] slice = new byte[Math.toIntExact(length)];
@@ -145,10 +165,14 @@ public final class Clips {
                     if (channel.read(piece, start + piece.position()) < 0) break;
                 }
                 piece.flip();
-                if (!from.pieceIsIntact(index, piece.duplicate())) throw new IOException("page MP3 " + from.key() + " changed on disk");
-                int from0 = (int) Math.max(0, offset - start);
+                if (!from.pieceIsIntact(index, piece.duplicate())) {
+                    String reason = "piece " + index + " differs from its record";
+                    store.discard(from, reason);
+                    throw new DamagedSource(new IOException("page MP3 " + from.key() + ": " + reason));
+                }
+                int first = (int) Math.max(0, offset - start);
                 int to = (int) Math.min(piece.limit(), end - start);
-                out.write(piece.array(), from0, to - from0);
+                out.write(piece.array(), first, to - first);
             }
         }
     }

@@ -86,6 +86,7 @@ final class AudioRoutes {
         int n = Integer.parseInt(file.substring(0, file.length() - 4));
         Clip segment = clips.hlsSegment(now.voicing(), page, n)
                 .orElseThrow(() -> new NotFoundResponse("This page has fewer HLS segments: /" + page.slug() + ".m3u8 lists them."));
+        SecurityHeaders.readableByOtherSites(ctx);
         audio(ctx, segment);
     }
 

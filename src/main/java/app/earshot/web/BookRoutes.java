@@ -29,7 +29,7 @@ final class BookRoutes {
         Snapshot now = RequestSnapshot.of(ctx);
         Site site = now.site();
         Page page = PageRoutes.page(site, ctx.pathParam("slug"));
-        Clip book = books.book(now.voicing(), site, page);
+        Clip book = books.book(now.voicing(), now.messages(page.language()), site, page);
         media.send(ctx, MediaResponder.Representation.of(book.audio(), book.mediaType(), book.etag()));
     }
 }

@@ -43,6 +43,15 @@ public final class SecurityHeaders {
         ctx.header("Cross-Origin-Resource-Policy", "cross-origin");
     }
 
+    /**
+     * Lets scripts on other sites read a response, not only play it: web HLS players (hls.js and the like) fetch the
+     * playlist and its segments by XHR or fetch, which CORS guards; every listener's answer is the same public bytes
+     * and no credentials are involved, so any origin may read them.
+     */
+    static void readableByOtherSites(Context ctx) {
+        ctx.header("Access-Control-Allow-Origin", "*");
+    }
+
     void apply(Context ctx) {
         headers.forEach(ctx::header);
     }

@@ -119,7 +119,20 @@ public final class Views {
         // A library of hundreds of pages cannot list them all in every page's navigation: it lists the topics.
         model.put("pages", navigation(site, site.language()));
         model.put("searchQuery", "");
+        model.put("feedHref", "/feed.xml");
         return model;
+    }
+
+    /**
+     * Notes a reader's language on a view: its search form then sends it ({@code lang}, a hidden field) when it is not
+     * the site's own, so a search from a Spanish page is read in Spanish, and the view links that language's feed.
+     */
+    void readerLanguage(Map<String, Object> model, Site site, Messages msg, String language) {
+        if (!language.isEmpty() && !language.equals(site.language())) model.put("searchLang", language);
+        if (site.languages().contains(language)) {
+            model.put("feedHref", FeedRoutes.feedPath(site, language));
+            model.put("feedTitle", msg.format("layout.feed.title", FeedRoutes.feedTitle(site, msg, language)));
+        }
     }
 
     Map<String, Object> home(Site site, Messages msg) {
@@ -138,6 +151,7 @@ public final class Views {
         String heading = msg.get("translation.home.heading");
         Map<String, Object> model = layout(site, msg, heading + " \u2013 " + site.title());
         model.put("lang", language);
+        readerLanguage(model, site, msg, language);
         model.put("heading", heading);
         model.put("description", "");
         model.put("topics", inLanguage(site, msg, language));
@@ -204,6 +218,7 @@ public final class Views {
         Map<String, Object> model = layout(site, msg, page.title() + " \u2013 " + site.title());
         model.put("lang", page.language());
         model.put("page", page);
+        readerLanguage(model, site, msg, page.language());
         List<Section> all = page.sections();
         Section intro = all.stream().filter(Section::introduction).findFirst().orElse(null);
         model.put("intro", intro);
@@ -243,7 +258,7 @@ public final class Views {
         more.add(new Way(base + Speed.FASTER.fileSuffix() + ".mp3", msg.get("listen.download.faster"),
                 sized(readiness.page(v, page, Speed.FASTER, Format.MP3), msg), true));
         more.add(new Way("/" + page.slug() + "." + TalkingBook.EXTENSION, msg.get("listen.book"),
-                books.cachedSize(v, site, page).map(bytes -> "EPUB, " + size(bytes, msg)).orElse("EPUB"), true));
+                books.cachedSize(v, msg, site, page).map(bytes -> "EPUB, " + size(bytes, msg)).orElse("EPUB"), true));
         more.add(new Way("/" + page.slug() + "/feed.xml", msg.get("listen.podcast"), msg.get("listen.podcast.format"), false));
         more.add(new Way("/" + page.slug() + ".m3u", msg.get("listen.playlist"), msg.get("listen.playlist.format"), false));
         more.add(new Way(base + ".vtt", msg.get("listen.captions"), msg.get("listen.captions.format"), true));
@@ -267,6 +282,7 @@ public final class Views {
         int i = page.indexOf(section);
         List<Section> all = page.sections();
         model.put("page", page);
+        readerLanguage(model, site, msg, page.language());
         model.put("section", section);
         model.put("position", i + 1);
         model.put("count", all.size());
@@ -321,6 +337,7 @@ public final class Views {
         Map<String, Object> model = layout(site, msg, msg.format("transcript.title", what) + " \u2013 " + site.title());
         model.put("lang", page.language());
         model.put("heading", msg.format("transcript.title", what));
+        readerLanguage(model, site, msg, page.language());
         List<Link> crumbs = new ArrayList<>(List.of(new Link("/" + page.slug(), page.title())));
         if (only != null) crumbs.add(new Link("/" + page.slug() + "/" + only.id(), contentsText(site, only, msg)));
         model.put("breadcrumbs", crumbs);

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** The export of the bilingual fixture site (English and Spanish) on stock nginx: nothing dead, nothing mistyped. */
+/** The export of the bilingual fixture site (English and Spanish, each with its home) on stock nginx: nothing dead, nothing mistyped. */
 class BilingualStaticHostTest {
     static final Path EXPORT = Path.of("target", "stock-hosts-es", "export");
 
@@ -22,6 +22,9 @@ class BilingualStaticHostTest {
             Set<String> seen = new LinkedHashSet<>();
             try (StockHost nginx = StockHost.nginx(EXPORT, EXPORT.resolveSibling("nginx"))) {
                 assertEquals(List.of(), StaticHostTypesTest.deadOrMistyped(live, nginx, seen, new TreeSet<>()));
+            }
+            for (String language : live.site().languages().subList(1, live.site().languages().size())) {
+                assertTrue(seen.contains("/" + language + "/"), language + "'s home crawled: " + seen);
             }
             for (var page : live.site().pages()) {
                 assertTrue(seen.contains("/" + page.slug()) || seen.contains("/" + page.slug() + "/"), page.slug() + " crawled");

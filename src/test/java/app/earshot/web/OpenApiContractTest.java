@@ -42,6 +42,8 @@ class OpenApiContractTest {
     static TestServer preview;
     /** A site whose author gives JPEG cover art (the fixture site's art is drawn, a PNG). */
     static TestServer jpegArt;
+    /** The bilingual fixture site (English and Spanish), for a language's home. */
+    static TestServer bilingual;
     static JsonNode document;
     static OpenApiInteractionValidator validator;
     static final String SLUG = "about-ketamine";
@@ -76,6 +78,7 @@ class OpenApiContractTest {
         server = TestServer.startWarmOnCopy(Fixture.SITE, java.nio.file.Files.createTempDirectory("contract"));
         preview = TestServer.startWithPreview(java.nio.file.Path.of("src/test/resources/speech-check"));
         jpegArt = TestServer.start(java.nio.file.Path.of("src/test/resources/podcast-site"));
+        bilingual = TestServer.start(java.nio.file.Path.of("src/test/resources/site-es"));
         String json = server.get("/api/openapi.json").body();
         document = new ObjectMapper().readTree(json);
         // The validator types each form field by its looks ("1" becomes a number) whatever the schema says, so the type
@@ -90,6 +93,7 @@ class OpenApiContractTest {
         server.close();
         preview.close();
         jpegArt.close();
+        bilingual.close();
     }
 
     /** Requests for every documented operation on the fixture site, each documented error answer among them. */
@@ -111,6 +115,8 @@ class OpenApiContractTest {
                 Call.get("/audio/" + SLUG + ".mp3"), Call.get("/audio/" + SLUG + ".wav"), Call.get("/audio/" + SLUG + ".vtt"),
                 Call.get("/audio/" + SLUG + ".chapters.vtt"), Call.get("/audio/" + SLUG + ".mp3", "Range", "bytes=0-99"),
                 Call.get("/audio/" + SLUG + ".mp3", "Range", "bytes=999999999-"), Call.get("/audio/no-such-page.mp3"),
+                Call.get("/audio/" + SLUG + "/hls/0.mp3"), Call.get("/audio/" + SLUG + "/hls/999999.mp3"),
+                Call.get("/audio/" + SLUG + "/hls/0.mp3", "Range", "bytes=0-99"),
                 Call.get("/telephony/" + SLUG + "/" + SECTION + ".wav"), Call.get("/telephony/" + SLUG + "/" + SECTION + ".wav?codec=pcm"),
                 Call.get("/telephony/" + SLUG + "/" + SECTION + ".ulaw"), Call.get("/telephony/" + SLUG + "/" + SECTION + ".alaw"),
                 Call.get("/telephony/" + SLUG + "/" + SECTION + ".ulaw?codec=alaw"), Call.get("/telephony/" + SLUG + "/no-such-section.wav"),
@@ -134,7 +140,7 @@ class OpenApiContractTest {
                 Call.get("/favicon.ico"), Call.get("/static/0/readalong.js"), Call.get("/telephony/prompts/goodbye.ulaw?codec=alaw"),
                 Call.get("/telephony/" + SLUG + "/prompts/menu.ulaw?codec=alaw"), Call.get("/ivr/twiml?menu=999"),
                 Call.post("/ivr/twiml?menu=999", "Digits=1"),
-                Call.get("/artwork.jpg").on(jpegArt), Call.get("/artwork.png").on(jpegArt),
+                Call.get("/es/").on(bilingual), Call.get("/es").on(bilingual), Call.get("/artwork.jpg").on(jpegArt), Call.get("/artwork.png").on(jpegArt),
                 Call.get("/preview/" + GUESSED).on(preview), Call.get("/preview/no-such-page").on(preview),
                 Call.get("/preview/" + GUESSED + "/words/999.wav").on(preview)));
         String word = Jsoup.parse(preview.get("/preview/" + GUESSED).body()).select("audio source[src]").stream().map(e -> e.attr("src"))

@@ -70,6 +70,24 @@ class SpanishOutputsTest {
         assertEquals("No recibimos ninguna respuesta. Gracias por llamar. Adiós.", prompts.get("goodbye"));
     }
 
+    @Test
+    void aSpanishSitesErrorAndSearchPagesAreInSpanish(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        TestServer.copyTree(app.earshot.Fixture.SITE, dir);
+        java.nio.file.Path yaml = dir.resolve("site.yaml");
+        java.nio.file.Files.writeString(yaml, java.nio.file.Files.readString(yaml).replace("language: en", "language: es"));
+        try (TestServer server = TestServer.start(dir)) {
+            var missing = server.get("/no-existe");
+            assertEquals(404, missing.statusCode());
+            Document error = Jsoup.parse(missing.body());
+            assertEquals("es", error.select("html").attr("lang"));
+            assertEquals("Página no encontrada", error.select("main h1").text());
+            assertEquals("Ninguna página tiene esta dirección.", error.select("main h1 + p").text());
+            Document search = Jsoup.parse(server.get("/search?q=zzqqxx").body());
+            assertEquals("Ningún resultado para zzqqxx", search.select("main h1").text());
+            assertEquals("Buscar", search.select(".site-search button").text());
+        }
+    }
+
     private static String entry(byte[] zip, String name) throws Exception {
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
