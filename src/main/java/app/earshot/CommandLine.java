@@ -13,11 +13,11 @@ import java.util.TreeMap;
 record CommandLine(String command, Map<String, String> options, List<String> arguments) {
 
     static final Map<String, Set<String>> OPTIONS = Map.of(
-            "serve", Set.of("host", "port", "content", "audio-cache", "base-url", "hsts"),
+            "serve", Set.of("host", "port", "content", "audio-cache", "cache-key-file", "base-url", "hsts"),
             "check", Set.of("content", "format"),
-            "warm", Set.of("content", "audio-cache", "shard"),
-            "export", Set.of("content", "audio-cache", "base-url"),
-            "selftest", Set.of("content", "audio-cache"));
+            "warm", Set.of("content", "audio-cache", "cache-key-file", "shard"),
+            "export", Set.of("content", "audio-cache", "cache-key-file", "base-url"),
+            "selftest", Set.of("content", "audio-cache", "cache-key-file"));
     /** Options that take no value: present or not. */
     static final Map<String, Set<String>> FLAGS = Map.of(
             "check", Set.of("speech", "strict"),
@@ -73,6 +73,23 @@ record CommandLine(String command, Map<String, String> options, List<String> arg
 
     Path path(String option, String fallback) {
         return Path.of(options.getOrDefault(option, fallback));
+    }
+
+    /** The {@code --audio-cache} folder (default ./audio-cache). */
+    Path audioCache() {
+        return path("audio-cache", "audio-cache");
+    }
+
+    /**
+     * The key records in the audio cache are signed with: the {@code --cache-key-file} given, else the file named by
+     * {@code EARSHOT_CACHE_KEY_FILE}, else none ({@link app.earshot.store.Seal#NONE}).
+     *
+     * @throws IllegalArgumentException if the key file cannot be read, is too short or lies inside the cache
+     */
+    app.earshot.store.Seal seal() {
+        String file = options.getOrDefault("cache-key-file", System.getenv("EARSHOT_CACHE_KEY_FILE"));
+        if (file == null || file.isBlank()) return app.earshot.store.Seal.NONE;
+        return app.earshot.store.Seal.keyedFrom(Path.of(file), audioCache());
     }
 
     /** The {@code --base-url} given, checked and without a trailing slash. */

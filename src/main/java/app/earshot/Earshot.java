@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import app.earshot.export.ExportRoots;
 import app.earshot.export.Exporter;
+import app.earshot.export.HostTypes;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,11 +29,11 @@ public final class Earshot {
     private static final Logger log = LoggerFactory.getLogger(Earshot.class);
 
     static final String USAGE = """
-            usage: java -jar earshot.jar serve [--host 127.0.0.1] [--port 7070] [--content DIR] [--audio-cache DIR] [--base-url URL] [--hsts SECONDS] [--preview]
+            usage: java -jar earshot.jar serve [--host 127.0.0.1] [--port 7070] [--content DIR] [--audio-cache DIR] [--cache-key-file FILE] [--base-url URL] [--hsts SECONDS] [--preview]
                    java -jar earshot.jar check [--content DIR] [--speech [--strict] [--format text|json]]
-                   java -jar earshot.jar warm  [--content DIR] [--audio-cache DIR] [--shard I/N]
-                   java -jar earshot.jar export DIR [--base-url URL] [--content DIR] [--audio-cache DIR]
-                   java -jar earshot.jar selftest [--content DIR] [--audio-cache DIR]""";
+                   java -jar earshot.jar warm  [--content DIR] [--audio-cache DIR] [--cache-key-file FILE] [--shard I/N]
+                   java -jar earshot.jar export DIR [--base-url URL] [--content DIR] [--audio-cache DIR] [--cache-key-file FILE]
+                   java -jar earshot.jar selftest [--content DIR] [--audio-cache DIR] [--cache-key-file FILE]""";
 
     /** Background warming starts this long after the server, so it never competes with start-up. */
     static final long WARM_DELAY_MILLIS = 1500;
@@ -87,6 +88,10 @@ public final class Earshot {
                     + "send ownership checks to it, and the feed's podcast:locked names it");
         }
         app.earshot.content.TranslationCheck.warnings(contentDir, content.site()).forEach(out::println);
+        // A language with no voice here: its pages are served as text until what is named is installed.
+        new java.util.TreeSet<>(content.site().pages().stream().map(Page::language).toList()).forEach(language ->
+                app.earshot.speech.Voices.missingVoice(language).ifPresent(why ->
+                        out.println("warning: " + why + "; pages in " + language + " are served as text, without audio")));
         return 0;
     }
 
@@ -101,8 +106,8 @@ public final class Earshot {
         // files; a request that would wait longer than a few seconds behind other people is answered 503 with
         // Retry-After at once. Background work (warming) only uses what people leave idle, and never refuses anyone.
         Maker maker = new Maker(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), PRODUCTION_WAIT_MILLIS, 64);
-        Narrator narrator = App.narrator(cli.path("audio-cache", "audio-cache"), synthesizer, maker);
-        Snapshot first = Snapshot.of(baseUrl.map(content.site()::withBaseUrl).orElse(content.site()), content.lexicon(), content.messages());
+        Narrator narrator = App.narrator(cli.audioCache(), synthesizer, maker, cli.seal());
+        Snapshot first = Snapshot.of(baseUrl.map(content.site()::withBaseUrl).orElse(content.site()), content.lexicon(), content.messages(), content.otherLexicons());
         SnapshotStore store = new SnapshotStore(first);
         Warmer warmer = new Warmer(narrator, WARM_DELAY_MILLIS);
         app.earshot.web.PronunciationPreview preview = cli.flag("preview")
@@ -166,7 +171,7 @@ public final class Earshot {
         long start = System.nanoTime();
         App.Content content = App.load(contentDir);
         try (FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer()) {
-            Narrator narrator = App.narrator(cli.path("audio-cache", "audio-cache"), synthesizer);
+            Narrator narrator = App.narrator(cli.audioCache(), synthesizer, Maker.open(), cli.seal());
             Javalin app = App.create(new SnapshotStore(App.snapshot(content)), narrator).start("127.0.0.1", 0);
             try {
                 java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
@@ -205,9 +210,9 @@ public final class Earshot {
         Path target = Path.of(cli.arguments().get(0));
         long start = System.nanoTime();
         try (FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer()) {
-            Narrator narrator = App.narrator(cli.path("audio-cache", "audio-cache"), synthesizer);
+            Narrator narrator = App.narrator(cli.audioCache(), synthesizer, Maker.open(), cli.seal());
             // The snapshot served carries the base URL, so every absolute URL in the export starts with it.
-            Snapshot snapshot = Snapshot.of(site, content.lexicon(), content.messages());
+            Snapshot snapshot = Snapshot.of(site, content.lexicon(), content.messages(), content.otherLexicons());
             // The feed lists only audio that is ready: make it all first, so the exported feed is complete.
             Warmer warmer = new Warmer(narrator, 0);
             for (Page page : site.pages()) warmer.page(snapshot.voicing(), page, () -> {});
@@ -221,6 +226,8 @@ public final class Earshot {
                         });
                 out.printf(Locale.ROOT, "export: wrote %d files (%.1f MB) to %s in %.1f s%n", result.files(),
                         result.bytes() / 1e6, target, (System.nanoTime() - start) / 1e9);
+                out.println("export: types for a static server: include " + HostTypes.NGINX + " (nginx), " + HostTypes.APACHE
+                        + " (Apache), import " + HostTypes.CADDY + " (Caddy); see docs/export-and-scaling.md");
                 return 0;
             } finally {
                 app.stop();
@@ -281,7 +288,7 @@ public final class Earshot {
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
         try (FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer()) {
-            Narrator narrator = App.narrator(cli.path("audio-cache", "audio-cache"), synthesizer);
+            Narrator narrator = App.narrator(cli.audioCache(), synthesizer, Maker.open(), cli.seal());
             Snapshot snapshot = App.snapshot(content);
             // A page and all its sections go to one shard (by the page audio's key), so no two machines make the same file.
             List<Page> pages = content.site().pages().stream()

@@ -126,4 +126,20 @@ class CommandLineTest {
         assertEquals(2, run("export"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("needs a folder"));
     }
+
+    @Test
+    void aCacheKeyFileTooShortMissingOrInsideTheCacheIsAUsageError(@TempDir Path dir) throws Exception {
+        Path cache = dir.resolve("cache");
+        Files.writeString(dir.resolve("short.key"), "secret\n");
+        Files.createDirectories(cache);
+        Files.writeString(cache.resolve("inside.key"), "0123456789abcdef0123456789abcdef");
+        String[][] cases = {{"short.key", "holds 6 bytes; a key needs at least 16"}, {"missing.key", "cannot read the cache key file"},
+                {"cache/inside.key", "must be kept outside the cache"}};
+        for (String[] c : cases) {
+            err.reset();
+            assertEquals(2, run("warm", "--content", Fixture.SITE.toString(), "--audio-cache", cache.toString(),
+                    "--cache-key-file", dir.resolve(c[0]).toString()), c[0]);
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains(c[1]), err.toString(StandardCharsets.UTF_8));
+        }
+    }
 }

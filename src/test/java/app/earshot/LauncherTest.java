@@ -51,6 +51,7 @@ class LauncherTest {
         Run run = launch(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "check", "--content", "src/test/resources/hostile/site");
         assertTrue(run.out().contains("-XX:MaxHeapSize=" + (72 << 20) + " "), run.out());
         assertTrue(run.out().contains("-XX:+UseSerialGC"), run.out());
+        assertTrue(run.out().contains("-XX:TieredStopAtLevel=1 "), run.out());
     }
 
     @Test
@@ -63,6 +64,7 @@ class LauncherTest {
         Run run = launch(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "check", "--content=" + library);
         assertTrue(run.out().contains("-XX:MaxHeapSize=" + ((72 + 480 / 8) << 20) + " "), run.out());
         assertTrue(run.out().contains("-XX:+UseG1GC") && run.out().contains("-XX:MaxGCPauseMillis=20 "), run.out());
+        assertTrue(!run.out().contains("TieredStopAtLevel"), run.out());
     }
 
     @Test

@@ -32,11 +32,18 @@ class TranslationCheckTest {
         return dir;
     }
 
-    List<String> warnings(Path content) {
+    /** What {@code check} (and {@code options}) prints on {@code content}, output and errors together; it must exit {@code exit}. */
+    static String check(Path content, int exit, String... options) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertEquals(0, Earshot.run(new String[] {"check", "--content", content.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream())));
-        return out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(SPANISH) && l.contains("warning")).toList();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        List<String> args = new java.util.ArrayList<>(List.of("check", "--content", content.toString()));
+        args.addAll(List.of(options));
+        assertEquals(exit, Earshot.run(args.toArray(String[]::new), print, print), out.toString(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    List<String> warnings(Path content) {
+        return check(content, 0).lines().filter(l -> l.contains(SPANISH) && l.contains("warning")).toList();
     }
 
     String file(Path content) {
@@ -76,22 +83,8 @@ class TranslationCheckTest {
     @Test
     void aTranslationReviewedValueThatIsNotTrueOrFalseFailsCheckOnItsLine() throws IOException {
         Path content = site(s -> s.replace("translation-reviewed: false", "translation-reviewed: maybe"));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(1, Earshot.run(new String[] {"check", "--content", content.toString()},
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8)));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains(file(content) + ":9: translation-reviewed must be true or false, not 'maybe'"),
-                err.toString(StandardCharsets.UTF_8));
-    }
-
-    @Test
-    void theSpeechCheckSaysItLeavesASpanishPageAloneRatherThanCallingEveryWordGuessed() throws IOException {
-        Path content = site(s -> s);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertEquals(0, Earshot.run(new String[] {"check", "--speech", "--content", content.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream())));
-        List<String> spanish = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(SPANISH)).toList();
-        assertEquals(List.of(file(content) + ":1: not checked: the pronunciation report covers pages in English"
-                + " (FreeTTS's voice); this page is in 'es'"), spanish);
+        String said = check(content, 1);
+        assertTrue(said.contains(file(content) + ":9: translation-reviewed must be true or false, not 'maybe'"), said);
     }
 
     @Test
@@ -99,10 +92,7 @@ class TranslationCheckTest {
         Path content = site(s -> s);
         Files.writeString(content.resolve("site.yaml"), Files.readString(content.resolve("site.yaml"))
                 .replace("title: {en: Treatments, es: Tratamientos}", "title: Treatments"));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertEquals(0, Earshot.run(new String[] {"check", "--content", content.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream())));
-        List<String> said = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("topic 'treatments'")).toList();
+        List<String> said = check(content, 0).lines().filter(l -> l.contains("topic 'treatments'")).toList();
         int line = Files.readAllLines(content.resolve("site.yaml")).indexOf("  - id: treatments") + 1;
         assertEquals(List.of(content.normalize().resolve("site.yaml") + ":" + line + ": warning: topic 'treatments' has pages in"
                 + " 'es' but no title in 'es'; its home page shows 'Treatments' until the title is a map such as"
@@ -113,10 +103,8 @@ class TranslationCheckTest {
     void aPageMayNotTakeTheAddressOfALanguagesHomePage() throws IOException {
         Path content = site(s -> s);
         Files.copy(content.resolve("pages/about-ketamine.md"), content.resolve("pages/es.md"));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(1, Earshot.run(new String[] {"check", "--content", content.toString()},
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8)));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains(content.normalize().resolve("pages/es.md")
-                + ":1: the address /es is the home page of the site's pages in 'es'; rename the file"), err.toString(StandardCharsets.UTF_8));
+        String said = check(content, 1);
+        assertTrue(said.contains(content.normalize().resolve("pages/es.md")
+                + ":1: the address /es is the home page of the site's pages in 'es'; rename the file"), said);
     }
 }

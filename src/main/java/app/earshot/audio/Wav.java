@@ -173,21 +173,10 @@ public final class Wav {
 
     private static WavInfo parse(Source source) throws IOException {
         long size = source.size();
-        if (size < 12) throw new InvalidWavException("too short for a RIFF header: " + size + " bytes");
         byte[] head = new byte[40];
-        source.read(0, head, 12);
-        if (!fourCc(head, 0).equals("RIFF") || !fourCc(head, 8).equals("WAVE")) {
-            throw new InvalidWavException("not a RIFF WAVE file");
-        }
-        long riffEnd = 8 + u32(head, 4);
-        // A writer that crashed before fixing up the header leaves 0 or 0xFFFFFFFF here; a cut-off copy
-        // leaves a size larger than the file. Either way the file is not what its header promises.
-        if (riffEnd != size && riffEnd + 1 != size) {
-            throw new InvalidWavException("RIFF header says " + riffEnd + " bytes but the file has " + size);
-        }
-        riffEnd = Math.min(riffEnd, size);
+        long riffEnd = riffEnd(source, head, size);
         long position = 12;
-        int tag = -1, channels = 0, sampleRate = 0, blockAlign = 0, bits = 0;
+        Fmt fmt = null;
         while (position + 8 <= riffEnd) {
             source.read(position, head, 8);
             String id = fourCc(head, 0);
@@ -198,43 +187,69 @@ public final class Wav {
                         + " bytes but the file has " + size);
             }
             if (id.equals("fmt ")) {
-                if (length < 16) throw new InvalidWavException("fmt chunk too short: " + length + " bytes");
-                int read = (int) Math.min(length, head.length);
-                source.read(body, head, read);
-                tag = u16(head, 0);
-                channels = u16(head, 2);
-                sampleRate = (int) Math.min(u32(head, 4), Integer.MAX_VALUE);
-                blockAlign = u16(head, 12);
-                bits = u16(head, 14);
-                if (tag == TAG_EXTENSIBLE) {
-                    if (read < 26) throw new InvalidWavException("extensible fmt chunk too short: " + length + " bytes");
-                    tag = u16(head, 24); // first two bytes of the sub-format GUID are the plain format tag
-                }
+                fmt = fmt(source, head, body, length);
             } else if (id.equals("data")) {
-                if (tag < 0) throw new InvalidWavException("data chunk before fmt chunk");
-                Codec format = switch (tag) {
-                    case TAG_PCM -> Codec.PCM;
-                    case TAG_ULAW -> Codec.ULAW;
-                    case TAG_ALAW -> Codec.ALAW;
-                    default -> throw new InvalidWavException("unsupported format tag " + tag + " (PCM, u-law and A-law only)");
-                };
-                if (channels < 1) throw new InvalidWavException("no channels");
-                if (sampleRate < 1) throw new InvalidWavException("sample rate " + sampleRate);
-                if (format.isG711() ? bits != 8 : bits != 8 && bits != 16 && bits != 24 && bits != 32) {
-                    throw new InvalidWavException(bits + "-bit samples in a " + format.label() + " file");
-                }
-                WavInfo info = new WavInfo(format, sampleRate, channels, bits, body, length);
-                if (blockAlign != info.blockAlign()) {
-                    throw new InvalidWavException("block align " + blockAlign + " for " + channels + " x " + bits + "-bit");
-                }
-                if (length % blockAlign != 0) {
-                    throw new InvalidWavException("data length " + length + " is not a whole number of " + blockAlign + "-byte frames");
-                }
-                return info;
+                if (fmt == null) throw new InvalidWavException("data chunk before fmt chunk");
+                return data(fmt, body, length);
             }
             position = body + length + (length & 1);
         }
         throw new InvalidWavException("no data chunk");
+    }
+
+    /** Where the RIFF chunk ends, after checking the header names a WAVE file exactly as long as the file. */
+    private static long riffEnd(Source source, byte[] head, long size) throws IOException {
+        if (size < 12) throw new InvalidWavException("too short for a RIFF header: " + size + " bytes");
+        source.read(0, head, 12);
+        if (!fourCc(head, 0).equals("RIFF") || !fourCc(head, 8).equals("WAVE")) {
+            throw new InvalidWavException("not a RIFF WAVE file");
+        }
+        long riffEnd = 8 + u32(head, 4);
+        // A writer that crashed before fixing up the header leaves 0 or 0xFFFFFFFF here; a cut-off copy
+        // leaves a size larger than the file. Either way the file is not what its header promises.
+        if (riffEnd != size && riffEnd + 1 != size) {
+            throw new InvalidWavException("RIFF header says " + riffEnd + " bytes but the file has " + size);
+        }
+        return Math.min(riffEnd, size);
+    }
+
+    /** The fmt chunk's fields; for WAVE_FORMAT_EXTENSIBLE, the tag of its sub-format. */
+    private record Fmt(int tag, int channels, int sampleRate, int blockAlign, int bits) {}
+
+    private static Fmt fmt(Source source, byte[] head, long body, long length) throws IOException {
+        if (length < 16) throw new InvalidWavException("fmt chunk too short: " + length + " bytes");
+        int read = (int) Math.min(length, head.length);
+        source.read(body, head, read);
+        int tag = u16(head, 0);
+        if (tag == TAG_EXTENSIBLE) {
+            if (read < 26) throw new InvalidWavException("extensible fmt chunk too short: " + length + " bytes");
+            tag = u16(head, 24); // first two bytes of the sub-format GUID are the plain format tag
+        }
+        return new Fmt(tag, u16(head, 2), (int) Math.min(u32(head, 4), Integer.MAX_VALUE), u16(head, 12), u16(head, 14));
+    }
+
+    /** The data chunk at {@code body}, {@code length} bytes, described by {@code fmt}, checked against it. */
+    private static WavInfo data(Fmt fmt, long body, long length) throws InvalidWavException {
+        Codec format = switch (fmt.tag()) {
+            case TAG_PCM -> Codec.PCM;
+            case TAG_ULAW -> Codec.ULAW;
+            case TAG_ALAW -> Codec.ALAW;
+            default -> throw new InvalidWavException("unsupported format tag " + fmt.tag() + " (PCM, u-law and A-law only)");
+        };
+        int bits = fmt.bits();
+        if (fmt.channels() < 1) throw new InvalidWavException("no channels");
+        if (fmt.sampleRate() < 1) throw new InvalidWavException("sample rate " + fmt.sampleRate());
+        if (format.isG711() ? bits != 8 : bits != 8 && bits != 16 && bits != 24 && bits != 32) {
+            throw new InvalidWavException(bits + "-bit samples in a " + format.label() + " file");
+        }
+        WavInfo info = new WavInfo(format, fmt.sampleRate(), fmt.channels(), bits, body, length);
+        if (fmt.blockAlign() != info.blockAlign()) {
+            throw new InvalidWavException("block align " + fmt.blockAlign() + " for " + fmt.channels() + " x " + bits + "-bit");
+        }
+        if (length % fmt.blockAlign() != 0) {
+            throw new InvalidWavException("data length " + length + " is not a whole number of " + fmt.blockAlign() + "-byte frames");
+        }
+        return info;
     }
 
     private static String fourCc(byte[] b, int at) {

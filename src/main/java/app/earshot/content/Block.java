@@ -32,9 +32,10 @@ public sealed interface Block {
     /**
      * An urgent-help note (a care card): spoken first in its section.
      *
-     * @param label "Urgent advice", "Non-urgent advice" or "Immediate action required"
+     * @param label "Urgent advice", "Non-urgent advice" or "Immediate action required", in the page's language
      * @param title the author's title ("Get help now")
      * @param text  the body as plain text
+     * @param kind  "non-urgent", "urgent" or "emergency", the same in every language
      */
-    record Care(String label, String title, String text) implements Block {}
+    record Care(String label, String title, String text, String kind) implements Block {}
 }

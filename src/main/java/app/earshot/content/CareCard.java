@@ -9,18 +9,16 @@ import org.commonmark.node.CustomBlock;
  * {@code [!non-urgent]}, {@code [!urgent]} or {@code [!emergency]} followed by its title; its children are the body.
  */
 final class CareCard extends CustomBlock {
-    /** The three kinds, with the words a reader sees and hears before the title. */
+    /** The three kinds; the words a reader sees and hears before the title are the catalogue's page.care.{marker}. */
     enum Kind {
-        NON_URGENT("non-urgent", "Non-urgent advice"),
-        URGENT("urgent", "Urgent advice"),
-        EMERGENCY("emergency", "Immediate action required");
+        NON_URGENT("non-urgent"),
+        URGENT("urgent"),
+        EMERGENCY("emergency");
 
         final String marker;
-        final String label;
 
-        Kind(String marker, String label) {
+        Kind(String marker) {
             this.marker = marker;
-            this.label = label;
         }
 
         static Optional<Kind> of(String marker) {
@@ -30,17 +28,25 @@ final class CareCard extends CustomBlock {
     }
 
     private final Kind kind;
+    private final String label;
     private final String title;
     private final String id;
 
-    CareCard(Kind kind, String title, String id) {
+    /** A card of {@code kind} whose label ("Urgent advice") is in the page's language. */
+    CareCard(Kind kind, String label, String title, String id) {
         this.kind = kind;
+        this.label = label;
         this.title = title;
         this.id = id;
     }
 
     Kind kind() {
         return kind;
+    }
+
+    /** The words before the title: how urgent it is, in the page's language. */
+    String label() {
+        return label;
     }
 
     String title() {

@@ -56,7 +56,7 @@ public final class ContentLoader {
         } else {
             java.util.Set<String> topicIds = settings == null || settings.topics == null ? null
                     : settings.topics.stream().map(Topic::id).collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
-            for (Parsed parsed : parseAll(markdownFiles(pagesDir, problems), topicIds)) {
+            for (Parsed parsed : parseAll(markdownFiles(pagesDir, problems), topicIds, settings == null ? null : settings.language)) {
                 problems.addAll(parsed.problems());
                 if (parsed.page() != null) pages.add(parsed.page());
             }
@@ -137,11 +137,11 @@ public final class ContentLoader {
      * Parses {@code files} on every core, each thread with its own parser, keeping the files' order: loading is the
      * one start-up step that grows with the library, so it uses the whole machine.
      */
-    private List<Parsed> parseAll(List<Path> files, java.util.Set<String> topicIds) {
+    private List<Parsed> parseAll(List<Path> files, java.util.Set<String> topicIds, String siteLanguage) {
         Parsed[] parsed = new Parsed[files.size()];
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size() / FILES_PER_THREAD));
         if (threads == 1) {
-            for (int i = 0; i < parsed.length; i++) parsed[i] = parse(files.get(i), pageParser, topicIds);
+            for (int i = 0; i < parsed.length; i++) parsed[i] = parse(files.get(i), pageParser, topicIds, siteLanguage);
             return List.of(parsed);
         }
         List<Thread> workers = new ArrayList<>();
@@ -151,7 +151,7 @@ public final class ContentLoader {
             Thread worker = new Thread(() -> {
                 try {
                     PageParser parser = new PageParser();
-                    for (int i = first; i < parsed.length; i += threads) parsed[i] = parse(files.get(i), parser, topicIds);
+                    for (int i = first; i < parsed.length; i += threads) parsed[i] = parse(files.get(i), parser, topicIds, siteLanguage);
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);
                 }
@@ -171,7 +171,7 @@ public final class ContentLoader {
         return List.of(parsed);
     }
 
-    private static Parsed parse(Path file, PageParser parser, java.util.Set<String> topicIds) {
+    private static Parsed parse(Path file, PageParser parser, java.util.Set<String> topicIds, String siteLanguage) {
         List<String> problems = new ArrayList<>();
         String name = file.getFileName().toString();
         String slug = name.substring(0, name.length() - ".md".length());
@@ -187,7 +187,7 @@ public final class ContentLoader {
         if (tooBig(file, problems)) return new Parsed(null, problems);
         String source = readUtf8(file, problems);
         if (source == null) return new Parsed(null, problems);
-        PageParser.Result result = parser.parse(file.toString(), slug, source, topicIds);
+        PageParser.Result result = parser.parse(file.toString(), slug, source, topicIds, siteLanguage);
         return new Parsed(result.page(), result.problems());
     }
 

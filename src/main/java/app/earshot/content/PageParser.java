@@ -1,5 +1,15 @@
 package app.earshot.content;
 
+import static app.earshot.content.SectionBody.attachCaptions;
+import static app.earshot.content.SectionBody.blocks;
+import static app.earshot.content.SectionBody.careCards;
+import static app.earshot.content.SectionBody.checkImages;
+import static app.earshot.content.SectionBody.line;
+import static app.earshot.content.SectionBody.plainText;
+
+import app.earshot.messages.Catalogues;
+import app.earshot.messages.Messages;
+
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -11,26 +21,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.function.Supplier;
-import org.commonmark.ext.gfm.tables.TableBlock;
-import org.commonmark.ext.gfm.tables.TableCell;
-import org.commonmark.ext.gfm.tables.TableHead;
-import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.node.BlockQuote;
-import org.commonmark.node.BulletList;
-import org.commonmark.node.Code;
-import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
-import org.commonmark.node.HtmlInline;
-import org.commonmark.node.Image;
-import org.commonmark.node.ListBlock;
-import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
-import org.commonmark.node.OrderedList;
-import org.commonmark.node.Paragraph;
-import org.commonmark.node.SoftLineBreak;
-import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -55,9 +49,7 @@ final class PageParser {
 
     static final String INTRODUCTION_ID = "introduction";
     private static final Pattern EXPLICIT_ID = Pattern.compile("\\s*\\{#([^}\\s]*)\\}\\s*$");
-    private static final Pattern CARE_MARKER = Pattern.compile("^\\[!([A-Za-z-]+)\\]\\s*");
     private static final Pattern FRONT_MATTER_KEY = Pattern.compile("^([A-Za-z][\\w-]*)\\s*:");
-    private static final Pattern CAPTION = Pattern.compile("^Table:\\s*(.+)$", Pattern.DOTALL);
 
     private final Parser markdown = Parser.builder()
             .extensions(List.of(TablesExtension.create()))
@@ -83,16 +75,25 @@ final class PageParser {
      * {@code null} skips the check (site.yaml itself is broken and reported on its own).
      */
     Result parse(String file, String slug, String source, java.util.Set<String> topics) {
-        Outline outline = outline(file, source, topics, false);
+        return parse(file, slug, source, topics, null);
+    }
+
+    /**
+     * As above, for a site whose language is {@code siteLanguage} (null: English): the words the parser writes into a
+     * page (the introduction's heading, care callouts' labels) are in the page's language, else the site's.
+     */
+    Result parse(String file, String slug, String source, java.util.Set<String> topics, String siteLanguage) {
+        Outline outline = outline(file, source, topics, false, siteLanguage);
         if (!outline.problems().isEmpty()) return new Result(null, outline.problems());
         // Everything a page can get wrong has been checked above; its sections' HTML and blocks (most of the cost of
         // a page) are made the first time anything reads them, so loading a library does not render all of it.
         // The front matter is not read again, only the body (kept until then) parsed again and rendered.
         String body = outline.body();
         int lineOffset = outline.bodyLineOffset();
+        Messages words = words(outline.language(), siteLanguage);
         Supplier<List<Section>> sections = () -> {
             List<String> problems = new ArrayList<>();
-            List<Section> made = sections(file, markdown.parse(body), lineOffset, problems, true);
+            List<Section> made = sections(file, markdown.parse(body), lineOffset, problems, true, words);
             if (!problems.isEmpty()) throw new IllegalStateException("a checked page has problems now: " + problems);
             return made;
         };
@@ -103,7 +104,7 @@ final class PageParser {
 
     /** The same page as {@link #parse}, with its sections made at once (for tests comparing the two). */
     Result parseEagerly(String file, String slug, String source, java.util.Set<String> topics) {
-        Outline outline = outline(file, source, topics, true);
+        Outline outline = outline(file, source, topics, true, null);
         if (!outline.problems().isEmpty()) return new Result(null, outline.problems());
         return new Result(new Page(slug, outline.title().strip(), outline.summary().strip(), outline.reviewed(),
                 outline.nextReview(), outline.sections(), outline.topic(), outline.language(), outline.translationOf(),
@@ -122,7 +123,12 @@ final class PageParser {
         }
     }
 
-    private Outline outline(String file, String source, java.util.Set<String> topics, boolean render) {
+    /** The interface words of a page in {@code language}, or in the site's when the page names none. */
+    private static Messages words(String language, String siteLanguage) {
+        return Catalogues.bundled().forLanguage(language == null || language.isEmpty() ? siteLanguage : language);
+    }
+
+    private Outline outline(String file, String source, java.util.Set<String> topics, boolean render, String siteLanguage) {
         List<String> problems = new ArrayList<>();
         String text = source.replace("\r\n", "\n").replace('\r', '\n');
         if (text.startsWith("\uFEFF")) text = text.substring(1);
@@ -180,7 +186,7 @@ final class PageParser {
 
         String body = text.substring(bodyStart);
         Node document = markdown.parse(body);
-        List<Section> sections = sections(file, document, bodyLineOffset, problems, render);
+        List<Section> sections = sections(file, document, bodyLineOffset, problems, render, words(language, siteLanguage));
         if (sections.isEmpty() && problems.isEmpty()) {
             problems.add(file + ":" + (bodyLineOffset + 1) + ": the page has no content");
         }
@@ -285,26 +291,43 @@ final class PageParser {
     }
 
     /** Splits the document at level-2 headings; text before the first is the introduction. */
-    private List<Section> sections(String file, Node document, int lineOffset, List<String> problems, boolean render) {
-        List<List<Node>> groups = new ArrayList<>();
-        List<Heading> headings = new ArrayList<>();
+    private List<Section> sections(String file, Node document, int lineOffset, List<String> problems, boolean render,
+                                   Messages words) {
+        Parts parts = split(file, document, lineOffset, problems);
+        if (parts.bodies().size() > MAX_SECTIONS) {
+            Heading first = parts.headings().get(MAX_SECTIONS);
+            int line = first == null ? line(parts.bodies().get(MAX_SECTIONS).get(0), lineOffset) : line(first, lineOffset);
+            problems.add(file + ":" + line + ": the page has " + parts.bodies().size() + " sections; the limit is " + MAX_SECTIONS
+                    + " (split it into several pages)");
+            return List.of();
+        }
+        List<Section> sections = new ArrayList<>();
+        Map<String, Integer> seenIds = new HashMap<>();
+        for (int i = 0; i < parts.bodies().size(); i++) {
+            sections.add(section(file, parts.headings().get(i), parts.bodies().get(i), lineOffset, seenIds, problems, render,
+                    words));
+        }
+        return sections;
+    }
+
+    /** The document's top-level nodes cut at each level-2 heading: each part's heading (null first) and body. */
+    private record Parts(List<Heading> headings, List<List<Node>> bodies) {}
+
+    /** Cuts the document into parts, reporting heading levels that skip or repeat the title, images and raw HTML. */
+    private Parts split(String file, Node document, int lineOffset, List<String> problems) {
+        Parts parts = new Parts(new ArrayList<>(), new ArrayList<>());
         List<Node> current = new ArrayList<>();
         Heading currentHeading = null;
         int previousLevel = 1;
         for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
             int line = line(node, lineOffset);
             if (node instanceof Heading h) {
-                if (h.getLevel() == 1) {
-                    problems.add(file + ":" + line + ": a level-1 heading in the body; the page title is the only level-1 heading (use ## for sections)");
-                } else if (h.getLevel() > previousLevel + 1) {
-                    problems.add(file + ":" + line + ": heading level jumps from " + previousLevel + " to " + h.getLevel()
-                            + " ('" + plainText(h) + "'); use level " + (previousLevel + 1));
-                }
+                checkLevel(file, line, h, previousLevel, problems);
                 previousLevel = h.getLevel();
                 if (h.getLevel() == 2) {
                     if (currentHeading != null || !current.isEmpty()) {
-                        groups.add(current);
-                        headings.add(currentHeading);
+                        parts.bodies().add(current);
+                        parts.headings().add(currentHeading);
                     }
                     current = new ArrayList<>();
                     currentHeading = h;
@@ -318,234 +341,69 @@ final class PageParser {
             current.add(node);
         }
         if (currentHeading != null || !current.isEmpty()) {
-            groups.add(current);
-            headings.add(currentHeading);
+            parts.bodies().add(current);
+            parts.headings().add(currentHeading);
         }
-
-        if (groups.size() > MAX_SECTIONS) {
-            Heading first = headings.get(MAX_SECTIONS);
-            int line = first == null ? line(groups.get(MAX_SECTIONS).get(0), lineOffset) : line(first, lineOffset);
-            problems.add(file + ":" + line + ": the page has " + groups.size() + " sections; the limit is " + MAX_SECTIONS
-                    + " (split it into several pages)");
-            return List.of();
-        }
-        List<Section> sections = new ArrayList<>();
-        Map<String, Integer> seenIds = new HashMap<>();
-        for (int i = 0; i < groups.size(); i++) {
-            Heading heading = headings.get(i);
-            List<Node> raw = groups.get(i);
-            int line = heading == null ? line(raw.get(0), lineOffset) : line(heading, lineOffset);
-            String headingText = heading == null ? "Introduction" : plainText(heading);
-            String id = INTRODUCTION_ID;
-            if (heading != null) {
-                Matcher explicit = EXPLICIT_ID.matcher(headingText);
-                if (explicit.find()) {
-                    id = explicit.group(1);
-                    headingText = headingText.substring(0, explicit.start()).strip();
-                    if (!Slug.isValid(id)) {
-                        problems.add(file + ":" + line + ": section id '" + id + "' must be lower-case letters, digits and single hyphens, at most " + Slug.MAX_LENGTH + " characters");
-                    }
-                } else {
-                    id = Slug.of(headingText);
-                    if (id.isEmpty()) {
-                        problems.add(file + ":" + line + ": heading '" + headingText + "' gives an empty id; add one with {#your-id}");
-                    }
-                }
-                if (headingText.isBlank()) {
-                    problems.add(file + ":" + line + ": empty heading");
-                }
-            }
-            if (id.equals(TRANSCRIPT)) {
-                // /{page}/transcript is the page's transcript; a section with this id could never be reached.
-                problems.add(file + ":" + line + ": section id 'transcript' is reserved for the page's transcript; set another with {#your-id}");
-            }
-            Integer firstLine = seenIds.putIfAbsent(id, line);
-            if (firstLine != null) {
-                problems.add(file + ":" + line + ": duplicate section id '" + id + "' (first used on line " + firstLine + "); set another with {#your-id}");
-            }
-            List<Node> body = careCards(file, id, attachCaptions(file, id, raw, lineOffset, problems), lineOffset, problems);
-            if (body.isEmpty()) {
-                problems.add(file + ":" + line + ": section '" + headingText + "' is empty");
-            }
-            sections.add(render ? new Section(id, headingText, heading == null, pageRenderer.render(body),
-                    standaloneRenderer.render(body), blocks(body), line)
-                    : new Section(id, headingText, heading == null, "", "", List.of(), line));
-        }
-        return sections;
+        return parts;
     }
 
-    /** Turns a "Table: ..." paragraph just before a table into that table's caption. */
-    private List<Node> attachCaptions(String file, String sectionId, List<Node> body, int lineOffset, List<String> problems) {
-        List<Node> out = new ArrayList<>();
-        int tableNumber = 0;
-        for (int i = 0; i < body.size(); i++) {
-            Node node = body.get(i);
-            if (node instanceof TableBlock table) {
-                String caption = null;
-                if (!out.isEmpty() && out.get(out.size() - 1) instanceof Paragraph p) {
-                    Matcher m = CAPTION.matcher(plainText(p));
-                    if (m.matches()) {
-                        caption = m.group(1).strip();
-                        out.remove(out.size() - 1);
-                    }
-                }
-                if (caption == null) {
-                    problems.add(file + ":" + line(table, lineOffset) + ": table without a caption; add a line 'Table: what the table shows' just before it");
-                    caption = "";
-                }
-                tableNumber++;
-                CaptionedTable captioned = new CaptionedTable(caption, sectionId + "-table-" + tableNumber);
-                captioned.appendChild(table);
-                out.add(captioned);
-            } else {
-                out.add(node);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Turns a block quote whose first line is {@code [!kind] Title} into a {@link CareCard}; an unknown kind or a card
-     * with no title or no body is a problem. Other block quotes are left as they are.
-     */
-    private List<Node> careCards(String file, String sectionId, List<Node> body, int lineOffset, List<String> problems) {
-        List<Node> out = new ArrayList<>();
-        int number = 0;
-        for (Node node : body) {
-            Matcher marker = node instanceof BlockQuote && node.getFirstChild() instanceof Paragraph p
-                    && p.getFirstChild() instanceof Text t ? CARE_MARKER.matcher(t.getLiteral()) : null;
-            if (marker == null || !marker.find()) {
-                out.add(node);
-                continue;
-            }
-            int line = line(node, lineOffset);
-            Paragraph first = (Paragraph) node.getFirstChild();
-            Text text = (Text) first.getFirstChild();
-            var kind = CareCard.Kind.of(marker.group(1));
-            if (kind.isEmpty()) {
-                problems.add(file + ":" + line + ": unknown care callout '[!" + marker.group(1) + "]'; use [!non-urgent], [!urgent] or [!emergency]");
-                out.add(node);
-                continue;
-            }
-            text.setLiteral(text.getLiteral().substring(marker.end()));
-            // The title is the rest of the marker's line; the body starts on the next line.
-            StringBuilder title = new StringBuilder();
-            Node n = first.getFirstChild();
-            while (n != null && !(n instanceof SoftLineBreak || n instanceof HardLineBreak)) {
-                title.append(plainText(n));
-                Node next = n.getNext();
-                n.unlink();
-                n = next;
-            }
-            if (n != null) n.unlink();
-            if (first.getFirstChild() == null) first.unlink();
-            number++;
-            CareCard card = new CareCard(kind.get(), title.toString().strip(), sectionId + "-care-" + number);
-            for (Node child = node.getFirstChild(); child != null; ) {
-                Node next = child.getNext();
-                card.appendChild(child);
-                child = next;
-            }
-            if (card.title().isEmpty()) problems.add(file + ":" + line + ": care callout has no title; write it after the marker: > [!" + kind.get().marker + "] Title");
-            if (plainText(card).isBlank()) problems.add(file + ":" + line + ": care callout '" + card.title() + "' is empty; say what to do on the lines after its title");
-            out.add(card);
-        }
-        return out;
-    }
-
-    private static void checkImages(String file, Node node, int line, List<String> problems) {
-        if (node instanceof Image image && plainText(image).isBlank()) {
-            problems.add(file + ":" + line + ": image '" + image.getDestination() + "' has no alt text; write ![what it shows](" + image.getDestination() + ")");
-        }
-        if (node instanceof HtmlInline) return;
-        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-            checkImages(file, child, line, problems);
+    private static void checkLevel(String file, int line, Heading h, int previousLevel, List<String> problems) {
+        if (h.getLevel() == 1) {
+            problems.add(file + ":" + line + ": a level-1 heading in the body; the page title is the only level-1 heading (use ## for sections)");
+        } else if (h.getLevel() > previousLevel + 1) {
+            problems.add(file + ":" + line + ": heading level jumps from " + previousLevel + " to " + h.getLevel()
+                    + " ('" + plainText(h) + "'); use level " + (previousLevel + 1));
         }
     }
 
-    private static int line(Node node, int lineOffset) {
-        var spans = node.getSourceSpans();
-        return spans.isEmpty() ? lineOffset + 1 : spans.get(0).getLineIndex() + lineOffset + 1;
+    /** One section from its heading (null for the introduction) and body, its id checked against {@code seenIds}. */
+    private Section section(String file, Heading heading, List<Node> raw, int lineOffset, Map<String, Integer> seenIds,
+                            List<String> problems, boolean render, Messages words) {
+        int line = heading == null ? line(raw.get(0), lineOffset) : line(heading, lineOffset);
+        Named named = heading == null ? new Named(INTRODUCTION_ID, words.get("page.introduction"))
+                : named(file, line, heading, problems);
+        String id = named.id();
+        String headingText = named.text();
+        if (id.equals(TRANSCRIPT)) {
+            // /{page}/transcript is the page's transcript; a section with this id could never be reached.
+            problems.add(file + ":" + line + ": section id 'transcript' is reserved for the page's transcript; set another with {#your-id}");
+        }
+        Integer firstLine = seenIds.putIfAbsent(id, line);
+        if (firstLine != null) {
+            problems.add(file + ":" + line + ": duplicate section id '" + id + "' (first used on line " + firstLine + "); set another with {#your-id}");
+        }
+        List<Node> body = careCards(file, id, attachCaptions(file, id, raw, lineOffset, problems), lineOffset, problems, words);
+        if (body.isEmpty()) {
+            problems.add(file + ":" + line + ": section '" + headingText + "' is empty");
+        }
+        return render ? new Section(id, headingText, heading == null, pageRenderer.render(body),
+                standaloneRenderer.render(body), blocks(body), line)
+                : new Section(id, headingText, heading == null, "", "", List.of(), line);
     }
 
-    private static List<Block> blocks(List<Node> body) {
-        List<Block> blocks = new ArrayList<>();
-        for (Node node : body) {
-            if (node instanceof Heading h) {
-                blocks.add(new Block.Heading(h.getLevel(), plainText(h)));
-            } else if (node instanceof Paragraph p) {
-                blocks.add(new Block.Paragraph(plainText(p)));
-            } else if (node instanceof ListBlock list) {
-                List<String> items = new ArrayList<>();
-                for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-                    if (item instanceof ListItem) items.add(plainText(item));
-                }
-                blocks.add(new Block.ItemList(list instanceof OrderedList, items));
-            } else if (node instanceof CaptionedTable captioned) {
-                blocks.add(table(captioned));
-            } else if (node instanceof CareCard card) {
-                blocks.add(new Block.Care(card.kind().label, card.title(), plainText(card).strip()));
-            } else if (!plainText(node).isBlank()) {
-                blocks.add(new Block.Paragraph(plainText(node)));
+    /** A section's id and heading text. */
+    private record Named(String id, String text) {}
+
+    /** A section heading's id (explicit {#id} or made from the text) and its text without the {#id}. */
+    private static Named named(String file, int line, Heading heading, List<String> problems) {
+        String headingText = plainText(heading);
+        String id;
+        Matcher explicit = EXPLICIT_ID.matcher(headingText);
+        if (explicit.find()) {
+            id = explicit.group(1);
+            headingText = headingText.substring(0, explicit.start()).strip();
+            if (!Slug.isValid(id)) {
+                problems.add(file + ":" + line + ": section id '" + id + "' must be lower-case letters, digits and single hyphens, at most " + Slug.MAX_LENGTH + " characters");
+            }
+        } else {
+            id = Slug.of(headingText);
+            if (id.isEmpty()) {
+                problems.add(file + ":" + line + ": heading '" + headingText + "' gives an empty id; add one with {#your-id}");
             }
         }
-        return blocks;
-    }
-
-    private static Block.Table table(CaptionedTable captioned) {
-        List<String> headers = new ArrayList<>();
-        List<List<String>> rows = new ArrayList<>();
-        for (Node part = captioned.getFirstChild().getFirstChild(); part != null; part = part.getNext()) {
-            for (Node row = part.getFirstChild(); row != null; row = row.getNext()) {
-                if (!(row instanceof TableRow)) continue;
-                List<String> cells = new ArrayList<>();
-                for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
-                    if (cell instanceof TableCell) cells.add(plainText(cell));
-                }
-                if (part instanceof TableHead) headers.addAll(cells);
-                else rows.add(cells);
-            }
+        if (headingText.isBlank()) {
+            problems.add(file + ":" + line + ": empty heading");
         }
-        return new Block.Table(captioned.caption(), headers, rows);
-    }
-
-    /** The text a reader sees, without markup; block children are separated by spaces. */
-    static String plainText(Node node) {
-        StringBuilder sb = new StringBuilder();
-        appendText(node, sb);
-        return collapseSpaces(sb);
-    }
-
-    /** {@code text} with each run of white space made one space, and none at either end (as {@code \\s+}, no regex). */
-    private static String collapseSpaces(CharSequence text) {
-        StringBuilder out = new StringBuilder(text.length());
-        boolean space = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
-                space = !out.isEmpty();
-            } else {
-                if (space) out.append(' ');
-                space = false;
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    private static void appendText(Node node, StringBuilder sb) {
-        if (node instanceof Text t) {
-            sb.append(t.getLiteral());
-        } else if (node instanceof Code c) {
-            sb.append(c.getLiteral());
-        } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
-            sb.append(' ');
-        } else if (node instanceof HtmlInline || node instanceof HtmlBlock) {
-            return;
-        }
-        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-            appendText(child, sb);
-            if (child instanceof Paragraph || child instanceof ListBlock || child instanceof BulletList) sb.append(' ');
-        }
+        return new Named(id, headingText);
     }
 }

@@ -101,7 +101,7 @@ final class SectionHtmlRenderer {
             html.line();
             html.tag("div", attrs("class", "care care-" + card.kind().marker));
             html.tag(tag, attrs("class", "care-title", "id", card.id()));
-            html.text(card.kind().label + ": " + card.title());
+            html.text(card.label() + ": " + card.title());
             html.tag("/" + tag);
             renderChildren(context, card);
             html.tag("/div");

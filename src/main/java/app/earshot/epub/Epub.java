@@ -50,9 +50,10 @@ final class Epub {
      * @param modified   the date the content was last changed, for {@code dcterms:modified} and the ZIP entries
      * @param summary    accessibility summary, in words
      * @param narrator   who or what speaks the audio
+     * @param words      the book's own words (table of contents, landmarks), in the page's language
      */
     record Book(String identifier, String title, String language, String publisher, String description,
-                LocalDate modified, String summary, String narrator, List<Part> parts) {
+                LocalDate modified, String summary, String narrator, List<Part> parts, Words words) {
         Book {
             parts = List.copyOf(parts);
             if (parts.isEmpty()) throw new IllegalArgumentException("a book needs at least one part");
@@ -62,6 +63,9 @@ final class Epub {
             return parts.stream().mapToDouble(Part::seconds).sum();
         }
     }
+
+    /** The words a book writes itself: its table of contents' title, the landmarks' heading and the start's name. */
+    record Words(String contents, String landmarks, String start) {}
 
     /**
      * One content document with its narration.
@@ -136,66 +140,78 @@ final class Epub {
             w.writeAttribute("version", "3.0");
             w.writeAttribute("unique-identifier", "pub-id");
             w.writeAttribute("xml:lang", book.language());
-
-            w.writeStartElement("metadata");
-            w.writeNamespace("dc", DC);
-            dc(w, "identifier", book.identifier(), "id", "pub-id");
-            dc(w, "title", book.title());
-            dc(w, "language", book.language());
-            dc(w, "creator", book.publisher());
-            dc(w, "publisher", book.publisher());
-            dc(w, "date", book.modified().toString());
-            if (!book.description().isBlank()) dc(w, "description", book.description());
-            meta(w, "dcterms:modified", book.modified() + "T00:00:00Z");
-            // Schema.org accessibility metadata (EPUB Accessibility 1.1): what the book offers and how it can be used.
-            meta(w, "schema:accessMode", "textual");
-            meta(w, "schema:accessMode", "auditory");
-            // The narration says all of the text (tables row by row), so either sense is enough on its own.
-            meta(w, "schema:accessModeSufficient", "textual");
-            meta(w, "schema:accessModeSufficient", "auditory");
-            meta(w, "schema:accessModeSufficient", "textual,auditory");
-            for (String feature : List.of("structuralNavigation", "tableOfContents", "readingOrder",
-                    "synchronizedAudioText", "displayTransformability")) {
-                meta(w, "schema:accessibilityFeature", feature);
-            }
-            meta(w, "schema:accessibilityHazard", "none");
-            meta(w, "schema:accessibilitySummary", book.summary());
-            for (int i = 0; i < book.parts().size(); i++) {
-                w.writeStartElement("meta");
-                w.writeAttribute("property", "media:duration");
-                w.writeAttribute("refines", "#overlay-" + (i + 1));
-                w.writeCharacters(clock(book.parts().get(i).seconds()));
-                w.writeEndElement();
-            }
-            meta(w, "media:duration", clock(book.seconds()));
-            meta(w, "media:narrator", book.narrator());
-            meta(w, "media:active-class", ACTIVE_CLASS);
-            w.writeEndElement();
-
-            w.writeStartElement("manifest");
-            item(w, "nav", "nav.xhtml", "application/xhtml+xml", "properties", "nav");
-            item(w, "css", "css/book.css", "text/css");
-            for (int i = 0; i < book.parts().size(); i++) {
-                Part part = book.parts().get(i);
-                int n = i + 1;
-                item(w, "text-" + n, "text/" + part.name() + ".xhtml", "application/xhtml+xml", "media-overlay", "overlay-" + n);
-                item(w, "overlay-" + n, "overlays/" + part.name() + ".smil", "application/smil+xml");
-                item(w, "audio-" + n, "audio/" + part.name() + ".mp3", "audio/mpeg");
-            }
-            w.writeEndElement();
-
-            w.writeStartElement("spine");
-            for (int i = 0; i < book.parts().size(); i++) {
-                w.writeEmptyElement("itemref");
-                w.writeAttribute("idref", "text-" + (i + 1));
-            }
-            w.writeEndElement();
+            metadata(w, book);
+            manifest(w, book);
+            spine(w, book);
             w.writeEndElement();
         });
     }
 
+    /** Dublin Core, accessibility and Media Overlays metadata. */
+    private static void metadata(XMLStreamWriter w, Book book) throws XMLStreamException {
+        w.writeStartElement("metadata");
+        w.writeNamespace("dc", DC);
+        dc(w, "identifier", book.identifier(), "id", "pub-id");
+        dc(w, "title", book.title());
+        dc(w, "language", book.language());
+        dc(w, "creator", book.publisher());
+        dc(w, "publisher", book.publisher());
+        dc(w, "date", book.modified().toString());
+        if (!book.description().isBlank()) dc(w, "description", book.description());
+        meta(w, "dcterms:modified", book.modified() + "T00:00:00Z");
+        // Schema.org accessibility metadata (EPUB Accessibility 1.1): what the book offers and how it can be used.
+        meta(w, "schema:accessMode", "textual");
+        meta(w, "schema:accessMode", "auditory");
+        // The narration says all of the text (tables row by row), so either sense is enough on its own.
+        meta(w, "schema:accessModeSufficient", "textual");
+        meta(w, "schema:accessModeSufficient", "auditory");
+        meta(w, "schema:accessModeSufficient", "textual,auditory");
+        for (String feature : List.of("structuralNavigation", "tableOfContents", "readingOrder",
+                "synchronizedAudioText", "displayTransformability")) {
+            meta(w, "schema:accessibilityFeature", feature);
+        }
+        meta(w, "schema:accessibilityHazard", "none");
+        meta(w, "schema:accessibilitySummary", book.summary());
+        for (int i = 0; i < book.parts().size(); i++) {
+            w.writeStartElement("meta");
+            w.writeAttribute("property", "media:duration");
+            w.writeAttribute("refines", "#overlay-" + (i + 1));
+            w.writeCharacters(clock(book.parts().get(i).seconds()));
+            w.writeEndElement();
+        }
+        meta(w, "media:duration", clock(book.seconds()));
+        meta(w, "media:narrator", book.narrator());
+        meta(w, "media:active-class", ACTIVE_CLASS);
+        w.writeEndElement();
+    }
+
+    /** Every file of the book, each text document naming its Media Overlay. */
+    private static void manifest(XMLStreamWriter w, Book book) throws XMLStreamException {
+        w.writeStartElement("manifest");
+        item(w, "nav", "nav.xhtml", "application/xhtml+xml", "properties", "nav");
+        item(w, "css", "css/book.css", "text/css");
+        for (int i = 0; i < book.parts().size(); i++) {
+            Part part = book.parts().get(i);
+            int n = i + 1;
+            item(w, "text-" + n, "text/" + part.name() + ".xhtml", "application/xhtml+xml", "media-overlay", "overlay-" + n);
+            item(w, "overlay-" + n, "overlays/" + part.name() + ".smil", "application/smil+xml");
+            item(w, "audio-" + n, "audio/" + part.name() + ".mp3", "audio/mpeg");
+        }
+        w.writeEndElement();
+    }
+
+    /** The reading order: the text documents, one per part. */
+    private static void spine(XMLStreamWriter w, Book book) throws XMLStreamException {
+        w.writeStartElement("spine");
+        for (int i = 0; i < book.parts().size(); i++) {
+            w.writeEmptyElement("itemref");
+            w.writeAttribute("idref", "text-" + (i + 1));
+        }
+        w.writeEndElement();
+    }
+
     private static byte[] navigation(Book book) {
-        return xhtml(book.language(), "Contents \u2013 " + book.title(), "css/book.css", w -> {
+        return xhtml(book.language(), book.words().contents() + " \u2013 " + book.title(), "css/book.css", w -> {
             w.writeStartElement("nav");
             w.writeAttribute("epub", OPS, "type", "toc");
             w.writeAttribute("id", "toc");
@@ -227,9 +243,9 @@ final class Epub {
             w.writeAttribute("epub", OPS, "type", "landmarks");
             w.writeAttribute("aria-labelledby", "landmarks-heading");
             w.writeAttribute("hidden", "hidden");
-            element(w, "h2", "Landmarks", "id", "landmarks-heading");
+            element(w, "h2", book.words().landmarks(), "id", "landmarks-heading");
             w.writeStartElement("ol");
-            landmark(w, "bodymatter", "text/" + book.parts().get(0).name() + ".xhtml", "Start of content");
+            landmark(w, "bodymatter", "text/" + book.parts().get(0).name() + ".xhtml", book.words().start());
             w.writeEndElement();
             w.writeEndElement();
         });

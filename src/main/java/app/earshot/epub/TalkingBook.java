@@ -1,5 +1,7 @@
 package app.earshot.epub;
 
+import app.earshot.messages.Messages;
+
 import app.earshot.store.ArtifactStore;
 import app.earshot.store.Artifact;
 import app.earshot.content.Page;
@@ -52,18 +54,21 @@ public final class TalkingBook {
         this.store = store;
     }
 
-    /** The page's book, made (with any section audio still missing) if not cached. */
-    public Clip book(Voicing v, Site site, Page page) {
+    /**
+     * The page's book, made (with any section audio still missing) if not cached; its own words (contents, summary,
+     * narrator) from {@code msg}, the catalogue of the page's language.
+     */
+    public Clip book(Voicing v, Messages msg, Site site, Page page) {
         List<Clip> made = new ArrayList<>();
         for (Section section : page.sections()) made.add(clips.sectionMp3(v, page, section, Speed.NORMAL));
-        String key = key(v, site, page);
-        Artifact epub = store.get(key, EXTENSION, () -> write(v, site, page, made));
+        String key = key(v, msg, site, page);
+        Artifact epub = store.get(key, EXTENSION, () -> write(v, msg, site, page, made));
         return new Clip(epub, MEDIA_TYPE, made.stream().mapToDouble(Clip::seconds).sum());
     }
 
     /** Size of the page's book if it is already cached; never synthesizes or builds. */
-    public Optional<Long> cachedSize(Voicing v, Site site, Page page) {
-        return store.find(key(v, site, page), EXTENSION).map(Artifact::size);
+    public Optional<Long> cachedSize(Voicing v, Messages msg, Site site, Page page) {
+        return store.find(key(v, msg, site, page), EXTENSION).map(Artifact::size);
     }
 
     /** A stable identifier for this edition of the page: it changes when the page is reviewed again. */
@@ -73,17 +78,17 @@ public final class TalkingBook {
     }
 
     /** The book's bytes, made now (not from the cache) from the section clips at the normal speed. */
-    byte[] write(Voicing v, Site site, Page page) {
+    byte[] write(Voicing v, Messages msg, Site site, Page page) {
         List<Clip> made = new ArrayList<>();
         for (Section section : page.sections()) made.add(clips.sectionMp3(v, page, section, Speed.NORMAL));
-        return write(v, site, page, made);
+        return write(v, msg, site, page, made);
     }
 
-    private byte[] write(Voicing v, Site site, Page page, List<Clip> clips) {
-        return Epub.write(describe(v, site, page, clips));
+    private byte[] write(Voicing v, Messages msg, Site site, Page page, List<Clip> clips) {
+        return Epub.write(describe(v, msg, site, page, clips));
     }
 
-    private Epub.Book describe(Voicing v, Site site, Page page, List<Clip> clips) {
+    private Epub.Book describe(Voicing v, Messages msg, Site site, Page page, List<Clip> clips) {
         List<Epub.Part> parts = new ArrayList<>();
         for (int i = 0; i < page.sections().size(); i++) {
             Section section = page.sections().get(i);
@@ -91,22 +96,35 @@ public final class TalkingBook {
             parts.add(new Epub.Part(section.id(), section.heading(), chapter,
                     bytes(clips.get(i)), clips.get(i).seconds()));
         }
-        String summary = "The full text of this page, with headings, lists and a table with row and column headers, "
-                + "and a recording of all of it read aloud by a synthetic voice; each sentence is highlighted as it is read.";
-        return new Epub.Book(identifier(page), page.title(), site.language(), site.organisation(), page.summary(),
-                page.reviewed(), summary, "Synthetic voice (FreeTTS)", parts);
+        return new Epub.Book(identifier(page), page.title(), language(site, page), site.organisation(), page.summary(),
+                page.reviewed(), msg.get("epub.summary"), narrator(msg), parts,
+                new Epub.Words(msg.get("epub.contents"), msg.get("epub.landmarks"), msg.get("epub.start")));
     }
 
-    /** Everything that changes the book's bytes: the format, the site and page details it shows, text and audio. */
-    private String key(Voicing v, Site site, Page page) {
-        List<String> parts = new ArrayList<>(List.of("epub", FORMAT_VERSION, site.language(), site.organisation(),
-                page.slug(), page.title(), page.summary(), page.reviewed().toString()));
+    /** Who reads the book, in its language. */
+    private static String narrator(Messages msg) {
+        return msg.format("epub.narrator", "FreeTTS");
+    }
+
+    /**
+     * Everything that changes the book's bytes: the format, the site and page details it shows, its own words (from
+     * the catalogue of the page's language), text and audio.
+     */
+    private String key(Voicing v, Messages msg, Site site, Page page) {
+        List<String> parts = new ArrayList<>(List.of("epub", FORMAT_VERSION, language(site, page), site.organisation(),
+                page.slug(), page.title(), page.summary(), page.reviewed().toString(), msg.get("epub.summary"),
+                narrator(msg), msg.get("epub.contents"), msg.get("epub.landmarks"), msg.get("epub.start")));
         for (Section section : page.sections()) {
             parts.addAll(List.of(section.id(), section.heading(), Boolean.toString(section.introduction()),
                     section.standaloneHtml(), section.blocks().toString(),
                     keys.sectionMp3(v, page, section, Speed.NORMAL)));
         }
         return ArtifactStore.key(parts.toArray(String[]::new));
+    }
+
+    /** The book's language ({@code dc:language}, {@code xml:lang}): the page's, or the site's for a page naming none. */
+    private static String language(Site site, Page page) {
+        return page.language().isEmpty() ? site.language() : page.language();
     }
 
     private static byte[] bytes(Clip clip) {

@@ -18,6 +18,9 @@ public final class ExportRoots {
         List<String> roots = new ArrayList<>(List.of("/feed.xml", "/sitemap.xml",
                 "/artwork." + site.podcast().artwork().map(PodcastSettings.Artwork::extension).orElse("png"),
                 "/api/pages.json", "/api/openapi.json", "/ivr.vxml"));
+        for (String language : site.languages()) {
+            if (!language.equals(site.language())) roots.add(app.earshot.feed.PodcastFeed.sitePath(site.language(), language));
+        }
         // The site-wide line's topic menus (those not at its start are documents of their own).
         app.earshot.ivr.SiteMenu line = app.earshot.ivr.SiteMenu.of(site);
         for (int t = 0; t < line.topics().size() && line.topicLevel().heard(); t++) {

@@ -1,5 +1,8 @@
 package app.earshot.export;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -37,6 +40,9 @@ public final class Exporter {
     private static final Set<String> SKIP = Set.of("/healthz", "/metrics");
     /** Set on an answer that lists things not made yet (the JSON API, like the feed's X-Episodes-Pending). */
     static final String PENDING_HEADER = "X-Renderings-Pending";
+    /** Set on a feed that leaves out episodes not made yet. */
+    static final String EPISODES_PENDING_HEADER = "X-Episodes-Pending";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String origin;
     private final String baseUrl;
@@ -70,7 +76,8 @@ public final class Exporter {
         queue.addAll(seeds);
         int files = 0;
         long bytes = 0;
-        // Answers that list renderings not made yet (the API answers at once from what is ready) are fetched again once
+        // Answers that list renderings not made yet (the API answers at once from what is ready; a feed leaves out
+        // episodes not made yet, and with them their chapters and transcripts) are fetched again once
         // the crawl has fetched, and so made, everything they name.
         Set<String> incomplete = new LinkedHashSet<>();
         Set<Path> written = new java.util.HashSet<>();
@@ -95,13 +102,17 @@ public final class Exporter {
                     }
                     continue;
                 }
-                if (response.headers().firstValue(PENDING_HEADER).isPresent()) incomplete.add(path);
+                if (response.headers().firstValue(PENDING_HEADER).or(() -> response.headers().firstValue(EPISODES_PENDING_HEADER))
+                        .isPresent()) {
+                    incomplete.add(path);
+                }
                 String type = response.headers().firstValue("Content-Type").orElse("application/octet-stream");
                 Path file = dir.resolve(fileFor(path, type));
                 boolean again = !written.add(file);
-                write(file, response.body());
+                byte[] body = path.startsWith("/api/pages") && type.contains("json") ? withoutWebhooks(response.body()) : response.body();
+                write(file, body);
                 if (!again) files++;
-                if (!again) bytes += response.body().length;
+                if (!again) bytes += body.length;
                 progress.accept(path);
                 if (isText(type)) {
                     String text = new String(response.body(), StandardCharsets.UTF_8);
@@ -116,6 +127,7 @@ public final class Exporter {
         if (!incomplete.isEmpty()) throw new IllegalStateException("still incomplete after the crawl: " + incomplete);
         HttpResponse<byte[]> notFound = fetch("/404-this-page-does-not-exist");
         write(dir.resolve("404.html"), notFound.body());
+        HostTypes.write(dir);
         return new Result(files + 1, bytes + notFound.body().length);
     }
 
@@ -123,14 +135,48 @@ public final class Exporter {
     static String fileFor(String path, String contentType) {
         String relative = path.substring(1);
         String last = relative.substring(relative.lastIndexOf('/') + 1);
+        String type = contentType.toLowerCase(Locale.ROOT);
+        // "/api/pages/" is "/api/pages" to the server; only a page is a folder's index.html.
+        if (relative.endsWith("/") && !type.startsWith("text/html")) return fileFor(path.substring(0, path.length() - 1), contentType);
         if (relative.isEmpty() || relative.endsWith("/")) return relative + "index.html";
         if (last.contains(".")) return relative;
-        String type = contentType.toLowerCase(Locale.ROOT);
         if (type.startsWith("text/html")) return relative + "/index.html";
         if (type.contains("json")) return relative + ".json";
         if (type.contains("xml")) return relative + ".xml";
         if (type.startsWith("text/plain")) return relative + ".txt";
         return relative;
+    }
+
+    /**
+     * A JSON API answer without the URLs only a running server answers (the TwiML webhooks, which a phone platform
+     * POSTs to): a static host would answer them 404, so the export's API does not name them. Other bytes are kept.
+     */
+    static byte[] withoutWebhooks(byte[] json) {
+        try {
+            JsonNode tree = JSON.readTree(json);
+            if (!removeWebhooks(tree)) return json;
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException("an API answer that is not JSON", e);
+        }
+    }
+
+    private static boolean removeWebhooks(JsonNode node) {
+        boolean removed = false;
+        if (node instanceof ObjectNode object) {
+            List<String> webhooks = new java.util.ArrayList<>();
+            object.fields().forEachRemaining(f -> {
+                if (f.getValue().isTextual() && isWebhook(f.getValue().asText())) webhooks.add(f.getKey());
+            });
+            object.remove(webhooks);
+            removed = !webhooks.isEmpty();
+        }
+        for (JsonNode child : node) removed |= removeWebhooks(child);
+        return removed;
+    }
+
+    private static boolean isWebhook(String url) {
+        return url.endsWith("/twiml");
     }
 
     /** Same-site paths in an HTML page's href and src attributes. */
@@ -141,7 +187,7 @@ public final class Exporter {
             String path = m.group(1).replace("&amp;", "&");
             int hash = path.indexOf('#');
             if (hash >= 0) path = path.substring(0, hash);
-            if (path.isEmpty() || path.startsWith("//") || path.contains("?") || SKIP.contains(path) || path.endsWith("/twiml")) continue;
+            if (path.isEmpty() || path.startsWith("//") || path.contains("?") || SKIP.contains(path) || isWebhook(path)) continue;
             out.add(path);
         }
         return out;
@@ -155,10 +201,12 @@ public final class Exporter {
         Matcher m = QUOTED_PATH.matcher(body);
         while (m.find()) {
             String path = m.group(1);
+            // A path template ("/api/pages/{slug}" in the OpenAPI document) names no URL.
+            if (m.end(1) < body.length() && body.charAt(m.end(1)) == '{') continue;
             int hash = path.indexOf('#');
             if (hash >= 0) path = path.substring(0, hash);
             if (path.startsWith("//") || path.contains("/../") || path.endsWith("/..") || SKIP.contains(path)
-                    || path.endsWith("/twiml")) continue;
+                    || isWebhook(path)) continue;
             out.add(path);
         }
         return out;

@@ -79,6 +79,14 @@ public final class PodcastFeed {
     private PodcastFeed() {
     }
 
+    /**
+     * The path of the site feed of {@code language}: {@code /feed.xml} for the site's own language, else
+     * {@code /feed.es.xml} and so on, beside it (never {@code /es/feed.xml}, which a page called {@code es} would own).
+     */
+    public static String sitePath(String siteLanguage, String language) {
+        return language.equals(siteLanguage) ? "/feed.xml" : "/feed." + language + ".xml";
+    }
+
     /** The feed as an XML document. */
     public static String rss(Show show) {
         StringWriter out = new StringWriter(16384);

@@ -1,5 +1,8 @@
 package app.earshot.ivr;
 
+import app.earshot.messages.Catalogues;
+import app.earshot.messages.Messages;
+
 import app.earshot.content.Page;
 import app.earshot.content.Section;
 import java.util.ArrayList;
@@ -34,7 +37,6 @@ public final class KeypadMenu {
     public static final String NOT_AN_OPTION = "not-an-option";
     public static final String GOODBYE = "goodbye";
     /** Said before the menu again after a wrong key: short, so it and a menu of {@link #MENU_WORDS} stay under 20 s. */
-    static final String NOT_AN_OPTION_WORDS = "Not an option.";
 
     /** Where a key leads. */
     public sealed interface Target permits ToSection, ToMenu {}
@@ -78,17 +80,20 @@ public final class KeypadMenu {
      * synthesized prompts.
      */
     public static final int MENU_WORDS = 44;
-    private static final String INVITATION = "Press a number, or say a topic.";
-    private static final String HELP_OFFER = "For help, press star.";
-    private static final String BACK_OFFER = "For the main menu, press 0.";
-
-    /** The menus and prompts for {@code page}. */
+    /** The menus and prompts for {@code page}, in its language (the bundled catalogue's phone words). */
     public static KeypadMenu of(Page page) {
+        return of(page, Catalogues.bundled().forLanguage(page.language()));
+    }
+
+    /** The menus and prompts for {@code page}, said in {@code msg}'s words. */
+    public static KeypadMenu of(Page page, Messages msg) {
+        String invitation = msg.get("phone.invitation");
+        String helpOffer = msg.get("phone.help-offer");
         List<Section> sections = page.sections();
         int n = Math.min(sections.size(), MAX_SECTIONS);
         List<String> labels = new ArrayList<>();
-        for (int i = 0; i < n; i++) labels.add(label(page, sections.get(i)));
-        List<Integer> groups = layout(labels, words(sentence(page.title()) + " " + INVITATION + " " + HELP_OFFER));
+        for (int i = 0; i < n; i++) labels.add(label(page, sections.get(i), msg));
+        List<Integer> groups = layout(labels, words(sentence(page.title()) + " " + invitation + " " + helpOffer), msg);
         int direct = groups.get(0);
         int moreMenus = groups.size() - 1;
 
@@ -111,13 +116,13 @@ public final class KeypadMenu {
                 options.add(new Option(inner, labels.get(i), new ToSection(i)));
                 keys.set(i, List.of(key, inner));
             }
-            options.add(new Option(MAIN_MENU, "the main menu", new ToMenu(0)));
-            main.add(new Option(key, moreLabel(moreMenus, g + 2), new ToMenu(g + 1)));
+            options.add(new Option(MAIN_MENU, msg.get("phone.main-menu"), new ToMenu(0)));
+            main.add(new Option(key, moreLabel(moreMenus, g + 2, msg), new ToMenu(g + 1)));
             more.add(new Menu(g + 1, "more-" + (g + 1), options));
             from = to;
         }
-        String mainWords = sentence(page.title()) + " " + INVITATION + " " + say(main) + " " + HELP_OFFER;
-        main.add(new Option(MAIN_MENU, "this menu again", new ToMenu(0))); // works, but not worth saying
+        String mainWords = sentence(page.title()) + " " + invitation + " " + say(main, msg) + " " + helpOffer;
+        main.add(new Option(MAIN_MENU, msg.get("phone.menu-again"), new ToMenu(0))); // works, but not worth saying
 
         List<Menu> menus = new ArrayList<>();
         menus.add(new Menu(0, MENU, main));
@@ -126,20 +131,17 @@ public final class KeypadMenu {
         Map<String, String> prompts = new LinkedHashMap<>();
         prompts.put(MENU, mainWords);
         for (Menu m : more) {
-            prompts.put(m.prompt(), (moreMenus == 1 ? "More sections. " : "More sections, part " + (m.number() + 1) + ". ")
-                    + say(m.options()));
+            prompts.put(m.prompt(), (moreMenus == 1 ? msg.get("phone.more.heading")
+                    : msg.format("phone.more.heading.part", m.number() + 1)) + " " + say(m.options(), msg));
         }
-        for (Position p : Position.values()) prompts.put(p.prompt, afterSection(p));
+        for (Position p : Position.values()) prompts.put(p.prompt, afterSection(p, msg));
         // Each place's help explains its own keys only, and is heard alone: "repeat" brings the menu back.
-        prompts.put(help(MENU), "Help for this menu. Press the number after a section, or say the section's name."
-                + (more.isEmpty() ? "" : " The last numbers open more sections.") + " To hear the menu again, say repeat.");
-        for (Menu m : more) {
-            prompts.put(help(m.prompt()), "Help for this menu. Press the number after a section, or say the section's name. "
-                    + "For the page's main menu, press 0. To hear this menu again, say repeat.");
-        }
-        for (Position p : Position.values()) prompts.put(help(p.prompt), sectionHelp(p));
-        prompts.put(NOT_AN_OPTION, NOT_AN_OPTION_WORDS);
-        prompts.put(GOODBYE, "We did not hear a choice. Thank you for calling. Goodbye.");
+        prompts.put(help(MENU), msg.get("phone.help.menu") + (more.isEmpty() ? "" : " " + msg.get("phone.help.menu.more"))
+                + " " + msg.get("phone.help.repeat"));
+        for (Menu m : more) prompts.put(help(m.prompt()), msg.get("phone.help.more-menu"));
+        for (Position p : Position.values()) prompts.put(help(p.prompt), sectionHelp(p, msg));
+        prompts.put(NOT_AN_OPTION, msg.get("phone.not-an-option"));
+        prompts.put(GOODBYE, msg.get("phone.goodbye"));
         return new KeypadMenu(page, menus, keys, prompts);
     }
 
@@ -151,31 +153,32 @@ public final class KeypadMenu {
      *
      * @param mainWords the main menu's words besides its options (title, invitation, help)
      */
-    static List<Integer> layout(List<String> labels, int mainWords) {
+    static List<Integer> layout(List<String> labels, int mainWords, Messages msg) {
         int n = labels.size();
         if (n == 0) return List.of(0);
-        if (n <= 9 && fit(labels, 0, 9, MENU_WORDS - mainWords) == n) return List.of(n);
+        if (n <= 9 && fit(labels, 0, 9, MENU_WORDS - mainWords, msg) == n) return List.of(n);
         for (int direct = Math.min(8, n - 1); direct >= 0; direct--) {
             List<Integer> groups = new ArrayList<>(List.of(direct));
             for (int from = direct; from < n; ) {
-                int count = Math.max(1, fit(labels, from, 9, MENU_WORDS - words("More sections, part 9. " + BACK_OFFER)));
+                int count = Math.max(1, fit(labels, from, 9, MENU_WORDS
+                        - words(msg.format("phone.more.heading.part", 9) + " " + msg.get("phone.back-offer")), msg));
                 groups.add(count);
                 from += count;
             }
             int more = groups.size() - 1;
-            int spoken = mainWords + optionWords(labels, 0, direct) + more * words("For " + moreLabel(more, 2) + ", press 9.");
+            int spoken = mainWords + optionWords(labels, 0, direct, msg) + more * words(msg.format("phone.option", moreLabel(more, 2, msg), 9));
             if (direct + more <= 9 && spoken <= MENU_WORDS) return List.copyOf(groups);
         }
         return nines(n);
     }
 
-    private static String moreLabel(int menus, int part) {
-        return menus == 1 ? "more sections" : "more sections, part " + part;
+    private static String moreLabel(int menus, int part, Messages msg) {
+        return menus == 1 ? msg.get("phone.more") : msg.format("phone.more.part", part);
     }
 
-    private static int optionWords(List<String> labels, int from, int to) {
+    private static int optionWords(List<String> labels, int from, int to, Messages msg) {
         int used = 0;
-        for (int i = from; i < to; i++) used += words("For " + labels.get(i) + ", press 1.");
+        for (int i = from; i < to; i++) used += words(msg.format("phone.option", labels.get(i), 1));
         return used;
     }
 
@@ -189,11 +192,11 @@ public final class KeypadMenu {
     }
 
     /** How many labels from {@code from} fit in {@code budget} words and {@code keys} keys. */
-    private static int fit(List<String> labels, int from, int keys, int budget) {
+    private static int fit(List<String> labels, int from, int keys, int budget, Messages msg) {
         int used = 0;
         int count = 0;
         for (int i = from; i < labels.size() && count < keys; i++) {
-            used += words("For " + labels.get(i) + ", press 1.");
+            used += words(msg.format("phone.option", labels.get(i), 1));
             if (used > budget) break;
             count++;
         }
@@ -209,11 +212,11 @@ public final class KeypadMenu {
         return prompt + HELP_SUFFIX;
     }
 
-    private static String sectionHelp(Position p) {
-        StringBuilder words = new StringBuilder("Help while a section plays. To hear it again, press 1.");
-        if (p == Position.FIRST || p == Position.MIDDLE) words.append(" For the next section, press 6.");
-        if (p == Position.LAST || p == Position.MIDDLE) words.append(" For the previous section, press 4.");
-        return words.append(" For the main menu, press 0. Or say a section's name.").toString();
+    private static String sectionHelp(Position p, Messages msg) {
+        StringBuilder words = new StringBuilder(msg.get("phone.section.help"));
+        if (p == Position.FIRST || p == Position.MIDDLE) words.append(' ').append(msg.get("phone.section.next"));
+        if (p == Position.LAST || p == Position.MIDDLE) words.append(' ').append(msg.get("phone.section.previous"));
+        return words.append(' ').append(msg.get("phone.section.help.end")).toString();
     }
 
     /** Where a section is in the page, which decides the keys worth offering after it. */
@@ -238,12 +241,12 @@ public final class KeypadMenu {
         return Position.of(index, page.sections().size()).prompt;
     }
 
-    private static String afterSection(Position p) {
-        StringBuilder words = new StringBuilder("End of section.");
-        if (p == Position.FIRST || p == Position.MIDDLE) words.append(" For the next section, press 6.");
-        words.append(" To hear it again, press 1.");
-        if (p == Position.LAST || p == Position.MIDDLE) words.append(" For the previous section, press 4.");
-        words.append(" For the main menu, press 0. For help, press star.");
+    private static String afterSection(Position p, Messages msg) {
+        StringBuilder words = new StringBuilder(msg.get("phone.section.end"));
+        if (p == Position.FIRST || p == Position.MIDDLE) words.append(' ').append(msg.get("phone.section.next"));
+        words.append(' ').append(msg.get("phone.section.again"));
+        if (p == Position.LAST || p == Position.MIDDLE) words.append(' ').append(msg.get("phone.section.previous"));
+        words.append(' ').append(msg.get("phone.section.end.end"));
         return words.toString();
     }
 
@@ -282,8 +285,8 @@ public final class KeypadMenu {
         return Optional.ofNullable(prompts.get(name));
     }
 
-    private static String label(Page page, Section section) {
-        return section.introduction() ? "the introduction" : section.heading().strip().replaceAll("[.?!:;,]+$", "");
+    private static String label(Page page, Section section, Messages msg) {
+        return section.introduction() ? msg.get("phone.introduction") : section.heading().strip().replaceAll("[.?!:;,]+$", "");
     }
 
     /** The text as a sentence: a full stop added unless it already ends in sentence punctuation. */
@@ -292,11 +295,11 @@ public final class KeypadMenu {
         return t.matches(".*[.?!]$") ? t : t + ".";
     }
 
-    private static String say(List<Option> options) {
+    private static String say(List<Option> options, Messages msg) {
         StringBuilder sb = new StringBuilder();
         for (Option o : options) {
             if (!sb.isEmpty()) sb.append(' ');
-            sb.append("For ").append(o.label()).append(", press ").append(o.key()).append('.');
+            sb.append(msg.format("phone.option", o.label(), o.key()));
         }
         return sb.toString();
     }

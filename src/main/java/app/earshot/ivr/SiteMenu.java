@@ -1,5 +1,8 @@
 package app.earshot.ivr;
 
+import app.earshot.messages.Catalogues;
+import app.earshot.messages.Messages;
+
 import app.earshot.content.Page;
 import app.earshot.content.Site;
 import app.earshot.content.Topic;
@@ -82,6 +85,7 @@ public final class SiteMenu {
 
     /** The site line of {@code site}: its topics with pages (a site without topics is one topic of all its pages). */
     public static SiteMenu of(Site site) {
+        Messages msg = Catalogues.bundled().forLanguage(site.language());
         List<TopicPages> topics = new ArrayList<>();
         if (site.topics().isEmpty()) {
             List<Integer> all = new ArrayList<>();
@@ -105,10 +109,10 @@ public final class SiteMenu {
         }
         Map<String, String> prompts = new LinkedHashMap<>();
         boolean topicsShown = topics.size() > 1;
-        if (topicsShown) addPrompts(prompts, topicLevel, true, "topic", site.pages().size() <= SiteFlow.MAX_TITLES_AT_START);
-        for (Level level : pageLevels) if (level.heard()) addPrompts(prompts, level, !topicsShown, "page", false);
-        prompts.put(NOT_AN_OPTION, KeypadMenu.NOT_AN_OPTION_WORDS);
-        prompts.put(GOODBYE, "We did not hear a choice. Thank you for calling. Goodbye.");
+        if (topicsShown) addPrompts(prompts, topicLevel, true, "topic", site.pages().size() <= SiteFlow.MAX_TITLES_AT_START, msg);
+        for (Level level : pageLevels) if (level.heard()) addPrompts(prompts, level, !topicsShown, "page", false, msg);
+        prompts.put(NOT_AN_OPTION, msg.get("phone.not-an-option"));
+        prompts.put(GOODBYE, msg.get("phone.goodbye"));
         return new SiteMenu(site, topics, topicLevel, pageLevels, prompts);
     }
 
@@ -138,33 +142,34 @@ public final class SiteMenu {
      */
     static final int COMPACT_WORDS = 44;
 
-    private static void addPrompts(Map<String, String> prompts, Level level, boolean top, String kind, boolean titles) {
+    /** The prompts of {@code level}, whose choices are of {@code kind} ("topic" or "page"), in {@code msg}'s words. */
+    private static void addPrompts(Map<String, String> prompts, Level level, boolean top, String kind, boolean titles,
+                                   Messages msg) {
         for (int g = 0; g < level.groups().size(); g++) {
             List<Choice> group = level.group(g);
             boolean back = !top || g > 0;
             // The help explains this menu's keys only, and is heard alone: "repeat" brings the menu back.
-            prompts.put(KeypadMenu.help(level.prompt(g)), "Help for this menu. Press the number after a " + kind + ", or say its name."
-                    + (titles ? " You may also say the title of any page." : "") + (level.hasMore(g) ? " For more, press 9." : "")
-                    + (back ? " To go back, press 0." : "") + " To hear the menu again, say repeat.");
-            String title = g == 0 ? sentence(level.title()) : sentence(level.title()) + " More, part " + (g + 1) + ".";
+            prompts.put(KeypadMenu.help(level.prompt(g)), msg.get("phone.site.help." + kind)
+                    + (titles ? " " + msg.get("phone.site.titles") : "") + (level.hasMore(g) ? " " + msg.get("phone.site.more-offer") : "")
+                    + (back ? " " + msg.get("phone.site.back-offer") : "") + " " + msg.get("phone.site.repeat"));
+            String title = g == 0 ? sentence(level.title()) : sentence(level.title()) + " " + msg.format("phone.site.more-part", g + 1);
             StringBuilder full = new StringBuilder(title);
-            if (g == 0) full.append(" Choose a ").append(kind).append(": press its number, or say it.");
-            for (int i = 0; i < group.size(); i++) full.append(" For ").append(group.get(i).label()).append(", press ").append(i + 1).append('.');
-            if (level.hasMore(g)) full.append(" For more, press 9.");
-            if (back) full.append(" To go back, press 0.");
-            full.append(" For help, press star.");
+            if (g == 0) full.append(' ').append(msg.get("phone.site.choose." + kind));
+            for (int i = 0; i < group.size(); i++) full.append(' ').append(msg.format("phone.option", group.get(i).label(), i + 1));
+            if (level.hasMore(g)) full.append(' ').append(msg.get("phone.site.more-offer"));
+            if (back) full.append(' ').append(msg.get("phone.site.back-offer"));
+            full.append(' ').append(msg.get("phone.help-offer"));
             StringBuilder list = new StringBuilder();
             for (int i = 0; i < group.size(); i++) list.append(' ').append(i + 1).append(' ').append(group.get(i).label()).append(i + 1 < group.size() ? "," : ".");
-            if (level.hasMore(g)) list.append(" 9, more.");
-            String keys = back ? " 0, back." : " Star, help.";
+            if (level.hasMore(g)) list.append(' ').append(msg.get("phone.site.list.more"));
+            String keys = " " + msg.get(back ? "phone.site.list.back" : "phone.site.list.help");
             String compact = title + list + keys;
             String said = words(full.toString()) <= KeypadMenu.MENU_WORDS ? full.toString()
                     : words(compact) <= COMPACT_WORDS ? compact : list.toString().strip();
             prompts.put(level.prompt(g), said);
             // A list said compactly or alone lasts up to 20 s by itself (19.6 s measured on 9 x 9): "not an option" and
             // the list again would pass 20 s, so a wrong key there gets a short answer and "repeat" brings the list.
-            if (!said.equals(full.toString())) prompts.put(retry(level.prompt(g)), "Sorry, that is not an option. "
-                    + "To hear the choices again, say repeat or press star.");
+            if (!said.equals(full.toString())) prompts.put(retry(level.prompt(g)), msg.get("phone.site.retry"));
         }
     }
 

@@ -11,16 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
-import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
@@ -35,11 +30,11 @@ final class English {
     /** The stop words: Lucene's English list and the reviewed question words. */
     static final CharArraySet STOP_WORDS = stopWords();
     /** For the index (and for phrases): stemmed terms, no synonyms. */
-    static final Analyzer STEMMED = new Chain(null, true, true);
+    static final Analyzer STEMMED = chain(null, true, true);
     /** For the query: stemmed terms with their synonyms, as a graph. */
-    static final Analyzer QUERY = new Chain(synonyms(), true, true);
+    static final Analyzer QUERY = chain(synonyms(), true, true);
     /** Unstemmed lower-case words, for typing slips: a misspelt word is compared with the words as written. */
-    static final Analyzer PLAIN = new Chain(null, true, false);
+    static final Analyzer PLAIN = chain(null, true, false);
 
     private English() {}
 
@@ -57,30 +52,9 @@ final class English {
         return terms;
     }
 
-    /** The one chain of filters, with or without synonyms, stop words and stemming. */
-    private static final class Chain extends Analyzer {
-        private final SynonymMap synonyms;
-        private final boolean stop;
-        private final boolean stem;
-
-        Chain(SynonymMap synonyms, boolean stop, boolean stem) {
-            this.synonyms = synonyms;
-            this.stop = stop;
-            this.stem = stem;
-        }
-
-        @Override
-        protected TokenStreamComponents createComponents(String field) {
-            StandardTokenizer source = new StandardTokenizer();
-            TokenStream stream = new EnglishPossessiveFilter(source);
-            stream = new LowerCaseFilter(stream);
-            stream = new ASCIIFoldingFilter(stream);
-            if (stop) stream = new StopFilter(stream, STOP_WORDS);
-            if (stem) stream = new PorterStemFilter(stream);
-            // Synonyms come after stemming, and the file is read through the same stemmer, so any form matches.
-            if (synonyms != null) stream = new SynonymGraphFilter(stream, synonyms, true);
-            return new TokenStreamComponents(source, stream);
-        }
+    /** The English chain, with or without synonyms, stop words and stemming. */
+    private static Chain chain(SynonymMap synonyms, boolean stop, boolean stem) {
+        return new Chain(EnglishPossessiveFilter::new, stop ? STOP_WORDS : null, stem ? PorterStemFilter::new : null, synonyms);
     }
 
     private static CharArraySet stopWords() {
@@ -91,14 +65,19 @@ final class English {
 
     private static SynonymMap synonyms() {
         // The file's entries are analyzed without stop words (a synonym may not have a gap), but stemmed.
-        SolrSynonymParser parser = new SolrSynonymParser(true, true, new Chain(null, false, true));
-        try (Reader reader = reader("synonyms.txt")) {
+        return synonyms("synonyms.txt", chain(null, false, true));
+    }
+
+    /** The reviewed synonyms of bundled file {@code name}, each entry cut into terms by {@code analyzer}. */
+    static SynonymMap synonyms(String name, Analyzer analyzer) {
+        SolrSynonymParser parser = new SolrSynonymParser(true, true, analyzer);
+        try (Reader reader = reader(name)) {
             parser.parse(reader);
             return parser.build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ParseException e) {
-            throw new IllegalStateException("search/synonyms.txt line " + e.getErrorOffset() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("search/" + name + " line " + e.getErrorOffset() + ": " + e.getMessage(), e);
         }
     }
 

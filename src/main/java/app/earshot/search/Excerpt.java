@@ -32,10 +32,13 @@ public record Excerpt(List<Part> parts) {
         boolean test(CharSequence stem, String text, int start, int end);
     }
 
-    /** The excerpt of {@code text} with the words {@code found} marked: around the first, or the start when none is. */
-    static Excerpt of(String text, Found found) {
+    /**
+     * The excerpt of {@code text} with the words {@code found} marked: around the first, or the start when none is.
+     * Its words are cut and stemmed by {@code stemmed}, the analyzer of the text's language.
+     */
+    static Excerpt of(String text, Found found, org.apache.lucene.analysis.Analyzer stemmed) {
         List<int[]> marks = new ArrayList<>();
-        try (TokenStream stream = English.STEMMED.tokenStream("", text)) {
+        try (TokenStream stream = stemmed.tokenStream("", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +39,10 @@ import org.apache.lucene.util.automaton.LevenshteinAutomata;
  * page's title, its care callouts and its text as separate fields. Any word of a search finds a section; BM25 ranks
  * them, with words in headings, callouts and titles and the search's words side by side counting for more. Words
  * are stemmed, matched with their reviewed synonyms, and a word no section has is also tried one or two typing slips
- * away. Built once per snapshot, then read by any number of threads.
+ * away. Each language's pages have an index of their own, cut into words by that language's analysis (for Spanish:
+ * its stemming, stop words and accent folding; see {@code Analysis}): a search is read the way the reader's
+ * language is, and finds that language's pages, or the other languages' when that language has none. Built once per
+ * snapshot, then read by any number of threads.
  */
 public final class SearchIndex {
     /** Most results listed on one results page. */
@@ -59,10 +63,11 @@ public final class SearchIndex {
     static final int SLIP_FROM = 5;
 
     private final Site site;
-    private final Page[] pages;
-    private final Section[] sections;
-    private final IndexSearcher searcher;
-    private final Optional<Callout> mostUrgent;
+    /** One shelf per language that has pages: the site's language first, then the site's other languages in order. */
+    private final Map<String, Shelf> shelves;
+
+    /** What one shelf found: how many, whether there were more, and the first {@link #MAX_SHOWN}. */
+    private record Matches(int total, boolean more, List<Hit> shown) {}
 
     /** One section found, with the excerpt to show. */
     public record Hit(Page page, Section section, Excerpt excerpt) {}
@@ -82,17 +87,22 @@ public final class SearchIndex {
      * @param more       whether more than {@code total} matched (the count stopped at {@link #MAX_COUNTED})
      * @param shown      the first {@link #MAX_SHOWN}, best first
      * @param crisis     whether the search is about crisis, self-harm or danger
-     * @param urgentHelp the site's most urgent callout, when the search is about crisis or found nothing
+     * @param urgentHelp the most urgent callout in the reader's language, when the search is about crisis or found nothing
+     * @param asked      the reader's language (BCP 47), the one the search was read in
+     * @param language   the language of the sections found: {@code asked}, or another when no page in {@code asked}
+     *                   has any of the words (then every shown section is in that one other language)
      */
     public record Results(Query query, int total, boolean more, List<Hit> shown, boolean crisis,
-                          Optional<Callout> urgentHelp) {}
+                          Optional<Callout> urgentHelp, String asked, String language) {
+        /** Whether the results are in another language than the reader's, because the reader's had none. */
+        public boolean elsewhere() {
+            return !asked.equals(language);
+        }
+    }
 
-    private SearchIndex(Site site, Page[] pages, Section[] sections, IndexSearcher searcher, Optional<Callout> mostUrgent) {
+    private SearchIndex(Site site, Map<String, Shelf> shelves) {
         this.site = site;
-        this.pages = pages;
-        this.sections = sections;
-        this.searcher = searcher;
-        this.mostUrgent = mostUrgent;
+        this.shelves = shelves;
     }
 
     /** The snapshot this index was built from. */
@@ -102,7 +112,18 @@ public final class SearchIndex {
 
     /** The site's most urgent care callout (emergency before urgent before non-urgent, then the first), if any. */
     public Optional<Callout> mostUrgent() {
-        return mostUrgent;
+        return mostUrgent(site.language());
+    }
+
+    /**
+     * The most urgent care callout of the pages in {@code language}; when those pages have none (or there are no
+     * such pages), the first language's in site order that has one: urgent help is never left out for want of a
+     * translation.
+     */
+    public Optional<Callout> mostUrgent(String language) {
+        Shelf own = shelves.get(language);
+        if (own != null && own.mostUrgent().isPresent()) return own.mostUrgent();
+        return shelves.values().stream().map(Shelf::mostUrgent).flatMap(Optional::stream).findFirst();
     }
 
     /** The heading a section is found by: its own, or for the introduction the page's title. */
@@ -147,15 +168,30 @@ public final class SearchIndex {
         sb.append(text);
     }
 
-    /** Indexes every section of {@code site}. */
+    /** Indexes every section of {@code site}, each language's pages apart. */
     public static SearchIndex build(Site site) {
+        Map<String, List<Page>> byLanguage = new LinkedHashMap<>();
+        for (String language : site.languages()) byLanguage.put(language, new ArrayList<>());
+        for (Page page : site.pages()) {
+            byLanguage.computeIfAbsent(page.language().isEmpty() ? site.language() : page.language(), l -> new ArrayList<>()).add(page);
+        }
+        Map<String, Shelf> shelves = new LinkedHashMap<>();
+        byLanguage.forEach((language, pages) -> {
+            if (!pages.isEmpty()) shelves.put(language, shelf(language, pages));
+        });
+        return new SearchIndex(site, java.util.Collections.unmodifiableMap(shelves));
+    }
+
+    /** The index of {@code pages}, all in {@code language}. */
+    private static Shelf shelf(String language, List<Page> pages) {
+        Analysis analysis = Analysis.of(language);
         List<Page> pageList = new ArrayList<>();
         List<Section> sectionList = new ArrayList<>();
         Callout urgent = null;
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        var analyzer = new PerFieldAnalyzerWrapper(English.STEMMED, Map.of("plain", English.PLAIN));
+        var analyzer = new PerFieldAnalyzerWrapper(analysis.stemmed(), Map.of("plain", analysis.plain()));
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64))) {
-            for (Page page : site.pages()) {
+            for (Page page : pages) {
                 for (Section section : page.sections()) {
                     String heading = heading(page, section);
                     String body = text(section);
@@ -176,8 +212,8 @@ public final class SearchIndex {
             writer.commit();
             IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
             searcher.setQueryCache(null); // each snapshot has its own index; nothing is shared across them
-            return new SearchIndex(site, pageList.toArray(Page[]::new), sectionList.toArray(Section[]::new), searcher,
-                    Optional.ofNullable(urgent));
+            return new Shelf(language, analysis, pageList.toArray(Page[]::new), sectionList.toArray(Section[]::new),
+                    searcher, Optional.ofNullable(urgent));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // an in-memory directory does not fail
         }
@@ -187,7 +223,7 @@ public final class SearchIndex {
     private static Callout moreUrgent(Callout best, Page page, Section section) {
         for (Block block : section.blocks()) {
             if (!(block instanceof Block.Care c)) continue;
-            String kind = kind(c.label());
+            String kind = c.kind();
             if (best == null || urgency(kind) > urgency(best.kind())) {
                 best = new Callout(page, section, kind, c.label(), c.title(), c.text());
             }
@@ -195,14 +231,6 @@ public final class SearchIndex {
         return best;
     }
 
-    /** The kind of a callout from its label (the labels are the content model's three). */
-    private static String kind(String label) {
-        return switch (label) {
-            case "Immediate action required" -> "emergency";
-            case "Urgent advice" -> "urgent";
-            default -> "non-urgent";
-        };
-    }
 
     private static int urgency(String kind) {
         return switch (kind) {
@@ -214,20 +242,53 @@ public final class SearchIndex {
 
     /** Number of sections indexed. */
     public int size() {
-        return sections.length;
+        return shelves.values().stream().mapToInt(shelf -> shelf.sections().length).sum();
     }
 
-    /** The sections that have any word of {@code query}, best first, with urgent help when it is wanted. */
+    /** The sections that have any word of {@code query}, read in the site's language: {@link #search(Query, String)}. */
     public Results search(Query query) {
-        if (query.isEmpty()) return new Results(query, 0, false, List.of(), false, Optional.empty());
+        return search(query, site.language());
+    }
+
+    /**
+     * The sections in {@code language} (the reader's) that have any word of {@code query}, read the way that language
+     * is, best first; when none has, those of the first other language in site order that has any. Urgent help, in
+     * the reader's language, comes with a search about crisis (by the reader's language's crisis words or the site
+     * language's) and with a search that found nothing.
+     */
+    public Results search(Query query, String language) {
+        if (query.isEmpty()) return new Results(query, 0, false, List.of(), false, Optional.empty(), language, language);
         // Compatibility forms (full-width letters, ligatures) are searched as the letters they stand for.
         String text = java.text.Normalizer.normalize(query.searched(), java.text.Normalizer.Form.NFKC);
-        boolean crisis = CrisisWords.BUNDLED.about(text);
+        boolean crisis = Analysis.of(language).crisis().about(text) || Analysis.of(site.language()).crisis().about(text);
         try {
+            Shelf own = shelves.get(language);
+            Matches found = own == null ? new Matches(0, false, List.of()) : own.find(text);
+            String foundIn = language;
+            for (Shelf other : shelves.values()) {
+                if (found.total() > 0) break;
+                if (other == own) continue;
+                found = other.find(text);
+                foundIn = other.language();
+            }
+            if (found.total() == 0) foundIn = language;
+            return new Results(query, found.total(), found.more(), found.shown(), crisis,
+                    crisis || found.total() == 0 ? mostUrgent(language) : Optional.empty(), language, foundIn);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The index of one language's sections, read with that language's analysis. */
+    private record Shelf(String language, Analysis analysis, Page[] pages, Section[] sections, IndexSearcher searcher,
+                         Optional<Callout> mostUrgent) {
+        /** The sections of this shelf that have any word of {@code text}, best first. */
+        Matches find(String text) throws IOException {
             List<CharacterRunAutomaton> slips = new ArrayList<>();
             org.apache.lucene.search.Query lucene = luceneQuery(text, slips);
             TopDocs top = searcher.search(lucene, new TopScoreDocCollectorManager(MAX_SHOWN, null, MAX_COUNTED, false));
-            org.apache.lucene.analysis.CharArraySet stems = new org.apache.lucene.analysis.CharArraySet(English.terms(English.QUERY, text), false);
+            org.apache.lucene.analysis.CharArraySet stems =
+                    new org.apache.lucene.analysis.CharArraySet(English.terms(analysis.query(), text), false);
             Excerpt.Found found = (stem, written, start, end) -> stems.contains(stem) || !slips.isEmpty()
                     && slips.stream().anyMatch(a -> a.run(written.substring(start, end).toLowerCase(java.util.Locale.ROOT)));
             List<Hit> shown = new ArrayList<>();
@@ -236,37 +297,35 @@ public final class SearchIndex {
                 int n = stored.document(hit.doc).getField("n").numericValue().intValue();
                 String excerptText = text(sections[n]);
                 if (excerptText.isBlank()) excerptText = callouts(sections[n]);
-                shown.add(new Hit(pages[n], sections[n], Excerpt.of(excerptText, found)));
+                shown.add(new Hit(pages[n], sections[n], Excerpt.of(excerptText, found, analysis.stemmed())));
             }
             int total = (int) Math.min(top.totalHits.value, MAX_COUNTED);
             boolean more = top.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO
                     || top.totalHits.value > MAX_COUNTED;
-            return new Results(query, total, more, shown, crisis, crisis || total == 0 ? mostUrgent : Optional.empty());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return new Matches(total, more, shown);
         }
-    }
 
-    /** Any word in any field (boosted), the words side by side, and typing slips of words no section has. */
-    private org.apache.lucene.search.Query luceneQuery(String text, List<CharacterRunAutomaton> slips) throws IOException {
-        QueryBuilder builder = new QueryBuilder(English.QUERY);
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (var field : BOOSTS.entrySet()) {
-            add(any, builder.createBooleanQuery(field.getKey(), text, BooleanClause.Occur.SHOULD), field.getValue());
+        /** Any word in any field (boosted), the words side by side, and typing slips of words no section has. */
+        private org.apache.lucene.search.Query luceneQuery(String text, List<CharacterRunAutomaton> slips) throws IOException {
+            QueryBuilder builder = new QueryBuilder(analysis.query());
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            for (var field : BOOSTS.entrySet()) {
+                add(any, builder.createBooleanQuery(field.getKey(), text, BooleanClause.Occur.SHOULD), field.getValue());
+            }
+            if (English.terms(analysis.stemmed(), text).size() > 1) {
+                QueryBuilder phrases = new QueryBuilder(analysis.stemmed());
+                add(any, phrases.createPhraseQuery("body", text, 2), PHRASE_BOOST);
+                add(any, phrases.createPhraseQuery("heading", text, 2), PHRASE_BOOST);
+            }
+            for (String word : new HashSet<>(English.terms(analysis.plain(), text))) {
+                int length = word.codePointCount(0, word.length());
+                if (length < SLIP_FROM || searcher.getIndexReader().docFreq(new Term("plain", word)) > 0) continue;
+                int edits = length >= 8 ? 2 : 1;
+                add(any, new FuzzyQuery(new Term("plain", word), edits, 1), SLIP_BOOST);
+                slips.add(new CharacterRunAutomaton(new LevenshteinAutomata(word, true).toAutomaton(edits)));
+            }
+            return any.build();
         }
-        if (English.terms(English.STEMMED, text).size() > 1) {
-            QueryBuilder phrases = new QueryBuilder(English.STEMMED);
-            add(any, phrases.createPhraseQuery("body", text, 2), PHRASE_BOOST);
-            add(any, phrases.createPhraseQuery("heading", text, 2), PHRASE_BOOST);
-        }
-        for (String word : new HashSet<>(English.terms(English.PLAIN, text))) {
-            int length = word.codePointCount(0, word.length());
-            if (length < SLIP_FROM || searcher.getIndexReader().docFreq(new Term("plain", word)) > 0) continue;
-            int edits = length >= 8 ? 2 : 1;
-            add(any, new FuzzyQuery(new Term("plain", word), edits, 1), SLIP_BOOST);
-            slips.add(new CharacterRunAutomaton(new LevenshteinAutomata(word, true).toAutomaton(edits)));
-        }
-        return any.build();
     }
 
     private static void add(BooleanQuery.Builder builder, org.apache.lucene.search.Query query, float boost) {

@@ -89,7 +89,8 @@ public final class ArtifactStore {
     private final Maker maker;
     private final Map<String, Validator> validators;
     private final MemoryFallback memory;
-    private final Verification verification = new Verification(healthWindow());
+    private final Seal seal;
+    private final Verification verification;
     private final ConcurrentHashMap<String, CompletableFuture<Outcome>> inFlight = new ConcurrentHashMap<>();
     private final AtomicBoolean diskRefused = new AtomicBoolean();
     private final AtomicLong hits = new AtomicLong();
@@ -103,7 +104,7 @@ public final class ArtifactStore {
      * if the disk fails; productions are not limited.
      */
     public ArtifactStore(Path root) {
-        this(root, defaultMemoryLimit(), AUDIO_CHECKS, Maker.open());
+        this(root, defaultMemoryLimit(), AUDIO_CHECKS, Maker.open(), Seal.NONE);
     }
 
     /**
@@ -112,16 +113,23 @@ public final class ArtifactStore {
      * crashed writer left behind. An unusable root is logged, not thrown: artifacts are then served from memory.
      */
     public ArtifactStore(Path root, Maker maker, Map<String, Validator> checks) {
-        this(root, defaultMemoryLimit(), merged(checks), maker);
+        this(root, maker, checks, Seal.NONE);
+    }
+
+    /** As above, signing every record with {@code seal} and refusing (discarding, making again) any it does not sign. */
+    public ArtifactStore(Path root, Maker maker, Map<String, Validator> checks, Seal seal) {
+        this(root, defaultMemoryLimit(), merged(checks), maker, seal);
     }
 
     /** For tests: a store with {@code memoryLimitBytes} of memory fallback and only {@code validators}' checks. */
     ArtifactStore(Path root, long memoryLimitBytes, Map<String, Validator> validators) {
-        this(root, memoryLimitBytes, validators, Maker.open());
+        this(root, memoryLimitBytes, validators, Maker.open(), Seal.NONE);
     }
 
-    private ArtifactStore(Path root, long memoryLimitBytes, Map<String, Validator> validators, Maker maker) {
+    private ArtifactStore(Path root, long memoryLimitBytes, Map<String, Validator> validators, Maker maker, Seal seal) {
         this.maker = maker;
+        this.seal = Objects.requireNonNull(seal, "seal");
+        this.verification = new Verification(healthWindow(), seal);
         this.root = root.toAbsolutePath().normalize();
         this.validators = Map.copyOf(validators);
         this.memory = new MemoryFallback(memoryLimitBytes);
@@ -347,7 +355,7 @@ public final class ArtifactStore {
 
     private Artifact store(String key, String extension, String name, Path file, Writer producer) {
         try {
-            Record record = AtomicWrite.write(file, producer, validator(extension), extension);
+            Record record = AtomicWrite.write(file, producer, validator(extension), extension, seal);
             return verification.remember(key, extension, name, file, record);
         } catch (IOException e) {
             warnDiskUnusable(e);

@@ -23,13 +23,13 @@ final class AtomicWrite {
     private AtomicWrite() {}
 
     /**
-     * Writes {@code producer}'s bytes to {@code file} and its record beside it.
+     * Writes {@code producer}'s bytes to {@code file} and its record, signed with {@code seal}, beside it.
      *
      * @return the record written
      * @throws IOException           if the disk refused (nothing is left behind)
      * @throws IllegalStateException if the bytes fail {@code check} (nothing is left behind)
      */
-    static Record write(Path file, ArtifactStore.Writer producer, Validator check, String extension) throws IOException {
+    static Record write(Path file, ArtifactStore.Writer producer, Validator check, String extension, Seal seal) throws IOException {
         Path directory = file.getParent();
         String unique = TempFiles.uniqueSuffix();
         Path temp = directory.resolve(file.getFileName() + unique);
@@ -59,7 +59,7 @@ final class AtomicWrite {
             throw new IllegalStateException("producer made an invalid ." + extension + " file: " + e.getMessage(), e);
         }
         try {
-            Files.write(recordTemp, record.encode(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+            Files.write(recordTemp, record.encode(seal), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                     StandardOpenOption.SYNC);
             Files.move(recordTemp, Keys.recordFile(file), StandardCopyOption.ATOMIC_MOVE);
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);

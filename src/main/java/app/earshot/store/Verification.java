@@ -42,10 +42,15 @@ final class Verification {
 
     private final ConcurrentHashMap<Problem, Seen> problems = new ConcurrentHashMap<>();
     private final Duration window;
+    private final Seal seal;
 
-    /** @param window how long a problem is reported after it was last seen (then health returns to ok) */
-    Verification(Duration window) {
+    /**
+     * @param window how long a problem is reported after it was last seen (then health returns to ok)
+     * @param seal   the key records must be signed with ({@link Seal#NONE}: none)
+     */
+    Verification(Duration window, Seal seal) {
         this.window = Objects.requireNonNull(window, "window");
+        this.seal = Objects.requireNonNull(seal, "seal");
     }
 
     /** The verified artifact named {@code name} if its file is unchanged since (one stat); else null. */
@@ -64,7 +69,7 @@ final class Verification {
             BasicFileAttributes before = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             // Never a symlink (it could point anywhere), a directory or a device: only a regular file is served.
             if (!before.isRegularFile()) throw new IOException("not a regular file");
-            Record recorded = Record.read(Keys.recordFile(file));
+            Record recorded = Record.read(Keys.recordFile(file), seal);
             if (!recorded.name().equals(name)) throw new IOException("its record was written for " + recorded.name());
             Record actual = Record.of(file);
             if (actual.length() != recorded.length()) {

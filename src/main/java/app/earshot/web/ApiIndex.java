@@ -121,7 +121,7 @@ final class ApiIndex {
                     () -> captions.chaptersVtt(v, page, speed), () -> etag(clips.pageWav(v, page, speed), prefix + "chapters.vtt")));
         }
         formats.put("epub", tally.audio(links.path("/" + page.slug() + "." + TalkingBook.EXTENSION), TalkingBook.MEDIA_TYPE,
-                () -> books.book(v, site, page), false));
+                () -> books.book(v, now.messages(page.language()), site, page), false));
         formats.put("html", html(links.path("/" + page.slug()), templates.render("page.ftlh", views.page(now, page))));
         List<Prompt> prompts = new ArrayList<>();
         keypad.prompts().forEach((name, words) -> {
@@ -172,7 +172,7 @@ final class ApiIndex {
             }
             parts.add(new TelephonePart(part.number(), part.count(), round(part.start()), round(part.end()), tel));
         }
-        return new SectionEntry(section.id(), section.introduction() ? "Introduction" : section.heading(), index + 1,
+        return new SectionEntry(section.id(), section.heading(), index + 1,
                 keypad.keys(index), spoken, formats, parts);
     }
 

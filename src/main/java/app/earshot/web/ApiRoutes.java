@@ -50,6 +50,7 @@ final class ApiRoutes {
         // The ".json" forms are what a static export holds; the server answers both.
         Routes.getAndHead(routes, "/api/pages", this::pages);
         Routes.getAndHead(routes, "/api/pages.json", this::pages);
+        Routes.getAndHead(routes, "/api/pages/{slug}.json", this::page);
         Routes.getAndHead(routes, "/api/pages/{slug}", this::page);
         Routes.getAndHead(routes, "/api/openapi.json", this::openApi);
     }
@@ -80,7 +81,6 @@ final class ApiRoutes {
         Snapshot now = RequestSnapshot.of(ctx);
         Site site = now.site();
         String slug = ctx.pathParam("slug");
-        if (slug.endsWith(".json")) slug = slug.substring(0, slug.length() - ".json".length());
         Page page = PageRoutes.page(site, slug);
         ApiIndex.PageEntry entry = index.page(now, page, Links.absolute(ctx));
         pending(ctx, now, List.of(page), entry.pending());

@@ -5,6 +5,7 @@ import app.earshot.messages.Messages;
 import app.earshot.store.ArtifactStore;
 import app.earshot.store.Keys;
 import app.earshot.content.Block;
+import app.earshot.content.Languages;
 import app.earshot.snapshot.Snapshot;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
@@ -28,10 +29,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code /feed.xml}, the podcast feed of every page's sections, {@code /{slug}/feed.xml}, one page's, the cover art
+ * {@code /feed.xml}, the podcast feed of every section of the pages in the site's language, {@code /feed.es.xml} (and
+ * so on), the feed of another of the site's languages, {@code /{slug}/feed.xml}, one page's, the cover art
  * {@code /artwork.png} (or {@code .jpg}), and {@code /{slug}.m3u} and {@code /{slug}.m3u8}, playlists of a page's
  * sections; both at the normal speed, with absolute URLs from the configured base URL or else the request's Host.
- * Registered before the page routes, which would otherwise take {@code /feed.xml} for a page slug.
+ * Registered before the page routes, which would otherwise take {@code /feed.xml} for a page slug. A language's feed
+ * is a file beside {@code /feed.xml} rather than {@code /es/feed.xml}: it cannot be taken for a page's feed (a page
+ * may be called {@code es}), and a static export writes it as one more file at the top, its type fixed by the same
+ * {@code .xml} rule as {@code feed.xml}.
  */
 final class FeedRoutes {
     private static final int EXCERPT_CHARACTERS = 300;
@@ -49,7 +54,8 @@ final class FeedRoutes {
     }
 
     void register(RoutesConfig routes) {
-        Routes.getAndHead(routes, "/feed.xml", this::feed);
+        Routes.getAndHead(routes, "/feed.xml", ctx -> feed(ctx, RequestSnapshot.of(ctx).site().language()));
+        Routes.getAndHead(routes, "/feed.{lang}.xml", this::languageFeed);
         Routes.getAndHead(routes, "/artwork.png", ctx -> artwork(ctx, "png"));
         Routes.getAndHead(routes, "/artwork.jpg", ctx -> artwork(ctx, "jpg"));
         Routes.getAndHead(routes, "/{slug}/feed.xml", this::pageFeed);
@@ -62,14 +68,14 @@ final class FeedRoutes {
      * (then slugs), so a page added or reviewed again is the newest season, after every older one, and the pages
      * before it keep their places; each episode's time depends only on its page and the pages reviewed the same day.
      */
-    private void feed(Context ctx) {
+    private void feed(Context ctx, String language) {
         Snapshot now = RequestSnapshot.of(ctx);
         Site site = now.site();
         String base = Links.absolute(ctx).base();
         List<PodcastFeed.Episode> episodes = new ArrayList<>();
         Instant newest = Instant.EPOCH;
         int[] pending = {0};
-        List<Page> pages = site.pages().stream()
+        List<Page> pages = site.pages().stream().filter(p -> language(site, p).equals(language))
                 .sorted(java.util.Comparator.comparing(Page::reviewed).thenComparing(Page::slug)).toList();
         long sameDay = 0;
         for (int p = 0; p < pages.size(); p++) {
@@ -77,10 +83,39 @@ final class FeedRoutes {
             sameDay = p > 0 && pages.get(p - 1).reviewed().equals(page.reviewed()) ? sameDay + pages.get(p - 1).sections().size() : 0;
             newest = episodes(now.voicing(), now.messages(page.language()), site, page, p + 1, sameDay, base, episodes, newest, pending);
         }
-        String rss = PodcastFeed.rss(show(site, site.title(), describe(site.description(), ctx, pending[0],
-                now.messages(site.language())), base, base + "/",
-                base + "/feed.xml", episodes));
+        Messages msg = now.messages(language);
+        String rss = PodcastFeed.rss(show(site, language, feedTitle(site, msg, language),
+                describe(site.description(), ctx, pending[0], msg), base, base + "/", base + feedPath(site, language), episodes));
         send(ctx, site, rss, PodcastFeed.MEDIA_TYPE, "xml", newest);
+    }
+
+    /** {@code /feed.{lang}.xml}: the feed of one of the site's other languages; 404 naming the feeds for any other. */
+    private void languageFeed(Context ctx) {
+        Site site = RequestSnapshot.of(ctx).site();
+        String language = ctx.pathParam("lang");
+        if (site.languages().contains(language) && !language.equals(site.language())) {
+            feed(ctx, language);
+            return;
+        }
+        throw new io.javalin.http.NotFoundResponse("This library's podcast feeds are "
+                + String.join(", ", site.languages().stream().map(l -> feedPath(site, l) + " (" + Languages.selfName(l) + ")").toList())
+                + ".");
+    }
+
+    /** The title of the site feed of {@code language}: the site's title, and the language's own name for another. */
+    static String feedTitle(Site site, Messages msg, String language) {
+        return language.equals(site.language()) ? site.title()
+                : msg.format("feed.title.language", site.title(), Languages.selfName(language));
+    }
+
+    /** The path of the site feed of {@code language}: {@code /feed.xml} for the site's language, else {@code /feed.es.xml}. */
+    static String feedPath(Site site, String language) {
+        return PodcastFeed.sitePath(site.language(), language);
+    }
+
+    /** A page's language: its own, or the site's for a page that names none. */
+    static String language(Site site, Page page) {
+        return page.language().isEmpty() ? site.language() : page.language();
     }
 
     /** One page's feed, for subscribing to one topic: its sections as episodes 1 to n. */
@@ -93,15 +128,15 @@ final class FeedRoutes {
         int[] pending = {0};
         Messages msg = now.messages(page.language());
         Instant newest = episodes(now.voicing(), msg, site, page, 0, 0, base, episodes, Instant.EPOCH, pending);
-        String rss = PodcastFeed.rss(show(site, page.title() + " \u2013 " + site.title(),
+        String rss = PodcastFeed.rss(show(site, language(site, page), page.title() + " \u2013 " + site.title(),
                 describe(page.summary().isBlank() ? site.description() : page.summary(), ctx, pending[0], msg), base, base + "/" + page.slug(),
                 base + "/" + page.slug() + "/feed.xml", episodes));
         send(ctx, site, rss, PodcastFeed.MEDIA_TYPE, "xml", newest);
     }
 
-    private PodcastFeed.Show show(Site site, String title, String description, String base, String link, String self,
-                                  List<PodcastFeed.Episode> episodes) {
-        return new PodcastFeed.Show(title, description, site.language(), site.organisation(), link, self,
+    private PodcastFeed.Show show(Site site, String language, String title, String description, String base, String link,
+                                  String self, List<PodcastFeed.Episode> episodes) {
+        return new PodcastFeed.Show(title, description, language, site.organisation(), link, self,
                 site.podcast().owner(), site.podcast().email(), base + artworkPath(site), episodes);
     }
 

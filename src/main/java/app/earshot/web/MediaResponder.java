@@ -79,17 +79,8 @@ final class MediaResponder {
         // reverted to audio made earlier still gets a Last-Modified after the copy a client holds.
         Instant since = Conditional.since(RequestSnapshot.of(ctx));
         Instant modified = r.lastModified().isAfter(since) ? r.lastModified() : since;
-
-        ByteRange.Decision decision = ByteRange.decide(ctx.header("Range"), r.size());
-        String ifRange = ctx.header("If-Range");
-        if (ifRange != null && !ifRange.strip().equals(r.etag())) decision = new ByteRange.Whole();
+        ByteRange.Decision decision = decide(ctx, r);
         boolean notModified = Conditional.notModified(ctx, r.etag(), modified);
-        long start = 0;
-        long length = r.size();
-        if (decision instanceof ByteRange.Partial p) {
-            start = p.range().start();
-            length = p.range().length();
-        }
         boolean head = ctx.method().name().equals("HEAD");
 
         // A whole body held for the fast path is read before any header goes out, and must match the recorded sum.
@@ -101,28 +92,48 @@ final class MediaResponder {
                 return;
             }
         }
-
         ctx.header("Content-Type", r.mediaType());
         SecurityHeaders.shareable(ctx);
         ctx.header("Cache-Control", CACHE_CONTROL);
         ctx.header("Accept-Ranges", "bytes");
         if (Conditional.answer(ctx, r.etag(), modified)) return;
         if (decision instanceof ByteRange.Unsatisfiable) {
-            ctx.status(416);
-            // The refusal is about this request's Range, not the resource: no cache may keep it.
-            ctx.header("Cache-Control", "no-store");
-            ctx.header("Content-Range", "bytes */" + r.size());
-            ctx.contentType("text/plain; charset=utf-8");
-            ctx.result("Range not satisfiable: this file has " + r.size() + " bytes.\n");
+            refuseRange(ctx, r);
             return;
         }
+        long start = 0;
+        long length = r.size();
         if (decision instanceof ByteRange.Partial p) {
+            start = p.range().start();
+            length = p.range().length();
             ctx.status(206);
             ctx.header("Content-Range", "bytes " + p.range().start() + "-" + p.range().end() + "/" + r.size());
         }
         ctx.header("Content-Length", Long.toString(length));
         if (head) return;
         metrics.audioServed(length);
+        body(ctx, r, channel, held, plain, start, length);
+    }
+
+    /** The part the request asks for: its Range, unless an If-Range names another version (then the whole). */
+    private static ByteRange.Decision decide(Context ctx, Representation r) {
+        ByteRange.Decision decision = ByteRange.decide(ctx.header("Range"), r.size());
+        String ifRange = ctx.header("If-Range");
+        return ifRange != null && !ifRange.strip().equals(r.etag()) ? new ByteRange.Whole() : decision;
+    }
+
+    /** 416: the refusal is about this request's Range, not the resource, so no cache may keep it. */
+    private static void refuseRange(Context ctx, Representation r) {
+        ctx.status(416);
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Content-Range", "bytes */" + r.size());
+        ctx.contentType("text/plain; charset=utf-8");
+        ctx.result("Range not satisfiable: this file has " + r.size() + " bytes.\n");
+    }
+
+    /** Writes {@code length} bytes from {@code start}: the held copy, the checked file, or the bytes in memory. */
+    private void body(Context ctx, Representation r, FileChannel channel, ByteBuffer held, boolean plain, long start,
+                      long length) {
         try {
             if (held != null) {
                 Artifact artifact = r.audio();

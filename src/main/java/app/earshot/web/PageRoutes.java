@@ -121,9 +121,10 @@ final class PageRoutes {
      * medical translator has reviewed, the notice saying so in its language, whose link to the original (in the
      * original's language) stands in for that translation's link rather than repeating it.
      */
-    static Map<String, Object> inLanguage(Map<String, Object> model, Snapshot now, Page page, Section section, String suffix,
-                                          Links links) {
+    Map<String, Object> inLanguage(Map<String, Object> model, Snapshot now, Page page, Section section, String suffix,
+                                   Links links) {
         Site site = now.site();
+        if (!page.language().equals(site.language())) model.put("pages", views.navigation(site, page.language()));
         model.put("alternates", Alternates.absolute(Alternates.of(site, page, section, suffix), links));
         List<Alternates.Version> translations = new ArrayList<>(Alternates.translations(site, page, section, suffix));
         Page source = page.unreviewedTranslation() ? site.page(page.translationOf()).orElse(null) : null;
@@ -148,7 +149,8 @@ final class PageRoutes {
     void prime(Snapshot now) {
         Site site = now.site();
         for (Page page : site.pages().subList(0, Math.min(1, site.pages().size()))) {
-            if (!site.translations(page).isEmpty()) continue; // its alternates need the first request's origin
+            // A page with translations is rendered here with root-relative alternates, which compiles its templates;
+            // no request matches that entry (its alternates are absolute), so the first one renders it again.
             render(site, "/" + page.slug(), Links.relative(), () -> templates.render("page.ftlh",
                     inLanguage(views.page(now, page), now, page, null, "", Links.relative())));
             for (Section section : page.sections().subList(0, Math.min(1, page.sections().size()))) {
@@ -207,5 +209,17 @@ final class PageRoutes {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         if (Conditional.answer(ctx, Conditional.etag("html", bytes), null)) return;
         ctx.result(bytes);
+    }
+
+    /**
+     * {@code page} when its language has a voice here; otherwise a 404 naming what to install. A 404, not a 503: the
+     * audio does not exist on this server and retrying will not make it (a 503 would have podcast apps, crawlers and
+     * the export retry for ever); the page itself is served as text and links to no audio.
+     */
+    static Page voiced(app.earshot.narration.Narrator narrator, Snapshot now, Page page) {
+        narrator.noVoice(now.voicing(), page).ifPresent(why -> {
+            throw new NotFoundResponse("This page has no audio on this server (" + why + "); read it at /" + page.slug() + ".");
+        });
+        return page;
     }
 }

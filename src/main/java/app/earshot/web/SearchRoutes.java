@@ -11,7 +11,14 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** {@code GET /search?q=...}: a results page for a search of every section's heading and text. */
+/**
+ * {@code GET /search?q=...&lang=...}: a results page for a search of every section's heading and text, read in the
+ * reader's language ({@code lang}, one of the site's languages; the site's language when absent or empty), which the
+ * search form of every page in another language than the site's sends as a hidden field. Accept-Language is not
+ * used: the page a reader searches from says their language better than a browser setting, and an answer that
+ * depended on a header would need {@code Vary} and could not be remembered by URL (here, in the fast path, in
+ * caching proxies, in a static export).
+ */
 final class SearchRoutes {
     /** Most results pages kept per content load for repeated searches (about 6 MB at 1,000 pages). */
     static final int MAX_REMEMBERED = 256;
@@ -40,10 +47,11 @@ final class SearchRoutes {
         Snapshot now = RequestSnapshot.of(ctx);
         Site site = now.site();
         String raw = ctx.queryParam("q");
-        // Popular searches repeat, and a results page depends on nothing but the load and what was typed: a
-        // repeated search is one lookup, before any parsing. Every search has a results page, however long.
-        byte[] body = recent(site).get(raw == null ? "" : raw, () ->
-                bytes(templates.render("search.ftlh", view.results(site, now.messages(site.language()), index(site).search(Query.parse(raw))))));
+        String language = readerLanguage(site, ctx.queryParam("lang"));
+        // Popular searches repeat, and a results page depends on nothing but the load, the language and what was
+        // typed: a repeated search is one lookup, before any parsing. Every search has a results page, however long.
+        byte[] body = recent(site).get(language + "\n" + (raw == null ? "" : raw), () -> bytes(templates.render("search.ftlh",
+                view.results(now, index(site).search(Query.parse(raw), language)))));
         ctx.header("X-Robots-Tag", "noindex");
         ctx.contentType("text/html; charset=utf-8");
         ctx.header("Cache-Control", "no-cache");
@@ -54,6 +62,14 @@ final class SearchRoutes {
             fastPath.offerForQuery(ctx, java.nio.ByteBuffer.wrap(body));
             ctx.result(body);
         }
+    }
+
+    /** The site's language tag {@code lang} names (in any case); the site's language for none; 400 for another. */
+    static String readerLanguage(Site site, String lang) {
+        if (lang == null || lang.isBlank()) return site.language();
+        for (String tag : site.languages()) if (tag.equalsIgnoreCase(lang.strip())) return tag;
+        throw new io.javalin.http.BadRequestResponse("The language asked for (lang) is not one this library publishes in."
+                + " Search in one of its languages: " + String.join(", ", site.languages()) + ".");
     }
 
     private static byte[] bytes(String html) {

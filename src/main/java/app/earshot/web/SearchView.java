@@ -1,10 +1,12 @@
 package app.earshot.web;
 
+import app.earshot.content.Languages;
 import app.earshot.content.Site;
 import app.earshot.messages.Messages;
 import app.earshot.search.Excerpt;
 import app.earshot.search.Query;
 import app.earshot.search.SearchIndex;
+import app.earshot.snapshot.Snapshot;
 import java.util.List;
 import java.util.Map;
 
@@ -14,10 +16,14 @@ import java.util.Map;
  */
 final class SearchView {
     /** One result as listed: the section's link and heading, the page it is from, and the excerpt. */
-    public record Result(String href, String title, String pageTitle, List<Excerpt.Part> excerpt) {}
+    public record Result(String href, String title, String pageTitle, List<Excerpt.Part> excerpt, String lang) {}
 
     /** The urgent help shown first: the callout as written and a link to the section it is in. */
-    public record UrgentHelp(String kind, String label, String title, String text, String href, String sectionTitle) {}
+    public record UrgentHelp(String kind, String label, String title, String text, String href, String sectionTitle,
+                             String lang) {}
+
+    /** Results in another language than the reader's: both languages, each named in itself, with their tags. */
+    public record Elsewhere(String askedName, String asked, String foundName, String found) {}
 
     private final Views views;
 
@@ -25,13 +31,17 @@ final class SearchView {
         this.views = views;
     }
 
-    Map<String, Object> results(Site site, Messages msg, SearchIndex.Results results) {
+    /** The page for {@code results}, in the reader's language (the one the search was read in). */
+    Map<String, Object> results(Snapshot now, SearchIndex.Results results) {
+        Site site = now.site();
+        Messages msg = now.messages(results.asked());
         Query query = results.query();
         if (query.isEmpty()) {
             Map<String, Object> model = views.layout(site, msg, msg.get("search.title") + " \u2013 " + site.title());
+            inReadersLanguage(model, site, msg, results);
             model.put("state", "empty");
             model.put("searchQuery", query.text());
-            model.put("topics", topics(site));
+            model.put("topics", topics(site, msg));
             return model;
         }
         String count = results.more() ? msg.format("search.count.more", results.total()) : switch (results.total()) {
@@ -41,6 +51,7 @@ final class SearchView {
         };
         Map<String, Object> model = views.layout(site, msg, msg.format("search.for", count) + " " + query.searched()
                 + " \u2013 " + site.title());
+        inReadersLanguage(model, site, msg, results);
         model.put("state", "results");
         model.put("searchQuery", query.text());
         model.put("searched", query.searched());
@@ -54,20 +65,34 @@ final class SearchView {
         model.put("maxLength", Query.MAX_LENGTH);
         model.put("leftOut", query.leftOut());
         model.put("crisis", results.crisis());
+        if (results.elsewhere()) model.put("elsewhere", new Elsewhere(Languages.selfName(results.asked()), results.asked(),
+                Languages.selfName(results.language()), results.language()));
         results.urgentHelp().ifPresent(c -> model.put("urgentHelp", new UrgentHelp(c.kind(), c.label(), c.title(), c.text(),
-                "/" + c.page().slug() + "/" + c.section().id(), title(c.page(), c.section(), msg))));
-        if (results.total() == 0) model.put("topics", topics(site));
+                "/" + c.page().slug() + "/" + c.section().id(), title(now, c.page(), c.section()), lang(model, c.page()))));
+        if (results.total() == 0) model.put("topics", topics(site, msg));
         model.put("results", results.shown().stream().map(hit -> new Result(
-                "/" + hit.page().slug() + "/" + hit.section().id(), title(hit.page(), hit.section(), msg),
-                hit.page().title(), hit.excerpt().parts())).toList());
+                "/" + hit.page().slug() + "/" + hit.section().id(), title(now, hit.page(), hit.section()),
+                hit.page().title(), hit.excerpt().parts(), lang(model, hit.page()))).toList());
         return model;
     }
 
-    private static String title(app.earshot.content.Page page, app.earshot.content.Section section, Messages msg) {
-        return section.introduction() ? msg.format("search.introduction-to", page.title()) : section.heading();
+    private void inReadersLanguage(Map<String, Object> model, Site site, Messages msg, SearchIndex.Results results) {
+        model.put("lang", results.asked());
+        views.readerLanguage(model, site, msg, results.asked());
     }
 
-    private List<Views.Link> topics(Site site) {
-        return views.groups(site).stream().map(t -> new Views.Link("/#" + t.id(), t.title())).toList();
+    /** The page's language when it is not the results page's own ("" when it is), for a {@code lang} attribute. */
+    private static String lang(Map<String, Object> model, app.earshot.content.Page page) {
+        return page.language().equals(model.get("lang")) ? "" : page.language();
+    }
+
+    /** A section's title in its page's language (marked with it when that is not the results page's). */
+    private static String title(Snapshot now, app.earshot.content.Page page, app.earshot.content.Section section) {
+        return section.introduction() ? now.messages(page.language()).format("search.introduction-to", page.title()) : section.heading();
+    }
+
+    private List<Views.Link> topics(Site site, Messages msg) {
+        return views.groups(site).stream().map(t -> new Views.Link("/#" + t.id(),
+                site.topics().isEmpty() ? msg.get("layout.topics.pages") : t.title())).toList();
     }
 }

@@ -20,6 +20,7 @@ import app.earshot.narration.Captioner;
 import app.earshot.narration.ClipFacts;
 import app.earshot.narration.Clips;
 import app.earshot.narration.Readiness;
+import app.earshot.narration.Narrator;
 import app.earshot.narration.Voicing;
 import app.earshot.snapshot.Snapshot;
 import app.earshot.messages.Messages;
@@ -93,7 +94,11 @@ public final class Views {
     private final Readiness readiness;
     private final TalkingBook books;
 
-    Views(StaticAssets assets, Clips clips, Captioner captions, Readiness readiness, TalkingBook books) {
+    // Says whether a page's language has a voice here: a page without one is served as text alone.
+    private final Narrator narrator;
+
+    Views(StaticAssets assets, Clips clips, Captioner captions, Readiness readiness, TalkingBook books, Narrator narrator) {
+        this.narrator = narrator;
         this.assets = assets;
         this.clips = clips;
         this.captions = captions;
@@ -117,11 +122,22 @@ public final class Views {
         model.put("css", assets.cssPath());
         model.put("script", assets.scriptPath());
         // A library of hundreds of pages cannot list them all in every page's navigation: it lists the topics.
-        model.put("pages", site.topics().isEmpty()
-                ? site.pages().stream().map(p -> new Link("/" + p.slug(), p.title())).toList()
-                : groups(site).stream().map(t -> new Link("/#" + t.id(), t.title())).toList());
+        model.put("pages", navigation(site, site.language()));
         model.put("searchQuery", "");
+        model.put("feedHref", "/feed.xml");
         return model;
+    }
+
+    /**
+     * Notes a reader's language on a view: its search form then sends it ({@code lang}, a hidden field) when it is not
+     * the site's own, so a search from a Spanish page is read in Spanish, and the view links that language's feed.
+     */
+    void readerLanguage(Map<String, Object> model, Site site, Messages msg, String language) {
+        if (!language.isEmpty() && !language.equals(site.language())) model.put("searchLang", language);
+        if (site.languages().contains(language)) {
+            model.put("feedHref", FeedRoutes.feedPath(site, language));
+            model.put("feedTitle", msg.format("layout.feed.title", FeedRoutes.feedTitle(site, msg, language)));
+        }
     }
 
     Map<String, Object> home(Site site, Messages msg) {
@@ -140,12 +156,26 @@ public final class Views {
         String heading = msg.get("translation.home.heading");
         Map<String, Object> model = layout(site, msg, heading + " \u2013 " + site.title());
         model.put("lang", language);
+        readerLanguage(model, site, msg, language);
         model.put("heading", heading);
         model.put("description", "");
         model.put("topics", inLanguage(site, msg, language));
+        model.put("pages", navigation(site, language));
         model.put("translations", List.of(Map.of("href", "/", "hreflang", site.language(),
                 "name", Languages.selfName(site.language()))));
         return model;
+    }
+
+    /**
+     * The site navigation for a view in {@code language}: the site's own (set by {@link #layout}) for the site's
+     * language; for another, that language's home's topics, in its words, so a Spanish page names no English heading.
+     */
+    List<Link> navigation(Site site, String language) {
+        if (site.topics().isEmpty()) {
+            return site.pages().stream().filter(p -> p.language().equals(language)).map(p -> new Link("/" + p.slug(), p.title())).toList();
+        }
+        String home = language.equals(site.language()) ? "/" : "/" + language + "/";
+        return inLanguage(site, null, language).stream().map(t -> new Link(home + "#" + t.id(), t.title())).toList();
     }
 
     /** The home page's groups with only the pages in {@code language}, each headed by its topic's title in it. */
@@ -155,7 +185,7 @@ public final class Views {
             List<Page> pages = t.pages().stream().filter(p -> p.language().equals(language)).toList();
             if (pages.isEmpty()) continue;
             // A site without topics has one group; its heading is in the reader's words.
-            String title = site.topics().isEmpty() ? msg.get("layout.topics.pages")
+            String title = site.topics().isEmpty() ? (msg == null ? t.title() : msg.get("layout.topics.pages"))
                     : site.topics().stream().filter(topic -> ("topic-" + topic.id()).equals(t.id())).findFirst()
                             .map(topic -> topic.title(language)).orElse(t.title());
             out.add(new TopicGroup(t.id(), title, pages));
@@ -193,9 +223,13 @@ public final class Views {
         Map<String, Object> model = layout(site, msg, page.title() + " \u2013 " + site.title());
         model.put("lang", page.language());
         model.put("page", page);
+        readerLanguage(model, site, msg, page.language());
         List<Section> all = page.sections();
         Section intro = all.stream().filter(Section::introduction).findFirst().orElse(null);
         model.put("intro", intro);
+        Optional<String> noVoice = narrator.noVoice(v, page);
+        model.put("hasVoice", noVoice.isEmpty());
+        if (noVoice.isPresent()) return textOnly(model, site, msg, page, intro, all);
         // Read-along needs every section's timing in the page audio: offered once all of it is made.
         double[] starts = pageStarts(v, page);
         model.put("introHtml", intro == null ? null : timed(v, page, intro, intro.html(), starts));
@@ -232,7 +266,7 @@ public final class Views {
         more.add(new Way(base + Speed.FASTER.fileSuffix() + ".mp3", msg.get("listen.download.faster"),
                 sized(readiness.page(v, page, Speed.FASTER, Format.MP3), msg), true));
         more.add(new Way("/" + page.slug() + "." + TalkingBook.EXTENSION, msg.get("listen.book"),
-                books.cachedSize(v, site, page).map(bytes -> "EPUB, " + size(bytes, msg)).orElse("EPUB"), true));
+                books.cachedSize(v, msg, site, page).map(bytes -> "EPUB, " + size(bytes, msg)).orElse("EPUB"), true));
         more.add(new Way("/" + page.slug() + "/feed.xml", msg.get("listen.podcast"), msg.get("listen.podcast.format"), false));
         more.add(new Way("/" + page.slug() + ".m3u", msg.get("listen.playlist"), msg.get("listen.playlist.format"), false));
         more.add(new Way(base + ".vtt", msg.get("listen.captions"), msg.get("listen.captions.format"), true));
@@ -240,6 +274,22 @@ public final class Views {
         model.put("pageAudio", new AudioView(msg.get("listen.page"), base + ".mp3", base + ".wav", base + ".vtt",
                 base + ".chapters.vtt", new Way(base + ".mp3", msg.get("listen.download.page"), describe(facts, Format.MP3, msg), true),
                 more, facts.isPresent()));
+        return model;
+    }
+
+    /** The page as text alone, for a language with no voice here: no player, no listen controls, no audio links. */
+    private static Map<String, Object> textOnly(Map<String, Object> model, Site site, Messages msg, Page page, Section intro, List<Section> all) {
+        model.put("introHtml", intro == null ? null : intro.html());
+        List<SectionView> sections = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Section s = all.get(i);
+            if (!s.introduction()) sections.add(new SectionView(s, i + 1, contentsText(site, s, msg), s.html(), null, "",
+                    "/" + page.slug() + "/" + s.id(), null, null));
+        }
+        model.put("sections", sections);
+        model.put("reviewed", DateView.of(page.reviewed(), msg));
+        model.put("nextReview", DateView.of(page.nextReview(), msg));
+        model.put("breadcrumbs", List.of());
         return model;
     }
 
@@ -256,6 +306,7 @@ public final class Views {
         int i = page.indexOf(section);
         List<Section> all = page.sections();
         model.put("page", page);
+        readerLanguage(model, site, msg, page.language());
         model.put("section", section);
         model.put("position", i + 1);
         model.put("count", all.size());
@@ -264,6 +315,13 @@ public final class Views {
         model.put("reviewed", DateView.of(page.reviewed(), msg));
         model.put("nextReview", DateView.of(page.nextReview(), msg));
         model.put("breadcrumbs", List.of(new Link("/" + page.slug(), page.title())));
+        if (narrator.noVoice(v, page).isPresent()) {
+            model.put("hasVoice", false);
+            model.put("sectionHtml", section.standaloneHtml());
+            model.put("readAlong", false);
+            return model;
+        }
+        model.put("hasVoice", true);
         model.put("audio", sectionAudio(v, page, section, msg));
         boolean made = readiness.section(v, page, section, Speed.NORMAL, Format.WAV).isPresent();
         model.put("sectionHtml", made ? ReadAlong.html(section.standaloneHtml(), section, v.passages(page, section),
@@ -310,6 +368,7 @@ public final class Views {
         Map<String, Object> model = layout(site, msg, msg.format("transcript.title", what) + " \u2013 " + site.title());
         model.put("lang", page.language());
         model.put("heading", msg.format("transcript.title", what));
+        readerLanguage(model, site, msg, page.language());
         List<Link> crumbs = new ArrayList<>(List.of(new Link("/" + page.slug(), page.title())));
         if (only != null) crumbs.add(new Link("/" + page.slug() + "/" + only.id(), contentsText(site, only, msg)));
         model.put("breadcrumbs", crumbs);

@@ -77,32 +77,12 @@ public final class WebApp {
         Templates templates = new Templates();
         StaticAssets assets = new StaticAssets();
         TalkingBook books = TalkingBook.of(narrator);
-        Views views = new Views(assets, narrator.clips(), narrator.captions(), narrator.readiness(), books);
+        Views views = new Views(assets, narrator.clips(), narrator.captions(), narrator.readiness(), books, narrator);
         Metrics metrics = new Metrics(narrator.recorder(), store);
         FastPath fastPath = new FastPath(() -> new FastPath.Version(content.generation(), store.productions()), metrics);
         MediaResponder media = new MediaResponder(metrics, fastPath, store);
-        var jetty = new java.util.concurrent.atomic.AtomicReference<org.eclipse.jetty.server.Server>();
         return Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
-            config.http.prefer405over404 = true;
-            config.http.generateEtags = false;
-            // Responses are prepared once with an exact Content-Length (pages, the fast path, audio); compressing them
-            // on the fly would break that length and spend CPU on every request.
-            config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
-            config.router.ignoreTrailingSlashes = true;
-            config.jetty.modifyServer(server -> {
-                server.setErrorHandler(new ProtocolErrorHandler(security));
-                // First the prepared answers, on the selector thread (see FastPath); the rest go on to a worker, where
-                // bodies are read in full, bounded in size and time, before any route runs.
-                fastPath.setHandler(new ServerOptions(security, new BoundedBodies(MAX_BODY_BYTES, BODY_DEADLINE_MILLIS)));
-                server.setHandler(fastPath);
-                jetty.set(server);
-            });
-            // One selector per core: prepared answers are written on the selector threads (see FastPath), so with
-            // Jetty's default of one selector for two cores they would all queue on one thread.
-            config.events.serverStarting(() -> oneSelectorPerCore(jetty.get()));
-            config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+            configureServer(config, security, fastPath);
             config.routes.before(security::apply);
             config.routes.before(fastPath::stamp);
             // After the fast path's stamp (so what is prepared is at least as new as its version): the request reads
@@ -112,33 +92,24 @@ public final class WebApp {
                 var endpoint = ctx.endpoints().lastHttpEndpoint();
                 metrics.request(endpoint == null ? "unmatched" : endpoint.path, ctx.statusCode());
             });
-            new HealthRoutes(content, narrator.readiness(), store, warmer).register(config.routes);
+            new HealthRoutes(content, narrator, store, warmer).register(config.routes);
             new StaticRoutes(assets).register(config.routes);
-            new AudioRoutes(narrator.clips(), narrator.captions(), media, metrics).register(config.routes);
-            new TelephonyRoutes(telephone, media).register(config.routes);
+            new AudioRoutes(narrator, narrator.clips(), narrator.captions(), media, metrics).register(config.routes);
+            new TelephonyRoutes(narrator, telephone, media).register(config.routes);
             SpokenScripts scripts = new SpokenScripts();
             PhoneAudio phoneAudio = new PhoneAudio(narrator.captions(), narrator.maker(), telephone, scripts);
             new IvrRoutes(phoneAudio).register(config.routes);
             ApiIndex apiIndex = new ApiIndex(narrator.clips(), narrator.captions(), scripts, telephone, templates, views, books, store);
             new ApiRoutes(apiIndex, preview).register(config.routes);
             new FeedRoutes(narrator.clips(), narrator.readiness(), store, media).register(config.routes);
-            new BookRoutes(books, media).register(config.routes);
+            new BookRoutes(narrator, books, media).register(config.routes);
             new SearchRoutes(templates, views, fastPath).register(config.routes);
             new SitemapRoutes().register(config.routes);
             // Before the page routes, whose /{slug}/{section} would otherwise take /preview/... (off: those are 404s).
             if (preview != null) new PreviewRoutes(preview, narrator.prompts(), templates, views, media).register(config.routes);
             PageRoutes pages = new PageRoutes(templates, views, () -> store.productions(), fastPath);
             pages.register(config.routes);
-            // Render the pages on the second core while Jetty starts on the first, so the first visitor does not wait.
-            Thread primer = new Thread(() -> {
-                try {
-                    pages.prime(content.current());
-                } catch (RuntimeException e) {
-                    org.slf4j.LoggerFactory.getLogger(WebApp.class).warn("Pre-rendering pages failed: {}", e.toString());
-                }
-            }, "earshot-prime");
-            primer.setDaemon(true);
-            primer.start();
+            Thread primer = prime(pages, content);
             // Nothing of this server goes on working after it stops (a test's cache folder is deleted right after).
             config.events.serverStopping(() -> {
                 narrator.maker().quiesce();
@@ -150,6 +121,45 @@ public final class WebApp {
             });
             new ErrorPages(content, templates, views, security).register(config.routes);
         });
+    }
+
+    /** Javalin's and Jetty's settings: the fast path in front of every handler, bounded bodies, a selector per core. */
+    private static void configureServer(io.javalin.config.JavalinConfig config, SecurityHeaders security, FastPath fastPath) {
+        var jetty = new java.util.concurrent.atomic.AtomicReference<org.eclipse.jetty.server.Server>();
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.prefer405over404 = true;
+        config.http.generateEtags = false;
+        // Responses are prepared once with an exact Content-Length (pages, the fast path, audio); compressing them
+        // on the fly would break that length and spend CPU on every request.
+        config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
+        config.router.ignoreTrailingSlashes = true;
+        config.jetty.modifyServer(server -> {
+            server.setErrorHandler(new ProtocolErrorHandler(security));
+            // First the prepared answers, on the selector thread (see FastPath); the rest go on to a worker, where
+            // bodies are read in full, bounded in size and time, before any route runs.
+            fastPath.setHandler(new ServerOptions(security, new BoundedBodies(MAX_BODY_BYTES, BODY_DEADLINE_MILLIS)));
+            server.setHandler(fastPath);
+            jetty.set(server);
+        });
+        // One selector per core: prepared answers are written on the selector threads (see FastPath), so with
+        // Jetty's default of one selector for two cores they would all queue on one thread.
+        config.events.serverStarting(() -> oneSelectorPerCore(jetty.get()));
+        config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+    }
+
+    /** Renders the pages on the second core while Jetty starts on the first, so the first visitor does not wait. */
+    private static Thread prime(PageRoutes pages, SnapshotStore content) {
+        Thread primer = new Thread(() -> {
+            try {
+                pages.prime(content.current());
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(WebApp.class).warn("Pre-rendering pages failed: {}", e.toString());
+            }
+        }, "earshot-prime");
+        primer.setDaemon(true);
+        primer.start();
+        return primer;
     }
 
     /** Replaces the connector Javalin made (same host, port and protocols) by one with a selector per core. */

@@ -24,22 +24,26 @@ import org.openqa.selenium.WebElement;
 
 /**
  * axe on the library's home and search pages (results, one, none, empty, too long) in every mode, and on a clinic's
- * crisis and no-results pages, where urgent help comes first; the form used by keyboard.
+ * crisis and no-results pages, where urgent help comes first; on the bilingual fixture's (after "es:") Spanish crisis
+ * search and a search answered in another language; the form used by keyboard.
  */
 class SearchBrowserTest {
     /** Pages of the plain library, and (after "clinic:") of the clinic fixture, which has care callouts. */
     static final List<String> ROUTES = List.of("/", "/search", "/search?q=aftercare", "/search?q=anaesthetist",
             "/search?q=zebra", "/search?q=" + "x".repeat(201) + "+" + "y".repeat(69), "clinic:/search?q=suicidal",
-            "clinic:/search?q=zebra", "clinic:/search?q=i+want+to+kill+myself");
+            "clinic:/search?q=zebra", "clinic:/search?q=i+want+to+kill+myself", "es:/search?q=hacerme+da%C3%B1o&lang=es",
+            "es:/search?q=embarazo");
 
     static TestServer server;
     static TestServer clinic;
+    static TestServer bilingual;
     static Browser browser;
 
     @BeforeAll
     static void start() {
         server = TestServer.start(Path.of("src/test/resources/library"));
         clinic = TestServer.start(Path.of("src/test/resources/clinic"));
+        bilingual = TestServer.start(Path.of("src/test/resources/site-es"));
         browser = Browser.start();
     }
 
@@ -48,6 +52,7 @@ class SearchBrowserTest {
         if (browser != null) browser.close();
         if (server != null) server.close();
         if (clinic != null) clinic.close();
+        if (bilingual != null) bilingual.close();
     }
 
     @TestFactory
@@ -104,6 +109,7 @@ class SearchBrowserTest {
         browser.reset();
         browser.width(width);
         browser.media(media);
-        browser.driver().get(route.startsWith("clinic:") ? clinic.url(route.substring(7)) : server.url(route));
+        browser.driver().get(route.startsWith("clinic:") ? clinic.url(route.substring(7))
+                : route.startsWith("es:") ? bilingual.url(route.substring(3)) : server.url(route));
     }
 }

@@ -23,7 +23,8 @@ final class Books {
         }
         NARRATOR = App.narrator(TestServer.SHARED_AUDIO_CACHE, TestServer.SYNTHESIZER);
         try {
-            BOOK = TalkingBook.of(NARRATOR).book(App.snapshot(CONTENT).voicing(), site(), page()).audio().readAllBytes();
+            app.earshot.snapshot.Snapshot now = App.snapshot(CONTENT);
+            BOOK = TalkingBook.of(NARRATOR).book(now.voicing(), now.messages(page().language()), site(), page()).audio().readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

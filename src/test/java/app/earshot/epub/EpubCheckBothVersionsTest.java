@@ -25,7 +25,8 @@ class EpubCheckBothVersionsTest {
         App.Content content = App.load(Path.of("src/test/resources/library"));
         Site site = content.site();
         Path file = dir.resolve("book.epub");
-        Files.write(file, TalkingBook.of(Books.NARRATOR).book(App.snapshot(content).voicing(), site, site.pages().get(0)).audio().readAllBytes());
+        Files.write(file, TalkingBook.of(Books.NARRATOR).book(App.snapshot(content).voicing(),
+                App.snapshot(content).messages(site.language()), site, site.pages().get(0)).audio().readAllBytes());
         assertTrue(Files.exists(EPUBCHECK_4), "install the Debian package 'epubcheck' (the CI script does)");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         String said = ExternalTool.run(java, "epubcheck", "-jar", EPUBCHECK_4.toString(), file.toString());

@@ -202,6 +202,7 @@ class TalkingBookTest {
     @Test
     void sameContentGivesIdenticalBytesEvenWhenAllAudioIsMadeAgain(@TempDir Path cache) {
         var narrator = App.narrator(cache, TestServer.SYNTHESIZER);
-        assertArrayEquals(Books.BOOK, TalkingBook.of(narrator).write(App.snapshot(Books.CONTENT).voicing(), Books.site(), Books.page()));
+        assertArrayEquals(Books.BOOK, TalkingBook.of(narrator).write(App.snapshot(Books.CONTENT).voicing(),
+                App.snapshot(Books.CONTENT).messages(Books.page().language()), Books.site(), Books.page()));
     }
 }

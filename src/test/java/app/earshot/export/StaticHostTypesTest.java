@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.earshot.TestServer;
-import app.earshot.content.Page;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,132 +14,176 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The export on Python's {@code http.server} (the machine's stock MIME types, plus only the types the export guide
- * {@code docs/export-and-scaling.md} tells a static host to add): every URL named in the feeds, playlists, JSON API and VoiceXML is crawled, and each must answer
- * 200 with the type the live server gives it.
+ * The export of the fixture site on stock Debian static servers (nginx with its stock {@code mime.types}, Apache with
+ * {@code /etc/mime.types}, Caddy), each given only the type file the export carries for it: a crawl from the home page and the
+ * export's unlinked entry points follows every link, enclosure, playlist entry, feed and sitemap URL, API URL and
+ * VoiceXML audio, grammar and next document; each must answer 200 with the type the live server sends for that path.
  */
 class StaticHostTypesTest {
-    @TempDir
-    static Path export;
+    static final Path EXPORT = Path.of("target", "stock-hosts", "export");
     static TestServer server;
-    static Process python;
-    static String edge;
-    // Python answers /page with a redirect to /page/ (its index.html), as the export guide allows; browsers and apps follow it.
     static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
-
-    /** Type names that mean the same thing to clients; Debian's mime.types uses the left-hand ones. */
-    static final Map<String, String> SAME = Map.of("audio/x-wav", "audio/wav", "audio/mpegurl", "audio/x-mpegurl",
-            "application/rss+xml", "application/xml");
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
-    static void exportAndServe() throws Exception {
+    static void export() throws Exception {
         server = TestServer.start();
-        new Exporter(server.url(""), null).export(export, ExportRoots.of(server.site()), p -> {});
-        StringBuilder types = new StringBuilder();
-        documentedTypes().forEach((ext, type) -> types.append("mimetypes.add_type('").append(type).append("', '.").append(ext).append("'); "));
-        String script = "import functools, http.server, mimetypes, sys; " + types
-                + "s = http.server.ThreadingHTTPServer(('127.0.0.1', 0), functools.partial(http.server.SimpleHTTPRequestHandler, "
-                + "directory=sys.argv[1])); print(s.server_address[1], flush=True); s.serve_forever()";
-        python = new ProcessBuilder("python3", "-c", script, export.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String port = new BufferedReader(new InputStreamReader(python.getInputStream(), StandardCharsets.UTF_8)).readLine();
-        edge = "http://127.0.0.1:" + port;
+        exportAnew(server, EXPORT);
+    }
+
+    /** Exports {@code live} into {@code export}, replacing an earlier export, readable by all. */
+    static void exportAnew(TestServer live, Path export) throws Exception {
+        deleteTree(export.getParent());
+        new Exporter(live.url(""), null).export(export, ExportRoots.of(live.site()), p -> {});
+        // Apache's workers run as an unprivileged user, as on a real host.
+        try (Stream<Path> all = Files.walk(export.getParent())) {
+            for (Path p : all.toList()) p.toFile().setReadable(true, false);
+        }
     }
 
     @AfterAll
     static void stop() {
-        if (python != null) python.destroy();
         server.close();
     }
 
-    /** The types table of {@code docs/export-and-scaling.md}: extension and type, the only types added to the stock ones. */
-    static Map<String, String> documentedTypes() throws Exception {
-        Map<String, String> types = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("^\\| `\\.([a-z0-9]+)` \\| `([a-z0-9.+-]+/[a-z0-9.+-]+)` \\| add", Pattern.MULTILINE)
-                .matcher(Files.readString(Path.of("docs/export-and-scaling.md")));
-        while (m.find()) types.put(m.group(1), m.group(2));
-        return types;
+    @Test
+    void stockNginxWithTheExportsIncludeServesEveryUrlWithTheLiveType() throws Exception {
+        try (StockHost nginx = StockHost.nginx(EXPORT, EXPORT.resolveSibling("nginx"))) {
+            crawlFindsNothingDeadOrMistyped(nginx);
+        }
+    }
+
+    @Test
+    void stockApacheWithTheExportsHtaccessServesEveryUrlWithTheLiveType() throws Exception {
+        try (StockHost apache = StockHost.apache(EXPORT, EXPORT.resolveSibling("apache"))) {
+            crawlFindsNothingDeadOrMistyped(apache);
+        }
+    }
+
+    @Test
+    void stockCaddyWithTheExportsSnippetServesEveryUrlWithTheLiveType() throws Exception {
+        try (StockHost caddy = StockHost.caddy(EXPORT, EXPORT.resolveSibling("caddy"))) {
+            crawlFindsNothingDeadOrMistyped(caddy);
+        }
+    }
+
+    @Test
+    void theExportsApiNamesNoWebhook() throws Exception {
+        String pages = Files.readString(EXPORT.resolve("api/pages.json"));
+        assertFalse(pages.contains("/twiml"), pages);
+        assertTrue(server.get("/api/pages.json").body().contains("/twiml"), "the live API names the webhook");
+        assertTrue(Files.isRegularFile(EXPORT.resolve("api/pages/about-ketamine.json")));
+        assertFalse(Files.exists(EXPORT.resolve("api/pages/index.html")));
+    }
+
+    @Test
+    void eachCodecIsItsOwnFileInTheExport() throws Exception {
+        byte[] ulaw = Files.readAllBytes(EXPORT.resolve("telephony/about-ketamine/introduction.wav"));
+        byte[] alaw = Files.readAllBytes(EXPORT.resolve("telephony/about-ketamine/introduction.alaw.wav"));
+        byte[] pcm = Files.readAllBytes(EXPORT.resolve("telephony/about-ketamine/introduction.pcm.wav"));
+        assertEquals(7, ulaw[20] & 0xff, "WAVE_FORMAT_MULAW");
+        assertEquals(6, alaw[20] & 0xff, "WAVE_FORMAT_ALAW");
+        assertEquals(1, pcm[20] & 0xff, "WAVE_FORMAT_PCM");
+    }
+
+    /** Crawls {@code host} from "/" and the export's entry points; every URL named must answer 200 with the live type. */
+    static void crawlFindsNothingDeadOrMistyped(StockHost host) throws Exception {
+        Set<String> kinds = new java.util.TreeSet<>();
+        Set<String> seen = new LinkedHashSet<>();
+        assertEquals(List.of(), deadOrMistyped(server, host, seen, kinds), host + ": dead or mistyped");
+        assertTrue(seen.size() > 200, seen.size() + " URLs");
+        assertTrue(kinds.containsAll(Set.of("text/html", "audio/mpeg", "audio/wav", "text/vtt", "audio/basic", "audio/x-alaw-basic",
+                "application/voicexml+xml", "application/srgs+xml", "application/rss+xml", "application/xml", "audio/x-mpegurl",
+                "application/vnd.apple.mpegurl", "application/epub+zip", "application/json", "text/plain")), host + " crawled " + kinds);
+    }
+
+    /**
+     * Crawls the export of {@code live} on {@code host}, filling {@code seen} (paths) and {@code kinds} (types); returns
+     * each URL that does not answer 200 with the type {@code live} sends for it.
+     */
+    static List<String> deadOrMistyped(TestServer live, StockHost host, Set<String> seen, Set<String> kinds) throws Exception {
+        Deque<String> queue = new ArrayDeque<>(List.of("/"));
+        queue.addAll(ExportRoots.of(live.site()));
+        List<String> wrong = new ArrayList<>();
+        while (!queue.isEmpty()) {
+            String path = queue.poll();
+            if (!seen.add(path)) continue;
+            HttpResponse<byte[]> copy = get(host.url(path));
+            HttpResponse<byte[]> answer = live.getBytes(path);
+            assertEquals(200, answer.statusCode(), "the live server answers " + path);
+            if (copy.statusCode() != 200 || !type(copy).equals(type(answer))) {
+                wrong.add(path + ": " + copy.statusCode() + " " + type(copy) + " (live: " + type(answer) + ")");
+                continue;
+            }
+            kinds.add(type(copy));
+            for (String link : links(live, type(copy), new String(copy.body(), StandardCharsets.UTF_8))) {
+                if (!seen.contains(link)) queue.add(link);
+            }
+        }
+        return wrong;
+    }
+
+    /** The same-site paths a document of {@code type} names: attributes and text in markup, strings in JSON, playlist lines. */
+    static Set<String> links(TestServer live, String type, String body) throws Exception {
+        List<String> values = new ArrayList<>();
+        if (type.equals("text/html") || type.contains("xml")) {
+            Document doc = type.equals("text/html") ? Jsoup.parse(body) : Jsoup.parse(body, "", Parser.xmlParser());
+            for (Element el : doc.getAllElements()) {
+                for (Attribute a : el.attributes()) values.add(a.getValue());
+                if (!type.equals("text/html")) values.add(el.ownText());
+            }
+        } else if (type.equals("application/json")) {
+            strings(JSON.readTree(body), values);
+        } else if (type.contains("mpegurl")) {
+            body.lines().filter(l -> !l.startsWith("#")).forEach(values::add);
+        }
+        Set<String> out = new LinkedHashSet<>();
+        String origin = live.url("");
+        for (String v : values) {
+            String url = v.strip();
+            if (url.startsWith(origin + "/")) url = url.substring(origin.length());
+            if (!url.startsWith("/") || url.startsWith("//") || url.startsWith("/search")) continue;
+            url = url.replaceAll("#.*", "");
+            if (!url.isEmpty()) out.add(url);
+        }
+        return out;
+    }
+
+    private static void strings(JsonNode node, List<String> out) {
+        if (node.isTextual()) out.add(node.asText());
+        for (JsonNode child : node) strings(child, out);
     }
 
     static String type(HttpResponse<?> response) {
-        String type = response.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", "").strip().toLowerCase(Locale.ROOT);
-        return SAME.getOrDefault(type, type);
+        return response.headers().firstValue("Content-Type").orElse("(none)").replaceAll(";.*", "").strip().toLowerCase(Locale.ROOT);
     }
 
     static HttpResponse<byte[]> get(String url) throws Exception {
         return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    /** Every path the machine-readable documents name (absolute URLs on this server, and root-relative VoiceXML sources). */
-    static Set<String> namedPaths() throws Exception {
-        List<String> documents = new ArrayList<>(List.of("/feed.xml", "/api/pages.json", "/ivr.vxml"));
-        for (Page page : server.site().pages()) {
-            String slug = page.slug();
-            documents.addAll(List.of("/" + slug + "/feed.xml", "/" + slug + ".m3u", "/" + slug + ".m3u8", "/ivr/" + slug + ".vxml",
-                    "/api/pages/" + slug + ".json"));
+    private static void deleteTree(Path dir) throws Exception {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
         }
-        Pattern absolute = Pattern.compile(Pattern.quote(server.url("")) + "(/[^\\s\"'<>]*)");
-        Pattern relative = Pattern.compile("(?:src|next)=\"(/[^\"]*)\"");
-        Set<String> paths = new LinkedHashSet<>(documents);
-        for (String doc : documents) {
-            String body = server.get(doc).body().replace("&amp;", "&");
-            for (Pattern p : List.of(absolute, relative)) {
-                Matcher m = p.matcher(body);
-                while (m.find()) paths.add(m.group(1).replaceAll("[?#].*", ""));
-            }
-        }
-        return paths;
-    }
-
-    @Test
-    void everyUrlTheFeedsPlaylistsApiAndVoiceXmlNameIsServedStaticallyWithItsType() throws Exception {
-        Set<String> paths = namedPaths();
-        List<String> wrong = new ArrayList<>();
-        int checked = 0;
-        for (String path : paths) {
-            if (path.endsWith("/twiml")) continue; // the one dynamic URL: a webhook, documented as staying with the server
-            HttpResponse<byte[]> live = server.getBytes(path);
-            assertEquals(200, live.statusCode(), path);
-            HttpResponse<byte[]> copy = get(edge + path);
-            if (copy.statusCode() != 200 || !type(copy).equals(type(live))) {
-                wrong.add(path + ": " + copy.statusCode() + " " + type(copy) + " (live: " + type(live) + ")");
-            }
-            checked++;
-        }
-        assertEquals(List.of(), wrong);
-        assertTrue(checked > 200, checked + " URLs");
-        assertTrue(paths.stream().anyMatch(p -> p.endsWith(".alaw.wav")) && paths.stream().anyMatch(p -> p.endsWith(".ulaw")));
-    }
-
-    @Test
-    void theExportGuideNamesTheTypesStockHostsLack() throws Exception {
-        Map<String, String> types = documentedTypes();
-        assertEquals("audio/basic", types.get("ulaw"));
-        assertEquals("audio/x-alaw-basic", types.get("alaw"));
-        assertFalse(types.containsKey("mp3"), "stock types are not listed as additions");
-    }
-
-    @Test
-    void eachCodecIsItsOwnFileInTheExport() throws Exception {
-        byte[] ulaw = Files.readAllBytes(export.resolve("telephony/about-ketamine/introduction.wav"));
-        byte[] alaw = Files.readAllBytes(export.resolve("telephony/about-ketamine/introduction.alaw.wav"));
-        byte[] pcm = Files.readAllBytes(export.resolve("telephony/about-ketamine/introduction.pcm.wav"));
-        assertEquals(7, ulaw[20] & 0xff, "WAVE_FORMAT_MULAW");
-        assertEquals(6, alaw[20] & 0xff, "WAVE_FORMAT_ALAW");
-        assertEquals(1, pcm[20] & 0xff, "WAVE_FORMAT_PCM");
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.earshot.App;
 import app.earshot.making.Maker;
 import app.earshot.store.ArtifactStore;
+import app.earshot.store.Seal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,11 @@ final class CacheCheck {
 
     /** Every artifact file in {@code cache} verifies against its record and format; nothing else is there. */
     static void assertEveryFileVerifies(Path cache) throws IOException {
+        assertEveryFileVerifies(cache, Seal.NONE);
+    }
+
+    /** As above, with every record's MAC checked with {@code seal}. */
+    static void assertEveryFileVerifies(Path cache, Seal seal) throws IOException {
         List<Path> files = files(cache);
         assertTrue(files.stream().noneMatch(f -> f.toString().endsWith(".tmp")), "temp files left: " + files);
         for (Path file : files) {
@@ -27,7 +33,7 @@ final class CacheCheck {
                 assertTrue(Files.isRegularFile(file.resolveSibling(name.substring(0, name.length() - 4))), "a record without its file: " + file);
             }
         }
-        assertTrue(assertStoredFilesVerify(cache) > 0, "the cache holds artifacts");
+        assertTrue(assertStoredFilesVerify(cache, seal) > 0, "the cache holds artifacts");
     }
 
     /**
@@ -35,9 +41,14 @@ final class CacheCheck {
      * midway leaves a temp file, or a record whose file was not yet renamed into place); returns how many there are.
      */
     static int assertStoredFilesVerify(Path cache) throws IOException {
+        return assertStoredFilesVerify(cache, Seal.NONE);
+    }
+
+    /** As above, checking the records' MAC with {@code seal}. */
+    static int assertStoredFilesVerify(Path cache, Seal seal) throws IOException {
         if (!Files.isDirectory(cache)) return 0;
         List<Path> files = files(cache);
-        ArtifactStore store = App.artifactStore(cache, Maker.open());
+        ArtifactStore store = App.artifactStore(cache, Maker.open(), seal);
         List<String> failed = new ArrayList<>();
         int artifacts = 0;
         for (Path file : files) {

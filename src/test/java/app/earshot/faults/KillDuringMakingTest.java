@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.earshot.TestServer;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillDuringMakingTest {
     static final int KILLS = 20;
-    static final int MOST_DELAY_MS = 2500;
 
     @TempDir
     Path dir;
@@ -41,20 +39,24 @@ class KillDuringMakingTest {
         long seed = Long.getLong("earshot.kill.seed", System.nanoTime());
         System.out.println("KillDuringMakingTest seed " + seed + " (repeat with -Dearshot.kill.seed=" + seed + ")");
         Random random = new Random(seed);
+        // A healthy run first, on its own cache: the complete bytes of every kind, and how long making them all takes
+        // here (so that the kills are spread over the making however loaded the machine is).
         Map<String, byte[]> good = new HashMap<>();
-        try (TestServer healthy = TestServer.start(DamagedCacheTest.CONTENT, dir.resolve("healthy"), TestServer.SYNTHESIZER)) {
-            for (String url : TwoOriginsTest.KINDS) {
-                HttpResponse<byte[]> r = healthy.getBytes(url);
-                assertEquals(200, r.statusCode(), url);
-                good.put(url, r.body());
-            }
+        long makingMs;
+        try (Origin healthy = Origin.start(DamagedCacheTest.CONTENT, dir.resolve("healthy"), dir.resolve("healthy.log"), Map.of()).awaitUp()) {
+            long start = System.nanoTime();
+            List<CompletableFuture<byte[]>> made = TwoOriginsTest.KINDS.stream()
+                    .map(url -> CompletableFuture.supplyAsync(() -> made(healthy, url))).toList();
+            for (int i = 0; i < made.size(); i++) good.put(TwoOriginsTest.KINDS.get(i), made.get(i).get());
+            makingMs = Math.max(1, (System.nanoTime() - start) / 1_000_000);
         }
+        System.out.println("making every kind took " + makingMs + " ms; kills fall within that after start-up");
         Path cache = dir.resolve("cache");
         Path log = dir.resolve("server.log");
         List<Long> killed = new ArrayList<>();
         int midWrite = 0;
         for (int round = 0; round < KILLS; round++) {
-            int delay = random.nextInt(MOST_DELAY_MS);
+            int delay = (int) (random.nextDouble() * makingMs);
             Origin victim = Origin.start(DamagedCacheTest.CONTENT, cache, log, Map.of()).awaitUp();
             assertEquals(List.of(), tempFilesOf(cache, killed), "temp files of killed servers left after a start (round " + round + ")");
             List<CompletableFuture<Answer>> asked = new ArrayList<>();
@@ -78,6 +80,14 @@ class KillDuringMakingTest {
         }
         CacheCheck.assertEveryFileVerifies(cache);
         System.out.println(midWrite + " of " + KILLS + " kills left a temp file behind");
+    }
+
+    private static byte[] made(Origin origin, String url) {
+        try {
+            return TwoOriginsTest.made(origin, url);
+        } catch (Exception e) {
+            throw new AssertionError(url, e);
+        }
     }
 
     /** One request's outcome: the answer, or null if the kill cut the connection (which is not an answer). */

@@ -64,6 +64,16 @@ final class Origin implements AutoCloseable {
         throw new AssertionError("server did not start: " + output());
     }
 
+    /** Waits (at most two minutes) until the server's output contains {@code text}, such as warming's "Audio ready". */
+    Origin awaitOutput(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!output().contains(text)) {
+            if (System.nanoTime() > deadline) throw new AssertionError("the server never said '" + text + "': " + output());
+            Thread.sleep(100);
+        }
+        return this;
+    }
+
     HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120)).build();
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -17,14 +17,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code /api/openapi.json} against the routes the server really registers (read from Javalin's router) and the
+ * {@code /api/openapi.json} against the routes the server really registers (read from Javalin's router, in both
+ * directions: every route described, every described operation a route) and the
  * content types it really sends (one request per route and format on a small fixture site).
  */
 class OpenApiCoverageTest {
@@ -35,8 +38,10 @@ class OpenApiCoverageTest {
     @BeforeAll
     static void start() throws Exception {
         App.Content content = App.load(Path.of("src/test/resources/hostile/site"));
-        app = App.create(new SnapshotStore(App.snapshot(content)), App.narrator(TestServer.SHARED_AUDIO_CACHE, TestServer.SYNTHESIZER))
-                .start("127.0.0.1", 0);
+        // With the authors' preview on, so that its routes are registered too.
+        PronunciationPreview preview = new PronunciationPreview(TestServer.SYNTHESIZER, page -> List.of());
+        app = WebApp.builder(new SnapshotStore(App.snapshot(content)), App.narrator(TestServer.SHARED_AUDIO_CACHE, TestServer.SYNTHESIZER))
+                .preview(preview).build().start("127.0.0.1", 0);
         paths = new ObjectMapper().readTree(get("/api/openapi.json").body()).get("paths");
     }
 
@@ -60,6 +65,19 @@ class OpenApiCoverageTest {
             if (path == null || !path.has(method)) missing.add(method.toUpperCase() + " " + route.endpoint.path);
         }
         assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void everyDescribedOperationIsARegisteredRoute() {
+        Set<String> registered = new HashSet<>();
+        for (ParsedEndpoint route : app.unsafe.internalRouter.allHttpHandlers()) {
+            registered.add(route.endpoint.method.name().toLowerCase() + " " + route.endpoint.path);
+        }
+        List<String> phantom = new ArrayList<>();
+        paths.fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+            if (!registered.contains(method + " " + path.getKey())) phantom.add(method.toUpperCase() + " " + path.getKey());
+        }));
+        assertEquals(List.of(), phantom);
     }
 
     @Test

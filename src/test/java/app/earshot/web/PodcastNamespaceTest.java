@@ -31,6 +31,11 @@ class PodcastNamespaceTest {
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.startWarmOnCopy(Path.of("src/test/resources/podcast-site"), content);
+        installPartytime();
+    }
+
+    /** Installs npm podcast-partytime under target/ once. */
+    static void installPartytime() throws Exception {
         if (!Files.isDirectory(PARTYTIME.resolve("node_modules/podcast-partytime"))) {
             Files.createDirectories(PARTYTIME);
             run(List.of("npm", "install", "--prefix", PARTYTIME.toString(), "--no-audit", "--no-fund", "podcast-partytime@5.0.0"), null);
@@ -54,7 +59,11 @@ class PodcastNamespaceTest {
 
     /** The feed at {@code path} as podcast-partytime parses it. */
     static JsonNode partytime(String path) throws Exception {
-        String rss = server.get(path).body();
+        return parse(server.get(path).body());
+    }
+
+    /** The feed {@code rss} as podcast-partytime parses it. */
+    static JsonNode parse(String rss) throws Exception {
         String module = PARTYTIME.resolve("node_modules/podcast-partytime").toAbsolutePath().toString();
         return new ObjectMapper().readTree(run(List.of("node", "src/test/resources/partytime/parse.js", module), rss));
     }

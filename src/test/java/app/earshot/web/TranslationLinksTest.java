@@ -54,6 +54,11 @@ class TranslationLinksTest {
         return out;
     }
 
+    /** {@code link} leads to {@code href}, in the language {@code tag} (lang and hreflang), saying {@code text}. */
+    static void assertLanguageLink(Element link, String href, String tag, String text) {
+        assertEquals(List.of(href, tag, tag, text), List.of(link.attr("href"), link.attr("lang"), link.attr("hreflang"), link.text()));
+    }
+
     @Test
     void everyViewIsInItsPagesLanguage() {
         for (String path : views()) {
@@ -89,11 +94,7 @@ class TranslationLinksTest {
 
     @Test
     void theEnglishPageLinksVisiblyToTheSpanishOneInSpanishRightAfterItsHeading() {
-        Element link = server.html("/" + ENGLISH).selectFirst("h1 + p.translations a");
-        assertEquals("Español", link.text());
-        assertEquals("es", link.attr("lang"));
-        assertEquals("es", link.attr("hreflang"));
-        assertEquals("/" + SPANISH, link.attr("href"));
+        assertLanguageLink(server.html("/" + ENGLISH).selectFirst("h1 + p.translations a"), "/" + SPANISH, "es", "Español");
     }
 
     @Test
@@ -102,10 +103,7 @@ class TranslationLinksTest {
         Element notice = doc.selectFirst("h1 + p.translation-notice");
         assertEquals("Esta traducción no ha sido revisada por un traductor médico calificado. Read the original in English",
                 notice.text());
-        Element link = notice.selectFirst("a");
-        assertEquals("en", link.attr("lang"));
-        assertEquals("en", link.attr("hreflang"));
-        assertEquals("/" + ENGLISH, link.attr("href"));
+        assertLanguageLink(notice.selectFirst("a"), "/" + ENGLISH, "en", "Read the original in English");
         assertEquals(1, doc.select("main a[href=/" + ENGLISH + "]").size(), "one link to the original, not two");
         assertEquals(0, doc.select("p.translations").size());
     }
@@ -135,10 +133,7 @@ class TranslationLinksTest {
         try (TestServer reviewed = TestServer.start(dir)) {
             Document doc = reviewed.html("/" + SPANISH);
             assertEquals(0, doc.select(".translation-notice").size());
-            Element link = doc.selectFirst("h1 + p.translations a");
-            assertEquals("English", link.text());
-            assertEquals("en", link.attr("lang"));
-            assertEquals("/" + ENGLISH, link.attr("href"));
+            assertLanguageLink(doc.selectFirst("h1 + p.translations a"), "/" + ENGLISH, "en", "English");
         }
     }
 
@@ -190,19 +185,28 @@ class TranslationLinksTest {
         assertEquals("Información para pacientes en español", doc.selectFirst("h1").text());
         assertEquals("Tratamientos", doc.selectFirst("main h2").text());
         assertEquals(List.of("/" + SPANISH), doc.select("main .page-list a").eachAttr("href"));
-        Element back = doc.selectFirst("h1 + p.translations a");
-        assertEquals("/", back.attr("href"));
-        assertEquals("en", back.attr("lang"));
-        assertEquals("English", back.text());
+        assertLanguageLink(doc.selectFirst("h1 + p.translations a"), "/", "en", "English");
     }
 
     @Test
     void theHomeListsTheSitesLanguagePagesAndLinksToTheSpanishHomeInSpanish() {
         Document doc = server.html("/");
         assertEquals(List.of("/" + ENGLISH), doc.select("main .page-list a").eachAttr("href"));
-        Element link = doc.selectFirst("h1 + p.translations a");
-        assertEquals("/es/", link.attr("href"));
-        assertEquals("es", link.attr("lang"));
-        assertEquals("Español", link.text());
+        assertLanguageLink(doc.selectFirst("h1 + p.translations a"), "/es/", "es", "Español");
+    }
+
+    @Test
+    void aSpanishPagesNavigationNamesTheSpanishHomesTopicsInSpanish() {
+        Document doc = server.html("/" + SPANISH);
+        assertEquals(List.of("Tratamientos"), doc.select("nav.site-nav a").eachText());
+        assertEquals(List.of("/es/#topic-treatments"), doc.select("nav.site-nav a").eachAttr("href"));
+        assertEquals(List.of("Treatments"), server.html("/" + ENGLISH).select("nav.site-nav a").eachText());
+    }
+
+    @Test
+    void onlyTheOtherLanguagesTheSiteListsHaveAHome() {
+        assertEquals(200, server.get("/es").statusCode());
+        assertEquals(404, server.get("/fr/").statusCode());
+        assertEquals(404, server.get("/en/").statusCode(), "the site's own language's home is /");
     }
 }
