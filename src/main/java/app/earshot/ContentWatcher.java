@@ -91,7 +91,7 @@ public final class ContentWatcher implements AutoCloseable {
     boolean reload() {
         try {
             App.Content content = App.load(dir);
-            Snapshot snapshot = Snapshot.of(adjust.apply(content.site()), content.lexicon(), content.messages());
+            Snapshot snapshot = Snapshot.of(adjust.apply(content.site()), content.lexicon(), content.messages(), content.otherLexicons());
             store.replace(snapshot);
             log.info("Content reloaded: {} page(s), {} section(s)", content.site().pages().size(), content.site().sectionCount());
             onReload.accept(snapshot);
