@@ -113,7 +113,7 @@ public final class TalkingBook {
     private String key(Voicing v, Messages msg, Site site, Page page) {
         List<String> parts = new ArrayList<>(List.of("epub", FORMAT_VERSION, language(site, page), site.organisation(),
                 page.slug(), page.title(), page.summary(), page.reviewed().toString(), msg.get("epub.summary"),
-                narrator(msg), msg.get("epub.contents"), msg.get("epub.landmarks"), msg.get("epub.start")));
+                narrator(msg, page), msg.get("epub.contents"), msg.get("epub.landmarks"), msg.get("epub.start")));
         for (Section section : page.sections()) {
             parts.addAll(List.of(section.id(), section.heading(), Boolean.toString(section.introduction()),
                     section.standaloneHtml(), section.blocks().toString(),
