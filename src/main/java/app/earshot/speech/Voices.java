@@ -40,10 +40,13 @@ public final class Voices implements Synthesizer {
         }
     }
 
-    /** True for English, the language FreeTTS speaks. */
+    /**
+     * True for English, the language FreeTTS speaks, and for no language named (a page made outside the loader, which
+     * fills in the site's language, is in the default language: English).
+     */
     public static boolean isEnglish(String language) {
-        String tag = language.toLowerCase(Locale.ROOT);
-        return tag.equals("en") || tag.startsWith("en-");
+        String tag = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);
+        return tag.isEmpty() || tag.equals("en") || tag.startsWith("en-");
     }
 
     /** The voice for {@code language}: {@code english} itself for English, else eSpeak NG's at the same rate and pitch. */
