@@ -3,17 +3,13 @@ package app.earshot.browser;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import app.earshot.TestServer;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -22,25 +18,7 @@ import org.junit.jupiter.api.TestFactory;
  * tags, disabled rules and modes) and its reflow check: the page, a section's page, the transcript, the /es/ home and
  * Spanish search results. A class of its own because that one runs over the bundled site and its export for minutes.
  */
-class SpanishAccessibilityBrowserTest {
-    static final String PAGE = "/acerca-de-la-ketamina";
-
-    static TestServer server;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Path.of("src/test/resources/site-es"));
-        // With its audio made, the page shows everything it can: read-along, sizes, durations.
-        server.warm(server.site().page("acerca-de-la-ketamina").orElseThrow());
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (server != null) server.close();
-    }
+class SpanishAccessibilityBrowserTest extends SpanishFixtureBrowser {
 
     static List<String> routes() {
         List<String> routes = new ArrayList<>(List.of(PAGE, PAGE + "/transcript", "/es/"));

@@ -4,34 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.earshot.Await;
-import app.earshot.TestServer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /** The Spanish page's player in headless Chromium: every control the script adds is named in Spanish (issue 25). */
-class SpanishPlayerBrowserTest {
-    static TestServer server;
-    static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(Path.of("src/test/resources/site-es"));
-        server.warm(server.site().page("acerca-de-la-ketamina").orElseThrow());
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (server != null) server.close();
-    }
+class SpanishPlayerBrowserTest extends SpanishFixtureBrowser {
 
     @Test
     void thePlayersButtonsSpeedAndFollowSwitchAreInSpanish() {
@@ -62,7 +43,7 @@ class SpanishPlayerBrowserTest {
 
     private static void open() {
         browser.reset();
-        browser.driver().get(server.url("/acerca-de-la-ketamina"));
+        browser.driver().get(server.url(PAGE));
         browser.script("const a = document.querySelector('[data-player] audio'); a.muted = true;");
     }
 }
