@@ -4,15 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.earshot.Await;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /** The Spanish page's player in headless Chromium: every control the script adds is named in Spanish (issue 25). */
-class SpanishPlayerBrowserTest extends SpanishFixtureBrowser {
+class SpanishPlayerBrowserTest extends ListeningFixtureBrowser {
+    /** Hides the listening fixture's start (JUnit runs only this one): the bilingual fixture, its Spanish page warm. */
+    @BeforeAll
+    static void startServerAndBrowser() {
+        start(Path.of("src/test/resources/site-es"), "acerca-de-la-ketamina");
+    }
 
     @Test
     void thePlayersButtonsSpeedAndFollowSwitchAreInSpanish() {
@@ -43,7 +50,7 @@ class SpanishPlayerBrowserTest extends SpanishFixtureBrowser {
 
     private static void open() {
         browser.reset();
-        browser.driver().get(server.url(PAGE));
+        browser.driver().get(server.url("/acerca-de-la-ketamina"));
         browser.script("const a = document.querySelector('[data-player] audio'); a.muted = true;");
     }
 }
