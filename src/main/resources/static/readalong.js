@@ -62,11 +62,11 @@
   // Speed: three toggle buttons in a group named by its visible label. They set playbackRate rather than switching to
   // the slower or faster files: the page's timings (and so the read-along and each section's end) stay those of the
   // one recording, the place in it is kept, and nothing is downloaded again; the browser keeps the pitch. The
-  // pre-made readings stay among the downloads, which are the choice without the script. The label names the group:
-  // Orca says it once either way (browse mode reads the label's text and not the group's name; Tab says "Speed panel"
-  // and not the text). With the label hidden from the tree, browse mode never said what the three buttons were for.
-  // A press is heard once, as the button's own "pressed" (no live region: screen readers have their own voice). The
-  // choice is remembered, as the follow switch.
+  // pre-made readings stay among the downloads, which are the choice without the script. The visible label names the
+  // group and is hidden from the accessibility tree: left in it, Orca's browse mode said "Speed panel. Speed." (the
+  // name twice) on the English page; hidden, Orca says the group's name once, on Tab and where browse mode enters the
+  // group. A press is heard once, as the button's own "pressed" (no live region: screen readers have their own voice).
+  // The choice is remembered, as the follow switch.
   // The group is one Tab stop, the pressed button (a roving tab stop; the arrow keys, Home and End move among the
   // three): three stops took the bundled page's content from 18 Tab presses to 20, past the listening-load budget.
   var SPEED_STORE = 'earshot.speed';
@@ -76,6 +76,7 @@
   var speedName = document.createElement('span');
   speedName.id = 'player-speed-name';
   speedName.className = 'player-speed-name';
+  speedName.setAttribute('aria-hidden', 'true');
   speedName.textContent = word('speed');
   speed.setAttribute('aria-labelledby', speedName.id);
   speed.appendChild(speedName);

@@ -107,6 +107,19 @@ class PlayerBrowserTest extends ListeningFixtureBrowser {
         assertEquals(List.of("Faster", "Slower", "Normal"), visited);
     }
 
+    /** Orca's browse mode said "Speed panel. Speed." while the label's text was in the tree beside the group's name. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSpeedLabelIsInTheTreeOnceAsTheGroupsName() {
+        open("/sleep-well");
+        List<Map<String, Object>> nodes = (List<Map<String, Object>>) browser.driver()
+                .executeCdpCommand("Accessibility.getFullAXTree", Map.of()).get("nodes");
+        List<String> named = nodes.stream().filter(n -> !Boolean.TRUE.equals(n.get("ignored")))
+                .filter(n -> n.get("name") instanceof Map<?, ?> name && "Speed".equals(name.get("value")))
+                .map(n -> String.valueOf(((Map<String, Object>) n.get("role")).get("value"))).toList();
+        assertEquals(List.of("group"), named);
+    }
+
     @Test
     void theSpeedIsKeptWhilePlayingAndRemembered() {
         open("/sleep-well");
