@@ -1,6 +1,7 @@
 #!/bin/bash
 # What Orca says on Earshot's pages, counted. Starts Earshot from JAR (default target/earshot.jar) twice, on the
-# bundled content and on the test fixture src/test/resources/listening, runs the shared Orca transcript
+# bundled content, on the test fixture src/test/resources/listening and on the bilingual fixture src/test/resources/site-es
+# (its Spanish page), runs the shared Orca transcript
 # (../shared/tools/screen-reader/orca-transcript.sh: Orca 43 + Chromium under Xvfb, about 5 minutes a page) on one
 # page of each, and prints the counts as a Markdown table (for the end of BENCHMARKS.md):
 #   - utterances before the content: browse-mode lines (Ctrl+Home, Down) before the first words of the first section;
@@ -10,7 +11,7 @@
 #   - generic control names: Chromium's own media-control names ("play push button", "volume ... slider", ...).
 #   bench/screen-reader.sh [JAR] [OUT_DIR]         root, Debian 12; one run at a time (the transcript uses X :99)
 #   bench/screen-reader.sh --count DIR MARKER      counts an existing transcript folder only
-#   ONLY=bundled|fixture bench/screen-reader.sh     runs one of the two pages
+#   ONLY=bundled|fixture|spanish bench/screen-reader.sh     runs one of the three pages
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 home=$(dirname "$here")
@@ -60,6 +61,7 @@ serve() { # PORT CONTENT
 }
 serve 7181 "$home/content"
 serve 7182 "$home/src/test/resources/listening"
+serve 7183 "$home/src/test/resources/site-es"
 sleep 20   # let warming make the page audio, so the player is the one a visitor meets
 transcript() { # URL DIR
   "$tool" "$1" "$2" > "$2.log" 2>&1
@@ -69,8 +71,10 @@ transcript() { # URL DIR
 }
 if [ -z "${ONLY:-}" ] || [ "$ONLY" = bundled ]; then transcript http://127.0.0.1:7181/what-is-ketamine "$out/bundled"; fi
 if [ -z "${ONLY:-}" ] || [ "$ONLY" = fixture ]; then transcript http://127.0.0.1:7182/sleep-well "$out/fixture"; fi
+if [ -z "${ONLY:-}" ] || [ "$ONLY" = spanish ]; then transcript http://127.0.0.1:7183/acerca-de-la-ketamina "$out/spanish"; fi
 echo "| Page | browse lines | before the content | \"clickable\" | only \"clickable\" | headings said twice | say-all lines repeated | generic control names |"
 echo "|---|---|---|---|---|---|---|---|"
 echo "| bundled /what-is-ketamine | $(count "$out/bundled" "Ketamine therapy represents")"
 echo "| fixture /sleep-well | $(count "$out/fixture" "This section shares its heading")"
+echo "| Spanish /acerca-de-la-ketamina | $(count "$out/spanish" "La terapia con ketamina puede aliviar")"
 echo "screen-reader: transcripts in $out" >&2

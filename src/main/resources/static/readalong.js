@@ -20,7 +20,7 @@
   var current = null;
   var PAUSE = 1.0;          // a sentence stays highlighted through the pause after it
   var HANDS_OFF = 8000;     // after the reader scrolls or moves focus, the page does not scroll for this long (ms)
-  var STORE = 'earshot.follow';
+  var FOLLOW_STORE = 'earshot.follow';
   var stopAt = null;        // the end of the section being played on its own, or null
   var sectionButton = null; // that section's control
   var userMovedAt = -Infinity;
@@ -59,23 +59,58 @@
   button(word('forward'), function () {
     player.currentTime = Math.min(player.duration || Infinity, player.currentTime + 10);
   });
-  // Speed changes playbackRate rather than switching to the slower or faster files: the page's timings (and so the
-  // read-along) stay those of the one recording, and the place in it is kept. A native select is one Tab stop and one
-  // line for a screen reader ("Speed Normal combo box"); three radio buttons in a fieldset took Orca nine lines.
-  var speedLabel = document.createElement('label');
-  speedLabel.className = 'player-speed';
-  speedLabel.appendChild(document.createTextNode(word('speed') + ' '));
-  var speed = document.createElement('select');
-  [[word('slower'), 0.75], [word('normal'), 1], [word('faster'), 1.25]].forEach(function (s) {
-    var option = document.createElement('option');
-    option.value = String(s[1]);
-    option.textContent = s[0];
-    option.selected = s[1] === 1;
-    speed.appendChild(option);
+  // Speed: three toggle buttons in a group named by its visible label. They set playbackRate rather than switching to
+  // the slower or faster files: the page's timings (and so the read-along and each section's end) stay those of the
+  // one recording, the place in it is kept, and nothing is downloaded again; the browser keeps the pitch. The
+  // pre-made readings stay among the downloads, which are the choice without the script. The visible label names the
+  // group and is hidden from the accessibility tree: left in it, Orca's browse mode said "Speed panel. Speed." (the
+  // name twice) on the English page; hidden, Orca says the group's name once, on Tab and where browse mode enters the
+  // group. A press is heard once, as the button's own "pressed" (no live region: screen readers have their own voice).
+  // The choice is remembered, as the follow switch.
+  // The group is one Tab stop, the pressed button (a roving tab stop; the arrow keys, Home and End move among the
+  // three): three stops took the bundled page's content from 18 Tab presses to 20, past the listening-load budget.
+  var SPEED_STORE = 'earshot.speed';
+  var speed = document.createElement('div');
+  speed.className = 'player-speed';
+  speed.setAttribute('role', 'group');
+  var speedName = document.createElement('span');
+  speedName.id = 'player-speed-name';
+  speedName.className = 'player-speed-name';
+  speedName.setAttribute('aria-hidden', 'true');
+  speedName.textContent = word('speed');
+  speed.setAttribute('aria-labelledby', speedName.id);
+  speed.appendChild(speedName);
+  var rates = [['slower', 0.75], ['normal', 1], ['faster', 1.25]].map(function (s) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = word(s[0]);
+    b.setAttribute('data-rate', String(s[1]));
+    b.addEventListener('click', function () { setSpeed(s[1]); remember(SPEED_STORE, String(s[1])); });
+    b.addEventListener('keydown', moveAmongSpeeds);
+    speed.appendChild(b);
+    return { button: b, rate: s[1] };
   });
-  speed.addEventListener('change', function () { player.playbackRate = parseFloat(speed.value); });
-  speedLabel.appendChild(speed);
-  controls.appendChild(speedLabel);
+  function setSpeed(rate) {
+    // The default rate too: the browser resets playbackRate to it whenever the source is loaded again.
+    player.defaultPlaybackRate = rate;
+    player.playbackRate = rate;
+    rates.forEach(function (r) {
+      r.button.setAttribute('aria-pressed', String(r.rate === rate));
+      r.button.tabIndex = r.rate === rate ? 0 : -1;
+    });
+  }
+  function moveAmongSpeeds(event) {
+    var buttons = rates.map(function (r) { return r.button; });
+    var index = buttons.indexOf(event.target);
+    var to = { ArrowLeft: index - 1, ArrowUp: index - 1, ArrowRight: index + 1, ArrowDown: index + 1,
+               Home: 0, End: buttons.length - 1 }[event.key];
+    if (to === undefined || to < 0 || to >= buttons.length) return;
+    event.preventDefault();
+    buttons[to].focus();
+  }
+  var kept = parseFloat(remembered(SPEED_STORE));
+  setSpeed(rates.some(function (r) { return r.rate === kept; }) ? kept : 1);
+  controls.appendChild(speed);
 
   var follow = null;
   if (items.length) {
@@ -83,8 +118,8 @@
     label.className = 'player-follow';
     follow = document.createElement('input');
     follow.type = 'checkbox';
-    follow.checked = remembered() !== 'off';
-    follow.addEventListener('change', function () { remember(follow.checked ? 'on' : 'off'); });
+    follow.checked = remembered(FOLLOW_STORE) !== 'off';
+    follow.addEventListener('change', function () { remember(FOLLOW_STORE, follow.checked ? 'on' : 'off'); });
     label.appendChild(follow);
     label.appendChild(document.createTextNode(' ' + word('follow')));
     controls.appendChild(label);
@@ -92,8 +127,8 @@
   player.removeAttribute('controls');
   player.insertAdjacentElement('afterend', controls);
 
-  function remembered() { try { return window.localStorage.getItem(STORE); } catch (e) { return null; } }
-  function remember(value) { try { window.localStorage.setItem(STORE, value); } catch (e) { /* private mode */ } }
+  function remembered(key) { try { return window.localStorage.getItem(key); } catch (e) { return null; } }
+  function remember(key, value) { try { window.localStorage.setItem(key, value); } catch (e) { /* private mode */ } }
 
   function start() {
     var started = player.play();

@@ -41,7 +41,7 @@ final class SearchView {
             inReadersLanguage(model, site, msg, results);
             model.put("state", "empty");
             model.put("searchQuery", query.text());
-            model.put("topics", topics(site, msg));
+            model.put("topics", topics(site, msg, results.asked()));
             return model;
         }
         String count = results.more() ? msg.format("search.count.more", results.total()) : switch (results.total()) {
@@ -69,7 +69,7 @@ final class SearchView {
                 Languages.selfName(results.language()), results.language()));
         results.urgentHelp().ifPresent(c -> model.put("urgentHelp", new UrgentHelp(c.kind(), c.label(), c.title(), c.text(),
                 "/" + c.page().slug() + "/" + c.section().id(), title(now, c.page(), c.section()), lang(model, c.page()))));
-        if (results.total() == 0) model.put("topics", topics(site, msg));
+        if (results.total() == 0) model.put("topics", topics(site, msg, results.asked()));
         model.put("results", results.shown().stream().map(hit -> new Result(
                 "/" + hit.page().slug() + "/" + hit.section().id(), title(now, hit.page(), hit.section()),
                 hit.page().title(), hit.excerpt().parts(), lang(model, hit.page()))).toList());
@@ -91,8 +91,11 @@ final class SearchView {
         return section.introduction() ? now.messages(page.language()).format("search.introduction-to", page.title()) : section.heading();
     }
 
-    private List<Views.Link> topics(Site site, Messages msg) {
-        return views.groups(site).stream().map(t -> new Views.Link("/#" + t.id(),
-                site.topics().isEmpty() ? msg.get("layout.topics.pages") : t.title())).toList();
+    /** The topics of the reader's language's home, in its words (one "Pages" link for a site without topics). */
+    private List<Views.Link> topics(Site site, Messages msg, String asked) {
+        String language = site.languages().contains(asked) ? asked : site.language();
+        if (!site.topics().isEmpty()) return views.navigation(site, language);
+        return views.groups(site).stream().map(t -> new Views.Link(Views.home(site, language) + "#" + t.id(),
+                msg.get("layout.topics.pages"))).toList();
     }
 }

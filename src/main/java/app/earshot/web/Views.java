@@ -135,6 +135,9 @@ public final class Views {
     void readerLanguage(Map<String, Object> model, Site site, Messages msg, String language) {
         if (!language.isEmpty() && !language.equals(site.language())) model.put("searchLang", language);
         if (site.languages().contains(language)) {
+            // The navigation leads to the topics of this language's home, in its words.
+            model.put("pages", navigation(site, language));
+            model.put("homeHref", home(site, language));
             model.put("feedHref", FeedRoutes.feedPath(site, language));
             model.put("feedTitle", msg.format("layout.feed.title", FeedRoutes.feedTitle(site, msg, language)));
         }
@@ -174,8 +177,12 @@ public final class Views {
         if (site.topics().isEmpty()) {
             return site.pages().stream().filter(p -> p.language().equals(language)).map(p -> new Link("/" + p.slug(), p.title())).toList();
         }
-        String home = language.equals(site.language()) ? "/" : "/" + language + "/";
-        return inLanguage(site, null, language).stream().map(t -> new Link(home + "#" + t.id(), t.title())).toList();
+        return inLanguage(site, null, language).stream().map(t -> new Link(home(site, language) + "#" + t.id(), t.title())).toList();
+    }
+
+    /** The home page of the site's pages in {@code language}: "/" for the site's own language, else "/es/". */
+    static String home(Site site, String language) {
+        return language.equals(site.language()) ? "/" : "/" + language + "/";
     }
 
     /** The home page's groups with only the pages in {@code language}, each headed by its topic's title in it. */

@@ -235,7 +235,7 @@ class AccessibilityBrowserTest {
         assertTrue(overflow <= 0, route + ": page scrolls sideways by " + overflow + " px at 320 px");
     }
 
-    private static String describe(List<Rule> violations) {
+    static String describe(List<Rule> violations) {
         return violations.stream().map(v -> "  " + v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + "\n"
                         + v.getNodes().stream().map(n -> "    " + n.getTarget() + " " + n.getFailureSummary()).collect(Collectors.joining("\n")))
                 .collect(Collectors.joining("\n"));

@@ -48,7 +48,7 @@ record ListeningLoad(int lines, int narrationLines, int tabStops, int narrationT
     private static final String MARK = """
             const narration = el => el.matches('audio, video')
               || (el.matches('a[href]') && /(\\/audio\\/|\\.m3u8?$|\\.epub$|\\.vtt$|\\/transcript$|\\/feed\\.xml$|\\/ivr\\/)/.test(el.getAttribute('href').split('#')[0]))
-              || (el.matches('a[href]') && /^\\s*listen\\b/i.test(el.textContent))
+              || (el.matches('a[href]') && /^\\s*(listen|escuchar)\\b/i.test(el.textContent))
               || (el.matches('summary') && el.parentElement.querySelector('a[href*="/audio/"]') !== null);
             document.querySelectorAll('audio, video, a[href], summary').forEach(el => { if (narration(el)) el.setAttribute('data-ax-narration', ''); });
             const hidden = el => { const cs = getComputedStyle(el); return cs.clipPath === 'inset(50%)' || (parseFloat(cs.width) <= 1 && parseFloat(cs.height) <= 1 && cs.overflow === 'hidden') || cs.display === 'none'; };

@@ -57,8 +57,8 @@ class PlayerBrowserTest extends ListeningFixtureBrowser {
     @Test
     void playerControlsAreNativeButtonsNamedInThePagesWords() {
         open("/sleep-well");
-        assertEquals(List.of("Listen to the whole page", "Back 10 seconds", "Forward 10 seconds"), texts("[data-player] button"));
-        assertEquals(List.of("Slower", "Normal", "Faster"), texts("[data-player] label select option"));
+        assertEquals(List.of("Listen to the whole page", "Back 10 seconds", "Forward 10 seconds"), texts("[data-player] .player-controls > button"));
+        assertEquals(List.of("Slower", "Normal", "Faster"), texts("[data-player] [role=group] button"));
         assertEquals(Boolean.FALSE, browser.script("return document.querySelector('[data-player] audio').hasAttribute('controls');"));
         WebElement play = browser.driver().findElement(By.cssSelector("[data-player] .player-play"));
         play.sendKeys(Keys.ENTER);
@@ -73,15 +73,67 @@ class PlayerBrowserTest extends ListeningFixtureBrowser {
         assertEquals(15.0, ((Number) audio("currentTime")).doubleValue(), 0.3);
     }
 
+    /** Issue 22's "speed in reach": a group named by its visible label, one toggle button per speed. */
     @Test
-    void speedChoiceSetsTheRateFromTheKeyboard() {
+    void speedButtonsSetTheRateAndSayWhichIsPressed() {
         open("/sleep-well/habits-that-help");
-        WebElement speed = browser.driver().findElement(By.xpath("//label[starts-with(normalize-space(.), 'Speed')]/select"));
-        assertEquals("1", speed.getDomProperty("value"));
-        speed.sendKeys(Keys.ARROW_UP);
-        assertEquals(0.75, ((Number) audio("playbackRate")).doubleValue(), 0.001);
-        speed.sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN);
-        assertEquals(1.25, ((Number) audio("playbackRate")).doubleValue(), 0.001);
+        WebElement group = browser.driver().findElement(By.cssSelector("[data-player] [role=group]"));
+        assertEquals("Speed", group.getAccessibleName());
+        assertTrue(group.getText().startsWith("Speed"), group.getText());
+        assertEquals(List.of("false", "true", "false"), pressed());
+        // One Tab stop, the pressed button; the arrow keys, Home and End move among the three, Enter or Space presses.
+        List<WebElement> buttons = group.findElements(By.tagName("button"));
+        assertEquals(List.of("-1", "0", "-1"), buttons.stream().map(b -> b.getDomProperty("tabIndex")).toList());
+        double[] rates = {0.75, 1, 1.25};
+        WebElement from = buttons.get(1);
+        List<String> visited = new ArrayList<>();
+        for (Keys[] step : List.of(new Keys[] {Keys.ARROW_RIGHT, Keys.ENTER}, new Keys[] {Keys.HOME, Keys.SPACE},
+                new Keys[] {Keys.ARROW_DOWN, Keys.ENTER})) {
+            from.sendKeys(step[0]);
+            WebElement button = browser.driver().switchTo().activeElement();
+            int i = buttons.indexOf(button);
+            assertTrue(i >= 0, "focus left the group after " + step[0].name());
+            visited.add(button.getText());
+            button.sendKeys(step[1]);
+            assertEquals(rates[i], ((Number) audio("playbackRate")).doubleValue(), 0.001, button.getText());
+            List<String> expected = new ArrayList<>(List.of("false", "false", "false"));
+            expected.set(i, "true");
+            assertEquals(expected, pressed(), button.getText());
+            assertEquals("0", button.getDomProperty("tabIndex"), button.getText());
+            Map<?, ?> size = (Map<?, ?>) browser.script("const r = arguments[0].getBoundingClientRect(); return {w: r.width, h: r.height};", button);
+            assertTrue(((Number) size.get("w")).doubleValue() >= 44 && ((Number) size.get("h")).doubleValue() >= 44, button.getText() + " " + size);
+            from = button;
+        }
+        assertEquals(List.of("Faster", "Slower", "Normal"), visited);
+    }
+
+    /** Orca's browse mode said "Speed panel. Speed." while the label's text was in the tree beside the group's name. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSpeedLabelIsInTheTreeOnceAsTheGroupsName() {
+        open("/sleep-well");
+        List<Map<String, Object>> nodes = (List<Map<String, Object>>) browser.driver()
+                .executeCdpCommand("Accessibility.getFullAXTree", Map.of()).get("nodes");
+        List<String> named = nodes.stream().filter(n -> !Boolean.TRUE.equals(n.get("ignored")))
+                .filter(n -> n.get("name") instanceof Map<?, ?> name && "Speed".equals(name.get("value")))
+                .map(n -> String.valueOf(((Map<String, Object>) n.get("role")).get("value"))).toList();
+        assertEquals(List.of("group"), named);
+    }
+
+    @Test
+    void theSpeedIsKeptWhilePlayingAndRemembered() {
+        open("/sleep-well");
+        try {
+            browser.driver().findElement(By.xpath("//*[@role='group']/button[.='Slower']")).sendKeys(Keys.ENTER);
+            browser.driver().findElement(By.cssSelector("[data-player] .player-play")).sendKeys(Keys.ENTER);
+            assertEquals(Boolean.FALSE, audio("paused"));
+            assertEquals(0.75, ((Number) audio("playbackRate")).doubleValue(), 0.001);
+            open("/sleep-well/habits-that-help");
+            assertEquals(List.of("true", "false", "false"), pressed(), "the speed was not remembered");
+            assertEquals(0.75, ((Number) audio("playbackRate")).doubleValue(), 0.001);
+        } finally {
+            browser.script("localStorage.removeItem('earshot.speed');");
+        }
     }
 
     @Test
@@ -150,6 +202,14 @@ class PlayerBrowserTest extends ListeningFixtureBrowser {
             open("/sleep-well");
             assertEquals(Boolean.TRUE, browser.script("return document.querySelector('[data-player] audio').hasAttribute('controls');"));
             assertEquals(0L, browser.script("return document.querySelectorAll('main button').length;"));
+            // The other speeds are the pre-made readings, offered as downloads.
+            for (String text : List.of("Download a slower reading", "Download a faster reading")) {
+                String href = browser.driver().findElement(By.xpath("//details[@class='listen-more']//a[starts-with(normalize-space(.), '" + text + "')]")).getDomAttribute("href");
+                var response = server.getBytes(href);
+                assertEquals(200, response.statusCode(), href);
+                assertEquals("audio/mpeg", response.headers().firstValue("Content-Type").orElse(""), href);
+                assertTrue(response.body().length > 10_000, href + ": " + response.body().length + " bytes");
+            }
             assertEquals("/sleep-well/habits-that-help",
                     browser.driver().findElement(By.cssSelector("#habits-that-help .listen-section a")).getDomAttribute("href"));
         } finally {
@@ -175,6 +235,11 @@ class PlayerBrowserTest extends ListeningFixtureBrowser {
 
     private static List<String> texts(String selector) {
         return browser.driver().findElements(By.cssSelector(selector)).stream().map(WebElement::getText).toList();
+    }
+
+    private static List<String> pressed() {
+        return browser.driver().findElements(By.cssSelector("[data-player] [role=group] button")).stream()
+                .map(b -> b.getDomAttribute("aria-pressed")).toList();
     }
 
     private static Object audio(String property) {

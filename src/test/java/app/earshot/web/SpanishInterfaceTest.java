@@ -78,6 +78,48 @@ class SpanishInterfaceTest {
         }
     }
 
+    /** The /es/ home and Spanish searches (results, urgent help, none found): the words around their content too. */
+    @Test
+    void theSpanishHomeAndSearchPagesSayNoEnglishInterfaceWord() {
+        for (String path : List.of("/es/", "/search?lang=es&q=depresi%C3%B3n", "/search?lang=es&q=quiero+hacerme+da%C3%B1o",
+                "/search?lang=es&q=zzzxq")) {
+            Document doc = get(path);
+            assertEquals("es", doc.select("html").attr("lang"), path);
+            String around = listText(doc);
+            for (String word : ENGLISH_WORDS) {
+                assertTrue(!Pattern.compile("\\b" + word + "\\b").matcher(around).find(), path + " still says '" + word + "': " + around);
+            }
+        }
+        // The same reading of the English home finds its English words, so the loop above can fail.
+        assertTrue(listText(get("/")).contains("Search"), listText(get("/")));
+    }
+
+    /** Topic titles are the content's, in each language: a Spanish page names and links the Spanish home's topics. */
+    @Test
+    void theSpanishSearchPagesLeadToTheSpanishHomesTopics() {
+        List<String> topics = get("/es/").select("main h2[id^=topic-]").eachText();
+        assertEquals(List.of("Tratamientos"), topics);
+        for (String path : List.of("/search?lang=es&q=depresi%C3%B3n", "/search?lang=es&q=zzzxq", "/search?lang=es&q=")) {
+            Document doc = get(path);
+            assertTrue(doc.select("a[href*='#topic-']").size() > 0, path);
+            for (Element a : doc.select("a[href*='#topic-']")) {
+                assertTrue(a.attr("href").startsWith("/es/#topic-") && topics.contains(a.text()), path + ": " + a.outerHtml());
+            }
+            for (Element a : doc.select("main a:not([href*='#']):not([href^='/acerca'])")) {
+                assertEquals("/es/", a.attr("href"), path + ": " + a.outerHtml());
+            }
+        }
+    }
+
+    /** The interface text of a home or search page: without page titles, descriptions, excerpts, the searched words,
+     *  the urgent help's own text, the site's name and links written in another language (lang="en": "English"). */
+    static String listText(Document doc) {
+        Document copy = doc.clone();
+        copy.select(".page-list h3, .page-list p, main > h2[id^=topic-], .site-nav a, .site-name, .search-results h2, "
+                + ".search-result-page span, .search-excerpt, bdi, main [class^=care], [lang]:not(html), script, style, title").remove();
+        return ownText(copy);
+    }
+
     @Test
     void everyInterfaceTextIsMadeOfTheSpanishCatalogue() {
         // Each text the server writes around the content (not titles and headings of the page itself) must be built
@@ -126,6 +168,11 @@ class SpanishInterfaceTest {
         // A section's page has its body straight in main, between the player and the pager.
         copy.select("main > :not(h1):not(.part-of):not(.listen):not(.pager):not(.review-dates):not(ol.transcript)"
                 + ":not(nav.contents):not(section)").remove();
+        return ownText(copy);
+    }
+
+    /** The own text of every element of {@code copy}, with the accessible names written in attributes. */
+    static String ownText(Document copy) {
         StringBuilder out = new StringBuilder();
         for (Element e : copy.getAllElements()) {
             for (TextNode t : e.textNodes()) if (!t.isBlank()) out.append(t.text().strip()).append(' ');

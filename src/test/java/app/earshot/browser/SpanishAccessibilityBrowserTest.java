@@ -1,0 +1,61 @@
+package app.earshot.browser;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The Spanish pages of the bilingual fixture (issue 25) under the axe suite of {@link AccessibilityBrowserTest} (its
+ * tags, disabled rules and modes) and its reflow check: the page, a section's page, the transcript, the /es/ home and
+ * Spanish search results. A class of its own because that one runs over the bundled site and its export for minutes.
+ */
+class SpanishAccessibilityBrowserTest extends ListeningFixtureBrowser {
+    static final String PAGE = "/acerca-de-la-ketamina";
+
+    /** Hides the listening fixture's start (JUnit runs only this one): the bilingual fixture, its Spanish page warm. */
+    @BeforeAll
+    static void startServerAndBrowser() {
+        start(Path.of("src/test/resources/site-es"), "acerca-de-la-ketamina");
+    }
+
+    static List<String> routes() {
+        List<String> routes = new ArrayList<>(List.of(PAGE, PAGE + "/transcript", "/es/"));
+        routes.add(PAGE + "/" + server.site().page("acerca-de-la-ketamina").orElseThrow().sections().get(1).id());
+        for (String q : List.of("depresión", "quiero hacerme daño")) {
+            routes.add("/search?lang=es&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+        }
+        return routes;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> axeFindsNoViolationsOnTheSpanishPagesInAnyMode() {
+        return routes().stream().flatMap(route -> AccessibilityBrowserTest.MODES.stream().map(mode ->
+                dynamicTest(mode.name() + " " + route, () -> {
+                    browser.reset();
+                    browser.width(mode.width());
+                    browser.media(mode.media());
+                    browser.driver().get(server.url(route));
+                    assertTrue("es".equals(browser.script("return document.documentElement.lang;")), route + " is not lang=es");
+                    Results results = new AxeBuilder().withTags(AccessibilityBrowserTest.TAGS)
+                            .disableRules(new ArrayList<>(AccessibilityBrowserTest.DISABLED_RULES.keySet())).analyze(browser.driver());
+                    assertTrue(results.getPasses().size() > 20, "axe did not run its checks on " + route);
+                    assertTrue(results.getViolations().isEmpty(),
+                            mode.name() + " " + route + ":\n" + AccessibilityBrowserTest.describe(results.getViolations()));
+                    if (mode.width() == 320) {
+                        Long overflow = (Long) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                        assertTrue(overflow <= 0, route + ": page scrolls sideways by " + overflow + " px at 320 px");
+                    }
+                })));
+    }
+}
