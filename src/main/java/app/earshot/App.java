@@ -12,6 +12,7 @@ import app.earshot.speech.Lexicon;
 import app.earshot.speech.LexiconException;
 import app.earshot.speech.ScriptWriter;
 import app.earshot.speech.Synthesizer;
+import app.earshot.speech.Voices;
 import app.earshot.web.WebApp;
 import io.javalin.Javalin;
 import java.nio.file.Files;
@@ -23,11 +24,16 @@ import java.util.List;
 public final class App {
     private App() {}
 
-    /** Everything read from a content folder: the site, its pronunciation lexicon and its interface words. */
-    public record Content(Site site, Lexicon lexicon, app.earshot.messages.Catalogues messages) {
+    /** Everything read from a content folder: the site, its pronunciation lexicons and its interface words. */
+    public record Content(Site site, Lexicon lexicon, app.earshot.messages.Catalogues messages, List<Lexicon> otherLexicons) {
         /** Content with the bundled interface words only. */
         public Content(Site site, Lexicon lexicon) {
             this(site, lexicon, app.earshot.messages.Catalogues.bundled());
+        }
+
+        /** Content with no lexicons of other languages. */
+        public Content(Site site, Lexicon lexicon, app.earshot.messages.Catalogues messages) {
+            this(site, lexicon, messages, List.of());
         }
     }
 
@@ -63,13 +69,41 @@ public final class App {
         } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
             problems.add(messagesDir + ":1: the message catalogues cannot be read: " + e.getMessage());
         }
+        List<Lexicon> others = otherLexicons(dir.normalize(), problems);
         if (!problems.isEmpty()) throw new ContentException(problems);
-        return new Content(site, lexicon, messages);
+        return new Content(site, lexicon, messages, others);
+    }
+
+    /**
+     * The lexicons of other languages, {@code lexicon.<tag>.pls} ({@code lexicon.es.pls}), in name order; each file's
+     * {@code xml:lang} must be the language its name says.
+     */
+    private static List<Lexicon> otherLexicons(Path dir, List<String> problems) {
+        List<Lexicon> others = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path pls : files.filter(p -> p.getFileName().toString().matches("lexicon\\.[A-Za-z]{2,3}(-[A-Za-z0-9]+)*\\.pls")).sorted().toList()) {
+                String name = pls.getFileName().toString();
+                String tag = name.substring("lexicon.".length(), name.length() - ".pls".length());
+                try {
+                    Lexicon parsed = Lexicon.parse(pls);
+                    if (!parsed.appliesTo(tag)) {
+                        problems.add(pls + ":1: xml:lang says '" + parsed.language() + "' but the file name says '" + tag + "'");
+                    } else {
+                        others.add(parsed);
+                    }
+                } catch (LexiconException e) {
+                    problems.addAll(e.problems());
+                }
+            }
+        } catch (java.io.IOException e) {
+            problems.add(dir + ": cannot list the lexicons: " + e.getMessage());
+        }
+        return others;
     }
 
     /** The snapshot of one load: the site, its lexicon and the voicing made from them. */
     public static Snapshot snapshot(Content content) {
-        return Snapshot.of(content.site(), content.lexicon(), content.messages());
+        return Snapshot.of(content.site(), content.lexicon(), content.messages(), content.otherLexicons());
     }
 
     /** The narration parts, keeping what they make under {@code audioCache}. */
@@ -77,14 +111,17 @@ public final class App {
         return narrator(audioCache, synthesizer, app.earshot.making.Maker.open());
     }
 
-    /** As above, with every production (not cache hits) admitted by {@code maker} (the server's load shedding). */
+    /**
+     * As above, with every production (not cache hits) admitted by {@code maker} (the server's load shedding).
+     * {@code synthesizer} speaks English; {@link Voices} adds eSpeak NG for every other language when it is installed.
+     */
     public static Narrator narrator(Path audioCache, Synthesizer synthesizer, app.earshot.making.Maker maker) {
         return narrator(audioCache, synthesizer, maker, Seal.NONE);
     }
 
     /** As above, with every record in the cache signed with {@code seal} (a shared cache's key). */
     public static Narrator narrator(Path audioCache, Synthesizer synthesizer, app.earshot.making.Maker maker, Seal seal) {
-        return Narrator.of(synthesizer, artifactStore(audioCache, maker, seal));
+        return Narrator.of(synthesizer instanceof Voices ? synthesizer : Voices.of(synthesizer), artifactStore(audioCache, maker, seal));
     }
 
     /** The store under {@code audioCache}, with every format check the server's artifacts have, signing with {@code seal}. */

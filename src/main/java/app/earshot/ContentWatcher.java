@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches the content folder and its {@code pages/} folder; after a saved edit (and a short quiet
+ * Watches the content folder and its {@code pages/} and {@code messages/} folders; after a saved edit (and a short quiet
  * period, since editors write in several steps) it reloads everything. Valid content becomes one new
  * {@link Snapshot} (site, lexicon, voicing), swapped in whole and handed to {@code onReload}; broken content is logged as {@code file:line}
  * problems and recorded in the store, and the last good content keeps serving.
@@ -51,6 +51,7 @@ public final class ContentWatcher implements AutoCloseable {
         this.watcher = FileSystems.getDefault().newWatchService();
         register(dir);
         register(dir.resolve("pages"));
+        register(dir.resolve("messages"));
         this.thread = new Thread(this::run, "earshot-content-watcher");
         thread.setDaemon(true);
     }
@@ -91,7 +92,7 @@ public final class ContentWatcher implements AutoCloseable {
     boolean reload() {
         try {
             App.Content content = App.load(dir);
-            Snapshot snapshot = Snapshot.of(adjust.apply(content.site()), content.lexicon(), content.messages());
+            Snapshot snapshot = Snapshot.of(adjust.apply(content.site()), content.lexicon(), content.messages(), content.otherLexicons());
             store.replace(snapshot);
             log.info("Content reloaded: {} page(s), {} section(s)", content.site().pages().size(), content.site().sectionCount());
             onReload.accept(snapshot);

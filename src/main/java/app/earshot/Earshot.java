@@ -88,6 +88,10 @@ public final class Earshot {
                     + "send ownership checks to it, and the feed's podcast:locked names it");
         }
         app.earshot.content.TranslationCheck.warnings(contentDir, content.site()).forEach(out::println);
+        // A language with no voice here: its pages are served as text until what is named is installed.
+        new java.util.TreeSet<>(content.site().pages().stream().map(Page::language).toList()).forEach(language ->
+                app.earshot.speech.Voices.missingVoice(language).ifPresent(why ->
+                        out.println("warning: " + why + "; pages in " + language + " are served as text, without audio")));
         return 0;
     }
 
@@ -103,7 +107,7 @@ public final class Earshot {
         // Retry-After at once. Background work (warming) only uses what people leave idle, and never refuses anyone.
         Maker maker = new Maker(Math.max(1, Runtime.getRuntime().availableProcessors() - 1), PRODUCTION_WAIT_MILLIS, 64);
         Narrator narrator = App.narrator(cli.audioCache(), synthesizer, maker, cli.seal());
-        Snapshot first = Snapshot.of(baseUrl.map(content.site()::withBaseUrl).orElse(content.site()), content.lexicon(), content.messages());
+        Snapshot first = Snapshot.of(baseUrl.map(content.site()::withBaseUrl).orElse(content.site()), content.lexicon(), content.messages(), content.otherLexicons());
         SnapshotStore store = new SnapshotStore(first);
         Warmer warmer = new Warmer(narrator, WARM_DELAY_MILLIS);
         app.earshot.web.PronunciationPreview preview = cli.flag("preview")
@@ -213,7 +217,7 @@ public final class Earshot {
         try (FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer()) {
             Narrator narrator = App.narrator(cli.audioCache(), synthesizer, Maker.open(), cli.seal());
             // The snapshot served carries the base URL, so every absolute URL in the export starts with it.
-            Snapshot snapshot = Snapshot.of(site, content.lexicon(), content.messages());
+            Snapshot snapshot = Snapshot.of(site, content.lexicon(), content.messages(), content.otherLexicons());
             // The feed lists only audio that is ready: make it all first, so the exported feed is complete.
             Warmer warmer = new Warmer(narrator, 0);
             for (Page page : site.pages()) warmer.page(snapshot.voicing(), page, () -> {});

@@ -36,7 +36,7 @@ public final class Captioner {
     /** The section's caption cues at {@code speed} (seconds from the start of its clip), synthesizing if needed. */
     public List<Captions.Cue> sectionCues(Voicing v, Page page, Section section, Speed speed) {
         String key = keys.section(v, page, section, speed);
-        Artifact cues = store.get(key, "cues.json", () -> recorder.section(v.script(page, section), v.voice(speed), Clips.SECTION_PAUSE_SECONDS).cues());
+        Artifact cues = store.get(key, "cues.json", () -> recorder.section(v.script(page, section), v.voice(page, speed), Clips.SECTION_PAUSE_SECONDS).cues());
         try {
             return JSON.readValue(cues.readAllBytes(), CUES);
         } catch (IOException e) {

@@ -40,7 +40,7 @@ public final class Clips {
     public Clip sectionWav(Voicing v, Page page, Section section, Speed speed) {
         String key = keys.section(v, page, section, speed);
         Artifact wav = store.get(key, "wav", () -> {
-            Recorder.Recorded rendered = recorder.section(v.script(page, section), v.voice(speed), SECTION_PAUSE_SECONDS);
+            Recorder.Recorded rendered = recorder.section(v.script(page, section), v.voice(page, speed), SECTION_PAUSE_SECONDS);
             // One synthesis gives the captions too: keep them, so asking for them later is a hit.
             store.get(key, "cues.json", rendered::cues);
             return rendered.wav();

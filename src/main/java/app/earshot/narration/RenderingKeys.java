@@ -6,6 +6,7 @@ import app.earshot.content.Page;
 import app.earshot.content.Section;
 import app.earshot.content.Speed;
 import app.earshot.speech.SpeechScript;
+import app.earshot.speech.Synthesizer;
 import app.earshot.speech.VoiceSettings;
 import app.earshot.store.ArtifactStore;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.List;
 
 /**
  * Names every narration rendering in the artifact store without making it: a key hashes everything that changes the
- * sound (engine, voice, rate, pitch, spoken words, format version), so editing one section re-makes only it, and a
+ * sound (the engine that speaks the voice and its version, voice, rate, pitch, spoken words, format version), so editing one section re-makes only it, and a
  * key computed from one {@link Voicing} names exactly what that voicing's synthesis makes.
  */
 public final class RenderingKeys {
@@ -23,17 +24,17 @@ public final class RenderingKeys {
      */
     static final String FORMAT_VERSION = "narration-3:" + LoudnessNormaliser.ID;
 
-    private final String engineId;
+    private final Synthesizer synthesizer;
 
-    RenderingKeys(String engineId) {
-        this.engineId = engineId;
+    RenderingKeys(Synthesizer synthesizer) {
+        this.synthesizer = synthesizer;
     }
 
     /** The key of the section's WAV (and its captions) at {@code speed}. */
     String section(Voicing voicing, Page page, Section section, Speed speed) {
         SpeechScript script = voicing.script(page, section);
-        VoiceSettings v = voicing.voice(speed);
-        return ArtifactStore.key("section", FORMAT_VERSION, engineId, v.voice(),
+        VoiceSettings v = voicing.voice(page, speed);
+        return ArtifactStore.key("section", FORMAT_VERSION, synthesizer.engineId(v.voice()), v.voice(),
                 Integer.toString(v.rateWpm()), Float.toString(v.pitchHz()), script.spoken(), script.text());
     }
 
@@ -52,7 +53,7 @@ public final class RenderingKeys {
 
     /** The key of a short prompt spoken with {@code voice}. */
     String prompt(VoiceSettings voice, SpeechScript script) {
-        return ArtifactStore.key("prompt", FORMAT_VERSION, engineId, voice.voice(),
+        return ArtifactStore.key("prompt", FORMAT_VERSION, synthesizer.engineId(voice.voice()), voice.voice(),
                 Integer.toString(voice.rateWpm()), Float.toString(voice.pitchHz()), script.spoken());
     }
 

@@ -7,6 +7,7 @@ import app.earshot.content.SpeechSettings;
 import app.earshot.speech.ScriptWriter;
 import app.earshot.speech.SpeechScript;
 import app.earshot.speech.VoiceSettings;
+import app.earshot.speech.Voices;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,14 @@ public final class Voicing {
     /** The voice at {@code speed}. */
     public VoiceSettings voice(Speed speed) {
         return voices.get(speed);
+    }
+
+    /**
+     * The voice that speaks {@code page}, in its language, at {@code speed}: {@link #voice(Speed)} for English,
+     * otherwise the eSpeak NG voice {@link Voices#forLanguage} chooses, at the same rate and pitch.
+     */
+    public VoiceSettings voice(Page page, Speed speed) {
+        return Voices.forLanguage(page.language(), voices.get(speed));
     }
 
     /** The voice of prompts: the normal speed's. */

@@ -36,6 +36,7 @@ public final class Warmer {
      * and MP3, then the whole page's WAV and MP3. Other speeds are made when first asked for.
      */
     public void page(Voicing v, Page page, Runnable afterEachSection) {
+        if (narrator.noVoice(v, page).isPresent()) return; // served as text: nothing to make
         Clips clips = narrator.clips();
         for (app.earshot.content.Section section : page.sections()) {
             Clip wav = clips.sectionWav(v, page, section, app.earshot.content.Speed.NORMAL);

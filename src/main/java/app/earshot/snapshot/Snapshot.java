@@ -37,7 +37,12 @@ public final class Snapshot {
 
     /** As {@link #of(Site, Lexicon)}, with the interface words of this load (bundled and the site's own). */
     public static Snapshot of(Site site, Lexicon lexicon, Catalogues messages) {
-        return new Snapshot(site, lexicon, new Voicing(new ScriptWriter(new SpeechNormalizer(), lexicon), site.speech()),
+        return of(site, lexicon, messages, java.util.List.of());
+    }
+
+    /** As above, with the lexicons of other languages ({@code lexicon.es.pls}) for pages in them. */
+    public static Snapshot of(Site site, Lexicon lexicon, Catalogues messages, java.util.List<Lexicon> otherLexicons) {
+        return new Snapshot(site, lexicon, new Voicing(new ScriptWriter(new SpeechNormalizer(), lexicon, otherLexicons), site.speech()),
                 messages);
     }
 

@@ -33,8 +33,14 @@ public final class Lexicon {
     private final Set<String> graphemes;        // every grapheme in the file, with or without alias
     private final Pattern pattern;              // null when there is nothing to replace
     private final String fingerprint;
+    private final String language;              // primary language subtag of xml:lang ("en"), "" for any language
 
     private Lexicon(Map<String, String> aliases, Set<String> graphemes) {
+        this(aliases, graphemes, "");
+    }
+
+    private Lexicon(Map<String, String> aliases, Set<String> graphemes, String language) {
+        this.language = primary(language);
         this.aliases = new TreeMap<>(aliases);
         TreeSet<String> all = new TreeSet<>(graphemes);
         all.addAll(aliases.keySet());
@@ -56,7 +62,7 @@ public final class Lexicon {
      */
     public static Lexicon parse(Path file) {
         PlsReader.Result result = new PlsReader(file).read();
-        return new Lexicon(result.aliases(), result.graphemes());
+        return new Lexicon(result.aliases(), result.graphemes(), result.language());
     }
 
     /** A lexicon that changes nothing. */
@@ -99,6 +105,24 @@ public final class Lexicon {
     /** Every grapheme the lexicon defines, including phoneme-only ones that {@link #apply} ignores. */
     public Set<String> graphemes() {
         return graphemes;
+    }
+
+    /** The primary subtag of the file's {@code xml:lang} ({@code en} for {@code en-US}); "" for a lexicon made in code. */
+    public String language() {
+        return language;
+    }
+
+    /**
+     * True if this lexicon speaks for pages in {@code pageLanguage}: their primary subtags match ({@code en-US} for
+     * {@code en} and {@code en-GB}), or the lexicon was made in code and names no language.
+     */
+    public boolean appliesTo(String pageLanguage) {
+        return language.isEmpty() || language.equals(primary(pageLanguage));
+    }
+
+    static String primary(String tag) {
+        int dash = tag.indexOf('-');
+        return (dash < 0 ? tag : tag.substring(0, dash)).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** How many graphemes {@link #apply} replaces. */

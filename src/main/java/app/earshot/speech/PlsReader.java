@@ -26,7 +26,7 @@ final class PlsReader {
     static final String NAMESPACE = "http://www.w3.org/2005/01/pronunciation-lexicon";
 
     /** What a valid file defines: aliases in file order, and every grapheme (aliased or not). */
-    record Result(Map<String, String> aliases, Set<String> graphemes) {}
+    record Result(Map<String, String> aliases, Set<String> graphemes, String language) {}
 
     private record Grapheme(String text, int line) {}
 
@@ -40,6 +40,9 @@ final class PlsReader {
     }
 
     /** @throws LexiconException if anything was wrong with the file */
+    // The lexicon's xml:lang as written ("en-US"), once the root is read.
+    private String language = "";
+
     Result read() {
         try (InputStream in = Files.newInputStream(file)) {
             XMLStreamReader xml = factory().createXMLStreamReader(in);
@@ -57,7 +60,7 @@ final class PlsReader {
             problems.add(file + ": cannot read: " + e.getMessage());
         }
         if (!problems.isEmpty()) throw new LexiconException(problems);
-        return new Result(aliases, definedAt.keySet());
+        return new Result(aliases, definedAt.keySet(), language);
     }
 
     private static XMLInputFactory factory() {
@@ -109,6 +112,7 @@ final class PlsReader {
         } else if (!version.equals("1.0")) {
             problem(line, "<lexicon> version is \"" + version + "\"; only \"1.0\" is supported");
         }
+        language = xml.getAttributeValue(XMLConstants.XML_NS_URI, "lang") == null ? "" : xml.getAttributeValue(XMLConstants.XML_NS_URI, "lang");
         if (xml.getAttributeValue(XMLConstants.XML_NS_URI, "lang") == null) {
             problem(line, "<lexicon> has no xml:lang attribute");
         }

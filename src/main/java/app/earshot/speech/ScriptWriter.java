@@ -19,9 +19,20 @@ public final class ScriptWriter {
 
     private final SpeechNormalizer normalizer;
     private final Lexicon lexicon;
+    private final List<Lexicon> others;
     private final Acronyms acronyms;
 
     public ScriptWriter(SpeechNormalizer normalizer, Lexicon lexicon) {
+        this(normalizer, lexicon, List.of());
+    }
+
+    /**
+     * A writer whose pages use the lexicon of their language: {@code lexicon} (the site's {@code lexicon.pls}) or one of
+     * {@code others} ({@code lexicon.es.pls}, ...), the first whose {@code xml:lang} matches; a page in a language with
+     * none gets no lexicon. For eSpeak NG voices only aliases apply (text substitutions), as for FreeTTS.
+     */
+    public ScriptWriter(SpeechNormalizer normalizer, Lexicon lexicon, List<Lexicon> others) {
+        this.others = List.copyOf(others);
         this.normalizer = normalizer;
         this.lexicon = lexicon;
         this.acronyms = Acronyms.standard(lexicon);
@@ -55,7 +66,16 @@ public final class ScriptWriter {
     public SpeechScript section(Page page, Section section) {
         List<String> normalised = passages(page, section).stream().map(Passage::text).toList();
         String text = String.join("\n\n", normalised);
-        return new SpeechScript(text, lexicon.apply(ARTICLE_A.matcher(text).replaceAll("a")));
+        Lexicon own = lexiconFor(page.language());
+        // "A" as the English article only: in Spanish "A" is a preposition, and eSpeak NG reads it well.
+        return new SpeechScript(text, own.apply(app.earshot.speech.Voices.isEnglish(page.language())
+                ? ARTICLE_A.matcher(text).replaceAll("a") : text));
+    }
+
+    /** The lexicon of pages in {@code language}: the site's if its xml:lang matches, else the first other that does. */
+    public Lexicon lexiconFor(String language) {
+        if (lexicon.appliesTo(language)) return lexicon;
+        return others.stream().filter(l -> l.appliesTo(language)).findFirst().orElse(Lexicon.empty());
     }
 
     /**
@@ -94,7 +114,7 @@ public final class ScriptWriter {
         }
         List<Passage> passages = new ArrayList<>();
         for (Passage passage : raw) {
-            String text = normalizer.normalize(passage.text());
+            String text = normalizer.normalize(passage.text(), page.language());
             if (!text.isBlank()) passages.add(new Passage(passage.block(), passage.part(), text));
         }
         return passages;

@@ -15,8 +15,13 @@ import java.util.regex.Pattern;
  * {@link #endsInPause}. They are not sentence ends ("Dr." ends in a stop; a comma makes a pause).
  */
 public final class SentenceRule {
-    // Titles and Latin abbreviations end in a full stop without ending the sentence.
-    private static final Set<String> ABBREVIATIONS = Set.of("dr", "mr", "mrs", "ms", "prof", "st", "e.g", "i.e", "vs");
+    // Titles and Latin abbreviations end in a full stop without ending the sentence, per language; a word is looked up
+    // in all of them, as a Spanish title ("Dra.") ends no English sentence either and callers need not know the language.
+    private static final java.util.Map<String, Set<String>> ABBREVIATIONS_BY_LANGUAGE = java.util.Map.of(
+            "en", Set.of("dr", "mr", "mrs", "ms", "prof", "st", "e.g", "i.e", "vs"),
+            "es", Set.of("dra", "sr", "sra", "srta", "ud", "uds", "ee", "uu", "pág", "núm", "aprox"));
+    private static final Set<String> ABBREVIATIONS = ABBREVIATIONS_BY_LANGUAGE.values().stream()
+            .flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
     // Closing quotes and brackets sit after the punctuation that ends a sentence: "helps." or (twice).
     private static final Pattern CLOSERS = Pattern.compile("[\"'”’)\\]}]+$");
 

@@ -104,13 +104,25 @@ public final class SpeechNormalizer {
      * @return the same content in words FreeTTS says well; "" if nothing in it can be spoken
      */
     public String normalize(String text) {
+        return assemble(dropUnsayable(spellOut(prepare(text))));
+    }
+
+    /**
+     * {@link #normalize(String)} for text in {@code language} (BCP 47). English gets the whole English rule set; any other
+     * language only what holds in every language (bullets, quotes, brackets, dashes, symbols, punctuation): its numbers,
+     * "%", units and abbreviations are left as written for its own voice (eSpeak NG reads "70 %", "1,5" and "24 h" in
+     * Spanish), and the English words ("percent", "for example") never appear in it.
+     */
+    public String normalize(String text, String language) {
+        if (Voices.isEnglish(language)) return normalize(text);
+        return assemble(dropUnsayable(pausesForPunctuation(QUOTES.matcher(prepare(text)).replaceAll(""))));
+    }
+
+    /** Line ends, trademark marks and compatibility forms folded; bullet items ended with a full stop. */
+    private static String prepare(String text) {
         String s = text.replace("\r\n", "\n").replace('\r', '\n');
         s = MARKS.matcher(s).replaceAll("");
-        s = Normalizer.normalize(s, Normalizer.Form.NFKC);
-        s = endBulletItems(s);
-        s = spellOut(s);
-        s = dropUnsayable(s);
-        return assemble(s);
+        return endBulletItems(Normalizer.normalize(s, Normalizer.Form.NFKC));
     }
 
     /** Strips bullets and ends each bullet item with a full stop, so items are not run together. */
@@ -154,6 +166,11 @@ public final class SpeechNormalizer {
         s = replace(YEAR, s, m -> m.group(1) + m.group(2) + year(Integer.parseInt(m.group(3))));
         s = AMPERSAND.matcher(s).replaceAll(" and ");
         s = WORD_SLASH.matcher(s).replaceAll(" or ");
+        return pausesForPunctuation(s);
+    }
+
+    /** Brackets, spaced dashes and inner bullets become pauses, in every language. */
+    private static String pausesForPunctuation(String s) {
         s = OPEN_BRACKET.matcher(s).replaceAll(", ");
         s = CLOSE_BRACKET.matcher(s).replaceAll(", ");
         s = SPACED_DASH.matcher(s).replaceAll(", ");

@@ -16,6 +16,16 @@ public interface Synthesizer extends AutoCloseable {
     /** Identifies the engine and its version; part of every audio cache key. */
     String engineId();
 
+    /** The engine and version that speak {@code voice}: part of that voice's cache keys. */
+    default String engineId(String voice) {
+        return engineId();
+    }
+
+    /** Why {@code voice} cannot be spoken on this machine, in words fit for /healthz; empty when it can. */
+    default java.util.Optional<String> unavailable(String voice) {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

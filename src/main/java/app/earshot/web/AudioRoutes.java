@@ -28,8 +28,10 @@ final class AudioRoutes {
     private final Captioner captions;
     private final MediaResponder media;
     private final Metrics metrics;
+    private final app.earshot.narration.Narrator narrator;
 
-    AudioRoutes(Clips clips, Captioner captions, MediaResponder media, Metrics metrics) {
+    AudioRoutes(app.earshot.narration.Narrator narrator, Clips clips, Captioner captions, MediaResponder media, Metrics metrics) {
+        this.narrator = narrator;
         this.clips = clips;
         this.captions = captions;
         this.media = media;
@@ -50,6 +52,7 @@ final class AudioRoutes {
         FileName name = FileName.parse(ctx.pathParam("file"));
         Section section = PageRoutes.section(page, name.base());
         Speed speed = name.speed();
+        if (!name.format().equals("txt") && !name.format().equals("chapters.json")) PageRoutes.voiced(narrator, now, page);
         switch (name.format()) {
             case "mp3", "wav" -> audio(ctx, clips.section(now.voicing(), page, section, speed, name.audioFormat()));
             case "vtt" -> {
@@ -96,7 +99,7 @@ final class AudioRoutes {
         Snapshot now = RequestSnapshot.of(ctx);
         Site site = now.site();
         FileName name = FileName.parse(ctx.pathParam("file"));
-        Page page = PageRoutes.page(site, name.base());
+        Page page = PageRoutes.voiced(narrator, now, PageRoutes.page(site, name.base()));
         Speed speed = name.speed();
         switch (name.format()) {
             case "mp3", "wav" -> audio(ctx, clips.page(now.voicing(), page, speed, name.audioFormat()));

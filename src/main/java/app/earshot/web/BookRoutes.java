@@ -16,7 +16,10 @@ final class BookRoutes {
     private final TalkingBook books;
     private final MediaResponder media;
 
-    BookRoutes(TalkingBook books, MediaResponder media) {
+    private final app.earshot.narration.Narrator narrator;
+
+    BookRoutes(app.earshot.narration.Narrator narrator, TalkingBook books, MediaResponder media) {
+        this.narrator = narrator;
         this.books = books;
         this.media = media;
     }
@@ -28,7 +31,7 @@ final class BookRoutes {
     private void book(Context ctx) {
         Snapshot now = RequestSnapshot.of(ctx);
         Site site = now.site();
-        Page page = PageRoutes.page(site, ctx.pathParam("slug"));
+        Page page = PageRoutes.voiced(narrator, now, PageRoutes.page(site, ctx.pathParam("slug")));
         Clip book = books.book(now.voicing(), now.messages(page.language()), site, page);
         media.send(ctx, MediaResponder.Representation.of(book.audio(), book.mediaType(), book.etag()));
     }

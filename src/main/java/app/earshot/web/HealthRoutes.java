@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * {@code /healthz}: whether the server is serving, how much content, how much of its audio is ready, and why it is
  * "degraded" when it is: a newer edit that cannot be served, warming that stopped, or a class of cache problem
- * (unreadable, disk full, unwritable, verification failed) seen within the store's health window.
+ * (unreadable, disk full, unwritable, verification failed) seen within the store's health window, or a language the
+ * site lists that has no voice on this machine.
  */
 final class HealthRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,7 +30,11 @@ final class HealthRoutes {
     private final ArtifactStore store;
     private final Warmer warmer;
 
-    HealthRoutes(SnapshotStore content, Readiness readiness, ArtifactStore store, Warmer warmer) {
+    private final app.earshot.narration.Narrator narrator;
+
+    HealthRoutes(SnapshotStore content, app.earshot.narration.Narrator narrator, ArtifactStore store, Warmer warmer) {
+        this.narrator = narrator;
+        Readiness readiness = narrator.readiness();
         this.content = content;
         this.readiness = readiness;
         this.store = store;
@@ -62,6 +67,11 @@ final class HealthRoutes {
             case UNWRITABLE -> "the audio cache cannot be written; audio is held in memory (" + latest + ")";
             case VERIFICATION_FAILED -> "stored file keeps failing verification: " + latest;
         }));
+        // A language the site lists with no voice here: its pages are served as text ("no voice for es: install ...").
+        for (String language : site.languages()) {
+            narrator.noVoice(language, app.earshot.speech.Voices.forLanguage(language,
+                    now.voicing().voice(app.earshot.content.Speed.NORMAL))).ifPresent(problems::add);
+        }
         int ready = 0;
         for (Page page : site.pages()) {
             for (Section section : page.sections()) if (readiness.ready(now.voicing(), page, section)) ready++;

@@ -210,4 +210,16 @@ final class PageRoutes {
         if (Conditional.answer(ctx, Conditional.etag("html", bytes), null)) return;
         ctx.result(bytes);
     }
+
+    /**
+     * {@code page} when its language has a voice here; otherwise a 404 naming what to install. A 404, not a 503: the
+     * audio does not exist on this server and retrying will not make it (a 503 would have podcast apps, crawlers and
+     * the export retry for ever); the page itself is served as text and links to no audio.
+     */
+    static Page voiced(app.earshot.narration.Narrator narrator, Snapshot now, Page page) {
+        narrator.noVoice(now.voicing(), page).ifPresent(why -> {
+            throw new NotFoundResponse("This page has no audio on this server (" + why + "); read it at /" + page.slug() + ".");
+        });
+        return page;
+    }
 }

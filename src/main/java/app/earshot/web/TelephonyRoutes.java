@@ -31,7 +31,10 @@ final class TelephonyRoutes {
     private final TelephoneAudio telephone;
     private final MediaResponder media;
 
-    TelephonyRoutes(TelephoneAudio telephone, MediaResponder media) {
+    private final app.earshot.narration.Narrator narrator;
+
+    TelephonyRoutes(app.earshot.narration.Narrator narrator, TelephoneAudio telephone, MediaResponder media) {
+        this.narrator = narrator;
         this.telephone = telephone;
         this.media = media;
     }
@@ -45,7 +48,7 @@ final class TelephonyRoutes {
 
     private void section(Context ctx) {
         Snapshot now = RequestSnapshot.of(ctx);
-        Page page = PageRoutes.page(now.site(), ctx.pathParam("slug"));
+        Page page = PageRoutes.voiced(narrator, now, PageRoutes.page(now.site(), ctx.pathParam("slug")));
         Matcher m = file(ctx);
         Section section = PageRoutes.section(page, m.group(1));
         TelephoneFormat format = format(ctx, m);

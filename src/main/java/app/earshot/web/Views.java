@@ -20,6 +20,7 @@ import app.earshot.narration.Captioner;
 import app.earshot.narration.ClipFacts;
 import app.earshot.narration.Clips;
 import app.earshot.narration.Readiness;
+import app.earshot.narration.Narrator;
 import app.earshot.narration.Voicing;
 import app.earshot.snapshot.Snapshot;
 import app.earshot.messages.Messages;
@@ -93,7 +94,11 @@ public final class Views {
     private final Readiness readiness;
     private final TalkingBook books;
 
-    Views(StaticAssets assets, Clips clips, Captioner captions, Readiness readiness, TalkingBook books) {
+    // Says whether a page's language has a voice here: a page without one is served as text alone.
+    private final Narrator narrator;
+
+    Views(StaticAssets assets, Clips clips, Captioner captions, Readiness readiness, TalkingBook books, Narrator narrator) {
+        this.narrator = narrator;
         this.assets = assets;
         this.clips = clips;
         this.captions = captions;
@@ -222,6 +227,9 @@ public final class Views {
         List<Section> all = page.sections();
         Section intro = all.stream().filter(Section::introduction).findFirst().orElse(null);
         model.put("intro", intro);
+        Optional<String> noVoice = narrator.noVoice(v, page);
+        model.put("hasVoice", noVoice.isEmpty());
+        if (noVoice.isPresent()) return textOnly(model, site, msg, page, intro, all);
         // Read-along needs every section's timing in the page audio: offered once all of it is made.
         double[] starts = pageStarts(v, page);
         model.put("introHtml", intro == null ? null : timed(v, page, intro, intro.html(), starts));
@@ -269,6 +277,22 @@ public final class Views {
         return model;
     }
 
+    /** The page as text alone, for a language with no voice here: no player, no listen controls, no audio links. */
+    private static Map<String, Object> textOnly(Map<String, Object> model, Site site, Messages msg, Page page, Section intro, List<Section> all) {
+        model.put("introHtml", intro == null ? null : intro.html());
+        List<SectionView> sections = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Section s = all.get(i);
+            if (!s.introduction()) sections.add(new SectionView(s, i + 1, contentsText(site, s, msg), s.html(), null, "",
+                    "/" + page.slug() + "/" + s.id(), null, null));
+        }
+        model.put("sections", sections);
+        model.put("reviewed", DateView.of(page.reviewed(), msg));
+        model.put("nextReview", DateView.of(page.nextReview(), msg));
+        model.put("breadcrumbs", List.of());
+        return model;
+    }
+
     Map<String, Object> section(Snapshot now, Page page, Section section) {
         Site site = now.site();
         Voicing v = now.voicing();
@@ -291,6 +315,13 @@ public final class Views {
         model.put("reviewed", DateView.of(page.reviewed(), msg));
         model.put("nextReview", DateView.of(page.nextReview(), msg));
         model.put("breadcrumbs", List.of(new Link("/" + page.slug(), page.title())));
+        if (narrator.noVoice(v, page).isPresent()) {
+            model.put("hasVoice", false);
+            model.put("sectionHtml", section.standaloneHtml());
+            model.put("readAlong", false);
+            return model;
+        }
+        model.put("hasVoice", true);
         model.put("audio", sectionAudio(v, page, section, msg));
         boolean made = readiness.section(v, page, section, Speed.NORMAL, Format.WAV).isPresent();
         model.put("sectionHtml", made ? ReadAlong.html(section.standaloneHtml(), section, v.passages(page, section),

@@ -77,7 +77,7 @@ public final class WebApp {
         Templates templates = new Templates();
         StaticAssets assets = new StaticAssets();
         TalkingBook books = TalkingBook.of(narrator);
-        Views views = new Views(assets, narrator.clips(), narrator.captions(), narrator.readiness(), books);
+        Views views = new Views(assets, narrator.clips(), narrator.captions(), narrator.readiness(), books, narrator);
         Metrics metrics = new Metrics(narrator.recorder(), store);
         FastPath fastPath = new FastPath(() -> new FastPath.Version(content.generation(), store.productions()), metrics);
         MediaResponder media = new MediaResponder(metrics, fastPath, store);
@@ -92,17 +92,17 @@ public final class WebApp {
                 var endpoint = ctx.endpoints().lastHttpEndpoint();
                 metrics.request(endpoint == null ? "unmatched" : endpoint.path, ctx.statusCode());
             });
-            new HealthRoutes(content, narrator.readiness(), store, warmer).register(config.routes);
+            new HealthRoutes(content, narrator, store, warmer).register(config.routes);
             new StaticRoutes(assets).register(config.routes);
-            new AudioRoutes(narrator.clips(), narrator.captions(), media, metrics).register(config.routes);
-            new TelephonyRoutes(telephone, media).register(config.routes);
+            new AudioRoutes(narrator, narrator.clips(), narrator.captions(), media, metrics).register(config.routes);
+            new TelephonyRoutes(narrator, telephone, media).register(config.routes);
             SpokenScripts scripts = new SpokenScripts();
             PhoneAudio phoneAudio = new PhoneAudio(narrator.captions(), narrator.maker(), telephone, scripts);
             new IvrRoutes(phoneAudio).register(config.routes);
             ApiIndex apiIndex = new ApiIndex(narrator.clips(), narrator.captions(), scripts, telephone, templates, views, books, store);
             new ApiRoutes(apiIndex, preview).register(config.routes);
             new FeedRoutes(narrator.clips(), narrator.readiness(), store, media).register(config.routes);
-            new BookRoutes(books, media).register(config.routes);
+            new BookRoutes(narrator, books, media).register(config.routes);
             new SearchRoutes(templates, views, fastPath).register(config.routes);
             new SitemapRoutes().register(config.routes);
             // Before the page routes, whose /{slug}/{section} would otherwise take /preview/... (off: those are 404s).

@@ -12,8 +12,13 @@ abstract class ListeningFixtureBrowser {
 
     @BeforeAll
     static void startServerAndBrowser() {
-        server = TestServer.start(Path.of("src/test/resources/listening"));
-        server.warm(server.site().page("sleep-well").orElseThrow());
+        start(Path.of("src/test/resources/listening"), "sleep-well");
+    }
+
+    /** A server on {@code site} with {@code page}'s audio made, and one browser for the class. */
+    static void start(Path site, String page) {
+        server = TestServer.start(site);
+        server.warm(server.site().page(page).orElseThrow());
         browser = Browser.start();
     }
 

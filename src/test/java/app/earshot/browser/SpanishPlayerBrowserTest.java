@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.earshot.Await;
-import app.earshot.TestServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -16,21 +14,11 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /** The Spanish page's player in headless Chromium: every control the script adds is named in Spanish (issue 25). */
-class SpanishPlayerBrowserTest {
-    static TestServer server;
-    static Browser browser;
-
+class SpanishPlayerBrowserTest extends ListeningFixtureBrowser {
+    /** Hides the listening fixture's start (JUnit runs only this one): the bilingual fixture, its Spanish page warm. */
     @BeforeAll
-    static void start() {
-        server = TestServer.start(Path.of("src/test/resources/site-es"));
-        server.warm(server.site().page("acerca-de-la-ketamina").orElseThrow());
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (server != null) server.close();
+    static void startServerAndBrowser() {
+        start(Path.of("src/test/resources/site-es"), "acerca-de-la-ketamina");
     }
 
     @Test

@@ -1,0 +1,73 @@
+package app.earshot.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.earshot.TestServer;
+import app.earshot.speech.EspeakSynthesizer;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A machine without espeak-ng: English is heard as before, Spanish pages are served as text and say why they are not. */
+class NoEspeakTest {
+    static final String SPANISH = "/acerca-de-la-ketamina";
+
+    @TempDir
+    static Path dir;
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        System.setProperty(EspeakSynthesizer.LIBRARY_PROPERTY, "/nonexistent/libespeak-ng.so.1");
+        try {
+            server = TestServer.start(SpanishNarrationTest.SITE, dir.resolve("cache"), TestServer.SYNTHESIZER);
+        } finally {
+            System.clearProperty(EspeakSynthesizer.LIBRARY_PROPERTY);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void spanishPageIsTextWithNoListenControlsOrAudioLinks() {
+        Document page = server.html(SPANISH);
+        assertFalse(page.select("main h2").isEmpty(), "the text is there");
+        assertTrue(page.select("[data-player], audio, .listen-section, a[href^=/audio/], a[href^=/telephony/]").isEmpty(), page.select("main").outerHtml());
+    }
+
+    @Test
+    void spanishSectionPageHasNoPlayer() {
+        String id = server.site().page("acerca-de-la-ketamina").orElseThrow().sections().get(1).id();
+        Document section = server.html(SPANISH + "/" + id);
+        assertTrue(section.select("[data-player], audio").isEmpty());
+    }
+
+    @Test
+    void englishPageKeepsItsPlayer() {
+        assertEquals(1, server.html("/about-ketamine").select("main [data-player]").size());
+    }
+
+    @Test
+    void spanishAudioIsNotFoundNamingWhatToInstall() {
+        HttpResponse<String> audio = server.get("/audio" + SPANISH + ".mp3");
+        assertEquals(404, audio.statusCode());
+        assertTrue(audio.body().contains("install espeak-ng"), audio.body());
+        assertFalse(audio.body().contains("Exception"), audio.body());
+    }
+
+    @Test
+    void healthNamesTheMissingVoice() {
+        String health = server.get("/healthz").body();
+        assertTrue(health.contains("no voice for es: ") && health.contains("install espeak-ng"), health);
+        assertFalse(health.contains("/nonexistent"), "no server folders: " + health);
+    }
+}
