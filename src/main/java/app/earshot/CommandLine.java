@@ -21,7 +21,7 @@ record CommandLine(String command, Map<String, String> options, List<String> arg
     /** Options that take no value: present or not. */
     static final Map<String, Set<String>> FLAGS = Map.of(
             "check", Set.of("speech", "strict"),
-            "serve", Set.of("preview"));
+            "serve", Set.of("preview", "no-warm"));
     /** Commands that take one positional argument (the export folder). */
     static final Set<String> ONE_ARGUMENT = Set.of("export");
 

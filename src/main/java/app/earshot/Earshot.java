@@ -29,7 +29,7 @@ public final class Earshot {
     private static final Logger log = LoggerFactory.getLogger(Earshot.class);
 
     static final String USAGE = """
-            usage: java -jar earshot.jar serve [--host 127.0.0.1] [--port 7070] [--content DIR] [--audio-cache DIR] [--cache-key-file FILE] [--base-url URL] [--hsts SECONDS] [--preview]
+            usage: java -jar earshot.jar serve [--host 127.0.0.1] [--port 7070] [--content DIR] [--audio-cache DIR] [--cache-key-file FILE] [--base-url URL] [--hsts SECONDS] [--preview] [--no-warm]
                    java -jar earshot.jar check [--content DIR] [--speech [--strict] [--format text|json]]
                    java -jar earshot.jar warm  [--content DIR] [--audio-cache DIR] [--cache-key-file FILE] [--shard I/N]
                    java -jar earshot.jar export DIR [--base-url URL] [--content DIR] [--audio-cache DIR] [--cache-key-file FILE]
@@ -119,8 +119,11 @@ public final class Earshot {
         out.println("Earshot is serving " + content.site().pages().size() + " page(s) from " + contentDir
                 + " at http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port() + "/"
                 + (preview != null ? "; pronunciation preview for authors at /preview/{page}" : ""));
-        warmer.start(first.voicing(), first.site());
-        ContentWatcher watcher = watch(contentDir, store, warmer, reloaded -> baseUrl.map(reloaded::withBaseUrl).orElse(reloaded));
+        // --no-warm: nothing is made until someone asks (a shard's spare origin, or measuring a cold clip).
+        boolean warming = !cli.flag("no-warm");
+        if (warming) warmer.start(first.voicing(), first.site());
+        ContentWatcher watcher = watch(contentDir, store, warming ? warmer : null,
+                reloaded -> baseUrl.map(reloaded::withBaseUrl).orElse(reloaded));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (watcher != null) watcher.close();
             app.stop();
@@ -156,7 +159,9 @@ public final class Earshot {
     private static ContentWatcher watch(Path contentDir, SnapshotStore store, Warmer warmer,
                                         java.util.function.UnaryOperator<Site> adjust) {
         try {
-            return new ContentWatcher(contentDir, store, adjust, reloaded -> warmer.start(reloaded.voicing(), reloaded.site())).start();
+            return new ContentWatcher(contentDir, store, adjust, reloaded -> {
+                if (warmer != null) warmer.start(reloaded.voicing(), reloaded.site());
+            }).start();
         } catch (java.io.IOException e) {
             log.warn("Not watching {} for edits ({}); restart to serve changes", contentDir, e.getMessage());
             return null;

@@ -1,5 +1,6 @@
 package app.earshot.making;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +17,7 @@ final class ProductionGate {
     private final int slots;
     private final long maxWaitNanos;
     private final int maxQueue;
+    private final BooleanSupplier heapTight;
     private final ThreadLocal<int[]> held = ThreadLocal.withInitial(() -> new int[1]);
     private int people;
     private int background;
@@ -29,6 +31,12 @@ final class ProductionGate {
      * @param maxQueue      people who may wait at once
      */
     ProductionGate(int slots, long maxWaitMillis, int maxQueue) {
+        this(slots, maxWaitMillis, maxQueue, ProductionGate::heapTight);
+    }
+
+    /** As above, reading whether the heap is nearly full after collection from {@code heapTight}. */
+    ProductionGate(int slots, long maxWaitMillis, int maxQueue, BooleanSupplier heapTight) {
+        this.heapTight = heapTight;
         if (slots < 1 || maxWaitMillis < 0 || maxQueue < 0) throw new IllegalArgumentException("slots >= 1, waits >= 0");
         this.slots = slots;
         this.maxWaitNanos = maxWaitMillis * 1_000_000;
@@ -45,7 +53,10 @@ final class ProductionGate {
         int[] depth = held.get();
         if (depth[0] > 0 || open()) return work.get();
         // A heap that stays nearly full even after collection cannot take another production: refuse before it runs out.
-        if (!inBackground && heapTight()) throw new Busy(5);
+        // Only while other productions run (they hold that memory, and free it as they end): with none running a
+        // refusal frees nothing, and the reading (from the last full collection, which a refused, idle server never
+        // makes again) would refuse a lone listener for ever.
+        if (!inBackground && running() > 0 && heapTight.getAsBoolean()) throw new Busy(5);
         if (inBackground) acquireBackground();
         else acquirePerson();
         depth[0]++;

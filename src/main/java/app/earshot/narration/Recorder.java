@@ -42,6 +42,7 @@ public final class Recorder {
     private final Synthesizer synthesizer;
     private final AtomicLong syntheses = new AtomicLong();
     private final AtomicLong synthesisNanos = new AtomicLong();
+    private final AtomicLong synthesisCpuNanos = new AtomicLong();
     private final AtomicLong encodeNanos = new AtomicLong();
 
     Recorder(Synthesizer synthesizer) {
@@ -283,6 +284,14 @@ public final class Recorder {
         return synthesisNanos.get() / 1e9;
     }
 
+    /**
+     * CPU seconds the synthesizing threads spent synthesizing (0 where the JVM cannot measure thread CPU time): the
+     * voice's own cost, which a cold clip's whole cost is compared with (bench/cold.sh).
+     */
+    public double synthesisCpuSeconds() {
+        return synthesisCpuNanos.get() / 1e9;
+    }
+
     /** Wall-clock seconds spent encoding MP3. */
     public double mp3EncodeSeconds() {
         return encodeNanos.get() / 1e9;
@@ -290,11 +299,20 @@ public final class Recorder {
 
     private Speech speak(String spoken, VoiceSettings voice) {
         long start = System.nanoTime();
+        long cpuStart = threadCpuNanos();
         try {
             return synthesizer.speak(spoken, voice);
         } finally {
             synthesisNanos.addAndGet(System.nanoTime() - start);
+            if (cpuStart >= 0) synthesisCpuNanos.addAndGet(Math.max(0, threadCpuNanos() - cpuStart));
             syntheses.incrementAndGet();
         }
+    }
+
+    /** This thread's CPU time in nanoseconds, or -1 where the JVM does not measure it. */
+    private static long threadCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled()
+                ? threads.getCurrentThreadCpuTime() : -1;
     }
 }

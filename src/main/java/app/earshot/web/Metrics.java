@@ -39,6 +39,9 @@ public final class Metrics {
         out.append("# HELP earshot_synthesis_seconds_total Wall-clock seconds spent synthesizing.\n")
                 .append("# TYPE earshot_synthesis_seconds_total counter\n")
                 .append("earshot_synthesis_seconds_total ").append(narrator.synthesisSeconds()).append('\n');
+        out.append("# HELP earshot_synthesis_cpu_seconds_total CPU seconds the synthesizing threads spent synthesizing.\n")
+                .append("# TYPE earshot_synthesis_cpu_seconds_total counter\n")
+                .append("earshot_synthesis_cpu_seconds_total ").append(narrator.synthesisCpuSeconds()).append('\n');
         out.append("# HELP earshot_mp3_encode_seconds_total Wall-clock seconds spent encoding MP3.\n")
                 .append("# TYPE earshot_mp3_encode_seconds_total counter\n")
                 .append("earshot_mp3_encode_seconds_total ").append(narrator.mp3EncodeSeconds()).append('\n');

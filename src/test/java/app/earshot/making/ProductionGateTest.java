@@ -43,6 +43,17 @@ class ProductionGateTest {
     }
 
     @Test
+    void aTightHeapRefusesAPersonOnlyWhileOtherProductionsHoldMemory() throws Exception {
+        ProductionGate gate = new ProductionGate(2, 10_000, 4, () -> true);
+        // A lone listener: nothing of ours holds the heap, and a refusal would free nothing (the old generation's
+        // reading is from the last full collection, which a refused, idle server never makes again).
+        assertEquals("made", gate.admit(false, () -> "made"));
+        CountDownLatch release = occupy(gate);
+        assertEquals(5, assertThrows(Busy.class, () -> gate.admit(false, () -> "never")).retryAfterSeconds());
+        release.countDown();
+    }
+
+    @Test
     void aRequestWaitsNoLongerThanItsPatience() throws Exception {
         ProductionGate gate = new ProductionGate(1, 200, 4);
         CountDownLatch release = occupy(gate);
