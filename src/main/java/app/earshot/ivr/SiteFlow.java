@@ -49,7 +49,7 @@ public final class SiteFlow implements Line {
         List<SiteMenu.Choice> choices = new ArrayList<>(menu.level(topic).group(group));
         CallFlow.State top = top();
         boolean atStart = top.inSiteMenu() && top.place().topic() == topic;
-        if (atStart && menu.site().pages().size() <= MAX_TITLES_AT_START) {
+        if (atStart && menu.pageCount() <= MAX_TITLES_AT_START) {
             for (SiteMenu.Level level : menu.topics().isEmpty() ? List.<SiteMenu.Level>of() : pageLevels()) {
                 for (List<SiteMenu.Choice> g : level.groups()) for (SiteMenu.Choice c : g) if (!choices.contains(c)) choices.add(c);
             }
