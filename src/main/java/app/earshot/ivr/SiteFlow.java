@@ -41,7 +41,7 @@ public final class SiteFlow implements Line {
      */
     public SpokenChoices spoken(int topic, int group) {
         return spoken.computeIfAbsent(List.of(topic, group),
-                k -> new SpokenChoices(said(topic, group).stream().map(SiteMenu.Choice::label).toList()));
+                k -> new SpokenChoices(said(topic, group).stream().map(SiteMenu.Choice::label).toList(), menu.language()));
     }
 
     /** The choices a caller may name in a site menu, in the order of {@link #spoken}'s topics. */

@@ -40,7 +40,7 @@ class LanguageLineTest {
     static void start() throws Exception {
         server = TestServer.start(SpanishNarrationTest.SITE);
         spanish = server.site().page(SPANISH_PAGE).orElseThrow();
-        PhoneLineReady.await(server, "/ivr.vxml", "/ivr/es/ivr.vxml", "/ivr/en/ivr.vxml");
+        PhoneLineReady.await(server, "/ivr.vxml", "/ivr/es/ivr.vxml", "/ivr/en/ivr.vxml", "/ivr/" + SPANISH_PAGE + ".vxml");
     }
 
     @AfterAll
@@ -158,5 +158,32 @@ class LanguageLineTest {
         assertEquals(404, server.get("/ivr/fr/ivr.vxml").statusCode());
         assertEquals(404, server.get("/telephony/prompts/fr/topics.wav").statusCode());
         assertEquals(404, server.get("/ivr/es/about-ketamine.site.vxml").statusCode());
+    }
+
+    @Test
+    void theSpanishPageLineListensForSpanishCommandWords() throws Exception {
+        String grammar = server.get("/ivr/" + SPANISH_PAGE + ".grxml").body();
+        assertEquals("es", IvrRoutesTest.parse(grammar).getDocumentElement().getAttribute("xml:lang"));
+        for (String word : List.of(">repetir<", ">otra vez<", ">atras<", ">volver<", ">ayuda<", ">menu principal<")) assertTrue(grammar.contains(word), word + " in " + grammar);
+        assertTrue(!grammar.contains(">repeat<") && !grammar.contains(">help<"), grammar);
+        assertEquals("es", IvrRoutesTest.parse(server.get("/ivr/" + SPANISH_PAGE + ".vxml").body()).getDocumentElement().getAttribute("xml:lang"));
+        String twiml = server.get("/ivr/" + SPANISH_PAGE + "/twiml").body();
+        assertTrue(twiml.contains("language=\"es-MX\"") && twiml.contains("repetir"), twiml);
+    }
+
+    @Test
+    void sayingRepetirInASpanishSectionPlaysItAgain() throws Exception {
+        String section = spanish.sections().get(1).id();
+        CallDialectsTest.TwimlTurn in = CallDialectsTest.twiml(server, server.url("/ivr/" + SPANISH_PAGE + "/twiml?section=" + section), "");
+        CallDialectsTest.TwimlTurn again = CallDialectsTest.twimlAnswer(server, in, new CallFlow.Speech("Repetir."));
+        assertEquals("/telephony/" + SPANISH_PAGE + "/" + section + ".wav", again.sounds().get(0).replaceAll("\\?.*", ""));
+    }
+
+    @Test
+    void everyRowOfTheSpanishPageLineIsTheSameInVoiceXmlAndTwiml() throws Exception {
+        CallTable table = CallTable.of(new CallFlow(app.earshot.ivr.KeypadMenu.of(spanish)));
+        int rows = CallDialectsTest.walk(server, new VoiceXmlBrowser(server), table, "/ivr/" + SPANISH_PAGE + ".vxml", server.url("/ivr/" + SPANISH_PAGE + "/twiml"));
+        assertEquals(table.rows().size(), rows);
+        assertTrue(table.rows().stream().anyMatch(r -> r.input().equals(new CallFlow.Speech("repetir"))), "the table walks the Spanish words");
     }
 }
