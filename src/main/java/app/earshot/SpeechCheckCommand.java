@@ -44,13 +44,6 @@ final class SpeechCheckCommand {
                 // The report asks FreeTTS's dictionary and letter-to-sound rules: it speaks for English pages only.
                 if (!app.earshot.speech.Voices.isEnglish(page.language())) continue;
                 Path file = sourceFile(contentDir, page);
-                // FreeTTS's dictionary and letter-to-sound rules are English: on a page in another language every
-                // word would be "guessed", and that language's voice is not FreeTTS (issue 25).
-                if (!english(page)) {
-                    if (!format.equals("json")) out.println(file + ":1: not checked: the pronunciation report covers pages"
-                            + " in English (FreeTTS's voice); this page is in '" + page.language() + "'");
-                    continue;
-                }
                 reports.add(check.check(page, App.scriptWriter(content), file.toString(), lines(file)));
             }
         } catch (SynthesisException e) {
@@ -74,10 +67,6 @@ final class SpeechCheckCommand {
         return cli.flag("strict") && guessed > 0 ? 1 : 0;
     }
 
-    /** True for a page in English (en, en-GB...), the one language the FreeTTS voice and its dictionary speak. */
-    static boolean english(Page page) {
-        return page.language().isEmpty() || java.util.Locale.forLanguageTag(page.language()).getLanguage().equals("en");
-    }
 
     static Path sourceFile(Path contentDir, Page page) {
         return contentDir.normalize().resolve("pages").resolve(page.slug() + ".md");

@@ -88,14 +88,6 @@ class TranslationCheckTest {
     }
 
     @Test
-    void theSpeechCheckSaysItLeavesASpanishPageAloneRatherThanCallingEveryWordGuessed() throws IOException {
-        Path content = site(s -> s);
-        List<String> spanish = check(content, 0, "--speech").lines().filter(l -> l.contains(SPANISH)).toList();
-        assertEquals(List.of(file(content) + ":1: not checked: the pronunciation report covers pages in English"
-                + " (FreeTTS's voice); this page is in 'es'"), spanish);
-    }
-
-    @Test
     void aTopicWithSpanishPagesButNoSpanishTitleIsWarnedOnItsSiteYamlLine() throws IOException {
         Path content = site(s -> s);
         Files.writeString(content.resolve("site.yaml"), Files.readString(content.resolve("site.yaml"))

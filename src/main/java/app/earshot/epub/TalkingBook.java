@@ -97,13 +97,13 @@ public final class TalkingBook {
                     bytes(clips.get(i)), clips.get(i).seconds()));
         }
         return new Epub.Book(identifier(page), page.title(), language(site, page), site.organisation(), page.summary(),
-                page.reviewed(), msg.get("epub.summary"), narrator(msg), parts,
+                page.reviewed(), msg.get("epub.summary"), narrator(msg, page), parts,
                 new Epub.Words(msg.get("epub.contents"), msg.get("epub.landmarks"), msg.get("epub.start")));
     }
 
-    /** Who reads the book, in its language. */
-    private static String narrator(Messages msg) {
-        return msg.format("epub.narrator", "FreeTTS");
+    /** Who reads the book, in its language: the engine that speaks the page's language (see speech/Voices). */
+    private static String narrator(Messages msg, Page page) {
+        return msg.format("epub.narrator", app.earshot.speech.Voices.isEnglish(page.language()) ? "FreeTTS" : "eSpeak NG");
     }
 
     /**
@@ -113,7 +113,7 @@ public final class TalkingBook {
     private String key(Voicing v, Messages msg, Site site, Page page) {
         List<String> parts = new ArrayList<>(List.of("epub", FORMAT_VERSION, language(site, page), site.organisation(),
                 page.slug(), page.title(), page.summary(), page.reviewed().toString(), msg.get("epub.summary"),
-                narrator(msg), msg.get("epub.contents"), msg.get("epub.landmarks"), msg.get("epub.start")));
+                narrator(msg, page), msg.get("epub.contents"), msg.get("epub.landmarks"), msg.get("epub.start")));
         for (Section section : page.sections()) {
             parts.addAll(List.of(section.id(), section.heading(), Boolean.toString(section.introduction()),
                     section.standaloneHtml(), section.blocks().toString(),

@@ -23,8 +23,8 @@ public final class HostTypes {
     public static final String APACHE = ".htaccess";
     /** The Caddyfile snippet, to import into a site block with {@code file_server}. */
     public static final String CADDY = "earshot.caddy";
-    /** Podcast feeds: RSS, whatever the extension says. */
-    static final String FEED_FILE = "feed.xml";
+    /** Podcast feeds ({@code feed.xml}, and {@code feed.es.xml} for another of the site's languages): RSS, whatever the extension says. */
+    static final String FEED_FILE = "feed(\\.[A-Za-z0-9-]+)?\\.xml";
     static final String FEED_TYPE = "application/rss+xml";
 
     /** Extension (without the dot) and type, for every kind of file an export holds; the types are the live server's. */
@@ -69,7 +69,7 @@ public final class HostTypes {
                 + "types {\n");
         TYPES.forEach((ext, type) -> s.append("    ").append(type).append(' ').append(ext).append(";\n"));
         s.append("}\ncharset utf-8;\ncharset_types ").append(String.join(" ", textTypes())).append(' ').append(FEED_TYPE).append(";\n");
-        s.append("location ~ (^|/)").append(FEED_FILE.replace(".", "\\.")).append("$ {\n    types { }\n    default_type ")
+        s.append("location ~ (^|/)").append(FEED_FILE).append("$ {\n    types { }\n    default_type ")
                 .append(FEED_TYPE).append(";\n}\n");
         s.append("location / {\n    try_files $uri $uri/index.html =404;\n}\nerror_page 404 /404.html;\n");
         return s.toString();
@@ -83,7 +83,7 @@ public final class HostTypes {
             if (isText(type)) s.append(" .").append(ext);
         });
         s.append('\n');
-        s.append("<Files \"").append(FEED_FILE).append("\">\n    ForceType ").append(FEED_TYPE).append("\n</Files>\n");
+        s.append("<FilesMatch \"^").append(FEED_FILE).append("$\">\n    ForceType ").append(FEED_TYPE).append("\n</FilesMatch>\n");
         s.append("DirectoryIndex index.html\nErrorDocument 404 /404.html\n");
         return s.toString();
     }
@@ -94,10 +94,10 @@ public final class HostTypes {
         for (Map.Entry<String, String> e : TYPES.entrySet()) {
             String charset = isText(e.getValue()) ? "; charset=utf-8" : "";
             s.append("@earshot").append(n).append(" {\n    path *.").append(e.getKey()).append('\n');
-            if (FEED_FILE.endsWith("." + e.getKey())) s.append("    not path */").append(FEED_FILE).append('\n');
+            if (FEED_FILE.endsWith("." + e.getKey())) s.append("    not path_regexp (^|/)").append(FEED_FILE).append("$\n");
             s.append("}\nheader @earshot").append(n++).append(" Content-Type \"").append(e.getValue()).append(charset).append("\"\n");
         }
-        s.append("@earshotfeed path */").append(FEED_FILE).append('\n');
+        s.append("@earshotfeed path_regexp (^|/)").append(FEED_FILE).append("$\n");
         s.append("header @earshotfeed Content-Type \"").append(FEED_TYPE).append("; charset=utf-8\"\n");
         s.append("try_files {path} {path}/index.html\nhandle_errors {\n    rewrite * /404.html\n    file_server\n}\n");
         return s.toString();

@@ -64,7 +64,7 @@ class LanguageBookTest {
     @Test
     void theBooksOwnWordsAreSpanish() {
         Document nav = entries.get("EPUB/nav.xhtml");
-        assertEquals(List.of("Contenido \u2013 Acerca de la ketamina", "Voz sintética (FreeTTS)"),
+        assertEquals(List.of("Contenido \u2013 Acerca de la ketamina", "Voz sintética (eSpeak NG)"),
                 List.of(nav.selectFirst("title").text(), opf().selectFirst("meta[property=media:narrator]").text()));
     }
 
