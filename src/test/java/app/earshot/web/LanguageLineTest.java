@@ -186,4 +186,18 @@ class LanguageLineTest {
         assertEquals(table.rows().size(), rows);
         assertTrue(table.rows().stream().anyMatch(r -> r.input().equals(new CallFlow.Speech("repetir"))), "the table walks the Spanish words");
     }
+
+    @Test
+    void theChoiceIsOneTurnAndEverySpanishTurnsPromptsLastAtMostTwentySeconds() throws Exception {
+        double choice = 0;
+        for (String name : List.of("language-en", "language-es")) {
+            choice += Wav.inspect(server.getBytes("/telephony/prompts/" + name + ".wav").body()).seconds();
+        }
+        System.out.printf(java.util.Locale.ROOT, "Language menu, one turn: %.1f s%n", choice);
+        assertTrue(choice <= 20.0, "the choice lasts " + choice + " s");
+        CallTable page = CallTable.of(new CallFlow(app.earshot.ivr.KeypadMenu.of(spanish)));
+        var seconds = PhoneLineTest.promptSeconds(server, page, p -> "/telephony/" + SPANISH_PAGE + "/prompts/" + p.name() + ".wav");
+        System.out.println("Spanish page's own line, prompts per turn: " + PhoneLineTest.longest(seconds) + "; " + seconds);
+        seconds.forEach((turn, s) -> assertTrue(s <= 20.0, turn + ": " + s + " s"));
+    }
 }
