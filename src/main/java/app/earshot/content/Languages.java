@@ -28,6 +28,12 @@ public final class Languages {
         return List.copyOf(tags);
     }
 
+    /** True for English ({@code en}, {@code en-*}): the language FreeTTS speaks, and the phone line's own words. */
+    public static boolean isEnglish(String tag) {
+        String t = tag.toLowerCase(Locale.ROOT);
+        return t.equals("en") || t.startsWith("en-");
+    }
+
     /** The language's own name for itself, capitalised as a link would show it ("English", "Español"). */
     public static String selfName(String tag) {
         Locale locale = Locale.forLanguageTag(tag);

@@ -37,7 +37,7 @@ public enum Command {
      * {@code phone.command.*} words ("repetir, otra vez"), as a grammar lists them (lower case, no accents).
      */
     public List<String> phrases(String language) {
-        if (app.earshot.speech.Voices.isEnglish(language)) return phrases;
+        if (app.earshot.content.Languages.isEnglish(language)) return phrases;
         String words = app.earshot.messages.Catalogues.bundled().forLanguage(language)
                 .get("phone.command." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         List<String> out = new ArrayList<>();

@@ -150,7 +150,7 @@ public final class KeypadMenu {
         // eSpeak NG speaks fewer words a second than FreeTTS: "not an option" and a Spanish menu of 44 words took up to
         // 20.7 s (LanguageLineTest), so in those languages a wrong key gets the site line's short answer instead, and
         // "repeat" brings the menu back.
-        if (!app.earshot.speech.Voices.isEnglish(page.language())) for (Menu m : menus) prompts.put(retry(m.prompt()), msg.get("phone.site.retry"));
+        if (!app.earshot.content.Languages.isEnglish(page.language())) for (Menu m : menus) prompts.put(retry(m.prompt()), msg.get("phone.site.retry"));
         return new KeypadMenu(page, menus, keys, prompts);
     }
 

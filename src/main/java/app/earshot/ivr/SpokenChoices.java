@@ -54,7 +54,7 @@ public final class SpokenChoices {
 
     /** What a caller says for a page's introduction: "introduction" in English, else its catalogue's ("la introducción"). */
     private static String introduction(String language) {
-        if (app.earshot.speech.Voices.isEnglish(language)) return "introduction";
+        if (app.earshot.content.Languages.isEnglish(language)) return "introduction";
         return app.earshot.messages.Catalogues.bundled().forLanguage(language).get("phone.introduction");
     }
 

@@ -42,8 +42,7 @@ public final class Voices implements Synthesizer {
 
     /** True for English, the language FreeTTS speaks. */
     public static boolean isEnglish(String language) {
-        String tag = language.toLowerCase(Locale.ROOT);
-        return tag.equals("en") || tag.startsWith("en-");
+        return app.earshot.content.Languages.isEnglish(language);
     }
 
     /** The voice for {@code language}: {@code english} itself for English, else eSpeak NG's at the same rate and pitch. */
