@@ -200,4 +200,30 @@ class LanguageLineTest {
         System.out.println("Spanish page's own line, prompts per turn: " + PhoneLineTest.longest(seconds) + "; " + seconds);
         seconds.forEach((turn, s) -> assertTrue(s <= 20.0, turn + ": " + s + " s"));
     }
+
+    /**
+     * A Spanish line of more than one page (the fixture copied, its Spanish page again under two other topics and
+     * titles): its topics, topic and page documents and menu grammars under /ivr/es/, every row walked in both dialects.
+     */
+    @Test
+    void aSpanishLineOfSeveralTopicsIsTheSameInVoiceXmlAndTwiml() throws Exception {
+        Path site = dir.resolve("site-es-three");
+        TestServer.copyTree(SpanishNarrationTest.SITE, site);
+        String page = Files.readString(site.resolve("pages/" + SPANISH_PAGE + ".md"));
+        Files.writeString(site.resolve("pages/cuidados-despues.md"), page.replace("topic: treatments", "topic: aftercare")
+                .replace("title: Acerca de la ketamina", "title: Cuidados después").replace("translation-of: about-ketamine\ntranslation-reviewed: false\n", ""));
+        Files.writeString(site.resolve("pages/consentimiento.md"), page.replace("topic: treatments", "topic: consent")
+                .replace("title: Acerca de la ketamina", "title: Consentimiento").replace("translation-of: about-ketamine\ntranslation-reviewed: false\n", ""));
+        try (TestServer three = TestServer.start(site)) {
+            CallTable table = CallTable.of(new SiteFlow(SiteMenu.of(three.site(), "es")));
+            List<String> documents = List.of("/ivr/es/ivr.vxml", "/ivr/es/" + SPANISH_PAGE + ".site.vxml", "/ivr/es/consentimiento.site.vxml");
+            PhoneLineReady.await(three, documents.toArray(String[]::new));
+            String start = three.get("/ivr/es/ivr.vxml").body();
+            assertTrue(start.contains("/ivr/es/topics.menu.grxml") && start.contains("Tratamientos"), start);
+            assertEquals(200, three.get("/ivr/es/topics.menu.grxml").statusCode());
+            for (String path : documents) assertEquals(List.of(), VoiceXmlValidator.schemaErrors(three.get(path).body()), path);
+            int rows = CallDialectsTest.walk(three, new VoiceXmlBrowser(three), table, "/ivr/es/ivr.vxml", three.url("/ivr/twiml?lang=es"));
+            assertEquals(table.rows().size(), rows);
+        }
+    }
 }
