@@ -25,7 +25,7 @@ import org.w3c.dom.Element;
  * one language. Three silent menus end the call, as everywhere on the line.
  */
 public final class LanguageMenu {
-    /** One language offered: its key, the name of its prompt, the prompt's words, and the names a caller may say. */
+    /** One language offered: its key, the name of its prompt and the prompt's words, in that language. */
     public record Option(String language, String key, String prompt, String words) {}
 
     /** The prompt said when three menus went unanswered, in the site's language. */
@@ -63,10 +63,6 @@ public final class LanguageMenu {
 
     public List<Option> options() {
         return options;
-    }
-
-    public String siteLanguage() {
-        return siteLanguage;
     }
 
     /** Every prompt of the menu by name: each option's, then goodbye. */
