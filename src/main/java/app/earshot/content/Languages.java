@@ -28,10 +28,13 @@ public final class Languages {
         return List.copyOf(tags);
     }
 
-    /** True for English ({@code en}, {@code en-*}): the language FreeTTS speaks, and the phone line's own words. */
+    /**
+     * True for English ({@code en}, {@code en-*}), and for no language at all (a page made outside the loader): the
+     * language FreeTTS speaks, and the phone line's own words.
+     */
     public static boolean isEnglish(String tag) {
-        String t = tag.toLowerCase(Locale.ROOT);
-        return t.equals("en") || t.startsWith("en-");
+        String t = tag == null ? "" : tag.strip().toLowerCase(Locale.ROOT);
+        return t.isEmpty() || t.equals("en") || t.startsWith("en-");
     }
 
     /** The language's own name for itself, capitalised as a link would show it ("English", "Español"). */

@@ -40,7 +40,10 @@ public final class Voices implements Synthesizer {
         }
     }
 
-    /** True for English, the language FreeTTS speaks. */
+    /**
+     * True for English, the language FreeTTS speaks, and for no language named (a page made outside the loader, which
+     * fills in the site's language, is in the default language: English).
+     */
     public static boolean isEnglish(String language) {
         return app.earshot.content.Languages.isEnglish(language);
     }

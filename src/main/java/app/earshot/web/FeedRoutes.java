@@ -235,7 +235,21 @@ final class FeedRoutes {
         if (hls) {
             // Segments of the one gapless page MP3, so the listener hears the page as the page file plays it.
             HlsSegments.Plan plan = clips.hlsPlan(now.voicing(), page);
-            for (int n = 0; n < plan.segments().size(); n++) entries.add(new Playlist.Entry(plan.seconds(n), "", links.hlsSegment(page, n)));
+            // Each segment is titled by the section playing at its start. A section's first frame starts where the
+            // sections and pauses before it end (its encoder delay equals the page's, which the page stream starts with).
+            List<String> titles = new ArrayList<>();
+            List<Double> starts = new ArrayList<>();
+            double at = 0;
+            for (Section section : page.sections()) {
+                starts.add(at);
+                titles.add(sectionTitle(page, section, now.messages(page.language())));
+                at += clips.sectionMp3(now.voicing(), page, section, Speed.NORMAL).seconds() + app.earshot.narration.Clips.SECTION_PAUSE_SECONDS;
+            }
+            for (int n = 0, k = 0; n < plan.segments().size(); n++) {
+                double start = plan.timestamp(n) / 90_000.0;
+                while (k + 1 < starts.size() && starts.get(k + 1) <= start + 0.001) k++;
+                entries.add(new Playlist.Entry(plan.seconds(n), titles.get(k), links.hlsSegment(page, n)));
+            }
             newest = later(newest, clips.pageMp3(now.voicing(), page, Speed.NORMAL));
             SecurityHeaders.readableByOtherSites(ctx);
             send(ctx, site, Playlist.hls(entries, plan.independent()), Playlist.HLS_MEDIA_TYPE, "m3u8", newest);

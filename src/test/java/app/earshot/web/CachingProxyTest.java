@@ -31,7 +31,8 @@ class CachingProxyTest {
     static final String TEXT = ConditionalRequestsTest.TEXT;
     static final List<String> KINDS = List.of("/", "/" + PAGE, "/" + PAGE + "/what-to-bring", "/feed.xml",
             "/" + PAGE + "/feed.xml", "/" + PAGE + ".m3u", "/audio/" + PAGE + "/what-to-bring.mp3", TEXT,
-            "/audio/" + PAGE + "/what-to-bring.vtt", "/ivr/" + PAGE + ".vxml", "/sitemap.xml", "/api/openapi.json");
+            "/audio/" + PAGE + "/what-to-bring.vtt", "/ivr/" + PAGE + ".vxml", "/sitemap.xml", "/api/openapi.json",
+            "/" + PAGE + ".m3u8", "/audio/" + PAGE + "/hls/0.mp3");
 
     @TempDir
     static Path content;

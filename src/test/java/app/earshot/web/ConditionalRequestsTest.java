@@ -25,7 +25,8 @@ class ConditionalRequestsTest {
     /** One URL of each kind: pages, feeds, playlists, media, transcripts, VoiceXML, sitemap, API. */
     static final List<String> KINDS = List.of("/", "/" + PAGE, "/" + PAGE + "/what-to-bring", "/feed.xml",
             "/" + PAGE + "/feed.xml", "/" + PAGE + ".m3u", "/audio/" + PAGE + "/what-to-bring.mp3", TEXT,
-            "/audio/" + PAGE + "/what-to-bring.vtt", "/ivr/" + PAGE + ".vxml", "/sitemap.xml", "/api/openapi.json");
+            "/audio/" + PAGE + "/what-to-bring.vtt", "/ivr/" + PAGE + ".vxml", "/sitemap.xml", "/api/openapi.json",
+            "/" + PAGE + ".m3u8", "/audio/" + PAGE + "/hls/0.mp3");
     /** The JSON index, which changes while renderings are made in the background after the first ask. */
     static final List<String> GROWING = List.of("/api/pages", "/api/pages/" + PAGE);
 

@@ -156,6 +156,16 @@ class HlsPlaybackTest {
     }
 
     @Test
+    void eachSegmentIsTitledByTheSectionPlayingAtItsStartAndEverySectionHasOne() {
+        var page = server.site().page("about-ketamine").orElseThrow();
+        List<String> titles = lines.stream().filter(l -> l.startsWith("#EXTINF:")).map(l -> l.substring(l.indexOf(',') + 1)).toList();
+        List<String> sections = page.sections().stream()
+                .map(s -> s.introduction() ? "Introduction to " + page.title() : s.heading()).toList();
+        assertEquals(sections, titles.stream().distinct().toList(), "sections in order, each starting a segment or within one");
+        assertEquals(sections.get(0), titles.get(0));
+    }
+
+    @Test
     void segmentsOutsideThePlaylistAreClear404s() {
         for (String bad : List.of(uris.size() + ".mp3", "-1.mp3", "01.mp3", "1.wav", "x.mp3", "99999999999.mp3")) {
             HttpResponse<String> r = server.get("/audio/about-ketamine/hls/" + bad);

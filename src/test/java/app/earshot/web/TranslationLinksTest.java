@@ -94,7 +94,7 @@ class TranslationLinksTest {
 
     @Test
     void theEnglishPageLinksVisiblyToTheSpanishOneInSpanishRightAfterItsHeading() {
-        assertLanguageLink(server.html("/" + ENGLISH).selectFirst("h1 + p.translations a"), "/" + SPANISH, "es", "Español");
+        assertLanguageLink(server.html("/" + ENGLISH).selectFirst("header p.translations a"), "/" + SPANISH, "es", "Español");
     }
 
     @Test
@@ -133,7 +133,7 @@ class TranslationLinksTest {
         try (TestServer reviewed = TestServer.start(dir)) {
             Document doc = reviewed.html("/" + SPANISH);
             assertEquals(0, doc.select(".translation-notice").size());
-            assertLanguageLink(doc.selectFirst("h1 + p.translations a"), "/" + ENGLISH, "en", "English");
+            assertLanguageLink(doc.selectFirst("header p.translations a"), "/" + ENGLISH, "en", "English");
         }
     }
 
@@ -185,14 +185,14 @@ class TranslationLinksTest {
         assertEquals("Información para pacientes en español", doc.selectFirst("h1").text());
         assertEquals("Tratamientos", doc.selectFirst("main h2").text());
         assertEquals(List.of("/" + SPANISH), doc.select("main .page-list a").eachAttr("href"));
-        assertLanguageLink(doc.selectFirst("h1 + p.translations a"), "/", "en", "English");
+        assertLanguageLink(doc.selectFirst("header p.translations a"), "/", "en", "English");
     }
 
     @Test
     void theHomeListsTheSitesLanguagePagesAndLinksToTheSpanishHomeInSpanish() {
         Document doc = server.html("/");
         assertEquals(List.of("/" + ENGLISH), doc.select("main .page-list a").eachAttr("href"));
-        assertLanguageLink(doc.selectFirst("h1 + p.translations a"), "/es/", "es", "Español");
+        assertLanguageLink(doc.selectFirst("header p.translations a"), "/es/", "es", "Español");
     }
 
     @Test
