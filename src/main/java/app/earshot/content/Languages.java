@@ -28,6 +28,15 @@ public final class Languages {
         return List.copyOf(tags);
     }
 
+    /**
+     * True for English ({@code en}, {@code en-*}), and for no language at all (a page made outside the loader): the
+     * language FreeTTS speaks, and the phone line's own words.
+     */
+    public static boolean isEnglish(String tag) {
+        String t = tag == null ? "" : tag.strip().toLowerCase(Locale.ROOT);
+        return t.isEmpty() || t.equals("en") || t.startsWith("en-");
+    }
+
     /** The language's own name for itself, capitalised as a link would show it ("English", "Español"). */
     public static String selfName(String tag) {
         Locale locale = Locale.forLanguageTag(tag);

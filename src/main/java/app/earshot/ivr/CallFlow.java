@@ -191,7 +191,9 @@ public final class CallFlow implements Line {
         KeypadMenu.Target target = keypad.menu(menu).orElseThrow().target(key).orElse(null);
         if (target instanceof KeypadMenu.ToSection s) return playSection(s.index());
         if (target instanceof KeypadMenu.ToMenu m) return arrive(State.menu(m.number(), 0));
-        return new Turn(List.of(prompt(KeypadMenu.NOT_AN_OPTION), menuPrompt(menu)), State.menu(menu, 0), State.menu(menu, 1));
+        String retry = KeypadMenu.retry(menuPrompt(menu).name());
+        List<Sound> wrong = keypad.prompt(retry).isPresent() ? List.of(prompt(retry)) : List.of(prompt(KeypadMenu.NOT_AN_OPTION), menuPrompt(menu));
+        return new Turn(wrong, State.menu(menu, 0), State.menu(menu, 1));
     }
 
     private Turn inSection(int index, String key) {

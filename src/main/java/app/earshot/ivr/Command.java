@@ -27,15 +27,33 @@ public enum Command {
         this.phrases = List.of(phrases);
     }
 
-    /** The phrases that mean this command, as a grammar lists them. */
+    /** The phrases that mean this command in English, as a grammar lists them. */
     public List<String> phrases() {
         return phrases;
     }
 
-    /** Every phrase of every command, each with its meaning, in table order. */
+    /**
+     * The phrases that mean this command in {@code language}: English's own, or the language's catalogue's
+     * {@code phone.command.*} words ("repetir, otra vez"), as a grammar lists them (lower case, no accents).
+     */
+    public List<String> phrases(String language) {
+        if (app.earshot.content.Languages.isEnglish(language)) return phrases;
+        String words = app.earshot.messages.Catalogues.bundled().forLanguage(language)
+                .get("phone.command." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        List<String> out = new ArrayList<>();
+        for (String word : words.split(",")) if (!SpokenChoices.phrase(word).isEmpty()) out.add(SpokenChoices.phrase(word));
+        return out.isEmpty() ? phrases : List.copyOf(out);
+    }
+
+    /** Every phrase of every command in English, each with its meaning, in table order. */
     static List<SpokenChoices.Said> all() {
+        return all("en");
+    }
+
+    /** Every phrase of every command in {@code language}, each with its meaning, in table order. */
+    static List<SpokenChoices.Said> all(String language) {
         List<SpokenChoices.Said> out = new ArrayList<>();
-        for (Command c : values()) for (String p : c.phrases) out.add(new SpokenChoices.Said(c, p));
+        for (Command c : values()) for (String p : c.phrases(language)) out.add(new SpokenChoices.Said(c, p));
         return out;
     }
 }

@@ -80,6 +80,11 @@ public final class KeypadMenu {
      * synthesized prompts.
      */
     public static final int MENU_WORDS = 44;
+    /** The name of the short answer to a wrong key in the menu {@code prompt}, where the page's line has one. */
+    static String retry(String prompt) {
+        return prompt + "-retry";
+    }
+
     /** The menus and prompts for {@code page}, in its language (the bundled catalogue's phone words). */
     public static KeypadMenu of(Page page) {
         return of(page, Catalogues.bundled().forLanguage(page.language()));
@@ -142,6 +147,10 @@ public final class KeypadMenu {
         for (Position p : Position.values()) prompts.put(help(p.prompt), sectionHelp(p, msg));
         prompts.put(NOT_AN_OPTION, msg.get("phone.not-an-option"));
         prompts.put(GOODBYE, msg.get("phone.goodbye"));
+        // eSpeak NG speaks fewer words a second than FreeTTS: "not an option" and a Spanish menu of 44 words took up to
+        // 20.7 s (LanguageLineTest), so in those languages a wrong key gets the site line's short answer instead, and
+        // "repeat" brings the menu back.
+        if (!app.earshot.content.Languages.isEnglish(page.language())) for (Menu m : menus) prompts.put(retry(m.prompt()), msg.get("phone.site.retry"));
         return new KeypadMenu(page, menus, keys, prompts);
     }
 
@@ -276,6 +285,7 @@ public final class KeypadMenu {
         for (Position p : Position.values()) ordered.put(p.prompt, prompts.get(p.prompt));
         for (Menu m : menus) ordered.put(help(m.prompt()), prompts.get(help(m.prompt())));
         for (Position p : Position.values()) ordered.put(help(p.prompt), prompts.get(help(p.prompt)));
+        for (Menu m : menus) if (prompts.containsKey(retry(m.prompt()))) ordered.put(retry(m.prompt()), prompts.get(retry(m.prompt())));
         for (String name : List.of(NOT_AN_OPTION, GOODBYE)) ordered.put(name, prompts.get(name));
         return ordered;
     }

@@ -41,7 +41,7 @@ public final class SiteFlow implements Line {
      */
     public SpokenChoices spoken(int topic, int group) {
         return spoken.computeIfAbsent(List.of(topic, group),
-                k -> new SpokenChoices(said(topic, group).stream().map(SiteMenu.Choice::label).toList()));
+                k -> new SpokenChoices(said(topic, group).stream().map(SiteMenu.Choice::label).toList(), menu.language()));
     }
 
     /** The choices a caller may name in a site menu, in the order of {@link #spoken}'s topics. */
@@ -49,7 +49,7 @@ public final class SiteFlow implements Line {
         List<SiteMenu.Choice> choices = new ArrayList<>(menu.level(topic).group(group));
         CallFlow.State top = top();
         boolean atStart = top.inSiteMenu() && top.place().topic() == topic;
-        if (atStart && menu.site().pages().size() <= MAX_TITLES_AT_START) {
+        if (atStart && menu.pageCount() <= MAX_TITLES_AT_START) {
             for (SiteMenu.Level level : menu.topics().isEmpty() ? List.<SiteMenu.Level>of() : pageLevels()) {
                 for (List<SiteMenu.Choice> g : level.groups()) for (SiteMenu.Choice c : g) if (!choices.contains(c)) choices.add(c);
             }

@@ -74,28 +74,53 @@ public final class SiteMenu {
     private final Level topicLevel;
     private final List<Level> pageLevels;
     private final Map<String, String> prompts;
+    private final String language;
+    private final String line;
 
-    private SiteMenu(Site site, List<TopicPages> topics, Level topicLevel, List<Level> pageLevels, Map<String, String> prompts) {
+    private SiteMenu(Site site, String language, String line, List<TopicPages> topics, Level topicLevel, List<Level> pageLevels,
+                     Map<String, String> prompts) {
         this.site = site;
+        this.language = language;
+        this.line = line;
         this.topics = List.copyOf(topics);
         this.topicLevel = topicLevel;
         this.pageLevels = List.copyOf(pageLevels);
         this.prompts = Map.copyOf(prompts);
     }
 
-    /** The site line of {@code site}: its topics with pages (a site without topics is one topic of all its pages). */
+    /**
+     * The site line of {@code site}: its topics with pages (a site without topics is one topic of all its pages). On a
+     * site of several languages, its own language's pages, at the URLs of a site of one language (the line a caller
+     * hears when no other language has a voice here, so there is no language to choose).
+     */
     public static SiteMenu of(Site site) {
-        Messages msg = Catalogues.bundled().forLanguage(site.language());
+        return of(site, site.language(), "");
+    }
+
+    /**
+     * The site line in {@code language}: on a site of one language, the whole site exactly as before; on a site of
+     * several, only the pages in {@code language}, under the topics' titles in it (the site's own where site.yaml gives
+     * none), in its catalogue's words, its documents and prompts under {@link #line()} (after {@link LanguageMenu}).
+     */
+    public static SiteMenu of(Site site, String language) {
+        return of(site, language, site.languages().size() > 1 ? language : "");
+    }
+
+    private static SiteMenu of(Site site, String language, String line) {
+        boolean several = site.languages().size() > 1;
+        Messages msg = Catalogues.bundled().forLanguage(several ? language : site.language());
+        java.util.function.IntPredicate in = i -> !several || site.pages().get(i).language().equals(language);
         List<TopicPages> topics = new ArrayList<>();
         if (site.topics().isEmpty()) {
             List<Integer> all = new ArrayList<>();
-            for (int i = 0; i < site.pages().size(); i++) all.add(i);
+            for (int i = 0; i < site.pages().size(); i++) if (in.test(i)) all.add(i);
             if (!all.isEmpty()) topics.add(new TopicPages(new Topic("pages", site.title()), all));
         } else {
             for (Topic topic : site.topics()) {
                 List<Integer> pages = new ArrayList<>();
-                for (int i = 0; i < site.pages().size(); i++) if (site.pages().get(i).topic().equals(topic.id())) pages.add(i);
-                if (!pages.isEmpty()) topics.add(new TopicPages(topic, pages));
+                for (int i = 0; i < site.pages().size(); i++) if (in.test(i) && site.pages().get(i).topic().equals(topic.id())) pages.add(i);
+                Topic said = several ? new Topic(topic.id(), topic.title(language)) : topic;
+                if (!pages.isEmpty()) topics.add(new TopicPages(said, pages));
             }
         }
         List<Choice> topicChoices = new ArrayList<>();
@@ -109,11 +134,13 @@ public final class SiteMenu {
         }
         Map<String, String> prompts = new LinkedHashMap<>();
         boolean topicsShown = topics.size() > 1;
-        if (topicsShown) addPrompts(prompts, topicLevel, true, "topic", site.pages().size() <= SiteFlow.MAX_TITLES_AT_START, msg);
+        int count = 0;
+        for (TopicPages t : topics) count += t.pages().size();
+        if (topicsShown) addPrompts(prompts, topicLevel, true, "topic", count <= SiteFlow.MAX_TITLES_AT_START, msg);
         for (Level level : pageLevels) if (level.heard()) addPrompts(prompts, level, !topicsShown, "page", false, msg);
         prompts.put(NOT_AN_OPTION, msg.get("phone.not-an-option"));
         prompts.put(GOODBYE, msg.get("phone.goodbye"));
-        return new SiteMenu(site, topics, topicLevel, pageLevels, prompts);
+        return new SiteMenu(site, several ? language : site.language(), line, topics, topicLevel, pageLevels, prompts);
     }
 
     /** Groups of the choices: all of them up to nine, else eights (9 is "more") with up to nine in the last. */
@@ -199,6 +226,26 @@ public final class SiteMenu {
 
     public Site site() {
         return site;
+    }
+
+    /** The language of the line's words and pages. */
+    public String language() {
+        return language;
+    }
+
+    /**
+     * "" on a site of one language (its line's URLs are as they always were); else the line's language, which names
+     * its documents, grammars and prompts ({@code /ivr/es/ivr.vxml}) apart from the other languages' lines.
+     */
+    public String line() {
+        return line;
+    }
+
+    /** How many pages the line offers. */
+    public int pageCount() {
+        int count = 0;
+        for (TopicPages t : topics) count += t.pages().size();
+        return count;
     }
 
     /** The topics that have pages, in {@code site.yaml} order. */

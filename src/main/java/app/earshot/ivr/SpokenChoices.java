@@ -35,15 +35,27 @@ public final class SpokenChoices {
     private final List<Said> commands;
 
     SpokenChoices(KeypadMenu keypad) {
-        this(keypad.page().sections().stream().map(s -> s.introduction() ? "introduction" : s.heading()).toList());
+        this(keypad.page().sections().stream().map(s -> s.introduction() ? introduction(keypad.page().language()) : s.heading()).toList(),
+                keypad.page().language());
     }
 
-    /** Choices of {@code names} (each a {@link Topic} at its position) and every {@link Command}. */
+    /** Choices of {@code names} (each a {@link Topic} at its position) and every {@link Command} in English. */
     SpokenChoices(List<String> names) {
+        this(names, "en");
+    }
+
+    /** Choices of {@code names} and every {@link Command} in {@code language}'s words. */
+    SpokenChoices(List<String> names, String language) {
         List<Topic> list = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) list.add(new Topic(i, phrase(names.get(i))));
         this.topics = List.copyOf(list);
-        this.commands = Command.all();
+        this.commands = Command.all(language);
+    }
+
+    /** What a caller says for a page's introduction: "introduction" in English, else its catalogue's ("la introducción"). */
+    private static String introduction(String language) {
+        if (app.earshot.content.Languages.isEnglish(language)) return "introduction";
+        return app.earshot.messages.Catalogues.bundled().forLanguage(language).get("phone.introduction");
     }
 
     /** Every topic, in page order, with the phrase a grammar lists for it. */

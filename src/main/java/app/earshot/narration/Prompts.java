@@ -28,9 +28,25 @@ public final class Prompts {
         return new Clip(wav, Format.WAV.mediaType(), Clips.seconds(wav));
     }
 
+    /**
+     * {@code words} in {@code language}, spoken by that language's voice ({@link Voicing#promptVoice(String)}): English
+     * as {@link #prompt(Voicing, String)}, same key; another language by its eSpeak NG voice, whose engine is in the key.
+     */
+    public Clip prompt(Voicing v, String words, String language) {
+        VoiceSettings voice = v.promptVoice(language);
+        SpeechScript script = v.prompt(words, language);
+        Artifact wav = store.get(keys.prompt(voice, script), "wav", () -> recorder.prompt(script, voice));
+        return new Clip(wav, Format.WAV.mediaType(), Clips.seconds(wav));
+    }
+
     /** The prompt's clip if it is already stored; never synthesizes (a phone line says the words meanwhile). */
     public java.util.Optional<Clip> stored(Voicing v, String words) {
-        return store.find(keys.prompt(v.promptVoice(), v.prompt(words)), "wav")
+        return stored(v, words, "en");
+    }
+
+    /** As {@link #stored(Voicing, String)} for a prompt in {@code language}. */
+    public java.util.Optional<Clip> stored(Voicing v, String words, String language) {
+        return store.find(keys.prompt(v.promptVoice(language), v.prompt(words, language)), "wav")
                 .map(wav -> new Clip(wav, Format.WAV.mediaType(), Clips.seconds(wav)));
     }
 }

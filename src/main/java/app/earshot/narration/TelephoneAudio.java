@@ -109,23 +109,33 @@ public final class TelephoneAudio {
 
     /** A prompt spoken by Earshot's voice ({@link Prompts#prompt}) in {@code format}. */
     public Clip prompt(Voicing v, String words, TelephoneFormat format) {
-        Clip wide = prompts.prompt(v, words);
+        return prompt(v, words, "en", format);
+    }
+
+    /** A prompt in {@code language}, spoken by that language's voice ({@link Prompts#prompt(Voicing, String, String)}). */
+    public Clip prompt(Voicing v, String words, String language, TelephoneFormat format) {
+        Clip wide = prompts.prompt(v, words, language);
         return convert(wide, whole(wide), format);
     }
 
     /** The version of a prompt's telephone clips (as {@link Part#version()}); synthesizes it if not cached. */
     public String promptVersion(Voicing v, String words) {
+        return promptVersion(v, words, "en");
+    }
+
+    /** As {@link #promptVersion(Voicing, String)} for a prompt in {@code language}. */
+    public String promptVersion(Voicing v, String words, String language) {
         // Not remembered here: the prompt is keyed by the request's voice, so a voice or rate edit is heard at once.
-        Clip wide = prompts.prompt(v, words);
+        Clip wide = prompts.prompt(v, words, language);
         return version(wide, whole(wide));
     }
 
     /**
-     * The version of a prompt's telephone clip if it and its u-law WAV are already stored; never makes either, so a
-     * phone line can say the words instead of waiting (and queue the clip with {@link #prompt}).
+     * The version of a prompt's telephone clip in {@code language} if it and its u-law WAV are already stored; never
+     * makes either, so a phone line can say the words instead of waiting (and queue the clip with {@link #prompt}).
      */
-    public Optional<String> readyPromptVersion(Voicing v, String words) {
-        Optional<Clip> wide = prompts.stored(v, words);
+    public Optional<String> readyPromptVersion(Voicing v, String words, String language) {
+        Optional<Clip> wide = prompts.stored(v, words, language);
         if (wide.isEmpty() || !stored(wide.get(), whole(wide.get()), TelephoneFormat.WAV_ULAW)) return Optional.empty();
         return Optional.of(version(wide.get(), whole(wide.get())));
     }

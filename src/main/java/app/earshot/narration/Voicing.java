@@ -73,6 +73,16 @@ public final class Voicing {
         return Voices.forLanguage(page.language(), voices.get(speed));
     }
 
+    /** The script of a prompt in {@code language} (English as {@link #prompt(String)}). */
+    public SpeechScript prompt(String words, String language) {
+        return writer.prompt(words, language);
+    }
+
+    /** The voice of prompts in {@code language}: {@link #promptVoice()} for English, else its eSpeak NG voice. */
+    public VoiceSettings promptVoice(String language) {
+        return Voices.forLanguage(language, promptVoice);
+    }
+
     /** The voice of prompts: the normal speed's. */
     public VoiceSettings promptVoice() {
         return promptVoice;

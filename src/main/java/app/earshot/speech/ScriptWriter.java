@@ -126,6 +126,16 @@ public final class ScriptWriter {
         return new SpeechScript(text, spoken(text));
     }
 
+    /**
+     * The script for a prompt in {@code language}: English exactly as {@link #prompt(String)}; another language
+     * normalised for that language (numbers stay its own) with its own lexicon.
+     */
+    public SpeechScript prompt(String words, String language) {
+        if (app.earshot.speech.Voices.isEnglish(language)) return prompt(words);
+        String text = normalizer.normalize(sentence(words), language);
+        return new SpeechScript(text, lexiconFor(language).apply(text));
+    }
+
     /** Per row: "Row header. Column header: cell. Column header: cell." (the caption is said before the rows). */
     private static List<String> rows(Block.Table table) {
         List<String> out = new ArrayList<>();

@@ -45,8 +45,7 @@ public final class Voices implements Synthesizer {
      * fills in the site's language, is in the default language: English).
      */
     public static boolean isEnglish(String language) {
-        String tag = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);
-        return tag.isEmpty() || tag.equals("en") || tag.startsWith("en-");
+        return app.earshot.content.Languages.isEnglish(language);
     }
 
     /** The voice for {@code language}: {@code english} itself for English, else eSpeak NG's at the same rate and pitch. */

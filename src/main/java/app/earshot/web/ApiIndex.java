@@ -126,9 +126,9 @@ final class ApiIndex {
         List<Prompt> prompts = new ArrayList<>();
         keypad.prompts().forEach((name, words) -> {
             Map<String, Rendering> tel = new LinkedHashMap<>();
-            String version = tally.value(() -> telephone.promptVersion(v, words));
+            String version = tally.value(() -> telephone.promptVersion(v, words, page.language()));
             for (TelephoneFormat f : TelephoneFormat.values()) {
-                tel.put(f.id(), tally.audio(links.prompt(page, name, version, f), f.mediaType(), () -> telephone.prompt(v, words, f)));
+                tel.put(f.id(), tally.audio(links.prompt(page, name, version, f), f.mediaType(), () -> telephone.prompt(v, words, page.language(), f)));
             }
             prompts.add(new Prompt(name, words, tel));
         });

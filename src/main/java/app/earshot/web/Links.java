@@ -93,7 +93,12 @@ record Links(String base) {
 
     /** A prompt of the site-wide line. */
     String sitePrompt(String name, String version, TelephoneFormat format) {
-        return versioned("/telephony/prompts/" + name + suffix(format), version);
+        return sitePrompt("", name, version, format);
+    }
+
+    /** A prompt of the site-wide line in language {@code line} ({@link app.earshot.ivr.SiteMenu#line()}; "" for a site of one). */
+    String sitePrompt(String line, String name, String version, TelephoneFormat format) {
+        return versioned("/telephony/prompts/" + (line.isEmpty() ? "" : line + "/") + name + suffix(format), version);
     }
 
     /** The site-wide line's VoiceXML: its own menus, and the start of the call. */
@@ -101,14 +106,29 @@ record Links(String base) {
         return base + "/ivr.vxml";
     }
 
+    /** The start of the site-wide line in language {@code line} ("": the site's only language, {@link #siteVxml()}). */
+    String siteVxml(String line) {
+        return line.isEmpty() ? siteVxml() : base + "/ivr/" + line + "/ivr.vxml";
+    }
+
     /** The VoiceXML of {@code page} as part of the site-wide line ("0" in its menu goes back to the topic). */
     String siteVxml(Page page) {
-        return base + "/ivr/" + page.slug() + ".site.vxml";
+        return siteVxml("", page);
+    }
+
+    /** As {@link #siteVxml(Page)} on the line in language {@code line}. */
+    String siteVxml(String line, Page page) {
+        return base + "/ivr/" + (line.isEmpty() ? "" : line + "/") + page.slug() + ".site.vxml";
     }
 
     /** The VoiceXML of a topic's pages menu on the site-wide line. */
     String siteVxml(app.earshot.content.Topic topic) {
-        return base + "/ivr/" + topic.id() + ".topic.vxml";
+        return siteVxml("", topic);
+    }
+
+    /** As {@link #siteVxml(app.earshot.content.Topic)} on the line in language {@code line}. */
+    String siteVxml(String line, app.earshot.content.Topic topic) {
+        return base + "/ivr/" + (line.isEmpty() ? "" : line + "/") + topic.id() + ".topic.vxml";
     }
 
     String siteTwiml() {
@@ -117,15 +137,15 @@ record Links(String base) {
 
     /** The site-wide line's TwiML URL that answers {@code state}. */
     String siteTwiml(app.earshot.ivr.SiteMenu menu, CallFlow.State state) {
-        StringBuilder q = new StringBuilder();
+        StringBuilder q = new StringBuilder(menu.line().isEmpty() ? "" : "lang=" + menu.line());
         CallFlow.Place at = state.place();
         if (at != null && at.page() >= 0) {
             Page page = menu.page(at.page());
-            q.append("page=").append(page.slug());
+            q.append(q.isEmpty() ? "" : "&").append("page=").append(page.slug());
             if (state.inSection()) q.append("&section=").append(page.sections().get(state.section()).id());
             else if (state.menu() > 0) q.append("&menu=").append(state.menu());
         } else if (at != null) {
-            if (at.topic() >= 0) q.append("topic=").append(menu.topics().get(at.topic()).topic().id());
+            if (at.topic() >= 0) q.append(q.isEmpty() ? "" : "&").append("topic=").append(menu.topics().get(at.topic()).topic().id());
             if (at.group() > 0) q.append(q.isEmpty() ? "" : "&").append("group=").append(at.group());
         }
         if (!state.inSection() && state.silence() > 0) q.append(q.isEmpty() ? "" : "&").append("silence=").append(state.silence());

@@ -32,11 +32,11 @@ final class PhoneAudio {
         this.scripts = scripts;
     }
 
-    /** The version of the prompt's clip if it is stored; else empty, and the clip is queued. */
-    Optional<String> promptVersion(Voicing v, String words) {
-        if (maker.patient()) return Optional.of(telephone.promptVersion(v, words));
-        Optional<String> version = telephone.readyPromptVersion(v, words);
-        if (version.isEmpty()) maker.later("phone prompt:" + words, () -> telephone.prompt(v, words, TelephoneFormat.WAV_ULAW));
+    /** The version of the clip of the prompt in {@code language} if it is stored; else empty, and the clip is queued. */
+    Optional<String> promptVersion(Voicing v, String words, String language) {
+        if (maker.patient()) return Optional.of(telephone.promptVersion(v, words, language));
+        Optional<String> version = telephone.readyPromptVersion(v, words, language);
+        if (version.isEmpty()) maker.later("phone prompt:" + language + ":" + words, () -> telephone.prompt(v, words, language, TelephoneFormat.WAV_ULAW));
         return version;
     }
 

@@ -42,6 +42,7 @@ final class TelephonyRoutes {
     void register(RoutesConfig routes) {
         // The site line's prompts first: /telephony/{slug}/{file} would otherwise take them (no page may be called "prompts").
         Routes.getAndHead(routes, "/telephony/prompts/{file}", this::sitePrompt);
+        Routes.getAndHead(routes, "/telephony/prompts/{lang}/{file}", this::linePrompt);
         Routes.getAndHead(routes, "/telephony/{slug}/prompts/{file}", this::prompt);
         Routes.getAndHead(routes, "/telephony/{slug}/{file}", this::section);
     }
@@ -69,21 +70,43 @@ final class TelephonyRoutes {
 
     private void prompt(Context ctx) {
         Snapshot now = RequestSnapshot.of(ctx);
-        Page page = PageRoutes.page(now.site(), ctx.pathParam("slug"));
+        Page page = PageRoutes.voiced(narrator, now, PageRoutes.page(now.site(), ctx.pathParam("slug")));
         Matcher m = file(ctx);
         if (m.group(2) != null) throw new NotFoundResponse("Prompts are never split.");
         String words = KeypadMenu.of(page).prompt(m.group(1))
                 .orElseThrow(() -> new NotFoundResponse("This page has no prompt with that name."));
-        send(ctx, telephone.prompt(now.voicing(), words, format(ctx, m)));
+        send(ctx, telephone.prompt(now.voicing(), words, page.language(), format(ctx, m)));
     }
 
+    /** A prompt of the site line: the language menu's (each in its own language), else the site language's line's. */
     private void sitePrompt(Context ctx) {
         Snapshot now = RequestSnapshot.of(ctx);
         Matcher m = file(ctx);
         if (m.group(2) != null) throw new NotFoundResponse("Prompts are never split.");
-        String words = SiteMenu.of(now.site()).prompt(m.group(1))
+        var languages = IvrRoutes.languages(narrator, now);
+        var language = languages.flatMap(l -> l.languageOf(m.group(1)));
+        if (language.isPresent()) {
+            send(ctx, telephone.prompt(now.voicing(), languages.get().prompts().get(m.group(1)), language.get(), format(ctx, m)));
+            return;
+        }
+        SiteMenu menu = SiteMenu.of(now.site());
+        String words = menu.prompt(m.group(1))
                 .orElseThrow(() -> new NotFoundResponse("The site's phone line has no prompt with that name."));
-        send(ctx, telephone.prompt(now.voicing(), words, format(ctx, m)));
+        send(ctx, telephone.prompt(now.voicing(), words, menu.language(), format(ctx, m)));
+    }
+
+    /** A prompt of the site line in one language ({@code /telephony/prompts/es/topics.wav}), spoken by its voice. */
+    private void linePrompt(Context ctx) {
+        Snapshot now = RequestSnapshot.of(ctx);
+        String lang = ctx.pathParam("lang");
+        if (IvrRoutes.languages(narrator, now).filter(l -> l.offers(lang)).isEmpty()) {
+            throw new NotFoundResponse("The site's phone line has no line in that language.");
+        }
+        Matcher m = file(ctx);
+        if (m.group(2) != null) throw new NotFoundResponse("Prompts are never split.");
+        String words = SiteMenu.of(now.site(), lang).prompt(m.group(1))
+                .orElseThrow(() -> new NotFoundResponse("The site's phone line has no prompt with that name."));
+        send(ctx, telephone.prompt(now.voicing(), words, lang, format(ctx, m)));
     }
 
     private void send(Context ctx, Clip clip) {

@@ -98,7 +98,7 @@ public final class WebApp {
             new TelephonyRoutes(narrator, telephone, media).register(config.routes);
             SpokenScripts scripts = new SpokenScripts();
             PhoneAudio phoneAudio = new PhoneAudio(narrator.captions(), narrator.maker(), telephone, scripts);
-            new IvrRoutes(phoneAudio).register(config.routes);
+            new IvrRoutes(phoneAudio, narrator).register(config.routes);
             ApiIndex apiIndex = new ApiIndex(narrator.clips(), narrator.captions(), scripts, telephone, templates, views, books, store);
             new ApiRoutes(apiIndex, preview).register(config.routes);
             new FeedRoutes(narrator.clips(), narrator.readiness(), store, media).register(config.routes);

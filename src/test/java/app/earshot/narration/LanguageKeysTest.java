@@ -1,6 +1,8 @@
 package app.earshot.narration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.earshot.App;
 import app.earshot.TestServer;
@@ -49,5 +51,37 @@ class LanguageKeysTest {
     @Test
     void spanishKeysNameEspeakItsVersionAndVoice() throws Exception {
         assertKey("acerca-de-la-ketamina", EspeakSynthesizer.open().engineId(), "espeak-ng:es-419");
+    }
+
+    /** A prompt's key as RenderingKeys writes it: the engine and voice that speak it, rate, pitch and the spoken script. */
+    private static String promptKey(String engine, String voice, SpeechScript script) {
+        return ArtifactStore.key("prompt", RenderingKeys.FORMAT_VERSION, engine, voice, "150", "100.0", script.spoken());
+    }
+
+    @Test
+    void englishPromptsKeepTheirKeys() throws Exception {
+        Voicing v = App.snapshot(App.load(SITE)).voicing();
+        Narrator narrator = App.narrator(dir, TestServer.SYNTHESIZER);
+        SpeechScript script = v.prompt("For English, press 1.");
+        assertEquals(promptKey(FreeTtsSynthesizer.ENGINE_ID, "kevin16", script), narrator.keys().prompt(v.promptVoice("en"), v.prompt("For English, press 1.", "en")));
+        assertEquals(v.promptVoice(), v.promptVoice("en"));
+    }
+
+    @Test
+    void spanishPromptsAreMadeByEspeakUnderItsKey() throws Exception {
+        Voicing v = App.snapshot(App.load(SITE)).voicing();
+        Narrator narrator = App.narrator(dir, TestServer.SYNTHESIZER);
+        String words = "Para español, oprima 2.";
+        assertEquals(promptKey(EspeakSynthesizer.open().engineId(), "espeak-ng:es-419", v.prompt(words, "es")),
+                narrator.keys().prompt(v.promptVoice("es"), v.prompt(words, "es")));
+        narrator.prompts().prompt(v, words, "es");
+        assertTrue(narrator.prompts().stored(v, words, "es").isPresent(), "stored under eSpeak NG's key");
+        assertTrue(narrator.prompts().stored(v, words, "en").isEmpty(), "not under FreeTTS's");
+    }
+
+    @Test
+    void spanishPromptsKeepTheirNumbersInSpanish() throws Exception {
+        Voicing v = App.snapshot(App.load(SITE)).voicing();
+        assertFalse(v.prompt("Para español, oprima 2.", "es").spoken().contains("two"), v.prompt("Para español, oprima 2.", "es").spoken());
     }
 }

@@ -70,4 +70,13 @@ class NoEspeakTest {
         assertTrue(health.contains("no voice for es: ") && health.contains("install espeak-ng"), health);
         assertFalse(health.contains("/nonexistent"), "no server folders: " + health);
     }
+
+    @Test
+    void thePhoneLineLeavesAVoicelessLanguageOutOfItsChoice() {
+        String line = server.get("/ivr.vxml").body();
+        assertFalse(line.contains("language-es") || line.contains("id=\"languages\""), "no language menu with one voiced language: " + line);
+        assertFalse(line.contains("acerca-de-la-ketamina"), "the English line offers English pages only");
+        assertEquals(404, server.get("/ivr/es/ivr.vxml").statusCode());
+        assertTrue(server.get("/healthz").body().contains("espeak-ng"), "the reason is in /healthz");
+    }
 }

@@ -141,7 +141,13 @@ class OpenApiContractTest {
                 Call.get("/telephony/" + SLUG + "/prompts/menu.ulaw?codec=alaw"), Call.get("/ivr/twiml?menu=999"),
                 Call.post("/ivr/twiml?menu=999", "Digits=1"),
                 Call.get("/es/").on(bilingual), Call.get("/es").on(bilingual), Call.get("/feed.es.xml").on(bilingual),
-                Call.get("/feed.fr.xml").on(bilingual), Call.get("/artwork.jpg").on(jpegArt), Call.get("/artwork.png").on(jpegArt),
+                Call.get("/feed.fr.xml").on(bilingual),
+                Call.get("/ivr.vxml").on(bilingual), Call.get("/ivr/es/ivr.vxml").on(bilingual), Call.get("/ivr/fr/ivr.vxml").on(bilingual),
+                Call.get("/ivr/es/topics.menu.grxml").on(bilingual), Call.get("/ivr/twiml").on(bilingual),
+                Call.post("/ivr/twiml?step=language", "Digits=2").on(bilingual), Call.post("/ivr/twiml?lang=es", "Digits=1").on(bilingual),
+                Call.get("/telephony/prompts/language-es.wav").on(bilingual), Call.get("/telephony/prompts/es/goodbye.wav").on(bilingual),
+                Call.get("/telephony/prompts/es/no-such-prompt.wav").on(bilingual), Call.get("/telephony/prompts/es/goodbye.ulaw?codec=alaw").on(bilingual),
+                Call.get("/artwork.jpg").on(jpegArt), Call.get("/artwork.png").on(jpegArt),
                 Call.get("/preview/" + GUESSED).on(preview), Call.get("/preview/no-such-page").on(preview),
                 Call.get("/preview/" + GUESSED + "/words/999.wav").on(preview)));
         String word = Jsoup.parse(preview.get("/preview/" + GUESSED).body()).select("audio source[src]").stream().map(e -> e.attr("src"))

@@ -1,0 +1,229 @@
+package app.earshot.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.earshot.Soxi;
+import app.earshot.TestServer;
+import app.earshot.audio.ActiveSpeechLevel;
+import app.earshot.audio.Wav;
+import app.earshot.content.Page;
+import app.earshot.ivr.CallFlow;
+import app.earshot.ivr.CallTable;
+import app.earshot.ivr.SiteFlow;
+import app.earshot.ivr.SiteMenu;
+import app.earshot.ivr.VoiceXmlValidator;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+
+/**
+ * The site line of a site of two languages (the bilingual fixture): first the language choice, each option in its own
+ * language and voice, by key or by the language's name, in VoiceXML (interpreted, and valid against the W3C schema)
+ * and TwiML; then the chosen language's line, every row of it walked through both dialects, down to a Spanish section.
+ */
+class LanguageLineTest {
+    static final String SPANISH_PAGE = "acerca-de-la-ketamina";
+    static TestServer server;
+    static Page spanish;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start(SpanishNarrationTest.SITE);
+        spanish = server.site().page(SPANISH_PAGE).orElseThrow();
+        PhoneLineReady.await(server, "/ivr.vxml", "/ivr/es/ivr.vxml", "/ivr/en/ivr.vxml", "/ivr/" + SPANISH_PAGE + ".vxml");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void theLineStartsWithTheChoiceEachOptionInItsOwnLanguage() throws Exception {
+        Element vxml = IvrRoutesTest.parse(server.get("/ivr.vxml").body()).getDocumentElement();
+        List<Element> prompts = CallDialectsTest.descendants(vxml, "prompt");
+        assertEquals(List.of("en", "es"), prompts.stream().filter(p -> p.hasAttribute("xml:lang")).map(p -> p.getAttribute("xml:lang")).toList());
+        assertEquals(List.of("For English, press 1.", "Para español, oprima 2."),
+                CallDialectsTest.descendants(vxml, "audio").stream().limit(2).map(a -> a.getTextContent().strip()).toList());
+        List<Element> grammars = CallDialectsTest.descendants(vxml, "grammar").stream().filter(g -> g.getAttribute("mode").equals("voice")).toList();
+        assertEquals(List.of("en", "es"), grammars.stream().map(g -> g.getAttribute("xml:lang")).toList());
+        String esGrammar = server.get(grammars.get(1).getAttribute("src")).body();
+        assertEquals("es", IvrRoutesTest.parse(esGrammar).getDocumentElement().getAttribute("xml:lang"));
+        assertTrue(esGrammar.contains(">español<") && esGrammar.contains(">espanol<"), esGrammar);
+    }
+
+    @Test
+    void everyDocumentIsValidAgainstTheW3cSchemaAndDtd() throws Exception {
+        for (String path : List.of("/ivr.vxml", "/ivr/es/ivr.vxml", "/ivr/en/ivr.vxml")) {
+            String body = server.get(path).body();
+            assertEquals(List.of(), VoiceXmlValidator.schemaErrors(body), path);
+            assertEquals(List.of(), VoiceXmlValidator.dtdErrors(body), path);
+        }
+        assertEquals("es", IvrRoutesTest.parse(server.get("/ivr/es/ivr.vxml").body()).getDocumentElement().getAttribute("xml:lang"));
+    }
+
+    @Test
+    void byKeyOrByNameInVoiceXmlTheCallGoesOnInThatLanguage() throws Exception {
+        VoiceXmlBrowser browser = new VoiceXmlBrowser(server);
+        VoiceXmlBrowser.Place menu = browser.start("/ivr.vxml");
+        for (CallFlow.Input input : List.of(new CallFlow.Key("2"), new CallFlow.Speech("español"), new CallFlow.Speech("espanol"), new CallFlow.Speech("spanish"))) {
+            VoiceXmlBrowser.Place es = browser.next(menu, input);
+            assertEquals("/ivr/es/ivr.vxml", es.document(), input.toString());
+            assertTrue(browser.sounds(es).stream().allMatch(s -> s.startsWith("/telephony/" + SPANISH_PAGE + "/prompts/")), browser.sounds(es).toString());
+            VoiceXmlBrowser.Place section = browser.next(es, new CallFlow.Key("1"));
+            assertEquals("/telephony/" + SPANISH_PAGE + "/" + spanish.sections().get(0).id() + ".wav", browser.sounds(section).get(0).replaceAll("\\?.*", ""));
+        }
+        for (CallFlow.Input input : List.of(new CallFlow.Key("1"), new CallFlow.Speech("english"), new CallFlow.Speech("inglés"))) {
+            assertEquals("/ivr/en/ivr.vxml", browser.next(menu, input).document(), input.toString());
+        }
+        assertEquals("/ivr.vxml", browser.next(menu, new CallFlow.Key("7")).document(), "a wrong key: the choice again");
+    }
+
+    @Test
+    void byKeyOrByNameInTwimlTheCallGoesOnInThatLanguage() throws Exception {
+        CallDialectsTest.TwimlTurn menu = CallDialectsTest.twiml(server, server.url("/ivr/twiml"), "");
+        assertTrue(menu.speech());
+        assertEquals(List.of("/telephony/prompts/language-en.wav", "/telephony/prompts/language-es.wav"),
+                menu.sounds().stream().map(s -> s.replaceAll("\\?.*", "")).toList());
+        String body = server.get("/ivr/twiml").body();
+        assertTrue(body.contains("language=\"en-US\""), body);
+        for (CallFlow.Input input : List.of(new CallFlow.Key("2"), new CallFlow.Speech("Español, por favor"), new CallFlow.Speech("Spanish"))) {
+            CallDialectsTest.TwimlTurn es = CallDialectsTest.twimlAnswer(server, menu, input);
+            assertTrue(es.sounds().stream().allMatch(s -> s.startsWith("/telephony/" + SPANISH_PAGE + "/prompts/")), es.sounds().toString());
+            assertTrue(es.action().contains("lang=es"), es.action());
+            CallDialectsTest.TwimlTurn section = CallDialectsTest.twimlAnswer(server, es, new CallFlow.Key("1"));
+            assertEquals("/telephony/" + SPANISH_PAGE + "/" + spanish.sections().get(0).id() + ".wav", section.sounds().get(0).replaceAll("\\?.*", ""));
+        }
+        String spanishTurn = server.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url("/ivr/twiml?step=language")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("Digits=2")).build()).body();
+        assertTrue(spanishTurn.contains("language=\"es-MX\""), spanishTurn);
+    }
+
+    @Test
+    void threeSilentChoicesSayGoodbyeInBothDialects() throws Exception {
+        VoiceXmlBrowser browser = new VoiceXmlBrowser(server);
+        VoiceXmlBrowser.Place vxml = browser.start("/ivr.vxml");
+        CallDialectsTest.TwimlTurn twiml = CallDialectsTest.twiml(server, server.url("/ivr/twiml"), "");
+        for (int i = 0; i < CallFlow.SILENT_MENUS; i++) {
+            assertEquals(List.of(false, false), List.of(browser.hangsUp(vxml), twiml.action() == null), "silence " + i);
+            vxml = browser.next(vxml, new CallFlow.Silence());
+            twiml = CallDialectsTest.twimlAnswer(server, twiml, new CallFlow.Silence());
+            assertEquals(browser.sounds(vxml), twiml.sounds(), "silence " + (i + 1));
+        }
+        assertTrue(browser.hangsUp(vxml));
+        assertEquals(null, twiml.action());
+    }
+
+    @Test
+    void everyRowOfTheSpanishLineIsTheSameInVoiceXmlAndTwiml() throws Exception {
+        CallTable table = CallTable.of(new SiteFlow(SiteMenu.of(server.site(), "es")));
+        int rows = CallDialectsTest.walk(server, new VoiceXmlBrowser(server), table, "/ivr/es/ivr.vxml", server.url("/ivr/twiml?lang=es"));
+        assertEquals(table.rows().size(), rows);
+    }
+
+    @Test
+    void theSpanishLineOffersOnlySpanishPages() {
+        SiteMenu es = SiteMenu.of(server.site(), "es");
+        assertEquals(1, es.pageCount());
+        assertEquals(SPANISH_PAGE, es.page(es.topics().get(0).pages().get(0)).slug());
+        assertEquals("Tratamientos", es.topics().get(0).topic().title());
+        assertEquals(1, SiteMenu.of(server.site(), "en").pageCount());
+    }
+
+    @Test
+    void spanishPromptClipsAreSpanishSpeechAt8kHz() throws Exception {
+        for (String path : List.of("/telephony/prompts/language-es.wav", "/telephony/" + SPANISH_PAGE + "/prompts/menu.wav")) {
+            HttpResponse<byte[]> wav = server.getBytes(path);
+            assertEquals(200, wav.statusCode(), path);
+            Path file = Files.write(dir.resolve(path.replace('/', '_')), wav.body());
+            assertEquals("8000", Soxi.ask("r", file), path);
+            byte[] pcm = server.getBytes(path.replace(".wav", ".pcm.wav")).body();
+            assertTrue(ActiveSpeechLevel.measure(Wav.decode(pcm)) > -40, path + " is speech");
+        }
+    }
+
+    @Test
+    void aLanguageTheLineDoesNotOfferIsNotFound() {
+        assertEquals(404, server.get("/ivr/fr/ivr.vxml").statusCode());
+        assertEquals(404, server.get("/telephony/prompts/fr/topics.wav").statusCode());
+        assertEquals(404, server.get("/ivr/es/about-ketamine.site.vxml").statusCode());
+    }
+
+    @Test
+    void theSpanishPageLineListensForSpanishCommandWords() throws Exception {
+        String grammar = server.get("/ivr/" + SPANISH_PAGE + ".grxml").body();
+        assertEquals("es", IvrRoutesTest.parse(grammar).getDocumentElement().getAttribute("xml:lang"));
+        for (String word : List.of(">repetir<", ">otra vez<", ">atras<", ">volver<", ">ayuda<", ">menu principal<")) assertTrue(grammar.contains(word), word + " in " + grammar);
+        assertTrue(!grammar.contains(">repeat<") && !grammar.contains(">help<"), grammar);
+        assertEquals("es", IvrRoutesTest.parse(server.get("/ivr/" + SPANISH_PAGE + ".vxml").body()).getDocumentElement().getAttribute("xml:lang"));
+        String twiml = server.get("/ivr/" + SPANISH_PAGE + "/twiml").body();
+        assertTrue(twiml.contains("language=\"es-MX\"") && twiml.contains("repetir"), twiml);
+    }
+
+    @Test
+    void sayingRepetirInASpanishSectionPlaysItAgain() throws Exception {
+        String section = spanish.sections().get(1).id();
+        CallDialectsTest.TwimlTurn in = CallDialectsTest.twiml(server, server.url("/ivr/" + SPANISH_PAGE + "/twiml?section=" + section), "");
+        CallDialectsTest.TwimlTurn again = CallDialectsTest.twimlAnswer(server, in, new CallFlow.Speech("Repetir."));
+        assertEquals("/telephony/" + SPANISH_PAGE + "/" + section + ".wav", again.sounds().get(0).replaceAll("\\?.*", ""));
+    }
+
+    @Test
+    void everyRowOfTheSpanishPageLineIsTheSameInVoiceXmlAndTwiml() throws Exception {
+        CallTable table = CallTable.of(new CallFlow(app.earshot.ivr.KeypadMenu.of(spanish)));
+        int rows = CallDialectsTest.walk(server, new VoiceXmlBrowser(server), table, "/ivr/" + SPANISH_PAGE + ".vxml", server.url("/ivr/" + SPANISH_PAGE + "/twiml"));
+        assertEquals(table.rows().size(), rows);
+        assertTrue(table.rows().stream().anyMatch(r -> r.input().equals(new CallFlow.Speech("repetir"))), "the table walks the Spanish words");
+    }
+
+    @Test
+    void theChoiceIsOneTurnAndEverySpanishTurnsPromptsLastAtMostTwentySeconds() throws Exception {
+        double choice = 0;
+        for (String name : List.of("language-en", "language-es")) {
+            choice += Wav.inspect(server.getBytes("/telephony/prompts/" + name + ".wav").body()).seconds();
+        }
+        System.out.printf(java.util.Locale.ROOT, "Language menu, one turn: %.1f s%n", choice);
+        assertTrue(choice <= 20.0, "the choice lasts " + choice + " s");
+        CallTable page = CallTable.of(new CallFlow(app.earshot.ivr.KeypadMenu.of(spanish)));
+        var seconds = PhoneLineTest.promptSeconds(server, page, p -> "/telephony/" + SPANISH_PAGE + "/prompts/" + p.name() + ".wav");
+        System.out.println("Spanish page's own line, prompts per turn: " + PhoneLineTest.longest(seconds) + "; " + seconds);
+        seconds.forEach((turn, s) -> assertTrue(s <= 20.0, turn + ": " + s + " s"));
+    }
+
+    /**
+     * A Spanish line of more than one page (the fixture copied, its Spanish page again under two other topics and
+     * titles): its topics, topic and page documents and menu grammars under /ivr/es/, every row walked in both dialects.
+     */
+    @Test
+    void aSpanishLineOfSeveralTopicsIsTheSameInVoiceXmlAndTwiml() throws Exception {
+        Path site = dir.resolve("site-es-three");
+        TestServer.copyTree(SpanishNarrationTest.SITE, site);
+        String page = Files.readString(site.resolve("pages/" + SPANISH_PAGE + ".md"));
+        Files.writeString(site.resolve("pages/cuidados-despues.md"), page.replace("topic: treatments", "topic: aftercare")
+                .replace("title: Acerca de la ketamina", "title: Cuidados después").replace("translation-of: about-ketamine\ntranslation-reviewed: false\n", ""));
+        Files.writeString(site.resolve("pages/consentimiento.md"), page.replace("topic: treatments", "topic: consent")
+                .replace("title: Acerca de la ketamina", "title: Consentimiento").replace("translation-of: about-ketamine\ntranslation-reviewed: false\n", ""));
+        try (TestServer three = TestServer.start(site)) {
+            CallTable table = CallTable.of(new SiteFlow(SiteMenu.of(three.site(), "es")));
+            List<String> documents = List.of("/ivr/es/ivr.vxml", "/ivr/es/" + SPANISH_PAGE + ".site.vxml", "/ivr/es/consentimiento.site.vxml");
+            PhoneLineReady.await(three, documents.toArray(String[]::new));
+            String start = three.get("/ivr/es/ivr.vxml").body();
+            assertTrue(start.contains("/ivr/es/topics.menu.grxml") && start.contains("Tratamientos"), start);
+            assertEquals(200, three.get("/ivr/es/topics.menu.grxml").statusCode());
+            for (String path : documents) assertEquals(List.of(), VoiceXmlValidator.schemaErrors(three.get(path).body()), path);
+            int rows = CallDialectsTest.walk(three, new VoiceXmlBrowser(three), table, "/ivr/es/ivr.vxml", three.url("/ivr/twiml?lang=es"));
+            assertEquals(table.rows().size(), rows);
+        }
+    }
+}
