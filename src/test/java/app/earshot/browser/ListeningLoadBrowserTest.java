@@ -88,8 +88,9 @@ class ListeningLoadBrowserTest {
 
     /**
      * Every route of the Spanish page within the targets, and the whole page as light to use as its English original.
-     * Both whole pages, with their audio made, take 19 Tab presses to their content (the read-along's "Follow the
-     * reading" switch is one more stop than an unwarmed page has): there the Spanish page is held to the English one's.
+     * With their audio made, the Spanish page takes 19 Tab presses to its content, over the budget of 18 (the
+     * read-along's "Follow the reading" switch is a stop an unwarmed page lacks, and its notice links to the original):
+     * there it is held to the English page's figure (18 since main moved the "Español" link) plus its notice's link.
      */
     @TestFactory
     Stream<DynamicTest> theSpanishPageIsAsLightToUseAsTheEnglishOne() {
@@ -97,7 +98,9 @@ class ListeningLoadBrowserTest {
         return Stream.concat(routes.stream().map(route -> dynamicTest(route, () -> assertWithinTargets(bilingual, route))),
                 Stream.of(dynamicTest("/acerca-de-la-ketamina as /about-ketamine", () -> {
                     ListeningLoad en = assertWithinTargets(bilingual, "/about-ketamine", Integer.MAX_VALUE);
-                    ListeningLoad es = assertWithinTargets(bilingual, "/acerca-de-la-ketamina", en.tabsToContent());
+                    // An unreviewed translation's notice links to the original before the content: one stop more.
+                    int notice = bilingual.html("/acerca-de-la-ketamina").select("main .translation-notice a").size();
+                    ListeningLoad es = assertWithinTargets(bilingual, "/acerca-de-la-ketamina", en.tabsToContent() + notice);
                     String figures = "\nen: " + en.figures() + "\nes: " + es.figures();
                     assertAll(
                             () -> assertEquals(en.narrationLines(), es.narrationLines(), "narration lines" + figures),
