@@ -42,7 +42,7 @@ final class SpeechCheckCommand {
             SpeechCheck check = new SpeechCheck(synthesizer, content.site().speech().voice());
             for (Page page : content.site().pages()) {
                 // The report asks FreeTTS's dictionary and letter-to-sound rules: it speaks for English pages only.
-                if (!app.earshot.speech.Voices.isEnglish(page.language())) continue;
+                if (!app.earshot.content.Languages.isEnglish(page.language())) continue;
                 Path file = sourceFile(contentDir, page);
                 reports.add(check.check(page, App.scriptWriter(content), file.toString(), lines(file)));
             }
@@ -59,7 +59,7 @@ final class SpeechCheckCommand {
                     + (guessed == 0 ? "" : "; add the suggested entries to " + contentDir.resolve("lexicon.pls")
                     + " after listening to them (serve --preview)"));
         }
-        long others = content.site().pages().stream().filter(p -> !app.earshot.speech.Voices.isEnglish(p.language())).count();
+        long others = content.site().pages().stream().filter(p -> !app.earshot.content.Languages.isEnglish(p.language())).count();
         if (others > 0 && format.equals("text")) {
             out.println("note: " + others + " page(s) in other languages not checked: the report asks the English voice's"
                     + " dictionary; eSpeak NG voices read every word by their own rules (their lexicon aliases still apply)");

@@ -14,6 +14,11 @@ import java.util.List;
 public final class Fixture {
     /** The fixture site's folder (site.yaml, lexicon.pls, pages/). */
     public static final Path SITE = Path.of("src/test/resources/site");
+    /**
+     * The bilingual fixture site (issue 25): site.yaml lists [en, es]; pages/about-ketamine.md (the page above) and
+     * pages/acerca-de-la-ketamina.md, its Spanish translation, unreviewed.
+     */
+    public static final Path BILINGUAL = Path.of("src/test/resources/site-es");
     /** The slug of its page (the file name under pages/). */
     public static final String PAGE = "about-ketamine";
 

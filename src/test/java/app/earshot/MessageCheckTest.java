@@ -24,7 +24,7 @@ class MessageCheckTest {
 
     /** The bilingual fixture, listing French too. */
     Path siteWithFrench(Path dir) throws Exception {
-        TestServer.copyTree(Path.of("src/test/resources/site-es"), dir);
+        TestServer.copyTree(app.earshot.Fixture.BILINGUAL, dir);
         Path yaml = dir.resolve("site.yaml");
         Files.writeString(yaml, Files.readString(yaml).replace("languages: [en, es]", "languages: [en, es, fr]"));
         return dir;
@@ -32,7 +32,7 @@ class MessageCheckTest {
 
     @Test
     void theBilingualFixturePasses() {
-        assertEquals(0, check(Path.of("src/test/resources/site-es")), err.toString(StandardCharsets.UTF_8));
+        assertEquals(0, check(app.earshot.Fixture.BILINGUAL), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

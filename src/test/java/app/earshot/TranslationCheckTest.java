@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code check} warns, without failing, about an unreviewed translation and a stale one, naming file and line. */
 class TranslationCheckTest {
-    static final Path SITE_ES = Path.of("src/test/resources/site-es");
+    static final Path SITE_ES = app.earshot.Fixture.BILINGUAL;
     static final String SPANISH = "acerca-de-la-ketamina";
 
     @TempDir

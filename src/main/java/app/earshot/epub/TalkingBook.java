@@ -103,7 +103,7 @@ public final class TalkingBook {
 
     /** Who reads the book, in its language: the engine that speaks the page's language (see speech/Voices). */
     private static String narrator(Messages msg, Page page) {
-        return msg.format("epub.narrator", app.earshot.speech.Voices.isEnglish(page.language()) ? "FreeTTS" : "eSpeak NG");
+        return msg.format("epub.narrator", app.earshot.content.Languages.isEnglish(page.language()) ? "FreeTTS" : "eSpeak NG");
     }
 
     /**

@@ -68,7 +68,7 @@ public final class ScriptWriter {
         String text = String.join("\n\n", normalised);
         Lexicon own = lexiconFor(page.language());
         // "A" as the English article only: in Spanish "A" is a preposition, and eSpeak NG reads it well.
-        return new SpeechScript(text, own.apply(app.earshot.speech.Voices.isEnglish(page.language())
+        return new SpeechScript(text, own.apply(app.earshot.content.Languages.isEnglish(page.language())
                 ? ARTICLE_A.matcher(text).replaceAll("a") : text));
     }
 
@@ -131,7 +131,7 @@ public final class ScriptWriter {
      * normalised for that language (numbers stay its own) with its own lexicon.
      */
     public SpeechScript prompt(String words, String language) {
-        if (app.earshot.speech.Voices.isEnglish(language)) return prompt(words);
+        if (app.earshot.content.Languages.isEnglish(language)) return prompt(words);
         String text = normalizer.normalize(sentence(words), language);
         return new SpeechScript(text, lexiconFor(language).apply(text));
     }

@@ -114,7 +114,7 @@ public final class SpeechNormalizer {
      * Spanish), and the English words ("percent", "for example") never appear in it.
      */
     public String normalize(String text, String language) {
-        if (Voices.isEnglish(language)) return normalize(text);
+        if (app.earshot.content.Languages.isEnglish(language)) return normalize(text);
         return assemble(dropUnsayable(pausesForPunctuation(QUOTES.matcher(prepare(text)).replaceAll(""))));
     }
 

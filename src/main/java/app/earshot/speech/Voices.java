@@ -40,17 +40,9 @@ public final class Voices implements Synthesizer {
         }
     }
 
-    /**
-     * True for English, the language FreeTTS speaks, and for no language named (a page made outside the loader, which
-     * fills in the site's language, is in the default language: English).
-     */
-    public static boolean isEnglish(String language) {
-        return app.earshot.content.Languages.isEnglish(language);
-    }
-
     /** The voice for {@code language}: {@code english} itself for English, else eSpeak NG's at the same rate and pitch. */
     public static VoiceSettings forLanguage(String language, VoiceSettings english) {
-        if (isEnglish(language)) return english;
+        if (app.earshot.content.Languages.isEnglish(language)) return english;
         return new VoiceSettings(ESPEAK + espeakVoice(language), english.rateWpm(), english.pitchHz());
     }
 
@@ -93,7 +85,7 @@ public final class Voices implements Synthesizer {
      * ("no voice for es: install espeak-ng ..."). Loads eSpeak NG only for a language that needs it.
      */
     public static Optional<String> missingVoice(String language) {
-        if (isEnglish(language)) return Optional.empty();
+        if (app.earshot.content.Languages.isEnglish(language)) return Optional.empty();
         String name = espeakVoice(language);
         try {
             return EspeakSynthesizer.open().hasVoice(name) ? Optional.empty()

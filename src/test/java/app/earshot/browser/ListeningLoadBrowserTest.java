@@ -32,7 +32,7 @@ class ListeningLoadBrowserTest {
     /** Tab presses after the skip link until focus is past the first paragraph of the content. */
     static final int TABS_TO_CONTENT = 18;
 
-    static final Path BILINGUAL = Path.of("src/test/resources/site-es");
+    static final Path BILINGUAL = app.earshot.Fixture.BILINGUAL;
 
     static TestServer fixture;
     static TestServer bundled;

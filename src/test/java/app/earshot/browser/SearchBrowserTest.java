@@ -43,7 +43,7 @@ class SearchBrowserTest {
     static void start() {
         server = TestServer.start(Path.of("src/test/resources/library"));
         clinic = TestServer.start(Path.of("src/test/resources/clinic"));
-        bilingual = TestServer.start(Path.of("src/test/resources/site-es"));
+        bilingual = TestServer.start(app.earshot.Fixture.BILINGUAL);
         browser = Browser.start();
     }
 

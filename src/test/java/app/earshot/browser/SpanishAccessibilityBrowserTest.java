@@ -26,7 +26,7 @@ class SpanishAccessibilityBrowserTest extends ListeningFixtureBrowser {
     /** Hides the listening fixture's start (JUnit runs only this one): the bilingual fixture, its Spanish page warm. */
     @BeforeAll
     static void startServerAndBrowser() {
-        start(Path.of("src/test/resources/site-es"), "acerca-de-la-ketamina");
+        start(app.earshot.Fixture.BILINGUAL, "acerca-de-la-ketamina");
     }
 
     static List<String> routes() {

@@ -18,7 +18,7 @@ class SpanishPlayerBrowserTest extends ListeningFixtureBrowser {
     /** Hides the listening fixture's start (JUnit runs only this one): the bilingual fixture, its Spanish page warm. */
     @BeforeAll
     static void startServerAndBrowser() {
-        start(Path.of("src/test/resources/site-es"), "acerca-de-la-ketamina");
+        start(app.earshot.Fixture.BILINGUAL, "acerca-de-la-ketamina");
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** The talking book of the Spanish fixture page (src/test/resources/site-es): in Spanish, and valid to EPUBCheck. */
 class LanguageBookTest {
-    static final Path SITE = Path.of("src/test/resources/site-es");
+    static final Path SITE = app.earshot.Fixture.BILINGUAL;
     static byte[] book;
     static Map<String, Document> entries = new LinkedHashMap<>();
 

@@ -17,7 +17,7 @@ class BilingualStaticHostTest {
 
     @Test
     void stockNginxServesBothLanguagesWithTheLiveTypes() throws Exception {
-        try (TestServer live = TestServer.start(Path.of("src/test/resources/site-es"))) {
+        try (TestServer live = TestServer.start(app.earshot.Fixture.BILINGUAL)) {
             StaticHostTypesTest.exportAnew(live, EXPORT);
             Set<String> seen = new LinkedHashSet<>();
             try (StockHost nginx = StockHost.nginx(EXPORT, EXPORT.resolveSibling("nginx"))) {

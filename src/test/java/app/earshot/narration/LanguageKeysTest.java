@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Cache keys per language: English's exactly as before eSpeak NG came, other languages' naming eSpeak NG and its voice. */
 class LanguageKeysTest {
-    static final Path SITE = Path.of("src/test/resources/site-es");
+    static final Path SITE = app.earshot.Fixture.BILINGUAL;
 
     @TempDir
     Path dir;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * crisis searches showing the Spanish urgent callout.
  */
 class BilingualSearchTest {
-    static final Path SITE = Path.of("src/test/resources/site-es");
+    static final Path SITE = app.earshot.Fixture.BILINGUAL;
     static SearchIndex index;
 
     @BeforeAll

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Each page uses the lexicon of its language: lexicon.pls (xml:lang en-US) for English, lexicon.es.pls for Spanish. */
 class LanguageLexiconTest {
-    static final Path SITE = Path.of("src/test/resources/site-es");
+    static final Path SITE = app.earshot.Fixture.BILINGUAL;
 
     private static String spoken(App.Content content, String slug) {
         Page page = content.site().page(slug).orElseThrow();

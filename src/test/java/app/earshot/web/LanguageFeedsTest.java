@@ -27,7 +27,7 @@ class LanguageFeedsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.startWarmOnCopy(Path.of("src/test/resources/site-es"), content);
+        server = TestServer.startWarmOnCopy(app.earshot.Fixture.BILINGUAL, content);
         PodcastNamespaceTest.installPartytime();
     }
 

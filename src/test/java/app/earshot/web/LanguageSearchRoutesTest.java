@@ -22,7 +22,7 @@ class LanguageSearchRoutesTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Path.of("src/test/resources/site-es"));
+        server = TestServer.start(app.earshot.Fixture.BILINGUAL);
     }
 
     @AfterAll

@@ -78,7 +78,7 @@ class OpenApiContractTest {
         server = TestServer.startWarmOnCopy(Fixture.SITE, java.nio.file.Files.createTempDirectory("contract"));
         preview = TestServer.startWithPreview(java.nio.file.Path.of("src/test/resources/speech-check"));
         jpegArt = TestServer.start(java.nio.file.Path.of("src/test/resources/podcast-site"));
-        bilingual = TestServer.start(java.nio.file.Path.of("src/test/resources/site-es"));
+        bilingual = TestServer.start(app.earshot.Fixture.BILINGUAL);
         String json = server.get("/api/openapi.json").body();
         document = new ObjectMapper().readTree(json);
         // The validator types each form field by its looks ("1" becomes a number) whatever the schema says, so the type

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * around the content is the Spanish catalogue's, in a document that says {@code lang="es"}.
  */
 class SpanishInterfaceTest {
-    static final Path SITE = Path.of("src/test/resources/site-es");
+    static final Path SITE = app.earshot.Fixture.BILINGUAL;
     static final String PAGE = "/acerca-de-la-ketamina";
     static final List<String> ENGLISH_WORDS = List.of("Listen", "Contents", "Skip", "Download", "Search", "Transcript",
             "Back", "Page last reviewed", "Next review", "More ways", "Section", "Introduction", "Urgent advice");

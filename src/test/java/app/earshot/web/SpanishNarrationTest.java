@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The Spanish fixture page heard through a started server: eSpeak NG speech, captions, MP3 and telephone audio. */
 class SpanishNarrationTest {
-    static final Path SITE = Path.of("src/test/resources/site-es");
+    static final Path SITE = app.earshot.Fixture.BILINGUAL;
     static final String SLUG = "acerca-de-la-ketamina";
     private static final Pattern CUE = Pattern.compile("(\\d+):(\\d{2}):(\\d{2}\\.\\d{3}) --> (\\d+):(\\d{2}):(\\d{2}\\.\\d{3})");
 

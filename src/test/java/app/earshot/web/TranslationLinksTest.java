@@ -25,7 +25,7 @@ class TranslationLinksTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Path.of("src/test/resources/site-es"));
+        server = TestServer.start(app.earshot.Fixture.BILINGUAL);
     }
 
     @AfterAll
@@ -126,7 +126,7 @@ class TranslationLinksTest {
 
     @Test
     void aReviewedTranslationHasNoNoticeAndTheOrdinaryLinkBack(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        TestServer.copyTree(Path.of("src/test/resources/site-es"), dir);
+        TestServer.copyTree(app.earshot.Fixture.BILINGUAL, dir);
         Path spanish = dir.resolve("pages/" + SPANISH + ".md");
         java.nio.file.Files.writeString(spanish, java.nio.file.Files.readString(spanish)
                 .replace("translation-reviewed: false", "translation-reviewed: true"));
