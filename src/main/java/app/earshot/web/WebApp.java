@@ -81,7 +81,7 @@ public final class WebApp {
         PageView pageViews = new PageView(views, narrator.captions(), narrator.readiness(), books, narrator);
         TranscriptView transcripts = new TranscriptView(views, narrator.captions(), narrator.readiness());
         Metrics metrics = new Metrics(narrator.recorder(), store);
-        FastPath fastPath = new FastPath(() -> new FastPath.Version(content.generation(), store.productions()), metrics);
+        FastPath fastPath = new FastPath(() -> new FastPath.Version(content.generation(), store.counts().productions()), metrics);
         MediaResponder media = new MediaResponder(metrics, fastPath, store);
         return Javalin.create(config -> {
             configureServer(config, security, fastPath);
@@ -109,7 +109,7 @@ public final class WebApp {
             new SitemapRoutes().register(config.routes);
             // Before the page routes, whose /{slug}/{section} would otherwise take /preview/... (off: those are 404s).
             if (preview != null) new PreviewRoutes(preview, narrator.prompts(), templates, views, media).register(config.routes);
-            PageRoutes pages = new PageRoutes(templates, views, pageViews, transcripts, () -> store.productions(), fastPath);
+            PageRoutes pages = new PageRoutes(templates, views, pageViews, transcripts, () -> store.counts().productions(), fastPath);
             pages.register(config.routes);
             Thread primer = prime(pages, content);
             // Nothing of this server goes on working after it stops (a test's cache folder is deleted right after).
