@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import app.earshot.TestServer;
 import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -60,9 +58,7 @@ class SearchBrowserTest {
         return AccessibilityBrowserTest.MODES.stream().flatMap(mode -> ROUTES.stream().map(route ->
                 dynamicTest(mode.name() + " " + route, () -> {
                     open(route, mode.width(), mode.media());
-                    Results results = new AxeBuilder().withTags(AccessibilityBrowserTest.TAGS)
-                            .disableRules(new ArrayList<>(AccessibilityBrowserTest.DISABLED_RULES.keySet()))
-                            .analyze(browser.driver());
+                    Results results = Axe.analyze(browser, AccessibilityBrowserTest.TAGS, AccessibilityBrowserTest.DISABLED_RULES.keySet());
                     assertTrue(results.getPasses().size() > 20, "axe did not run its checks on " + route);
                     assertTrue(results.getViolations().isEmpty(), mode.name() + " " + route + ":\n" + results.getViolations().stream()
                             .map(v -> v.getId() + ": " + v.getNodes().stream().map(n -> n.getTarget() + " " + n.getFailureSummary())
@@ -77,6 +73,14 @@ class SearchBrowserTest {
             Long overflow = (Long) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertTrue(overflow <= 0, route + ": scrolls sideways by " + overflow + " px at 320 px");
         }));
+    }
+
+    @Test
+    void axeRunInThePageFindsAnImageWithoutAlternativeText() {
+        browser.reset();
+        browser.driver().get("data:text/html,<html lang=en><head><title>t</title></head><body><main><img src=x.png></main></body></html>");
+        Results results = Axe.analyze(browser, AccessibilityBrowserTest.TAGS, AccessibilityBrowserTest.DISABLED_RULES.keySet());
+        assertTrue(results.getViolations().stream().anyMatch(v -> v.getId().equals("image-alt")), results.getViolations().toString());
     }
 
     @Test
