@@ -42,7 +42,7 @@ class PreviewBrowserTest {
     Stream<DynamicTest> axeFindsNoViolationsOnThePreviewInAnyMode() {
         return AccessibilityBrowserTest.MODES.stream().map(mode -> dynamicTest(mode.name(), () -> {
             open(mode);
-            Results results = Axe.analyze(browser, AccessibilityBrowserTest.TAGS, java.util.List.of());
+            Results results = Axe.run(browser, AccessibilityBrowserTest.TAGS, java.util.List.of());
             assertTrue(results.getPasses().size() > 20, "axe did not run its checks");
             assertTrue(results.getViolations().isEmpty(), mode.name() + ":\n" + results.getViolations().stream()
                     .map(v -> v.getId() + ": " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList()).toList());

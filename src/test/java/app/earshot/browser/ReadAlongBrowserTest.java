@@ -147,7 +147,7 @@ class ReadAlongBrowserTest extends ListeningFixtureBrowser {
     }
 
     private static void assertNoViolations(String route) {
-        Results results = Axe.analyze(browser, AccessibilityBrowserTest.TAGS, java.util.List.of());
+        Results results = Axe.run(browser, AccessibilityBrowserTest.TAGS, java.util.List.of());
         assertTrue(results.getPasses().size() > 20, "axe did not run on " + route);
         assertTrue(results.getViolations().isEmpty(), route + ": " + results.getViolations().stream()
                 .map(v -> v.getId() + " " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList()).toList());
