@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import app.earshot.TestServer;
 import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +42,7 @@ class PreviewBrowserTest {
     Stream<DynamicTest> axeFindsNoViolationsOnThePreviewInAnyMode() {
         return AccessibilityBrowserTest.MODES.stream().map(mode -> dynamicTest(mode.name(), () -> {
             open(mode);
-            Results results = new AxeBuilder().withTags(AccessibilityBrowserTest.TAGS).analyze(browser.driver());
+            Results results = Axe.run(browser, AccessibilityBrowserTest.TAGS, java.util.List.of());
             assertTrue(results.getPasses().size() > 20, "axe did not run its checks");
             assertTrue(results.getViolations().isEmpty(), mode.name() + ":\n" + results.getViolations().stream()
                     .map(v -> v.getId() + ": " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList()).toList());

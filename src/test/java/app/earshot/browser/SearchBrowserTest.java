@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import app.earshot.TestServer;
 import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -60,9 +58,7 @@ class SearchBrowserTest {
         return AccessibilityBrowserTest.MODES.stream().flatMap(mode -> ROUTES.stream().map(route ->
                 dynamicTest(mode.name() + " " + route, () -> {
                     open(route, mode.width(), mode.media());
-                    Results results = new AxeBuilder().withTags(AccessibilityBrowserTest.TAGS)
-                            .disableRules(new ArrayList<>(AccessibilityBrowserTest.DISABLED_RULES.keySet()))
-                            .analyze(browser.driver());
+                    Results results = Axe.run(browser, AccessibilityBrowserTest.TAGS, AccessibilityBrowserTest.DISABLED_RULES.keySet());
                     assertTrue(results.getPasses().size() > 20, "axe did not run its checks on " + route);
                     assertTrue(results.getViolations().isEmpty(), mode.name() + " " + route + ":\n" + results.getViolations().stream()
                             .map(v -> v.getId() + ": " + v.getNodes().stream().map(n -> n.getTarget() + " " + n.getFailureSummary())
