@@ -13,7 +13,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -369,7 +368,7 @@ public final class ArtifactStore {
             throw new UncheckedIOException("producing " + name, e);
         }
         byte[] made = bytes.toByteArray();
-        Artifact held = Artifact.inMemory(key, extension, made, Instant.now(), HexFormat.of().formatHex(Record.newSha256().digest(made)));
+        Artifact held = Artifact.inMemory(key, extension, made, Instant.now(), Pieces.wholeOf(java.nio.ByteBuffer.wrap(made)));
         memory.put(name, held);
         return held;
     }

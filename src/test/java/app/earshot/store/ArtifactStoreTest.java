@@ -68,13 +68,71 @@ class ArtifactStoreTest {
     }
 
     @Test
-    void recordNamesTheFileItWasWrittenForWithLengthAndSha256OfTheBytesWritten() throws Exception {
+    void recordNamesTheFileItWasWrittenForWithLengthPieceDigestsAndTheDigestOfThose() throws Exception {
         Artifact a = new ArtifactStore(dir).get(key, "wav", () -> wav);
-        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(wav));
         String piece = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(wav), 0, 16);
+        String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest((wav.length + " " + piece).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         assertTrue(wav.length <= 1 << 16, "one piece");
-        assertEquals("earshot-sum-2 " + key + ".wav " + wav.length + " " + sha + " " + piece + "\n", Files.readString(a.path().resolveSibling(key + ".wav.sum")));
-        assertEquals(sha, a.sha256());
+        assertEquals("earshot-sum-3 " + key + ".wav " + wav.length + " " + digest + " " + piece + "\n", Files.readString(a.path().resolveSibling(key + ".wav.sum")));
+        assertEquals(digest, a.sha256());
+    }
+
+    @Test
+    void aFileRecordedInThePreviousFormatIsServedWithoutBeingMadeAgain() throws Exception {
+        byte[] big = bigWav();
+        writePreviousFormat(big, big);
+        Counting producer = new Counting(big);
+        Artifact a = new ArtifactStore(dir).get(key, "wav", producer);
+        assertEquals(0, producer.calls.get());
+        assertArrayEquals(big, a.readAllBytes());
+        assertTrue(a.pieceIsIntact(1, java.nio.ByteBuffer.wrap(big, 1 << 16, 1 << 16)));
+    }
+
+    @Test
+    void aFileRecordedInThePreviousFormatWithAByteChangedIsMadeAgain() throws Exception {
+        byte[] big = bigWav();
+        byte[] damaged = big.clone();
+        damaged[damaged.length - 10] ^= 1;
+        writePreviousFormat(big, damaged);
+        Counting producer = new Counting(big);
+        Artifact a = new ArtifactStore(dir).get(key, "wav", producer);
+        assertEquals(1, producer.calls.get());
+        assertArrayEquals(big, a.readAllBytes());
+        assertTrue(Files.readString(a.path().resolveSibling(key + ".wav.sum")).startsWith("earshot-sum-3 "));
+    }
+
+    @Test
+    void aRecordWhoseDigestDoesNotFitItsPiecesIsRefusedAndTheFileMadeAgain() throws Exception {
+        Path file = new ArtifactStore(dir).get(key, "wav", () -> wav).path();
+        Path sum = file.resolveSibling(key + ".wav.sum");
+        String[] fields = Files.readString(sum).split(" ");
+        fields[3] = fields[3].substring(0, 63) + (fields[3].endsWith("0") ? "1" : "0");
+        Files.writeString(sum, String.join(" ", fields));
+        Counting producer = new Counting(wav);
+        new ArtifactStore(dir).get(key, "wav", producer);
+        assertEquals(1, producer.calls.get());
+    }
+
+    /** A WAV of three pieces and a bit. */
+    private static byte[] bigWav() {
+        return Wav.encode(Signals.tone(16000, 440, 8000, 6.5));
+    }
+
+    /** {@code bytes} in the store's place for the key, with a record of the previous format made for {@code recorded}. */
+    private void writePreviousFormat(byte[] recorded, byte[] bytes) throws Exception {
+        StringBuilder pieces = new StringBuilder();
+        for (int at = 0; at < recorded.length; at += 1 << 16) {
+            java.security.MessageDigest piece = java.security.MessageDigest.getInstance("SHA-256");
+            piece.update(recorded, at, Math.min(1 << 16, recorded.length - at));
+            pieces.append(java.util.HexFormat.of().formatHex(piece.digest(), 0, 16));
+        }
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(recorded));
+        Path file = dir.resolve(key.substring(0, 2)).resolve(key + ".wav");
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+        Files.writeString(file.resolveSibling(key + ".wav.sum"),
+                "earshot-sum-2 " + key + ".wav " + recorded.length + " " + sha + " " + pieces + "\n");
     }
 
     @Test
