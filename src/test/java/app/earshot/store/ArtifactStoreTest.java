@@ -54,7 +54,7 @@ class ArtifactStoreTest {
         assertEquals(1, producer.calls.get());
         assertEquals(first.path(), second.path());
         assertArrayEquals(wav, second.readAllBytes());
-        assertEquals(List.of(1L, 1L, 1L), List.of(cache.hits(), cache.misses(), cache.productions()));
+        assertEquals(List.of(1L, 1L, 1L), List.of(cache.counts().hits(), cache.counts().misses(), cache.counts().productions()));
     }
 
     @Test
@@ -179,7 +179,7 @@ class ArtifactStoreTest {
         restarted.get(key, "wav", () -> {
             throw new AssertionError("should have been a hit");
         });
-        assertEquals(1, restarted.hits());
+        assertEquals(1, restarted.counts().hits());
     }
 
     @Test
@@ -207,8 +207,8 @@ class ArtifactStoreTest {
             pool.shutdownNow();
         }
         assertEquals(1, calls.get());
-        assertEquals(1, cache.productions());
-        assertEquals(threads, cache.hits() + cache.misses());
+        assertEquals(1, cache.counts().productions());
+        assertEquals(threads, cache.counts().hits() + cache.counts().misses());
     }
 
     @Test
@@ -242,7 +242,7 @@ class ArtifactStoreTest {
                 }));
         assertEquals("voice crashed", e.getMessage());
         assertFalse(cache.get(key, "wav", () -> wav).inMemory());
-        assertEquals(2, cache.productions());
+        assertEquals(2, cache.counts().productions());
     }
 
     @Test
@@ -258,7 +258,7 @@ class ArtifactStoreTest {
         Path file = cache.get(key, "wav", () -> wav).path();
         Files.write(file, Arrays.copyOf(wav, wav.length / 2));
         Artifact again = cache.get(key, "wav", () -> wav);
-        assertEquals(2, cache.productions());
+        assertEquals(2, cache.counts().productions());
         assertEquals(wav.length, again.size());
         assertEquals(Wav.inspect(wav), Wav.inspect(file));
     }
@@ -269,7 +269,7 @@ class ArtifactStoreTest {
         Files.write(file, Arrays.copyOf(wav, 30));
         ArtifactStore restarted = new ArtifactStore(dir);
         assertArrayEquals(wav, restarted.get(key, "wav", () -> wav).readAllBytes());
-        assertEquals(1, restarted.productions());
+        assertEquals(1, restarted.counts().productions());
     }
 
     @Test
@@ -318,7 +318,7 @@ class ArtifactStoreTest {
         for (String bad : new String[]{"../../etc/passwd", "..", key.toUpperCase(), key.substring(1), key + "0", "", null}) {
             assertThrows(IllegalArgumentException.class, () -> cache.get(bad, "wav", () -> wav), String.valueOf(bad));
         }
-        assertEquals(0, cache.productions());
+        assertEquals(0, cache.counts().productions());
     }
 
     @Test
@@ -328,7 +328,7 @@ class ArtifactStoreTest {
                 "abcdefghijklm", "wav\u0000", "", null}) {
             assertThrows(IllegalArgumentException.class, () -> cache.get(key, bad, () -> wav), String.valueOf(bad));
         }
-        assertEquals(0, cache.productions());
+        assertEquals(0, cache.counts().productions());
     }
 
     @Test
