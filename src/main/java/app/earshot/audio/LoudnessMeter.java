@@ -25,6 +25,8 @@ public final class LoudnessMeter {
     private static final int TAPS_PER_PHASE = 16;
     // Polyphase windowed-sinc interpolator, computed once and never written again.
     private static final double[][] INTERPOLATOR = interpolator();
+    // The most any interpolated value can exceed the largest sample it is made from: the largest sum of a phase's |taps|.
+    private static final double OVERSHOOT = overshoot(INTERPOLATOR);
 
     private LoudnessMeter() {
     }
@@ -97,6 +99,24 @@ public final class LoudnessMeter {
         return peak;
     }
 
+    /**
+     * How many times the largest absolute sample among the {@value #TAPS_PER_PHASE} around a point (from 7 before it to 8
+     * after) the true peak at that point and up to the next sample can be, at most (at least 1): a bound, not an estimate.
+     */
+    static double overshootBound() {
+        return OVERSHOOT;
+    }
+
+    private static double overshoot(double[][] phases) {
+        double most = 1;
+        for (double[] h : phases) {
+            double sum = 0;
+            for (double tap : h) sum += Math.abs(tap);
+            most = Math.max(most, sum);
+        }
+        return most;
+    }
+
     private static double loudness(double meanSquare) {
         return -0.691 + 10 * Math.log10(meanSquare);
     }
@@ -114,22 +134,12 @@ public final class LoudnessMeter {
         // The weighted signal is never held whole: each sample is squared and summed as the filter makes it.
         KWeighting filter = new KWeighting(rate);
         if (n < perBlock * step) {
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                double z = filter.next(pcm.sample(i));
-                sum += z * z;
-            }
-            return new double[]{sum / n};
+            return new double[]{filter.sumOfSquares(pcm, 0, n) / n};
         }
         // Sums over each 100 ms step, so each 400 ms block is four additions rather than 6,400 at 16 kHz.
         double[] steps = new double[n / step];
         for (int s = 0; s < steps.length; s++) {
-            double sum = 0;
-            for (int i = s * step; i < (s + 1) * step; i++) {
-                double z = filter.next(pcm.sample(i));
-                sum += z * z;
-            }
-            steps[s] = sum / step;
+            steps[s] = filter.sumOfSquares(pcm, s * step, (s + 1) * step) / step;
         }
         double[] powers = new double[steps.length - perBlock + 1];
         for (int b = 0; b < powers.length; b++) {
@@ -170,17 +180,34 @@ public final class LoudnessMeter {
             d2 = (1 - k1 / q1 + k1 * k1) / c0;
         }
 
-        double next(int sample) {
-            double x = sample / FULL_SCALE;
-            double y = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
-            double z = y - 2 * y1 + y2 - d1 * z1 - d2 * z2;
-            x2 = x1;
-            x1 = x;
-            y2 = y1;
-            y1 = y;
-            z2 = z1;
-            z1 = z;
-            return z;
+        /**
+         * Filters samples {@code from} to {@code to} (the next ones after those filtered before) and returns the sum
+         * of the squares of what comes out. The state lives in locals while it runs: the client compiler keeps those
+         * in registers, not fields.
+         */
+        double sumOfSquares(Pcm pcm, int from, int to) {
+            double x1 = this.x1, x2 = this.x2, y1 = this.y1, y2 = this.y2, z1 = this.z1, z2 = this.z2;
+            double b0 = this.b0, b1 = this.b1, b2 = this.b2, a1 = this.a1, a2 = this.a2, d1 = this.d1, d2 = this.d2;
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                double x = pcm.sample(i) / FULL_SCALE;
+                double y = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
+                double z = y - 2 * y1 + y2 - d1 * z1 - d2 * z2;
+                x2 = x1;
+                x1 = x;
+                y2 = y1;
+                y1 = y;
+                z2 = z1;
+                z1 = z;
+                sum += z * z;
+            }
+            this.x1 = x1;
+            this.x2 = x2;
+            this.y1 = y1;
+            this.y2 = y2;
+            this.z1 = z1;
+            this.z2 = z2;
+            return sum;
         }
     }
 

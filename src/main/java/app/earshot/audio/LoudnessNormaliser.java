@@ -52,16 +52,13 @@ public final class LoudnessNormaliser {
         double measured = meter.applyAsDouble(pcm);
         if (measured == Double.NEGATIVE_INFINITY) return pcm;
         double gainDb = Math.min(MAX_GAIN_DB, target - measured);
-        // Stretches 12 dB under the ceiling at the first gain are not interpolated, at any pass: that leaves 6 dB for
-        // later passes to raise the gain and still be covered.
-        double worth = limiter.ceiling() / (4 * Math.pow(10, gainDb / 20));
         int rate = pcm.sampleRate();
         Pcm out = pcm;
         for (int pass = 0; pass < PASSES; pass++) {
             short[] limited = new short[pcm.length()];
             double gain = Math.pow(10, gainDb / 20);
             boolean[] touched = new boolean[1];
-            limiter.limit(pcm, worth, gain, rate, (i, y) -> {
+            limiter.limit(pcm, gain, rate, (i, y) -> {
                 if (y != pcm.sample(i) * gain) touched[0] = true;
                 limited[i] = rounded(y);
             });

@@ -2,23 +2,6 @@ package app.earshot.audio;
 
 import app.earshot.sound.Pcm;
 
-import de.sciss.jump3r.mp3.BitStream;
-import de.sciss.jump3r.mp3.GainAnalysis;
-import de.sciss.jump3r.mp3.ID3Tag;
-import de.sciss.jump3r.mp3.Lame;
-import de.sciss.jump3r.mp3.LameGlobalFlags;
-import de.sciss.jump3r.mp3.MPEGMode;
-import de.sciss.jump3r.mp3.Presets;
-import de.sciss.jump3r.mp3.Quantize;
-import de.sciss.jump3r.mp3.QuantizePVT;
-import de.sciss.jump3r.mp3.Reservoir;
-import de.sciss.jump3r.mp3.Takehiro;
-import de.sciss.jump3r.mp3.VBRTag;
-import de.sciss.jump3r.mp3.VbrMode;
-import de.sciss.jump3r.mp3.Version;
-import de.sciss.jump3r.mpg.Common;
-import de.sciss.jump3r.mpg.Interface;
-import de.sciss.jump3r.mpg.MPGLib;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -28,8 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Encodes mono 16-bit PCM to MP3 in-process with jump3r (a pure-Java port of LAME), and reads back what an
- * MP3 written here holds. Every file starts with a LAME tag frame giving the frame count, the byte count and
+ * Encodes mono 16-bit PCM to MP3 in-process with LAME, and reads back what an MP3 written here holds. LAME is native
+ * libmp3lame ({@code libmp3lame.so.0}, Debian's {@code libmp3lame0}) through JNA when it loads, else jump3r, its
+ * pure-Java port (several times the CPU); the one chosen is named in {@link #FORMAT_ID}, so a cache never joins frames
+ * of two encoders into one page MP3. Every file starts with a LAME tag frame giving the frame count, the byte count and
  * the exact encoder delay and padding, so players show the same duration as the WAV and a truncated file is
  * detected from its length alone.
  *
@@ -48,14 +33,28 @@ public final class Mp3 {
     /** The encoder's low-pass: everything a 16 kHz clip holds (its Nyquist frequency) is kept. */
     public static final int LOW_PASS_HZ = 8000;
 
-    /** LAME's algorithm quality (0 best, 9 fastest); 5 is LAME's own default. */
-    static final int QUALITY = 5;
+    /**
+     * LAME's algorithm quality (0 best, 9 fastest). 7 keeps the psychoacoustic model but drops noise shaping: half the
+     * CPU of 5, and on the bundled page's narration the same bandwidth and a signal-to-noise ratio as good or better in
+     * every band from 0 to 8 kHz (BENCHMARKS.md, "MP3 encoders").
+     */
+    static final int QUALITY = 7;
 
-    /** Names the encoder and its settings, for cache keys: change it whenever the bytes would change. */
-    public static final String FORMAT_ID = "mp3:jump3r-1.0.5:clip-rate:abr" + AVERAGE_KBPS + ":lp" + LOW_PASS_HZ
-            + ":q" + QUALITY + ":joinable-1";
+    /** Samples given to the encoder at a time. */
+    static final int CHUNK = 16 * 1152;
 
-    private static final int CHUNK = 16 * 1152;
+    /** Bytes of an output buffer for one call with up to {@link #CHUNK} samples, a flush or a tag frame (LAME's rule). */
+    static final int BUFFER = CHUNK * 5 / 4 + 7200;
+
+    /**
+     * The encoder of this process: libmp3lame from the file the system property {@value Mp3Engine#LIBRARY_PROPERTY}
+     * names (default {@value Mp3Engine#DEFAULT_LIBRARY}), else jump3r.
+     */
+    private static final Mp3Engine.Maker ENGINE = Mp3Engine.choose(
+            System.getProperty(Mp3Engine.LIBRARY_PROPERTY, Mp3Engine.DEFAULT_LIBRARY));
+
+    /** Names the encoder, its version and its settings, for cache keys: change it whenever the bytes would change. */
+    public static final String FORMAT_ID = formatId(ENGINE);
     private static final int[] RATES_MPEG1 = {44100, 48000, 32000};
 
     private Mp3() {
@@ -68,14 +67,28 @@ public final class Mp3 {
      * @throws IllegalArgumentException if LAME refuses the sample rate
      */
     public static byte[] encode(Pcm pcm) {
-        Encoder encoder = new Encoder(pcm.sampleRate());
+        return encode(pcm, ENGINE);
+    }
+
+    /** {@link #FORMAT_ID} for MP3s made by {@code engine}. */
+    static String formatId(Mp3Engine.Maker engine) {
+        return "mp3:" + engine.id() + ":clip-rate:abr" + AVERAGE_KBPS + ":lp" + LOW_PASS_HZ + ":q" + QUALITY + ":joinable-1";
+    }
+
+    /** {@link #encode(Pcm)} by {@code engine}. */
+    static byte[] encode(Pcm pcm, Mp3Engine.Maker engine) {
+        return encode(pcm, engine, QUALITY);
+    }
+
+    /** {@link #encode(Pcm)} by {@code engine} at LAME's algorithm {@code quality}, for measurements. */
+    static byte[] encode(Pcm pcm, Mp3Engine.Maker engine, int quality) {
+        Mp3Engine encoder = engine.start(pcm.sampleRate(), quality);
         ByteArrayOutputStream out = new ByteArrayOutputStream(pcm.length() / 5 + 4096);
-        byte[] buffer = new byte[Lame.LAME_MAXMP3BUFFER];
-        int[] samples = new int[CHUNK];
+        byte[] buffer = new byte[BUFFER];
+        short[] samples = new short[CHUNK];
         for (int at = 0; at < pcm.length(); at += CHUNK) {
             int n = Math.min(CHUNK, pcm.length() - at);
-            // jump3r takes 32-bit samples, left and right; for mono LAME reads the left channel only.
-            for (int i = 0; i < n; i++) samples[i] = pcm.sample(at + i) << 16;
+            for (int i = 0; i < n; i++) samples[i] = pcm.sample(at + i);
             out.write(buffer, 0, encoder.encode(samples, n, buffer));
         }
         out.write(buffer, 0, encoder.flush(buffer));
@@ -94,17 +107,21 @@ public final class Mp3 {
      * which is why the output must be a file. Fed the same samples, the bytes are exactly {@link #encode}'s.
      */
     public static final class Session extends java.io.OutputStream {
-        private final Encoder encoder;
+        private final Mp3Engine encoder;
         private final FileChannel out;
-        private final int[] samples = new int[CHUNK];
-        private final byte[] buffer = new byte[Lame.LAME_MAXMP3BUFFER];
+        private final short[] samples = new short[CHUNK];
+        private final byte[] buffer = new byte[BUFFER];
         private int filled;
         private int carry = -1;
         private long written;
 
         /** A session for samples at {@code sampleRate}, writing frames to {@code out} from its current position 0. */
         public Session(int sampleRate, FileChannel out) {
-            this.encoder = new Encoder(sampleRate);
+            this(ENGINE, sampleRate, out);
+        }
+
+        Session(Mp3Engine.Maker engine, int sampleRate, FileChannel out) {
+            this.encoder = engine.start(sampleRate, QUALITY);
             this.out = out;
         }
 
@@ -132,8 +149,7 @@ public final class Mp3 {
         }
 
         private void add(short sample) throws IOException {
-            // jump3r takes 32-bit samples, left and right; for mono LAME reads the left channel only.
-            samples[filled++] = sample << 16;
+            samples[filled++] = sample;
             if (filled == CHUNK) drain();
         }
 
@@ -294,70 +310,5 @@ public final class Mp3 {
         b[at + 1] = (byte) (v >>> 16);
         b[at + 2] = (byte) (v >>> 8);
         b[at + 3] = (byte) v;
-    }
-
-    /** One LAME encoder, wired the way jump3r's own front end wires it, but keeping the tag writer at hand. */
-    private static final class Encoder {
-        private final Lame lame = new Lame();
-        private final VBRTag tag = new VBRTag();
-        private final LameGlobalFlags flags;
-        private final int[] silentRight = new int[CHUNK];
-
-        Encoder(int sampleRate) {
-            GainAnalysis gain = new GainAnalysis();
-            BitStream bits = new BitStream();
-            Presets presets = new Presets();
-            QuantizePVT quantizePvt = new QuantizePVT();
-            Quantize quantize = new Quantize();
-            Version version = new Version();
-            ID3Tag id3 = new ID3Tag();
-            Reservoir reservoir = new Reservoir();
-            Takehiro takehiro = new Takehiro();
-            MPGLib mpg = new MPGLib();
-            lame.setModules(gain, bits, presets, quantizePvt, quantize, tag, version, id3, mpg);
-            bits.setModules(gain, mpg, version, tag);
-            id3.setModules(bits, version);
-            presets.setModules(lame);
-            quantize.setModules(bits, reservoir, quantizePvt, takehiro);
-            quantizePvt.setModules(takehiro, reservoir, lame.enc.psy);
-            reservoir.setModules(bits);
-            takehiro.setModules(quantizePvt);
-            tag.setModules(lame, bits, version);
-            mpg.setModules(new Interface(), new Common());
-
-            flags = lame.lame_init();
-            flags.num_channels = 1;
-            flags.in_samplerate = sampleRate;
-            flags.out_samplerate = sampleRate;
-            flags.lowpassfreq = LOW_PASS_HZ;
-            flags.mode = MPEGMode.MONO;
-            flags.VBR = VbrMode.vbr_abr;
-            flags.VBR_mean_bitrate_kbps = AVERAGE_KBPS;
-            flags.quality = QUALITY;
-            flags.bWriteVbrTag = true;
-            flags.write_id3tag_automatic = false;
-            flags.findReplayGain = false;
-            id3.id3tag_init(flags);
-            int result = lame.lame_init_params(flags);
-            if (result < 0) throw new IllegalArgumentException("LAME cannot encode " + sampleRate + " Hz mono (" + result + ")");
-        }
-
-        int encode(int[] samples, int n, byte[] out) {
-            int written = lame.lame_encode_buffer_int(flags, samples, silentRight, n, out, 0, out.length);
-            if (written < 0) throw new IllegalStateException("LAME encoding failed (" + written + ")");
-            return written;
-        }
-
-        int flush(byte[] out) {
-            int written = lame.lame_encode_flush(flags, out, 0, out.length);
-            if (written < 0) throw new IllegalStateException("LAME flush failed (" + written + ")");
-            return written;
-        }
-
-        int tagFrame(byte[] out) {
-            int written = tag.getLameTagFrame(flags, out);
-            lame.lame_close(flags);
-            return written;
-        }
     }
 }

@@ -31,6 +31,8 @@ public final class Telephony {
 
     // Computed once and never written again; kept private so nobody can alter the filter.
     private static final double[] LOW_PASS = design(TAPS, CUTOFF_HZ / WIDEBAND_RATE, KAISER_BETA);
+    // The taps k samples either side of the centre, FOLDED[k] = LOW_PASS[DELAY - k] (FOLDED[0] unused).
+    private static final double[] FOLDED = fold(LOW_PASS);
 
     private Telephony() {
     }
@@ -50,17 +52,21 @@ public final class Telephony {
         }
         short[] in = wideband.samples();
         int n = in.length;
-        // Zero padding on both sides: the filter is centred on each kept sample, so it reads DELAY either side.
-        double[] padded = new double[n + 2 * DELAY];
-        for (int i = 0; i < n; i++) padded[i + DELAY] = in[i];
         short[] out = new short[(n + 1) / 2];
-        double[] h = LOW_PASS;
+        double[] folded = FOLDED;
+        double middle = LOW_PASS[DELAY];
         for (int m = 0; m < out.length; m++) {
-            // Output m is centred on input 2m, i.e. padded[2m + DELAY]; the filter is symmetric, so fold it.
-            int centre = 2 * m + DELAY;
-            double acc = h[DELAY] * padded[centre];
-            for (int k = 1; k <= DELAY; k++) {
-                acc += h[DELAY - k] * (padded[centre - k] + padded[centre + k]);
+            // Output m is centred on input 2m; the filter is symmetric, so it is folded: each tap multiplies the sum of
+            // the two samples it applies to (past either end the signal is silent). Only the kept outputs are computed.
+            int centre = 2 * m;
+            double acc = middle * in[centre];
+            if (centre >= DELAY && centre + DELAY < n) {
+                for (int k = 1; k <= DELAY; k++) acc += folded[k] * (in[centre - k] + in[centre + k]);
+            } else {
+                for (int k = 1; k <= DELAY; k++) {
+                    int pair = (centre - k >= 0 ? in[centre - k] : 0) + (centre + k < n ? in[centre + k] : 0);
+                    acc += folded[k] * pair;
+                }
             }
             out[m] = saturate(acc);
         }
@@ -83,6 +89,12 @@ public final class Telephony {
     public static byte[] raw(Pcm pcm, Codec codec) {
         if (!codec.isG711()) throw new IllegalArgumentException("raw telephone audio is ulaw or alaw; use wav for pcm");
         return G711.encode(toNarrowband(pcm).samples(), codec);
+    }
+
+    private static double[] fold(double[] h) {
+        double[] folded = new double[DELAY + 1];
+        for (int k = 1; k <= DELAY; k++) folded[k] = h[DELAY - k];
+        return folded;
     }
 
     /** A copy of the filter coefficients, for tests that measure its frequency response. */

@@ -10,11 +10,7 @@ import static app.earshot.content.SectionBody.plainText;
 import app.earshot.messages.Catalogues;
 import app.earshot.messages.Messages;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,26 +26,22 @@ import org.commonmark.parser.Parser;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Parses one page file (YAML front matter, then CommonMark with tables) into a {@link Page}.
  * Every problem is reported as {@code file:line: message}; a page with problems is not returned.
  */
 final class PageParser {
-    /** The one section id a page cannot use: {@code /{page}/transcript} is the whole page's transcript. */
     /**
      * Most sections a page may have, the introduction included: about 5 times the bundled page's 11; a 130-section
      * page ran the launcher's 72 MB heap out of memory (issue 19). See docs/content-format.md.
      */
     static final int MAX_SECTIONS = 60;
+    /** The one section id a page cannot use: {@code /{page}/transcript} is the whole page's transcript. */
     static final String TRANSCRIPT = "transcript";
 
     static final String INTRODUCTION_ID = "introduction";
     private static final Pattern EXPLICIT_ID = Pattern.compile("\\s*\\{#([^}\\s]*)\\}\\s*$");
-    private static final Pattern FRONT_MATTER_KEY = Pattern.compile("^([A-Za-z][\\w-]*)\\s*:");
 
     private final Parser markdown = Parser.builder()
             .extensions(List.of(TablesExtension.create()))
@@ -88,38 +80,36 @@ final class PageParser {
         // Everything a page can get wrong has been checked above; its sections' HTML and blocks (most of the cost of
         // a page) are made the first time anything reads them, so loading a library does not render all of it.
         // The front matter is not read again, only the body (kept until then) parsed again and rendered.
-        String body = outline.body();
-        int lineOffset = outline.bodyLineOffset();
-        Messages words = words(outline.language(), siteLanguage);
+        FrontMatter meta = outline.meta();
+        Messages words = words(meta.language(), siteLanguage);
         Supplier<List<Section>> sections = () -> {
             List<String> problems = new ArrayList<>();
-            List<Section> made = sections(file, markdown.parse(body), lineOffset, problems, true, words);
+            List<Section> made = sections(file, markdown.parse(meta.body()), meta.bodyLineOffset(), problems, true, words);
             if (!problems.isEmpty()) throw new IllegalStateException("a checked page has problems now: " + problems);
             return made;
         };
-        return new Result(new Page(slug, outline.title().strip(), outline.summary().strip(), outline.reviewed(),
-                outline.nextReview(), new LazySections(outline.sections().size(), sections), outline.topic(), outline.language(),
-                outline.translationOf(), outline.translationReviewed()), List.of());
+        return new Result(page(slug, meta, new LazySections(outline.sections().size(), sections)), List.of());
     }
 
     /** The same page as {@link #parse}, with its sections made at once (for tests comparing the two). */
     Result parseEagerly(String file, String slug, String source, java.util.Set<String> topics) {
         Outline outline = outline(file, source, topics, true, null);
         if (!outline.problems().isEmpty()) return new Result(null, outline.problems());
-        return new Result(new Page(slug, outline.title().strip(), outline.summary().strip(), outline.reviewed(),
-                outline.nextReview(), outline.sections(), outline.topic(), outline.language(), outline.translationOf(),
-                outline.translationReviewed()), List.of());
+        return new Result(page(slug, outline.meta(), outline.sections()), List.of());
+    }
+
+    private static Page page(String slug, FrontMatter meta, List<Section> sections) {
+        return new Page(slug, meta.title().strip(), meta.summary().strip(), meta.reviewed(), meta.nextReview(), sections,
+                meta.topic(), meta.language(), meta.translationOf(), meta.translationReviewed());
     }
 
     /**
      * A page read and checked: its front matter, its sections (with HTML and blocks only when {@code render}; else
      * with ids, headings and lines alone) and every problem found, the same problems either way.
      */
-    private record Outline(String title, String summary, String topic, LocalDate reviewed, LocalDate nextReview,
-                           String language, String translationOf, boolean translationReviewed,
-                           String body, int bodyLineOffset, List<Section> sections, List<String> problems) {
+    private record Outline(FrontMatter meta, List<Section> sections, List<String> problems) {
         static Outline failed(List<String> problems) {
-            return new Outline(null, null, null, null, null, null, null, false, null, 0, List.of(), problems);
+            return new Outline(null, List.of(), problems);
         }
     }
 
@@ -130,164 +120,16 @@ final class PageParser {
 
     private Outline outline(String file, String source, java.util.Set<String> topics, boolean render, String siteLanguage) {
         List<String> problems = new ArrayList<>();
-        String text = source.replace("\r\n", "\n").replace('\r', '\n');
-        if (text.startsWith("\uFEFF")) text = text.substring(1);
-
-        if (!text.startsWith("---\n")) {
-            problems.add(file + ":1: missing front matter: the file must start with a line '---', then title, summary, reviewed and next-review, then '---'");
-            return Outline.failed(problems);
-        }
-        int close = findClosingFence(text);
-        if (close < 0) {
-            problems.add(file + ":1: front matter is not closed: add a line '---' after it");
-            return Outline.failed(problems);
-        }
-        String yamlText = text.substring(4, close);
-        int bodyStart = text.indexOf('\n', close) + 1;
-        if (bodyStart == 0) bodyStart = text.length();
-        int bodyLineOffset = countLines(text.substring(0, bodyStart));
-
-        Map<String, Object> meta = parseFrontMatter(file, yamlText, problems);
+        FrontMatter meta = FrontMatter.read(file, source, topics, yaml, problems);
         if (meta == null) return Outline.failed(problems);
-        Map<String, Integer> keyLines = keyLines(yamlText);
-
-        String title = string(meta.get("title"));
-        if (title.isBlank()) {
-            problems.add(file + ":" + keyLines.getOrDefault("title", 2) + ": missing title in front matter");
-        }
-        String summary = string(meta.get("summary"));
-        String topic = string(meta.get("topic")).strip();
-        if (topics != null) checkTopic(file, topic, topics, keyLines, problems);
-        LocalDate reviewed = date(file, "reviewed", meta, keyLines, problems);
-        LocalDate nextReview = date(file, "next-review", meta, keyLines, problems);
-        if (reviewed != null && nextReview != null && nextReview.isBefore(reviewed)) {
-            problems.add(file + ":" + keyLines.get("next-review") + ": next-review " + nextReview + " is before reviewed " + reviewed);
-        }
-
-        String language = string(meta.get("language")).strip();
-        if (!language.isEmpty() && !Languages.isTag(language)) {
-            problems.add(file + ":" + keyLines.get("language") + ": language '" + language
-                    + "' is not a BCP 47 tag (such as en, es or pt-BR)");
-        }
-        String translationOf = string(meta.get("translation-of")).strip();
-        if (!translationOf.isEmpty() && !Slug.isValid(translationOf)) {
-            problems.add(file + ":" + keyLines.get("translation-of") + ": translation-of '" + translationOf
-                    + "' is not a page's slug (its file name without .md)");
-        }
-        Object reviewedTranslation = meta.get("translation-reviewed");
-        boolean translationReviewed = Boolean.TRUE.equals(reviewedTranslation);
-        if (reviewedTranslation != null && !(reviewedTranslation instanceof Boolean)) {
-            problems.add(file + ":" + keyLines.get("translation-reviewed") + ": translation-reviewed must be true or false, not '"
-                    + string(reviewedTranslation) + "'");
-        } else if (reviewedTranslation != null && translationOf.isEmpty()) {
-            problems.add(file + ":" + keyLines.get("translation-reviewed")
-                    + ": translation-reviewed is only for a translation; add translation-of or remove this line");
-        }
-
-        String body = text.substring(bodyStart);
-        Node document = markdown.parse(body);
-        List<Section> sections = sections(file, document, bodyLineOffset, problems, render, words(language, siteLanguage));
+        Node document = markdown.parse(meta.body());
+        List<Section> sections = sections(file, document, meta.bodyLineOffset(), problems, render,
+                words(meta.language(), siteLanguage));
         if (sections.isEmpty() && problems.isEmpty()) {
-            problems.add(file + ":" + (bodyLineOffset + 1) + ": the page has no content");
+            problems.add(file + ":" + (meta.bodyLineOffset() + 1) + ": the page has no content");
         }
         if (!problems.isEmpty()) return Outline.failed(problems);
-        return new Outline(title, summary, topic, reviewed, nextReview, language, translationOf, translationReviewed, body, bodyLineOffset,
-                sections, List.of());
-    }
-
-    private static void checkTopic(String file, String topic, java.util.Set<String> topics, Map<String, Integer> keyLines,
-                                   List<String> problems) {
-        if (topics.isEmpty()) {
-            if (!topic.isEmpty()) {
-                problems.add(file + ":" + keyLines.get("topic") + ": topic '" + topic
-                        + "' is not listed: site.yaml has no topics; add a topics list there or remove this line");
-            }
-            return;
-        }
-        String choices = String.join(", ", topics);
-        if (topic.isEmpty()) {
-            problems.add(file + ":" + keyLines.getOrDefault("topic", 2) + ": missing topic in front matter; one of: " + choices);
-        } else if (!topics.contains(topic)) {
-            problems.add(file + ":" + keyLines.get("topic") + ": unknown topic '" + topic + "'; site.yaml lists: " + choices);
-        }
-    }
-
-    private static int findClosingFence(String text) {
-        int at = 4;
-        while (at <= text.length()) {
-            int end = text.indexOf('\n', at);
-            String line = end < 0 ? text.substring(at) : text.substring(at, end);
-            if (line.strip().equals("---")) return at;
-            if (end < 0) return -1;
-            at = end + 1;
-        }
-        return -1;
-    }
-
-    private static int countLines(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) if (s.charAt(i) == '\n') n++;
-        return n;
-    }
-
-    private Map<String, Object> parseFrontMatter(String file, String yamlText, List<String> problems) {
-        try {
-            Object loaded = yaml.load(yamlText);
-            if (loaded == null) {
-                problems.add(file + ":2: front matter is empty: it needs at least a title");
-                return null;
-            }
-            if (!(loaded instanceof Map<?, ?> map)) {
-                problems.add(file + ":2: front matter must be key: value pairs");
-                return null;
-            }
-            Map<String, Object> out = new HashMap<>();
-            map.forEach((k, v) -> out.put(String.valueOf(k), v));
-            return out;
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            int line = mark == null ? 2 : mark.getLine() + 2; // +1 for 1-based, +1 for the opening fence
-            String problem = e.getProblem() == null ? "malformed YAML" : e.getProblem();
-            problems.add(file + ":" + line + ": broken front matter: " + problem);
-            return null;
-        } catch (YAMLException e) {
-            problems.add(file + ":2: broken front matter: " + e.getMessage().lines().findFirst().orElse("malformed YAML"));
-            return null;
-        }
-    }
-
-    /** Line of each top-level key in the front matter, for messages about its value. */
-    private static Map<String, Integer> keyLines(String yamlText) {
-        Map<String, Integer> lines = new HashMap<>();
-        String[] rows = yamlText.split("\n", -1);
-        for (int i = 0; i < rows.length; i++) {
-            Matcher m = FRONT_MATTER_KEY.matcher(rows[i]);
-            if (m.find()) lines.putIfAbsent(m.group(1), i + 2);
-        }
-        return lines;
-    }
-
-    private static String string(Object value) {
-        return value == null ? "" : String.valueOf(value);
-    }
-
-    private static LocalDate date(String file, String key, Map<String, Object> meta, Map<String, Integer> keyLines,
-                                  List<String> problems) {
-        Object value = meta.get(key);
-        int line = keyLines.getOrDefault(key, 2);
-        if (value == null) {
-            problems.add(file + ":" + line + ": missing " + key + " date in front matter (YYYY-MM-DD)");
-            return null;
-        }
-        if (value instanceof Date d) {
-            return d.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
-        }
-        try {
-            return LocalDate.parse(String.valueOf(value).strip());
-        } catch (DateTimeParseException e) {
-            problems.add(file + ":" + line + ": " + key + " is not a date (YYYY-MM-DD): " + value);
-            return null;
-        }
+        return new Outline(meta, sections, List.of());
     }
 
     /** Splits the document at level-2 headings; text before the first is the introduction. */

@@ -1,5 +1,12 @@
 package app.earshot.epub;
 
+import static app.earshot.epub.EpubXml.OPS;
+import static app.earshot.epub.EpubXml.attributes;
+import static app.earshot.epub.EpubXml.element;
+import static app.earshot.epub.EpubXml.node;
+import static app.earshot.epub.EpubXml.xhtml;
+import static app.earshot.epub.EpubXml.xml;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,17 +15,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
 
 /**
  * Writes an EPUB 3 publication with Media Overlays from a {@link Book}: the same book always gives the same bytes
@@ -26,22 +29,15 @@ import org.jsoup.nodes.TextNode;
  *
  * <p>Container layout: {@code mimetype} (first, stored), {@code META-INF/container.xml}, and under {@code EPUB/}
  * the package document, {@code nav.xhtml}, a stylesheet, and per part {@code text/N.xhtml},
- * {@code overlays/N.smil} and {@code audio/N.mp3}. Every XML file is written by the JDK's StAX writer, which escapes
- * text and attributes.
+ * {@code overlays/N.smil} and {@code audio/N.mp3}. Every XML file is written through {@link EpubXml}; the package
+ * document is {@link PackageDocument}'s.
  */
 final class Epub {
     static final String MEDIA_TYPE = "application/epub+zip";
     /** The class reading systems put on the element being read aloud. */
     static final String ACTIVE_CLASS = "-epub-media-overlay-active";
 
-    private static final String XHTML = "http://www.w3.org/1999/xhtml";
-    private static final String OPS = "http://www.idpf.org/2007/ops";
-    private static final String OPF = "http://www.idpf.org/2007/opf";
-    private static final String DC = "http://purl.org/dc/elements/1.1/";
     private static final String SMIL = "http://www.w3.org/ns/SMIL";
-    private static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input", "link",
-            "meta", "source", "track", "wbr");
-    private static final XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory();
 
     /**
      * A publication.
@@ -85,7 +81,7 @@ final class Epub {
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
             entry(zip, "mimetype", MEDIA_TYPE.getBytes(StandardCharsets.US_ASCII), false, time);
             entry(zip, "META-INF/container.xml", container(), true, time);
-            entry(zip, "EPUB/package.opf", packageDocument(book), true, time);
+            entry(zip, "EPUB/package.opf", PackageDocument.write(book), true, time);
             entry(zip, "EPUB/nav.xhtml", navigation(book), true, time);
             entry(zip, "EPUB/css/book.css", css(), true, time);
             for (Part part : book.parts()) {
@@ -131,83 +127,6 @@ final class Epub {
             w.writeEndElement();
             w.writeEndElement();
         });
-    }
-
-    private static byte[] packageDocument(Book book) {
-        return xml(w -> {
-            w.writeStartElement("package");
-            w.writeDefaultNamespace(OPF);
-            w.writeAttribute("version", "3.0");
-            w.writeAttribute("unique-identifier", "pub-id");
-            w.writeAttribute("xml:lang", book.language());
-            metadata(w, book);
-            manifest(w, book);
-            spine(w, book);
-            w.writeEndElement();
-        });
-    }
-
-    /** Dublin Core, accessibility and Media Overlays metadata. */
-    private static void metadata(XMLStreamWriter w, Book book) throws XMLStreamException {
-        w.writeStartElement("metadata");
-        w.writeNamespace("dc", DC);
-        dc(w, "identifier", book.identifier(), "id", "pub-id");
-        dc(w, "title", book.title());
-        dc(w, "language", book.language());
-        dc(w, "creator", book.publisher());
-        dc(w, "publisher", book.publisher());
-        dc(w, "date", book.modified().toString());
-        if (!book.description().isBlank()) dc(w, "description", book.description());
-        meta(w, "dcterms:modified", book.modified() + "T00:00:00Z");
-        // Schema.org accessibility metadata (EPUB Accessibility 1.1): what the book offers and how it can be used.
-        meta(w, "schema:accessMode", "textual");
-        meta(w, "schema:accessMode", "auditory");
-        // The narration says all of the text (tables row by row), so either sense is enough on its own.
-        meta(w, "schema:accessModeSufficient", "textual");
-        meta(w, "schema:accessModeSufficient", "auditory");
-        meta(w, "schema:accessModeSufficient", "textual,auditory");
-        for (String feature : List.of("structuralNavigation", "tableOfContents", "readingOrder",
-                "synchronizedAudioText", "displayTransformability")) {
-            meta(w, "schema:accessibilityFeature", feature);
-        }
-        meta(w, "schema:accessibilityHazard", "none");
-        meta(w, "schema:accessibilitySummary", book.summary());
-        for (int i = 0; i < book.parts().size(); i++) {
-            w.writeStartElement("meta");
-            w.writeAttribute("property", "media:duration");
-            w.writeAttribute("refines", "#overlay-" + (i + 1));
-            w.writeCharacters(clock(book.parts().get(i).seconds()));
-            w.writeEndElement();
-        }
-        meta(w, "media:duration", clock(book.seconds()));
-        meta(w, "media:narrator", book.narrator());
-        meta(w, "media:active-class", ACTIVE_CLASS);
-        w.writeEndElement();
-    }
-
-    /** Every file of the book, each text document naming its Media Overlay. */
-    private static void manifest(XMLStreamWriter w, Book book) throws XMLStreamException {
-        w.writeStartElement("manifest");
-        item(w, "nav", "nav.xhtml", "application/xhtml+xml", "properties", "nav");
-        item(w, "css", "css/book.css", "text/css");
-        for (int i = 0; i < book.parts().size(); i++) {
-            Part part = book.parts().get(i);
-            int n = i + 1;
-            item(w, "text-" + n, "text/" + part.name() + ".xhtml", "application/xhtml+xml", "media-overlay", "overlay-" + n);
-            item(w, "overlay-" + n, "overlays/" + part.name() + ".smil", "application/smil+xml");
-            item(w, "audio-" + n, "audio/" + part.name() + ".mp3", "audio/mpeg");
-        }
-        w.writeEndElement();
-    }
-
-    /** The reading order: the text documents, one per part. */
-    private static void spine(XMLStreamWriter w, Book book) throws XMLStreamException {
-        w.writeStartElement("spine");
-        for (int i = 0; i < book.parts().size(); i++) {
-            w.writeEmptyElement("itemref");
-            w.writeAttribute("idref", "text-" + (i + 1));
-        }
-        w.writeEndElement();
     }
 
     private static byte[] navigation(Book book) {
@@ -322,118 +241,9 @@ final class Epub {
                 "").getBytes(StandardCharsets.UTF_8);
     }
 
-    /** An XHTML content document: declaration, doctype, html with language, head with title and stylesheet. */
-    private static byte[] xhtml(String language, String title, String css, Body body) {
-        return xml(w -> {
-            w.writeDTD("<!DOCTYPE html>");
-            w.writeStartElement("html");
-            w.writeDefaultNamespace(XHTML);
-            w.writeNamespace("epub", OPS);
-            w.writeAttribute("lang", language);
-            w.writeAttribute("xml:lang", language);
-            w.writeStartElement("head");
-            w.writeEmptyElement("meta");
-            w.writeAttribute("charset", "UTF-8");
-            element(w, "title", title);
-            w.writeEmptyElement("link");
-            w.writeAttribute("rel", "stylesheet");
-            w.writeAttribute("type", "text/css");
-            w.writeAttribute("href", css);
-            w.writeEndElement();
-            w.writeStartElement("body");
-            body.write(w);
-            w.writeEndElement();
-            w.writeEndElement();
-        });
-    }
-
-    /** Copies parsed HTML into the XHTML being written: elements, attributes and text, escaped by the writer. */
-    private static void node(XMLStreamWriter w, Node node) throws XMLStreamException {
-        if (node instanceof TextNode text) {
-            w.writeCharacters(clean(text.getWholeText()));
-        } else if (node instanceof DataNode data) {
-            w.writeCharacters(clean(data.getWholeData()));
-        } else if (node instanceof Element element) {
-            String name = element.normalName();
-            if (VOID.contains(name)) {
-                w.writeEmptyElement(name);
-                attributes(w, element);
-                return;
-            }
-            w.writeStartElement(name);
-            attributes(w, element);
-            for (Node child : element.childNodes()) node(w, child);
-            w.writeEndElement();
-        }
-    }
-
-    private static void attributes(XMLStreamWriter w, Element element) throws XMLStreamException {
-        for (var attribute : element.attributes()) {
-            w.writeAttribute(attribute.getKey(), clean(attribute.getValue()));
-        }
-    }
-
-    private static void meta(XMLStreamWriter w, String property, String value) throws XMLStreamException {
-        element(w, "meta", value, "property", property);
-    }
-
-    private static void item(XMLStreamWriter w, String id, String href, String type, String... more) throws XMLStreamException {
-        w.writeEmptyElement("item");
-        w.writeAttribute("id", id);
-        w.writeAttribute("href", href);
-        w.writeAttribute("media-type", type);
-        for (int i = 0; i < more.length; i += 2) w.writeAttribute(more[i], more[i + 1]);
-    }
-
-    private static void element(XMLStreamWriter w, String name, String text, String... attributes) throws XMLStreamException {
-        w.writeStartElement(name);
-        for (int i = 0; i < attributes.length; i += 2) w.writeAttribute(attributes[i], attributes[i + 1]);
-        w.writeCharacters(clean(text));
-        w.writeEndElement();
-    }
-
-    private static void dc(XMLStreamWriter w, String name, String text, String... attributes)
-            throws XMLStreamException {
-        w.writeStartElement("dc", name, DC);
-        for (int i = 0; i < attributes.length; i += 2) w.writeAttribute(attributes[i], attributes[i + 1]);
-        w.writeCharacters(clean(text));
-        w.writeEndElement();
-    }
-
     /** A SMIL clock value in seconds, cut (not rounded) to milliseconds so it never passes the end of the audio. */
     static String seconds(double seconds) {
         long ms = (long) Math.floor(seconds * 1000 + 1e-6);
         return String.format(Locale.ROOT, "%d.%03ds", ms / 1000, ms % 1000);
-    }
-
-    /** A full clock value, h:mm:ss.fff, as {@code media:duration} wants. */
-    static String clock(double seconds) {
-        long ms = Math.round(seconds * 1000);
-        return String.format(Locale.ROOT, "%d:%02d:%02d.%03d", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
-    }
-
-    /** Text without the characters XML 1.0 cannot carry. */
-    static String clean(String text) {
-        return text.replaceAll("[^\\x09\\x0A\\x0D\\x20-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]", "");
-    }
-
-    @FunctionalInterface
-    private interface Body {
-        void write(XMLStreamWriter w) throws XMLStreamException;
-    }
-
-    private static byte[] xml(Body body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            XMLStreamWriter w = XML.createXMLStreamWriter(out, "UTF-8");
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeCharacters("\n");
-            body.write(w);
-            w.writeEndDocument();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("writing XML to memory cannot fail", e);
-        }
-        return out.toByteArray();
     }
 }

@@ -77,7 +77,7 @@ public final class Recorder {
     /**
      * Writes the sections' clips (16-bit mono PCM WAV, one sample rate) in order with {@code pauseSeconds} of silence
      * between them, as one WAV, piece by piece: a long page is never one array. Each section's bytes are checked
-     * against its recorded SHA-256 as they are copied, so damage on disk is never copied into the page.
+     * against its recorded digests as they are copied, so damage on disk is never copied into the page.
      */
     void page(List<Artifact> sections, double pauseSeconds, OutputStream out) throws IOException {
         page(sections, inspectAll(sections), pauseSeconds, out);
@@ -88,7 +88,7 @@ public final class Recorder {
      * buffer, however long the clip. Section clips are made to join ({@link #section}), so their MP3s join into the
      * page's without encoding again ({@link #pageMp3}). The frames go
      * to a scratch file in {@code scratchFolder} (the tag frame is written over the first frame at the end), which is
-     * then copied to {@code out} and deleted. The clip is checked against its recorded SHA-256 as it is read.
+     * then copied to {@code out} and deleted. The clip is checked against its recorded digests as it is read.
      */
     void mp3(Artifact clip, Path scratchFolder, OutputStream out) throws IOException {
         long start = System.nanoTime();
@@ -130,7 +130,7 @@ public final class Recorder {
     /**
      * Joins the sections' MP3s (each made by {@link #mp3} with the same pause) into the page's MP3, with
      * {@code pauseSeconds} of silence between them, from their own frames: nothing is encoded again
-     * ({@link Mp3Join}). Each section is checked against its recorded SHA-256 each time it is read.
+     * ({@link Mp3Join}). Each section is checked against its recorded digests each time it is read.
      */
     void pageMp3(List<Artifact> sections, double pauseSeconds, OutputStream out) throws IOException {
         List<Mp3Join.Part> parts = new ArrayList<>();
@@ -234,25 +234,20 @@ public final class Recorder {
     /** Copies bytes {@code start} to {@code end} of one section, hashing the whole file on the way and failing if it differs. */
     private static void copyData(Artifact section, long start, long end, OutputStream out) throws IOException {
         // Reading the section and writing the page fail differently: only the latter is the store's disk.
-        java.security.MessageDigest sha;
-        try {
-            sha = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        Artifact.Check check = section.check();
         long position = 0;
         byte[] piece = new byte[1 << 16];
         try (InputStream in = openSection(section)) {
             int n;
             while ((n = read(in, piece, section)) > 0) {
-                sha.update(piece, 0, n);
+                check.update(piece, 0, n);
                 long from = Math.max(position, start);
                 long to = Math.min(position + n, end);
                 if (to > from) out.write(piece, (int) (from - position), (int) (to - from));
                 position += n;
             }
         }
-        if (position != section.size() || !java.util.HexFormat.of().formatHex(sha.digest()).equals(section.sha256())) {
+        if (!check.isWhole()) {
             throw new java.io.UncheckedIOException(new IOException("section clip " + section.key().substring(0, 12)
                     + " changed on disk since it was verified"));
         }

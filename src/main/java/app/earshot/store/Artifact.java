@@ -20,7 +20,8 @@ import java.util.Optional;
  * @param bytes        read-only bytes, or null when on disk
  * @param size         length in bytes, as recorded when it was written
  * @param lastModified when the file was written (or the bytes produced), for Last-Modified headers
- * @param sha256       the SHA-256 of the bytes (64 lower-case hex digits), as recorded when it was written
+ * @param sha256       the digest of the bytes (64 lower-case hex digits: the SHA-256 of the length and the piece
+ *                     digests, {@link Pieces#whole}), as recorded when it was written
  * @param pieces       per 64 KiB piece, the first 16 bytes of its SHA-256 in hex, as recorded (empty when in memory)
  */
 public record Artifact(String key, String extension, Path path, ByteBuffer bytes, long size, Instant lastModified,
@@ -87,7 +88,7 @@ public record Artifact(String key, String extension, Path path, ByteBuffer bytes
     }
 
     /**
-     * The whole content as a new array, checked against the recorded length and SHA-256.
+     * The whole content as a new array, checked against the recorded length and digest.
      *
      * @throws IOException if the file no longer holds exactly what was verified
      */
@@ -96,9 +97,36 @@ public record Artifact(String key, String extension, Path path, ByteBuffer bytes
         try (InputStream in = open()) {
             all = in.readAllBytes();
         }
-        if (all.length != size || !sha256.equals(java.util.HexFormat.of().formatHex(Record.newSha256().digest(all)))) {
+        if (!isWhole(ByteBuffer.wrap(all))) {
             throw new IOException("cached " + extension + " " + key.substring(0, 12) + " changed on disk since it was verified");
         }
         return all;
+    }
+
+    /** True if {@code all} (its remaining bytes; its position is left unchanged) is exactly this artifact's content. */
+    public boolean isWhole(ByteBuffer all) {
+        return all.remaining() == size && sha256.equals(Pieces.wholeOf(all));
+    }
+
+    /** A check of the whole content read in order: feed it every byte, then ask {@link Check#isWhole()}. */
+    public Check check() {
+        return new Check();
+    }
+
+    /** Digests bytes as they are read (each once) and tells whether they were exactly the artifact's content. */
+    public final class Check {
+        private final Pieces.Digester pieces = new Pieces.Digester();
+
+        private Check() {}
+
+        /** The next {@code len} bytes of the content. */
+        public void update(byte[] b, int off, int len) {
+            pieces.update(b, off, len);
+        }
+
+        /** True if the bytes given were the whole content, exactly as recorded. */
+        public boolean isWhole() {
+            return pieces.length() == size && sha256.equals(Pieces.whole(size, pieces.finish()));
+        }
     }
 }

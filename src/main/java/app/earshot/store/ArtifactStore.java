@@ -13,7 +13,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -71,6 +70,15 @@ public final class ArtifactStore {
         return Duration.ofMinutes(1);
     }
 
+    /**
+     * The store's calls since it started.
+     *
+     * @param hits        calls answered from disk or memory without producing
+     * @param misses      calls that found nothing valid stored (they produced, or waited for another caller's production)
+     * @param productions producer invocations
+     */
+    public record Counts(long hits, long misses, long productions) {}
+
     /** Thrown inside {@link #storedOnly} for an artifact that is not stored: it would have had to be made (or waited for). */
     public static final class NotStored extends RuntimeException {
         NotStored(String name) {
@@ -100,23 +108,20 @@ public final class ArtifactStore {
     private final ThreadLocal<Boolean> storedOnly = ThreadLocal.withInitial(() -> false);
 
     /**
-     * A store under {@code root} that checks ".wav" and ".mp3" files and keeps up to an eighth of the heap in memory
-     * if the disk fails; productions are not limited.
+     * For tests: a store under {@code root} that checks the audio formats and keeps up to an eighth of the heap in
+     * memory if the disk fails; productions are not limited, records not signed.
      */
-    public ArtifactStore(Path root) {
+    ArtifactStore(Path root) {
         this(root, defaultMemoryLimit(), AUDIO_CHECKS, Maker.open(), Seal.NONE);
     }
 
     /**
      * A store under {@code root} whose productions (not its hits) are admitted by {@code maker}, checking files with
-     * {@code checks} per extension besides ".wav" and ".mp3". Creates the root if missing and deletes temp files a
-     * crashed writer left behind. An unusable root is logged, not thrown: artifacts are then served from memory.
+     * {@code checks} per extension besides the audio formats, signing every record with {@code seal} and refusing
+     * (discarding, making again) any it does not sign ({@link Seal#NONE}: unsigned). Creates the root if missing and
+     * deletes temp files a crashed writer left behind. An unusable root is logged, not thrown: artifacts are then
+     * served from memory.
      */
-    public ArtifactStore(Path root, Maker maker, Map<String, Validator> checks) {
-        this(root, maker, checks, Seal.NONE);
-    }
-
-    /** As above, signing every record with {@code seal} and refusing (discarding, making again) any it does not sign. */
     public ArtifactStore(Path root, Maker maker, Map<String, Validator> checks, Seal seal) {
         this(root, defaultMemoryLimit(), merged(checks), maker, seal);
     }
@@ -266,19 +271,9 @@ public final class ArtifactStore {
         return root;
     }
 
-    /** Calls answered from disk or memory without producing. */
-    public long hits() {
-        return hits.get();
-    }
-
-    /** Calls that found nothing valid stored (they produced, or waited for another caller's production). */
-    public long misses() {
-        return misses.get();
-    }
-
-    /** Producer invocations. */
-    public long productions() {
-        return productions.get();
+    /** How often this store was asked, answered without producing, and produced, since it started. */
+    public Counts counts() {
+        return new Counts(hits.get(), misses.get(), productions.get());
     }
 
     /** Bytes currently held by the in-memory fallback. */
@@ -373,7 +368,7 @@ public final class ArtifactStore {
             throw new UncheckedIOException("producing " + name, e);
         }
         byte[] made = bytes.toByteArray();
-        Artifact held = Artifact.inMemory(key, extension, made, Instant.now(), HexFormat.of().formatHex(Record.newSha256().digest(made)));
+        Artifact held = Artifact.inMemory(key, extension, made, Instant.now(), Pieces.wholeOf(java.nio.ByteBuffer.wrap(made)));
         memory.put(name, held);
         return held;
     }

@@ -10,9 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 
 /**
  * Writes one artifact so that no reader ever sees it half-written: the producer's bytes go to a temp file, which is
@@ -34,13 +31,13 @@ final class AtomicWrite {
         String unique = TempFiles.uniqueSuffix();
         Path temp = directory.resolve(file.getFileName() + unique);
         Path recordTemp = directory.resolve(file.getFileName() + Keys.RECORD_SUFFIX + unique);
-        MessageDigest sha = Record.newSha256();
         Pieces.Digester pieces = new Pieces.Digester();
         long length;
         try {
             Files.createDirectories(directory);
             try (LazyFile lazy = new LazyFile(temp)) {
-                CountingStream counted = new CountingStream(new DigestOutputStream(lazy, sha), pieces);
+                // Each byte is hashed once, into its piece's digest; the whole file's digest is made from those.
+                CountingStream counted = new CountingStream(lazy, pieces);
                 producer.writeTo(counted);
                 counted.flush();
                 length = counted.count;
@@ -50,8 +47,7 @@ final class AtomicWrite {
             TempFiles.deleteQuietly(temp);
             throw e;
         }
-        Record record = new Record(file.getFileName().toString(), length, HexFormat.of().formatHex(sha.digest()),
-                pieces.finish());
+        Record record = Record.of(file.getFileName().toString(), length, pieces.finish());
         try {
             check.check(temp);
         } catch (IOException e) {

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which stored files may be served: a file is verified in full (length and SHA-256 against its record, then its
+ * Which stored files may be served: a file is verified in full (length and digests against its record, then its
  * format) the first time this process uses it, and by size, modification time and file identity (one stat) on every
  * later use; a file that fails is discarded with its record. Counts what it saw, for {@code /healthz}.
  */
@@ -71,7 +71,7 @@ final class Verification {
             if (!before.isRegularFile()) throw new IOException("not a regular file");
             Record recorded = Record.read(Keys.recordFile(file), seal);
             if (!recorded.name().equals(name)) throw new IOException("its record was written for " + recorded.name());
-            Record actual = Record.of(file);
+            Record actual = Record.of(file, recorded);
             if (actual.length() != recorded.length()) {
                 throw new IOException("length " + actual.length() + " but " + recorded.length() + " were written");
             }
@@ -101,8 +101,9 @@ final class Verification {
     /** Notes {@code file}, just written or verified with {@code record}, as verified; the artifact to serve. */
     Artifact remember(String key, String extension, String name, Path file, Record record) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        // Served under the current format's digest, whichever format the record is in: the pieces are the same.
         Artifact artifact = Artifact.onDisk(key, extension, file, attributes.size(), attributes.lastModifiedTime().toInstant(),
-                record.sha256(), record.pieces());
+                Pieces.whole(record.length(), record.pieces()), record.pieces());
         verified.put(name, new Verified(artifact, attributes.fileKey()));
         return artifact;
     }

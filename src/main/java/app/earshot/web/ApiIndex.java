@@ -66,12 +66,12 @@ final class ApiIndex {
     private final SpokenScripts scripts;
     private final TelephoneAudio telephone;
     private final Templates templates;
-    private final Views views;
+    private final PageView pageViews;
     private final TalkingBook books;
     private final ArtifactStore store;
     private final app.earshot.making.Maker maker;
 
-    ApiIndex(Clips clips, Captioner captions, SpokenScripts scripts, TelephoneAudio telephone, Templates templates, Views views,
+    ApiIndex(Clips clips, Captioner captions, SpokenScripts scripts, TelephoneAudio telephone, Templates templates, PageView pageViews,
              TalkingBook books, ArtifactStore store) {
         this.books = books;
         this.clips = clips;
@@ -79,7 +79,7 @@ final class ApiIndex {
         this.scripts = scripts;
         this.telephone = telephone;
         this.templates = templates;
-        this.views = views;
+        this.pageViews = pageViews;
         this.store = store;
         this.maker = store.maker();
     }
@@ -122,7 +122,7 @@ final class ApiIndex {
         }
         formats.put("epub", tally.audio(links.path("/" + page.slug() + "." + TalkingBook.EXTENSION), TalkingBook.MEDIA_TYPE,
                 () -> books.book(v, now.messages(page.language()), site, page), false));
-        formats.put("html", html(links.path("/" + page.slug()), templates.render("page.ftlh", views.page(now, page))));
+        formats.put("html", html(links.path("/" + page.slug()), templates.render("page.ftlh", pageViews.page(now, page))));
         List<Prompt> prompts = new ArrayList<>();
         keypad.prompts().forEach((name, words) -> {
             Map<String, Rendering> tel = new LinkedHashMap<>();
@@ -148,7 +148,7 @@ final class ApiIndex {
         Map<String, Rendering> formats = new LinkedHashMap<>();
         // Rendered as the page route renders it: it shows the clip's size and length once the clip exists.
         formats.put("html", html(links.path("/" + page.slug() + "/" + section.id()),
-                templates.render("section.ftlh", views.section(now, page, section))));
+                templates.render("section.ftlh", pageViews.section(now, page, section))));
         for (Speed speed : SPEEDS) {
             String prefix = speed == Speed.NORMAL ? "" : speed.label() + ".";
             String url = base + speed.fileSuffix();

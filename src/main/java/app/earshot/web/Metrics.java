@@ -45,8 +45,9 @@ public final class Metrics {
         out.append("# HELP earshot_mp3_encode_seconds_total Wall-clock seconds spent encoding MP3.\n")
                 .append("# TYPE earshot_mp3_encode_seconds_total counter\n")
                 .append("earshot_mp3_encode_seconds_total ").append(narrator.mp3EncodeSeconds()).append('\n');
-        counter(out, "earshot_audio_cache_hits_total", "Audio cache lookups answered from the cache.", store.hits());
-        counter(out, "earshot_audio_cache_misses_total", "Audio cache lookups that had to produce the file.", store.misses());
+        ArtifactStore.Counts counts = store.counts();
+        counter(out, "earshot_audio_cache_hits_total", "Audio cache lookups answered from the cache.", counts.hits());
+        counter(out, "earshot_audio_cache_misses_total", "Audio cache lookups that had to produce the file.", counts.misses());
         counter(out, "earshot_artifacts_failed_verification_total", "Stored files found damaged and discarded.",
                 store.health().failedVerification());
         counter(out, "earshot_fast_path_responses_total", "Responses answered from prepared bytes before routing.",

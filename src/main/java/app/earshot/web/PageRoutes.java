@@ -21,6 +21,8 @@ import java.util.function.Supplier;
 final class PageRoutes {
     private final Templates templates;
     private final Views views;
+    private final PageView pageViews;
+    private final TranscriptView transcripts;
     private final LongSupplier audioVersion;
     // Rendered pages by path, reused while neither the content snapshot nor the set of cached audio changes
     // (pages show audio sizes and lengths). Only paths of real pages get in, and at most MAX_RENDERED of them.
@@ -34,10 +36,13 @@ final class PageRoutes {
 
     private final FastPath fastPath;
 
-    PageRoutes(Templates templates, Views views, LongSupplier audioVersion, FastPath fastPath) {
+    PageRoutes(Templates templates, Views views, PageView pageViews, TranscriptView transcripts, LongSupplier audioVersion,
+               FastPath fastPath) {
         this.fastPath = fastPath;
         this.templates = templates;
         this.views = views;
+        this.pageViews = pageViews;
+        this.transcripts = transcripts;
         this.audioVersion = audioVersion;
     }
 
@@ -78,7 +83,7 @@ final class PageRoutes {
         Page page = page(site, slug);
         Links links = links(ctx, site, page);
         serve(ctx, site, "/" + page.slug(), links, () -> templates.render("page.ftlh",
-                inLanguage(views.page(now, page), now, page, null, "", links)));
+                inLanguage(pageViews.page(now, page), now, page, null, "", links)));
     }
 
     private void section(Context ctx) {
@@ -89,12 +94,12 @@ final class PageRoutes {
         Links links = links(ctx, site, page);
         if (ctx.pathParam("section").equals("transcript")) {
             serve(ctx, site, "/" + page.slug() + "/transcript", links, () -> templates.render("transcript.ftlh",
-                    inLanguage(views.transcript(now, page, null), now, page, null, "/transcript", links)));
+                    inLanguage(transcripts.transcript(now, page, null), now, page, null, "/transcript", links)));
             return;
         }
         Section section = section(page, ctx.pathParam("section"));
         serve(ctx, site, "/" + page.slug() + "/" + section.id(), links, () -> templates.render("section.ftlh",
-                inLanguage(views.section(now, page, section), now, page, section, "", links)));
+                inLanguage(pageViews.section(now, page, section), now, page, section, "", links)));
     }
 
     private void sectionTranscript(Context ctx) {
@@ -104,7 +109,7 @@ final class PageRoutes {
         Section section = section(page, ctx.pathParam("section"));
         Links links = links(ctx, site, page);
         serve(ctx, site, "/" + page.slug() + "/" + section.id() + "/transcript", links, () -> templates.render("transcript.ftlh",
-                inLanguage(views.transcript(now, page, section), now, page, section, "/transcript", links)));
+                inLanguage(transcripts.transcript(now, page, section), now, page, section, "/transcript", links)));
     }
 
     /**
@@ -124,7 +129,7 @@ final class PageRoutes {
     Map<String, Object> inLanguage(Map<String, Object> model, Snapshot now, Page page, Section section, String suffix,
                                    Links links) {
         Site site = now.site();
-        if (!page.language().equals(site.language())) model.put("pages", views.navigation(site, page.language()));
+        if (!page.language().equals(site.language())) model.put("pages", Navigation.links(site, page.language()));
         model.put("alternates", Alternates.absolute(Alternates.of(site, page, section, suffix), links));
         List<Alternates.Version> translations = new ArrayList<>(Alternates.translations(site, page, section, suffix));
         Page source = page.unreviewedTranslation() ? site.page(page.translationOf()).orElse(null) : null;
@@ -152,10 +157,10 @@ final class PageRoutes {
             // A page with translations is rendered here with root-relative alternates, which compiles its templates;
             // no request matches that entry (its alternates are absolute), so the first one renders it again.
             render(site, "/" + page.slug(), Links.relative(), () -> templates.render("page.ftlh",
-                    inLanguage(views.page(now, page), now, page, null, "", Links.relative())));
+                    inLanguage(pageViews.page(now, page), now, page, null, "", Links.relative())));
             for (Section section : page.sections().subList(0, Math.min(1, page.sections().size()))) {
                 render(site, "/" + page.slug() + "/" + section.id(), Links.relative(), () -> templates.render("section.ftlh",
-                        inLanguage(views.section(now, page, section), now, page, section, "", Links.relative())));
+                        inLanguage(pageViews.section(now, page, section), now, page, section, "", Links.relative())));
             }
         }
         home(now);

@@ -94,8 +94,8 @@ final class SearchView {
     /** The topics of the reader's language's home, in its words (one "Pages" link for a site without topics). */
     private List<Views.Link> topics(Site site, Messages msg, String asked) {
         String language = site.languages().contains(asked) ? asked : site.language();
-        if (!site.topics().isEmpty()) return views.navigation(site, language);
-        return views.groups(site).stream().map(t -> new Views.Link(Views.home(site, language) + "#" + t.id(),
+        if (!site.topics().isEmpty()) return Navigation.links(site, language);
+        return Navigation.groups(site).stream().map(t -> new Views.Link(Navigation.home(site, language) + "#" + t.id(),
                 msg.get("layout.topics.pages"))).toList();
     }
 }

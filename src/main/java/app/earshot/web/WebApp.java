@@ -77,9 +77,11 @@ public final class WebApp {
         Templates templates = new Templates();
         StaticAssets assets = new StaticAssets();
         TalkingBook books = TalkingBook.of(narrator);
-        Views views = new Views(assets, narrator.clips(), narrator.captions(), narrator.readiness(), books, narrator);
+        Views views = new Views(assets);
+        PageView pageViews = new PageView(views, narrator.captions(), narrator.readiness(), books, narrator);
+        TranscriptView transcripts = new TranscriptView(views, narrator.captions(), narrator.readiness());
         Metrics metrics = new Metrics(narrator.recorder(), store);
-        FastPath fastPath = new FastPath(() -> new FastPath.Version(content.generation(), store.productions()), metrics);
+        FastPath fastPath = new FastPath(() -> new FastPath.Version(content.generation(), store.counts().productions()), metrics);
         MediaResponder media = new MediaResponder(metrics, fastPath, store);
         return Javalin.create(config -> {
             configureServer(config, security, fastPath);
@@ -99,7 +101,7 @@ public final class WebApp {
             SpokenScripts scripts = new SpokenScripts();
             PhoneAudio phoneAudio = new PhoneAudio(narrator.captions(), narrator.maker(), telephone, scripts);
             new IvrRoutes(phoneAudio, narrator).register(config.routes);
-            ApiIndex apiIndex = new ApiIndex(narrator.clips(), narrator.captions(), scripts, telephone, templates, views, books, store);
+            ApiIndex apiIndex = new ApiIndex(narrator.clips(), narrator.captions(), scripts, telephone, templates, pageViews, books, store);
             new ApiRoutes(apiIndex, preview).register(config.routes);
             new FeedRoutes(narrator.clips(), narrator.readiness(), store, media).register(config.routes);
             new BookRoutes(narrator, books, media).register(config.routes);
@@ -107,7 +109,7 @@ public final class WebApp {
             new SitemapRoutes().register(config.routes);
             // Before the page routes, whose /{slug}/{section} would otherwise take /preview/... (off: those are 404s).
             if (preview != null) new PreviewRoutes(preview, narrator.prompts(), templates, views, media).register(config.routes);
-            PageRoutes pages = new PageRoutes(templates, views, () -> store.productions(), fastPath);
+            PageRoutes pages = new PageRoutes(templates, views, pageViews, transcripts, () -> store.counts().productions(), fastPath);
             pages.register(config.routes);
             Thread primer = prime(pages, content);
             // Nothing of this server goes on working after it stops (a test's cache folder is deleted right after).

@@ -54,7 +54,7 @@ class ArtifactStoreTest {
         assertEquals(1, producer.calls.get());
         assertEquals(first.path(), second.path());
         assertArrayEquals(wav, second.readAllBytes());
-        assertEquals(List.of(1L, 1L, 1L), List.of(cache.hits(), cache.misses(), cache.productions()));
+        assertEquals(List.of(1L, 1L, 1L), List.of(cache.counts().hits(), cache.counts().misses(), cache.counts().productions()));
     }
 
     @Test
@@ -68,13 +68,71 @@ class ArtifactStoreTest {
     }
 
     @Test
-    void recordNamesTheFileItWasWrittenForWithLengthAndSha256OfTheBytesWritten() throws Exception {
+    void recordNamesTheFileItWasWrittenForWithLengthPieceDigestsAndTheDigestOfThose() throws Exception {
         Artifact a = new ArtifactStore(dir).get(key, "wav", () -> wav);
-        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(wav));
         String piece = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(wav), 0, 16);
+        String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest((wav.length + " " + piece).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         assertTrue(wav.length <= 1 << 16, "one piece");
-        assertEquals("earshot-sum-2 " + key + ".wav " + wav.length + " " + sha + " " + piece + "\n", Files.readString(a.path().resolveSibling(key + ".wav.sum")));
-        assertEquals(sha, a.sha256());
+        assertEquals("earshot-sum-3 " + key + ".wav " + wav.length + " " + digest + " " + piece + "\n", Files.readString(a.path().resolveSibling(key + ".wav.sum")));
+        assertEquals(digest, a.sha256());
+    }
+
+    @Test
+    void aFileRecordedInThePreviousFormatIsServedWithoutBeingMadeAgain() throws Exception {
+        byte[] big = bigWav();
+        writePreviousFormat(big, big);
+        Counting producer = new Counting(big);
+        Artifact a = new ArtifactStore(dir).get(key, "wav", producer);
+        assertEquals(0, producer.calls.get());
+        assertArrayEquals(big, a.readAllBytes());
+        assertTrue(a.pieceIsIntact(1, java.nio.ByteBuffer.wrap(big, 1 << 16, 1 << 16)));
+    }
+
+    @Test
+    void aFileRecordedInThePreviousFormatWithAByteChangedIsMadeAgain() throws Exception {
+        byte[] big = bigWav();
+        byte[] damaged = big.clone();
+        damaged[damaged.length - 10] ^= 1;
+        writePreviousFormat(big, damaged);
+        Counting producer = new Counting(big);
+        Artifact a = new ArtifactStore(dir).get(key, "wav", producer);
+        assertEquals(1, producer.calls.get());
+        assertArrayEquals(big, a.readAllBytes());
+        assertTrue(Files.readString(a.path().resolveSibling(key + ".wav.sum")).startsWith("earshot-sum-3 "));
+    }
+
+    @Test
+    void aRecordWhoseDigestDoesNotFitItsPiecesIsRefusedAndTheFileMadeAgain() throws Exception {
+        Path file = new ArtifactStore(dir).get(key, "wav", () -> wav).path();
+        Path sum = file.resolveSibling(key + ".wav.sum");
+        String[] fields = Files.readString(sum).split(" ");
+        fields[3] = fields[3].substring(0, 63) + (fields[3].endsWith("0") ? "1" : "0");
+        Files.writeString(sum, String.join(" ", fields));
+        Counting producer = new Counting(wav);
+        new ArtifactStore(dir).get(key, "wav", producer);
+        assertEquals(1, producer.calls.get());
+    }
+
+    /** A WAV of three pieces and a bit. */
+    private static byte[] bigWav() {
+        return Wav.encode(Signals.tone(16000, 440, 8000, 6.5));
+    }
+
+    /** {@code bytes} in the store's place for the key, with a record of the previous format made for {@code recorded}. */
+    private void writePreviousFormat(byte[] recorded, byte[] bytes) throws Exception {
+        StringBuilder pieces = new StringBuilder();
+        for (int at = 0; at < recorded.length; at += 1 << 16) {
+            java.security.MessageDigest piece = java.security.MessageDigest.getInstance("SHA-256");
+            piece.update(recorded, at, Math.min(1 << 16, recorded.length - at));
+            pieces.append(java.util.HexFormat.of().formatHex(piece.digest(), 0, 16));
+        }
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(recorded));
+        Path file = dir.resolve(key.substring(0, 2)).resolve(key + ".wav");
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+        Files.writeString(file.resolveSibling(key + ".wav.sum"),
+                "earshot-sum-2 " + key + ".wav " + recorded.length + " " + sha + " " + pieces + "\n");
     }
 
     @Test
@@ -121,7 +179,7 @@ class ArtifactStoreTest {
         restarted.get(key, "wav", () -> {
             throw new AssertionError("should have been a hit");
         });
-        assertEquals(1, restarted.hits());
+        assertEquals(1, restarted.counts().hits());
     }
 
     @Test
@@ -149,8 +207,8 @@ class ArtifactStoreTest {
             pool.shutdownNow();
         }
         assertEquals(1, calls.get());
-        assertEquals(1, cache.productions());
-        assertEquals(threads, cache.hits() + cache.misses());
+        assertEquals(1, cache.counts().productions());
+        assertEquals(threads, cache.counts().hits() + cache.counts().misses());
     }
 
     @Test
@@ -184,7 +242,7 @@ class ArtifactStoreTest {
                 }));
         assertEquals("voice crashed", e.getMessage());
         assertFalse(cache.get(key, "wav", () -> wav).inMemory());
-        assertEquals(2, cache.productions());
+        assertEquals(2, cache.counts().productions());
     }
 
     @Test
@@ -200,7 +258,7 @@ class ArtifactStoreTest {
         Path file = cache.get(key, "wav", () -> wav).path();
         Files.write(file, Arrays.copyOf(wav, wav.length / 2));
         Artifact again = cache.get(key, "wav", () -> wav);
-        assertEquals(2, cache.productions());
+        assertEquals(2, cache.counts().productions());
         assertEquals(wav.length, again.size());
         assertEquals(Wav.inspect(wav), Wav.inspect(file));
     }
@@ -211,7 +269,7 @@ class ArtifactStoreTest {
         Files.write(file, Arrays.copyOf(wav, 30));
         ArtifactStore restarted = new ArtifactStore(dir);
         assertArrayEquals(wav, restarted.get(key, "wav", () -> wav).readAllBytes());
-        assertEquals(1, restarted.productions());
+        assertEquals(1, restarted.counts().productions());
     }
 
     @Test
@@ -260,7 +318,7 @@ class ArtifactStoreTest {
         for (String bad : new String[]{"../../etc/passwd", "..", key.toUpperCase(), key.substring(1), key + "0", "", null}) {
             assertThrows(IllegalArgumentException.class, () -> cache.get(bad, "wav", () -> wav), String.valueOf(bad));
         }
-        assertEquals(0, cache.productions());
+        assertEquals(0, cache.counts().productions());
     }
 
     @Test
@@ -270,7 +328,7 @@ class ArtifactStoreTest {
                 "abcdefghijklm", "wav\u0000", "", null}) {
             assertThrows(IllegalArgumentException.class, () -> cache.get(key, bad, () -> wav), String.valueOf(bad));
         }
-        assertEquals(0, cache.productions());
+        assertEquals(0, cache.counts().productions());
     }
 
     @Test
