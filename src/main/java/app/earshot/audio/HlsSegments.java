@@ -19,7 +19,9 @@ import java.util.Locale;
  * whose {@code main_data_begin} is zero: such a frame borrows nothing from the bit reservoir of the frames before it,
  * so a segment that starts on one decodes on its own (measured on the fixture pages: such frames come at least every
  * 6.6 s, at pauses and section starts). Only when none falls in the window is a cut made elsewhere, and the plan then
- * says the segments are not all independent.
+ * says the segments are not all independent. A part's start in a joined MP3 (its first frame, reservoir-free, after
+ * {@link Mp3Join}'s silent frames) is always a cut, so every section starts a segment and a playlist titles each
+ * section, however short, whatever frames the encoder left reservoir-free.
  */
 public final class HlsSegments {
     /** The PRIV owner Apple's HLS specification names for packed audio timestamps. */
@@ -30,6 +32,8 @@ public final class HlsSegments {
     public static final double MAX_SECONDS = 9.5;
     /** The shortest segment cut at a reservoir-free frame, except the last. */
     public static final double MIN_SECONDS = 3.0;
+    /** Names the cutting rules, for cache keys: 2 cuts at every joined part's start. */
+    public static final int CUTTING_VERSION = 2;
     /** Bytes of the ID3 tag before every segment's frames. */
     public static final int TAG_BYTES = 10 + 10 + TIMESTAMP_OWNER.length() + 1 + 8;
 
@@ -123,6 +127,9 @@ public final class HlsSegments {
         long offset = 0;
         long[] offsets = new long[1024];
         BitSet reservoirFree = new BitSet();
+        BitSet partStarts = new BitSet();
+        boolean afterSilence = false;
+        byte[] body = new byte[256];
         int frames = -1; // the tag frame is frame -1
         int sampleRate = 0;
         int samplesPerFrame = 0;
@@ -142,6 +149,20 @@ public final class HlsSegments {
                 offsets[frames] = offset;
                 int begin = mpeg1 ? (head[side] & 0xFF) << 1 | (head[side + 1] & 0x80) >>> 7 : head[side] & 0xFF;
                 if (begin == 0) reservoirFree.set(frames);
+                if (((header >>> 12) & 0xF) == 1 && length - side - 2 <= body.length) {
+                    // Lowest bitrate: maybe one of Mp3Join's silent frames (every bit after the header zero).
+                    int rest = length - side - 2;
+                    if (mp3.readNBytes(body, 0, rest) != rest) throw new InvalidMp3Exception("a frame is cut short at byte " + offset);
+                    boolean silent = head[side] == 0 && head[side + 1] == 0;
+                    for (int i = 0; i < rest && silent; i++) silent = body[i] == 0;
+                    if (!silent && afterSilence && begin == 0) partStarts.set(frames);
+                    afterSilence = silent;
+                    offset += length;
+                    frames++;
+                    continue;
+                }
+                if (afterSilence && begin == 0) partStarts.set(frames);
+                afterSilence = false;
             } else {
                 boolean mpeg2 = ((header >>> 19) & 3) == 2;
                 sampleRate = new int[] {44100, 48000, 32000}[(header >>> 10) & 3] / (mpeg1 ? 1 : mpeg2 ? 2 : 4);
@@ -153,11 +174,14 @@ public final class HlsSegments {
         }
         if (frames <= 0) throw new InvalidMp3Exception("no audio frames after the tag frame");
         offsets[frames] = offset;
-        return new Plan(sampleRate, samplesPerFrame, cut(offsets, frames, reservoirFree, sampleRate / (double) samplesPerFrame));
+        return new Plan(sampleRate, samplesPerFrame, cut(offsets, frames, reservoirFree, partStarts, sampleRate / (double) samplesPerFrame));
     }
 
-    /** Cuts {@code frames} frames into segments, at reservoir-free frames nearest the target where there are any. */
-    private static List<Segment> cut(long[] offsets, int frames, BitSet reservoirFree, double framesPerSecond) {
+    /**
+     * Cuts {@code frames} frames into segments: at every part start, and between them at the reservoir-free frames
+     * nearest the target where there are any (not one leaving less than the minimum before the next part start).
+     */
+    private static List<Segment> cut(long[] offsets, int frames, BitSet reservoirFree, BitSet partStarts, double framesPerSecond) {
         int target = (int) Math.round(TARGET_SECONDS * framesPerSecond);
         int max = (int) Math.floor(MAX_SECONDS * framesPerSecond);
         int min = (int) Math.ceil(MIN_SECONDS * framesPerSecond);
@@ -165,12 +189,15 @@ public final class HlsSegments {
         int start = 0;
         while (start < frames) {
             int end;
-            if (frames - start <= max) {
-                end = frames;
+            int part = partStarts.nextSetBit(start + 1);
+            int limit = part < 0 ? frames : Math.min(part, frames);
+            if (limit - start <= max) {
+                end = limit;
             } else {
                 end = -1;
                 for (int c = start + min; c <= start + max; c++) {
-                    if (reservoirFree.get(c) && (end < 0 || Math.abs(c - start - target) < Math.abs(end - start - target))) end = c;
+                    if (reservoirFree.get(c) && (part < 0 || limit - c >= min)
+                            && (end < 0 || Math.abs(c - start - target) < Math.abs(end - start - target))) end = c;
                 }
                 if (end < 0) end = start + target;
             }

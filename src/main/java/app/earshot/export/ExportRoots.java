@@ -31,7 +31,7 @@ public final class ExportRoots {
             if (!line.line().isEmpty()) roots.add(dir + "ivr.vxml");
             // Its topic menus (those not at its start are documents of their own).
             for (int t = 0; t < line.topics().size() && line.topicLevel().heard(); t++) {
-                if (line.pageLevel(t).heard()) roots.add(dir + line.topics().get(t).topic().id() + ".topic.vxml");
+                if (line.level(t).heard()) roots.add(dir + line.topics().get(t).topic().id() + ".topic.vxml");
             }
             // Its pages (a line of one page is its start document alone).
             if (line.pageCount() > 1 && !line.line().isEmpty()) {

@@ -17,7 +17,7 @@ public final class CallFlow implements Line {
      */
     public record State(int menu, int section, int silence, Place place) {
         /** A state on a single page's line. */
-        public State(int menu, int section, int silence) {
+        State(int menu, int section, int silence) {
             this(menu, section, silence, null);
         }
 
@@ -39,7 +39,7 @@ public final class CallFlow implements Line {
         }
 
         /** This state on a page's line, without its place on the site line. */
-        public State withoutPlace() {
+        State withoutPlace() {
             return new State(menu, section, silence);
         }
 
@@ -55,7 +55,7 @@ public final class CallFlow implements Line {
      * A single page's line has no place (null).
      */
     public record Place(int topic, int group, int page) {
-        public static Place menu(int topic, int group) {
+        static Place menu(int topic, int group) {
             return new Place(topic, group, -1);
         }
 
@@ -69,14 +69,14 @@ public final class CallFlow implements Line {
 
     /** A prompt by name; {@code page} is the page whose prompt it is on the site line, -1 for the line's own. */
     public record Prompt(String name, int page) implements Sound {
-        public Prompt(String name) {
+        Prompt(String name) {
             this(name, -1);
         }
     }
 
     /** The section at {@code index} of the line's page, or on the site line of the page at {@code page}. */
     public record SectionAudio(int index, int page) implements Sound {
-        public SectionAudio(int index) {
+        SectionAudio(int index) {
             this(index, -1);
         }
     }
@@ -147,7 +147,7 @@ public final class CallFlow implements Line {
      * What to do when the caller said {@code words} in {@code state}: a topic plays its section from anywhere; a
      * {@link Command} word does what the table says; anything else is "not an option".
      */
-    public Turn heard(State state, String words) {
+    Turn heard(State state, String words) {
         SpokenChoices.Meaning meaning = spoken.match(words).orElse(null);
         if (meaning instanceof SpokenChoices.Topic t) return playSection(t.index());
         if (meaning instanceof SpokenChoices.Said c) return command(state, c.command());
@@ -155,7 +155,7 @@ public final class CallFlow implements Line {
     }
 
     /** What {@code command} does in {@code state} on a page's line (see {@link Command}). */
-    public Turn command(State state, Command command) {
+    Turn command(State state, Command command) {
         boolean inSection = state.inSection() && state.section() < sections;
         int menu = keypad.menu(state.menu()).isPresent() ? state.menu() : 0;
         return switch (command) {
@@ -180,7 +180,7 @@ public final class CallFlow implements Line {
     }
 
     /** What to do when {@code digits} (the first is used) were pressed in {@code state}. */
-    public Turn answer(State state, String digits) {
+    Turn answer(State state, String digits) {
         if (digits == null || digits.isBlank()) return arrive(state);
         String key = digits.strip().substring(0, 1);
         if (state.inSection() && state.section() < sections) return inSection(state.section(), key);

@@ -39,12 +39,12 @@ public final class SiteMenu {
         }
 
         /** The choices of {@code group} in key order (key 1 first). */
-        public List<Choice> group(int group) {
+        List<Choice> group(int group) {
             return groups.get(group);
         }
 
         /** True if {@code group} has a later group, reached with {@link #MORE}. */
-        public boolean hasMore(int group) {
+        boolean hasMore(int group) {
             return group + 1 < groups.size();
         }
 
@@ -54,7 +54,7 @@ public final class SiteMenu {
         }
 
         /** The group holding {@code choice}. */
-        public int groupOf(Choice choice) {
+        int groupOf(Choice choice) {
             for (int g = 0; g < groups.size(); g++) if (groups.get(g).contains(choice)) return g;
             throw new IllegalArgumentException("not in this level: " + choice);
         }
@@ -206,7 +206,7 @@ public final class SiteMenu {
     }
 
     /** The prompts a wrong key or word plays in group {@code group} of {@code level}: "not an option", then the menu if that fits 20 s. */
-    public List<String> notAnOption(Level level, int group) {
+    List<String> notAnOption(Level level, int group) {
         String retry = retry(level.prompt(group));
         return prompts.containsKey(retry) ? List.of(retry) : List.of(NOT_AN_OPTION, level.prompt(group));
     }
@@ -258,8 +258,8 @@ public final class SiteMenu {
         return topicLevel;
     }
 
-    /** The menu of the pages of topic {@code topic} (heard only when it has two or more). */
-    public Level pageLevel(int topic) {
+    /** The menu of the pages of topic {@code topic} (heard only when it has two or more); outside this package: {@link #level}. */
+    Level pageLevel(int topic) {
         return pageLevels.get(topic);
     }
 

@@ -80,6 +80,6 @@ public final class RenderingKeys {
     }
 
     /** Changes whenever the cutting or the tag before each segment changes. */
-    private static final String HLS_VERSION = "hls-1:" + app.earshot.audio.HlsSegments.TARGET_SECONDS + ":"
+    private static final String HLS_VERSION = "hls-" + app.earshot.audio.HlsSegments.CUTTING_VERSION + ":" + app.earshot.audio.HlsSegments.TARGET_SECONDS + ":"
             + app.earshot.audio.HlsSegments.MAX_SECONDS + ":" + app.earshot.audio.HlsSegments.MIN_SECONDS;
 }

@@ -3,7 +3,6 @@ package app.earshot.web;
 import app.earshot.narration.Voicing;
 import app.earshot.content.Page;
 import app.earshot.content.Site;
-import app.earshot.content.Slug;
 import app.earshot.ivr.CallFlow;
 import app.earshot.ivr.CallTable;
 import app.earshot.ivr.SiteFlow;
@@ -11,7 +10,6 @@ import app.earshot.ivr.SiteMenu;
 import app.earshot.ivr.KeypadMenu;
 import app.earshot.ivr.LanguageMenu;
 import app.earshot.ivr.Sounds;
-import app.earshot.ivr.Twiml;
 import app.earshot.ivr.VoiceXml;
 import java.util.List;
 import java.util.function.Function;
@@ -21,15 +19,13 @@ import io.javalin.http.NotFoundResponse;
 
 /**
  * Phone menus. Each page's own line: {@code /ivr/{slug}.vxml} (VoiceXML 2.1, GET) and {@code /ivr/{slug}/twiml}
- * (TwiML; GET or POST, the state in the query string, the key in Twilio's {@code Digits} parameter or the words in
- * {@code SpeechResult}). The site-wide line, the number a clinic publishes: {@code /ivr.vxml}, which holds the
+ * ({@link TwimlRoutes}). The site-wide line, the number a clinic publishes: {@code /ivr.vxml}, which holds the
  * topic and page menus and leads into {@code /ivr/{slug}.site.vxml} for each page (its menu, where "0" goes back up
- * to the topic), and {@code /ivr/twiml}. All are made per request from the current content and never wait for audio
- * (see {@link PhoneAudio}); the VoiceXML carries an ETag, TwiML is never cached (it is a step of one call).
+ * to the topic), and {@code /ivr/twiml}; their grammars. All are made per request from the current content and never
+ * wait for audio (see {@link PhoneAudio}); the VoiceXML and grammars carry an ETag.
  */
 final class IvrRoutes {
     static final String VXML = "application/voicexml+xml";
-    static final String TWIML = "application/xml; charset=utf-8";
     private static final String SITE_PAGE = ".site.vxml";
     private static final String SITE_TOPIC = ".topic.vxml";
     static final String SRGS = "application/srgs+xml";
@@ -66,12 +62,13 @@ final class IvrRoutes {
     }
 
     void register(RoutesConfig routes) {
+        TwimlRoutes twiml = new TwimlRoutes(audio, narrator);
         // The site's TwiML first: /ivr/{file} would otherwise take /ivr/twiml (a page cannot be called "twiml").
-        Routes.getAndHead(routes, "/ivr/twiml", this::siteTwiml);
-        routes.post("/ivr/twiml", this::siteTwiml);
+        Routes.getAndHead(routes, "/ivr/twiml", twiml::site);
+        routes.post("/ivr/twiml", twiml::site);
         Routes.getAndHead(routes, "/ivr.vxml", this::siteVxml);
-        Routes.getAndHead(routes, "/ivr/{slug}/twiml", this::twiml);
-        routes.post("/ivr/{slug}/twiml", this::twiml);
+        Routes.getAndHead(routes, "/ivr/{slug}/twiml", twiml::page);
+        routes.post("/ivr/{slug}/twiml", twiml::page);
         Routes.getAndHead(routes, "/ivr/{file}", this::vxml);
         Routes.getAndHead(routes, "/ivr/{lang}/{file}", this::lineFile);
     }
@@ -135,15 +132,15 @@ final class IvrRoutes {
     /** The language menu as {@code /ivr.vxml}: each choice goes to the start of that language's line. */
     private String languageVoiceXml(app.earshot.snapshot.Snapshot now, LanguageMenu menu) {
         Links links = Links.relative();
-        return menu.voiceXml(name -> languagePrompt(now, menu, name, links), KEYS_GRAMMAR, lang -> "/ivr/" + lang + LANGUAGE_GRAMMAR + GRAMMAR,
+        return menu.voiceXml(name -> languagePrompt(audio, now, menu, name, links), KEYS_GRAMMAR, lang -> "/ivr/" + lang + LANGUAGE_GRAMMAR + GRAMMAR,
                 lang -> {
                     SiteFlow flow = new SiteFlow(SiteMenu.of(now.site(), lang));
                     return links.siteVxml(flow.menu().line()) + "#" + flow.name(flow.start());
                 }, MediaResponder.MAX_AGE_SECONDS);
     }
 
-    /** A prompt of the language menu, spoken in its own language. */
-    private Sounds.Audio languagePrompt(app.earshot.snapshot.Snapshot now, LanguageMenu menu, String name, Links links) {
+    /** A prompt of the language menu, spoken in its own language: its clip once {@code audio} has made it, else its words. */
+    static Sounds.Audio languagePrompt(PhoneAudio audio, app.earshot.snapshot.Snapshot now, LanguageMenu menu, String name, Links links) {
         String words = menu.prompts().get(name);
         return audio.promptVersion(now.voicing(), words, menu.languageOf(name).orElseThrow())
                 .map(v -> new Sounds.Audio(links.sitePrompt(name, v, app.earshot.narration.TelephoneFormat.WAV_ULAW), words))
@@ -173,7 +170,7 @@ final class IvrRoutes {
         List<SiteMenu.TopicPages> topics = flow.menu().topics();
         int topic = -1;
         for (int t = 0; t < topics.size(); t++) if (topics.get(t).topic().id().equals(topicId)) topic = t;
-        if (topic < 0 || !flow.menu().pageLevel(topic).heard() || (top.inSiteMenu() && top.place().topic() == topic)) {
+        if (topic < 0 || !flow.menu().level(topic).heard() || (top.inSiteMenu() && top.place().topic() == topic)) {
             throw new NotFoundResponse("The site's phone line has no menu of its own for this topic; it starts at /ivr.vxml.");
         }
         Function<CallFlow.Turn, String> document = siteDocuments(flow);
@@ -250,7 +247,7 @@ final class IvrRoutes {
     private void menuGrammar(Context ctx, SiteMenu menu, String prompt) {
         SiteFlow flow = new SiteFlow(menu);
         List<SiteMenu.Level> levels = new java.util.ArrayList<>(List.of(menu.topicLevel()));
-        for (int t = 0; t < menu.topics().size(); t++) levels.add(menu.pageLevel(t));
+        for (int t = 0; t < menu.topics().size(); t++) levels.add(menu.level(t));
         for (SiteMenu.Level level : levels) {
             for (int g = 0; g < level.groups().size(); g++) {
                 if (level.heard() && level.prompt(g).equals(prompt)) {
@@ -269,141 +266,5 @@ final class IvrRoutes {
         ctx.contentType(type);
         if (Conditional.answer(ctx, Conditional.etag(type.equals(VXML) ? "vxml" : "grxml", bytes), null)) return;
         ctx.result(bytes);
-    }
-
-    private void twiml(Context ctx) {
-        Site site = RequestSnapshot.of(ctx).site();
-        Page page = PageRoutes.page(site, ctx.pathParam("slug"));
-        KeypadMenu keypad = KeypadMenu.of(page);
-        Links links = Links.absolute(ctx);
-        CallFlow flow = new CallFlow(keypad);
-        CallFlow.State state = state(ctx, page);
-        String speech = input(ctx, "SpeechResult");
-        String digits = input(ctx, "Digits");
-        CallFlow.Turn turn = (digits == null || digits.isBlank()) && speech != null && !speech.isBlank()
-                ? flow.heard(state, speech) : flow.answer(state, digits);
-        sendTwiml(ctx, Twiml.write(turn, IvrSounds.page(RequestSnapshot.of(ctx).voicing(), page, audio, links), s -> links.twiml(page, s),
-                flow.spoken().phrases(), twilioLanguage(page.language())));
-    }
-
-    private void siteTwiml(Context ctx) {
-        var now = RequestSnapshot.of(ctx);
-        Site site = now.site();
-        var languages = languages(narrator, now);
-        String speech = input(ctx, "SpeechResult");
-        String digits = input(ctx, "Digits");
-        if (languages.isPresent()) {
-            String lang = ctx.queryParam("lang");
-            if (lang == null || !languages.get().offers(lang)) {
-                languageTwiml(ctx, now, languages.get(), digits, speech);
-                return;
-            }
-            siteTwiml(ctx, SiteMenu.of(site, lang), digits, speech, false);
-            return;
-        }
-        siteTwiml(ctx, SiteMenu.of(site), digits, speech, false);
-    }
-
-    /**
-     * The language menu over TwiML: a key or a language's name (after {@code step=language}, the menu's own action)
-     * starts that language's line; anything else, the menu again; silence counts as on every menu.
-     */
-    private void languageTwiml(Context ctx, app.earshot.snapshot.Snapshot now, LanguageMenu menu, String digits, String speech) {
-        Links links = Links.absolute(ctx);
-        boolean answered = "language".equals(ctx.queryParam("step"));
-        var chosen = answered ? menu.chosen(digits, speech) : java.util.Optional.<String>empty();
-        if (chosen.isPresent()) {
-            siteTwiml(ctx, SiteMenu.of(now.site(), chosen.get()), null, null, true);
-            return;
-        }
-        int silence = answered ? 0 : small(ctx.queryParam("silence"));
-        sendTwiml(ctx, menu.twiml(name -> languagePrompt(now, menu, name, links), IvrRoutes::twilioLanguage,
-                links.siteTwiml() + "?step=language", links.siteTwiml() + "?silence=" + (silence + 1), silence));
-    }
-
-    /** A turn of the line {@code menu} over TwiML; {@code start} answers with the line's first turn. */
-    private void siteTwiml(Context ctx, SiteMenu menu, String digits, String speech, boolean start) {
-        SiteFlow flow = new SiteFlow(menu);
-        Links links = Links.absolute(ctx);
-        CallFlow.State state = siteState(ctx, flow);
-        boolean said = (digits == null || digits.isBlank()) && speech != null && !speech.isBlank();
-        CallFlow.Turn turn = start ? flow.start() : said ? flow.next(state, new CallFlow.Speech(speech))
-                : digits == null || digits.isBlank() ? flow.arrive(state) : flow.next(state, new CallFlow.Key(digits));
-        List<String> hints = turn.hangsUp() ? List.of() : flow.phrases(turn.listen());
-        sendTwiml(ctx, Twiml.write(turn, IvrSounds.site(RequestSnapshot.of(ctx).voicing(), menu, audio, links), s -> links.siteTwiml(menu, s),
-                hints, twilioLanguage(menu.language())));
-    }
-
-    private static void sendTwiml(Context ctx, String body) {
-        ctx.header("Cache-Control", "no-store");
-        ctx.contentType(TWIML);
-        ctx.result(body);
-    }
-
-    /** A Twilio parameter: from the form on POST, the query on GET; at most 200 characters are used. */
-    private static String input(Context ctx, String name) {
-        String value = ctx.method().name().equals("POST") ? ctx.formParam(name) : ctx.queryParam(name);
-        return value != null && value.length() > 200 ? value.substring(0, 200) : value;
-    }
-
-    /**
-     * Twilio wants a region ("en-US"); a bare language gets one Twilio documents for both {@code <Say>} and
-     * {@code <Gather>}. Spanish is {@code es-MX}: Latin American Spanish like the eSpeak NG voice ({@code es-419}) and
-     * the variety most United States patients speak, and, unlike {@code es-US}, listed for {@code <Say>}'s standard
-     * voices as well as for speech recognition ({@code es-ES} would recognise and speak Castilian).
-     */
-    static String twilioLanguage(String tag) {
-        if (tag.contains("-")) return tag;
-        return switch (tag) {
-            case "en" -> "en-US";
-            case "es" -> "es-MX";
-            case "fr" -> "fr-FR";
-            case "de" -> "de-DE";
-            default -> tag;
-        };
-    }
-
-    /** The state in the query string; anything unknown or malformed means the main menu. */
-    private static CallFlow.State state(Context ctx, Page page) {
-        String section = ctx.queryParam("section");
-        if (section != null && Slug.isValid(section)) {
-            var found = page.section(section);
-            if (found.isPresent()) return CallFlow.State.section(page.indexOf(found.get()));
-        }
-        return CallFlow.State.menu(small(ctx.queryParam("menu")), small(ctx.queryParam("silence")));
-    }
-
-    /**
-     * The site line's state in the query string: {@code page} (with {@code section} or {@code menu}) inside a page,
-     * {@code topic} for a topic's pages, neither for the topics; {@code group} and {@code silence} in the menus.
-     * Anything unknown or malformed means the top of the line.
-     */
-    private static CallFlow.State siteState(Context ctx, SiteFlow flow) {
-        SiteMenu menu = flow.menu();
-        String slug = ctx.queryParam("page");
-        if (slug != null && Slug.isValid(slug)) {
-            List<Page> pages = menu.site().pages();
-            for (int p = 0; p < pages.size(); p++) {
-                if (!pages.get(p).slug().equals(slug)) continue;
-                CallFlow.Place at = CallFlow.Place.page(menu.topicOf(p), p);
-                return state(ctx, pages.get(p)).at(at);
-            }
-        }
-        int silence = small(ctx.queryParam("silence"));
-        int group = small(ctx.queryParam("group"));
-        String topicId = ctx.queryParam("topic");
-        for (int t = 0; topicId != null && t < menu.topics().size(); t++) {
-            if (menu.topics().get(t).topic().id().equals(topicId) && menu.pageLevel(t).heard()) {
-                return SiteFlow.menuState(t, group < menu.pageLevel(t).groups().size() ? group : 0, silence);
-            }
-        }
-        CallFlow.State top = flow.top();
-        if (!top.inSiteMenu()) return top;
-        SiteMenu.Level level = menu.level(top.place().topic());
-        return SiteFlow.menuState(top.place().topic(), group < level.groups().size() ? group : 0, silence);
-    }
-
-    private static int small(String value) {
-        return value != null && value.matches("[0-9]{1,2}") ? Integer.parseInt(value) : 0;
     }
 }

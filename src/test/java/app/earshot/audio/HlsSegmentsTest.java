@@ -40,6 +40,28 @@ class HlsSegmentsTest {
     }
 
     @Test
+    void everyJoinedPartStartsASegmentHoweverShortAndWhereverTheReservoirFreeFramesFall() throws Exception {
+        // Parts of 180, 60 and 100 frames (the last two shorter than a segment), joined as Mp3Join joins them, with 5
+        // silent frames between; the first part's reservoir-free frames put the cut nearest 6 s at frame 148.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(stream(180, i -> i % 37 == 0));
+        byte[] silent = new byte[36];
+        silent[0] = (byte) 0xFF;
+        silent[1] = (byte) 0xF3;
+        silent[2] = (byte) 0x18; // bitrate index 1 (8 kbit/s), 16 kHz, no padding
+        silent[3] = (byte) 0xC0;
+        for (int part : new int[] {60, 100}) {
+            for (int k = 0; k < 5; k++) out.writeBytes(silent);
+            byte[] frames = stream(part, i -> i == 0);
+            out.write(frames, 180, frames.length - 180);
+        }
+        HlsSegments.Plan plan = plan(out.toByteArray());
+        java.util.List<Long> starts = plan.segments().stream().map(HlsSegments.Segment::firstFrame).toList();
+        assertTrue(starts.contains(180L + 5) && starts.contains(180L + 5 + 60 + 5), starts.toString());
+        assertTrue(plan.independent());
+    }
+
+    @Test
     void withoutAReservoirFreeFrameTheCutIsAtSixSecondsAndThePlanSaysSo() throws Exception {
         HlsSegments.Plan plan = plan(stream(1000, i -> i == 0));
         assertEquals(167, plan.segments().get(0).frames());

@@ -141,7 +141,7 @@ class CallDialectsTest {
             int index = row.from().listen().section();
             boolean asksAgain = row.input().equals(new CallFlow.Key(KeypadMenu.REPEAT))
                     || row.input() instanceof CallFlow.Speech s && List.of("repeat", "again", table.flow().spoken().topics().get(index).phrase()).contains(s.words());
-            if (!asksAgain) assertFalse(row.to().sounds().contains(new CallFlow.SectionAudio(index)), table.name(row.from()) + " + " + row.input());
+            if (!asksAgain) assertFalse(row.to().sounds().contains(new CallFlow.SectionAudio(index, -1)), table.name(row.from()) + " + " + row.input());
         }
     }
 
@@ -153,7 +153,7 @@ class CallDialectsTest {
             String words = keypad.prompt(keypad.afterSection(turn.listen().section())).orElseThrow();
             for (CallTable.Row row : table.rows(turn)) {
                 if (!(row.input() instanceof CallFlow.Key k)) continue;
-                boolean works = !row.to().sounds().get(0).equals(new CallFlow.Prompt(KeypadMenu.NOT_AN_OPTION));
+                boolean works = !row.to().sounds().get(0).equals(new CallFlow.Prompt(KeypadMenu.NOT_AN_OPTION, -1));
                 String offer = k.key().equals("*") ? "press star" : "press " + k.key();
                 assertEquals(works, words.contains(offer), table.name(turn) + ": key " + k.key() + " in \"" + words + "\"");
             }
@@ -165,7 +165,7 @@ class CallDialectsTest {
         Map<CallFlow.Turn, Integer> presses = app.earshot.ivr.CallTables.presses(table);
         for (int i = 0; i < page.sections().size(); i++) {
             int index = i;
-            int fewest = presses.entrySet().stream().filter(e -> !e.getKey().hangsUp() && e.getKey().sounds().get(0).equals(new CallFlow.SectionAudio(index)))
+            int fewest = presses.entrySet().stream().filter(e -> !e.getKey().hangsUp() && e.getKey().sounds().get(0).equals(new CallFlow.SectionAudio(index, -1)))
                     .mapToInt(Map.Entry::getValue).min().orElse(99);
             assertTrue(fewest <= 3, page.sections().get(i).id() + ": " + fewest);
         }

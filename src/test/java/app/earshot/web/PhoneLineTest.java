@@ -162,7 +162,7 @@ class PhoneLineTest {
         Map<CallFlow.Turn, Integer> presses = CallTables.presses(table);
         int sections = table.flow().keypad().page().sections().size();
         for (int s = 0; s < sections; s++) {
-            CallFlow.SectionAudio section = new CallFlow.SectionAudio(s);
+            CallFlow.SectionAudio section = new CallFlow.SectionAudio(s, -1);
             int fewest = presses.entrySet().stream().filter(e -> !e.getKey().hangsUp() && e.getKey().sounds().get(0).equals(section))
                     .mapToInt(Map.Entry::getValue).min().orElse(99);
             assertTrue(fewest <= 2, "section " + s + ": " + fewest + " presses");
