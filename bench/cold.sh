@@ -11,14 +11,21 @@
 # process CPU over the sum of synthesis CPU of the cold requests (goal: at most 1.5x), the median per-request ratio,
 # and the same without the round's first page (the JIT's first compilations fall there); and what the second kind
 # costs, as a share of the synthesis it did not need.
+# KINDS picks the clips asked per section (default "mp3 phone"; "wav" is the 16 kHz section WAV, /audio/{slug}/{id}.wav):
+# each section's kinds are asked in an order rotated by section and round, so each kind is asked first (cold) in turn.
+# EARSHOT names the launcher (default bin/earshot): a copy of another build's bin/ and target/ lets two builds
+# alternate within one period, e.g. for a before/after comparison on a loaded machine.
 #   bench/cold.sh                      # 4 pages, 3 rounds
 #   PAGES=8 ROUNDS=5 bench/cold.sh
+#   KINDS="wav phone" EARSHOT=/tmp/before/bin/earshot bench/cold.sh
 # Needs java 17, mvn, curl, python3. Loopback only; temporary files only. Not a test: nothing here can fail a build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PAGES=${PAGES:-4}
 ROUNDS=${ROUNDS:-3}
 PORT=${PORT:-18234}
+KINDS=${KINDS:-mp3 phone}
+EARSHOT=${EARSHOT:-bin/earshot}
 export JAVA_OPTS=${JAVA_OPTS:-}
 for tool in java curl python3; do
   command -v "$tool" >/dev/null || { echo "bench/cold.sh needs $tool" >&2; exit 2; }
@@ -31,15 +38,18 @@ cleanup() {
   [ -n "${KEEP:-}" ] || rm -rf "$work"
 }
 trap cleanup EXIT
-if [ ! -f target/earshot.jar ] || [ -n "$(find src/main pom.xml -newer target/earshot.jar -print -quit)" ]; then
+for kind in $KINDS; do
+  case $kind in mp3|phone|wav) ;; *) echo "bench/cold.sh: KINDS are mp3, phone and wav, not $kind" >&2; exit 2 ;; esac
+done
+if [ "$EARSHOT" = bin/earshot ] && { [ ! -f target/earshot.jar ] || [ -n "$(find src/main pom.xml -newer target/earshot.jar -print -quit)" ]; }; then
   mvn -q -B -ntp -DskipTests package
 fi
 
-echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD 2>/dev/null || echo '?'), launcher $EARSHOT, kinds $KINDS"
 python3 bench/library.py "$work/content" "$PAGES" > /dev/null
 
 start_server() { # $1 = cache folder
-  bin/earshot serve --no-warm --port "$PORT" --content "$work/content" --audio-cache "$1" > "$work/server.log" 2>&1 &
+  "$EARSHOT" serve --no-warm --port "$PORT" --content "$work/content" --audio-cache "$1" > "$work/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 240); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz" && return 0; sleep 0.5; done
   echo "bench/cold.sh: the server did not start: $(cat "$work/server.log")" >&2; exit 1
@@ -65,9 +75,9 @@ echo "== $PAGES pages, $(wc -l < "$work/sections.txt") sections, $(awk '{w += $3
 for round in $(seq 1 "$ROUNDS"); do
   rm -rf "$work/cache"
   start_server "$work/cache"
-  python3 - "$PORT" "$server_pid" "$round" "$work/sections.txt" >> "$work/requests.tsv" <<'EOF'
+  python3 - "$PORT" "$server_pid" "$round" "$work/sections.txt" "$KINDS" >> "$work/requests.tsv" <<'EOF'
 import os, re, sys, time, urllib.error, urllib.request
-port, pid, rnd, sections = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]
+port, pid, rnd, sections, chosen = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5].split()
 tick = os.sysconf("SC_CLK_TCK")
 base = "http://127.0.0.1:%d" % port
 
@@ -104,8 +114,10 @@ pages = []
 for i, line in enumerate(open(sections)):
     slug, sid, words = line.split()
     if slug not in pages: pages.append(slug)
-    kinds = [("mp3", "/audio/%s/%s.mp3" % (slug, sid)), ("phone", "/telephony/%s/%s.wav" % (slug, sid))]
-    if (i + rnd) % 2: kinds.reverse()
+    paths = {"mp3": "/audio/%s/%s.mp3", "phone": "/telephony/%s/%s.wav", "wav": "/audio/%s/%s.wav"}
+    kinds = [(k, paths[k] % (slug, sid)) for k in chosen]
+    turn = (i + rnd) % len(kinds)
+    kinds = kinds[turn:] + kinds[:turn]
     syn_first = None
     for order, (kind, path) in enumerate(kinds):
         spent, syn, size = ask(path)
@@ -132,13 +144,14 @@ def summary(label, chosen):
     print("%-34s %3d requests: process CPU %.2f s, synthesis CPU %.2f s; ratio sum/sum per round %s; median per request %.2fx"
           % (label, len(cold), sum(r["cpu"] for r in cold), sum(r["syn"] for r in cold),
              " ".join("%.2fx" % x for x in per_round), statistics.median(ratios)))
-for kind in ("mp3", "phone"):
+kinds = sorted(set(r["kind"] for r in rows))
+for kind in kinds:
     summary("cold %s (all pages)" % kind, [r for r in rows if r["kind"] == kind])
     summary("cold %s (after each round's page 1)" % kind, [r for r in rows if r["kind"] == kind and r["page"] > 1])
-for kind in ("mp3", "phone"):
-    second = [r for r in rows if r["kind"] == kind and r["order"] == 1 and r["page"] > 1]
+for kind in kinds:
+    second = [r for r in rows if r["kind"] == kind and r["order"] > 0 and r["page"] > 1]
     if second:
-        print("second %-5s (clip already made, after page 1): %3d requests, process CPU %.2f s = %.2fx the synthesis they did not need"
+        print("later %-5s (16 kHz clip already made, after page 1): %3d requests, process CPU %.2f s = %.2fx the synthesis they did not need"
               % (kind, len(second), sum(r["cpu"] for r in second), sum(r["cpu"] for r in second) / sum(r["syn_section"] for r in second)))
 EOF
 echo "== load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

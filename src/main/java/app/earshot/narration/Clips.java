@@ -6,6 +6,7 @@ import app.earshot.audio.Wav;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
 import app.earshot.content.Speed;
+import app.earshot.sound.Pcm;
 import app.earshot.store.Artifact;
 import app.earshot.store.ArtifactStore;
 import java.io.IOException;
@@ -38,25 +39,41 @@ public final class Clips {
 
     /** The section's clip at {@code speed}: 16 kHz 16-bit mono PCM WAV, synthesized if not stored. */
     public Clip sectionWav(Voicing v, Page page, Section section, Speed speed) {
+        return made(v, page, section, speed).clip();
+    }
+
+    /**
+     * A section's clip, and its samples when this call made it ({@code null} when it was stored already or another
+     * request made it): what is made from the clip next (its MP3, its telephone audio) starts from the samples in hand
+     * instead of reading back the file just written.
+     */
+    record Made(Clip clip, Pcm samples) {}
+
+    /** The section's clip at {@code speed} as {@link #sectionWav}, with its samples if this call made it. */
+    Made made(Voicing v, Page page, Section section, Speed speed) {
         String key = keys.section(v, page, section, speed);
+        Pcm[] made = new Pcm[1];
         Artifact wav = store.get(key, "wav", () -> {
             Recorder.Recorded rendered = recorder.section(v.script(page, section), v.voice(page, speed), SECTION_PAUSE_SECONDS);
             // One synthesis gives the captions too: keep them, so asking for them later is a hit.
             store.get(key, "cues.json", rendered::cues);
+            made[0] = rendered.samples();
             return rendered.wav();
         });
-        return new Clip(wav, Format.WAV.mediaType(), seconds(wav));
+        Clip clip = made[0] != null ? new Clip(wav, Format.WAV.mediaType(), made[0].seconds())
+                : new Clip(wav, Format.WAV.mediaType(), seconds(wav));
+        return new Made(clip, made[0]);
     }
 
     /** The section's clip at {@code speed} as MP3, encoded from its WAV (made first if need be). */
     public Clip sectionMp3(Voicing v, Page page, Section section, Speed speed) {
-        return mp3(sectionWav(v, page, section, speed));
+        return mp3(made(v, page, section, speed));
     }
 
     /** The section's clip at {@code speed} in {@code format}. */
     public Clip section(Voicing v, Page page, Section section, Speed speed, Format format) {
-        Clip wav = sectionWav(v, page, section, speed);
-        return format == Format.MP3 ? mp3(wav) : wav;
+        if (format != Format.MP3) return sectionWav(v, page, section, speed);
+        return mp3(made(v, page, section, speed));
     }
 
     /** The whole page at {@code speed} as WAV: every section in order with {@link #SECTION_PAUSE_SECONDS} between them. */
@@ -195,8 +212,14 @@ public final class Clips {
 
     /** The MP3 of a stored section WAV. */
     Clip mp3(Clip wav) {
-        Artifact mp3 = store.get(RenderingKeys.mp3(wav.audio().key()), Format.MP3.extension(),
-                (ArtifactStore.Writer) out -> recorder.mp3(wav.audio(), store.root(), out));
+        return mp3(new Made(wav, null));
+    }
+
+    /** The MP3 of a section WAV, encoded from its samples when they are in hand (else from the stored file). */
+    Clip mp3(Made wav) {
+        Artifact clip = wav.clip().audio();
+        Artifact mp3 = store.get(RenderingKeys.mp3(clip.key()), Format.MP3.extension(),
+                (ArtifactStore.Writer) out -> recorder.mp3(clip, wav.samples(), store.root(), out));
         return new Clip(mp3, Format.MP3.mediaType(), mp3Seconds(mp3));
     }
 

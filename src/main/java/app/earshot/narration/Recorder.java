@@ -34,8 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * encoding, a processing step between them).
  */
 public final class Recorder {
-    /** A spoken section: its clip and its captions sidecar (JSON cues). */
-    record Recorded(byte[] wav, byte[] cues) {}
+    /** A spoken section: its clip (as WAV bytes and as the samples they hold) and its captions sidecar (JSON cues). */
+    record Recorded(byte[] wav, Pcm samples, byte[] cues) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,11 +59,12 @@ public final class Recorder {
         Pcm clip = LoudnessNormaliser.narration(speech.audio());
         int rate = clip.sampleRate();
         long tail = Mp3.joinPadding(clip.length(), pauseSamples(rate, pauseSeconds), rate);
-        byte[] wav = Wav.encode(Pcm.concat(List.of(clip, new Pcm(rate, new short[(int) tail]))));
+        Pcm samples = tail == 0 ? clip : Pcm.concat(List.of(clip, new Pcm(rate, new short[(int) tail])));
+        byte[] wav = Wav.encode(samples);
         try {
             byte[] cues = JSON.writeValueAsString(Captions.cues(script, speech.words(), speech.audio().seconds()))
                     .getBytes(StandardCharsets.UTF_8);
-            return new Recorded(wav, cues);
+            return new Recorded(wav, samples, cues);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("captions could not be written", e);
         }
@@ -88,12 +89,17 @@ public final class Recorder {
      * buffer, however long the clip. Section clips are made to join ({@link #section}), so their MP3s join into the
      * page's without encoding again ({@link #pageMp3}). The frames go
      * to a scratch file in {@code scratchFolder} (the tag frame is written over the first frame at the end), which is
-     * then copied to {@code out} and deleted. The clip is checked against its recorded digests as it is read.
+     * then copied to {@code out} and deleted. The clip is checked against its recorded digests as it is read; when
+     * {@code samples}, the clip's samples just made by this request, are given, they are encoded instead of reading
+     * the file back.
      */
-    void mp3(Artifact clip, Path scratchFolder, OutputStream out) throws IOException {
+    void mp3(Artifact clip, Pcm samples, Path scratchFolder, OutputStream out) throws IOException {
         long start = System.nanoTime();
         try {
             WavInfo info = inspectAll(List.of(clip)).get(0);
+            if (samples != null && (samples.sampleRate() != info.sampleRate() || 2L * samples.length() != info.dataLength())) {
+                throw new IllegalArgumentException("samples in hand are not the clip's: " + info);
+            }
             int rate = info.sampleRate();
             Path scratch;
             try {
@@ -108,7 +114,8 @@ public final class Recorder {
             try (FileChannel channel = FileChannel.open(scratch, StandardOpenOption.READ, StandardOpenOption.WRITE,
                     StandardOpenOption.DELETE_ON_CLOSE)) {
                 Mp3.Session session = new Mp3.Session(rate, channel);
-                copyData(clip, info, session);
+                if (samples != null) writeLittleEndian(samples, session);
+                else copyData(clip, info, session);
                 long length = session.finish();
                 byte[] piece = new byte[1 << 16];
                 ByteBuffer buffer = ByteBuffer.wrap(piece);
@@ -149,6 +156,22 @@ public final class Recorder {
             });
         }
         Mp3Join.join(parts, pauseSamples(rate, pauseSeconds), out);
+    }
+
+    /** {@code pcm}'s samples as 16-bit little-endian bytes (a WAV's data), 64 KiB at a time. */
+    private static void writeLittleEndian(Pcm pcm, OutputStream out) throws IOException {
+        byte[] piece = new byte[1 << 16];
+        int n = pcm.length();
+        for (int i = 0; i < n; ) {
+            int count = Math.min(n - i, piece.length / 2);
+            for (int k = 0; k < count; k++) {
+                short sample = pcm.sample(i + k);
+                piece[2 * k] = (byte) sample;
+                piece[2 * k + 1] = (byte) (sample >> 8);
+            }
+            out.write(piece, 0, 2 * count);
+            i += count;
+        }
     }
 
     private static Mp3Info inspectMp3(Artifact section) {

@@ -99,12 +99,13 @@ public final class TelephoneAudio {
      * @throws IllegalArgumentException if the section has no such part
      */
     public Clip section(Voicing v, Page page, Section section, int number, TelephoneFormat format) {
-        Clip wide = clips.sectionWav(v, page, section, Speed.NORMAL);
+        Clips.Made made = clips.made(v, page, section, Speed.NORMAL);
+        Clip wide = made.clip();
         List<int[]> spans = spans(v, wide, page, section);
         if (number < 1 || number > spans.size()) {
             throw new IllegalArgumentException("section '" + section.id() + "' has " + spans.size() + " part(s), not " + number);
         }
-        return convert(wide, spans.get(number - 1), format);
+        return convert(wide, made.samples(), spans.get(number - 1), format);
     }
 
     /** A prompt spoken by Earshot's voice ({@link Prompts#prompt}) in {@code format}. */
@@ -115,7 +116,7 @@ public final class TelephoneAudio {
     /** A prompt in {@code language}, spoken by that language's voice ({@link Prompts#prompt(Voicing, String, String)}). */
     public Clip prompt(Voicing v, String words, String language, TelephoneFormat format) {
         Clip wide = prompts.prompt(v, words, language);
-        return convert(wide, whole(wide), format);
+        return convert(wide, null, whole(wide), format);
     }
 
     /** The version of a prompt's telephone clips (as {@link Part#version()}); synthesizes it if not cached. */
@@ -173,13 +174,17 @@ public final class TelephoneAudio {
         return conversions.get();
     }
 
-    private Clip convert(Clip wide, int[] span, TelephoneFormat format) {
+    /**
+     * The telephone clip of {@code span} of {@code wide} in {@code format}, converted if not stored: from
+     * {@code samples}, the wide clip's samples when this request just made it, else from its stored (verified) file.
+     */
+    private Clip convert(Clip wide, Pcm samples, int[] span, TelephoneFormat format) {
         String key = codedKey(wide, span, format);
         // One step from the 16 kHz clip to the served bytes, and one cache write: no intermediate file, because
         // writing and re-reading one costs more than running the filter again for another codec.
         Artifact coded = cache.get(key, format.wav() ? "wav" : format.extension(), () -> counted(() -> {
-            short[] all = decode(wide.audio()).samples();
-            Pcm part = new Pcm(WIDE, span[0] == 0 && span[1] == all.length ? all : Arrays.copyOfRange(all, span[0], span[1]));
+            Pcm all = samples != null ? samples : decode(wide.audio());
+            Pcm part = span[0] == 0 && span[1] == all.length() ? all : new Pcm(WIDE, Arrays.copyOfRange(all.samples(), span[0], span[1]));
             // Telephone networks want speech at their own level (P.56 active level), not at podcast loudness.
             Pcm narrow = ActiveSpeechLevel.telephone(Telephony.toNarrowband(part));
             return format.wav() ? Telephony.wav(narrow, format.codec()) : Telephony.raw(narrow, format.codec());

@@ -39,7 +39,7 @@ public final class Warmer {
         if (narrator.noVoice(v, page).isPresent()) return; // served as text: nothing to make
         Clips clips = narrator.clips();
         for (app.earshot.content.Section section : page.sections()) {
-            Clip wav = clips.sectionWav(v, page, section, app.earshot.content.Speed.NORMAL);
+            Clips.Made wav = clips.made(v, page, section, app.earshot.content.Speed.NORMAL);
             narrator.captions().sectionCues(v, page, section, app.earshot.content.Speed.NORMAL);
             clips.mp3(wav);
             afterEachSection.run();

@@ -72,9 +72,10 @@ class AccessibilityBrowserTest {
 
     /**
      * What one look at a loaded page in one mode gave: axe's results, or what stopped it; the page's sideways scroll in
-     * CSS px; and its {@link #FINGERPRINT} (what axe sees: DOM, style rules, boxes), taken before axe ran.
+     * CSS px; its language (the root element's lang); and its {@link #FINGERPRINT} (what axe sees: DOM, style rules,
+     * boxes), taken before axe ran.
      */
-    record Analysis(Results results, RuntimeException failure, long sidewaysScroll, String fingerprint) {
+    record Analysis(Results results, RuntimeException failure, long sidewaysScroll, String language, String fingerprint) {
         Results get() {
             if (failure != null) throw failure;
             return results;
@@ -108,17 +109,17 @@ class AccessibilityBrowserTest {
 
     /**
      * Looks at each URL in each mode ({@code modes} may be just one), keyed by mode name and URL: the URLs shared
-     * between the two browsers, each URL loaded once and looked at in every mode (the emulated width and media features
+     * between the {@code browsers}, each URL loaded once and looked at in every mode (the emulated width and media features
      * apply to a loaded page at once, as a window resized or a system theme switched does). {@code skip} is asked with
      * the URL and its fingerprint in the first mode; if it says yes, axe does not run there and the result holds no
      * axe results.
      */
-    static Map<String, Analysis> analyse(List<String> urls, List<Mode> modes, java.util.function.BiPredicate<String, String> skip)
-            throws InterruptedException {
+    static Map<String, Analysis> analyse(List<Browser> browsers, List<String> urls, List<Mode> modes,
+            java.util.function.BiPredicate<String, String> skip) throws InterruptedException {
         Map<String, Analysis> out = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         List<Thread> workers = new ArrayList<>();
-        for (Browser b : List.of(browser, second)) {
+        for (Browser b : browsers) {
             Thread worker = new Thread(() -> {
                 for (int i = next.getAndIncrement(); i < urls.size(); i = next.getAndIncrement()) {
                     String url = urls.get(i);
@@ -135,12 +136,13 @@ class AccessibilityBrowserTest {
                             b.width(mode.width());
                             b.media(mode.media());
                             long scroll = (Long) b.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                            String language = (String) b.script("return document.documentElement.lang;");
                             String fingerprint = mode == modes.get(0) ? (String) b.script(FINGERPRINT) : null;
                             Results results = fingerprint != null && skip.test(url, fingerprint) ? null
                                     : Axe.run(b, TAGS, DISABLED_RULES.keySet());
-                            out.put(mode.name() + " " + url, new Analysis(results, null, scroll, fingerprint));
+                            out.put(mode.name() + " " + url, new Analysis(results, null, scroll, language, fingerprint));
                         } catch (RuntimeException e) {
-                            out.put(mode.name() + " " + url, new Analysis(null, e, 0, null));
+                            out.put(mode.name() + " " + url, new Analysis(null, e, 0, null, null));
                         }
                     }
                 }
@@ -156,7 +158,7 @@ class AccessibilityBrowserTest {
 
     /** Every route analysed in every mode, once for the class: the axe, reflow and export checks all read it. */
     static synchronized Map<String, Analysis> live() throws InterruptedException {
-        if (live == null) live = analyse(routes().stream().map(server::url).toList(), MODES, (url, fingerprint) -> false);
+        if (live == null) live = analyse(List.of(browser, second), routes().stream().map(server::url).toList(), MODES, (url, fingerprint) -> false);
         return live;
     }
 
@@ -208,7 +210,7 @@ class AccessibilityBrowserTest {
         assertTrue(pages.size() >= routes().size(), "export has " + pages);
         Map<String, Analysis> live = live();
         Mode desktop = MODES.get(0);
-        Map<String, Analysis> analysed = analyse(pages.stream().map(edge::url).toList(), List.of(desktop),
+        Map<String, Analysis> analysed = analyse(List.of(browser, second), pages.stream().map(edge::url).toList(), List.of(desktop),
                 (url, fingerprint) -> liveTwin(live, url.substring(edge.url("").length()), fingerprint) != null);
         return Stream.concat(pages.stream().map(page -> dynamicTest("export " + page, () -> {
             Analysis exported = analysed.get(desktop.name() + " " + edge.url(page));

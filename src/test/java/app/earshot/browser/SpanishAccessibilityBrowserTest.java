@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -38,22 +38,22 @@ class SpanishAccessibilityBrowserTest extends ListeningFixtureBrowser {
         return routes;
     }
 
+    /** Each route loaded once and looked at in every mode, as {@link AccessibilityBrowserTest#analyse} does. */
     @TestFactory
-    Stream<DynamicTest> axeFindsNoViolationsOnTheSpanishPagesInAnyMode() {
-        return routes().stream().flatMap(route -> AccessibilityBrowserTest.MODES.stream().map(mode ->
+    Stream<DynamicTest> axeFindsNoViolationsOnTheSpanishPagesInAnyMode() throws InterruptedException {
+        List<AccessibilityBrowserTest.Mode> modes = AccessibilityBrowserTest.MODES;
+        Map<String, AccessibilityBrowserTest.Analysis> analysed = AccessibilityBrowserTest.analyse(List.of(browser),
+                routes().stream().map(server::url).toList(), modes, (url, fingerprint) -> false);
+        return routes().stream().flatMap(route -> modes.stream().map(mode ->
                 dynamicTest(mode.name() + " " + route, () -> {
-                    browser.reset();
-                    browser.width(mode.width());
-                    browser.media(mode.media());
-                    browser.driver().get(server.url(route));
-                    assertTrue("es".equals(browser.script("return document.documentElement.lang;")), route + " is not lang=es");
-                    Results results = new AxeBuilder().withTags(AccessibilityBrowserTest.TAGS)
-                            .disableRules(new ArrayList<>(AccessibilityBrowserTest.DISABLED_RULES.keySet())).analyze(browser.driver());
+                    AccessibilityBrowserTest.Analysis analysis = analysed.get(mode.name() + " " + server.url(route));
+                    Results results = analysis.get();
+                    assertTrue("es".equals(analysis.language()), route + " is not lang=es");
                     assertTrue(results.getPasses().size() > 20, "axe did not run its checks on " + route);
                     assertTrue(results.getViolations().isEmpty(),
                             mode.name() + " " + route + ":\n" + AccessibilityBrowserTest.describe(results.getViolations()));
                     if (mode.width() == 320) {
-                        Long overflow = (Long) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                        long overflow = analysis.sidewaysScroll();
                         assertTrue(overflow <= 0, route + ": page scrolls sideways by " + overflow + " px at 320 px");
                     }
                 })));
