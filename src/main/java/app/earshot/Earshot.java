@@ -35,8 +35,11 @@ public final class Earshot {
                    java -jar earshot.jar export DIR [--base-url URL] [--content DIR] [--audio-cache DIR] [--cache-key-file FILE]
                    java -jar earshot.jar selftest [--content DIR] [--audio-cache DIR] [--cache-key-file FILE]""";
 
-    /** Background warming starts this long after the server, so it never competes with start-up. */
-    static final long WARM_DELAY_MILLIS = 1500;
+    /**
+     * Background warming starts this long after the server, so it never competes with start-up: 1.5 s, or the system
+     * property {@code earshot.warm.delay.ms} (tests that kill a server while it warms set 0, so the kill meets warming).
+     */
+    static final long WARM_DELAY_MILLIS = Math.max(0, Long.getLong("earshot.warm.delay.ms", 1500));
 
     /** Longest a request waits for a production slot (synthesis, encoding) before it is told to come back later. */
     static final long PRODUCTION_WAIT_MILLIS = 4000;

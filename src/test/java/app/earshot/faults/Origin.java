@@ -50,9 +50,12 @@ final class Origin implements AutoCloseable {
         return new Origin(builder.start(), log, port);
     }
 
-    /** Waits until {@code /healthz} answers (at most a minute). */
+    /**
+     * Waits until {@code /healthz} answers, at most three minutes: a quiet machine starts a server in about a second, but
+     * two servers starting at once beside two test JVMs and other builds (load average 50 on two cores) took over a minute.
+     */
     Origin awaitUp() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
             assertTrue(process.isAlive(), () -> "server exited: " + output());
             try {
@@ -61,7 +64,7 @@ final class Origin implements AutoCloseable {
                 Thread.sleep(100);
             }
         }
-        throw new AssertionError("server did not start: " + output());
+        throw new AssertionError("server did not start within 3 minutes: " + output());
     }
 
     /** Waits (at most two minutes) until the server's output contains {@code text}, such as warming's "Audio ready". */

@@ -154,8 +154,9 @@ class UnreadableCacheTest {
         return all;
     }
 
+    /** At most three minutes, as {@link Origin#awaitUp()}: a loaded machine took over a minute to start a server. */
     private void awaitUp(String base) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
             assertTrue(server.isAlive(), "server exited: " + Files.readString(log()));
             try {
@@ -164,7 +165,7 @@ class UnreadableCacheTest {
                 Thread.sleep(200);
             }
         }
-        throw new AssertionError("server did not start");
+        throw new AssertionError("server did not start within 3 minutes: " + Files.readString(log()));
     }
 
     private HttpResponse<byte[]> get(String url, String... headers) throws Exception {
