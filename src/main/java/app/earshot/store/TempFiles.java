@@ -2,17 +2,20 @@ package app.earshot.store;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
+import java.util.EnumSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,23 +40,32 @@ final class TempFiles {
         return ".p" + PID + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + Keys.TEMP_SUFFIX;
     }
 
-    /** Deletes temp files under {@code root} whose writer is gone or that are older than {@code before}. */
+    /**
+     * Deletes temp files under {@code root} whose writer is gone or that are older than {@code before}. Another
+     * process may be writing into the same cache meanwhile: a file it renames or removes between the listing and the
+     * look at it is simply no longer there, never a reason to fail the start.
+     */
     static void removeStale(Path root, Instant before) throws IOException {
-        try (Stream<Path> files = Files.walk(root, 2)) {
-            for (Iterator<Path> it = files.iterator(); it.hasNext(); ) {
-                Path path = it.next();
-                if (!path.getFileName().toString().endsWith(Keys.TEMP_SUFFIX)) continue;
-                try {
-                    BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-                    if (attributes.isRegularFile() && (writerIsGone(path) || attributes.lastModifiedTime().toInstant().isBefore(before))) {
-                        Files.deleteIfExists(path);
-                        LOG.info("Removed temp file left by an interrupted write: {}", path);
+        Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), 2, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path path, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile() && path.getFileName().toString().endsWith(Keys.TEMP_SUFFIX)
+                        && (writerIsGone(path) || attributes.lastModifiedTime().toInstant().isBefore(before))) {
+                    try {
+                        if (Files.deleteIfExists(path)) LOG.info("Removed temp file left by an interrupted write: {}", path);
+                    } catch (IOException e) {
+                        LOG.debug("Could not remove stale temp file {}: {}", path, e.toString());
                     }
-                } catch (IOException e) {
-                    LOG.debug("Could not remove stale temp file {}: {}", path, e.toString());
                 }
+                return FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path path, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException && !path.equals(root)) return FileVisitResult.CONTINUE;
+                throw e;
+            }
+        });
     }
 
     /**

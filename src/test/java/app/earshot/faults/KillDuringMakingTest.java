@@ -74,14 +74,18 @@ class KillDuringMakingTest {
             long starting = System.nanoTime();
             Origin victim = Origin.start(DamagedCacheTest.CONTENT, cache, log, WARM_AT_ONCE).awaitUp();
             long startUpMs = (System.nanoTime() - starting) / 1_000_000;
-            assertEquals(List.of(), tempFilesOf(cache, killed), "temp files of killed servers left after a start (round " + round + ")");
             List<CompletableFuture<Answer>> asked = new ArrayList<>();
-            if (round % 2 == 1) {
-                for (String url : TwoOriginsTest.KINDS) asked.add(CompletableFuture.supplyAsync(() -> Answer.of(victim, url)));
+            try {
+                assertEquals(List.of(), tempFilesOf(cache, killed), "temp files of killed servers left after a start (round " + round + ")");
+                if (round % 2 == 1) {
+                    for (String url : TwoOriginsTest.KINDS) asked.add(CompletableFuture.supplyAsync(() -> Answer.of(victim, url)));
+                }
+                Thread.sleep(delay);
+            } finally {
+                // Killed however this round ends (a failed check, the class's timeout): no server outlives the test.
+                killed.add(victim.pid());
+                victim.kill();
             }
-            Thread.sleep(delay);
-            killed.add(victim.pid());
-            victim.kill();
             for (CompletableFuture<Answer> answer : asked) answer.get().assertCompleteOr503(good);
             int stored = CacheCheck.assertStoredFilesVerify(cache);
             List<Path> left = tempFilesOf(cache, killed);

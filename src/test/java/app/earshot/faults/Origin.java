@@ -55,16 +55,22 @@ final class Origin implements AutoCloseable {
      * two servers starting at once beside two test JVMs and other builds (load average 50 on two cores) took over a minute.
      */
     Origin awaitUp() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertTrue(process.isAlive(), () -> "server exited: " + output());
-            try {
-                if (get("/healthz").statusCode() == 200) return this;
-            } catch (IOException e) {
-                Thread.sleep(100);
+        try {
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (System.nanoTime() < deadline) {
+                assertTrue(process.isAlive(), () -> "server exited: " + output());
+                try {
+                    if (get("/healthz").statusCode() == 200) return this;
+                } catch (IOException e) {
+                    Thread.sleep(100);
+                }
             }
+            throw new AssertionError("server did not start within 3 minutes: " + output());
+        } catch (Throwable notUp) {
+            // A server that never came up (or a test stopped by its timeout meanwhile) is not left running.
+            kill();
+            throw notUp;
         }
-        throw new AssertionError("server did not start within 3 minutes: " + output());
     }
 
     /** Waits (at most two minutes) until the server's output contains {@code text}, such as warming's "Audio ready". */
