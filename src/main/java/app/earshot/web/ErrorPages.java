@@ -65,7 +65,10 @@ final class ErrorPages {
             } else if (diskFault(e)) {
                 // A cached file that could not be read or written (unreadable, disk full): the store makes it again or
                 // holds it in memory, so this is temporary; logged once per distinct cause.
-                if (firstTime(e)) {
+                // A file that can be neither read nor replaced was logged once by the store, by its place in the cache.
+                if (e instanceof app.earshot.store.Unreadable) {
+                    log.debug("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                } else if (firstTime(e)) {
                     log.warn("{} {}: the disk failed: {}", ctx.method(), ctx.path(), e.toString());
                 }
                 ctx.header("Retry-After", Integer.toString(DISK_RETRY_AFTER_SECONDS));
