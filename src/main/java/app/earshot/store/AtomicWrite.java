@@ -31,7 +31,8 @@ final class AtomicWrite {
         String unique = TempFiles.uniqueSuffix();
         Path temp = directory.resolve(file.getFileName() + unique);
         Path recordTemp = directory.resolve(file.getFileName() + Keys.RECORD_SUFFIX + unique);
-        Pieces.Digester pieces = new Pieces.Digester();
+        int version = Record.versionFor(seal);
+        Pieces.Digester pieces = new Pieces.Digester(Record.kindOf(version));
         long length;
         try {
             Files.createDirectories(directory);
@@ -47,7 +48,7 @@ final class AtomicWrite {
             TempFiles.deleteQuietly(temp);
             throw e;
         }
-        Record record = Record.of(file.getFileName().toString(), length, pieces.finish());
+        Record record = Record.of(file.getFileName().toString(), length, pieces.finish(), version);
         try {
             check.check(temp);
         } catch (IOException e) {
