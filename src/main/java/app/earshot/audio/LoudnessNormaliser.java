@@ -73,16 +73,8 @@ public final class LoudnessNormaliser {
         return out;
     }
 
-    /**
-     * {@code y} rounded to the nearest 16-bit sample, halves up, as {@code Math.round} then clamped, exactly; without
-     * {@code Math.round}'s bit work, which the launcher's C1 compiler leaves as a call (a tenth of normalising).
-     */
-    static short rounded(double y) {
-        if (y >= Short.MAX_VALUE - 0.5) return Short.MAX_VALUE;
-        if (y <= Short.MIN_VALUE - 0.5) return Short.MIN_VALUE;
-        int t = (int) y; // toward zero; y - t is exact (its fractional bits)
-        double f = y - t;
-        if (y >= 0) return (short) (f >= 0.5 ? t + 1 : t);
-        return (short) (f < -0.5 ? t - 1 : t);
+    private static short rounded(double y) {
+        long r = Math.round(y);
+        return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, r));
     }
 }

@@ -138,7 +138,9 @@ final class TruePeakLimiter {
         int window = Math.max(1, (int) Math.round(lookAheadSeconds * rate));
         // A block whose neighbourhood's largest sample, overshooting as much as the interpolator can, stays at the ceiling.
         double quiet = ceiling / (gain * LoudnessMeter.overshootBound() * (1 + 1e-9)); // a margin for rounding in the sums
-        // Needs of samples i .. j, increasing from head to tail (each enters and leaves once): head is their minimum.
+        // Needs under 1 of samples i .. j, increasing from head to tail (each enters and leaves once): head is their
+        // minimum, and the look-ahead's minimum is 1 when none is left. A sample needing unity gain never enters: it
+        // could only have pushed out other unity needs, and most samples are those.
         int capacity = window + 1;
         int[] index = new int[capacity];
         double[] need = new double[capacity];
@@ -160,32 +162,33 @@ final class TruePeakLimiter {
                     int b = j >> BLOCK_BITS;
                     loud = Math.max(peaks.blockMax(b - 1), Math.max(peaks.blockMax(b), peaks.blockMax(b + 1))) > quiet;
                 }
-                double v = 1;
                 if (loud) {
                     double peak = peaks.at(j) * gain;
                     if (peak > ceiling) {
-                        v = ceiling / peak;
+                        double v = ceiling / peak;
                         limited = true;
+                        while (size > 0) {
+                            int last = head + size - 1;
+                            if (need[last >= capacity ? last - capacity : last] < v) break;
+                            size--;
+                        }
+                        int tail = head + size;
+                        if (tail >= capacity) tail -= capacity;
+                        index[tail] = j;
+                        need[tail] = v;
+                        size++;
                     }
                 }
-                while (size > 0) {
-                    int last = head + size - 1;
-                    if (need[last >= capacity ? last - capacity : last] < v) break;
-                    size--;
-                }
-                int tail = head + size;
-                if (tail >= capacity) tail -= capacity;
-                index[tail] = j;
-                need[tail] = v;
-                size++;
             }
             int i = j - window + 1;
             if (i < 0) continue;
-            while (index[head] < i) {
+            while (size > 0 && index[head] < i) {
                 if (++head == capacity) head = 0;
                 size--;
             }
-            previous = Math.min(need[head], previous + (1 - previous) * recover);
+            double held = size > 0 ? need[head] : 1;
+            double released = previous + (1 - previous) * recover;
+            previous = held <= released ? held : released; // Math.min: neither is NaN or -0 here
             if (i == 0) first = previous;
             sum += previous;
             if (i >= window) sum -= recent[slot];
