@@ -17,11 +17,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Headless Chromium plays the HLS playlist through npm hls.js (Media Source Extensions), as a web player on another
  * site would: from a page on a second origin, every segment fetched across origins, to the end of the page.
  */
+@ResourceLock(Browser.LOCK)
 class HlsBrowserTest {
     static final Path HLSJS = Path.of("target", "hlsjs");
     static TestServer server;
@@ -43,7 +45,7 @@ class HlsBrowserTest {
         Files.copy(Path.of("src/test/resources/hlsjs/player.html"), site.resolve("player.html"));
         server = TestServer.start();
         player = new StaticServer(site);
-        browser = Browser.start();
+        browser = Browser.open();
         browser.driver().manage().timeouts().scriptTimeout(Duration.ofMinutes(3));
         browser.driver().get(player.url("/player.html"));
     }

@@ -19,12 +19,14 @@ import org.junit.jupiter.api.TestFactory;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * axe on the library's home and search pages (results, one, none, empty, too long) in every mode, and on a clinic's
  * crisis and no-results pages, where urgent help comes first; on the bilingual fixture's (after "es:") Spanish crisis
  * search and a search answered in another language; the form used by keyboard.
  */
+@ResourceLock(Browser.LOCK)
 class SearchBrowserTest {
     /** Pages of the plain library, and (after "clinic:") of the clinic fixture, which has care callouts. */
     static final List<String> ROUTES = List.of("/", "/search", "/search?q=aftercare", "/search?q=anaesthetist",
@@ -42,7 +44,7 @@ class SearchBrowserTest {
         server = TestServer.start(Path.of("src/test/resources/library"));
         clinic = TestServer.start(Path.of("src/test/resources/clinic"));
         bilingual = TestServer.start(app.earshot.Fixture.BILINGUAL);
-        browser = Browser.start();
+        browser = Browser.open();
     }
 
     @AfterAll
