@@ -4,9 +4,18 @@ import app.earshot.TestServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
-/** For a browser test class on the listening fixture: one server (its page's audio made) and one Chromium. */
+/**
+ * For a browser test class on the listening fixture: one server (its page's audio made) and one Chromium. Its
+ * subclasses run one at a time ({@link #FIELDS}, inherited): they share these two static fields, so two of them running
+ * at once would overwrite each other's server and browser (and leave one Chromium unclosed).
+ */
+@ResourceLock(ListeningFixtureBrowser.FIELDS)
 abstract class ListeningFixtureBrowser {
+    /** The lock on {@link #server} and {@link #browser}, held by each subclass for its whole run. */
+    static final String FIELDS = "ListeningFixtureBrowser.server+browser";
+
     static TestServer server;
     static Browser browser;
 

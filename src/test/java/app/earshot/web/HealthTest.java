@@ -19,9 +19,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code /healthz} tells the truth: audio progress, and "degraded" with a reason whenever audio cannot be trusted. */
+// It sets the system property earshot.health.window to a few seconds, and every store started meanwhile takes it; DiskFullTest
+// does the same, and each reads its own /healthz problems within the window it expects: the two never overlap. (The
+// other classes that read health problems in this JVM read content problems, which have no window.)
+@ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ_WRITE)
 class HealthTest {
     static final Path CONTENT = Path.of("src/test/resources/fixtures/store");
 
