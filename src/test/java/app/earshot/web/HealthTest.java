@@ -90,12 +90,14 @@ class HealthTest {
 
     @Test
     void fileThatKeptFailingVerificationIsOkAgainOnceTheWindowPassesWithNothingFailing() throws Exception {
-        System.setProperty("earshot.health.window", "PT3S");
+        // Ten seconds: each of the three rounds makes the clip again, and "keeps failing" counts only discards within the
+        // window of each other; with three seconds, rounds slowed by other classes running beside it (load 46) fell apart.
+        System.setProperty("earshot.health.window", "PT10S");
         try (TestServer server = TestServer.start(CONTENT, cache, TestServer.SYNTHESIZER)) {
             damageTheUlawAgainAndAgain(server);
             JsonNode health = health(server);
             assertTrue(health.get("problems").toString().contains("verification failed: stored file keeps failing verification"), health.toString());
-            // The file is sound now and served again: within the window (three seconds here, a minute by default) it is ok.
+            // The file is sound now and served again: within the window (ten seconds here, a minute by default) it is ok.
             long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
             while (!health.get("status").asText().equals("ok") && System.nanoTime() < deadline) {
                 Thread.sleep(200);
