@@ -27,6 +27,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,6 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * publish in, a feed or cover art that is not there) are written in the page's language, or in the reader's
  * Accept-Language where no page is named: in Spanish, every word is the Spanish catalogue's; in English, the English one's.
  */
+// Alone: it sets the system property earshot.espeak.library to a missing file, and while it is set every server that
+// starts (or answers /healthz, or runs check) in this JVM finds no eSpeak NG, whichever class it belongs to.
+@Isolated
 class ErrorLanguageTest {
     static final Messages EN = Catalogues.bundled().forLanguage("en");
     static final Messages ES = Catalogues.bundled().forLanguage("es");
