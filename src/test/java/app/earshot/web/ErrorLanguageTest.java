@@ -8,7 +8,6 @@ import app.earshot.Fixture;
 import app.earshot.TestServer;
 import app.earshot.messages.Catalogues;
 import app.earshot.messages.Messages;
-import app.earshot.speech.EspeakSynthesizer;
 import app.earshot.speech.Speech;
 import app.earshot.speech.Synthesizer;
 import app.earshot.speech.VoiceSettings;
@@ -66,12 +65,7 @@ class ErrorLanguageTest {
 
     @BeforeAll
     static void start() {
-        System.setProperty(EspeakSynthesizer.LIBRARY_PROPERTY, "/nonexistent/libespeak-ng.so.1");
-        try {
-            server = TestServer.start(Fixture.BILINGUAL, cache, new Voiceless());
-        } finally {
-            System.clearProperty(EspeakSynthesizer.LIBRARY_PROPERTY);
-        }
+        server = NoEspeakTest.withoutEspeak(Fixture.BILINGUAL, cache, new Voiceless());
     }
 
     @AfterAll
@@ -94,6 +88,7 @@ class ErrorLanguageTest {
         assertHtml(get("/search?q=ketamina&lang=fr", null), 400, EN, EN.format("errors.lang", "en, es"));
         assertHtml(get("/search?q=ketamina&lang=fr", "es-ES,es;q=0.9,en;q=0.5"), 400, ES, ES.format("errors.lang", "en, es"));
         assertHtml(get("/search?q=ketamina&lang=fr", "de, en;q=0.5"), 400, EN, EN.format("errors.lang", "en, es"));
+        assertEquals(java.util.List.of("Accept-Language"), get("/search?q=ketamina&lang=fr", "es").headers().allValues("Vary"));
     }
 
     @Test
