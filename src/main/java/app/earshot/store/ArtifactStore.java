@@ -373,7 +373,7 @@ public final class ArtifactStore {
             throw new UncheckedIOException("producing " + name, e);
         }
         byte[] made = bytes.toByteArray();
-        Artifact held = Artifact.inMemory(key, extension, made, Instant.now(), Pieces.wholeOf(java.nio.ByteBuffer.wrap(made)));
+        Artifact held = Artifact.inMemory(key, extension, made, Instant.now(), Pieces.wholeOf(java.nio.ByteBuffer.wrap(made), Pieces.Kind.CRC32C));
         memory.put(name, held);
         return held;
     }

@@ -33,7 +33,10 @@ final class Origin implements AutoCloseable {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    /** Starts {@code bin/earshot serve} on a free port; {@code env} is added to its environment (JAVA_OPTS, say). */
+    /**
+     * Starts {@code bin/earshot serve} on a free port, on {@link ServerJvm}'s class path and archive; {@code env} is added
+     * to its environment (JAVA_OPTS, say).
+     */
     static Origin start(Path content, Path cache, Path log, Map<String, String> env, String... extra) throws IOException {
         return start(List.of(), content, cache, log, env, extra);
     }
@@ -61,11 +64,11 @@ final class Origin implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().put("EARSHOT_CLASSPATH",
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+        builder.environment().put("EARSHOT_CLASSPATH", ServerJvm.classPath());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().remove("JAVA_OPTS");
         builder.environment().putAll(env);
+        // The class-data archive first: JAVA_OPTS given in env come after it, as bin/earshot puts JAVA_OPTS after its own.
+        builder.environment().put("JAVA_OPTS", (ServerJvm.options() + " " + env.getOrDefault("JAVA_OPTS", "")).strip());
         return new Origin(builder.start(), log, port);
     }
 
@@ -81,7 +84,7 @@ final class Origin implements AutoCloseable {
                 try {
                     if (get("/healthz").statusCode() == 200) return this;
                 } catch (IOException e) {
-                    Thread.sleep(100);
+                    Thread.sleep(20); // not yet listening: KillDuringMakingTest starts 22 servers, each waited for here
                 }
             }
             throw new AssertionError("server did not start within 3 minutes: " + output());

@@ -137,10 +137,12 @@ class UnreadableCacheTest {
     }
 
     private Process serve(int port) throws Exception {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dearshot.health.window=PT5S", "-cp", classpath, "app.earshot.Earshot", "serve", "--port", Integer.toString(port),
-                "--content", DamagedCacheTest.CONTENT.toString(), "--audio-cache", cache.toString());
+        // Warming from the start (no 1.5 s delay): the test waits for it to be done before the files lose their mode.
+        List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dearshot.health.window=PT5S", "-Dearshot.warm.delay.ms=0"));
+        for (String option : ServerJvm.options().split(" ")) if (!option.isEmpty()) java.add(option);
+        java.addAll(List.of("-cp", ServerJvm.classPath(), "app.earshot.Earshot", "serve", "--port", Integer.toString(port),
+                "--content", DamagedCacheTest.CONTENT.toString(), "--audio-cache", cache.toString()));
         return new ProcessBuilder(command(java)).redirectErrorStream(true)
                 .redirectOutput(log().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
