@@ -27,12 +27,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The errors a reader meets on the bilingual fixture (a page without a voice, a search in a language the library does not
  * publish in, a feed or cover art that is not there) are written in the page's language, or in the reader's
  * Accept-Language where no page is named: in Spanish, every word is the Spanish catalogue's; in English, the English one's.
+ * Isolated: its server starts as on a machine without espeak-ng, a system property every class's servers read.
  */
+@Isolated
 class ErrorLanguageTest {
     static final Messages EN = Catalogues.bundled().forLanguage("en");
     static final Messages ES = Catalogues.bundled().forLanguage("es");
