@@ -27,8 +27,17 @@ final class AtomicWrite {
      * @throws IllegalStateException if the bytes fail {@code check} (nothing is left behind)
      */
     static Record write(Path file, ArtifactStore.Writer producer, Validator check, String extension, Seal seal) throws IOException {
-        Path directory = file.getParent();
         String unique = TempFiles.uniqueSuffix();
+        try {
+            return write(file, producer, check, extension, seal, unique);
+        } finally {
+            TempFiles.finished(unique);
+        }
+    }
+
+    private static Record write(Path file, ArtifactStore.Writer producer, Validator check, String extension, Seal seal,
+                                String unique) throws IOException {
+        Path directory = file.getParent();
         Path temp = directory.resolve(file.getFileName() + unique);
         Path recordTemp = directory.resolve(file.getFileName() + Keys.RECORD_SUFFIX + unique);
         int version = Record.versionFor(seal);
