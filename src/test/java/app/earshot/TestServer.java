@@ -99,11 +99,21 @@ public final class TestServer implements AutoCloseable {
 
     /** A server with its own audio cache folder and synthesizer (a fake, or a counting wrapper). */
     public static TestServer start(Path contentDir, Path audioCache, app.earshot.speech.Synthesizer synthesizer) {
+        return start(contentDir, audioCache, synthesizer, builder -> builder);
+    }
+
+    /** A server on {@code contentDir} (the shared cache and voices) built with {@code configure} applied to its builder. */
+    public static TestServer start(Path contentDir, java.util.function.UnaryOperator<WebApp.Builder> configure) {
+        return start(contentDir, SHARED_AUDIO_CACHE, SYNTHESIZER, configure);
+    }
+
+    private static TestServer start(Path contentDir, Path audioCache, app.earshot.speech.Synthesizer synthesizer,
+                                    java.util.function.UnaryOperator<WebApp.Builder> configure) {
         try {
             App.Content content = App.load(contentDir);
             Narrator narrator = App.narrator(audioCache, synthesizer);
             SnapshotStore store = new SnapshotStore(App.snapshot(content));
-            Javalin app = App.create(store, narrator).start("127.0.0.1", 0);
+            Javalin app = configure.apply(WebApp.builder(store, narrator)).build().start("127.0.0.1", 0);
             return new TestServer(app, store, narrator);
         } catch (Exception e) {
             throw new IllegalStateException("test server failed to start", e);

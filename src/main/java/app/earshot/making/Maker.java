@@ -34,6 +34,7 @@ public final class Maker {
                 return t;
             });
     private volatile boolean stopping;
+    private final long stopWaitMillis;
     private final Object jobs = new Object();
     private int running;
 
@@ -42,17 +43,23 @@ public final class Maker {
      * {@code maxWaitMillis} with at most {@code maxQueue} people waiting.
      */
     public Maker(int slots, long maxWaitMillis, int maxQueue) {
-        this(new ProductionGate(slots, maxWaitMillis, maxQueue));
+        this(new ProductionGate(slots, maxWaitMillis, maxQueue), 10_000);
     }
 
-    private Maker(ProductionGate gate) {
+    /** As {@link #Maker(int, long, int)}, but a stop waits at most {@code stopWait} for the job under way (tests). */
+    public Maker(int slots, long maxWaitMillis, int maxQueue, java.time.Duration stopWait) {
+        this(new ProductionGate(slots, maxWaitMillis, maxQueue), stopWait.toMillis());
+    }
+
+    private Maker(ProductionGate gate, long stopWaitMillis) {
         this.gate = gate;
+        this.stopWaitMillis = stopWaitMillis;
         background.allowCoreThreadTimeOut(true);
     }
 
     /** No limit at all: for commands (warm, export) and tests, where every caller is patient. */
     public static Maker open() {
-        return new Maker(new ProductionGate(Integer.MAX_VALUE, Long.MAX_VALUE / 1_000_000, Integer.MAX_VALUE));
+        return new Maker(new ProductionGate(Integer.MAX_VALUE, Long.MAX_VALUE / 1_000_000, Integer.MAX_VALUE), 10_000);
     }
 
     /**
@@ -120,15 +127,15 @@ public final class Maker {
     }
 
     /**
-     * The server is stopping: drops queued background work and waits (up to 10 s) for the job under way to reach its
-     * next step; then takes work again (a test may start another server on the same maker). Never interrupts: a
-     * production stopped halfway could leave a pooled voice or a file write broken.
+     * The server is stopping: drops queued background work and waits (up to 10 s, or the stop wait given) for the job
+     * under way to reach its next step; then takes work again (a test may start another server on the same maker). Never
+     * interrupts: a production stopped halfway could leave a pooled voice or a file write broken.
      */
     public void quiesce() {
         stopping = true;
         try {
             background.getQueue().clear();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(stopWaitMillis);
             synchronized (jobs) {
                 for (long left; running > 0 && (left = deadline - System.nanoTime()) > 0; ) {
                     jobs.wait(Math.max(1, left / 1_000_000));

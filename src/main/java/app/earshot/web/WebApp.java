@@ -12,7 +12,7 @@ import io.javalin.Javalin;
 public final class WebApp {
     /** Largest request body accepted: Twilio's webhook form is about 1 KB; nothing else takes a body. */
     static final int MAX_BODY_BYTES = 64 * 1024;
-    /** A body must arrive in full within this time, however it trickles. */
+    /** A body must arrive in full within this time, however it trickles (the default; see {@link Builder#bodyDeadline}). */
     static final long BODY_DEADLINE_MILLIS = 10_000;
 
     private WebApp() {}
@@ -25,7 +25,7 @@ public final class WebApp {
     /**
      * What a server is made of beyond its content and narrator, each with a default: telephone audio made by
      * {@code narrator} ({@link TelephoneAudio#of(Narrator)}), no HSTS, a warmer that never ran (its progress is reported at
-     * {@code /healthz}), and no pronunciation preview.
+     * {@code /healthz}), no pronunciation preview, and a body deadline of 10 s.
      */
     public static final class Builder {
         private final SnapshotStore content;
@@ -34,6 +34,7 @@ public final class WebApp {
         private SecurityHeaders security = new SecurityHeaders(0);
         private Warmer warmer;
         private PronunciationPreview preview;
+        private long bodyDeadlineMillis = BODY_DEADLINE_MILLIS;
 
         private Builder(SnapshotStore content, Narrator narrator) {
             this.content = content;
@@ -64,15 +65,21 @@ public final class WebApp {
             return this;
         }
 
+        /** A request body not complete within {@code deadline} gets 408 (10 s unless set; a test waits for it to pass). */
+        public Builder bodyDeadline(java.time.Duration deadline) {
+            this.bodyDeadlineMillis = deadline.toMillis();
+            return this;
+        }
+
         /** The server, not yet started. */
         public Javalin build() {
             return create(content, narrator, telephone != null ? telephone : TelephoneAudio.of(narrator), security,
-                    warmer != null ? warmer : new Warmer(narrator, 0), preview);
+                    warmer != null ? warmer : new Warmer(narrator, 0), preview, bodyDeadlineMillis);
         }
     }
 
     private static Javalin create(SnapshotStore content, Narrator narrator, TelephoneAudio telephone, SecurityHeaders security,
-                                  Warmer warmer, PronunciationPreview preview) {
+                                  Warmer warmer, PronunciationPreview preview, long bodyDeadlineMillis) {
         ArtifactStore store = narrator.store();
         Templates templates = new Templates();
         StaticAssets assets = new StaticAssets();
@@ -84,7 +91,7 @@ public final class WebApp {
         FastPath fastPath = new FastPath(() -> new FastPath.Version(content.generation(), store.counts().productions()), metrics);
         MediaResponder media = new MediaResponder(metrics, fastPath, store);
         return Javalin.create(config -> {
-            configureServer(config, security, fastPath);
+            configureServer(config, security, fastPath, bodyDeadlineMillis);
             config.routes.before(security::apply);
             config.routes.before(fastPath::stamp);
             // After the fast path's stamp (so what is prepared is at least as new as its version): the request reads
@@ -126,7 +133,8 @@ public final class WebApp {
     }
 
     /** Javalin's and Jetty's settings: the fast path in front of every handler, bounded bodies, a selector per core. */
-    private static void configureServer(io.javalin.config.JavalinConfig config, SecurityHeaders security, FastPath fastPath) {
+    private static void configureServer(io.javalin.config.JavalinConfig config, SecurityHeaders security, FastPath fastPath,
+                                        long bodyDeadlineMillis) {
         var jetty = new java.util.concurrent.atomic.AtomicReference<org.eclipse.jetty.server.Server>();
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
@@ -140,7 +148,7 @@ public final class WebApp {
             server.setErrorHandler(new ProtocolErrorHandler(security));
             // First the prepared answers, on the selector thread (see FastPath); the rest go on to a worker, where
             // bodies are read in full, bounded in size and time, before any route runs.
-            fastPath.setHandler(new ServerOptions(security, new BoundedBodies(MAX_BODY_BYTES, BODY_DEADLINE_MILLIS)));
+            fastPath.setHandler(new ServerOptions(security, new BoundedBodies(MAX_BODY_BYTES, bodyDeadlineMillis)));
             server.setHandler(fastPath);
             jetty.set(server);
         });

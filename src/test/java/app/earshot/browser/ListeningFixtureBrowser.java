@@ -11,7 +11,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * subclass's static method of the same name (which hides it, not overrides it), so the Spanish classes started a
  * second server, warmed the listening fixture and started a second browser they never used.
  */
-@ResourceLock(Browser.LOCK)
+@ResourceLock(Browser.LOCK) // also keeps two subclasses off these static fields at once
 abstract class ListeningFixtureBrowser {
     static TestServer server;
     static Browser browser;

@@ -7,7 +7,6 @@ import app.earshot.Mp3Decoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -23,9 +22,10 @@ class NoWarmServeTest {
 
     @Test
     void noWarmServerMakesNothingUntilAskedThenCountsTheVoicesCpu() throws Exception {
-        try (Origin origin = Origin.start(DamagedCacheTest.CONTENT, dir.resolve("cache"), dir.resolve("server.log"), Map.of(),
-                "--no-warm").awaitUp()) {
-            Thread.sleep(3000); // past the 1.5 s after which a warming server has begun
+        // Warming, were it on, would begin at once (no 1.5 s delay) and say so in healthz before any synthesis ends.
+        try (Origin origin = Origin.start(DamagedCacheTest.CONTENT, dir.resolve("cache"), dir.resolve("server.log"),
+                KillDuringMakingTest.WARM_AT_ONCE, "--no-warm").awaitUp()) {
+            Thread.sleep(1000); // well past the moment a warming server started this way has begun
             assertTrue(text(origin, "/healthz").contains("\"warming\":\"idle\""), text(origin, "/healthz"));
             assertEquals(0, metric(origin, "earshot_syntheses_total"));
 

@@ -33,20 +33,42 @@ final class Origin implements AutoCloseable {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    /** Starts {@code bin/earshot serve} on a free port; {@code env} is added to its environment (JAVA_OPTS, say). */
+    /**
+     * Starts {@code bin/earshot serve} on a free port, on {@link ServerJvm}'s class path and archive; {@code env} is added
+     * to its environment (JAVA_OPTS, say).
+     */
     static Origin start(Path content, Path cache, Path log, Map<String, String> env, String... extra) throws IOException {
+        return start(List.of(), content, cache, log, env, extra);
+    }
+
+    /**
+     * As {@link #start(Path, Path, Path, Map, String...)}, run as root without the capabilities that let root read and
+     * search whatever a file's mode says ({@link #WITHOUT_MODE_OVERRIDE}): a mode-000 file is as unreadable to it as
+     * to a server that does not run as root (the tests do).
+     */
+    static Origin startUnprivileged(Path content, Path cache, Path log, Map<String, String> env, String... extra) throws IOException {
+        return start(WITHOUT_MODE_OVERRIDE, content, cache, log, env, extra);
+    }
+
+    /** {@code setpriv} dropping CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH: still uid 0, but file modes hold. */
+    static final List<String> WITHOUT_MODE_OVERRIDE = List.of("setpriv", "--inh-caps", "-dac_override,-dac_read_search",
+            "--bounding-set", "-dac_override,-dac_read_search", "--");
+
+    private static Origin start(List<String> prefix, Path content, Path cache, Path log, Map<String, String> env, String... extra)
+            throws IOException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of("bin/earshot", "serve", "--port", Integer.toString(port),
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of("bin/earshot", "serve", "--port", Integer.toString(port),
                 "--content", content.toString(), "--audio-cache", cache.toString()));
         command.addAll(List.of(extra));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().put("EARSHOT_CLASSPATH",
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+        builder.environment().put("EARSHOT_CLASSPATH", ServerJvm.classPath());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().remove("JAVA_OPTS");
         builder.environment().putAll(env);
+        // The class-data archive first: JAVA_OPTS given in env come after it, as bin/earshot puts JAVA_OPTS after its own.
+        builder.environment().put("JAVA_OPTS", (ServerJvm.options() + " " + env.getOrDefault("JAVA_OPTS", "")).strip());
         return new Origin(builder.start(), log, port);
     }
 
@@ -62,7 +84,7 @@ final class Origin implements AutoCloseable {
                 try {
                     if (get("/healthz").statusCode() == 200) return this;
                 } catch (IOException e) {
-                    Thread.sleep(100);
+                    Thread.sleep(20); // not yet listening: KillDuringMakingTest starts 22 servers, each waited for here
                 }
             }
             throw new AssertionError("server did not start within 3 minutes: " + output());

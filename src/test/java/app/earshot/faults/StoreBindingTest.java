@@ -129,7 +129,8 @@ class StoreBindingTest {
     void stoppingWhileAudioIsBeingMadeLeavesNoTempFile() throws Exception {
         HeldSynthesizer held = new HeldSynthesizer(TestServer.SYNTHESIZER);
         Snapshot snapshot = App.snapshot(App.load(CONTENT));
-        Narrator narrator = App.narrator(cache, held, new Maker(1, 4000, 64));
+        // The stop waits 1 s, not the default 10 s, for the held job before it gives up: the job is held longer either way.
+        Narrator narrator = App.narrator(cache, held, new Maker(1, 4000, 64, java.time.Duration.ofSeconds(1)));
         Warmer warmer = new Warmer(narrator, 0);
         Javalin app = App.create(new SnapshotStore(snapshot), narrator).start("127.0.0.1", 0);
         try {

@@ -21,12 +21,16 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Body-level attacks, sent byte for byte: malformed escapes, unknown charsets, broken multipart and chunked bodies,
  * oversized and trickled bodies, clients that hang up mid-body. Each gets a 4xx or a quiet close, never a 500, never
  * a stack trace in the log, and none of them stops the server answering everyone else.
  */
+// Alone: one test reads what the whole JVM writes to standard error while it runs (at most 8 lines, no ERROR, no stack
+// trace), so another class's log lines would fail it; and its 300 trickling connections are answered within 5 s.
+@Isolated
 class HostileBodyTest {
     static final Path SITE = Path.of("src/test/resources/hostile/site");
     static final String TWIML = "/ivr/aftercare/twiml";
@@ -139,11 +143,16 @@ class HostileBodyTest {
         assertTrue(log.lines().count() <= 8, log);
     }
 
-    /** More trickling bodies than the server has threads: pages still answer, and every trickle ends with 408. */
+    /**
+     * More trickling bodies than the server has threads: pages still answer, and every trickle ends with 408. On a server
+     * of its own whose body deadline is 4 s, not the default 10 s that this test would otherwise wait out: the 300
+     * connections open and the pages answer in well under a second on a quiet machine.
+     */
     @Test
     void slowBodiesCostAConnectionNotAThread() throws Exception {
         List<Socket> slow = new ArrayList<>();
-        try {
+        try (TestServer server = TestServer.start(SITE, builder -> builder.bodyDeadline(java.time.Duration.ofSeconds(4)))) {
+            int port = Integer.parseInt(server.url("").replaceAll(".*:(\\d+)$", "$1"));
             for (int i = 0; i < 300; i++) {
                 Socket socket = new Socket();
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
@@ -152,8 +161,8 @@ class HostileBodyTest {
                 slow.add(socket);
             }
             trickle(slow);
-            assertEquals(200, promptly("/aftercare"));
-            assertEquals(200, promptly("/healthz"));
+            assertEquals(200, promptly(server, "/aftercare"));
+            assertEquals(200, promptly(server, "/healthz"));
             for (Socket socket : slow) assertTrue(readStatusLine(socket).startsWith("HTTP/1.1 408"));
         } finally {
             for (Socket socket : slow) socket.close();
@@ -161,7 +170,7 @@ class HostileBodyTest {
     }
 
     /** The status of a GET that must answer within 5 s (a generous bound: the benchmark measures the real latency). */
-    private static int promptly(String path) {
+    private static int promptly(TestServer server, String path) {
         return server.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url(path)))
                 .timeout(java.time.Duration.ofSeconds(5)).build()).statusCode();
     }

@@ -22,6 +22,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,33 +108,79 @@ class CallDialectsTest {
 
     /**
      * Walks every row of {@code table} through the VoiceXML (from {@code vxml}, with {@code browser}) and through TwiML
-     * over HTTP (from {@code twimlUrl}, unless null): each turn must be one place of the VoiceXML, and both dialects must play the same
-     * clips there and hang up at the same turns. Returns the rows walked.
+     * over HTTP (from {@code twimlUrl}, unless null): each turn must be one place of the VoiceXML, and both dialects must
+     * play the same clips there and hang up at the same turns. Returns the rows walked.
+     *
+     * <p>The TwiML answers are asked several at a time: each row is asked from the TwiML turn that the first row reaching
+     * its turn answered (as a walk in table order would: the same requests), in rounds by how many rows lie between the
+     * row and the start, and every answer is checked against the VoiceXML in table order. One at a time, a walk of
+     * thousands of rows spent its time waiting on round trips, not working.
      */
     static int walk(TestServer on, VoiceXmlBrowser browser, CallTable table, String vxml, String twimlUrl) throws Exception {
-        Map<CallFlow.Turn, TwimlTurn> twiml = new HashMap<>();
         Map<CallFlow.Turn, VoiceXmlBrowser.Place> places = new HashMap<>();
         CallFlow.Turn first = table.turns().get(0);
         places.put(first, browser.start(vxml));
-        if (twimlUrl != null) {
-            twiml.put(first, twiml(on, twimlUrl, ""));
-            assertEquals(browser.sounds(places.get(first)), twiml.get(first).sounds(), "the start");
-        }
-        int rows = 0;
-        for (CallTable.Row row : table.rows()) {
+        List<CallTable.Row> rows = table.rows();
+        List<VoiceXmlBrowser.Place> reached = new ArrayList<>();
+        for (CallTable.Row row : rows) {
             String what = table.name(row.from()) + " + " + row.input();
             VoiceXmlBrowser.Place to = browser.next(places.get(row.from()), row.input());
             VoiceXmlBrowser.Place known = places.putIfAbsent(row.to(), to);
             assertEquals(known == null ? to : known, to, what);
             assertEquals(row.to().hangsUp(), browser.hangsUp(to), what);
-            rows++;
-            if (twimlUrl == null) continue;
-            TwimlTurn answer = twimlAnswer(on, twiml.get(row.from()), row.input());
-            assertEquals(browser.sounds(to), answer.sounds(), what);
-            assertEquals(row.to().hangsUp(), answer.action() == null, what);
-            twiml.putIfAbsent(row.to(), answer);
+            reached.add(to);
         }
-        return rows;
+        if (twimlUrl == null) return rows.size();
+        TwimlTurn start = twiml(on, twimlUrl, "");
+        assertEquals(browser.sounds(places.get(first)), start.sounds(), "the start");
+        List<TwimlTurn> answers = twimlAnswers(on, rows, first, start);
+        for (int i = 0; i < rows.size(); i++) {
+            CallTable.Row row = rows.get(i);
+            String what = table.name(row.from()) + " + " + row.input();
+            assertEquals(browser.sounds(reached.get(i)), answers.get(i).sounds(), what);
+            assertEquals(row.to().hangsUp(), answers.get(i).action() == null, what);
+        }
+        return rows.size();
+    }
+
+    /** Each row's TwiML answer, asked from the answer of the first row reaching its turn; four requests at a time. */
+    private static List<TwimlTurn> twimlAnswers(TestServer on, List<CallTable.Row> rows, CallFlow.Turn first, TwimlTurn start)
+            throws Exception {
+        Map<CallFlow.Turn, Integer> firstReaching = new HashMap<>();
+        int[] round = new int[rows.size()];
+        int rounds = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            CallTable.Row row = rows.get(i);
+            Integer from = firstReaching.get(row.from());
+            assertTrue(row.from().equals(first) || from != null, "a row leaves a turn no earlier row reaches: " + row);
+            round[i] = row.from().equals(first) ? 0 : round[from] + 1;
+            rounds = Math.max(rounds, round[i] + 1);
+            if (!row.to().equals(first)) firstReaching.putIfAbsent(row.to(), i);
+        }
+        TwimlTurn[] answers = new TwimlTurn[rows.size()];
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int r = 0; r < rounds; r++) {
+                Map<Integer, Future<TwimlTurn>> asked = new LinkedHashMap<>();
+                for (int i = 0; i < rows.size(); i++) {
+                    if (round[i] != r) continue;
+                    CallTable.Row row = rows.get(i);
+                    TwimlTurn from = row.from().equals(first) ? start : answers[firstReaching.get(row.from())];
+                    asked.put(i, pool.submit(() -> twimlAnswer(on, from, row.input())));
+                }
+                for (Map.Entry<Integer, Future<TwimlTurn>> answer : asked.entrySet()) {
+                    try {
+                        answers[answer.getKey()] = answer.getValue().get();
+                    } catch (ExecutionException e) {
+                        if (e.getCause() instanceof Error error) throw error;
+                        throw (Exception) e.getCause();
+                    }
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return List.of(answers);
     }
 
     @Test

@@ -34,11 +34,12 @@ class PodcastNamespaceTest {
         installPartytime();
     }
 
-    /** Installs npm podcast-partytime under target/ once. */
+    /** Installs npm podcast-partytime under target/ once (pinned: a copy in npm's cache is used without asking again). */
     static void installPartytime() throws Exception {
         if (!Files.isDirectory(PARTYTIME.resolve("node_modules/podcast-partytime"))) {
             Files.createDirectories(PARTYTIME);
-            run(List.of("npm", "install", "--prefix", PARTYTIME.toString(), "--no-audit", "--no-fund", "podcast-partytime@5.0.0"), null);
+            run(List.of("npm", "install", "--prefix", PARTYTIME.toString(), "--no-audit", "--no-fund", "--prefer-offline",
+                    "podcast-partytime@5.0.0"), null);
         }
     }
 
