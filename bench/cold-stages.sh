@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Cold clip stages (issue 23): the thread CPU of each stage a cold clip goes through (normalisation, WAV, a SHA-256
+# Cold clip stages (issue 23): the thread CPU of each stage a cold clip goes through (normalisation, WAV, a SHA-256 and a CRC32C
 # pass, the telephone filter and level, G.711), beside its synthesis, for each build's jar given, alternating
 # ROUNDS times, under the launcher's settings for a small site (C1 only, serial collector, 72 MB heap).
 # src/test/java/app/earshot/audio/ColdStagesBench.java is compiled against each jar.

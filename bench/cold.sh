@@ -13,6 +13,8 @@
 # costs, as a share of the synthesis it did not need.
 # KINDS picks the clips asked per section (default "mp3 phone"; "wav" is the 16 kHz section WAV, /audio/{slug}/{id}.wav):
 # each section's kinds are asked in an order rotated by section and round, so each kind is asked first (cold) in turn.
+# STEADY (default: half the sections) adds, beside those figures, the same for the cold requests after the server has
+# already made that many sections' clips in the round: nearer a server that has been running a while (its JIT warm).
 # EARSHOT names the launcher (default bin/earshot): a copy of another build's bin/ and target/ lets two builds
 # alternate within one period, e.g. for a before/after comparison on a loaded machine.
 #   bench/cold.sh                      # 4 pages, 3 rounds
@@ -26,6 +28,7 @@ ROUNDS=${ROUNDS:-3}
 PORT=${PORT:-18234}
 KINDS=${KINDS:-mp3 phone}
 EARSHOT=${EARSHOT:-bin/earshot}
+STEADY=${STEADY:-}
 export JAVA_OPTS=${JAVA_OPTS:-}
 for tool in java curl python3; do
   command -v "$tool" >/dev/null || { echo "bench/cold.sh needs $tool" >&2; exit 2; }
@@ -70,6 +73,8 @@ with open(sys.argv[1], "w") as out:
             out.write("%s %s %d\n" % (page["slug"], s["id"], len(s["spokenText"].split())))
 ' "$work/sections.txt"
 stop_server
+[ -n "$STEADY" ] || STEADY=$(( $(wc -l < "$work/sections.txt") / 2 ))
+[[ $STEADY =~ ^[0-9]+$ ]] || { echo "bench/cold.sh: STEADY must be a number" >&2; exit 2; }
 echo "== $PAGES pages, $(wc -l < "$work/sections.txt") sections, $(awk '{w += $3} END {print w}' "$work/sections.txt") spoken words"
 
 for round in $(seq 1 "$ROUNDS"); do
@@ -122,17 +127,18 @@ for i, line in enumerate(open(sections)):
     for order, (kind, path) in enumerate(kinds):
         spent, syn, size = ask(path)
         if order == 0: syn_first = syn
-        print("%d\t%d\t%s\t%s\t%s\t%d\t%.3f\t%.4f\t%.4f\t%d" % (rnd, len(pages), slug, sid, kind, order, spent, syn, syn_first, size))
+        print("%d\t%d\t%s\t%s\t%s\t%d\t%.3f\t%.4f\t%.4f\t%d\t%d" % (rnd, len(pages), slug, sid, kind, order, spent, syn, syn_first, size, i))
 EOF
   stop_server
   echo "round $round done (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 done
 
-python3 - "$work/requests.tsv" <<'EOF'
+python3 - "$work/requests.tsv" "$STEADY" <<'EOF'
 import statistics, sys
+steady = int(sys.argv[2])
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])]
 rows = [dict(round=int(r[0]), page=int(r[1]), kind=r[4], order=int(r[5]), cpu=float(r[6]), syn=float(r[7]),
-             syn_section=float(r[8])) for r in rows]
+             syn_section=float(r[8]), made=int(r[10])) for r in rows]
 def summary(label, chosen):
     cold = [r for r in chosen if r["order"] == 0 and r["syn"] > 0]
     if not cold: return
@@ -148,10 +154,16 @@ kinds = sorted(set(r["kind"] for r in rows))
 for kind in kinds:
     summary("cold %s (all pages)" % kind, [r for r in rows if r["kind"] == kind])
     summary("cold %s (after each round's page 1)" % kind, [r for r in rows if r["kind"] == kind and r["page"] > 1])
+    summary("cold %s (after %d sections made)" % (kind, steady), [r for r in rows if r["kind"] == kind and r["made"] >= steady])
 for kind in kinds:
     second = [r for r in rows if r["kind"] == kind and r["order"] > 0 and r["page"] > 1]
     if second:
         print("later %-5s (16 kHz clip already made, after page 1): %3d requests, process CPU %.2f s = %.2fx the synthesis they did not need"
               % (kind, len(second), sum(r["cpu"] for r in second), sum(r["cpu"] for r in second) / sum(r["syn_section"] for r in second)))
+for kind in kinds:
+    second = [r for r in rows if r["kind"] == kind and r["order"] > 0 and r["made"] >= steady]
+    if second:
+        print("later %-5s (16 kHz clip already made, after %d sections made): %3d requests, process CPU %.2f s = %.2fx the synthesis they did not need"
+              % (kind, steady, len(second), sum(r["cpu"] for r in second), sum(r["cpu"] for r in second) / sum(r["syn_section"] for r in second)))
 EOF
 echo "== load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -33,7 +33,12 @@ public final class LoudnessMeter {
 
     /** Integrated loudness of {@code pcm} in LUFS (relative to full scale); {@link #SILENCE} if nothing is audible. */
     public static double integrated(Pcm pcm) {
-        double[] blocks = blockPowers(pcm);
+        return integrated(pcm.samples(), pcm.sampleRate());
+    }
+
+    /** {@link #integrated(Pcm)} of {@code samples} at {@code rate}, read in place (the normaliser's own arrays). */
+    static double integrated(short[] samples, int rate) {
+        double[] blocks = blockPowers(samples, rate);
         double sum = 0;
         int count = 0;
         for (double p : blocks) {
@@ -61,14 +66,15 @@ public final class LoudnessMeter {
      * 12 dB of the highest sample are interpolated: band-limited audio does not overshoot its samples by that much.
      */
     public static double truePeak(Pcm pcm) {
-        int n = pcm.length();
+        short[] x = pcm.samples();
+        int n = x.length;
         double samplePeak = 0;
-        for (int i = 0; i < n; i++) samplePeak = Math.max(samplePeak, Math.abs(pcm.sample(i)));
+        for (int i = 0; i < n; i++) samplePeak = Math.max(samplePeak, Math.abs(x[i]));
         double worth = samplePeak / 4.0;
         double peak = samplePeak;
         for (int i = 0; i < n; i++) {
-            if (Math.abs(pcm.sample(i)) >= worth || i + 1 < n && Math.abs(pcm.sample(i + 1)) >= worth) {
-                peak = Math.max(peak, interSamplePeak(pcm, i));
+            if (Math.abs(x[i]) >= worth || i + 1 < n && Math.abs(x[i + 1]) >= worth) {
+                peak = Math.max(peak, interSamplePeak(x, i));
             }
         }
         return peak == 0 ? SILENCE : 20 * Math.log10(peak / FULL_SCALE);
@@ -78,20 +84,20 @@ public final class LoudnessMeter {
      * The largest absolute value of the continuous signal at sample {@code i} and between it and the next, read from
      * the samples in place (past either end the signal is silent).
      */
-    static double interSamplePeak(Pcm x, int i) {
-        int n = x.length();
+    static double interSamplePeak(short[] x, int i) {
+        int n = x.length;
         int first = i - TAPS_PER_PHASE / 2 + 1;
-        double peak = Math.abs(x.sample(i));
+        double peak = Math.abs(x[i]);
         boolean inside = first >= 0 && first + TAPS_PER_PHASE <= n;
         for (int phase = 1; phase < OVERSAMPLING; phase++) {
             double[] h = INTERPOLATOR[phase];
             double acc = 0;
             if (inside) {
-                for (int k = 0; k < TAPS_PER_PHASE; k++) acc += h[k] * x.sample(first + k);
+                for (int k = 0; k < TAPS_PER_PHASE; k++) acc += h[k] * x[first + k];
             } else {
                 for (int k = 0; k < TAPS_PER_PHASE; k++) {
                     int at = first + k;
-                    acc += h[k] * (at >= 0 && at < n ? x.sample(at) : 0.0);
+                    acc += h[k] * (at >= 0 && at < n ? x[at] : 0.0);
                 }
             }
             peak = Math.max(peak, Math.abs(acc));
@@ -125,9 +131,8 @@ public final class LoudnessMeter {
      * Mean square of the K-weighted signal (full scale = 1) over each 400 ms block, blocks starting every 100 ms.
      * A clip shorter than one block is measured as one block of its own length, so short prompts get a level too.
      */
-    private static double[] blockPowers(Pcm pcm) {
-        int rate = pcm.sampleRate();
-        int n = pcm.length();
+    private static double[] blockPowers(short[] pcm, int rate) {
+        int n = pcm.length;
         int step = (int) Math.round(STEP_SECONDS * rate);
         int perBlock = (int) Math.round(BLOCK_SECONDS / STEP_SECONDS);
         if (n == 0) return new double[0];
@@ -148,12 +153,6 @@ public final class LoudnessMeter {
             powers[b] = sum / perBlock;
         }
         return powers;
-    }
-
-    private static double meanSquare(double[] x, int from, int to) {
-        double sum = 0;
-        for (int i = from; i < to; i++) sum += x[i] * x[i];
-        return sum / (to - from);
     }
 
     /** The K-weighting pre-filter (high shelf, +4 dB above ~1.7 kHz) then the RLB high-pass, one sample at a time. */
@@ -185,12 +184,12 @@ public final class LoudnessMeter {
          * of the squares of what comes out. The state lives in locals while it runs: the client compiler keeps those
          * in registers, not fields.
          */
-        double sumOfSquares(Pcm pcm, int from, int to) {
+        double sumOfSquares(short[] pcm, int from, int to) {
             double x1 = this.x1, x2 = this.x2, y1 = this.y1, y2 = this.y2, z1 = this.z1, z2 = this.z2;
             double b0 = this.b0, b1 = this.b1, b2 = this.b2, a1 = this.a1, a2 = this.a2, d1 = this.d1, d2 = this.d2;
             double sum = 0;
             for (int i = from; i < to; i++) {
-                double x = pcm.sample(i) / FULL_SCALE;
+                double x = pcm[i] / FULL_SCALE;
                 double y = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
                 double z = y - 2 * y1 + y2 - d1 * z1 - d2 * z2;
                 x2 = x1;

@@ -39,37 +39,47 @@ public final class LoudnessNormaliser {
      * impossible) with a true peak at or under {@value #NARRATION_CEILING_DBTP} dBTP. Silence is returned as it is.
      */
     public static Pcm narration(Pcm pcm) {
-        return toLevel(pcm, NARRATION_TARGET_LUFS, LIMITER, LoudnessMeter::integrated);
+        return level(pcm, NARRATION_TARGET_LUFS, LIMITER, LoudnessMeter::integrated);
+    }
+
+    /** A level meter reading samples in place (they are not changed). */
+    interface Meter {
+        double measure(short[] samples, int rate);
+    }
+
+    /** {@link #level} with a meter of {@link Pcm}s. */
+    static Pcm toLevel(Pcm pcm, double target, TruePeakLimiter limiter, java.util.function.ToDoubleFunction<Pcm> meter) {
+        return level(pcm, target, limiter, (samples, rate) -> meter.applyAsDouble(new Pcm(rate, samples)));
     }
 
     /**
      * {@code pcm} with the gain that brings {@code meter}'s reading to {@code target} (at most {@link #MAX_GAIN_DB}),
      * through {@code limiter}, rounded to 16 bits. Limiting takes a little level off the peaks, so the gain is
      * corrected and applied again from the original samples until the reading is within 0.2 dB (speech needs two
-     * passes). Silence (a reading of minus infinity) is returned as it is.
+     * passes). Silence (a reading of minus infinity) is returned as it is. Every pass writes into one array, measured
+     * in place: a clip costs its input, that array and the result, whatever the passes.
      */
-    static Pcm toLevel(Pcm pcm, double target, TruePeakLimiter limiter, java.util.function.ToDoubleFunction<Pcm> meter) {
-        double measured = meter.applyAsDouble(pcm);
+    private static Pcm level(Pcm pcm, double target, TruePeakLimiter limiter, Meter meter) {
+        int rate = pcm.sampleRate();
+        short[] x = pcm.samples();
+        double measured = meter.measure(x, rate);
         if (measured == Double.NEGATIVE_INFINITY) return pcm;
         double gainDb = Math.min(MAX_GAIN_DB, target - measured);
-        int rate = pcm.sampleRate();
-        Pcm out = pcm;
+        // The peaks do not depend on the gain: a later pass reuses what the first interpolated.
+        TruePeakLimiter.Peaks peaks = new TruePeakLimiter.Peaks(x);
+        short[] limited = new short[x.length];
         for (int pass = 0; pass < PASSES; pass++) {
-            short[] limited = new short[pcm.length()];
             double gain = Math.pow(10, gainDb / 20);
-            boolean[] touched = new boolean[1];
-            limiter.limit(pcm, gain, rate, (i, y) -> {
-                if (y != pcm.sample(i) * gain) touched[0] = true;
-                limited[i] = rounded(y);
+            boolean touched = limiter.limit(x, gain, rate, peaks, (from, gains, count) -> {
+                for (int k = 0, i = from; k < count; k++, i++) limited[i] = rounded(x[i] * gain * gains[k]);
             });
-            out = new Pcm(rate, limited);
             // Nothing limited: the level is the measured one plus the gain (the meter is linear), so no second measurement.
-            if (!touched[0]) break;
-            double error = target - meter.applyAsDouble(out);
+            if (!touched) break;
+            double error = target - meter.measure(limited, rate);
             if (Math.abs(error) < TOLERANCE_LU || gainDb >= MAX_GAIN_DB) break;
             gainDb = Math.min(MAX_GAIN_DB, gainDb + error);
         }
-        return out;
+        return new Pcm(rate, limited);
     }
 
     private static short rounded(double y) {

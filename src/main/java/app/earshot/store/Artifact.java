@@ -22,7 +22,8 @@ import java.util.Optional;
  * @param lastModified when the file was written (or the bytes produced), for Last-Modified headers
  * @param sha256       the digest of the bytes (64 lower-case hex digits: the SHA-256 of the length and the piece
  *                     digests, {@link Pieces#whole}), as recorded when it was written
- * @param pieces       per 64 KiB piece, the first 16 bytes of its SHA-256 in hex, as recorded (empty when in memory)
+ * @param pieces       per 64 KiB piece, its digest in hex as recorded (a CRC32C, or in a sealed store's and older
+ *                     records the first 16 bytes of its SHA-256; {@link Pieces.Kind#of}); empty when in memory
  */
 public record Artifact(String key, String extension, Path path, ByteBuffer bytes, long size, Instant lastModified,
                        String sha256, String pieces) {
@@ -55,11 +56,12 @@ public record Artifact(String key, String extension, Path path, ByteBuffer bytes
      */
     public boolean pieceIsIntact(long index, ByteBuffer piece) {
         if (path == null) return true;
-        int at = Math.toIntExact(index * Pieces.HEX_PER_PIECE);
-        if (index < 0 || at + Pieces.HEX_PER_PIECE > pieces.length()) return false;
+        Pieces.Kind kind = kind();
+        if (index < 0 || (index + 1) * kind.hex > pieces.length()) return false;
+        int at = Math.toIntExact(index * kind.hex);
         long expectedLength = Math.min(PIECE_BYTES, size - index * PIECE_BYTES);
         return piece.remaining() == expectedLength
-                && pieces.regionMatches(at, Pieces.digest(piece), 0, Pieces.HEX_PER_PIECE);
+                && pieces.regionMatches(at, kind.digest(piece), 0, kind.hex);
     }
 
     /** A fresh read-only view of the in-memory bytes (so concurrent readers do not share a position), or null. */
@@ -105,7 +107,11 @@ public record Artifact(String key, String extension, Path path, ByteBuffer bytes
 
     /** True if {@code all} (its remaining bytes; its position is left unchanged) is exactly this artifact's content. */
     public boolean isWhole(ByteBuffer all) {
-        return all.remaining() == size && sha256.equals(Pieces.wholeOf(all));
+        return all.remaining() == size && sha256.equals(Pieces.wholeOf(all, kind()));
+    }
+
+    private Pieces.Kind kind() {
+        return Pieces.Kind.of(size, pieces);
     }
 
     /** A check of the whole content read in order: feed it every byte, then ask {@link Check#isWhole()}. */
@@ -115,7 +121,7 @@ public record Artifact(String key, String extension, Path path, ByteBuffer bytes
 
     /** Digests bytes as they are read (each once) and tells whether they were exactly the artifact's content. */
     public final class Check {
-        private final Pieces.Digester pieces = new Pieces.Digester();
+        private final Pieces.Digester pieces = new Pieces.Digester(kind());
 
         private Check() {}
 

@@ -49,9 +49,12 @@ public final class ArtifactStore {
      * @param lastFailure        the latest discarded file's name and why, or null
      * @param failingAgain       artifacts discarded more than once within the health window: made again, damaged again
      * @param problems           each class of problem seen within the health window, with the latest seen of it
+     * @param unreadable         stored files that can be neither read nor replaced now ({@link Unreadable})
+     * @param unreadableFiles    up to ten of them, each as its place in the cache and why ("c9/c980...wav (permission denied)")
      */
     public record Health(boolean writable, long verified, long failedVerification, String lastFailure,
-                         java.util.List<String> failingAgain, Map<Problem, String> problems) {}
+                         java.util.List<String> failingAgain, Map<Problem, String> problems, int unreadable,
+                         java.util.List<String> unreadableFiles) {}
 
     /**
      * How long {@code /healthz} reports a problem after it was last seen: the system property
@@ -173,6 +176,7 @@ public final class ArtifactStore {
      * @throws IllegalArgumentException for a malformed key or extension
      * @throws IllegalStateException    if the producer's bytes fail this extension's validator
      * @throws app.earshot.making.Busy  if a person's production would wait too long
+     * @throws Unreadable               if the stored file can be neither read nor replaced
      */
     public Artifact get(String key, String extension, Supplier<byte[]> producer) {
         Objects.requireNonNull(producer, "producer");
@@ -343,6 +347,7 @@ public final class ArtifactStore {
             // Anything but a regular file (a symlink above all) is discarded here and made again.
             Artifact loaded = verification.load(key, extension, name, file, validator(extension));
             if (loaded != null) return new Outcome(loaded, false);
+            verification.throwIfStuck(name);
         }
         productions.incrementAndGet();
         return new Outcome(store(key, extension, name, file, producer), true);
@@ -368,7 +373,7 @@ public final class ArtifactStore {
             throw new UncheckedIOException("producing " + name, e);
         }
         byte[] made = bytes.toByteArray();
-        Artifact held = Artifact.inMemory(key, extension, made, Instant.now(), Pieces.wholeOf(java.nio.ByteBuffer.wrap(made)));
+        Artifact held = Artifact.inMemory(key, extension, made, Instant.now(), Pieces.wholeOf(java.nio.ByteBuffer.wrap(made), Pieces.Kind.CRC32C));
         memory.put(name, held);
         return held;
     }

@@ -27,11 +27,21 @@ final class AtomicWrite {
      * @throws IllegalStateException if the bytes fail {@code check} (nothing is left behind)
      */
     static Record write(Path file, ArtifactStore.Writer producer, Validator check, String extension, Seal seal) throws IOException {
-        Path directory = file.getParent();
         String unique = TempFiles.uniqueSuffix();
+        try {
+            return write(file, producer, check, extension, seal, unique);
+        } finally {
+            TempFiles.finished(unique);
+        }
+    }
+
+    private static Record write(Path file, ArtifactStore.Writer producer, Validator check, String extension, Seal seal,
+                                String unique) throws IOException {
+        Path directory = file.getParent();
         Path temp = directory.resolve(file.getFileName() + unique);
         Path recordTemp = directory.resolve(file.getFileName() + Keys.RECORD_SUFFIX + unique);
-        Pieces.Digester pieces = new Pieces.Digester();
+        int version = Record.versionFor(seal);
+        Pieces.Digester pieces = new Pieces.Digester(Record.kindOf(version));
         long length;
         try {
             Files.createDirectories(directory);
@@ -47,7 +57,7 @@ final class AtomicWrite {
             TempFiles.deleteQuietly(temp);
             throw e;
         }
-        Record record = Record.of(file.getFileName().toString(), length, pieces.finish());
+        Record record = Record.of(file.getFileName().toString(), length, pieces.finish(), version);
         try {
             check.check(temp);
         } catch (IOException e) {

@@ -13,6 +13,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,13 +33,26 @@ final class TempFiles {
     static final Duration STALE_TEMP_AGE = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(TempFiles.class);
     private static final long PID = ProcessHandle.current().pid();
-    private static final Pattern TEMP_WRITER = Pattern.compile(".*\\.p(\\d+)\\.[0-9a-z]+\\.tmp");
+    private static final Pattern TEMP_WRITER = Pattern.compile(".*(\\.p(\\d+)\\.[0-9a-z]+\\.tmp)");
+    /**
+     * The suffixes of this process's writes under way. Process-wide, as the pid in the names is: a second store on the
+     * same cache in this process (two servers in one JVM, as concurrent test classes have) must tell this process's
+     * live writes from a reused pid's leftovers.
+     */
+    private static final Set<String> WRITING = ConcurrentHashMap.newKeySet();
 
     private TempFiles() {}
 
-    /** A new unique suffix for this process's temp files. */
+    /** A new unique suffix for this process's temp files, counted as a write under way until {@link #finished}. */
     static String uniqueSuffix() {
-        return ".p" + PID + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + Keys.TEMP_SUFFIX;
+        String suffix = ".p" + PID + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + Keys.TEMP_SUFFIX;
+        WRITING.add(suffix);
+        return suffix;
+    }
+
+    /** The write that took {@code suffix} is over: its temp files are renamed or deleted. */
+    static void finished(String suffix) {
+        WRITING.remove(suffix);
     }
 
     /**
@@ -69,19 +84,20 @@ final class TempFiles {
     }
 
     /**
-     * True if the process that wrote this temp file no longer runs (killed mid-write), or is this very
-     * process: at start-up none of our own writes are under way, so such a file is a reused pid's leftover.
+     * True if the process that wrote this temp file no longer runs (killed mid-write), or is this very process and no
+     * write of ours under way has its name: then it is a reused pid's leftover.
      */
     private static boolean writerIsGone(Path temp) {
         Matcher m = TEMP_WRITER.matcher(temp.getFileName().toString());
         if (!m.matches()) return false;
         long pid;
         try {
-            pid = Long.parseLong(m.group(1));
+            pid = Long.parseLong(m.group(2));
         } catch (NumberFormatException e) {
             return false;
         }
-        return pid == PID || ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
+        if (pid == PID) return !WRITING.contains(m.group(1));
+        return ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
     }
 
     static void forceDirectory(Path directory) {

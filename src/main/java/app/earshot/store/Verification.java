@@ -41,6 +41,11 @@ final class Verification {
     private record Seen(Instant at, String detail) {}
 
     private final ConcurrentHashMap<Problem, Seen> problems = new ConcurrentHashMap<>();
+    // Files that could not be read nor deleted (so nor made again), by name, with their place in the cache: what needs
+    // one gets Unreadable until it can be read or is gone. Reported while they last, not for a window; logged once.
+    private record Stuck(Path file, String place, String reason) {}
+
+    private final ConcurrentHashMap<String, Stuck> stuck = new ConcurrentHashMap<>();
     private final Duration window;
     private final Seal seal;
 
@@ -90,6 +95,12 @@ final class Verification {
             }
             return null;
         } catch (IOException e) {
+            // Known to be stuck and logged already: try again quietly; if it can be deleted now, it is made again.
+            if (stuck.containsKey(name) && Problem.of(e) == Problem.UNREADABLE) {
+                TempFiles.deleteQuietly(file);
+                if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) healed(name, "could be deleted; it is made again");
+                return null;
+            }
             // An AccessDeniedException's message is only the path: say what happened, with the file's name.
             String reason = e instanceof java.nio.file.AccessDeniedException denied
                     ? "permission denied reading " + Path.of(String.valueOf(denied.getFile())).getFileName() : e.getMessage();
@@ -105,6 +116,7 @@ final class Verification {
         Artifact artifact = Artifact.onDisk(key, extension, file, attributes.size(), attributes.lastModifiedTime().toInstant(),
                 Pieces.whole(record.length(), record.pieces()), record.pieces());
         verified.put(name, new Verified(artifact, attributes.fileKey()));
+        healed(name, "was read and verified");
         return artifact;
     }
 
@@ -124,7 +136,10 @@ final class Verification {
         }
     }
 
-    /** Deletes a damaged or unreadable {@code file} and its record, and counts why. */
+    /**
+     * Deletes a damaged or unreadable {@code file} and its record, and counts why. An unreadable file that cannot be
+     * deleted either is remembered as stuck ({@link #throwIfStuck}) and logged once, by its place in the cache.
+     */
     void discardFile(Path file, String reason, Problem kind) {
         failures.incrementAndGet();
         Instant now = Instant.now();
@@ -134,10 +149,30 @@ final class Verification {
             discards.merge(name, new Discards(1, now), (old, one) -> new Discards(recent(old.last(), now) ? old.count() + 1 : 1, now));
         }
         lastFailure.set(name + ": " + reason);
-        if (kind != Problem.VERIFICATION_FAILED) seen(kind, name + ": " + reason);
-        LOG.warn("Discarding cached file {}: {}; it will be made again", file, reason);
         TempFiles.deleteQuietly(file);
         TempFiles.deleteQuietly(Keys.recordFile(file));
+        if (kind == Problem.UNREADABLE && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            String place = file.getParent().getFileName() + "/" + name;
+            String why = reason.startsWith("permission denied") ? "permission denied" : reason;
+            if (stuck.putIfAbsent(name, new Stuck(file, place, why)) == null) {
+                LOG.warn("Cached file {} in the audio cache cannot be read ({}) nor replaced; what needs it answers 503 and is "
+                        + "tried again until the file can be read or is removed", place, why);
+            }
+            return;
+        }
+        if (kind != Problem.VERIFICATION_FAILED) seen(kind, name + ": " + reason);
+        LOG.warn("Discarding cached file {}: {}; it will be made again", file, reason);
+    }
+
+    /** Throws {@link Unreadable} if the file named {@code name} can be neither read nor replaced. */
+    void throwIfStuck(String name) {
+        Stuck s = stuck.get(name);
+        if (s != null) throw new Unreadable(s.place(), s.reason());
+    }
+
+    private void healed(String name, String how) {
+        Stuck was = stuck.remove(name);
+        if (was != null) LOG.info("Cached file {} in the audio cache {}", was.place(), how);
     }
 
     /** Notes a problem of class {@code kind} seen now (a refused write, say), for {@code /healthz}. */
@@ -159,8 +194,16 @@ final class Verification {
             if (recent(seen.at(), now)) recentProblems.put(kind, seen.detail());
         });
         if (!again.isEmpty()) recentProblems.put(Problem.VERIFICATION_FAILED, String.join(", ", again));
+        // A stuck file that is readable again, or gone, is no longer a problem: the next use reads or makes it.
+        stuck.forEach((name, s) -> {
+            Path record = Keys.recordFile(s.file());
+            boolean readable = Files.isReadable(s.file()) && (Files.isReadable(record) || !Files.exists(record, LinkOption.NOFOLLOW_LINKS));
+            if (readable || !Files.exists(s.file(), LinkOption.NOFOLLOW_LINKS)) healed(name, "can be read again, or is gone");
+        });
+        List<String> unreadable = stuck.values().stream().map(s -> s.place() + " (" + s.reason() + ")").sorted().limit(10).toList();
         boolean writable = !recentProblems.containsKey(Problem.DISK_FULL) && !recentProblems.containsKey(Problem.UNWRITABLE);
-        return new ArtifactStore.Health(writable, verifications.get(), failures.get(), lastFailure.get(), again, recentProblems);
+        return new ArtifactStore.Health(writable, verifications.get(), failures.get(), lastFailure.get(), again, recentProblems,
+                stuck.size(), unreadable);
     }
 
     private static boolean sameFile(Verified v) {

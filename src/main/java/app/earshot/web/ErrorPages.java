@@ -38,7 +38,7 @@ final class ErrorPages {
             // Javalin lists the methods the path does answer (GET, HEAD, and POST for TwiML): that is the Allow header.
             String allowed = e.getDetails().get("availableMethods");
             if (e.getStatus() == 405 && allowed != null) ctx.header("Allow", allowed);
-            respond(ctx, e.getStatus(), e.getMessage());
+            respond(ctx, e.getStatus(), e instanceof Refusal refusal ? refusal.text(msg(ctx)) : e.getMessage());
         });
         routes.exception(SynthesisException.class, (e, ctx) -> {
             // Logged once per distinct cause, not once per request, so a dead engine cannot flood the log.
@@ -65,7 +65,10 @@ final class ErrorPages {
             } else if (diskFault(e)) {
                 // A cached file that could not be read or written (unreadable, disk full): the store makes it again or
                 // holds it in memory, so this is temporary; logged once per distinct cause.
-                if (firstTime(e)) {
+                // A file that can be neither read nor replaced was logged once by the store, by its place in the cache.
+                if (e instanceof app.earshot.store.Unreadable) {
+                    log.debug("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                } else if (firstTime(e)) {
                     log.warn("{} {}: the disk failed: {}", ctx.method(), ctx.path(), e.toString());
                 }
                 ctx.header("Retry-After", Integer.toString(DISK_RETRY_AFTER_SECONDS));
@@ -89,7 +92,7 @@ final class ErrorPages {
         if (status == 405 && ctx.res().getHeader("Allow") == null) ctx.header("Allow", "GET, HEAD");
         ctx.header("Cache-Control", "no-store");
         Snapshot now = RequestSnapshot.orCurrent(ctx, content);
-        Messages msg = msg(now);
+        Messages msg = msg(ctx);
         String heading = switch (status) {
             case 400, 404, 405, 413, 415, 416, 503 -> msg.get("errors." + status);
             default -> status >= 500 ? msg.get("errors.5xx") : HttpStatus.forStatus(status).getMessage();
@@ -154,13 +157,10 @@ final class ErrorPages {
         };
     }
 
-    /** Error pages are in the site's language for now (not yet the reader's). */
-    private static Messages msg(Snapshot now) {
-        return now.messages(now.site().language());
-    }
-
+    /** Error answers are in the reader's language ({@link ReaderLanguage}). */
     private Messages msg(Context ctx) {
-        return msg(RequestSnapshot.orCurrent(ctx, content));
+        Snapshot now = RequestSnapshot.orCurrent(ctx, content);
+        return now.messages(ReaderLanguage.of(ctx, now.site()));
     }
 
     /** Media and data routes answer errors in plain text; everything else gets the HTML error page. */

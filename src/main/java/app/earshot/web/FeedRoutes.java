@@ -97,9 +97,7 @@ final class FeedRoutes {
             feed(ctx, language);
             return;
         }
-        throw new io.javalin.http.NotFoundResponse("This library's podcast feeds are "
-                + String.join(", ", site.languages().stream().map(l -> feedPath(site, l) + " (" + Languages.selfName(l) + ")").toList())
-                + ".");
+        throw new Refusal(404, "errors.feeds", String.join(", ", site.languages().stream().map(l -> feedPath(site, l) + " (" + l + ")").toList()));
     }
 
     /** The title of the site feed of {@code language}: the site's title, and the language's own name for another. */
@@ -194,7 +192,7 @@ final class FeedRoutes {
     private void artwork(Context ctx, String extension) {
         Snapshot now = RequestSnapshot.of(ctx);
         Site site = now.site();
-        if (!artworkPath(site).equals("/artwork." + extension)) throw new io.javalin.http.NotFoundResponse("The cover art is at " + artworkPath(site) + ".");
+        if (!artworkPath(site).equals("/artwork." + extension)) throw new Refusal(404, "errors.artwork", artworkPath(site));
         app.earshot.store.Artifact art = site.podcast().artwork().map(a -> authorArt(a))
                 .orElseGet(() -> store.get(ArtifactStore.key(CoverArt.VERSION, site.title(), site.organisation()), "png",
                         () -> CoverArt.png(site.title(), site.organisation())));
@@ -216,7 +214,7 @@ final class FeedRoutes {
                 }
             });
         } catch (java.io.IOException e) {
-            throw new io.javalin.http.ServiceUnavailableResponse("The cover art cannot be read just now.");
+            throw new Refusal(503, "errors.artwork-unreadable");
         }
     }
 

@@ -53,13 +53,27 @@ final class HealthRoutes {
         return problem.replaceAll("(?<![\\w.])(?:[A-Za-z]:)?[/\\\\](?:[^\\s/\\\\:]+[/\\\\])*([^\\s/\\\\:]+)", "$1");
     }
 
+    /** "audio warming skipped 2 item(s) and tries them again in 15 s: rest/resting (cannot read ...), rest (...)". */
+    static String skipped(Warmer.Status warming) {
+        long seconds = Math.max(0, (java.time.Duration.between(java.time.Instant.now(), warming.nextTry()).toMillis() + 999) / 1000);
+        List<String> items = warming.skipped().entrySet().stream().sorted(Map.Entry.comparingByKey()).limit(10)
+                .map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
+        return "audio warming skipped " + warming.skipped().size() + " item(s) and tries them again in " + seconds + " s: "
+                + String.join(", ", items);
+    }
+
     private void health(Context ctx) throws JsonProcessingException {
         Snapshot now = RequestSnapshot.of(ctx);
         Site site = now.site();
         List<String> problems = new ArrayList<>(content.problems());
         Warmer.Status warming = warmer.status();
         if (warming.state() == Warmer.State.STOPPED) problems.add("audio warming stopped: " + warming.reason());
+        if (warming.state() == Warmer.State.RETRYING) problems.add(skipped(warming));
         ArtifactStore.Health cache = store.health();
+        if (cache.unreadable() > 0) {
+            problems.add("unreadable: " + cache.unreadable() + " stored file(s) cannot be read or replaced, and audio that needs "
+                    + "them answers 503 until they can be read or are removed: " + String.join(", ", cache.unreadableFiles()));
+        }
         // Each class of problem by name, while it was seen within the health window; none once nothing fails.
         cache.problems().forEach((kind, latest) -> problems.add(kind.label() + ": " + switch (kind) {
             case UNREADABLE -> "a stored file could not be read and is made again (" + latest + ")";
@@ -88,6 +102,7 @@ final class HealthRoutes {
         Map<String, Object> stored = new LinkedHashMap<>();
         stored.put("verified", cache.verified());
         stored.put("failedVerification", cache.failedVerification());
+        stored.put("unreadable", cache.unreadable());
         body.put("cache", stored);
         if (!problems.isEmpty()) body.put("problems", problems.stream().map(HealthRoutes::withoutFolders).toList());
         ctx.header("Cache-Control", "no-store");

@@ -223,8 +223,14 @@ final class PageRoutes {
      */
     static Page voiced(app.earshot.narration.Narrator narrator, Snapshot now, Page page) {
         narrator.noVoice(now.voicing(), page).ifPresent(why -> {
-            throw new NotFoundResponse("This page has no audio on this server (" + why + "); read it at /" + page.slug() + ".");
+            throw new Refusal(404, "errors.no-voice", whatToInstall(why, page.language()), "/" + page.slug());
         });
         return page;
+    }
+
+    /** The package a missing voice needs ("espeak-ng", from "... install espeak-ng (apt-get ..."), or the language's tag. */
+    static String whatToInstall(String why, String language) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("install ([a-z0-9][a-z0-9.+-]*)").matcher(why);
+        return m.find() ? m.group(1) : language;
     }
 }

@@ -68,8 +68,7 @@ final class SearchRoutes {
     static String readerLanguage(Site site, String lang) {
         if (lang == null || lang.isBlank()) return site.language();
         for (String tag : site.languages()) if (tag.equalsIgnoreCase(lang.strip())) return tag;
-        throw new io.javalin.http.BadRequestResponse("The language asked for (lang) is not one this library publishes in."
-                + " Search in one of its languages: " + String.join(", ", site.languages()) + ".");
+        throw new Refusal(400, "errors.lang", String.join(", ", site.languages()));
     }
 
     private static byte[] bytes(String html) {

@@ -147,6 +147,11 @@ public final class Views {
 
     Map<String, Object> error(Site site, Messages msg, int status, String heading, String message) {
         Map<String, Object> model = layout(site, msg, heading + " \u2013 " + site.title());
+        if (!msg.language().equals(site.language()) && site.languages().contains(msg.language())) {
+            // An error on a page in another language than the site's is in that language, and so is its page.
+            model.put("lang", msg.language());
+            readerLanguage(model, site, msg, msg.language());
+        }
         model.put("status", status);
         model.put("heading", heading);
         model.put("message", message);

@@ -76,4 +76,48 @@ class LoudnessNormaliserTest {
         Pcm in = Pcm.concat(List.of(speechLike(6000), Pcm.silence(16000, 0.33333)));
         assertEquals(in.length(), LoudnessNormaliser.narration(in).length());
     }
+
+    @Test
+    void speechIsNormalisedExactlyAsByThePlainDefinition() {
+        Pcm speech = new app.earshot.speech.FreeTtsSynthesizer(1, java.time.Duration.ofSeconds(30)).speak(
+                "Ketamine can help some people with depression that has not improved with other treatments.",
+                app.earshot.speech.VoiceSettings.DEFAULT).audio();
+        short[] click = speechLike(6000).samples();
+        for (int i = 0; i < 40; i++) click[48000 + i] = (short) (i % 2 == 0 ? 32767 : -32768);
+        for (Pcm in : List.of(speech, speechLike(6000), speechLike(20000), new Pcm(16000, click), Signals.tone(16000, 997, 3, 2))) {
+            assertEquals(normalisedAsDefined(in), LoudnessNormaliser.narration(in), in.toString());
+        }
+    }
+
+    /**
+     * The normaliser as first written, kept as the reference: each pass limits sample by sample through the
+     * limiter's plain interface, rounds with {@code Math.round}, and measures the rounded clip again.
+     */
+    private static Pcm normalisedAsDefined(Pcm pcm) {
+        TruePeakLimiter limiter = new TruePeakLimiter(32768 * Math.pow(10, LoudnessNormaliser.NARRATION_CEILING_DBTP / 20), 0.005, 0.08);
+        double target = LoudnessNormaliser.NARRATION_TARGET_LUFS;
+        double measured = LoudnessMeter.integrated(pcm);
+        if (measured == Double.NEGATIVE_INFINITY) return pcm;
+        double gainDb = Math.min(LoudnessNormaliser.MAX_GAIN_DB, target - measured);
+        Pcm out = pcm;
+        for (int pass = 0; pass < LoudnessNormaliser.PASSES; pass++) {
+            short[] limited = new short[pcm.length()];
+            double gain = Math.pow(10, gainDb / 20);
+            boolean[] touched = new boolean[1];
+            limiter.limit(pcm, gain, pcm.sampleRate(), (i, y) -> {
+                if (y != pcm.sample(i) * gain) touched[0] = true;
+                limited[i] = roundedAsBefore(y);
+            });
+            out = new Pcm(pcm.sampleRate(), limited);
+            if (!touched[0]) break;
+            double error = target - LoudnessMeter.integrated(out);
+            if (Math.abs(error) < 0.2 || gainDb >= LoudnessNormaliser.MAX_GAIN_DB) break;
+            gainDb = Math.min(LoudnessNormaliser.MAX_GAIN_DB, gainDb + error);
+        }
+        return out;
+    }
+
+    private static short roundedAsBefore(double y) {
+        return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(y)));
+    }
 }

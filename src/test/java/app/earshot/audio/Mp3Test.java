@@ -91,4 +91,23 @@ class Mp3Test {
         assertTrue(e.getMessage().contains("bytes"), e.getMessage());
         assertThrows(InvalidMp3Exception.class, () -> Mp3.inspect(Wav.encode(TONE)));
     }
+
+    @Test
+    void crc16IsLamesOwnOverTheAudioAndTheTag() {
+        assertEquals(0xBB3D, Mp3.crc16(0, "123456789".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, 9)); // CRC-16/ARC check value
+        byte[] mp3 = Mp3.encode(TONE);
+        int tagFrame = Mp3.frameLength(Mp3.s32(mp3, 0));
+        int lame = Mp3.tagOffset(mp3) + Mp3.LAME_TAG;
+        // LAME wrote both CRCs itself (lame_get_lametag_frame): the music CRC over every audio byte, then the tag's own.
+        assertEquals((mp3[lame + 32] & 0xFF) << 8 | mp3[lame + 33] & 0xFF, Mp3.crc16(0, mp3, tagFrame, mp3.length - tagFrame));
+        assertEquals((mp3[lame + 34] & 0xFF) << 8 | mp3[lame + 35] & 0xFF, Mp3.crc16(0, mp3, 0, lame + 34));
+        byte[] random = new byte[5000];
+        new java.util.Random(5).nextBytes(random);
+        int bitwise = 0x1234;
+        for (byte b : random) {
+            bitwise ^= b & 0xFF;
+            for (int k = 0; k < 8; k++) bitwise = (bitwise & 1) != 0 ? (bitwise >>> 1) ^ 0xA001 : bitwise >>> 1;
+        }
+        assertEquals(bitwise, Mp3.crc16(0x1234, random, 0, random.length));
+    }
 }

@@ -49,7 +49,7 @@ class TruePeakLimiterTest {
             double amplitude = limiter.ceiling() * 0.999 * Math.sqrt(2);
             for (int i = at; i < at + 48; i++) s[i] = (short) Math.round(amplitude * Math.sin(Math.PI / 2 * i + Math.PI / 4));
             Pcm pcm = new Pcm(16000, s);
-            double between = Math.max(TruePeakLimiter.peak(pcm, at + 24), TruePeakLimiter.peak(pcm, at + 25));
+            double between = Math.max(TruePeakLimiter.peak(s, at + 24), TruePeakLimiter.peak(s, at + 25));
             assertTrue(Math.abs(s[at]) < limiter.ceiling() && between > 1.4 * limiter.ceiling(), "crafted: " + between);
             assertLimitedAsDefined(pcm, 1, "burst at " + at);
         }
@@ -71,9 +71,10 @@ class TruePeakLimiterTest {
         TruePeakLimiter limiter = new TruePeakLimiter(32768 * Math.pow(10, -3.0 / 20), 0.005, 0.08);
         double[] x = new double[n];
         double[] peaks = new double[n];
+        short[] samples = pcm.samples();
         for (int i = 0; i < n; i++) {
             x[i] = pcm.sample(i);
-            peaks[i] = TruePeakLimiter.peak(pcm, i);
+            peaks[i] = TruePeakLimiter.peak(samples, i);
         }
         double[] limited = new double[n];
         int[] next = {0};

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * axe-core in headless Chromium on every route the content has (home, each language's home, each whole page, each
@@ -40,6 +41,7 @@ import org.openqa.selenium.interactions.Actions;
  * overrides, visible focus. Each route is loaded once and looked at in every mode ({@link #live()}); an exported page
  * identical to its live page as axe sees it ({@link #FINGERPRINT}) takes the live page's results.
  */
+@ResourceLock(Browser.LOCK)
 class AccessibilityBrowserTest {
     static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice");
     /** Rules switched off, each with the reason. None today: keep it that way unless a rule is wrong for us. */
@@ -53,8 +55,8 @@ class AccessibilityBrowserTest {
     /** The browsers start while the server loads the content: each start is mostly waiting. */
     @BeforeAll
     static void start() {
-        CompletableFuture<Browser> first = CompletableFuture.supplyAsync(Browser::start);
-        CompletableFuture<Browser> other = CompletableFuture.supplyAsync(Browser::start);
+        CompletableFuture<Browser> first = CompletableFuture.supplyAsync(() -> Browser.open(0));
+        CompletableFuture<Browser> other = CompletableFuture.supplyAsync(() -> Browser.open(1));
         try {
             server = TestServer.start(Path.of("content")); // the clinic's own page: the accessibility suite runs over it
         } finally {

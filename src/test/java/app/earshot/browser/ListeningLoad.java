@@ -3,6 +3,7 @@ package app.earshot.browser;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -124,12 +125,9 @@ record ListeningLoad(int lines, int narrationLines, int tabStops, int narrationT
         List<String> small = (List<String>) driver.executeScript(TARGET_SIZES);
         // The Tab walk: from the top of the page until focus leaves the document or comes back to the skip link.
         driver.executeScript("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur();");
-        Actions keys = new Actions(driver);
         int stops = 0;
         int narrationStops = 0;
-        for (int i = 0; i < 400; i++) {
-            keys.sendKeys(Keys.TAB).perform();
-            List<Object> focused = (List<Object>) driver.executeScript(FOCUSED);
+        for (List<Object> focused : new TabWalk(driver, TabWalk.BATCH, TabWalk.AROUND)) {
             if (focused == null || (stops > 0 && (Boolean) focused.get(2))) break;
             stops++;
             if ((Boolean) focused.get(0)) narrationStops++;
@@ -137,13 +135,11 @@ record ListeningLoad(int lines, int narrationLines, int tabStops, int narrationT
         int tabsToContent = 0;
         if (hasParagraph) {
             driver.executeScript("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur();");
-            keys.sendKeys(Keys.TAB).perform();
-            List<Object> first = (List<Object>) driver.executeScript(FOCUSED);
-            if (first != null && (Boolean) first.get(2)) keys.sendKeys(Keys.ENTER).perform();
-            for (int i = 0; i < 400; i++) {
-                keys.sendKeys(Keys.TAB).perform();
+            Iterator<List<Object>> first = new TabWalk(driver, 1, "none").iterator();
+            List<Object> skip = first.next();
+            if (skip != null && (Boolean) skip.get(2)) new Actions(driver).sendKeys(Keys.ENTER).perform();
+            for (List<Object> focused : new TabWalk(driver, TabWalk.BATCH, TabWalk.PAST_PARAGRAPH)) {
                 tabsToContent++;
-                List<Object> focused = (List<Object>) driver.executeScript(FOCUSED);
                 if (focused == null || (Boolean) focused.get(1)) break;
             }
         }
@@ -168,6 +164,83 @@ record ListeningLoad(int lines, int narrationLines, int tabStops, int narrationT
                 narrationLines, lines, 100 * narrationLineShare(), narrationTabStops, tabStops, maxTitleRepeats(),
                 titleRepeats, tabsToContent, ambiguousTexts.size(), ambiguousTexts, nameMismatches.size(),
                 nameMismatches, notContained.size(), smallTargets.size(), smallTargets);
+    }
+
+    /**
+     * Tab presses from where focus is now, at most 400, and after each what has focus ({@link #FOCUSED}'s answer; null
+     * when nothing in the document has it), up to and including the press after which {@code stop} holds. The presses
+     * go in batches, each one WebDriver action, and the page records what has focus as each press ends (its keyup)
+     * instead of a round trip to ask after every press. Once {@code stop} holds the page cancels the batch's further
+     * presses, so focus is left where a walk of single presses leaves it (the next walk starts from there). A press
+     * that takes focus out of the document (its keydown seen, its keyup not) cannot be cancelled after: that throws.
+     */
+    private record TabWalk(ChromeDriver driver, int batch, String stop) implements Iterable<List<Object>> {
+        static final int BATCH = 16;
+        static final int MOST = 400;
+        /** Stops: back on the skip link after at least one stop, or nothing focused. */
+        static final String AROUND = "around";
+        /** Stops: past the first paragraph, or nothing focused. */
+        static final String PAST_PARAGRAPH = "paragraph";
+        /** Arguments: the stop's name, the presses made before this batch. */
+        private static final String RECORD = """
+                const focused = () => { %s };
+                const stops = {around: (s, i) => s === null || (i > 0 && s[2]), paragraph: s => s === null || s[1], none: () => false};
+                if (!window.__axTabs) {
+                  window.addEventListener('keydown', e => {
+                    const t = window.__axTabs;
+                    if (e.key !== 'Tab') return;
+                    if (t.stopped) { e.preventDefault(); return; }
+                    t.pending = true;
+                    t.seen.push(null);
+                  }, true);
+                  window.addEventListener('keyup', e => {
+                    const t = window.__axTabs;
+                    if (e.key !== 'Tab' || (t.stopped && !t.pending)) return;
+                    if (!t.pending) { t.left = true; return; }
+                    const s = focused();
+                    t.seen[t.seen.length - 1] = s;
+                    t.pending = false;
+                    if (t.stop(s, t.before + t.seen.length - 1)) t.stopped = true;
+                  }, true);
+                }
+                window.__axTabs = {pending: false, stopped: false, left: false, seen: [], stop: stops[arguments[0]], before: arguments[1]};""".formatted(FOCUSED);
+
+        @Override
+        public Iterator<List<Object>> iterator() {
+            return new Iterator<>() {
+                private final List<List<Object>> seen = new ArrayList<>();
+                private int pressed;
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    return next < MOST;
+                }
+
+                @Override
+                @SuppressWarnings("unchecked")
+                public List<Object> next() {
+                    if (next == pressed) {
+                        int n = Math.min(batch, MOST - pressed);
+                        driver.executeScript(RECORD, stop, pressed);
+                        CharSequence[] tabs = new CharSequence[n];
+                        java.util.Arrays.fill(tabs, Keys.TAB);
+                        new Actions(driver).sendKeys(tabs).perform();
+                        Map<String, Object> walk = (Map<String, Object>) driver.executeScript(
+                                "const t = window.__axTabs; return {seen: t.seen, left: t.left || t.pending, stopped: t.stopped};");
+                        if (Boolean.TRUE.equals(walk.get("left"))) throw new IllegalStateException("focus left the document during a Tab walk"
+                                + " on " + driver.getCurrentUrl() + ": measure it with one press per round trip");
+                        List<List<Object>> got = (List<List<Object>>) walk.get("seen");
+                        if (got.size() < n && !Boolean.TRUE.equals(walk.get("stopped"))) throw new IllegalStateException(
+                                "the page saw " + got.size() + " of " + n + " Tab presses on " + driver.getCurrentUrl());
+                        seen.addAll(got);
+                        pressed += n;
+                    }
+                    if (next >= seen.size()) throw new java.util.NoSuchElementException("the walk stopped");
+                    return seen.get(next++);
+                }
+            };
+        }
     }
 
     /** An emulated browse-mode reading of the accessibility tree. */
@@ -235,43 +308,36 @@ record ListeningLoad(int lines, int narrationLines, int tabStops, int narrationT
     private record Dom(Set<Integer> narration, Map<Integer, String> sections, Map<Integer, Link> links) {
         record Link(int backendId, String href, String visible) {}
 
+        /**
+         * One DOM.getDocument call gives every node with its attributes and backend id; the marked ones are picked out
+         * of it in document order (children only, as querySelectorAll on the document would: not frames' documents,
+         * shadow roots or template contents).
+         */
         @SuppressWarnings("unchecked")
         static Dom read(ChromeDriver driver) {
             Map<String, Object> document = driver.executeCdpCommand("DOM.getDocument", Map.of("depth", -1));
-            int root = ((Number) ((Map<String, Object>) document.get("root")).get("nodeId")).intValue();
             Set<Integer> narration = new HashSet<>();
             Map<Integer, String> sections = new HashMap<>();
             Map<Integer, Link> links = new LinkedHashMap<>();
-            for (Map<String, String> attrs : describe(driver, root, "[data-ax-narration]")) {
-                narration.add(Integer.parseInt(attrs.get("backendNodeId")));
-            }
-            for (Map<String, String> attrs : describe(driver, root, "[data-ax-section]")) {
-                sections.put(Integer.parseInt(attrs.get("backendNodeId")), attrs.get("data-ax-section"));
-            }
             String origin = (String) driver.executeScript("return location.origin + location.pathname;");
-            for (Map<String, String> attrs : describe(driver, root, "[data-ax-link]")) {
-                String href = attrs.get("href");
-                String place = href.startsWith("#") ? origin + href : href;
-                int id = Integer.parseInt(attrs.get("backendNodeId"));
-                links.put(id, new Link(id, place, attrs.getOrDefault("data-ax-visible", "")));
-            }
-            return new Dom(narration, sections, links);
-        }
-
-        @SuppressWarnings("unchecked")
-        private static List<Map<String, String>> describe(ChromeDriver driver, int root, String selector) {
-            Map<String, Object> found = driver.executeCdpCommand("DOM.querySelectorAll", Map.of("nodeId", root, "selector", selector));
-            List<Map<String, String>> out = new ArrayList<>();
-            for (Object id : (List<Object>) found.get("nodeIds")) {
-                Map<String, Object> node = (Map<String, Object>) driver.executeCdpCommand("DOM.describeNode",
-                        Map.of("nodeId", ((Number) id).intValue())).get("node");
+            List<Map<String, Object>> todo = new ArrayList<>(List.of((Map<String, Object>) document.get("root")));
+            while (!todo.isEmpty()) {
+                Map<String, Object> node = todo.remove(todo.size() - 1);
+                List<Object> children = (List<Object>) node.getOrDefault("children", List.of());
+                for (int i = children.size() - 1; i >= 0; i--) todo.add((Map<String, Object>) children.get(i));
                 Map<String, String> attrs = new HashMap<>();
                 List<Object> list = (List<Object>) node.getOrDefault("attributes", List.of());
                 for (int i = 0; i + 1 < list.size(); i += 2) attrs.put((String) list.get(i), (String) list.get(i + 1));
-                attrs.put("backendNodeId", String.valueOf(node.get("backendNodeId")));
-                out.add(attrs);
+                int id = ((Number) node.get("backendNodeId")).intValue();
+                if (attrs.containsKey("data-ax-narration")) narration.add(id);
+                if (attrs.containsKey("data-ax-section")) sections.put(id, attrs.get("data-ax-section"));
+                if (attrs.containsKey("data-ax-link")) {
+                    String href = attrs.get("href");
+                    String place = href.startsWith("#") ? origin + href : href;
+                    links.put(id, new Link(id, place, attrs.getOrDefault("data-ax-visible", "")));
+                }
             }
-            return out;
+            return new Dom(narration, sections, links);
         }
     }
 }

@@ -17,12 +17,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Narration must never swamp the content: on every route, the figures a screen-reader and keyboard user lives with
  * (issue 11's table) stay within their targets. Measured from Chromium's accessibility tree and a Tab walk by
  * {@link ListeningLoad}; every failure message carries all the figures of the route.
  */
+@ResourceLock(Browser.LOCK)
 class ListeningLoadBrowserTest {
     static final Path FIXTURE = Path.of("src/test/resources/listening");
     /** Tab stops a page's own narration block may take (player buttons, download, "More ways to listen"). */
@@ -47,7 +49,7 @@ class ListeningLoadBrowserTest {
         bilingual = TestServer.start(BILINGUAL);
         // Both pages with their audio made, so both show the same player (read-along, section buttons) when compared.
         bilingual.site().pages().forEach(bilingual::warm);
-        browser = Browser.start();
+        browser = Browser.open();
     }
 
     @AfterAll

@@ -12,11 +12,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Headless Chromium plays the MP3s as served: the whole page (its sections' own frames joined, 16 kHz MPEG-2 Layer III)
  * and one section, each to its end, reporting the WAV's duration and no media error.
  */
+@ResourceLock(Browser.LOCK)
 class Mp3PlaybackBrowserTest {
     static TestServer server;
     static Browser browser;
@@ -27,7 +29,7 @@ class Mp3PlaybackBrowserTest {
         server = TestServer.start(Path.of("src/test/resources/listening"));
         page = server.site().page("sleep-well").orElseThrow();
         server.warm(page);
-        browser = Browser.start();
+        browser = Browser.open();
         browser.driver().get(server.url("/sleep-well"));
     }
 

@@ -5,13 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Issue 22 in headless Chromium: a table keeps every column in view at 320 px and is still a table with its caption
  * said once; a care callout is reached by heading keys, is not a "comment", and stands out in forced colours.
  */
+@ResourceLock(Browser.LOCK)
 class PageStructureBrowserTest extends ListeningFixtureBrowser {
+    @BeforeAll
+    static void startServerAndBrowser() {
+        start(LISTENING, "sleep-well");
+    }
 
     @Test
     void at320PxEveryCellIsInViewWithItsColumnsName() {

@@ -9,17 +9,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The page's own player in headless Chromium (issues 22 and 26): native buttons named in the page's words, a
  * section's control that plays that section only, a read-along that follows without taking over, no click listener
  * that makes the text "clickable", and the browser's own player and plain links when the script does not run.
  */
+@ResourceLock(Browser.LOCK)
 class PlayerBrowserTest extends ListeningFixtureBrowser {
+    @BeforeAll
+    static void startServerAndBrowser() {
+        start(LISTENING, "sleep-well");
+    }
 
     /** Chromium exposes text as "clickable" when it or an element around it listens for clicks or mouse buttons. */
     @Test

@@ -19,8 +19,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The authors' pronunciation preview ({@code serve --preview}) in headless Chromium: axe, reflow, keyboard, no script. */
+@ResourceLock(Browser.LOCK)
 class PreviewBrowserTest {
     static final String ROUTE = "/preview/nasal-spray";
     static TestServer server;
@@ -29,7 +31,7 @@ class PreviewBrowserTest {
     @BeforeAll
     static void start() {
         server = TestServer.startWithPreview(Path.of("src/test/resources/speech-check"));
-        browser = Browser.start();
+        browser = Browser.open();
     }
 
     @AfterAll

@@ -20,17 +20,20 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The read-along script in headless Chromium: the highlighted sentence follows the player's time, a sentence plays
  * from where it is clicked or entered, axe finds nothing with the script on or off, and the CSP still forbids inline
  * script.
  */
+@ResourceLock(Browser.LOCK)
 class ReadAlongBrowserTest extends ListeningFixtureBrowser {
     static Page page;
 
     @BeforeAll
-    static void findPage() {
+    static void startServerAndBrowser() {
+        start(LISTENING, "sleep-well");
         page = server.site().page("sleep-well").orElseThrow();
     }
 

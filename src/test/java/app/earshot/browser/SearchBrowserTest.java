@@ -9,6 +9,7 @@ import com.deque.html.axecore.results.Results;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -19,12 +20,14 @@ import org.junit.jupiter.api.TestFactory;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * axe on the library's home and search pages (results, one, none, empty, too long) in every mode, and on a clinic's
  * crisis and no-results pages, where urgent help comes first; on the bilingual fixture's (after "es:") Spanish crisis
  * search and a search answered in another language; the form used by keyboard.
  */
+@ResourceLock(Browser.LOCK)
 class SearchBrowserTest {
     /** Pages of the plain library, and (after "clinic:") of the clinic fixture, which has care callouts. */
     static final List<String> ROUTES = List.of("/", "/search", "/search?q=aftercare", "/search?q=anaesthetist",
@@ -36,29 +39,49 @@ class SearchBrowserTest {
     static TestServer clinic;
     static TestServer bilingual;
     static Browser browser;
+    /** A second browser: axe is most of this class's time, and two browsers analyse two pages at once. */
+    static Browser second;
+    private static Map<String, AccessibilityBrowserTest.Analysis> analysed;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Path.of("src/test/resources/library"));
-        clinic = TestServer.start(Path.of("src/test/resources/clinic"));
-        bilingual = TestServer.start(app.earshot.Fixture.BILINGUAL);
-        browser = Browser.start();
+        CompletableFuture<Browser> first = CompletableFuture.supplyAsync(() -> Browser.open(0));
+        CompletableFuture<Browser> other = CompletableFuture.supplyAsync(() -> Browser.open(1));
+        try {
+            server = TestServer.start(Path.of("src/test/resources/library"));
+            clinic = TestServer.start(Path.of("src/test/resources/clinic"));
+            bilingual = TestServer.start(app.earshot.Fixture.BILINGUAL);
+        } finally {
+            browser = first.join();
+            second = other.join();
+        }
     }
 
     @AfterAll
     static void stop() {
+        if (second != null) second.close();
         if (browser != null) browser.close();
         if (server != null) server.close();
         if (clinic != null) clinic.close();
         if (bilingual != null) bilingual.close();
     }
 
+    /**
+     * Every route loaded once and looked at in every mode, as {@link AccessibilityBrowserTest#analyse} does, once for
+     * the class: the axe and reflow checks both read it.
+     */
+    static synchronized Map<String, AccessibilityBrowserTest.Analysis> analysed() throws InterruptedException {
+        if (analysed == null) analysed = AccessibilityBrowserTest.analyse(List.of(browser, second),
+                ROUTES.stream().map(SearchBrowserTest::url).toList(), AccessibilityBrowserTest.MODES, (url, fingerprint) -> false);
+        return analysed;
+    }
+
     @TestFactory
-    Stream<DynamicTest> axeFindsNoViolationsOnSearchPagesInAnyMode() {
+    Stream<DynamicTest> axeFindsNoViolationsOnSearchPagesInAnyMode() throws InterruptedException {
+        Map<String, AccessibilityBrowserTest.Analysis> analysed = analysed();
         return AccessibilityBrowserTest.MODES.stream().flatMap(mode -> ROUTES.stream().map(route ->
                 dynamicTest(mode.name() + " " + route, () -> {
-                    open(route, mode.width(), mode.media());
-                    Results results = Axe.run(browser, AccessibilityBrowserTest.TAGS, AccessibilityBrowserTest.DISABLED_RULES.keySet());
+                    Results results = analysed.get(mode.name() + " " + url(route)).get();
                     assertTrue(results.getPasses().size() > 20, "axe did not run its checks on " + route);
                     assertTrue(results.getViolations().isEmpty(), mode.name() + " " + route + ":\n" + results.getViolations().stream()
                             .map(v -> v.getId() + ": " + v.getNodes().stream().map(n -> n.getTarget() + " " + n.getFailureSummary())
@@ -66,11 +89,16 @@ class SearchBrowserTest {
                 })));
     }
 
+    /** Read from the 320 px look at each route, before axe ran there. */
     @TestFactory
-    Stream<DynamicTest> searchPagesReflowAt320Px() {
+    Stream<DynamicTest> searchPagesReflowAt320Px() throws InterruptedException {
+        Map<String, AccessibilityBrowserTest.Analysis> analysed = analysed();
+        AccessibilityBrowserTest.Mode narrow = AccessibilityBrowserTest.MODES.get(1);
+        assertEquals(320, narrow.width());
         return ROUTES.stream().map(route -> dynamicTest(route, () -> {
-            open(route, 320, Map.of("prefers-color-scheme", "light"));
-            Long overflow = (Long) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            AccessibilityBrowserTest.Analysis analysis = analysed.get(narrow.name() + " " + url(route));
+            analysis.get();
+            long overflow = analysis.sidewaysScroll();
             assertTrue(overflow <= 0, route + ": scrolls sideways by " + overflow + " px at 320 px");
         }));
     }
@@ -105,7 +133,11 @@ class SearchBrowserTest {
         browser.reset();
         browser.width(width);
         browser.media(media);
-        browser.driver().get(route.startsWith("clinic:") ? clinic.url(route.substring(7))
-                : route.startsWith("es:") ? bilingual.url(route.substring(3)) : server.url(route));
+        browser.driver().get(url(route));
+    }
+
+    private static String url(String route) {
+        return route.startsWith("clinic:") ? clinic.url(route.substring(7))
+                : route.startsWith("es:") ? bilingual.url(route.substring(3)) : server.url(route);
     }
 }

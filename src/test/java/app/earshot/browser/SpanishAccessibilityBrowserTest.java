@@ -14,16 +14,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The Spanish pages of the bilingual fixture (issue 25) under the axe suite of {@link AccessibilityBrowserTest} (its
  * tags, disabled rules and modes) and its reflow check: the page, a section's page, the transcript, the /es/ home and
  * Spanish search results. A class of its own because that one runs over the bundled site and its export for minutes.
  */
+@ResourceLock(Browser.LOCK)
 class SpanishAccessibilityBrowserTest extends ListeningFixtureBrowser {
     static final String PAGE = "/acerca-de-la-ketamina";
 
-    /** Hides the listening fixture's start (JUnit runs only this one): the bilingual fixture, its Spanish page warm. */
+    /** The bilingual fixture, its Spanish page warm. */
     @BeforeAll
     static void startServerAndBrowser() {
         start(app.earshot.Fixture.BILINGUAL, "acerca-de-la-ketamina");

@@ -12,10 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The Spanish page's player in headless Chromium: every control the script adds is named in Spanish (issue 25). */
+@ResourceLock(Browser.LOCK)
 class SpanishPlayerBrowserTest extends ListeningFixtureBrowser {
-    /** Hides the listening fixture's start (JUnit runs only this one): the bilingual fixture, its Spanish page warm. */
+    /** The bilingual fixture, its Spanish page warm. */
     @BeforeAll
     static void startServerAndBrowser() {
         start(app.earshot.Fixture.BILINGUAL, "acerca-de-la-ketamina");

@@ -13,11 +13,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Issue 22: every control that is not inline in a sentence is at least 44 x 44 CSS px (WCAG 2.5.5), on every page
  * kind, at desktop width and at 320 px, with the script on (the page's own player) and off.
  */
+@ResourceLock(Browser.LOCK)
 class TargetSizeBrowserTest {
     /**
      * Controls smaller than 44 x 44, as "text WxH". A control is inline, and exempt, when the block around it has words
@@ -45,7 +47,7 @@ class TargetSizeBrowserTest {
     static void start() {
         server = TestServer.start();
         server.warm(server.site().pages().get(0));
-        browser = Browser.start();
+        browser = Browser.open();
     }
 
     @AfterAll

@@ -18,6 +18,9 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,6 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  * pages keep answering; {@code /healthz} says "disk full", and once space is freed and nothing fails for the health
  * window (five seconds here, a minute by default) it says ok again.
  */
+// It sets the system property earshot.health.window to a few seconds, and every store started meanwhile takes it; HealthTest
+// does the same, and each reads its own /healthz problems within the window it expects: the two never overlap. (The
+// other classes that read health problems in this JVM read content problems, which have no window.)
+@ResourceLock(value = Resources.SYSTEM_PROPERTIES, mode = ResourceAccessMode.READ_WRITE)
 class DiskFullTest {
     static final List<String> MEDIA = List.of("/audio/rest/resting.wav", "/audio/rest/resting.mp3", "/audio/rest/resting.vtt",
             "/telephony/rest/resting.ulaw", "/audio/rest.mp3", "/audio/rest/driving.mp3", "/rest.epub");

@@ -38,8 +38,27 @@ final class Origin implements AutoCloseable {
      * to its environment (JAVA_OPTS, say).
      */
     static Origin start(Path content, Path cache, Path log, Map<String, String> env, String... extra) throws IOException {
+        return start(List.of(), content, cache, log, env, extra);
+    }
+
+    /**
+     * As {@link #start(Path, Path, Path, Map, String...)}, run as root without the capabilities that let root read and
+     * search whatever a file's mode says ({@link #WITHOUT_MODE_OVERRIDE}): a mode-000 file is as unreadable to it as
+     * to a server that does not run as root (the tests do).
+     */
+    static Origin startUnprivileged(Path content, Path cache, Path log, Map<String, String> env, String... extra) throws IOException {
+        return start(WITHOUT_MODE_OVERRIDE, content, cache, log, env, extra);
+    }
+
+    /** {@code setpriv} dropping CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH: still uid 0, but file modes hold. */
+    static final List<String> WITHOUT_MODE_OVERRIDE = List.of("setpriv", "--inh-caps", "-dac_override,-dac_read_search",
+            "--bounding-set", "-dac_override,-dac_read_search", "--");
+
+    private static Origin start(List<String> prefix, Path content, Path cache, Path log, Map<String, String> env, String... extra)
+            throws IOException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of("bin/earshot", "serve", "--port", Integer.toString(port),
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of("bin/earshot", "serve", "--port", Integer.toString(port),
                 "--content", content.toString(), "--audio-cache", cache.toString()));
         command.addAll(List.of(extra));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
