@@ -8,7 +8,6 @@ import app.earshot.Fixture;
 import app.earshot.TestServer;
 import app.earshot.messages.Catalogues;
 import app.earshot.messages.Messages;
-import app.earshot.speech.EspeakSynthesizer;
 import app.earshot.speech.Speech;
 import app.earshot.speech.Synthesizer;
 import app.earshot.speech.VoiceSettings;
@@ -27,16 +26,15 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The errors a reader meets on the bilingual fixture (a page without a voice, a search in a language the library does not
  * publish in, a feed or cover art that is not there) are written in the page's language, or in the reader's
  * Accept-Language where no page is named: in Spanish, every word is the Spanish catalogue's; in English, the English one's.
+ * Isolated: its server starts as on a machine without espeak-ng, a system property every class's servers read.
  */
-// Alone: it sets the system property earshot.espeak.library to a missing file, and while it is set every server that
-// starts (or answers /healthz, or runs check) in this JVM finds no eSpeak NG, whichever class it belongs to.
 @Isolated
 class ErrorLanguageTest {
     static final Messages EN = Catalogues.bundled().forLanguage("en");
@@ -70,12 +68,7 @@ class ErrorLanguageTest {
 
     @BeforeAll
     static void start() {
-        System.setProperty(EspeakSynthesizer.LIBRARY_PROPERTY, "/nonexistent/libespeak-ng.so.1");
-        try {
-            server = TestServer.start(Fixture.BILINGUAL, cache, new Voiceless());
-        } finally {
-            System.clearProperty(EspeakSynthesizer.LIBRARY_PROPERTY);
-        }
+        server = NoEspeakTest.withoutEspeak(Fixture.BILINGUAL, cache, new Voiceless());
     }
 
     @AfterAll
@@ -98,6 +91,7 @@ class ErrorLanguageTest {
         assertHtml(get("/search?q=ketamina&lang=fr", null), 400, EN, EN.format("errors.lang", "en, es"));
         assertHtml(get("/search?q=ketamina&lang=fr", "es-ES,es;q=0.9,en;q=0.5"), 400, ES, ES.format("errors.lang", "en, es"));
         assertHtml(get("/search?q=ketamina&lang=fr", "de, en;q=0.5"), 400, EN, EN.format("errors.lang", "en, es"));
+        assertEquals(java.util.List.of("Accept-Language"), get("/search?q=ketamina&lang=fr", "es").headers().allValues("Vary"));
     }
 
     @Test
