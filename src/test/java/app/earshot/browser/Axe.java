@@ -17,7 +17,10 @@ import java.util.Map;
  * axe-core (the copy bundled with {@code com.deque.html.axe-core:selenium}) run in the page a browser has loaded:
  * injected once per page load, then run as often as the page is looked at (once per emulated mode). The same rules as
  * {@link AxeBuilder} with {@code withTags} and {@code disableRules}, without its per-run costs (the 560 KB script
- * injected again on every run, and since axe 4.3 a blank window opened to merge partial results).
+ * injected again on every run, and since axe 4.3 a blank window opened to merge partial results). Every rule runs on
+ * every node; axe's {@code resultTypes: ['violations']} keeps every violating node but only one example node of each
+ * passed, incomplete or inapplicable rule (the rules themselves are all listed), which took 0.70x the time on five of
+ * the clinic's pages (same rules passed, same violations).
  */
 final class Axe {
     private static final String SOURCE = source();
@@ -39,7 +42,7 @@ final class Axe {
         if (!Boolean.TRUE.equals(browser.script("return typeof window.axe === 'object';"))) browser.script(SOURCE);
         Map<String, Object> rules = new LinkedHashMap<>();
         for (String rule : disabled) rules.put(rule, Map.of("enabled", false));
-        Map<String, Object> options = Map.of("runOnly", Map.of("type", "tag", "values", tags), "rules", rules);
+        Map<String, Object> options = Map.of("runOnly", Map.of("type", "tag", "values", tags), "rules", rules, "resultTypes", List.of("violations"));
         String json = (String) browser.driver().executeAsyncScript(RUN, options);
         if (json == null || json.startsWith("axe failed")) throw new IllegalStateException(json + " on " + browser.driver().getCurrentUrl());
         try {

@@ -166,21 +166,20 @@ class PlayerBrowserTest extends ListeningFixtureBrowser {
     void theReadingIsFollowedWhileTheReaderLeavesThePageAlone() {
         open("/sleep-well");
         browser.width(400);
-        browser.script("window.scrollTo(0, 0);");
-        sleep(300);
+        scrollTo(0);
         seekToLast();
-        assertTrue(((Number) browser.script("return window.scrollY;")).doubleValue() > 100, "the page did not follow the reading");
+        Await.until(Duration.ofSeconds(10), () -> ((Number) browser.script("return window.scrollY;")).doubleValue() > 100,
+                "the page follows the reading");
     }
 
     @Test
     void theReaderIsNotPulledBackAfterScrollingAway() {
         open("/sleep-well");
         browser.width(400);
-        browser.script("window.scrollTo(0, 0);");
-        sleep(300);
-        browser.script("window.scrollTo(0, 60);");
-        sleep(300);
+        scrollTo(0);
+        scrollTo(60);
         seekToLast();
+        sleep(NO_SCROLL_MS);
         assertEquals(60.0, ((Number) browser.script("return window.scrollY;")).doubleValue(), 1.0);
     }
 
@@ -194,9 +193,9 @@ class PlayerBrowserTest extends ListeningFixtureBrowser {
         follow = browser.driver().findElement(By.xpath("//label[contains(., 'Follow the reading')]/input"));
         assertFalse(follow.isSelected(), "the switch was not remembered");
         browser.width(400);
-        browser.script("window.scrollTo(0, 0);");
-        sleep(300);
+        scrollTo(0);
         seekToLast();
+        sleep(NO_SCROLL_MS);
         assertEquals(0.0, ((Number) browser.script("return window.scrollY;")).doubleValue(), 1.0);
         follow.click();
     }
@@ -253,12 +252,26 @@ class PlayerBrowserTest extends ListeningFixtureBrowser {
         return browser.script("return document.querySelector('[data-player] audio')[arguments[0]];", property);
     }
 
-    /** Moves the player to the last sentence of the page, as playing would. */
+    /**
+     * How long a test that expects no scroll waits for one: the read-along's smooth scroll would have begun long before.
+     * Time that must pass (nothing happens to wait for); a test that expects a scroll waits for the scroll instead.
+     */
+    private static final long NO_SCROLL_MS = 1500;
+
+    /** Moves the player to the last sentence of the page, as playing would (the read-along handles it at once). */
     private static void seekToLast() {
         browser.script("const all = document.querySelectorAll('main [data-start]'); const last = all[all.length - 1];"
                 + " const a = document.querySelector('[data-player] audio'); a.currentTime = parseFloat(last.dataset.start);"
                 + " a.dispatchEvent(new Event('timeupdate'));");
-        sleep(1500);
+    }
+
+    /**
+     * Scrolls the window to {@code y} as a reader would and returns once the page has seen it: two animation frames
+     * later, by when the browser has dispatched the scroll event the read-along listens for.
+     */
+    private static void scrollTo(int y) {
+        browser.driver().executeAsyncScript("const done = arguments[arguments.length - 1]; window.scrollTo(0, arguments[0]);"
+                + " requestAnimationFrame(() => requestAnimationFrame(() => done()));", y);
     }
 
     private static void sleep(long ms) {

@@ -9,6 +9,7 @@ import com.deque.html.axecore.results.Results;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,11 +41,13 @@ class PreviewBrowserTest {
         if (server != null) server.close();
     }
 
+    /** The preview loaded once and looked at in every mode, as {@link AccessibilityBrowserTest#analyse} does. */
     @TestFactory
-    Stream<DynamicTest> axeFindsNoViolationsOnThePreviewInAnyMode() {
+    Stream<DynamicTest> axeFindsNoViolationsOnThePreviewInAnyMode() throws InterruptedException {
+        Map<String, AccessibilityBrowserTest.Analysis> analysed = AccessibilityBrowserTest.analyse(List.of(browser),
+                List.of(server.url(ROUTE)), AccessibilityBrowserTest.MODES, (url, fingerprint) -> false);
         return AccessibilityBrowserTest.MODES.stream().map(mode -> dynamicTest(mode.name(), () -> {
-            open(mode);
-            Results results = Axe.run(browser, AccessibilityBrowserTest.TAGS, java.util.List.of());
+            Results results = analysed.get(mode.name() + " " + server.url(ROUTE)).get();
             assertTrue(results.getPasses().size() > 20, "axe did not run its checks");
             assertTrue(results.getViolations().isEmpty(), mode.name() + ":\n" + results.getViolations().stream()
                     .map(v -> v.getId() + ": " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList()).toList());
