@@ -68,6 +68,17 @@ class LauncherTest {
     }
 
     @Test
+    void warmOnASmallSiteGetsItsWholeHeapAtOnceWithTheSmallSitesCollectorAndCompiler() throws Exception {
+        // A batch, not a server: its heap is taken whole at the start (no full collections to grow it).
+        Run run = launch(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "warm", "--content", "src/test/resources/hostile/site", "--no-such-option", "x");
+        assertEquals(2, run.exit(), run.out());
+        assertTrue(run.out().contains("-XX:MaxHeapSize=" + (256 << 20) + " "), run.out());
+        assertTrue(run.out().contains("-XX:InitialHeapSize=" + (256 << 20) + " "), run.out());
+        assertTrue(run.out().contains("-XX:+UseSerialGC"), run.out());
+        assertTrue(run.out().contains("-XX:TieredStopAtLevel=1 "), run.out());
+    }
+
+    @Test
     void javaOptsOverrideTheDefaults() throws Exception {
         Run run = launch(Map.of("JAVA_OPTS", "-Xmx200m -XX:+UseParallelGC -XX:+PrintCommandLineFlags"), "check", "--content", "src/test/resources/hostile/site");
         assertEquals(0, run.exit(), run.out());

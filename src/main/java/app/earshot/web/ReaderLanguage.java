@@ -29,7 +29,9 @@ final class ReaderLanguage {
             lang = null;
         }
         if (lang != null && site.languages().contains(lang.strip().toLowerCase(Locale.ROOT))) return lang.strip().toLowerCase(Locale.ROOT);
-        ctx.header("Vary", "Accept-Language");
+        String vary = ctx.res().getHeader("Vary");
+        if (vary == null || vary.isBlank()) ctx.header("Vary", "Accept-Language");
+        else if (!vary.contains("Accept-Language")) ctx.header("Vary", vary + ", Accept-Language");
         String accepted = ctx.header("Accept-Language");
         if (accepted == null || accepted.length() > 1000) return site.language();
         try {

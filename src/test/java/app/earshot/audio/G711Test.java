@@ -21,6 +21,19 @@ class G711Test {
     Path dir;
 
     @Test
+    void encodingAClipGivesEverySampleTheCodeItsOwnEncodingGives() {
+        // encode() may look codes up rather than compute them; every one of the 65,536 samples must get the same code.
+        short[] every = new short[1 << 16];
+        for (int i = 0; i < every.length; i++) every[i] = (short) (Short.MIN_VALUE + i);
+        byte[] ulaw = G711.encode(every, Codec.ULAW);
+        byte[] alaw = G711.encode(every, Codec.ALAW);
+        for (int i = 0; i < every.length; i++) {
+            assertEquals(G711.ulaw(every[i]), ulaw[i], "u-law of " + every[i]);
+            assertEquals(G711.alaw(every[i]), alaw[i], "A-law of " + every[i]);
+        }
+    }
+
+    @Test
     void silenceIsTheG711ZeroCodes() {
         assertEquals((byte) 0xFF, G711.ulaw((short) 0));
         assertEquals((byte) 0xD5, G711.alaw((short) 0));

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
@@ -18,10 +17,10 @@ import java.util.stream.Stream;
  * The class path and JVM options of the server JVMs the fault tests start ({@link Origin}, {@link UnreadableCacheTest}):
  * the build's classes as one jar before the test class path's jars, and an application class-data archive of that class
  * path, as {@code bin/earshot} uses {@code target/earshot.jsa} beside the built jar (which {@code mvn test} has not built
- * yet). A class-data archive takes classes from jars only, hence the jar. The archive is made once per test JVM, in the
- * background, by {@code selftest} (as the build makes its own) with {@code -XX:ArchiveClassesAtExit}; servers started
- * before it is ready start without it. Everything lives under {@code target/server-jvm/<pid of this JVM>}, so two test
- * JVMs never share a file; folders of test JVMs that are gone are removed.
+ * yet). A class-data archive takes classes from jars only, hence the jar. The archive is made once per test JVM, before
+ * its first server, by {@code selftest} (as the build makes its own) with {@code -XX:ArchiveClassesAtExit}. Everything
+ * lives under {@code target/server-jvm/<pid of this JVM>}, so two test JVMs never share a file; folders of test JVMs
+ * that are gone are removed.
  */
 final class ServerJvm {
     private static final Path ROOT = Path.of("target", "server-jvm").toAbsolutePath();
@@ -29,7 +28,7 @@ final class ServerJvm {
     private static final Path ARCHIVE = DIR.resolve("earshot.jsa");
 
     private static String classPath;
-    private static CompletableFuture<Boolean> archived;
+    private static Boolean archived;
 
     private ServerJvm() {}
 
@@ -54,15 +53,13 @@ final class ServerJvm {
     }
 
     /**
-     * JVM options for the next server: the class-data archive once it is made (the first call starts making it), else
-     * none. {@code -Xshare:auto}: a server whose archive does not fit starts without it, only slower.
+     * JVM options for a server: the class-data archive, made by the first call (which waits for it: made beside the
+     * first servers, it slowed them, and KillDuringMakingTest spreads its kills over the time its first server takes);
+     * none if it could not be made. {@code -Xshare:auto}: a server whose archive does not fit starts without it.
      */
     static synchronized String options() throws IOException {
-        if (archived == null) {
-            String path = classPath();
-            archived = CompletableFuture.supplyAsync(() -> makeArchive(path));
-        }
-        return archived.isDone() && archived.join() ? "-XX:SharedArchiveFile=" + ARCHIVE + " -Xshare:auto" : "";
+        if (archived == null) archived = makeArchive(classPath());
+        return archived ? "-XX:SharedArchiveFile=" + ARCHIVE + " -Xshare:auto" : "";
     }
 
     /** Runs {@code selftest} once with {@code -XX:ArchiveClassesAtExit}; true if the archive is in place. */

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,17 +46,19 @@ class UnreadableWarmingTest {
     private static final Set<PosixFilePermission> READABLE = PosixFilePermissions.fromString("rw-r--r--");
 
     @TempDir
+    static Path made;
+    @TempDir
     Path dir;
 
     private Path cache;
-    private final Map<String, byte[]> good = new HashMap<>();
-    private final Map<String, String> etags = new HashMap<>();
+    private static final Map<String, byte[]> good = new HashMap<>();
+    private static final Map<String, String> etags = new HashMap<>();
 
-    @BeforeEach
-    void madeByAHealthyServer() throws Exception {
+    /** The fixture's audio, made once by a healthy server; each test's server gets a copy. */
+    @BeforeAll
+    static void madeByAHealthyServer() throws Exception {
         assumeTrue(new File("/usr/bin/setpriv").canExecute(), "setpriv (util-linux) is needed to drop root's file-mode override");
-        cache = dir.resolve("cache");
-        try (TestServer healthy = TestServer.start(DamagedCacheTest.CONTENT, cache, TestServer.SYNTHESIZER)) {
+        try (TestServer healthy = TestServer.start(DamagedCacheTest.CONTENT, made, TestServer.SYNTHESIZER)) {
             healthy.site().pages().forEach(healthy::warm);
             for (String url : MEDIA) {
                 HttpResponse<byte[]> r = healthy.getBytes(url);
@@ -63,6 +66,12 @@ class UnreadableWarmingTest {
                 etags.put(url, r.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
             }
         }
+    }
+
+    @BeforeEach
+    void copied() throws IOException {
+        cache = dir.resolve("cache");
+        TestServer.copyTree(made, cache);
     }
 
     @Test
@@ -110,8 +119,8 @@ class UnreadableWarmingTest {
             assertEquals(health.at("/audio/total").asInt() - 1, health.at("/audio/ready").asInt(), health.toString());
             assertEquals(1, health.at("/cache/unreadable").asInt(), health.toString());
 
-            // Long past the health window, while the file is still unreadable, health still says so: it is not a
-            // problem that passed.
+            // Long past the health window (time that must pass), while the file is still unreadable, health still says
+            // so: it is not a problem that passed.
             Thread.sleep(3_000);
             health = health(server);
             assertEquals("degraded", health.get("status").asText(), health.toString());

@@ -8,7 +8,6 @@ import app.earshot.Fixture;
 import app.earshot.TestServer;
 import app.earshot.messages.Catalogues;
 import app.earshot.messages.Messages;
-import app.earshot.speech.EspeakSynthesizer;
 import app.earshot.speech.Speech;
 import app.earshot.speech.Synthesizer;
 import app.earshot.speech.VoiceSettings;
@@ -28,12 +27,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The errors a reader meets on the bilingual fixture (a page without a voice, a search in a language the library does not
  * publish in, a feed or cover art that is not there) are written in the page's language, or in the reader's
  * Accept-Language where no page is named: in Spanish, every word is the Spanish catalogue's; in English, the English one's.
+ * Isolated: its server starts as on a machine without espeak-ng, a system property every class's servers read.
  */
+@Isolated
 class ErrorLanguageTest {
     static final Messages EN = Catalogues.bundled().forLanguage("en");
     static final Messages ES = Catalogues.bundled().forLanguage("es");
@@ -66,12 +68,7 @@ class ErrorLanguageTest {
 
     @BeforeAll
     static void start() {
-        System.setProperty(EspeakSynthesizer.LIBRARY_PROPERTY, "/nonexistent/libespeak-ng.so.1");
-        try {
-            server = TestServer.start(Fixture.BILINGUAL, cache, new Voiceless());
-        } finally {
-            System.clearProperty(EspeakSynthesizer.LIBRARY_PROPERTY);
-        }
+        server = NoEspeakTest.withoutEspeak(Fixture.BILINGUAL, cache, new Voiceless());
     }
 
     @AfterAll
@@ -94,6 +91,7 @@ class ErrorLanguageTest {
         assertHtml(get("/search?q=ketamina&lang=fr", null), 400, EN, EN.format("errors.lang", "en, es"));
         assertHtml(get("/search?q=ketamina&lang=fr", "es-ES,es;q=0.9,en;q=0.5"), 400, ES, ES.format("errors.lang", "en, es"));
         assertHtml(get("/search?q=ketamina&lang=fr", "de, en;q=0.5"), 400, EN, EN.format("errors.lang", "en, es"));
+        assertEquals(java.util.List.of("Accept-Language"), get("/search?q=ketamina&lang=fr", "es").headers().allValues("Vary"));
     }
 
     @Test

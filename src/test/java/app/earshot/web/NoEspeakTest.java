@@ -28,9 +28,14 @@ class NoEspeakTest {
 
     @BeforeAll
     static void start() {
+        server = withoutEspeak(SpanishNarrationTest.SITE, dir.resolve("cache"), TestServer.SYNTHESIZER);
+    }
+
+    /** A server on {@code site} as on a machine without espeak-ng: its library's property names a missing file. */
+    static TestServer withoutEspeak(Path site, Path cache, app.earshot.speech.Synthesizer english) {
         System.setProperty(EspeakSynthesizer.LIBRARY_PROPERTY, "/nonexistent/libespeak-ng.so.1");
         try {
-            server = TestServer.start(SpanishNarrationTest.SITE, dir.resolve("cache"), TestServer.SYNTHESIZER);
+            return TestServer.start(site, cache, english);
         } finally {
             System.clearProperty(EspeakSynthesizer.LIBRARY_PROPERTY);
         }
