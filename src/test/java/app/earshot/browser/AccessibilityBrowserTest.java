@@ -200,7 +200,7 @@ class AccessibilityBrowserTest {
      * the live results stand for it; every other exported page is analysed itself.
      */
     @TestFactory
-    @Timeout(value = 12, unit = TimeUnit.MINUTES)
+    @Timeout(value = 20, unit = TimeUnit.MINUTES)
     Stream<DynamicTest> exportedPagesPassTheSameAxeChecks(@TempDir Path export) throws Exception {
         new Exporter(server.url(""), null).export(export, List.of(), p -> {});
         StaticServer edge = new StaticServer(export);

@@ -34,8 +34,13 @@ class PodcastNamespaceTest {
         installPartytime();
     }
 
-    /** Installs npm podcast-partytime under target/ once (pinned: a copy in npm's cache is used without asking again). */
-    static void installPartytime() throws Exception {
+    /**
+     * Installs npm podcast-partytime under target/ once (pinned: a copy in npm's cache is used without asking again).
+     * Synchronized: LanguageFeedsTest installs it too, and with classes running concurrently the second one saw the
+     * package's folder, made early by the first one's install under way, and ran node on half a package ("Cannot find
+     * module './toString'" in ramda).
+     */
+    static synchronized void installPartytime() throws Exception {
         if (!Files.isDirectory(PARTYTIME.resolve("node_modules/podcast-partytime"))) {
             Files.createDirectories(PARTYTIME);
             run(List.of("npm", "install", "--prefix", PARTYTIME.toString(), "--no-audit", "--no-fund", "--prefer-offline",
