@@ -79,6 +79,13 @@ class LauncherTest {
     }
 
     @Test
+    void aHeapGivenInJavaOptsIsWarmsWholeHeap() throws Exception {
+        Run run = launch(Map.of("JAVA_OPTS", "-Xmx100m -XX:+PrintCommandLineFlags"), "warm", "--content", "src/test/resources/hostile/site", "--no-such-option", "x");
+        assertEquals(2, run.exit(), run.out());
+        assertTrue(run.out().contains("-XX:MaxHeapSize=" + (100 << 20) + " "), run.out());
+    }
+
+    @Test
     void javaOptsOverrideTheDefaults() throws Exception {
         Run run = launch(Map.of("JAVA_OPTS", "-Xmx200m -XX:+UseParallelGC -XX:+PrintCommandLineFlags"), "check", "--content", "src/test/resources/hostile/site");
         assertEquals(0, run.exit(), run.out());

@@ -82,7 +82,7 @@ public final class Clips {
         String key = RenderingKeys.page(sections.stream().map(c -> c.audio().key()).toList());
         // Written piece by piece from the section files: a long page (or a slow speed) is never one array in memory.
         List<Artifact> parts = sections.stream().map(Clip::audio).toList();
-        Artifact wav = store.get(key, "wav", (ArtifactStore.Writer) out -> recorder.page(parts, SECTION_PAUSE_SECONDS, out));
+        Artifact wav = fromSources(() -> store.get(key, "wav", (ArtifactStore.Writer) out -> recorder.page(parts, SECTION_PAUSE_SECONDS, out)));
         return new Clip(wav, Format.WAV.mediaType(), seconds(wav));
     }
 
@@ -95,8 +95,8 @@ public final class Clips {
         List<Clip> sections = sectionClips(v, page, speed);
         String wavKey = RenderingKeys.page(sections.stream().map(c -> c.audio().key()).toList());
         List<Artifact> parts = sections.stream().map(c -> mp3(c).audio()).toList();
-        Artifact mp3 = store.get(RenderingKeys.mp3(wavKey), Format.MP3.extension(),
-                (ArtifactStore.Writer) out -> recorder.pageMp3(parts, SECTION_PAUSE_SECONDS, out));
+        Artifact mp3 = fromSources(() -> store.get(RenderingKeys.mp3(wavKey), Format.MP3.extension(),
+                (ArtifactStore.Writer) out -> recorder.pageMp3(parts, SECTION_PAUSE_SECONDS, out)));
         return new Clip(mp3, Format.MP3.mediaType(), mp3Seconds(mp3));
     }
 
@@ -218,9 +218,23 @@ public final class Clips {
     /** The MP3 of a section WAV, encoded from its samples when they are in hand (else from the stored file). */
     Clip mp3(Made wav) {
         Artifact clip = wav.clip().audio();
-        Artifact mp3 = store.get(RenderingKeys.mp3(clip.key()), Format.MP3.extension(),
-                (ArtifactStore.Writer) out -> recorder.mp3(clip, wav.samples(), store.root(), out));
+        Artifact mp3 = fromSources(() -> store.get(RenderingKeys.mp3(clip.key()), Format.MP3.extension(),
+                (ArtifactStore.Writer) out -> recorder.mp3(clip, wav.samples(), store.root(), out)));
         return new Clip(mp3, Format.MP3.mediaType(), mp3Seconds(mp3));
+    }
+
+    /**
+     * {@code make}'s artifact; if a stored section it is made from failed ({@link Recorder.SourceFailed}: unreadable,
+     * or rotted in place since it was verified), that section is discarded first, so the next try (warming's, or the
+     * listener's after the 503) makes it again instead of meeting it again.
+     */
+    private Artifact fromSources(java.util.function.Supplier<Artifact> make) {
+        try {
+            return make.get();
+        } catch (Recorder.SourceFailed e) {
+            store.discard(e.source(), e.getCause());
+            throw e;
+        }
     }
 
     static double mp3Seconds(Artifact mp3) {

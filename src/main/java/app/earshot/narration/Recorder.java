@@ -178,7 +178,7 @@ public final class Recorder {
         try {
             return section.inMemory() ? Mp3.inspect(section.readAllBytes()) : Mp3.inspect(section.path());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("section MP3 " + section.key().substring(0, 12), e);
+            throw new SourceFailed(section, "section MP3 " + section.key().substring(0, 12), e);
         }
     }
 
@@ -226,7 +226,7 @@ public final class Recorder {
         try {
             return section.inMemory() ? Wav.inspect(section.readAllBytes()) : Wav.inspect(section.path());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("section clip " + section.key().substring(0, 12), e);
+            throw new SourceFailed(section, "section clip " + section.key().substring(0, 12), e);
         }
     }
 
@@ -271,8 +271,8 @@ public final class Recorder {
             }
         }
         if (!check.isWhole()) {
-            throw new java.io.UncheckedIOException(new IOException("section clip " + section.key().substring(0, 12)
-                    + " changed on disk since it was verified"));
+            String what = "section clip " + section.key().substring(0, 12) + " changed on disk since it was verified";
+            throw new SourceFailed(section, what, new IOException(what));
         }
     }
 
@@ -280,7 +280,7 @@ public final class Recorder {
         try {
             return section.open();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("section clip " + section.key().substring(0, 12), e);
+            throw new SourceFailed(section, "section clip " + section.key().substring(0, 12), e);
         }
     }
 
@@ -288,7 +288,25 @@ public final class Recorder {
         try {
             return in.read(piece);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("section clip " + section.key().substring(0, 12), e);
+            throw new SourceFailed(section, "section clip " + section.key().substring(0, 12), e);
+        }
+    }
+
+    /**
+     * A stored section that a page or an MP3 is made from could not be read, or no longer holds what was verified (a
+     * byte rotted in place): thrown unchecked, since it is not the output's disk failing, with the section, so the
+     * caller can discard it and have it made again ({@link Clips}).
+     */
+    static final class SourceFailed extends java.io.UncheckedIOException {
+        private final transient Artifact source;
+
+        SourceFailed(Artifact source, String message, IOException cause) {
+            super(message, cause);
+            this.source = source;
+        }
+
+        Artifact source() {
+            return source;
         }
     }
 

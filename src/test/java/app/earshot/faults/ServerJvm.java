@@ -17,8 +17,9 @@ import java.util.stream.Stream;
  * The class path and JVM options of the server JVMs the fault tests start ({@link Origin}, {@link UnreadableCacheTest}):
  * the build's classes as one jar before the test class path's jars, and an application class-data archive of that class
  * path, as {@code bin/earshot} uses {@code target/earshot.jsa} beside the built jar (which {@code mvn test} has not built
- * yet). A class-data archive takes classes from jars only, hence the jar. The archive is made once per test JVM, before
- * its first server, by {@code selftest} (as the build makes its own) with {@code -XX:ArchiveClassesAtExit}. Everything
+ * yet). A class-data archive takes classes from jars only, hence the jar. The archive is made once per test JVM, when
+ * a class that starts many servers asks, by {@code selftest} (as the build makes its own) with
+ * {@code -XX:ArchiveClassesAtExit}; servers started after that use it. Everything
  * lives under {@code target/server-jvm/<pid of this JVM>}, so two test JVMs never share a file; folders of test JVMs
  * that are gone are removed.
  */
@@ -53,17 +54,24 @@ final class ServerJvm {
     }
 
     /**
-     * JVM options for a server: the class-data archive, made by the first call (which waits for it: made beside the
-     * first servers, it slowed them, and KillDuringMakingTest spreads its kills over the time its first server takes);
-     * none if it could not be made. {@code -Xshare:auto}: a server whose archive does not fit starts without it.
+     * Makes the class-data archive, once per test JVM, for a class that starts enough servers to repay it (making it
+     * costs about three start-ups); waits for it: made beside the first servers it slowed them, and
+     * KillDuringMakingTest spreads its kills over the time its first server takes.
      */
-    static synchronized String options() throws IOException {
-        if (archived == null) archived = makeArchive(classPath());
-        return archived ? "-XX:SharedArchiveFile=" + ARCHIVE + " -Xshare:auto" : "";
+    static synchronized void makeArchive() throws IOException {
+        if (archived == null) archived = runSelftest(classPath());
+    }
+
+    /**
+     * JVM options for a server: the class-data archive if {@link #makeArchive()} made it, else none. {@code
+     * -Xshare:auto}: a server whose archive does not fit starts without it.
+     */
+    static synchronized String options() {
+        return Boolean.TRUE.equals(archived) ? "-XX:SharedArchiveFile=" + ARCHIVE + " -Xshare:auto" : "";
     }
 
     /** Runs {@code selftest} once with {@code -XX:ArchiveClassesAtExit}; true if the archive is in place. */
-    private static boolean makeArchive(String path) {
+    private static boolean runSelftest(String path) {
         Path partial = DIR.resolve("earshot.jsa.partial");
         try {
             Process selftest = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.earshot.App;
+import app.earshot.Await;
 import app.earshot.HeldSynthesizer;
 import app.earshot.TestServer;
 import app.earshot.making.Maker;
@@ -142,6 +143,10 @@ class StoreBindingTest {
             held.release.countDown();
             app.stop();
             narrator.maker().quiesce();
+            // The stop waits 1 s for the released job; on a loaded machine it can still be writing after that, into
+            // the cache folder JUnit is about to remove (seen: "could not be deleted: <root>, 8e").
+            Await.until(java.time.Duration.ofMinutes(2), () -> narrator.maker().running() == 0,
+                    "the released job to finish before the cache folder is removed");
         }
     }
 
