@@ -157,10 +157,12 @@ final class ErrorPages {
         };
     }
 
-    /** Error answers are in the reader's language ({@link ReaderLanguage}). */
+    /** Error answers are in the reader's language ({@link ReaderLanguage}), varying by the header when it chose. */
     private Messages msg(Context ctx) {
         Snapshot now = RequestSnapshot.orCurrent(ctx, content);
-        return now.messages(ReaderLanguage.of(ctx, now.site()));
+        ReaderLanguage.Choice choice = ReaderLanguage.of(ctx, now.site());
+        if (choice.byAcceptLanguage()) ReaderLanguage.varyByAcceptLanguage(ctx);
+        return now.messages(choice.language());
     }
 
     /** Media and data routes answer errors in plain text; everything else gets the HTML error page. */
