@@ -78,16 +78,26 @@ class SpanishInterfaceTest {
         assertRefused("/telephony/acerca-de-la-ketamina/" + section + ".wav/extra", ES, ES.get("errors.404.text"));
         assertRefused("/telephony/acerca-de-la-ketamina/" + section + ".part1.wav", ES,
                 ES.format("errors.telephony.not-split", section + ".wav"));
+        assertRefused("/telephony/acerca-de-la-ketamina/" + section + ".wav?codec=flac", 400, ES,
+                ES.format("errors.telephony.codec-unknown", "flac", "ulaw, alaw, pcm"));
+        assertRefused("/telephony/acerca-de-la-ketamina/" + section + ".ulaw?codec=alaw", 400, ES,
+                ES.format("errors.telephony.codec-raw", "ulaw", "alaw"));
+        assertRefused("/telephony/acerca-de-la-ketamina/" + section + ".alaw.wav?codec=pcm", 400, ES,
+                ES.format("errors.telephony.codec-path", "alaw", "pcm"));
         assertRefused("/ivr/es/nada.vxml", ES, ES.get("errors.ivr.line-documents"));
         assertRefused("/ivr/acerca-de-la-ketamina/ivr.vxml", ES, ES.get("errors.ivr.no-line"));
     }
 
-    /** A 404 in plain text, {@code msg}'s language, saying {@code text}, asked for by a browser that prefers English. */
+    /** An error (404 unless named) in plain text, {@code msg}'s language, saying {@code text}, asked for by a browser that prefers English. */
     private static void assertRefused(String path, Messages msg, String text) {
+        assertRefused(path, 404, msg, text);
+    }
+
+    private static void assertRefused(String path, int status, Messages msg, String text) {
         java.net.http.HttpResponse<String> answer = server.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url(path)))
                 .header("Accept-Language", "en").build());
-        assertEquals(404, answer.statusCode(), path + ": " + answer.body());
-        assertEquals(msg.get("errors.404") + ": " + text + "\n", answer.body(), path);
+        assertEquals(status, answer.statusCode(), path + ": " + answer.body());
+        assertEquals(msg.get("errors." + status) + ": " + text + "\n", answer.body(), path);
     }
 
     @Test
