@@ -62,9 +62,21 @@ final class Verification {
     Artifact known(String name) {
         Verified v = verified.get(name);
         if (v == null) return null;
-        if (sameFile(v)) return v.artifact();
+        switch (state(v)) {
+            case SAME:
+                return v.artifact();
+            case UNREADABLE:
+                // The very file verified, only not readable now (its mode, say): not served, but still known, so it is
+                // ready again once it can be read, without being read again. A reader that needs it meanwhile loads
+                // it, which discards and makes it again if it still cannot be read.
+                return null;
+            default:
+                break;
+        }
         verified.remove(name, v);
-        LOG.warn("Cached file {} changed on disk since it was verified; checking it again", v.artifact().path());
+        Path file = v.artifact().path();
+        LOG.warn("Cached file {} in the audio cache changed on disk since it was verified; checking it again",
+                file.getParent().getFileName() + "/" + file.getFileName());
         return null;
     }
 
@@ -210,16 +222,27 @@ final class Verification {
                 stuck.size(), unreadable);
     }
 
+    private enum State { SAME, UNREADABLE, CHANGED }
+
     private static boolean sameFile(Verified v) {
+        return state(v) == State.SAME;
+    }
+
+    /**
+     * Whether the file is still the one verified (size, modification time and identity: one stat), and readable: a
+     * mode change keeps size, time and identity, and a file this process cannot open must be checked again (and,
+     * failing that, discarded and made again) rather than fail every request that reads it.
+     */
+    private static State state(Verified v) {
         try {
             BasicFileAttributes a = Files.readAttributes(v.artifact().path(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            // Readable too: a mode change keeps size, time and identity, and a file this process cannot open is checked
-            // again (and, failing that, discarded and made again) rather than failing every request that reads it.
-            return a.isRegularFile() && a.size() == v.artifact().size()
+            boolean same = a.isRegularFile() && a.size() == v.artifact().size()
                     && a.lastModifiedTime().toInstant().equals(v.artifact().lastModified())
-                    && Objects.equals(a.fileKey(), v.fileKey()) && Files.isReadable(v.artifact().path());
+                    && Objects.equals(a.fileKey(), v.fileKey());
+            if (!same) return State.CHANGED;
+            return Files.isReadable(v.artifact().path()) ? State.SAME : State.UNREADABLE;
         } catch (IOException e) {
-            return false;
+            return State.CHANGED;
         }
     }
 }

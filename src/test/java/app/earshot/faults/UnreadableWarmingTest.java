@@ -93,13 +93,40 @@ class UnreadableWarmingTest {
                 flipper.join();
                 setModes(READABLE);
             }
-            Await.until(Duration.ofSeconds(120), () -> {
-                JsonNode health = health(server);
-                return health.get("status").asText().equals("ok") && warming(server).equals("done")
-                        && health.at("/audio/ready").asInt() == health.at("/audio/total").asInt();
-            }, "health back to ok, warming done, every section ready, once the files are readable: " + healthText(server));
+            // The last health seen is in the failure's message, not the one before the wait.
+            Await.value(Duration.ofSeconds(120), () -> health(server), health -> health.get("status").asText().equals("ok")
+                    && health.at("/audio/warming").asText().equals("done")
+                    && health.at("/audio/ready").asInt() == health.at("/audio/total").asInt(),
+                    "health back to ok, warming done, every section ready, once the files are readable");
             for (String url : MEDIA) assertArrayEquals(good.get(url), ok(server.get(url)), url);
             assertFalse(server.output().contains("warming stopped"), server.output());
+        }
+    }
+
+    /**
+     * A warmed clip whose mode is taken away for a moment, while {@code /healthz} is asked, is not ready then, and is
+     * ready again once its mode is back, with no request for it: the file is the very one verified (same size, time and
+     * identity), so nothing has to read it again to know it. (CI saw health stay at 2 of 3 sections ready for good after
+     * a warming that met files flipping their modes.)
+     */
+    @Test
+    void aClipUnreadableForAMomentIsReadyAgainOnceItCanBeRead() throws Exception {
+        Path wav = stored("/audio/rest/resting.wav");
+        try (Origin server = Origin.startUnprivileged(DamagedCacheTest.CONTENT, cache, dir.resolve("moment.log"), QUICK)) {
+            server.awaitUp();
+            JsonNode warmed = Await.value(Duration.ofSeconds(120), () -> health(server),
+                    h -> h.at("/audio/warming").asText().equals("done"), "the first warming run to end");
+            int total = warmed.at("/audio/total").asInt();
+            assertEquals(total, warmed.at("/audio/ready").asInt(), warmed.toString());
+
+            Files.setPosixFilePermissions(wav, Set.of());
+            JsonNode unreadable = health(server);
+            Files.setPosixFilePermissions(wav, READABLE);
+            assertEquals(total - 1, unreadable.at("/audio/ready").asInt(), "not ready while it cannot be read: " + unreadable);
+
+            JsonNode after = health(server);
+            assertEquals(total, after.at("/audio/ready").asInt(), "ready again once it can be read: " + after);
+            assertArrayEquals(good.get("/audio/rest/resting.wav"), ok(server.get("/audio/rest/resting.wav")));
         }
     }
 
@@ -112,8 +139,8 @@ class UnreadableWarmingTest {
         Files.setPosixFilePermissions(wav.getParent(), PosixFilePermissions.fromString("r-xr-xr-x"));
         try (Origin server = Origin.startUnprivileged(DamagedCacheTest.CONTENT, cache, dir.resolve("stuck.log"), QUICK)) {
             server.awaitUp();
-            Await.until(Duration.ofSeconds(120), () -> warming(server).equals("retrying"),
-                    "warming to finish its run and wait to try the skipped item again: " + healthText(server));
+            Await.value(Duration.ofSeconds(120), () -> health(server), h -> h.at("/audio/warming").asText().equals("retrying"),
+                    "warming to finish its run and wait to try the skipped item again");
             // Every other section was made; only the one whose clip cannot be read is not ready.
             JsonNode health = health(server);
             assertEquals(health.at("/audio/total").asInt() - 1, health.at("/audio/ready").asInt(), health.toString());
@@ -141,8 +168,9 @@ class UnreadableWarmingTest {
             // The operator puts the mode right; nobody restarts anything.
             Files.setPosixFilePermissions(wav, READABLE);
             Files.setPosixFilePermissions(Path.of(wav + ".sum"), READABLE);
-            Await.until(Duration.ofSeconds(120), () -> health(server).get("status").asText().equals("ok") && warming(server).equals("done"),
-                    "health back to ok by itself once the file is readable: " + healthText(server));
+            Await.value(Duration.ofSeconds(120), () -> health(server),
+                    h -> h.get("status").asText().equals("ok") && h.at("/audio/warming").asText().equals("done"),
+                    "health back to ok by itself once the file is readable");
             health = health(server);
             assertEquals(health.at("/audio/total").asInt(), health.at("/audio/ready").asInt(), health.toString());
             assertArrayEquals(good.get("/audio/rest/resting.wav"), ok(server.get("/audio/rest/resting.wav")));
@@ -205,10 +233,6 @@ class UnreadableWarmingTest {
         } catch (Exception e) {
             throw new AssertionError("/healthz", e);
         }
-    }
-
-    private static String healthText(Origin server) {
-        return health(server).toString();
     }
 
     private static byte[] ok(HttpResponse<byte[]> r) {
