@@ -14,7 +14,6 @@ import app.earshot.speech.SentenceRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -184,9 +183,9 @@ public final class TelephoneAudio {
         // writing and re-reading one costs more than running the filter again for another codec.
         Artifact coded = cache.get(key, format.wav() ? "wav" : format.extension(), () -> counted(() -> {
             Pcm all = samples != null ? samples : decode(wide.audio());
-            Pcm part = span[0] == 0 && span[1] == all.length() ? all : new Pcm(WIDE, Arrays.copyOfRange(all.samples(), span[0], span[1]));
-            // Telephone networks want speech at their own level (P.56 active level), not at podcast loudness.
-            Pcm narrow = ActiveSpeechLevel.telephone(Telephony.toNarrowband(part));
+            // Telephone networks want speech at their own level (P.56 active level), not at podcast loudness. The part
+            // is filtered straight from the whole clip's samples: no copy of it is made on the way.
+            Pcm narrow = ActiveSpeechLevel.telephone(Telephony.toNarrowband(all, span[0], span[1]));
             return format.wav() ? Telephony.wav(narrow, format.codec()) : Telephony.raw(narrow, format.codec());
         }));
         double seconds = format.wav() ? seconds(coded) : coded.size() / (double) Telephony.RATE;

@@ -94,6 +94,21 @@ class TelephonyTest {
     }
 
     @Test
+    void aSpanIsConvertedExactlyAsTheSameSamplesCutOutOnTheirOwn() {
+        java.util.Random random = new java.util.Random(11);
+        short[] in = new short[9001];
+        for (int i = 0; i < in.length; i++) in[i] = (short) (random.nextGaussian() * 9000);
+        Pcm whole = new Pcm(16000, in);
+        for (int[] span : new int[][] {{0, 9001}, {0, 0}, {0, 1}, {8999, 9001}, {2, 6000}, {3, 4004}, {4000, 9001}, {100, 157}}) {
+            Pcm cut = new Pcm(16000, Arrays.copyOfRange(in, span[0], span[1]));
+            assertEquals(Telephony.toNarrowband(cut), Telephony.toNarrowband(whole, span[0], span[1]), Arrays.toString(span));
+        }
+        Pcm narrow = Signals.tone(8000, 440, 1000, 0.1);
+        assertArrayEquals(Arrays.copyOfRange(narrow.samples(), 10, 300), Telephony.toNarrowband(narrow, 10, 300).samples());
+        assertThrows(IndexOutOfBoundsException.class, () -> Telephony.toNarrowband(whole, 5, 9002));
+    }
+
+    @Test
     void outputHasHalfTheSamplesRoundedUpAndTheSameDuration() {
         Pcm in = Signals.tone(16000, 500, 8000, 38.0001);
         Pcm out = Telephony.toNarrowband(in);
