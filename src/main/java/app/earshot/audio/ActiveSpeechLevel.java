@@ -25,6 +25,7 @@ public final class ActiveSpeechLevel {
     public static final double SILENCE = Double.NEGATIVE_INFINITY;
 
     private static final double FULL_SCALE = 32768.0;
+    private static final double SCALE = 1 / FULL_SCALE;
     private static final double TIME_CONSTANT_SECONDS = 0.03;
     private static final double HANGOVER_SECONDS = 0.2;
     private static final double MARGIN_DB = 15.9;
@@ -55,7 +56,7 @@ public final class ActiveSpeechLevel {
         int reached = 0, held = 0; // thresholds the envelope reached at the previous sample; thresholds active there
         double p = 0, q = 0, sumSquares = 0;
         for (int i = 0; i < n; i++) {
-            double x = pcm.sample(i) / FULL_SCALE;
+            double x = pcm.sample(i) * SCALE; // the same value as dividing by 2^15, without a division a sample
             sumSquares += x * x;
             p = g * p + rise * Math.abs(x);
             q = g * q + rise * p;
