@@ -29,7 +29,7 @@ public final class TelephoneAudio {
     /** Longest clip a phone platform is given (Amazon Connect rejects prompts over 5 minutes). */
     public static final double MAX_PART_SECONDS = 300;
     /** Bumped whenever conversion changes, so old cache entries are not reused. */
-    static final String FORMAT_VERSION = "telephone-2:" + ActiveSpeechLevel.TELEPHONE_ID;
+    static final String FORMAT_VERSION = "telephone-3:" + ActiveSpeechLevel.TELEPHONE_ID;
 
     private static final int WIDE = Telephony.WIDEBAND_RATE;
 

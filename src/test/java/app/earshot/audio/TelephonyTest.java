@@ -38,12 +38,15 @@ class TelephonyTest {
     }
 
     @Test
-    void filterIsAtLeast60dBDownFrom4kHzAndUnder1dBDownAt3400Hz() {
+    void filterIsOver72dBDownFrom4kHzWithin0_05dBTo3kHzAndUnder0_6dBDownTo3400Hz() {
         double[] taps = Telephony.lowPassTaps();
         double worstStop = 0;
-        for (int hz = 4000; hz <= 8000; hz += 5) worstStop = Math.max(worstStop, gain(taps, hz));
-        assertTrue(Signals.decibels(worstStop) < -60, "stop band only " + Signals.decibels(worstStop) + " dB");
-        assertTrue(Signals.decibels(gain(taps, 3400)) > -1, "3400 Hz at " + Signals.decibels(gain(taps, 3400)) + " dB");
+        for (double hz = 4000; hz <= 8000; hz += 0.5) worstStop = Math.max(worstStop, gain(taps, hz));
+        assertTrue(Signals.decibels(worstStop) < -72, "stop band only " + Signals.decibels(worstStop) + " dB");
+        for (double hz = 0; hz <= 3400; hz += 0.5) {
+            double db = Signals.decibels(gain(taps, hz));
+            assertTrue(db <= 0.051 && db >= (hz <= 3000 ? -0.051 : -0.601), hz + " Hz at " + db + " dB");
+        }
     }
 
     @Test
