@@ -72,13 +72,14 @@ public final class Telephony {
     /**
      * Samples {@code from} (inclusive) to {@code to} (exclusive) of 16 kHz {@code wideband} at 8 kHz: exactly
      * {@link #toNarrowband(Pcm)} of that span cut out on its own (the samples either side read as silence), without
-     * copying the span first. The span of an 8 kHz clip is returned as it is.
+     * copying the span first. Samples past the clip's end read as silence, as in a span cut with
+     * {@link java.util.Arrays#copyOfRange}. The span of an 8 kHz clip is returned as it is.
      *
-     * @throws IllegalArgumentException  for sample rates other than 16000 or 8000
-     * @throws IndexOutOfBoundsException for a span outside the clip
+     * @throws IllegalArgumentException  for sample rates other than 16000 or 8000, or {@code to < from}
+     * @throws IndexOutOfBoundsException for {@code from} outside the clip
      */
     public static Pcm toNarrowband(Pcm wideband, int from, int to) {
-        java.util.Objects.checkFromToIndex(from, to, wideband.length());
+        int inside = inside(from, to, wideband.length());
         if (wideband.sampleRate() == RATE) {
             return from == 0 && to == wideband.length() ? wideband : new Pcm(RATE, java.util.Arrays.copyOfRange(wideband.samples(), from, to));
         }
@@ -87,13 +88,54 @@ public final class Telephony {
                     + " Hz PCM, not " + wideband.sampleRate() + " Hz");
         }
         int n = to - from;
+        double[] x = padded(n);
+        for (int i = 0; i < inside; i++) x[PAD + i] = wideband.sample(from + i);
+        return filtered(x, n);
+    }
+
+    /**
+     * Samples {@code from} (inclusive) to {@code to} (exclusive) of the WAV file {@code wav} at 8 kHz: exactly
+     * {@link #toNarrowband(Pcm, int, int)} of {@link Wav#decode}, but a 16 kHz 16-bit file's samples are read straight
+     * from its bytes into the filter, with no array of them (and no copy of that) in between.
+     *
+     * @throws InvalidWavException       for a file {@link Wav#decode} rejects
+     * @throws IllegalArgumentException  for sample rates other than 16000 or 8000, or {@code to < from}
+     * @throws IndexOutOfBoundsException for {@code from} outside the clip
+     */
+    public static Pcm toNarrowband(byte[] wav, int from, int to) throws InvalidWavException {
+        WavInfo info = Wav.inspect(wav);
+        if (info.format() != Codec.PCM || info.bitsPerSample() != 16 || info.channels() != 1 || info.sampleRate() != WIDEBAND_RATE) {
+            return toNarrowband(Wav.decode(wav), from, to);
+        }
+        int inside = inside(from, to, (int) info.frames());
+        int n = to - from;
+        double[] x = padded(n);
+        for (int i = 0, at = (int) info.dataOffset() + 2 * from; i < inside; i++, at += 2) {
+            x[PAD + i] = (short) ((wav[at] & 0xFF) | (wav[at + 1] << 8)); // little-endian, as Wav.decode reads it
+        }
+        return filtered(x, n);
+    }
+
+    /** How many of the span's samples the clip holds; checked as {@link java.util.Arrays#copyOfRange} checks. */
+    private static int inside(int from, int to, int length) {
+        if (from < 0 || from > length) throw new IndexOutOfBoundsException("span from " + from + " in a clip of " + length + " samples");
+        if (to < from) throw new IllegalArgumentException("span from " + from + " to " + to);
+        return Math.min(to, length) - from;
+    }
+
+    /**
+     * Room for {@code n} samples as doubles with silence either side, so every output is the same loop with no edge
+     * cases, and the conversion to double is done once a sample instead of once a tap. Integer-valued doubles add
+     * exactly, so x[i - k] + x[i + k] is the very value the sum of the two shorts was.
+     */
+    private static double[] padded(int n) {
+        int groups = ((n + 1) / 2 + 3) / 4;
+        return new double[PAD + 8 * groups + PAD];
+    }
+
+    /** The 8 kHz samples of the {@code n} samples held in {@code x} after {@link #PAD} of silence. */
+    private static Pcm filtered(double[] x, int n) {
         short[] out = new short[(n + 1) / 2];
-        // The span as doubles with silence either side, so every output is the same loop with no edge cases, and
-        // the conversion to double is done once a sample instead of once a tap. Integer-valued doubles add exactly,
-        // so x[i - k] + x[i + k] is the very value the sum of the two shorts was: the bytes stay the same.
-        int groups = (out.length + 3) / 4;
-        double[] x = new double[PAD + 8 * groups + PAD];
-        for (int i = 0; i < n; i++) x[PAD + i] = wideband.sample(from + i);
         for (int m = 0; m < out.length; m += 4) four(x, PAD + 2 * m, out, m);
         return new Pcm(RATE, out);
     }

@@ -182,10 +182,11 @@ public final class TelephoneAudio {
         // One step from the 16 kHz clip to the served bytes, and one cache write: no intermediate file, because
         // writing and re-reading one costs more than running the filter again for another codec.
         Artifact coded = cache.get(key, format.wav() ? "wav" : format.extension(), () -> counted(() -> {
-            Pcm all = samples != null ? samples : decode(wide.audio());
-            // Telephone networks want speech at their own level (P.56 active level), not at podcast loudness. The part
-            // is filtered straight from the whole clip's samples: no copy of it is made on the way.
-            Pcm narrow = ActiveSpeechLevel.telephone(Telephony.toNarrowband(all, span[0], span[1]));
+            // The part is filtered straight from the whole clip's samples, or from its stored file's bytes: no copy of
+            // the 16 kHz samples is made on the way.
+            Pcm part = samples != null ? Telephony.toNarrowband(samples, span[0], span[1]) : narrowband(wide.audio(), span);
+            // Telephone networks want speech at their own level (P.56 active level), not at podcast loudness.
+            Pcm narrow = ActiveSpeechLevel.telephone(part);
             return format.wav() ? Telephony.wav(narrow, format.codec()) : Telephony.raw(narrow, format.codec());
         }));
         double seconds = format.wav() ? seconds(coded) : coded.size() / (double) Telephony.RATE;
@@ -249,9 +250,9 @@ public final class TelephoneAudio {
         return made;
     }
 
-    private static Pcm decode(Artifact wav) {
+    private static Pcm narrowband(Artifact wav, int[] span) {
         try {
-            return Wav.decode(wav.readAllBytes());
+            return Telephony.toNarrowband(wav.readAllBytes(), span[0], span[1]);
         } catch (IOException e) {
             throw new UncheckedIOException("cached clip " + wav.key(), e);
         }

@@ -97,18 +97,23 @@ class TelephonyTest {
     }
 
     @Test
-    void aSpanIsConvertedExactlyAsTheSameSamplesCutOutOnTheirOwn() {
+    void aSpanOfSamplesOrOfAWavIsConvertedExactlyAsTheSameSamplesCutOutOnTheirOwn() throws IOException {
         java.util.Random random = new java.util.Random(11);
         short[] in = new short[9001];
         for (int i = 0; i < in.length; i++) in[i] = (short) (random.nextGaussian() * 9000);
         Pcm whole = new Pcm(16000, in);
-        for (int[] span : new int[][] {{0, 9001}, {0, 0}, {0, 1}, {8999, 9001}, {2, 6000}, {3, 4004}, {4000, 9001}, {100, 157}}) {
-            Pcm cut = new Pcm(16000, Arrays.copyOfRange(in, span[0], span[1]));
+        byte[] wav = Wav.encode(whole);
+        for (int[] span : new int[][] {{0, 9001}, {0, 0}, {0, 1}, {8999, 9001}, {2, 6000}, {3, 4004}, {4000, 9001}, {100, 157},
+                {8990, 9010}, {9001, 9003}}) {
+            Pcm cut = new Pcm(16000, Arrays.copyOfRange(in, span[0], span[1])); // past the end: silence
             assertEquals(Telephony.toNarrowband(cut), Telephony.toNarrowband(whole, span[0], span[1]), Arrays.toString(span));
+            assertEquals(Telephony.toNarrowband(cut), Telephony.toNarrowband(wav, span[0], span[1]), "from the WAV " + Arrays.toString(span));
         }
         Pcm narrow = Signals.tone(8000, 440, 1000, 0.1);
         assertArrayEquals(Arrays.copyOfRange(narrow.samples(), 10, 300), Telephony.toNarrowband(narrow, 10, 300).samples());
-        assertThrows(IndexOutOfBoundsException.class, () -> Telephony.toNarrowband(whole, 5, 9002));
+        assertEquals(Telephony.toNarrowband(narrow, 10, 300), Telephony.toNarrowband(Wav.encode(narrow), 10, 300));
+        assertThrows(IndexOutOfBoundsException.class, () -> Telephony.toNarrowband(whole, 9002, 9003));
+        assertThrows(IllegalArgumentException.class, () -> Telephony.toNarrowband(wav, 20, 10));
     }
 
     @Test
