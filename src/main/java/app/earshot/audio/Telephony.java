@@ -158,10 +158,10 @@ public final class Telephony {
         double evenBelow0 = x[centre - 2], evenBelow1 = x[centre], evenBelow2 = x[centre + 2], evenBelow3 = x[centre + 4];
         double evenAbove0 = x[centre + 2], evenAbove1 = x[centre + 4], evenAbove2 = x[centre + 6], evenAbove3 = x[centre + 8];
         int k = 1;
-        // Eight taps a step: two taps (odd, even) at a time, written out four times. From tap k to k + 2 the values
-        // each output reads move along by one output, so the registers change roles instead of values moving between
-        // them (output j reads below(j - s) and above(j + s), mod 4, at step s; one new value each is loaded): after
-        // four steps every role is back where it started. C1 would keep the moves, and they cost a tenth of the filter.
+        // Eight taps at a time: the two-tap step of the loop after this one written out four times, where instead of
+        // each value moving to the next register the registers change roles (output j reads below(j - s) and
+        // above(j + s), mod 4, at step s); after four steps every role is back where it started. C1 keeps the moves
+        // otherwise, and they cost a tenth of the filter.
         for (; k + 7 <= DELAY; k += 8) {
             double odd0 = folded[k], even0 = folded[k + 1];
             a += odd0 * (below0 + above0);
@@ -216,12 +216,40 @@ public final class Telephony {
             evenBelow0 = x[centre - k - 9];
             evenAbove3 = x[centre + k + 15];
         }
-        for (; k <= DELAY; k++) { // the last few taps, fewer than eight: read where they are
-            double tap = folded[k];
-            a += tap * (x[centre - k] + x[centre + k]);
-            b += tap * (x[centre + 2 - k] + x[centre + 2 + k]);
-            c += tap * (x[centre + 4 - k] + x[centre + 4 + k]);
-            d += tap * (x[centre + 6 - k] + x[centre + 6 + k]);
+        for (; k < DELAY; k += 2) {
+            double odd = folded[k];
+            a += odd * (below0 + above0);
+            b += odd * (below1 + above1);
+            c += odd * (below2 + above2);
+            d += odd * (below3 + above3);
+            double even = folded[k + 1];
+            a += even * (evenBelow0 + evenAbove0);
+            b += even * (evenBelow1 + evenAbove1);
+            c += even * (evenBelow2 + evenAbove2);
+            d += even * (evenBelow3 + evenAbove3);
+            below3 = below2;
+            below2 = below1;
+            below1 = below0;
+            below0 = x[centre - k - 2];
+            above0 = above1;
+            above1 = above2;
+            above2 = above3;
+            above3 = x[centre + k + 8];
+            evenBelow3 = evenBelow2;
+            evenBelow2 = evenBelow1;
+            evenBelow1 = evenBelow0;
+            evenBelow0 = x[centre - k - 3];
+            evenAbove0 = evenAbove1;
+            evenAbove1 = evenAbove2;
+            evenAbove2 = evenAbove3;
+            evenAbove3 = x[centre + k + 9];
+        }
+        if (k == DELAY) { // an odd number of folded taps: the last is odd
+            double odd = folded[k];
+            a += odd * (below0 + above0);
+            b += odd * (below1 + above1);
+            c += odd * (below2 + above2);
+            d += odd * (below3 + above3);
         }
         int count = Math.min(4, out.length - m);
         out[m] = saturate(a);
