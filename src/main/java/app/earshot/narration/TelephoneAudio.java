@@ -184,9 +184,9 @@ public final class TelephoneAudio {
         Artifact coded = cache.get(key, format.wav() ? "wav" : format.extension(), () -> counted(() -> {
             // The part is filtered straight from the whole clip's samples, or from its stored file's bytes: no copy of
             // the 16 kHz samples is made on the way.
-            Pcm part = samples != null ? Telephony.toNarrowband(samples, span[0], span[1]) : narrowband(wide.audio(), span);
+            Pcm filtered = samples != null ? Telephony.toNarrowband(samples, span[0], span[1]) : narrowband(wide.audio(), span);
             // Telephone networks want speech at their own level (P.56 active level), not at podcast loudness.
-            Pcm narrow = ActiveSpeechLevel.telephone(part);
+            Pcm narrow = ActiveSpeechLevel.telephone(filtered);
             return format.wav() ? Telephony.wav(narrow, format.codec()) : Telephony.raw(narrow, format.codec());
         }));
         double seconds = format.wav() ? seconds(coded) : coded.size() / (double) Telephony.RATE;
