@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Cold clip stages (issue 23): the thread CPU of each stage a cold clip goes through (normalisation, WAV, a SHA-256 and a CRC32C
-# pass, the telephone filter and level, G.711), beside its synthesis, for each build's jar given, alternating
+# pass, the telephone filter, one P.56 reading, the telephone level, G.711), beside its synthesis, for each build's jar given, alternating
 # ROUNDS times, under the launcher's settings for a small site (C1 only, serial collector, 72 MB heap).
 # src/test/java/app/earshot/audio/ColdStagesBench.java is compiled against each jar.
 #   bench/cold-stages.sh target/earshot.jar /tmp/before/target/earshot.jar

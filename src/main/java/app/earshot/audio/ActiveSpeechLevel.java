@@ -25,6 +25,7 @@ public final class ActiveSpeechLevel {
     public static final double SILENCE = Double.NEGATIVE_INFINITY;
 
     private static final double FULL_SCALE = 32768.0;
+    private static final double SCALE = 1 / FULL_SCALE;
     private static final double TIME_CONSTANT_SECONDS = 0.03;
     private static final double HANGOVER_SECONDS = 0.2;
     private static final double MARGIN_DB = 15.9;
@@ -40,31 +41,42 @@ public final class ActiveSpeechLevel {
         int n = pcm.length();
         if (n == 0) return SILENCE;
         double g = Math.exp(-1 / (TIME_CONSTANT_SECONDS * pcm.sampleRate()));
+        double rise = 1 - g;
         int hangover = (int) Math.round(HANGOVER_SECONDS * pcm.sampleRate());
-        double[] thresholds = new double[THRESHOLDS];
-        for (int j = 0; j < THRESHOLDS; j++) thresholds[j] = Math.pow(2, j - (THRESHOLDS - 1));
-        long[] active = new long[THRESHOLDS];
-        int[] held = new int[THRESHOLDS];
-        java.util.Arrays.fill(held, hangover); // as sv56: leading silence is not speech held over
+        // sv56 tests the envelope against each of the 16 thresholds 2^-15 .. 2^0 every sample and keeps a hangover
+        // counter per threshold. The same counts come cheaper: the thresholds are powers of two, so the number the
+        // envelope reaches is read from its binary exponent; threshold j is active while the envelope last reached it
+        // at most `hangover` samples ago, and since a higher threshold is never reached later than a lower one, the
+        // active thresholds are always the lowest few. So each sample adds one to the count of samples with exactly
+        // that many active, and the per-threshold counts are the sums of those above (integers: the reading is the
+        // same to the last bit; ActiveSpeechLevelTest keeps sv56's loop as the definition).
+        long[] withActive = new long[THRESHOLDS + 1];
+        int[] lastReached = new int[THRESHOLDS];    // meaningful for thresholds the envelope is not reaching now
+        java.util.Arrays.fill(lastReached, -hangover - 1); // as sv56: leading silence is not speech held over
+        int reached = 0, held = 0; // thresholds the envelope reached at the previous sample; thresholds active there
         double p = 0, q = 0, sumSquares = 0;
         for (int i = 0; i < n; i++) {
-            double x = pcm.sample(i) / FULL_SCALE;
+            double x = pcm.sample(i) * SCALE; // the same value as dividing by 2^15, without a division a sample
             sumSquares += x * x;
-            p = g * p + (1 - g) * Math.abs(x);
-            q = g * q + (1 - g) * p;
-            for (int j = 0; j < THRESHOLDS; j++) {
-                if (q >= thresholds[j]) {
-                    active[j]++;
-                    held[j] = 0;
-                } else if (held[j] < hangover) {
-                    active[j]++;
-                    held[j]++;
-                } else {
-                    break; // higher thresholds are not reached either, and their hangover has run out too
-                }
-            }
+            p = g * p + rise * Math.abs(x);
+            q = g * q + rise * p;
+            // q >= 2^(j-15) exactly when q's exponent is at least j-15 (zero and subnormals: none reached).
+            int now = Math.max(0, Math.min(THRESHOLDS, Math.getExponent(q) + THRESHOLDS));
+            while (reached > now) lastReached[--reached] = i - 1; // the envelope fell below these after sample i-1
+            reached = now;
+            if (held < now) held = now;
+            while (held > now && i - lastReached[held - 1] > hangover) held--;
+            withActive[held]++;
+        }
+        long[] active = new long[THRESHOLDS];
+        long above = 0;
+        for (int j = THRESHOLDS - 1; j >= 0; j--) {
+            above += withActive[j + 1];
+            active[j] = above;
         }
         if (sumSquares == 0) return SILENCE;
+        double[] thresholds = new double[THRESHOLDS];
+        for (int j = 0; j < THRESHOLDS; j++) thresholds[j] = Math.pow(2, j - (THRESHOLDS - 1));
         double previousLevel = 0, previousExcess = 0;
         for (int j = 0; j < THRESHOLDS; j++) {
             if (active[j] == 0) break;

@@ -14,7 +14,6 @@ import app.earshot.speech.SentenceRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,7 +29,7 @@ public final class TelephoneAudio {
     /** Longest clip a phone platform is given (Amazon Connect rejects prompts over 5 minutes). */
     public static final double MAX_PART_SECONDS = 300;
     /** Bumped whenever conversion changes, so old cache entries are not reused. */
-    static final String FORMAT_VERSION = "telephone-2:" + ActiveSpeechLevel.TELEPHONE_ID;
+    static final String FORMAT_VERSION = "telephone-3:" + ActiveSpeechLevel.TELEPHONE_ID;
 
     private static final int WIDE = Telephony.WIDEBAND_RATE;
 
@@ -183,10 +182,11 @@ public final class TelephoneAudio {
         // One step from the 16 kHz clip to the served bytes, and one cache write: no intermediate file, because
         // writing and re-reading one costs more than running the filter again for another codec.
         Artifact coded = cache.get(key, format.wav() ? "wav" : format.extension(), () -> counted(() -> {
-            Pcm all = samples != null ? samples : decode(wide.audio());
-            Pcm part = span[0] == 0 && span[1] == all.length() ? all : new Pcm(WIDE, Arrays.copyOfRange(all.samples(), span[0], span[1]));
+            // The part is filtered straight from the whole clip's samples, or from its stored file's bytes: no copy of
+            // the 16 kHz samples is made on the way.
+            Pcm filtered = samples != null ? Telephony.toNarrowband(samples, span[0], span[1]) : narrowband(wide.audio(), span);
             // Telephone networks want speech at their own level (P.56 active level), not at podcast loudness.
-            Pcm narrow = ActiveSpeechLevel.telephone(Telephony.toNarrowband(part));
+            Pcm narrow = ActiveSpeechLevel.telephone(filtered);
             return format.wav() ? Telephony.wav(narrow, format.codec()) : Telephony.raw(narrow, format.codec());
         }));
         double seconds = format.wav() ? seconds(coded) : coded.size() / (double) Telephony.RATE;
@@ -250,9 +250,9 @@ public final class TelephoneAudio {
         return made;
     }
 
-    private static Pcm decode(Artifact wav) {
+    private static Pcm narrowband(Artifact wav, int[] span) {
         try {
-            return Wav.decode(wav.readAllBytes());
+            return Telephony.toNarrowband(wav.readAllBytes(), span[0], span[1]);
         } catch (IOException e) {
             throw new UncheckedIOException("cached clip " + wav.key(), e);
         }

@@ -14,7 +14,8 @@ import java.util.Locale;
  * Measurement, not a test: the thread CPU of each stage a cold clip goes through, for one ~20 s paragraph, beside its
  * synthesis: loudness normalisation, WAV encoding, one SHA-256 pass over the WAV's bytes (the sealed store's piece
  * digest) and one CRC32C pass in 64 KiB pieces (the unsealed store's, {@code earshot-sum-4}), decoding it again, the
- * telephone filter, the telephone level, G.711 WAV encoding. The mean of the second half of {@code runs} runs (the
+ * telephone filter, one P.56 reading of its output alone (the telephone level takes one or two), the telephone level,
+ * G.711 WAV encoding. The mean of the second half of {@code runs} runs (the
  * first half warms the JIT). Run by {@code bench/cold-stages.sh} against a build's jar, under the launcher's JIT and
  * heap for a small site. Argument: {@code runs} (default 40).
  */
@@ -30,7 +31,7 @@ public final class ColdStagesBench {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         String[] names = {"synthesis", "normalisation", "wav_encode", "sha256_pass", "crc32c_pass", "wav_decode", "telephone_filter",
-                "telephone_level", "g711_wav"};
+                "telephone_meter", "telephone_level", "g711_wav"};
         long[] spent = new long[names.length];
         FreeTtsSynthesizer voice = new FreeTtsSynthesizer(1, Duration.ofSeconds(30));
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -56,10 +57,12 @@ public final class ColdStagesBench {
             at[6] = threads.getCurrentThreadCpuTime();
             Pcm narrow = Telephony.toNarrowband(back);
             at[7] = threads.getCurrentThreadCpuTime();
-            Pcm level = ActiveSpeechLevel.telephone(narrow);
+            ActiveSpeechLevel.measure(narrow);
             at[8] = threads.getCurrentThreadCpuTime();
-            Telephony.wav(level, Codec.ULAW);
+            Pcm level = ActiveSpeechLevel.telephone(narrow);
             at[9] = threads.getCurrentThreadCpuTime();
+            Telephony.wav(level, Codec.ULAW);
+            at[10] = threads.getCurrentThreadCpuTime();
             if (run >= runs / 2) for (int i = 0; i < names.length; i++) spent[i] += at[i + 1] - at[i];
             samples = clip.length();
         }

@@ -38,12 +38,15 @@ class TelephonyTest {
     }
 
     @Test
-    void filterIsAtLeast60dBDownFrom4kHzAndUnder1dBDownAt3400Hz() {
+    void filterIsOver72dBDownFrom4kHzWithin0_05dBTo3kHzAndUnder0_6dBDownTo3400Hz() {
         double[] taps = Telephony.lowPassTaps();
         double worstStop = 0;
-        for (int hz = 4000; hz <= 8000; hz += 5) worstStop = Math.max(worstStop, gain(taps, hz));
-        assertTrue(Signals.decibels(worstStop) < -60, "stop band only " + Signals.decibels(worstStop) + " dB");
-        assertTrue(Signals.decibels(gain(taps, 3400)) > -1, "3400 Hz at " + Signals.decibels(gain(taps, 3400)) + " dB");
+        for (double hz = 4000; hz <= 8000; hz += 0.5) worstStop = Math.max(worstStop, gain(taps, hz));
+        assertTrue(Signals.decibels(worstStop) < -72, "stop band only " + Signals.decibels(worstStop) + " dB");
+        for (double hz = 0; hz <= 3400; hz += 0.5) {
+            double db = Signals.decibels(gain(taps, hz));
+            assertTrue(db <= 0.051 && db >= (hz <= 3000 ? -0.051 : -0.601), hz + " Hz at " + db + " dB");
+        }
     }
 
     @Test
@@ -91,6 +94,26 @@ class TelephonyTest {
             }
             assertArrayEquals(expected, Telephony.toNarrowband(new Pcm(16000, in)).samples(), "n=" + n);
         }
+    }
+
+    @Test
+    void aSpanOfSamplesOrOfAWavIsConvertedExactlyAsTheSameSamplesCutOutOnTheirOwn() throws IOException {
+        java.util.Random random = new java.util.Random(11);
+        short[] in = new short[9001];
+        for (int i = 0; i < in.length; i++) in[i] = (short) (random.nextGaussian() * 9000);
+        Pcm whole = new Pcm(16000, in);
+        byte[] wav = Wav.encode(whole);
+        for (int[] span : new int[][] {{0, 9001}, {0, 0}, {0, 1}, {8999, 9001}, {2, 6000}, {3, 4004}, {4000, 9001}, {100, 157},
+                {8990, 9010}, {9001, 9003}}) {
+            Pcm cut = new Pcm(16000, Arrays.copyOfRange(in, span[0], span[1])); // past the end: silence
+            assertEquals(Telephony.toNarrowband(cut), Telephony.toNarrowband(whole, span[0], span[1]), Arrays.toString(span));
+            assertEquals(Telephony.toNarrowband(cut), Telephony.toNarrowband(wav, span[0], span[1]), "from the WAV " + Arrays.toString(span));
+        }
+        Pcm narrow = Signals.tone(8000, 440, 1000, 0.1);
+        assertArrayEquals(Arrays.copyOfRange(narrow.samples(), 10, 300), Telephony.toNarrowband(narrow, 10, 300).samples());
+        assertEquals(Telephony.toNarrowband(narrow, 10, 300), Telephony.toNarrowband(Wav.encode(narrow), 10, 300));
+        assertThrows(IndexOutOfBoundsException.class, () -> Telephony.toNarrowband(whole, 9002, 9003));
+        assertThrows(IllegalArgumentException.class, () -> Telephony.toNarrowband(wav, 20, 10));
     }
 
     @Test
