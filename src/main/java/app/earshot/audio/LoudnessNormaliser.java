@@ -63,18 +63,28 @@ public final class LoudnessNormaliser {
         short[] x = pcm.samples();
         int n = x.length;
         double[] energy = meter == null ? new double[(n + LoudnessMeter.CHUNK - 1) / LoudnessMeter.CHUNK] : null;
-        double measured = meter == null ? LoudnessMeter.integrated(x, rate, energy) : meter.applyAsDouble(pcm);
+        int[] blockMax = meter == null ? new int[TruePeakLimiter.blocks(n)] : null;
+        double measured = meter == null ? LoudnessMeter.integrated(x, rate, energy, blockMax) : meter.applyAsDouble(pcm);
         if (measured == Double.NEGATIVE_INFINITY) return pcm;
         double gainDb = Math.min(MAX_GAIN_DB, target - measured);
         // The peaks do not depend on the gain: every pass reuses what the first interpolated.
-        TruePeakLimiter.Peaks peaks = new TruePeakLimiter.Peaks(x);
+        TruePeakLimiter.Peaks peaks = blockMax == null ? new TruePeakLimiter.Peaks(x) : new TruePeakLimiter.Peaks(x, blockMax);
         TruePeakLimiter.Work work = new TruePeakLimiter.Work(n);
+        // Predictions: the first corrects by the predicted loss; more gain limits more, so the next corrects along the
+        // secant through the last two predictions (the predicted loudness rises more slowly than the gain).
+        double lastDb = 0, lastPredicted = 0;
         for (int p = 0; energy != null && p < PREDICTIONS && gainDb < MAX_GAIN_DB; p++) {
-            limiter.knots(peaks, Math.pow(10, gainDb / 20), rate, work);
+            double gain = Math.pow(10, gainDb / 20);
+            limiter.knots(peaks, gain, rate, work);
             // Nothing limited: the level is the measured one plus the gain (the meter is linear), so nothing to predict.
             if (!work.touched) break;
-            double error = target - predicted(energy, work.knots, Math.pow(10, gainDb / 20), n, rate);
-            gainDb = Math.min(MAX_GAIN_DB, gainDb + error);
+            double predicted = predicted(energy, work.knots, gain, n, rate);
+            double error = target - predicted;
+            double slope = p == 0 ? 1 : (predicted - lastPredicted) / (gainDb - lastDb);
+            lastDb = gainDb;
+            lastPredicted = predicted;
+            // A slope outside (0.2, 1] is not this limiter's (its loss only grows with the gain): step as the first did.
+            gainDb = Math.min(MAX_GAIN_DB, gainDb + error / (slope > 0.2 && slope <= 1 ? slope : 1));
             if (Math.abs(error) < TOLERANCE_LU / 4) break;
         }
         short[] limited = new short[n];

@@ -108,16 +108,31 @@ final class TruePeakLimiter {
      */
     static final class Peaks {
         private final short[] x;
-        private final int[] blockMax;
-        private final double[] blockPeak; // NaN until interpolated
+        private final int[] reach;
+        private final double[] blockPeak; // 0 until interpolated, then at least the smallest positive double
 
         /** For {@code x}, which must not change while these are used. */
         Peaks(short[] x) {
+            this(x, maxima(x));
+        }
+
+        /** For {@code x}, with the largest absolute sample of each block already found (by the meter's pass). */
+        Peaks(short[] x, int[] blockMax) {
             this.x = x;
-            int blocks = blocks(x.length);
-            blockMax = new int[blocks];
+            int blocks = blockMax.length;
+            reach = new int[blocks];
+            for (int b = 0; b < blocks; b++) {
+                int m = blockMax[b];
+                if (b > 0 && blockMax[b - 1] > m) m = blockMax[b - 1];
+                if (b + 1 < blocks && blockMax[b + 1] > m) m = blockMax[b + 1];
+                reach[b] = m;
+            }
             blockPeak = new double[blocks];
-            java.util.Arrays.fill(blockPeak, Double.NaN);
+        }
+
+        private static int[] maxima(short[] x) {
+            int blocks = blocks(x.length);
+            int[] blockMax = new int[blocks];
             for (int b = 0; b < blocks; b++) {
                 int to = Math.min(x.length, (b + 1) << BLOCK_BITS);
                 // Without branches (the client compiler would branch on every sign): |v| by the sign mask, the larger
@@ -125,37 +140,35 @@ final class TruePeakLimiter {
                 int max = 0;
                 for (int i = b << BLOCK_BITS; i < to; i++) {
                     int v = x[i], sign = v >> 31;
-                    int a = (v ^ sign) - sign;
-                    int d = max - a;
+                    int d = max - ((v ^ sign) - sign);
                     max -= d & (d >> 31);
                 }
                 blockMax[b] = max;
             }
+            return blockMax;
         }
 
         /** The largest absolute sample the interpolator reads for any point of block {@code b}: blocks b-1 to b+1. */
         int reach(int b) {
-            int m = blockMax[b];
-            if (b > 0 && blockMax[b - 1] > m) m = blockMax[b - 1];
-            if (b + 1 < blockMax.length && blockMax[b + 1] > m) m = blockMax[b + 1];
-            return m;
+            return reach[b];
         }
 
         /** True if block {@code b}'s true peak has been interpolated. */
         boolean known(int b) {
-            return blockPeak[b] == blockPeak[b];
+            return blockPeak[b] > 0;
         }
 
         /** The largest {@link #peak} of block {@code b}'s samples, interpolated once whatever the passes. */
         double blockPeak(int b) {
             double p = blockPeak[b];
-            if (p != p) {
-                p = 0;
+            if (p == 0) {
                 int from = b << BLOCK_BITS, to = Math.min(x.length, from + BLOCK);
                 for (int i = from; i < to; i++) {
                     double q = peak(x, i);
                     if (q > p) p = q;
                 }
+                // A silent stretch is marked known by the smallest positive value: it needs no gain reduction either way.
+                if (p == 0) p = Double.MIN_VALUE;
                 blockPeak[b] = p;
             }
             return p;
@@ -170,39 +183,41 @@ final class TruePeakLimiter {
      * as interpolating would find. {@code work.caps}, if set, lowers the need of blocks found over the ceiling before.
      */
     void knots(Peaks peaks, double gain, int rate, Work work) {
-        int blocks = peaks.blockMax.length;
+        int blocks = peaks.reach.length;
         double[] s = work.need;
+        double[] k = work.knots;
+        int[] reach = peaks.reach;
         double quiet = aim / (gain * LoudnessMeter.overshootBound() * SLACK);
         double[] caps = work.caps;
         boolean touched = false;
-        double before = 1;
-        for (int b = 0; b < blocks; b++) {
-            double need = 1;
-            if (peaks.reach(b) > quiet) {
-                double p = peaks.blockPeak(b) * gain;
-                if (p > aim) need = aim / p;
-            }
-            if (caps != null && caps[b] < need) need = caps[b];
-            if (need < 1) touched = true;
-            s[b] = before <= need ? before : need;
-            before = need;
-        }
-        s[blocks] = before;
-        work.touched = touched;
-        double[] k = work.knots;
-        if (!touched) {
-            java.util.Arrays.fill(k, 0, blocks + 1, 1.0);
-            return;
-        }
-        // Forward minimum over the look-ahead, from the end: a queue of knots with increasing needs, head the least.
+        // From the end: each block's need, each knot's (the lesser of the blocks either side), and the forward minimum over
+        // the look-ahead, from a queue of knots with increasing needs (head the least), into k before the release.
         int w = windowBlocks(rate);
         int[] q = work.queue;
         int head = 0, tail = 0;
+        double after = 1; // the need of block b
         for (int b = blocks; b >= 0; b--) {
-            while (tail > head && s[q[tail - 1]] >= s[b]) tail--;
+            double need = 1; // of block b - 1
+            if (b > 0) {
+                if (reach[b - 1] > quiet) {
+                    double p = peaks.blockPeak(b - 1) * gain;
+                    if (p > aim) need = aim / p;
+                }
+                if (caps != null && caps[b - 1] < need) need = caps[b - 1];
+                if (need < 1) touched = true;
+            }
+            double v = need <= after ? need : after;
+            s[b] = v;
+            after = need;
+            while (tail > head && s[q[tail - 1]] >= v) tail--;
             q[tail++] = b;
             if (q[head] > b + w - 1) head++;
             k[b] = s[q[head]];
+        }
+        work.touched = touched;
+        if (!touched) {
+            java.util.Arrays.fill(k, 0, blocks + 1, 1.0);
+            return;
         }
         // Release, then the average of the last w released values (before the first w, the missing ones are the first,
         // itself at most what those knots need). The released values replace the held ones in place.
@@ -256,7 +271,7 @@ final class TruePeakLimiter {
      * interpolated from {@code y} itself, exactly as {@link LoudnessMeter#truePeak} does, and counted only if it is over.
      */
     int overs(short[] y, double gain, Peaks peaks, Work work) {
-        int blocks = peaks.blockMax.length;
+        int blocks = peaks.reach.length;
         if (blocks == 0) return 0;
         double[] k = work.knots;
         double overshoot = LoudnessMeter.overshootBound();

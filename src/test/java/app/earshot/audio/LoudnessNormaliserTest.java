@@ -188,6 +188,7 @@ class LoudnessNormaliserTest {
         assertEquals(LoudnessMeter.integrated(pcm), measured, "the energies do not change the measurement");
         if (measured == Double.NEGATIVE_INFINITY) return pcm;
         double gainDb = Math.min(LoudnessNormaliser.MAX_GAIN_DB, target - measured);
+        double lastDb = 0, lastPredicted = 0;
         for (int p = 0; p < LoudnessNormaliser.PREDICTIONS && gainDb < LoudnessNormaliser.MAX_GAIN_DB; p++) {
             double gain = Math.pow(10, gainDb / 20);
             double[] knots = TruePeakLimiterTest.plainKnots(limiter, x, rate, gain);
@@ -201,8 +202,14 @@ class LoudnessNormaliserTest {
                 if (steps.length == 0) whole += energy[c] * mean * mean;
                 else if (c * 32 / 1600 < steps.length) steps[c * 32 / 1600] += energy[c] * mean * mean;
             }
-            double error = target - LoudnessMeter.gated(steps, whole, n, rate);
-            gainDb = Math.min(LoudnessNormaliser.MAX_GAIN_DB, gainDb + error);
+            double predicted = LoudnessMeter.gated(steps, whole, n, rate);
+            double error = target - predicted;
+            // The first correction is the predicted error; the next divides it by the secant's slope through the last two.
+            double slope = p == 0 ? 1 : (predicted - lastPredicted) / (gainDb - lastDb);
+            if (!(slope > 0.2 && slope <= 1)) slope = 1;
+            lastDb = gainDb;
+            lastPredicted = predicted;
+            gainDb = Math.min(LoudnessNormaliser.MAX_GAIN_DB, gainDb + error / slope);
             if (Math.abs(error) < 0.05) break;
         }
         short[] out = x;

@@ -76,6 +76,34 @@ class TruePeakLimiterTest {
     }
 
     @Test
+    void theMetersPassFindsEachBlocksLargestSampleAndReadsTheSameLoudness() {
+        Random random = new Random(9);
+        for (int rate : new int[] {8000, 16000, 22050}) {
+            for (int n : new int[] {1, 9, 3000, 20_001, 44_100}) {
+                short[] x = new short[n];
+                for (int i = 0; i < n; i++) x[i] = (short) (random.nextGaussian() * (i % 5000 < 400 ? 12000 : 900));
+                x[n - 1] = Short.MIN_VALUE; // the last sample, after the last whole step, is the loudest
+                int[] blockMax = new int[TruePeakLimiter.blocks(n)];
+                double[] energy = new double[(n + LoudnessMeter.CHUNK - 1) / LoudnessMeter.CHUNK];
+                assertEquals(LoudnessMeter.integrated(new Pcm(rate, x)), LoudnessMeter.integrated(x, rate, energy, blockMax), "n=" + n);
+                for (int b = 0; b < blockMax.length; b++) {
+                    int most = 0;
+                    for (int i = b * TruePeakLimiter.BLOCK; i < Math.min(n, (b + 1) * TruePeakLimiter.BLOCK); i++) most = Math.max(most, Math.abs(x[i]));
+                    assertEquals(most, blockMax[b], "block " + b + " of " + n + " at " + rate);
+                }
+                assertEquals(32768, blockMax[blockMax.length - 1]);
+                short[] fromMeter = new short[n], own = new short[n];
+                TruePeakLimiter.Work work = new TruePeakLimiter.Work(n);
+                LIMITER.knots(new TruePeakLimiter.Peaks(x, blockMax), 3, rate, work);
+                TruePeakLimiter.apply(x, 3, work.knots, fromMeter);
+                LIMITER.knots(new TruePeakLimiter.Peaks(x), 3, rate, work);
+                TruePeakLimiter.apply(x, 3, work.knots, own);
+                assertArrayEquals(own, fromMeter, "n=" + n);
+            }
+        }
+    }
+
+    @Test
     void theGainMovesByAtMostOneWindowthOfItsRangeFromKnotToKnot() {
         short[] s = new short[16000];
         for (int i = 8000; i < 8040; i++) s[i] = (short) (i % 2 == 0 ? 32767 : -32768); // a full-scale click in silence
