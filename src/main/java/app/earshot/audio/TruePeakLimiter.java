@@ -61,7 +61,7 @@ final class TruePeakLimiter {
         return aim;
     }
 
-    /** Knots between blocks of {@code windowSamples}: the look-ahead in blocks, at least one. */
+    /** The look-ahead in blocks at {@code rate}, at least one. */
     int windowBlocks(int rate) {
         return Math.max(1, (int) Math.round(lookAheadSeconds * rate / BLOCK));
     }
@@ -104,7 +104,8 @@ final class TruePeakLimiter {
 
     /**
      * What the limiter learns of one clip that does not depend on the gain, kept for the next pass at another gain:
-     * each block's largest absolute sample, and the largest true peak of the blocks it has interpolated.
+     * each block's reach (the largest absolute sample in it and in the blocks either side), and the largest true peak of
+     * the blocks it has interpolated (about 1.5 bytes a sample in all).
      */
     static final class Peaks {
         private final short[] x;
@@ -121,11 +122,15 @@ final class TruePeakLimiter {
             this.x = x;
             int blocks = blockMax.length;
             reach = new int[blocks];
+            // The larger of two by the sign of their difference: the client compiler would branch, and mispredict.
+            int before = 0, here = blocks > 0 ? blockMax[0] : 0;
             for (int b = 0; b < blocks; b++) {
-                int m = blockMax[b];
-                if (b > 0 && blockMax[b - 1] > m) m = blockMax[b - 1];
-                if (b + 1 < blocks && blockMax[b + 1] > m) m = blockMax[b + 1];
-                reach[b] = m;
+                int after = b + 1 < blocks ? blockMax[b + 1] : 0;
+                int d = here - before, m = here - (d & (d >> 31));
+                d = m - after;
+                reach[b] = m - (d & (d >> 31));
+                before = here;
+                here = after;
             }
             blockPeak = new double[blocks];
         }
@@ -267,7 +272,9 @@ final class TruePeakLimiter {
      * the first part is g(i) times the input's own interpolated value, at most g(i) times block b's true peak; the second
      * is at most the gain's steepest slope among blocks b-1 to b+1 (the line is straight between knots) times the sum of
      * |h| * |k - i| * |x(k)|, itself at most {@link LoudnessMeter#slopeBound} times the largest sample in reach; rounding adds
-     * at most half a unit times the sum of |h|. A block whose bound is at the ceiling or under is proved. Any other block is
+     * at most half a unit times the sum of |h|. (The block's true peak comes from the folded interpolation, which differs
+     * from the meter's only by the rounding of its sums, far under the bound's relative slack of 1e-9.) A block whose
+     * bound is at the ceiling or under is proved. Any other block is
      * interpolated from {@code y} itself, exactly as {@link LoudnessMeter#truePeak} does, and counted only if it is over.
      */
     int overs(short[] y, double gain, Peaks peaks, Work work) {
