@@ -19,7 +19,7 @@ public final class ActiveSpeechLevel {
     public static final double TELEPHONE_CEILING_DBOV = -4.0;
 
     /** Names the telephone levelling for cache keys: change it whenever the output would change. */
-    public static final String TELEPHONE_ID = "p56:" + TELEPHONE_TARGET_DBOV + "dBov:" + TELEPHONE_CEILING_DBOV + "dBov:v1";
+    public static final String TELEPHONE_ID = "p56:" + TELEPHONE_TARGET_DBOV + "dBov:" + TELEPHONE_CEILING_DBOV + "dBov:v2";
 
     /** Level of a clip with no speech at all. */
     public static final double SILENCE = Double.NEGATIVE_INFINITY;
