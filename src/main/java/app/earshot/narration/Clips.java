@@ -53,12 +53,13 @@ public final class Clips {
     Made made(Voicing v, Page page, Section section, Speed speed) {
         String key = keys.section(v, page, section, speed);
         Pcm[] made = new Pcm[1];
-        Artifact wav = store.get(key, "wav", () -> {
+        Artifact wav = store.get(key, "wav", (ArtifactStore.Writer) out -> {
             Recorder.Recorded rendered = recorder.section(v.script(page, section), v.voice(page, speed), SECTION_PAUSE_SECONDS);
             // One synthesis gives the captions too: keep them, so asking for them later is a hit.
             store.get(key, "cues.json", rendered::cues);
             made[0] = rendered.samples();
-            return rendered.wav();
+            // Written from the samples in pieces: the clip is never also a byte array.
+            Wav.write(rendered.samples(), out);
         });
         Clip clip = made[0] != null ? new Clip(wav, Format.WAV.mediaType(), made[0].seconds())
                 : new Clip(wav, Format.WAV.mediaType(), seconds(wav));

@@ -34,8 +34,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * encoding, a processing step between them).
  */
 public final class Recorder {
-    /** A spoken section: its clip (as WAV bytes and as the samples they hold) and its captions sidecar (JSON cues). */
-    record Recorded(byte[] wav, Pcm samples, byte[] cues) {}
+    /**
+     * A spoken section: its clip's samples (written as WAV by {@link Wav#write}, straight into the store, so the clip is
+     * never a byte array besides its samples) and its captions sidecar (JSON cues).
+     */
+    record Recorded(Pcm samples, byte[] cues) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,12 +62,11 @@ public final class Recorder {
         Pcm clip = LoudnessNormaliser.narration(speech.audio());
         int rate = clip.sampleRate();
         long tail = Mp3.joinPadding(clip.length(), pauseSamples(rate, pauseSeconds), rate);
-        Pcm samples = tail == 0 ? clip : Pcm.concat(List.of(clip, new Pcm(rate, new short[(int) tail])));
-        byte[] wav = Wav.encode(samples);
+        Pcm samples = clip.withSilenceAfter((int) tail);
         try {
             byte[] cues = JSON.writeValueAsString(Captions.cues(script, speech.words(), speech.audio().seconds()))
                     .getBytes(StandardCharsets.UTF_8);
-            return new Recorded(wav, samples, cues);
+            return new Recorded(samples, cues);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("captions could not be written", e);
         }
@@ -114,7 +116,7 @@ public final class Recorder {
             try (FileChannel channel = FileChannel.open(scratch, StandardOpenOption.READ, StandardOpenOption.WRITE,
                     StandardOpenOption.DELETE_ON_CLOSE)) {
                 Mp3.Session session = new Mp3.Session(rate, channel);
-                if (samples != null) writeLittleEndian(samples, session);
+                if (samples != null) Wav.writeSamples(samples, session);
                 else copyData(clip, info, session);
                 long length = session.finish();
                 byte[] piece = new byte[1 << 16];
@@ -158,22 +160,6 @@ public final class Recorder {
         Mp3Join.join(parts, pauseSamples(rate, pauseSeconds), out);
     }
 
-    /** {@code pcm}'s samples as 16-bit little-endian bytes (a WAV's data), 64 KiB at a time. */
-    private static void writeLittleEndian(Pcm pcm, OutputStream out) throws IOException {
-        byte[] piece = new byte[1 << 16];
-        int n = pcm.length();
-        for (int i = 0; i < n; ) {
-            int count = Math.min(n - i, piece.length / 2);
-            for (int k = 0; k < count; k++) {
-                short sample = pcm.sample(i + k);
-                piece[2 * k] = (byte) sample;
-                piece[2 * k + 1] = (byte) (sample >> 8);
-            }
-            out.write(piece, 0, 2 * count);
-            i += count;
-        }
-    }
-
     private static Mp3Info inspectMp3(Artifact section) {
         try {
             return section.inMemory() ? Mp3.inspect(section.readAllBytes()) : Mp3.inspect(section.path());
@@ -211,7 +197,7 @@ public final class Recorder {
         long pauseBytes = 2L * pauseSamples(rate, pauseSeconds);
         long data = pauseBytes * (clips.size() - 1);
         for (WavInfo info : infos) data += info.dataLength();
-        out.write(pcmHeader(rate, data));
+        out.write(Wav.pcmHeader(rate, data));
         for (int i = 0; i < clips.size(); i++) {
             if (i > 0) out.write(new byte[(int) pauseBytes]);
             copyData(clips.get(i), infos.get(i), out);
@@ -230,23 +216,12 @@ public final class Recorder {
         }
     }
 
-    /** The canonical 44-byte header of a 16-bit mono PCM WAV holding {@code dataBytes} of samples. */
     /**
      * The one place synthesized speech becomes a clip: brought to broadcast loudness (EBU R128: -19 LUFS, true peak
      * under -1.5 dBTP), then written as WAV. Every rendering (MP3, telephone, whole page) is made from this clip.
      */
     private static byte[] clipWav(Speech speech) {
         return Wav.encode(LoudnessNormaliser.narration(speech.audio()));
-    }
-
-    private static byte[] pcmHeader(int rate, long dataBytes) {
-        if (dataBytes > 0xFFFFFFFFL - 36) throw new IllegalArgumentException("too long for one WAV file");
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt((int) (36 + dataBytes)).put("WAVE".getBytes(StandardCharsets.US_ASCII));
-        b.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
-                .putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16);
-        b.put("data".getBytes(StandardCharsets.US_ASCII)).putInt((int) dataBytes);
-        return b.array();
     }
 
     /** Copies the sample bytes of one section, hashing the whole file on the way and failing if it differs. */
