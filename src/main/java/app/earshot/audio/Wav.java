@@ -45,8 +45,19 @@ public final class Wav {
      * array besides its samples.
      */
     public static void write(Pcm pcm, OutputStream out) throws IOException {
-        out.write(pcmHeader(pcm.sampleRate(), 2L * pcm.length()));
+        write(pcm, 0, out);
+    }
+
+    /**
+     * Writes the WAV of {@code pcm} followed by {@code silence} samples of silence (the bytes {@link #encode} gives for
+     * such a clip), without making that longer clip's array.
+     */
+    public static void write(Pcm pcm, int silence, OutputStream out) throws IOException {
+        if (silence < 0) throw new IllegalArgumentException("negative silence: " + silence);
+        out.write(pcmHeader(pcm.sampleRate(), 2L * (pcm.length() + (long) silence)));
         writeSamples(pcm, out);
+        byte[] zeros = new byte[Math.min(1 << 16, 2 * silence)];
+        for (long left = 2L * silence; left > 0; left -= zeros.length) out.write(zeros, 0, (int) Math.min(left, zeros.length));
     }
 
     /** {@code pcm}'s samples as 16-bit little-endian bytes (a WAV's data), 64 KiB at a time. */

@@ -35,10 +35,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Recorder {
     /**
-     * A spoken section: its clip's samples (written as WAV by {@link Wav#write}, straight into the store, so the clip is
-     * never a byte array besides its samples) and its captions sidecar (JSON cues).
+     * A spoken section: its clip, as the normalised samples and the {@code tail} of silence after them (the clip is
+     * both; written as WAV by {@link Wav#write(Pcm, int, OutputStream)} straight into the store, so it is never a byte
+     * array, nor a second sample array with the tail, besides the samples), and its captions sidecar (JSON cues).
      */
-    record Recorded(Pcm samples, byte[] cues) {}
+    record Recorded(Pcm spoken, int tail, byte[] cues) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -62,11 +63,10 @@ public final class Recorder {
         Pcm clip = LoudnessNormaliser.narration(speech.audio());
         int rate = clip.sampleRate();
         long tail = Mp3.joinPadding(clip.length(), pauseSamples(rate, pauseSeconds), rate);
-        Pcm samples = clip.withSilenceAfter((int) tail);
         try {
             byte[] cues = JSON.writeValueAsString(Captions.cues(script, speech.words(), speech.audio().seconds()))
                     .getBytes(StandardCharsets.UTF_8);
-            return new Recorded(samples, cues);
+            return new Recorded(clip, (int) tail, cues);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("captions could not be written", e);
         }
@@ -93,13 +93,13 @@ public final class Recorder {
      * to a scratch file in {@code scratchFolder} (the tag frame is written over the first frame at the end), which is
      * then copied to {@code out} and deleted. The clip is checked against its recorded digests as it is read; when
      * {@code samples}, the clip's samples just made by this request, are given, they are encoded instead of reading
-     * the file back.
+     * the file back ({@code samples}, then {@code tail} samples of silence, as the clip holds them).
      */
-    void mp3(Artifact clip, Pcm samples, Path scratchFolder, OutputStream out) throws IOException {
+    void mp3(Artifact clip, Pcm samples, int tail, Path scratchFolder, OutputStream out) throws IOException {
         long start = System.nanoTime();
         try {
             WavInfo info = inspectAll(List.of(clip)).get(0);
-            if (samples != null && (samples.sampleRate() != info.sampleRate() || 2L * samples.length() != info.dataLength())) {
+            if (samples != null && (samples.sampleRate() != info.sampleRate() || 2L * (samples.length() + (long) tail) != info.dataLength())) {
                 throw new IllegalArgumentException("samples in hand are not the clip's: " + info);
             }
             int rate = info.sampleRate();
@@ -116,8 +116,12 @@ public final class Recorder {
             try (FileChannel channel = FileChannel.open(scratch, StandardOpenOption.READ, StandardOpenOption.WRITE,
                     StandardOpenOption.DELETE_ON_CLOSE)) {
                 Mp3.Session session = new Mp3.Session(rate, channel);
-                if (samples != null) Wav.writeSamples(samples, session);
-                else copyData(clip, info, session);
+                if (samples != null) {
+                    Wav.writeSamples(samples, session);
+                    session.silence(tail);
+                } else {
+                    copyData(clip, info, session);
+                }
                 long length = session.finish();
                 byte[] piece = new byte[1 << 16];
                 ByteBuffer buffer = ByteBuffer.wrap(piece);

@@ -15,12 +15,13 @@ import javax.sound.sampled.AudioFormat;
  */
 final class FreeTtsPlayer implements AudioPlayer {
     /**
-     * The most samples the buffer keeps between clips (1 MB, about 33 s at 16 kHz): a longer clip's buffer is dropped
-     * when the next clip starts, so one long request does not pin its memory in an idle voice.
+     * The most samples the buffer keeps between clips (2 MB, about 65 s at 16 kHz, longer than nearly every section):
+     * a longer clip's buffer is dropped when the next clip starts, so one long request does not pin its memory in an
+     * idle voice. Voices are pooled one per core, so a server keeps at most this much per core.
      */
-    static final int KEPT_SAMPLES = 1 << 19;
+    static final int KEPT_SAMPLES = 1 << 20;
 
-    private short[] samples = new short[1 << 16];
+    private short[] samples = new short[1 << 18];
     private int count;
     private int carry = -1; // the first byte of a sample split between two writes
     private AudioFormat format;

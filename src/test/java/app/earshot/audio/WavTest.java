@@ -120,6 +120,11 @@ class WavTest {
                 java.io.ByteArrayOutputStream streamed = new java.io.ByteArrayOutputStream();
                 Wav.write(pcm, streamed);
                 assertArrayEquals(Wav.encode(pcm), streamed.toByteArray(), "written in pieces: " + n + " samples");
+                for (int silence : new int[] {1, 575, 40_000}) {
+                    java.io.ByteArrayOutputStream padded = new java.io.ByteArrayOutputStream();
+                    Wav.write(pcm, silence, padded);
+                    assertArrayEquals(Wav.encode(pcm.withSilenceAfter(silence)), padded.toByteArray(), n + " samples and " + silence);
+                }
             }
         }
     }
