@@ -39,16 +39,20 @@ for i in range(1, n + 1):
     jar = open("%s/run%d.jar" % (work, i)).read().strip()
     rows = [l.rstrip("\n").split("\t") for l in open("%s/run%d.tsv" % (work, i))][1:]
     rows = [dict(page=int(r[0]), kind=r[1], order=int(r[2]), alloc=int(r[3]), cpu=float(r[4]), young=int(r[5]),
-                 full=int(r[6]), sha=r[7]) for r in rows]
+                 full=int(r[6]), sha=r[7], syn=float(r[8])) for r in rows]
     bodies.setdefault(jar, []).append([r["sha"] for r in rows])
     for kind in sorted(set(r["kind"] for r in rows)):
         for order, label in ((0, "cold"), (1, "second")):
             rr = [r for r in rows if r["kind"] == kind and r["order"] == order and r["page"] > 1]
             if not rr: continue
-            print("%-40s %-5s %-6s %3d requests after page 1: allocated median %6.2f MB, mean %6.2f MB; CPU median %.3f s; collections young %d, full %d"
+            ratio = ""
+            if order == 0 and all(r["syn"] > 0 for r in rr):
+                ratio = "; CPU / synthesis: median %.2fx, sum over sum %.2fx" % (
+                    statistics.median(r["cpu"] / r["syn"] for r in rr), sum(r["cpu"] for r in rr) / sum(r["syn"] for r in rr))
+            print("%-40s %-5s %-6s %3d requests after page 1: allocated median %6.2f MB, mean %6.2f MB; CPU median %.3f s; collections young %d, full %d%s"
                   % (jar, kind, label, len(rr), statistics.median(r["alloc"] for r in rr) / 1e6,
                      statistics.mean(r["alloc"] for r in rr) / 1e6, statistics.median(r["cpu"] for r in rr),
-                     sum(r["young"] for r in rr), sum(r["full"] for r in rr)))
+                     sum(r["young"] for r in rr), sum(r["full"] for r in rr), ratio))
     print("%-40s all %d requests: young %d, full %d collections" % (jar, len(rows), sum(r["young"] for r in rows), sum(r["full"] for r in rows)))
 runs = [s for v in bodies.values() for s in v]
 print("== every body the same bytes in every run: %s (%d requests a run)" % (all(r == runs[0] for r in runs), len(runs[0])))

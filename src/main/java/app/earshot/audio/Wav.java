@@ -72,12 +72,9 @@ public final class Wav {
         }
     }
 
+    /** {@code count} samples from {@code from} as 16-bit little-endian bytes at {@code at}: in bulk, not a loop under C1. */
     private static void littleEndian(short[] samples, int from, int count, byte[] into, int at) {
-        for (int k = 0; k < count; k++) {
-            short s = samples[from + k];
-            into[at + 2 * k] = (byte) s;
-            into[at + 2 * k + 1] = (byte) (s >> 8);
-        }
+        ByteBuffer.wrap(into, at, 2 * count).slice().order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer().put(samples, from, count);
     }
 
     /** Bytes in the header of a 16-bit PCM WAV as Earshot writes it (and as the JDK's writer does). */

@@ -117,7 +117,7 @@ public final class Recorder {
                     StandardOpenOption.DELETE_ON_CLOSE)) {
                 Mp3.Session session = new Mp3.Session(rate, channel);
                 if (samples != null) {
-                    Wav.writeSamples(samples, session);
+                    session.write(samples.samples(), 0, samples.length());
                     session.silence(tail);
                 } else {
                     copyData(clip, info, session);

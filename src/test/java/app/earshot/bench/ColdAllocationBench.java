@@ -26,7 +26,7 @@ import java.util.Locale;
  * server wired as {@code earshot serve} wires it (background warming off). For each section of CONTENT, asks for each
  * of KINDS (wav, mp3, phone; the first asked rotates by section, so each kind is asked cold in turn) and prints one
  * line per request: kind, order (0: cold), bytes allocated by every thread of the JVM but this one, process CPU, young
- * and full collections, and the SHA-256 of the body (the same bytes out, build against build). Compiled against a
+ * and full collections, the SHA-256 of the body, and the voice's own CPU in the request (thread CPU inside FreeTTS) (the same bytes out, build against build). Compiled against a
  * build's jar alone (public API only), so two builds can be compared: see {@code bench/cold-alloc.sh}.
  *
  * <p>Usage: {@code ColdAllocationBench CONTENT CACHE KINDS}
@@ -48,7 +48,7 @@ public final class ColdAllocationBench {
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long self = Thread.currentThread().getId();
         int index = 0;
-        System.out.println("page\tkind\torder\tallocated\tcpu\tyoung\tfull\tsha256");
+        System.out.println("page\tkind\torder\tallocated\tcpu\tyoung\tfull\tsha256\tsynthesis");
         int pageNumber = 0;
         for (Page page : loaded.site().pages()) {
             pageNumber++;
@@ -66,14 +66,16 @@ public final class ColdAllocationBench {
                     };
                     long[] gcBefore = collections();
                     long allocBefore = allocated(threads) - threads.getThreadAllocatedBytes(self);
+                    double synthesisBefore = narrator.recorder().synthesisCpuSeconds();
                     long cpuBefore = os.getProcessCpuTime();
                     byte[] body = get("http://127.0.0.1:" + app.port() + path);
                     long cpu = os.getProcessCpuTime() - cpuBefore;
                     long alloc = allocated(threads) - threads.getThreadAllocatedBytes(self) - allocBefore;
                     long[] gcAfter = collections();
-                    System.out.printf(Locale.ROOT, "%d\t%s\t%d\t%d\t%.4f\t%d\t%d\t%s%n", pageNumber, kind, o, alloc, cpu / 1e9,
+                    double synthesis = narrator.recorder().synthesisCpuSeconds() - synthesisBefore;
+                    System.out.printf(Locale.ROOT, "%d\t%s\t%d\t%d\t%.6f\t%d\t%d\t%s\t%.6f%n", pageNumber, kind, o, alloc, cpu / 1e9,
                             gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1],
-                            HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)));
+                            HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)), synthesis);
                 }
             }
         }
