@@ -88,8 +88,10 @@ class WarmerRetryTest {
 
     static final Path SITE = Path.of("src/test/resources/hostile/site");
 
-    @Test
-    void aSkippedItemIsMadeOnTheMakersRetry(@TempDir Path cache) throws Exception {
+    /** A warmer on a fresh cache whose first synthesis failed as a disk would: one item skipped, its retry 0.2 s away. */
+    private record Skipped(Warmer warmer, FailingFirst synthesizer, Maker maker) {}
+
+    private static Skipped warmedWithOneSkip(Path cache) throws Exception {
         System.setProperty("earshot.warm.retry", "PT0.2S");
         Snapshot snapshot = App.snapshot(App.load(SITE));
         FailingFirst synthesizer = new FailingFirst(1);
@@ -97,24 +99,24 @@ class WarmerRetryTest {
         Warmer warmer = new Warmer(App.narrator(cache, synthesizer, maker), 0);
         warmer.run(snapshot.voicing(), snapshot.site());
         assertEquals(Warmer.State.RETRYING, warmer.status().state());
-        Await.until(Duration.ofSeconds(60), () -> warmer.status().state() == Warmer.State.DONE, "warming made what it skipped");
-        assertTrue(synthesizer.calls.get() > 1);
-        maker.close();
+        return new Skipped(warmer, synthesizer, maker);
+    }
+
+    @Test
+    void aSkippedItemIsMadeOnTheMakersRetry(@TempDir Path cache) throws Exception {
+        Skipped skipped = warmedWithOneSkip(cache);
+        Await.until(Duration.ofSeconds(60), () -> skipped.warmer().status().state() == Warmer.State.DONE, "warming made what it skipped");
+        assertTrue(skipped.synthesizer().calls.get() > 1);
+        skipped.maker().close();
     }
 
     @Test
     void aClosedMakerTriesNothingAgain(@TempDir Path cache) throws Exception {
-        System.setProperty("earshot.warm.retry", "PT0.2S");
-        Snapshot snapshot = App.snapshot(App.load(SITE));
-        FailingFirst synthesizer = new FailingFirst(1);
-        Maker maker = Maker.open();
-        Warmer warmer = new Warmer(App.narrator(cache, synthesizer, maker), 0);
-        warmer.run(snapshot.voicing(), snapshot.site());
-        assertEquals(Warmer.State.RETRYING, warmer.status().state());
-        int calls = synthesizer.calls.get();
-        maker.close();
+        Skipped skipped = warmedWithOneSkip(cache);
+        int calls = skipped.synthesizer().calls.get();
+        skipped.maker().close();
         Thread.sleep(1_000); // five times the wait before the retry
-        assertEquals(Warmer.State.RETRYING, warmer.status().state());
-        assertEquals(calls, synthesizer.calls.get());
+        assertEquals(Warmer.State.RETRYING, skipped.warmer().status().state());
+        assertEquals(calls, skipped.synthesizer().calls.get());
     }
 }
