@@ -20,6 +20,9 @@ import java.nio.file.StandardOpenOption;
  */
 public final class Wav {
 
+    /** Bytes in the header of a 16-bit PCM WAV as Earshot writes it (and as the JDK's writer does). */
+    public static final int HEADER = 44;
+
     private static final int TAG_PCM = 1;
     private static final int TAG_ALAW = 6;
     private static final int TAG_ULAW = 7;
@@ -76,9 +79,6 @@ public final class Wav {
     private static void littleEndian(short[] samples, int from, int count, byte[] into, int at) {
         ByteBuffer.wrap(into, at, 2 * count).slice().order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer().put(samples, from, count);
     }
-
-    /** Bytes in the header of a 16-bit PCM WAV as Earshot writes it (and as the JDK's writer does). */
-    public static final int HEADER = 44;
 
     /**
      * The canonical 44-byte header of a 16-bit mono PCM WAV holding {@code dataBytes} of samples at {@code rate}: the
