@@ -130,6 +130,7 @@ public final class Earshot {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (watcher != null) watcher.close();
             app.stop();
+            maker.close();
             synthesizer.close();
         }, "earshot-shutdown"));
         return 0;

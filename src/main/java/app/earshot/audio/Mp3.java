@@ -5,6 +5,7 @@ import app.earshot.sound.Pcm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -139,13 +140,42 @@ public final class Mp3 {
                 add((short) (carry | pcm[at++] << 8));
                 carry = -1;
             }
-            for (; at + 1 < end; at += 2) add((short) ((pcm[at] & 0xFF) | pcm[at + 1] << 8));
+            // Whole samples a chunk's room at a time, converted in bulk (a copy on little-endian machines).
+            while (end - at >= 2) {
+                int count = Math.min((end - at) / 2, CHUNK - filled);
+                ByteBuffer.wrap(pcm, at, 2 * count).slice().order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples, filled, count);
+                filled += count;
+                at += 2 * count;
+                if (filled == CHUNK) drain();
+            }
             if (at < end) carry = pcm[at] & 0xFF;
+        }
+
+        /**
+         * Takes {@code count} samples of {@code pcm} from {@code from}: the same as writing their bytes, without making
+         * them (samples in hand).
+         */
+        public void write(short[] pcm, int from, int count) throws IOException {
+            if (carry >= 0) throw new IOException("samples after an odd number of sample bytes");
+            for (int at = from, end = from + count; at < end; ) {
+                int n = Math.min(end - at, CHUNK - filled);
+                System.arraycopy(pcm, at, samples, filled, n);
+                filled += n;
+                at += n;
+                if (filled == CHUNK) drain();
+            }
         }
 
         /** Adds {@code count} samples of silence. */
         public void silence(long count) throws IOException {
-            for (long i = 0; i < count; i++) add((short) 0);
+            if (carry >= 0) throw new IOException("silence after an odd number of sample bytes");
+            for (long left = count; left > 0; ) {
+                int n = (int) Math.min(left, CHUNK - filled);
+                java.util.Arrays.fill(samples, filled, filled + n, (short) 0);
+                filled += n;
+                left -= n;
+                if (filled == CHUNK) drain();
+            }
         }
 
         private void add(short sample) throws IOException {

@@ -2,14 +2,8 @@ package app.earshot.audio;
 
 import app.earshot.sound.Pcm;
 
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +13,15 @@ import java.nio.file.StandardOpenOption;
 /**
  * Writes mono 16-bit PCM and G.711 WAV files, reads them back, and validates WAV headers against file length.
  *
- * <p>PCM containers are written by {@link AudioSystem}, G.711 ones by hand (see {@link #encodeG711}); reading and validation are our own strict parser,
- * because the JDK reader happily returns a short stream for a truncated file and the cache must not.
+ * <p>Written by hand: PCM files with the same 44-byte header the JDK's {@code AudioSystem} writer puts out (but into one
+ * array, or straight to a stream, instead of three copies), G.711 ones as {@link #encodeG711} says; reading and
+ * validation are our own strict parser, because the JDK reader happily returns a short stream for a truncated file and
+ * the cache must not.
  */
 public final class Wav {
+
+    /** Bytes in the header of a 16-bit PCM WAV as Earshot writes it (and as the JDK's writer does). */
+    public static final int HEADER = 44;
 
     private static final int TAG_PCM = 1;
     private static final int TAG_ALAW = 6;
@@ -32,15 +31,69 @@ public final class Wav {
     private Wav() {
     }
 
-    /** A RIFF WAVE file of {@code pcm}: 16-bit little-endian, mono, at the clip's sample rate. */
+    /**
+     * A RIFF WAVE file of {@code pcm}: 16-bit little-endian, mono, at the clip's sample rate: the 44-byte header
+     * ({@link #pcmHeader}) and the samples, written into one array of the file's length.
+     */
     public static byte[] encode(Pcm pcm) {
-        byte[] data = new byte[pcm.length() * 2];
-        for (int i = 0; i < pcm.length(); i++) {
-            short s = pcm.sample(i);
-            data[2 * i] = (byte) s;
-            data[2 * i + 1] = (byte) (s >> 8);
+        int n = pcm.length();
+        byte[] wav = new byte[HEADER + 2 * n];
+        System.arraycopy(pcmHeader(pcm.sampleRate(), 2L * n), 0, wav, 0, HEADER);
+        littleEndian(pcm.samples(), 0, n, wav, HEADER);
+        return wav;
+    }
+
+    /**
+     * Writes the same bytes as {@link #encode} to {@code out}, 64 KiB at a time: a clip never needs to be one byte
+     * array besides its samples.
+     */
+    public static void write(Pcm pcm, OutputStream out) throws IOException {
+        write(pcm, 0, out);
+    }
+
+    /**
+     * Writes the WAV of {@code pcm} followed by {@code silence} samples of silence (the bytes {@link #encode} gives for
+     * such a clip), without making that longer clip's array.
+     */
+    public static void write(Pcm pcm, int silence, OutputStream out) throws IOException {
+        if (silence < 0) throw new IllegalArgumentException("negative silence: " + silence);
+        out.write(pcmHeader(pcm.sampleRate(), 2L * (pcm.length() + (long) silence)));
+        writeSamples(pcm, out);
+        byte[] zeros = new byte[Math.min(1 << 16, 2 * silence)];
+        for (long left = 2L * silence; left > 0; left -= zeros.length) out.write(zeros, 0, (int) Math.min(left, zeros.length));
+    }
+
+    /** {@code pcm}'s samples as 16-bit little-endian bytes (a WAV's data), 64 KiB at a time. */
+    public static void writeSamples(Pcm pcm, OutputStream out) throws IOException {
+        short[] samples = pcm.samples();
+        byte[] piece = new byte[Math.min(1 << 16, 2 * samples.length)];
+        for (int i = 0; i < samples.length; ) {
+            int count = Math.min(samples.length - i, piece.length / 2);
+            littleEndian(samples, i, count, piece, 0);
+            out.write(piece, 0, 2 * count);
+            i += count;
         }
-        return container(data, new AudioFormat(pcm.sampleRate(), 16, 1, true, false), pcm.length());
+    }
+
+    /** {@code count} samples from {@code from} as 16-bit little-endian bytes at {@code at}: in bulk, not a loop under C1. */
+    private static void littleEndian(short[] samples, int from, int count, byte[] into, int at) {
+        ByteBuffer.wrap(into, at, 2 * count).slice().order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer().put(samples, from, count);
+    }
+
+    /**
+     * The canonical 44-byte header of a 16-bit mono PCM WAV holding {@code dataBytes} of samples at {@code rate}: the
+     * same bytes the JDK's {@code AudioSystem} writer puts before such samples (WavTest checks it).
+     *
+     * @throws IllegalArgumentException if that is too long for one WAV file
+     */
+    public static byte[] pcmHeader(int rate, long dataBytes) {
+        if (dataBytes > 0xFFFFFFFFL - 36) throw new IllegalArgumentException("too long for one WAV file");
+        ByteBuffer b = ByteBuffer.allocate(HEADER).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put(ascii("RIFF")).putInt((int) (36 + dataBytes)).put(ascii("WAVE"));
+        b.put(ascii("fmt ")).putInt(16).putShort((short) 1).putShort((short) 1)
+                .putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16);
+        b.put(ascii("data")).putInt((int) dataBytes);
+        return b.array();
     }
 
     /**
@@ -76,17 +129,6 @@ public final class Wav {
 
     private static byte[] ascii(String fourCc) {
         return fourCc.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static byte[] container(byte[] data, AudioFormat format, long frames) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length + 64);
-        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(data), format, frames)) {
-            AudioSystem.write(in, AudioFileFormat.Type.WAVE, out);
-        } catch (IOException e) {
-            // Only a JDK without a WAVE writer gets here; there is no caller that could recover.
-            throw new UncheckedIOException("cannot write WAV container", e);
-        }
-        return out.toByteArray();
     }
 
     /**

@@ -1,11 +1,14 @@
 package app.earshot.making;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * {@link #make}: a person's request runs on its own thread at once or waits briefly, and is refused with {@link Busy}
  * (503 and {@code Retry-After}) only in a real storm of people; work queued with {@link #later} (warming, the phone
  * lines' clips, the API's completion) runs on the maker's one background thread, in a bounded queue, and only in
- * capacity no person is using. Routes never schedule work of their own: they ask, and wait or get "busy".
+ * capacity no person is using; {@link #later(Duration, String, Runnable)} queues it so after a wait (warming's
+ * retries), on a timer the maker owns, so a stop drops what is waiting as it drops what is queued. Routes never
+ * schedule work of their own: they ask, and wait or get "busy".
  */
 public final class Maker {
     /** Background jobs that may wait at most; more are refused (whoever asks again queues them again). */
@@ -33,7 +38,17 @@ public final class Maker {
                 t.setPriority(Thread.MIN_PRIORITY);
                 return t;
             });
+    // Waits before background work is queued (warming's retries): one daemon thread at most, made on first use and gone
+    // when nothing waits, so the many patient makers of commands and tests cost no thread.
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "earshot-maker-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    // Each stop starts a new era: a wait begun before it never queues its work after it.
+    private final AtomicLong era = new AtomicLong();
     private volatile boolean stopping;
+    private volatile boolean closed;
     private final long stopWaitMillis;
     private final Object jobs = new Object();
     private int running;
@@ -55,6 +70,10 @@ public final class Maker {
         this.gate = gate;
         this.stopWaitMillis = stopWaitMillis;
         background.allowCoreThreadTimeOut(true);
+        timer.setKeepAliveTime(5, TimeUnit.SECONDS);
+        timer.allowCoreThreadTimeOut(true);
+        timer.setRemoveOnCancelPolicy(true);
+        timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     /** No limit at all: for commands (warm, export) and tests, where every caller is patient. */
@@ -79,7 +98,7 @@ public final class Maker {
      * @return true if queued now
      */
     public boolean later(String what, Runnable work) {
-        if (stopping || queued.size() >= MAX_QUEUED || !queued.add(what)) return false;
+        if (stopping || closed || queued.size() >= MAX_QUEUED || !queued.add(what)) return false;
         try {
             background.execute(() -> {
                 onBackgroundThread.set(true);
@@ -103,6 +122,27 @@ public final class Maker {
         } catch (RejectedExecutionException e) {
             queued.remove(what);
             return false;
+        }
+    }
+
+    /**
+     * Queues {@code work} as {@link #later(String, Runnable)} does once {@code delay} has passed; if it cannot be queued
+     * then (the queue is full, or work named {@code what} is still queued or running), asks again after the same delay.
+     * A stop ({@link #quiesce}, {@link #close}) before then drops it.
+     *
+     * @return false if the maker is stopping or closed, so nothing will run
+     */
+    public boolean later(Duration delay, String what, Runnable work) {
+        if (stopping || closed) return false;
+        long startedIn = era.get();
+        try {
+            timer.schedule(() -> {
+                if (era.get() != startedIn || stopping || closed) return;
+                if (!later(what, work)) later(delay, what, work);
+            }, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false; // closed meanwhile
         }
     }
 
@@ -133,7 +173,9 @@ public final class Maker {
      */
     public void quiesce() {
         stopping = true;
+        era.incrementAndGet();
         try {
+            timer.getQueue().clear();
             background.getQueue().clear();
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(stopWaitMillis);
             synchronized (jobs) {
@@ -147,5 +189,16 @@ public final class Maker {
             queued.clear();
             stopping = false;
         }
+    }
+
+    /**
+     * Stops for good: as {@link #quiesce}, then nothing queued, waiting or asked for later runs, and the maker's
+     * background and timer threads end. People's productions ({@link #make}) still run on their own threads.
+     */
+    public void close() {
+        closed = true;
+        quiesce();
+        timer.shutdownNow();
+        background.shutdown();
     }
 }

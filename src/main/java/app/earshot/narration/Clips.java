@@ -43,26 +43,34 @@ public final class Clips {
     }
 
     /**
-     * A section's clip, and its samples when this call made it ({@code null} when it was stored already or another
-     * request made it): what is made from the clip next (its MP3, its telephone audio) starts from the samples in hand
-     * instead of reading back the file just written.
+     * A section's clip, and what it holds when this call made it ({@code spoken == null} when it was stored already or
+     * another request made it): the normalised samples and the {@code tail} of silence after them. What is made from
+     * the clip next (its MP3, its telephone audio) starts from the samples in hand instead of reading back the file just
+     * written.
      */
-    record Made(Clip clip, Pcm samples) {}
+    record Made(Clip clip, Pcm spoken, int tail) {
+        /** The clip's samples, the tail included (a new array), if this call made it; else null. */
+        Pcm samples() {
+            return spoken == null ? null : spoken.withSilenceAfter(tail);
+        }
+    }
 
     /** The section's clip at {@code speed} as {@link #sectionWav}, with its samples if this call made it. */
     Made made(Voicing v, Page page, Section section, Speed speed) {
         String key = keys.section(v, page, section, speed);
-        Pcm[] made = new Pcm[1];
-        Artifact wav = store.get(key, "wav", () -> {
+        Recorder.Recorded[] made = new Recorder.Recorded[1];
+        Artifact wav = store.get(key, "wav", (ArtifactStore.Writer) out -> {
             Recorder.Recorded rendered = recorder.section(v.script(page, section), v.voice(page, speed), SECTION_PAUSE_SECONDS);
             // One synthesis gives the captions too: keep them, so asking for them later is a hit.
             store.get(key, "cues.json", rendered::cues);
-            made[0] = rendered.samples();
-            return rendered.wav();
+            made[0] = rendered;
+            // Written from the samples in pieces: the clip is never also a byte array.
+            Wav.write(rendered.spoken(), rendered.tail(), out);
         });
-        Clip clip = made[0] != null ? new Clip(wav, Format.WAV.mediaType(), made[0].seconds())
-                : new Clip(wav, Format.WAV.mediaType(), seconds(wav));
-        return new Made(clip, made[0]);
+        if (made[0] == null) return new Made(new Clip(wav, Format.WAV.mediaType(), seconds(wav)), null, 0);
+        Pcm spoken = made[0].spoken();
+        int tail = made[0].tail();
+        return new Made(new Clip(wav, Format.WAV.mediaType(), (spoken.length() + tail) / (double) spoken.sampleRate()), spoken, tail);
     }
 
     /** The section's clip at {@code speed} as MP3, encoded from its WAV (made first if need be). */
@@ -212,14 +220,14 @@ public final class Clips {
 
     /** The MP3 of a stored section WAV. */
     Clip mp3(Clip wav) {
-        return mp3(new Made(wav, null));
+        return mp3(new Made(wav, null, 0));
     }
 
     /** The MP3 of a section WAV, encoded from its samples when they are in hand (else from the stored file). */
     Clip mp3(Made wav) {
         Artifact clip = wav.clip().audio();
         Artifact mp3 = fromSources(() -> store.get(RenderingKeys.mp3(clip.key()), Format.MP3.extension(),
-                (ArtifactStore.Writer) out -> recorder.mp3(clip, wav.samples(), store.root(), out)));
+                (ArtifactStore.Writer) out -> recorder.mp3(clip, wav.spoken(), wav.tail(), store.root(), out)));
         return new Clip(mp3, Format.MP3.mediaType(), mp3Seconds(mp3));
     }
 

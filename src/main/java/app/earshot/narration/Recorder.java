@@ -34,8 +34,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * encoding, a processing step between them).
  */
 public final class Recorder {
-    /** A spoken section: its clip (as WAV bytes and as the samples they hold) and its captions sidecar (JSON cues). */
-    record Recorded(byte[] wav, Pcm samples, byte[] cues) {}
+    /**
+     * A spoken section: its clip, as the normalised samples and the {@code tail} of silence after them (the clip is
+     * both; written as WAV by {@link Wav#write(Pcm, int, OutputStream)} straight into the store, so it is never a byte
+     * array, nor a second sample array with the tail, besides the samples), and its captions sidecar (JSON cues).
+     */
+    record Recorded(Pcm spoken, int tail, byte[] cues) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,12 +63,10 @@ public final class Recorder {
         Pcm clip = LoudnessNormaliser.narration(speech.audio());
         int rate = clip.sampleRate();
         long tail = Mp3.joinPadding(clip.length(), pauseSamples(rate, pauseSeconds), rate);
-        Pcm samples = tail == 0 ? clip : Pcm.concat(List.of(clip, new Pcm(rate, new short[(int) tail])));
-        byte[] wav = Wav.encode(samples);
         try {
             byte[] cues = JSON.writeValueAsString(Captions.cues(script, speech.words(), speech.audio().seconds()))
                     .getBytes(StandardCharsets.UTF_8);
-            return new Recorded(wav, samples, cues);
+            return new Recorded(clip, (int) tail, cues);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("captions could not be written", e);
         }
@@ -91,13 +93,13 @@ public final class Recorder {
      * to a scratch file in {@code scratchFolder} (the tag frame is written over the first frame at the end), which is
      * then copied to {@code out} and deleted. The clip is checked against its recorded digests as it is read; when
      * {@code samples}, the clip's samples just made by this request, are given, they are encoded instead of reading
-     * the file back.
+     * the file back ({@code samples}, then {@code tail} samples of silence, as the clip holds them).
      */
-    void mp3(Artifact clip, Pcm samples, Path scratchFolder, OutputStream out) throws IOException {
+    void mp3(Artifact clip, Pcm samples, int tail, Path scratchFolder, OutputStream out) throws IOException {
         long start = System.nanoTime();
         try {
             WavInfo info = inspectAll(List.of(clip)).get(0);
-            if (samples != null && (samples.sampleRate() != info.sampleRate() || 2L * samples.length() != info.dataLength())) {
+            if (samples != null && (samples.sampleRate() != info.sampleRate() || 2L * (samples.length() + (long) tail) != info.dataLength())) {
                 throw new IllegalArgumentException("samples in hand are not the clip's: " + info);
             }
             int rate = info.sampleRate();
@@ -114,8 +116,12 @@ public final class Recorder {
             try (FileChannel channel = FileChannel.open(scratch, StandardOpenOption.READ, StandardOpenOption.WRITE,
                     StandardOpenOption.DELETE_ON_CLOSE)) {
                 Mp3.Session session = new Mp3.Session(rate, channel);
-                if (samples != null) writeLittleEndian(samples, session);
-                else copyData(clip, info, session);
+                if (samples != null) {
+                    session.write(samples.samples(), 0, samples.length());
+                    session.silence(tail);
+                } else {
+                    copyData(clip, info, session);
+                }
                 long length = session.finish();
                 byte[] piece = new byte[1 << 16];
                 ByteBuffer buffer = ByteBuffer.wrap(piece);
@@ -158,22 +164,6 @@ public final class Recorder {
         Mp3Join.join(parts, pauseSamples(rate, pauseSeconds), out);
     }
 
-    /** {@code pcm}'s samples as 16-bit little-endian bytes (a WAV's data), 64 KiB at a time. */
-    private static void writeLittleEndian(Pcm pcm, OutputStream out) throws IOException {
-        byte[] piece = new byte[1 << 16];
-        int n = pcm.length();
-        for (int i = 0; i < n; ) {
-            int count = Math.min(n - i, piece.length / 2);
-            for (int k = 0; k < count; k++) {
-                short sample = pcm.sample(i + k);
-                piece[2 * k] = (byte) sample;
-                piece[2 * k + 1] = (byte) (sample >> 8);
-            }
-            out.write(piece, 0, 2 * count);
-            i += count;
-        }
-    }
-
     private static Mp3Info inspectMp3(Artifact section) {
         try {
             return section.inMemory() ? Mp3.inspect(section.readAllBytes()) : Mp3.inspect(section.path());
@@ -211,7 +201,7 @@ public final class Recorder {
         long pauseBytes = 2L * pauseSamples(rate, pauseSeconds);
         long data = pauseBytes * (clips.size() - 1);
         for (WavInfo info : infos) data += info.dataLength();
-        out.write(pcmHeader(rate, data));
+        out.write(Wav.pcmHeader(rate, data));
         for (int i = 0; i < clips.size(); i++) {
             if (i > 0) out.write(new byte[(int) pauseBytes]);
             copyData(clips.get(i), infos.get(i), out);
@@ -230,23 +220,12 @@ public final class Recorder {
         }
     }
 
-    /** The canonical 44-byte header of a 16-bit mono PCM WAV holding {@code dataBytes} of samples. */
     /**
      * The one place synthesized speech becomes a clip: brought to broadcast loudness (EBU R128: -19 LUFS, true peak
      * under -1.5 dBTP), then written as WAV. Every rendering (MP3, telephone, whole page) is made from this clip.
      */
     private static byte[] clipWav(Speech speech) {
         return Wav.encode(LoudnessNormaliser.narration(speech.audio()));
-    }
-
-    private static byte[] pcmHeader(int rate, long dataBytes) {
-        if (dataBytes > 0xFFFFFFFFL - 36) throw new IllegalArgumentException("too long for one WAV file");
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt((int) (36 + dataBytes)).put("WAVE".getBytes(StandardCharsets.US_ASCII));
-        b.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
-                .putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16);
-        b.put("data".getBytes(StandardCharsets.US_ASCII)).putInt((int) dataBytes);
-        return b.array();
     }
 
     /** Copies the sample bytes of one section, hashing the whole file on the way and failing if it differs. */

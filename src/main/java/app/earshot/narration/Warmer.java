@@ -13,9 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -171,13 +169,13 @@ public final class Warmer {
         retryLater(run, voicing, site, List.copyOf(again), tries + 1, delay);
     }
 
+    /**
+     * Tries {@code pages} again after {@code delay}, queued behind every person as warming is, on the maker's timer (a
+     * server that stops drops the wait); a full queue is asked again after the same wait. A newer run drops it.
+     */
     private void retryLater(long run, Voicing voicing, Site site, List<Page> pages, int tries, Duration delay) {
-        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
-            if (generation.get() != run || narrator.maker().stopping()) return;
-            // Queued behind every person, as warming is; a full queue is asked again after the same wait.
-            if (!narrator.maker().later("warm again " + System.identityHashCode(site), () -> warm(run, voicing, site, pages, tries))) {
-                retryLater(run, voicing, site, pages, tries, delay);
-            }
+        narrator.maker().later(delay, "warm again " + System.identityHashCode(site), () -> {
+            if (generation.get() == run) warm(run, voicing, site, pages, tries);
         });
     }
 

@@ -5,14 +5,19 @@ import java.util.Arrays;
 /**
  * Mono 16-bit linear PCM audio held in memory: the common currency between synthesis and the encoders.
  *
+ * <p>Ownership: a {@code Pcm} owns its array and never copies it. Whoever makes one hands the array over and must not
+ * change it afterwards; {@link #samples()} gives that same array, to be read, never written (copy it to change it).
+ * A clip's samples pass from the voice through normalisation to the encoders this way without a copy at each step,
+ * which is most of what a cold request would otherwise allocate (BENCHMARKS.md, "Cold clip").
+ *
  * @param sampleRate samples per second (16000 for narration, 8000 for telephony)
- * @param samples    signed 16-bit samples, one channel
+ * @param samples    signed 16-bit samples, one channel; owned by this record (see above)
  */
 public record Pcm(int sampleRate, short[] samples) {
 
     public Pcm {
         if (sampleRate <= 0) throw new IllegalArgumentException("sampleRate must be positive: " + sampleRate);
-        samples = samples.clone();
+        java.util.Objects.requireNonNull(samples, "samples");
     }
 
     /** Duration in seconds. */
@@ -20,18 +25,12 @@ public record Pcm(int sampleRate, short[] samples) {
         return samples.length / (double) sampleRate;
     }
 
-    /** A copy of the samples (the record never exposes its own array). */
-    @Override
-    public short[] samples() {
-        return samples.clone();
-    }
-
-    /** Number of samples, without copying. */
+    /** Number of samples. */
     public int length() {
         return samples.length;
     }
 
-    /** Sample {@code i}, without copying. */
+    /** Sample {@code i}. */
     public short sample(int i) {
         return samples[i];
     }
@@ -39,6 +38,12 @@ public record Pcm(int sampleRate, short[] samples) {
     /** {@code seconds} of silence at {@code sampleRate}. */
     public static Pcm silence(int sampleRate, double seconds) {
         return new Pcm(sampleRate, new short[(int) Math.round(sampleRate * seconds)]);
+    }
+
+    /** These samples followed by {@code count} samples of silence, in one new array (this clip unchanged). */
+    public Pcm withSilenceAfter(int count) {
+        if (count < 0) throw new IllegalArgumentException("negative silence: " + count);
+        return count == 0 ? this : new Pcm(sampleRate, Arrays.copyOf(samples, samples.length + count));
     }
 
     /** These clips one after another; all must share one sample rate. */

@@ -2,20 +2,34 @@ package app.earshot.speech;
 
 import app.earshot.sound.Pcm;
 import com.sun.speech.freetts.audio.AudioPlayer;
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import javax.sound.sampled.AudioFormat;
 
 /**
  * Collects the voice's audio in memory. FreeTTS's own players need a sound device (and hang headless) or pad each
  * utterance with silence; this one keeps exactly what the voice wrote. Calls arrive on the speaking thread only.
+ *
+ * <p>The voice writes 16-bit bytes; they are turned into samples as they arrive, into one buffer that grows
+ * geometrically and is kept for the voice's next clip (up to {@link #KEPT_SAMPLES}), so a clip costs one array of its
+ * own length ({@link #pcm}) rather than a byte stream's growing copies, its copy, and a sample array made from it.
  */
 final class FreeTtsPlayer implements AudioPlayer {
-    private ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    /**
+     * The most samples the buffer keeps between clips (2 MB, about 65 s at 16 kHz, longer than nearly every section):
+     * a longer clip's buffer is dropped when the next clip starts, so one long request does not pin its memory in an
+     * idle voice. Voices are pooled one per core, so a server keeps at most this much per core.
+     */
+    static final int KEPT_SAMPLES = 1 << 20;
+
+    private short[] samples = new short[1 << 18];
+    private int count;
+    private int carry = -1; // the first byte of a sample split between two writes
     private AudioFormat format;
 
     void startClip() {
-        // A fresh buffer per clip, so one long request does not pin its memory in an idle voice.
-        bytes = new ByteArrayOutputStream();
+        if (samples.length > KEPT_SAMPLES) samples = new short[KEPT_SAMPLES];
+        count = 0;
+        carry = -1;
     }
 
     /** The format the voice writes in, set by the voice before its first audio; null before. */
@@ -24,34 +38,51 @@ final class FreeTtsPlayer implements AudioPlayer {
     }
 
     double seconds() {
-        return format == null ? 0 : bytes.size() / (double) format.getFrameSize() / format.getSampleRate();
+        // As bytes written over bytes per second, a byte still waiting for its pair included.
+        return format == null ? 0 : (2.0 * count + (carry >= 0 ? 1 : 0)) / format.getFrameSize() / format.getSampleRate();
     }
 
     void writeSilence(double seconds) {
         if (format == null) return;
         int frames = (int) Math.round(seconds * format.getSampleRate());
-        bytes.writeBytes(new byte[frames * format.getFrameSize()]);
+        room(frames);
+        Arrays.fill(samples, count, count + frames, (short) 0);
+        count += frames;
     }
 
+    /** The clip so far, in an array of its own (the buffer is kept for the next clip). */
     Pcm pcm() {
-        byte[] raw = bytes.toByteArray();
-        short[] samples = new short[raw.length / 2];
-        boolean bigEndian = format == null || format.isBigEndian();
-        for (int i = 0; i < samples.length; i++) {
-            int hi = bigEndian ? raw[2 * i] : raw[2 * i + 1];
-            int lo = bigEndian ? raw[2 * i + 1] : raw[2 * i];
-            samples[i] = (short) ((hi << 8) | (lo & 0xff));
-        }
-        return new Pcm(FreeTtsSynthesizer.SAMPLE_RATE, samples);
+        return new Pcm(FreeTtsSynthesizer.SAMPLE_RATE, Arrays.copyOf(samples, count));
+    }
+
+    private void room(int more) {
+        if (count + more > samples.length) samples = Arrays.copyOf(samples, Math.max(count + more, 2 * samples.length));
     }
 
     @Override public void setAudioFormat(AudioFormat format) { this.format = format; }
     @Override public AudioFormat getAudioFormat() { return format; }
     @Override public boolean write(byte[] audio) { return write(audio, 0, audio.length); }
     @Override public boolean write(byte[] audio, int offset, int length) {
-        bytes.write(audio, offset, length);
+        boolean bigEndian = format == null || format.isBigEndian();
+        int at = offset;
+        int end = offset + length;
+        room(length / 2 + 1);
+        if (carry >= 0 && at < end) {
+            samples[count++] = sample(carry, audio[at++], bigEndian);
+            carry = -1;
+        }
+        for (; at + 1 < end; at += 2) samples[count++] = sample(audio[at], audio[at + 1], bigEndian);
+        if (at < end) carry = audio[at] & 0xff;
         return true;
     }
+
+    /** The sample of two bytes in the order the voice writes them (FreeTTS: big-endian). */
+    private static short sample(int first, int second, boolean bigEndian) {
+        int hi = bigEndian ? first : second;
+        int lo = bigEndian ? second : first;
+        return (short) ((hi << 8) | (lo & 0xff));
+    }
+
     // FreeTTS calls reset() at the start of every speak(); the clip spans several speaks, so it must not clear.
     @Override public void reset() {}
     @Override public void pause() {}

@@ -94,7 +94,9 @@ final class AtomicWrite {
         private OutputStream out() throws IOException {
             if (out == null) {
                 channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+                // A small buffer: only small writes (a header, captions, MP3 frames being joined) are gathered in it;
+                // the clips' 64 KiB pieces pass straight through, so a larger one would only be allocated per write.
+                out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 13);
             }
             return out;
         }

@@ -63,6 +63,20 @@ class Mp3EngineTest {
     }
 
     @Test
+    void samplesInHandAndSilenceWriteTheSameBytesAsTheirWav(@TempDir Path dir) throws Exception {
+        int tail = 20_000; // more than a chunk's room: the silence crosses a chunk's end
+        Path file = dir.resolve("in-hand.mp3");
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            Mp3.Session session = new Mp3.Session(NATIVE, 16000, channel);
+            session.write(SPEECHLIKE.samples(), 0, 1001);
+            session.write(SPEECHLIKE.samples(), 1001, SPEECHLIKE.length() - 1001);
+            session.silence(tail);
+            session.finish();
+        }
+        assertArrayEquals(Mp3.encode(SPEECHLIKE.withSilenceAfter(tail), NATIVE), Files.readAllBytes(file));
+    }
+
+    @Test
     void nativeClipsJoinIntoOneMp3OfExactlyTheirSamplesAndPauses() throws Exception {
         int pause = 8000;
         Pcm a = padded(Signals.tone(16000, 300, 6000, 1.1), pause);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,5 +106,42 @@ class WavTest {
         Path file = dir.resolve("stereo.wav");
         Sox.sox("-n", "-r", "16000", "-c", "2", "-b", "16", file.toString(), "synth", "0.1", "sine", "440");
         assertThrows(InvalidWavException.class, () -> Wav.decode(Files.readAllBytes(file)));
+    }
+
+    @Test
+    void encodedBytesAreWhatTheJdksWaveWriterWrites() throws IOException {
+        java.util.Random random = new java.util.Random(7);
+        for (int rate : new int[] {8000, 16000, 22050}) {
+            for (int n : new int[] {0, 1, 2, 32767, 32768, 32769, 100_003}) {
+                short[] s = new short[n];
+                for (int i = 0; i < n; i++) s[i] = (short) random.nextInt();
+                Pcm pcm = new Pcm(rate, s);
+                assertArrayEquals(jdkWave(pcm), Wav.encode(pcm), rate + " Hz, " + n + " samples");
+                java.io.ByteArrayOutputStream streamed = new java.io.ByteArrayOutputStream();
+                Wav.write(pcm, streamed);
+                assertArrayEquals(Wav.encode(pcm), streamed.toByteArray(), "written in pieces: " + n + " samples");
+                for (int silence : new int[] {1, 575, 40_000}) {
+                    java.io.ByteArrayOutputStream padded = new java.io.ByteArrayOutputStream();
+                    Wav.write(pcm, silence, padded);
+                    assertArrayEquals(Wav.encode(pcm.withSilenceAfter(silence)), padded.toByteArray(), n + " samples and " + silence);
+                }
+            }
+        }
+    }
+
+    /** The file as the JDK's own writer makes it (what Earshot wrote before it wrote headers by hand). */
+    private static byte[] jdkWave(Pcm pcm) throws IOException {
+        byte[] data = new byte[2 * pcm.length()];
+        for (int i = 0; i < pcm.length(); i++) {
+            data[2 * i] = (byte) pcm.sample(i);
+            data[2 * i + 1] = (byte) (pcm.sample(i) >> 8);
+        }
+        javax.sound.sampled.AudioFormat format = new javax.sound.sampled.AudioFormat(pcm.sampleRate(), 16, 1, true, false);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (javax.sound.sampled.AudioInputStream in = new javax.sound.sampled.AudioInputStream(
+                new java.io.ByteArrayInputStream(data), format, pcm.length())) {
+            javax.sound.sampled.AudioSystem.write(in, javax.sound.sampled.AudioFileFormat.Type.WAVE, out);
+        }
+        return out.toByteArray();
     }
 }

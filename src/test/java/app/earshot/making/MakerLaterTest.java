@@ -1,0 +1,87 @@
+package app.earshot.making;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Work asked for after a wait runs on the maker's background thread once the wait is over, and never after a stop. */
+class MakerLaterTest {
+    @Test
+    void workAskedForAfterAWaitRunsOnTheBackgroundThreadNoSooner() throws Exception {
+        Maker maker = Maker.open();
+        CountDownLatch ran = new CountDownLatch(1);
+        List<String> threads = new CopyOnWriteArrayList<>();
+        long start = System.nanoTime();
+        assertTrue(maker.later(Duration.ofMillis(200), "retry", () -> {
+            threads.add(Thread.currentThread().getName());
+            ran.countDown();
+        }));
+        assertTrue(ran.await(30, TimeUnit.SECONDS));
+        assertTrue(System.nanoTime() - start >= Duration.ofMillis(200).toNanos());
+        assertEquals(List.of("earshot-maker"), threads);
+        maker.close();
+    }
+
+    @Test
+    void workThatCannotBeQueuedWhenItsWaitEndsIsAskedAgain() throws Exception {
+        Maker maker = Maker.open();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch retried = new CountDownLatch(1);
+        // The same name is still running when the wait ends: refused then, queued on a later ask.
+        assertTrue(maker.later("warm again", () -> {
+            holding.countDown();
+            await(release);
+        }));
+        assertTrue(holding.await(30, TimeUnit.SECONDS));
+        assertTrue(maker.later(Duration.ofMillis(20), "warm again", retried::countDown));
+        Thread.sleep(100); // several asks refused meanwhile
+        assertEquals(1, retried.getCount());
+        release.countDown();
+        assertTrue(retried.await(30, TimeUnit.SECONDS));
+        maker.close();
+    }
+
+    @Test
+    void aStopDropsWorkStillWaitingAndTheMakerTakesWorkAgainAfter() throws Exception {
+        Maker maker = Maker.open();
+        AtomicInteger dropped = new AtomicInteger();
+        assertTrue(maker.later(Duration.ofMillis(100), "dropped", dropped::incrementAndGet));
+        maker.quiesce();
+        // Asked after the stop with a longer wait: had the first survived, it would have been queued, and run, first.
+        CountDownLatch after = new CountDownLatch(1);
+        assertTrue(maker.later(Duration.ofMillis(150), "after", after::countDown));
+        assertTrue(after.await(30, TimeUnit.SECONDS));
+        assertEquals(0, dropped.get());
+        maker.close();
+    }
+
+    @Test
+    void aClosedMakerRunsNothingLater() throws Exception {
+        Maker maker = Maker.open();
+        AtomicInteger ran = new AtomicInteger();
+        assertTrue(maker.later(Duration.ofMillis(50), "waiting", ran::incrementAndGet));
+        maker.close();
+        assertFalse(maker.later(Duration.ofMillis(1), "after", ran::incrementAndGet));
+        assertFalse(maker.later("after", ran::incrementAndGet));
+        Thread.sleep(500); // ten times the first wait
+        assertEquals(0, ran.get());
+        assertEquals("made", maker.make(() -> "made")); // a person's production still runs, on its own thread
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
