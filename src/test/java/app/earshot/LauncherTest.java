@@ -89,6 +89,20 @@ class LauncherTest {
         assertTrue(run.out().contains("-XX:InitialHeapSize=" + (256 << 20) + " "), run.out());
         assertTrue(run.out().contains("-XX:+UseSerialGC"), run.out());
         assertTrue(run.out().contains("-XX:TieredStopAtLevel=1 "), run.out());
+        // Huge pages for its heap where the kernel gives them on request (madvise), and never asked for elsewhere.
+        assertEquals(hugePagesOnRequest(), run.out().contains("-XX:+UseTransparentHugePages"), run.out());
+    }
+
+    @Test
+    void onlyWarmAsksForHugePages() throws Exception {
+        Run run = launch(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "check", "--content", "src/test/resources/hostile/site");
+        assertEquals(0, run.exit(), run.out());
+        assertTrue(run.out().contains("-XX:+UseSerialGC") && !run.out().contains("TransparentHugePages"), run.out());
+    }
+
+    private static boolean hugePagesOnRequest() throws IOException {
+        Path mode = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        return Files.isReadable(mode) && Files.readString(mode).contains("[madvise]");
     }
 
     @Test
