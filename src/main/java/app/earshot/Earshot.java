@@ -93,7 +93,7 @@ public final class Earshot {
         app.earshot.content.TranslationCheck.warnings(contentDir, content.site()).forEach(out::println);
         // A language with no voice here: its pages are served as text until what is named is installed.
         new java.util.TreeSet<>(content.site().pages().stream().map(Page::language).toList()).forEach(language ->
-                app.earshot.speech.Voices.missingVoice(language).ifPresent(why ->
+                app.earshot.speech.Voices.missingVoice(language, content.site().speech().voices()).ifPresent(why ->
                         out.println("warning: " + why + "; pages in " + language + " are served as text, without audio")));
         return 0;
     }

@@ -47,6 +47,12 @@ final class SiteYaml {
         List<Topic> topics = topics(file, text, language.strip(), yaml.get("topics"), problems);
         PodcastSettings podcast = podcast(file, text, yaml.get("podcast"), organisation.strip(), problems);
         List<String> languages = languages(file, text, language.strip(), yaml.get("languages"), problems);
+        for (String tag : speech.voices().keySet()) {
+            if (!languages.contains(tag)) {
+                problems.add(file + ":" + lineOf(text, "voices") + ": speech voices names a voice for " + tag
+                        + ", which is not one of the site's languages (" + String.join(", ", languages) + ")");
+            }
+        }
         return new Settings(title.strip(), language.strip(), organisation.strip(),
                 text(yaml.get("description")).strip(), speech, baseUrl, podcast, topics, languages);
     }
@@ -209,11 +215,14 @@ final class SiteYaml {
                 problems.add(file + ":" + lineOf(text, "pitch") + ": speech pitch must be a number from 50 to 300, not " + map.get("pitch"));
             }
         }
+        Map<String, String> voices = voices(file, text, map.get("voices"), problems);
         Object ratesValue = map.get("rates");
-        if (ratesValue == null) return new SpeechSettings(voice, rate, pitch);
+        if (ratesValue == null) {
+            return new SpeechSettings(voice, rate, pitch, SpeechSettings.defaultSlower(rate), SpeechSettings.defaultFaster(rate), voices);
+        }
         if (!(ratesValue instanceof Map<?, ?> rates)) {
             problems.add(file + ":" + lineOf(text, "rates") + ": speech rates must be a block with slower, normal and faster (words per minute)");
-            return new SpeechSettings(voice, rate, pitch);
+            return new SpeechSettings(voice, rate, pitch, SpeechSettings.defaultSlower(rate), SpeechSettings.defaultFaster(rate), voices);
         }
         for (Object key : rates.keySet()) {
             if (!List.of("slower", "normal", "faster").contains(String.valueOf(key))) {
@@ -234,7 +243,36 @@ final class SiteYaml {
             problems.add(file + ":" + lineOf(text, "rates") + ": speech rates must rise from slower to faster, not "
                     + slower + ", " + normal + ", " + faster);
         }
-        return new SpeechSettings(voice, normal, pitch, slower, faster);
+        return new SpeechSettings(voice, normal, pitch, slower, faster, voices);
+    }
+
+    /** An eSpeak NG voice name: letters, digits, and {@code - _ +} (as in {@code es-419}, {@code en-us+f3}). */
+    private static final java.util.regex.Pattern ESPEAK_VOICE = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_+-]{0,39}");
+
+    /**
+     * {@code speech: voices:}, the eSpeak NG voice for each language other than English that should not have
+     * {@code speech/Voices}' choice ({@code es: es} for Spain's Spanish rather than Latin America's), by lower-case tag.
+     */
+    private static Map<String, String> voices(Path file, String text, Object value, List<String> problems) {
+        if (value == null) return Map.of();
+        String where = file + ":" + lineOf(text, "voices") + ": ";
+        if (!(value instanceof Map<?, ?> map)) {
+            problems.add(where + "speech voices must be a block of language: eSpeak NG voice, such as es: es-419");
+            return Map.of();
+        }
+        Map<String, String> voices = new java.util.TreeMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String tag = String.valueOf(e.getKey()).strip().toLowerCase(java.util.Locale.ROOT);
+            String name = e.getValue() == null ? "" : String.valueOf(e.getValue()).strip();
+            if (Languages.isEnglish(tag)) {
+                problems.add(where + "speech voices cannot choose English's voice: English is FreeTTS's speech voice (" + tag + ")");
+            } else if (!ESPEAK_VOICE.matcher(name).matches()) {
+                problems.add(where + "speech voices: " + tag + " must name an eSpeak NG voice (letters, digits, - _ +), not '" + name + "'");
+            } else {
+                voices.put(tag, name);
+            }
+        }
+        return voices;
     }
 
     /** A speaking rate in words per minute, 60 to 400; {@code key} is the YAML key, {@code name} how messages call it. */

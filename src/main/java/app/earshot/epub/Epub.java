@@ -238,6 +238,7 @@ final class Epub {
                 "caption { font-weight: bold; text-align: left; padding-bottom: 0.5em; }",
                 "th, td { border: 1px solid; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }",
                 "." + ACTIVE_CLASS + " { background-color: #ffe066; color: #000000; }",
+                ".translation-notice { border: 1px solid; padding: 0.5em; }",
                 "").getBytes(StandardCharsets.UTF_8);
     }
 

@@ -93,6 +93,12 @@ public final class TalkingBook {
         for (int i = 0; i < page.sections().size(); i++) {
             Section section = page.sections().get(i);
             Chapter chapter = Chapter.of(page, section, v.passages(page, section), captions.sectionCues(v, page, section, Speed.NORMAL));
+            // As on the web page: an unreviewed translation says so right after its first heading, in its own language
+            // (not narrated: the recording is the page's text).
+            if (i == 0 && page.unreviewedTranslation()) {
+                chapter.body().selectFirst("h1").after(new org.jsoup.nodes.Element("p").addClass("translation-notice")
+                        .attr("role", "note").text(msg.get("translation.unreviewed")));
+            }
             parts.add(new Epub.Part(section.id(), section.heading(), chapter,
                     bytes(clips.get(i)), clips.get(i).seconds()));
         }
@@ -113,7 +119,8 @@ public final class TalkingBook {
     private String key(Voicing v, Messages msg, Site site, Page page) {
         List<String> parts = new ArrayList<>(List.of("epub", FORMAT_VERSION, language(site, page), site.organisation(),
                 page.slug(), page.title(), page.summary(), page.reviewed().toString(), msg.get("epub.summary"),
-                narrator(msg, page), msg.get("epub.contents"), msg.get("epub.landmarks"), msg.get("epub.start")));
+                narrator(msg, page), msg.get("epub.contents"), msg.get("epub.landmarks"), msg.get("epub.start"),
+                page.unreviewedTranslation() ? msg.get("translation.unreviewed") : ""));
         for (Section section : page.sections()) {
             parts.addAll(List.of(section.id(), section.heading(), Boolean.toString(section.introduction()),
                     section.standaloneHtml(), section.blocks().toString(),

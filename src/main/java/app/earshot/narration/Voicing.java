@@ -28,6 +28,7 @@ public final class Voicing {
     private final ScriptWriter writer;
     private final Map<Speed, VoiceSettings> voices;
     private final VoiceSettings promptVoice;
+    private final Map<String, String> chosen; // site.yaml's eSpeak NG voice per language
     // Scripts depend only on the page title and the section (records compare by value) within one voicing.
     private final Map<ScriptId, SpeechScript> scripts = new ConcurrentHashMap<>();
 
@@ -37,6 +38,7 @@ public final class Voicing {
         for (Speed speed : Speed.values()) bySpeed.put(speed, new VoiceSettings(speech.voice(), speech.rate(speed), speech.pitch()));
         this.voices = Map.copyOf(bySpeed);
         this.promptVoice = new VoiceSettings(speech.voice(), speech.rate(), speech.pitch());
+        this.chosen = speech.voices();
     }
 
     /** The script writer of this load (normaliser, acronyms, lexicon). */
@@ -67,10 +69,16 @@ public final class Voicing {
 
     /**
      * The voice that speaks {@code page}, in its language, at {@code speed}: {@link #voice(Speed)} for English,
-     * otherwise the eSpeak NG voice {@link Voices#forLanguage} chooses, at the same rate and pitch.
+     * otherwise the eSpeak NG voice site.yaml chose for the language or {@link Voices#forLanguage} chooses, at the
+     * same rate and pitch.
      */
     public VoiceSettings voice(Page page, Speed speed) {
-        return Voices.forLanguage(page.language(), voices.get(speed));
+        return voice(page.language(), speed);
+    }
+
+    /** The voice that speaks {@code language} at {@code speed} (the site's choice in site.yaml, if any). */
+    public VoiceSettings voice(String language, Speed speed) {
+        return Voices.forLanguage(language, voices.get(speed), chosen);
     }
 
     /** The script of a prompt in {@code language} (English as {@link #prompt(String)}). */
@@ -80,7 +88,7 @@ public final class Voicing {
 
     /** The voice of prompts in {@code language}: {@link #promptVoice()} for English, else its eSpeak NG voice. */
     public VoiceSettings promptVoice(String language) {
-        return Voices.forLanguage(language, promptVoice);
+        return Voices.forLanguage(language, promptVoice, chosen);
     }
 
     /** The voice of prompts: the normal speed's. */

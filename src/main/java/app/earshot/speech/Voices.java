@@ -42,13 +42,26 @@ public final class Voices implements Synthesizer {
 
     /** The voice for {@code language}: {@code english} itself for English, else eSpeak NG's at the same rate and pitch. */
     public static VoiceSettings forLanguage(String language, VoiceSettings english) {
-        if (app.earshot.content.Languages.isEnglish(language)) return english;
-        return new VoiceSettings(ESPEAK + espeakVoice(language), english.rateWpm(), english.pitchHz());
+        return forLanguage(language, english, java.util.Map.of());
     }
 
-    /** eSpeak NG's voice for a BCP 47 tag: {@code es} is {@code es-419} (see the class comment), others as written. */
-    static String espeakVoice(String language) {
+    /**
+     * As {@link #forLanguage(String, VoiceSettings)}, with the eSpeak NG voice the site chose for a language
+     * ({@code speech: voices:} in site.yaml, by lower-case tag) where it chose one.
+     */
+    public static VoiceSettings forLanguage(String language, VoiceSettings english, java.util.Map<String, String> chosen) {
+        if (app.earshot.content.Languages.isEnglish(language)) return english;
+        return new VoiceSettings(ESPEAK + espeakVoice(language, chosen), english.rateWpm(), english.pitchHz());
+    }
+
+    /**
+     * eSpeak NG's voice for a BCP 47 tag: the site's choice, else {@code es-419} for {@code es} (see the class
+     * comment), else the tag as written.
+     */
+    static String espeakVoice(String language, java.util.Map<String, String> chosen) {
         String tag = language.toLowerCase(Locale.ROOT);
+        String named = chosen.get(tag);
+        if (named != null) return named;
         return tag.equals("es") ? "es-419" : tag;
     }
 
@@ -85,8 +98,13 @@ public final class Voices implements Synthesizer {
      * ("no voice for es: install espeak-ng ..."). Loads eSpeak NG only for a language that needs it.
      */
     public static Optional<String> missingVoice(String language) {
+        return missingVoice(language, java.util.Map.of());
+    }
+
+    /** {@link #missingVoice(String)} of the voice the site chose for {@code language}, if it chose one. */
+    public static Optional<String> missingVoice(String language, java.util.Map<String, String> chosen) {
         if (app.earshot.content.Languages.isEnglish(language)) return Optional.empty();
-        String name = espeakVoice(language);
+        String name = espeakVoice(language, chosen);
         try {
             return EspeakSynthesizer.open().hasVoice(name) ? Optional.empty()
                     : Optional.of("no voice for " + language + ": eSpeak NG has no voice '" + name + "'");

@@ -144,6 +144,11 @@ final class Verification {
         failures.incrementAndGet();
         Instant now = Instant.now();
         String name = file.getFileName().toString();
+        // Reported (log, health) by the file's place in the cache, never by the server's folders: an exception's
+        // message is often a path.
+        String place = file.getParent().getFileName() + "/" + name;
+        Path folders = file.getParent().getParent();
+        if (folders != null) reason = reason.replace(folders + java.io.File.separator, "");
         if (discards.size() < MAX_TRACKED_DISCARDS || discards.containsKey(name)) {
             // A discard long after the last one starts the count again: "keeps failing" means within the window.
             discards.merge(name, new Discards(1, now), (old, one) -> new Discards(recent(old.last(), now) ? old.count() + 1 : 1, now));
@@ -152,7 +157,6 @@ final class Verification {
         TempFiles.deleteQuietly(file);
         TempFiles.deleteQuietly(Keys.recordFile(file));
         if (kind == Problem.UNREADABLE && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            String place = file.getParent().getFileName() + "/" + name;
             String why = reason.startsWith("permission denied") ? "permission denied" : reason;
             if (stuck.putIfAbsent(name, new Stuck(file, place, why)) == null) {
                 LOG.warn("Cached file {} in the audio cache cannot be read ({}) nor replaced; what needs it answers 503 and is "
@@ -161,7 +165,7 @@ final class Verification {
             return;
         }
         if (kind != Problem.VERIFICATION_FAILED) seen(kind, name + ": " + reason);
-        LOG.warn("Discarding cached file {}: {}; it will be made again", file, reason);
+        LOG.warn("Discarding cached file {} in the audio cache: {}; it will be made again", place, reason);
     }
 
     /** Throws {@link Unreadable} if the file named {@code name} can be neither read nor replaced. */

@@ -13,7 +13,6 @@ import app.earshot.narration.Captioner;
 import app.earshot.narration.Clips;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 
 /**
  * Narration routes: per section {@code /audio/{slug}/{id}.mp3|.wav|.vtt|.txt|.chapters.json}, per page
@@ -60,7 +59,7 @@ final class AudioRoutes {
                 text(ctx, captions.sectionVtt(now.voicing(), page, section, speed), VTT, clip, name.extension());
             }
             case "txt" -> {
-                if (speed != Speed.NORMAL) throw new NotFoundResponse("The spoken text is the same at every speed: use .txt.");
+                if (speed != Speed.NORMAL) throw new Refusal(404, "errors.audio.text-speed");
                 String spoken = now.voicing().script(page, section).spoken();
                 String etag = Keys.etag(ArtifactStore.key("txt", spoken), "txt");
                 // The text is the snapshot's alone: it changed no later than the snapshot was first asked for.
@@ -68,7 +67,7 @@ final class AudioRoutes {
                         Conditional.since(now)));
             }
             case "chapters.json" -> {
-                if (speed != Speed.NORMAL) throw new NotFoundResponse("Chapters are for the normal speed: use .chapters.json.");
+                if (speed != Speed.NORMAL) throw new Refusal(404, "errors.audio.chapters-speed");
                 String chapters = FeedRoutes.sectionChapters(Links.absolute(ctx).base(), page, section,
                         now.messages(page.language()));
                 String etag = Keys.etag(ArtifactStore.key("chapters", chapters), "chapters.json");
@@ -76,7 +75,7 @@ final class AudioRoutes {
                 media.send(ctx, MediaResponder.Representation.of(chapters, "application/json; charset=utf-8", etag,
                         Conditional.since(now)));
             }
-            default -> throw new NotFoundResponse("Sections are available as .mp3, .wav, .vtt, .txt and .chapters.json.");
+            default -> throw new Refusal(404, "errors.audio.section-formats");
         }
     }
 
@@ -85,10 +84,10 @@ final class AudioRoutes {
         Snapshot now = RequestSnapshot.of(ctx);
         Page page = PageRoutes.page(now.site(), ctx.pathParam("slug"));
         String file = ctx.pathParam("file");
-        if (!SEGMENT.matcher(file).matches()) throw new NotFoundResponse("HLS segments are numbered from 0, as in /audio/" + page.slug() + "/hls/0.mp3.");
+        if (!SEGMENT.matcher(file).matches()) throw new Refusal(404, "errors.audio.hls-number", "/audio/" + page.slug() + "/hls/0.mp3");
         int n = Integer.parseInt(file.substring(0, file.length() - 4));
         Clip segment = clips.hlsSegment(now.voicing(), page, n)
-                .orElseThrow(() -> new NotFoundResponse("This page has fewer HLS segments: /" + page.slug() + ".m3u8 lists them."));
+                .orElseThrow(() -> new Refusal(404, "errors.audio.hls-fewer", "/" + page.slug() + ".m3u8"));
         SecurityHeaders.readableByOtherSites(ctx);
         audio(ctx, segment);
     }
@@ -105,7 +104,7 @@ final class AudioRoutes {
             case "mp3", "wav" -> audio(ctx, clips.page(now.voicing(), page, speed, name.audioFormat()));
             case "vtt" -> text(ctx, captions.pageVtt(now.voicing(), page, speed), VTT, clips.pageWav(now.voicing(), page, speed), name.extension());
             case "chapters.vtt" -> text(ctx, captions.chaptersVtt(now.voicing(), page, speed), VTT, clips.pageWav(now.voicing(), page, speed), name.extension());
-            default -> throw new NotFoundResponse("Pages are available as .mp3, .wav, .vtt and .chapters.vtt.");
+            default -> throw new Refusal(404, "errors.audio.page-formats");
         }
     }
 
@@ -131,7 +130,7 @@ final class AudioRoutes {
     record FileName(String base, Speed speed, String format) {
         static FileName parse(String file) {
             int dot = file.indexOf('.');
-            if (dot <= 0 || file.length() > 120) throw new NotFoundResponse("No audio has this address.");
+            if (dot <= 0 || file.length() > 120) throw new Refusal(404, "errors.audio.address");
             String rest = file.substring(dot + 1);
             int next = rest.indexOf('.');
             if (next > 0) {

@@ -38,7 +38,10 @@ final class ErrorPages {
             // Javalin lists the methods the path does answer (GET, HEAD, and POST for TwiML): that is the Allow header.
             String allowed = e.getDetails().get("availableMethods");
             if (e.getStatus() == 405 && allowed != null) ctx.header("Allow", allowed);
-            respond(ctx, e.getStatus(), e instanceof Refusal refusal ? refusal.text(msg(ctx)) : e.getMessage());
+            String message = e instanceof Refusal refusal ? refusal.text(msg(ctx)) : e.getMessage();
+            // Javalin's own words for an address no route answers are English and name its internals: say ours.
+            if (e.getStatus() == 404 && javalinNotFound(ctx, message)) message = null;
+            respond(ctx, e.getStatus(), message);
         });
         routes.exception(SynthesisException.class, (e, ctx) -> {
             // Logged once per distinct cause, not once per request, so a dead engine cannot flood the log.
@@ -79,11 +82,15 @@ final class ErrorPages {
             }
         });
         routes.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().equals("Endpoint " + ctx.method() + " " + ctx.path() + " not found")) {
+            if (ctx.result() == null || ctx.result().isEmpty() || javalinNotFound(ctx, ctx.result())) {
                 respond(ctx, 404, null);
             }
         });
         routes.error(405, ctx -> respond(ctx, 405, null));
+    }
+
+    private static boolean javalinNotFound(Context ctx, String message) {
+        return ("Endpoint " + ctx.method() + " " + ctx.path() + " not found").equals(message);
     }
 
     private void respond(Context ctx, int status, String message) {
@@ -157,10 +164,12 @@ final class ErrorPages {
         };
     }
 
-    /** Error answers are in the reader's language ({@link ReaderLanguage}). */
+    /** Error answers are in the reader's language ({@link ReaderLanguage}), varying by the header when it chose. */
     private Messages msg(Context ctx) {
         Snapshot now = RequestSnapshot.orCurrent(ctx, content);
-        return now.messages(ReaderLanguage.of(ctx, now.site()));
+        ReaderLanguage.Choice choice = ReaderLanguage.of(ctx, now.site());
+        if (choice.byAcceptLanguage()) ReaderLanguage.varyByAcceptLanguage(ctx);
+        return now.messages(choice.language());
     }
 
     /** Media and data routes answer errors in plain text; everything else gets the HTML error page. */

@@ -83,8 +83,7 @@ final class HealthRoutes {
         }));
         // A language the site lists with no voice here: its pages are served as text ("no voice for es: install ...").
         for (String language : site.languages()) {
-            narrator.noVoice(language, app.earshot.speech.Voices.forLanguage(language,
-                    now.voicing().voice(app.earshot.content.Speed.NORMAL))).ifPresent(problems::add);
+            narrator.noVoice(language, now.voicing().voice(language, app.earshot.content.Speed.NORMAL)).ifPresent(problems::add);
         }
         int ready = 0;
         for (Page page : site.pages()) {

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.function.Function;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 
 /**
  * Phone menus. Each page's own line: {@code /ivr/{slug}.vxml} (VoiceXML 2.1, GET) and {@code /ivr/{slug}/twiml}
@@ -56,7 +55,7 @@ final class IvrRoutes {
     private SiteMenu line(Context ctx, String lang) {
         var now = RequestSnapshot.of(ctx);
         if (languages(narrator, now).filter(m -> m.offers(lang)).isEmpty()) {
-            throw new NotFoundResponse("This site's phone line has no line in that language; it starts at /ivr.vxml.");
+            throw new Refusal(404, "errors.ivr.no-line");
         }
         return SiteMenu.of(now.site(), lang);
     }
@@ -84,12 +83,12 @@ final class IvrRoutes {
             siteTopicVxml(ctx, menu, file.substring(0, file.length() - SITE_TOPIC.length()));
         } else if (file.endsWith(SITE_PAGE)) {
             Page page = PageRoutes.page(site, file.substring(0, file.length() - SITE_PAGE.length()));
-            if (!page.language().equals(menu.language())) throw new NotFoundResponse("This page is not on the phone line in that language.");
+            if (!page.language().equals(menu.language())) throw new Refusal(404, "errors.ivr.page-language");
             sitePageVxml(ctx, menu, page);
         } else if (file.endsWith(MENU_GRAMMAR + GRAMMAR)) {
             menuGrammar(ctx, menu, file.substring(0, file.length() - (MENU_GRAMMAR + GRAMMAR).length()));
         } else {
-            throw new NotFoundResponse("The phone line in one language has ivr.vxml, {topic}.topic.vxml, {page}.site.vxml and {menu}.menu.grxml.");
+            throw new Refusal(404, "errors.ivr.line-documents");
         }
     }
 
@@ -100,7 +99,7 @@ final class IvrRoutes {
             return;
         }
         if (!file.endsWith(".vxml")) {
-            throw new NotFoundResponse("Phone menus are at /ivr.vxml and /ivr/twiml (the whole site), /ivr/{page}.vxml and /ivr/{page}/twiml.");
+            throw new Refusal(404, "errors.ivr.menus");
         }
         Site site = RequestSnapshot.of(ctx).site();
         if (file.endsWith(SITE_TOPIC)) {
@@ -109,7 +108,7 @@ final class IvrRoutes {
         }
         if (file.endsWith(SITE_PAGE)) {
             Page page = PageRoutes.page(site, file.substring(0, file.length() - SITE_PAGE.length()));
-            if (!page.language().equals(site.language())) throw new NotFoundResponse("This page is on the phone line in its own language, after the language menu of /ivr.vxml.");
+            if (!page.language().equals(site.language())) throw new Refusal(404, "errors.ivr.own-language");
             sitePageVxml(ctx, SiteMenu.of(site), page);
             return;
         }
@@ -156,7 +155,7 @@ final class IvrRoutes {
     }
 
     private void sitePageVxml(Context ctx, SiteMenu menu, Page page) {
-        if (menu.pageCount() == 1) throw new NotFoundResponse("This line has one page: its whole line is " + Links.relative().siteVxml(menu.line()) + ".");
+        if (menu.pageCount() == 1) throw new Refusal(404, "errors.ivr.one-page", Links.relative().siteVxml(menu.line()));
         SiteFlow flow = new SiteFlow(menu);
         Function<CallFlow.Turn, String> document = siteDocuments(flow);
         String self = Links.relative().siteVxml(menu.line(), page);
@@ -171,7 +170,7 @@ final class IvrRoutes {
         int topic = -1;
         for (int t = 0; t < topics.size(); t++) if (topics.get(t).topic().id().equals(topicId)) topic = t;
         if (topic < 0 || !flow.menu().level(topic).heard() || (top.inSiteMenu() && top.place().topic() == topic)) {
-            throw new NotFoundResponse("The site's phone line has no menu of its own for this topic; it starts at /ivr.vxml.");
+            throw new Refusal(404, "errors.ivr.no-topic-menu");
         }
         Function<CallFlow.Turn, String> document = siteDocuments(flow);
         String self = Links.relative().siteVxml(menu.line(), topics.get(topic).topic());
@@ -235,7 +234,7 @@ final class IvrRoutes {
         if (name.endsWith(LANGUAGE_GRAMMAR)) {
             String lang = name.substring(0, name.length() - LANGUAGE_GRAMMAR.length());
             LanguageMenu menu = languages(narrator, RequestSnapshot.of(ctx)).filter(m -> m.offers(lang))
-                    .orElseThrow(() -> new NotFoundResponse("The site's phone line offers no choice of that language."));
+                    .orElseThrow(() -> new Refusal(404, "errors.ivr.no-language-choice"));
             send(ctx, VoiceXml.voiceGrammar(menu.phrases(lang), lang), SRGS);
             return;
         }
@@ -256,7 +255,7 @@ final class IvrRoutes {
                 }
             }
         }
-        throw new NotFoundResponse("The site's phone line has no menu with that name.");
+        throw new Refusal(404, "errors.ivr.no-menu");
     }
 
     private static void send(Context ctx, String body, String type) {

@@ -5,7 +5,6 @@ import app.earshot.content.Section;
 import app.earshot.ivr.CallFlow;
 import app.earshot.narration.TelephoneAudio;
 import app.earshot.narration.TelephoneFormat;
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import java.util.regex.Pattern;
 
@@ -45,7 +44,7 @@ record Links(String base) {
         String name = forwarded != null ? "X-Forwarded-Host" : "Host";
         String host = forwarded != null ? forwarded : ctx.header("Host");
         if (host == null || host.length() > 260 || !HOST.matcher(host).matches()) {
-            throw new BadRequestResponse("The " + name + " header is missing or malformed; it is needed to make absolute links.");
+            throw new Refusal(400, "errors.host-header", name);
         }
         String proto = first(ctx.header("X-Forwarded-Proto"));
         String scheme = proto != null && (proto.equals("https") || proto.equals("http")) ? proto : ctx.scheme();

@@ -2,7 +2,6 @@ package app.earshot.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 
 /** Serves the stylesheet and read-along script from memory under their versioned path, and the favicon. */
 final class StaticRoutes {
@@ -21,7 +20,7 @@ final class StaticRoutes {
 
     private void versioned(Context ctx, String type, byte[] body) {
         if (!assets.version().equals(ctx.pathParam("version"))) {
-            throw new NotFoundResponse("No file has this version.");
+            throw new Refusal(404, "errors.static.version");
         }
         ctx.contentType(type);
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");

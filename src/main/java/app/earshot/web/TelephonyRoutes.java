@@ -1,5 +1,6 @@
 package app.earshot.web;
 
+import app.earshot.audio.Codec;
 import app.earshot.snapshot.Snapshot;
 import app.earshot.content.Page;
 import app.earshot.content.Section;
@@ -9,9 +10,7 @@ import app.earshot.narration.Clip;
 import app.earshot.narration.TelephoneAudio;
 import app.earshot.narration.TelephoneFormat;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,9 +24,6 @@ import java.util.regex.Pattern;
 final class TelephonyRoutes {
     private static final Pattern FILE = Pattern.compile(
             "([a-z0-9]+(?:-[a-z0-9]+)*)(?:\\.part([1-9][0-9]{0,3}))?(?:\\.(ulaw|alaw|pcm)(?=\\.wav$))?\\.([a-z]+)");
-    private static final String FORMATS = "Telephone audio is available as .wav (u-law), .alaw.wav, .pcm.wav, .ulaw and .alaw"
-            + " (.wav?codec=alaw or pcm also works).";
-
     private final TelephoneAudio telephone;
     private final MediaResponder media;
 
@@ -56,14 +52,12 @@ final class TelephonyRoutes {
         List<TelephoneAudio.Part> parts = telephone.parts(now.voicing(), page, section);
         int number = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
         if (m.group(2) == null && parts.size() > 1) {
-            throw new NotFoundResponse("This section is longer than " + (int) telephone.maxPartSeconds()
-                    + " seconds, so it is served in " + parts.size() + " parts: " + section.id() + ".part1"
-                    + Links.suffix(format) + " to " + section.id() + ".part" + parts.size() + Links.suffix(format) + ".");
+            throw new Refusal(404, "errors.telephony.parts", (int) telephone.maxPartSeconds(), parts.size(),
+                    section.id() + ".part1" + Links.suffix(format), section.id() + ".part" + parts.size() + Links.suffix(format));
         }
         if (m.group(2) != null && (parts.size() == 1 || number > parts.size())) {
-            throw new NotFoundResponse(parts.size() == 1
-                    ? "This section is not split; its audio is " + section.id() + Links.suffix(format) + "."
-                    : "This section has " + parts.size() + " parts.");
+            throw parts.size() == 1 ? new Refusal(404, "errors.telephony.not-split", section.id() + Links.suffix(format))
+                    : new Refusal(404, "errors.telephony.part-count", parts.size());
         }
         send(ctx, telephone.section(now.voicing(), page, section, number, format));
     }
@@ -72,9 +66,9 @@ final class TelephonyRoutes {
         Snapshot now = RequestSnapshot.of(ctx);
         Page page = PageRoutes.voiced(narrator, now, PageRoutes.page(now.site(), ctx.pathParam("slug")));
         Matcher m = file(ctx);
-        if (m.group(2) != null) throw new NotFoundResponse("Prompts are never split.");
+        if (m.group(2) != null) throw new Refusal(404, "errors.telephony.prompt-parts");
         String words = KeypadMenu.of(page).prompt(m.group(1))
-                .orElseThrow(() -> new NotFoundResponse("This page has no prompt with that name."));
+                .orElseThrow(() -> new Refusal(404, "errors.telephony.page-prompt"));
         send(ctx, telephone.prompt(now.voicing(), words, page.language(), format(ctx, m)));
     }
 
@@ -82,7 +76,7 @@ final class TelephonyRoutes {
     private void sitePrompt(Context ctx) {
         Snapshot now = RequestSnapshot.of(ctx);
         Matcher m = file(ctx);
-        if (m.group(2) != null) throw new NotFoundResponse("Prompts are never split.");
+        if (m.group(2) != null) throw new Refusal(404, "errors.telephony.prompt-parts");
         var languages = IvrRoutes.languages(narrator, now);
         var language = languages.flatMap(l -> l.languageOf(m.group(1)));
         if (language.isPresent()) {
@@ -91,7 +85,7 @@ final class TelephonyRoutes {
         }
         SiteMenu menu = SiteMenu.of(now.site());
         String words = menu.prompt(m.group(1))
-                .orElseThrow(() -> new NotFoundResponse("The site's phone line has no prompt with that name."));
+                .orElseThrow(() -> new Refusal(404, "errors.telephony.site-prompt"));
         send(ctx, telephone.prompt(now.voicing(), words, menu.language(), format(ctx, m)));
     }
 
@@ -100,12 +94,12 @@ final class TelephonyRoutes {
         Snapshot now = RequestSnapshot.of(ctx);
         String lang = ctx.pathParam("lang");
         if (IvrRoutes.languages(narrator, now).filter(l -> l.offers(lang)).isEmpty()) {
-            throw new NotFoundResponse("The site's phone line has no line in that language.");
+            throw new Refusal(404, "errors.telephony.no-line");
         }
         Matcher m = file(ctx);
-        if (m.group(2) != null) throw new NotFoundResponse("Prompts are never split.");
+        if (m.group(2) != null) throw new Refusal(404, "errors.telephony.prompt-parts");
         String words = SiteMenu.of(now.site(), lang).prompt(m.group(1))
-                .orElseThrow(() -> new NotFoundResponse("The site's phone line has no prompt with that name."));
+                .orElseThrow(() -> new Refusal(404, "errors.telephony.site-prompt"));
         send(ctx, telephone.prompt(now.voicing(), words, lang, format(ctx, m)));
     }
 
@@ -116,7 +110,7 @@ final class TelephonyRoutes {
     private static Matcher file(Context ctx) {
         String file = ctx.pathParam("file");
         Matcher m = FILE.matcher(file);
-        if (file.length() > 120 || !m.matches()) throw new NotFoundResponse("No telephone audio has this address. " + FORMATS);
+        if (file.length() > 120 || !m.matches()) throw new Refusal(404, "errors.telephony.address");
         return m;
     }
 
@@ -125,14 +119,18 @@ final class TelephonyRoutes {
         String pathCodec = m.group(3);
         String queryCodec = ctx.queryParam("codec");
         if (pathCodec != null && queryCodec != null && !queryCodec.strip().equalsIgnoreCase(pathCodec)) {
-            throw new BadRequestResponse("This address is " + pathCodec + " audio; leave out ?codec=" + queryCodec.strip()
-                    + " or use the file for that codec.");
+            throw new Refusal(400, "errors.telephony.codec-path", pathCodec, queryCodec.strip());
         }
         try {
             return TelephoneFormat.of(m.group(4), pathCodec != null ? pathCodec : queryCodec)
-                    .orElseThrow(() -> new NotFoundResponse(FORMATS));
+                    .orElseThrow(() -> new Refusal(404, "errors.telephony.formats"));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestResponse(e.getMessage().substring(0, 1).toUpperCase() + e.getMessage().substring(1) + ".");
+            String codec = (pathCodec != null ? pathCodec : queryCodec).strip().toLowerCase(java.util.Locale.ROOT);
+            String ext = m.group(4).toLowerCase(java.util.Locale.ROOT);
+            if (java.util.Arrays.stream(Codec.values()).noneMatch(c -> c.label().equals(codec))) {
+                throw new Refusal(400, "errors.telephony.codec-unknown", codec, "ulaw, alaw, pcm");
+            }
+            throw new Refusal(400, "errors.telephony.codec-raw", ext, codec);
         }
     }
 }

@@ -44,6 +44,28 @@ class PageLanguageTest {
     }
 
     @Test
+    void aSiteMayChooseTheESpeakVoiceOfALanguageOtherThanEnglish() throws Exception {
+        Site site = load(SITE + "speech:\n  voices:\n    ES: es\n", "a", page(""));
+        assertEquals(java.util.Map.of("es", "es"), site.speech().voices());
+        app.earshot.speech.VoiceSettings english = new app.earshot.speech.VoiceSettings("kevin16", 150, 100f);
+        assertEquals("espeak-ng:es", app.earshot.speech.Voices.forLanguage("es", english, site.speech().voices()).voice());
+        // Without a choice, Spanish is Latin America's; English is never eSpeak NG's.
+        assertEquals("espeak-ng:es-419", app.earshot.speech.Voices.forLanguage("es", english, java.util.Map.of()).voice());
+        assertEquals("kevin16", app.earshot.speech.Voices.forLanguage("en", english, site.speech().voices()).voice());
+    }
+
+    @Test
+    void aVoiceChoiceForEnglishForALanguageTheSiteLacksOrWithABadNameIsReportedOnItsLine() throws IOException {
+        String at = dir.resolve("site.yaml") + ":6: ";
+        assertEquals(List.of(at + "speech voices cannot choose English's voice: English is FreeTTS's speech voice (en-us)",
+                        at + "speech voices: es must name an eSpeak NG voice (letters, digits, - _ +), not 'es 419'",
+                        at + "speech voices names a voice for fr, which is not one of the site's languages (en, es)"),
+                problems(SITE + "speech:\n  voices:\n    en-us: en\n    es: es 419\n    fr: fr\n", "a", page("")));
+        assertEquals(List.of(at + "speech voices must be a block of language: eSpeak NG voice, such as es: es-419"),
+                problems(SITE + "speech:\n  voices: es\n", "a", page("")));
+    }
+
+    @Test
     void aPageWithoutALanguageIsInTheSitesAndASiteWithoutALanguagesListHasJustItsOwn() throws Exception {
         Site site = load("title: T\nlanguage: en-GB\norganisation: O\n", "a", page(""));
         assertEquals("en-GB", site.page("a").orElseThrow().language());

@@ -68,6 +68,19 @@ class LanguageBookTest {
                 List.of(nav.selectFirst("title").text(), opf().selectFirst("meta[property=media:narrator]").text()));
     }
 
+    /** The page is a translation no medical translator has reviewed: the book says so where the web page does. */
+    @Test
+    void theFirstChapterSaysRightAfterItsHeadingThatTheTranslationIsUnreviewed() {
+        List<String> notices = new ArrayList<>();
+        entries.forEach((name, doc) -> doc.select(".translation-notice").forEach(p -> notices.add(name + ": " + p.text())));
+        String idref = opf().selectFirst("spine itemref").attr("idref");
+        String first = "EPUB/" + opf().selectFirst("manifest item[id=" + idref + "]").attr("href");
+        assertEquals(List.of(first + ": " + app.earshot.messages.Catalogues.bundled().forLanguage("es").get("translation.unreviewed")), notices);
+        org.jsoup.nodes.Element notice = entries.get(first).selectFirst(".translation-notice");
+        assertEquals("h1", notice.previousElementSibling().tagName());
+        assertEquals("note", notice.attr("role"));
+    }
+
     @Test
     void theSpanishBookPassesEpubcheckWithoutErrors() throws Exception {
         Path file = Path.of("target", "acerca-de-la-ketamina.epub");

@@ -156,6 +156,20 @@ class UnreadableWarmingTest {
         }
     }
 
+    @Test
+    void aRottenClipIsDiscardedAndLoggedByItsPlaceInTheCacheNeverByTheServersFolders() throws Exception {
+        Path wav = stored("/audio/rest/driving.wav");
+        String relative = cache.relativize(wav).toString();
+        BitRotTest.rot(wav, Files.size(wav) / 2); // size and time kept
+        try (Origin server = Origin.start(DamagedCacheTest.CONTENT, cache, dir.resolve("rot.log"), QUICK)) {
+            server.awaitUp();
+            assertArrayEquals(good.get("/audio/rest/driving.wav"), ok(server.get("/audio/rest/driving.wav")));
+            String log = server.output();
+            assertTrue(log.lines().anyMatch(line -> line.contains("WARN") && line.contains("Discarding cached file " + relative)), log);
+            assertFalse(log.contains(cache.toString()), "the log names files by their place in the cache, not the server's folders: " + log);
+        }
+    }
+
     /** The stored file that {@code url} is served from, found by its ETag (the key's first 32 hex digits). */
     private Path stored(String url) throws IOException {
         String etag = etags.get(url);

@@ -84,6 +84,8 @@ class ErrorLanguageTest {
         // The page decides, not the browser.
         assertPlain(get("/audio/acerca-de-la-ketamina.mp3", "en"), 404, ES,
                 ES.format("errors.no-voice", "espeak-ng", "/acerca-de-la-ketamina"));
+        // ... so the answer does not vary by the browser's languages: a cache may give it to every reader.
+        assertFalse(String.join(",", get("/audio/acerca-de-la-ketamina.mp3", "en").headers().allValues("Vary")).contains("Accept-Language"));
     }
 
     @Test

@@ -61,6 +61,45 @@ class SpanishInterfaceTest {
         return Jsoup.parse(response.body(), server.url(path));
     }
 
+    /**
+     * Addresses under a Spanish page that name no audio, telephone clip or phone-line document are refused in Spanish,
+     * the page's language, whatever the browser asks for (the English page's are in English).
+     */
+    @Test
+    void audioTelephoneAndPhoneLineAddressesThatDoNotExistAreRefusedInThePagesLanguage() {
+        Messages en = Catalogues.bundled().forLanguage("en");
+        assertRefused("/audio/acerca-de-la-ketamina.ogg", ES, ES.get("errors.audio.page-formats"));
+        assertRefused("/audio/about-ketamine.ogg", en, en.get("errors.audio.page-formats"));
+        assertRefused("/audio/acerca-de-la-ketamina/hls/primero.mp3", ES,
+                ES.format("errors.audio.hls-number", "/audio/acerca-de-la-ketamina/hls/0.mp3"));
+        assertRefused("/audio/acerca-de-la-ketamina/hls/99999.mp3", ES, ES.format("errors.audio.hls-fewer", "/acerca-de-la-ketamina.m3u8"));
+        String section = server.site().page("acerca-de-la-ketamina").orElseThrow().sections().get(0).id();
+        assertRefused("/telephony/acerca-de-la-ketamina/" + section + ".flac", ES, ES.get("errors.telephony.formats"));
+        assertRefused("/telephony/acerca-de-la-ketamina/" + section + ".wav/extra", ES, ES.get("errors.404.text"));
+        assertRefused("/telephony/acerca-de-la-ketamina/" + section + ".part1.wav", ES,
+                ES.format("errors.telephony.not-split", section + ".wav"));
+        assertRefused("/telephony/acerca-de-la-ketamina/" + section + ".wav?codec=flac", 400, ES,
+                ES.format("errors.telephony.codec-unknown", "flac", "ulaw, alaw, pcm"));
+        assertRefused("/telephony/acerca-de-la-ketamina/" + section + ".ulaw?codec=alaw", 400, ES,
+                ES.format("errors.telephony.codec-raw", "ulaw", "alaw"));
+        assertRefused("/telephony/acerca-de-la-ketamina/" + section + ".alaw.wav?codec=pcm", 400, ES,
+                ES.format("errors.telephony.codec-path", "alaw", "pcm"));
+        assertRefused("/ivr/es/nada.vxml", ES, ES.get("errors.ivr.line-documents"));
+        assertRefused("/ivr/acerca-de-la-ketamina/ivr.vxml", ES, ES.get("errors.ivr.no-line"));
+    }
+
+    /** An error (404 unless named) in plain text, {@code msg}'s language, saying {@code text}, asked for by a browser that prefers English. */
+    private static void assertRefused(String path, Messages msg, String text) {
+        assertRefused(path, 404, msg, text);
+    }
+
+    private static void assertRefused(String path, int status, Messages msg, String text) {
+        java.net.http.HttpResponse<String> answer = server.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url(path)))
+                .header("Accept-Language", "en").build());
+        assertEquals(status, answer.statusCode(), path + ": " + answer.body());
+        assertEquals(msg.get("errors." + status) + ": " + text + "\n", answer.body(), path);
+    }
+
     @Test
     void everyPageSaysItIsSpanish() {
         for (String path : paths()) assertEquals("es", get(path).select("html").attr("lang"), path);
