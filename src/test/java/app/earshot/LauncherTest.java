@@ -5,10 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,10 +27,16 @@ class LauncherTest {
     record Run(int exit, String out) {}
 
     static Run launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bin/earshot"));
+        return launch(null, env, args);
+    }
+
+    /** Runs {@code launcher} (bin/earshot when null, from the test class path) with its jar, as installed. */
+    static Run launch(Path launcher, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(launcher == null ? "bin/earshot" : launcher.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("EARSHOT_CLASSPATH", System.getProperty("java.class.path"));
+        if (launcher == null) builder.environment().put("EARSHOT_CLASSPATH", System.getProperty("java.class.path"));
+        else { builder.environment().remove("EARSHOT_CLASSPATH"); builder.environment().remove("EARSHOT_JAR"); }
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().remove("JAVA_OPTS");
         builder.environment().putAll(env);
@@ -76,6 +89,20 @@ class LauncherTest {
         assertTrue(run.out().contains("-XX:InitialHeapSize=" + (256 << 20) + " "), run.out());
         assertTrue(run.out().contains("-XX:+UseSerialGC"), run.out());
         assertTrue(run.out().contains("-XX:TieredStopAtLevel=1 "), run.out());
+        // Huge pages for its heap where the kernel gives them on request (madvise), and never asked for elsewhere.
+        assertEquals(hugePagesOnRequest(), run.out().contains("-XX:+UseTransparentHugePages"), run.out());
+    }
+
+    @Test
+    void onlyWarmAsksForHugePages() throws Exception {
+        Run run = launch(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "check", "--content", "src/test/resources/hostile/site");
+        assertEquals(0, run.exit(), run.out());
+        assertTrue(run.out().contains("-XX:+UseSerialGC") && !run.out().contains("TransparentHugePages"), run.out());
+    }
+
+    private static boolean hugePagesOnRequest() throws IOException {
+        Path mode = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        return Files.isReadable(mode) && Files.readString(mode).contains("[madvise]");
     }
 
     @Test
@@ -83,6 +110,37 @@ class LauncherTest {
         Run run = launch(Map.of("JAVA_OPTS", "-Xmx100m -XX:+PrintCommandLineFlags"), "warm", "--content", "src/test/resources/hostile/site", "--no-such-option", "x");
         assertEquals(2, run.exit(), run.out());
         assertTrue(run.out().contains("-XX:MaxHeapSize=" + (100 << 20) + " "), run.out());
+    }
+
+    @Test
+    void warmStartsFromTheArchiveRecordedFromAWarmAndEveryOtherCommandFromTheServeArchive(@org.junit.jupiter.api.io.TempDir Path home) throws Exception {
+        Path launcher = installed(home);
+        Path target = home.resolve("target");
+        Files.write(target.resolve("earshot.jsa"), new byte[0]);
+        Files.write(target.resolve("earshot-warm.jsa"), new byte[0]);
+        Files.setLastModifiedTime(target.resolve("earshot.jar"), FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        // The installed jar names a main class it does not hold: the JVM starts (and reports its flags), then stops.
+        assertTrue(launch(launcher, Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "warm").out()
+                .contains("-XX:SharedArchiveFile=" + target.resolve("earshot-warm.jsa") + " "));
+        assertTrue(launch(launcher, Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "serve").out()
+                .contains("-XX:SharedArchiveFile=" + target.resolve("earshot.jsa") + " "));
+        Files.delete(target.resolve("earshot-warm.jsa"));
+        assertTrue(launch(launcher, Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "warm").out()
+                .contains("-XX:SharedArchiveFile=" + target.resolve("earshot.jsa") + " "));
+    }
+
+    /** A copy of bin/earshot in {@code home}/bin, beside a jar in {@code home}/target whose manifest names no real class. */
+    private static Path installed(Path home) throws IOException {
+        Path launcher = Files.createDirectories(home.resolve("bin")).resolve("earshot");
+        Files.copy(Path.of("bin/earshot"), launcher, StandardCopyOption.COPY_ATTRIBUTES);
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "NoSuchClass");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(Files.createDirectories(home.resolve("target"))
+                .resolve("earshot.jar")), manifest)) {
+            jar.flush();
+        }
+        return launcher;
     }
 
     @Test
