@@ -47,6 +47,8 @@ public final class Maker {
     });
     // Each stop starts a new era: a wait begun before it never queues its work after it.
     private final AtomicLong era = new AtomicLong();
+    // The era the background job running on this thread was queued in.
+    private final ThreadLocal<Long> jobEra = new ThreadLocal<>();
     private volatile boolean stopping;
     private volatile boolean closed;
     private final long stopWaitMillis;
@@ -99,18 +101,22 @@ public final class Maker {
      */
     public boolean later(String what, Runnable work) {
         if (stopping || closed || queued.size() >= MAX_QUEUED || !queued.add(what)) return false;
+        long queuedIn = era.get();
         try {
             background.execute(() -> {
                 onBackgroundThread.set(true);
+                jobEra.set(queuedIn);
                 synchronized (jobs) {
                     running++;
                 }
                 try {
-                    if (!stopping) work.run();
+                    // A job queued before a stop never starts after it, even if it left the queue as the stop began.
+                    if (!stopping()) work.run();
                 } catch (RuntimeException e) {
                     LOG.warn("Background work stopped ({}): {}", what.length() > 80 ? what.substring(0, 80) : what, e.toString());
                 } finally {
                     onBackgroundThread.set(false);
+                    jobEra.remove();
                     queued.remove(what);
                     synchronized (jobs) {
                         running--;
@@ -146,9 +152,14 @@ public final class Maker {
         }
     }
 
-    /** True while the server is stopping: long background work stops at its next step. */
+    /**
+     * True while the server is stopping, and for good on the background thread for a job queued before a stop: long
+     * background work stops at its next step, even a step that outlived the stop's wait.
+     */
     public boolean stopping() {
-        return stopping;
+        if (stopping) return true;
+        Long mine = jobEra.get();
+        return mine != null && mine != era.get();
     }
 
     /** True if productions are not limited ({@link #open()}: every caller is patient). */

@@ -77,6 +77,54 @@ class MakerLaterTest {
         assertEquals("made", maker.make(() -> "made")); // a person's production still runs, on its own thread
     }
 
+    /**
+     * A long background job that outlives a stop's wait is told to stop for good, even after the maker takes work
+     * again: {@link Maker#stopping()} stays true for a job queued before the stop. (A stopped server's "api complete"
+     * job went on writing telephone files into a test's folder after the stop's wait, since stopping was reset.)
+     */
+    @Test
+    void aJobThatOutlivesTheStopsWaitIsToldToStopForGood() throws Exception {
+        Maker maker = new Maker(1, 1_000, 1, Duration.ofMillis(50));
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch ended = new CountDownLatch(1);
+        AtomicInteger stepsAfterTheStop = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        assertTrue(maker.later("long", () -> {
+            started.countDown();
+            // One slow step at a time, each asking whether to go on, as ApiIndex and Warmer do.
+            // Each step is longer than the stop's wait.
+            for (int step = 0; step < 30 && !maker.stopping(); step++) {
+                if (stopped.get()) stepsAfterTheStop.incrementAndGet();
+                sleep(200);
+            }
+            ended.countDown();
+        }));
+        assertTrue(started.await(30, TimeUnit.SECONDS));
+        maker.quiesce(); // waits 50 ms, less than one of the job's steps
+        stopped.set(true);
+        assertTrue(ended.await(30, TimeUnit.SECONDS));
+        assertTrue(stepsAfterTheStop.get() <= 1, "steps taken after the stop's wait: " + stepsAfterTheStop.get());
+        // The maker itself takes work again, and that work is not told to stop.
+        CountDownLatch after = new CountDownLatch(1);
+        AtomicInteger toldToStop = new AtomicInteger();
+        assertTrue(maker.later("after", () -> {
+            if (maker.stopping()) toldToStop.incrementAndGet();
+            after.countDown();
+        }));
+        assertTrue(after.await(30, TimeUnit.SECONDS));
+        assertEquals(0, toldToStop.get());
+        assertFalse(maker.stopping());
+        maker.close();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(30, TimeUnit.SECONDS);
