@@ -173,7 +173,8 @@ public final class Earshot {
     }
 
     /**
-     * Starts the server on a private loopback port, asks it for its pages (no audio is made), stops and reports.
+     * Starts the server on a private loopback port, asks it for its pages and one section's MP3 and telephone clip,
+     * stops and reports.
      * The build runs it once to record which classes start-up loads (a class-data sharing archive).
      */
     private static int selftest(CommandLine cli, Path contentDir, PrintStream out, PrintStream err) throws ContentException {
@@ -181,7 +182,8 @@ public final class Earshot {
         App.Content content = App.load(contentDir);
         try (FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer()) {
             Narrator narrator = App.narrator(cli.audioCache(), synthesizer, Maker.open(), cli.seal());
-            Javalin app = App.create(new SnapshotStore(App.snapshot(content)), narrator).start("127.0.0.1", 0);
+            var snapshot = App.snapshot(content);
+            Javalin app = App.create(new SnapshotStore(snapshot), narrator).start("127.0.0.1", 0);
             try {
                 java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
                 List<String> paths = new ArrayList<>(List.of("/", "/healthz", "/no-such-page"));
@@ -189,6 +191,15 @@ public final class Earshot {
                     paths.add("/" + page.slug());
                     page.sections().forEach(s -> paths.add("/" + page.slug() + "/" + s.id()));
                 }
+                // One section's MP3 and telephone clip, from the first page with a voice: the audio works, and the
+                // build's class-data archive then holds synthesis, normalisation, MP3 and telephone classes too, so a
+                // just-started server's first clip costs less (BENCHMARKS.md, "Cold clip").
+                content.site().pages().stream().filter(p -> !p.sections().isEmpty() && narrator.noVoice(snapshot.voicing(), p).isEmpty())
+                        .findFirst().ifPresent(p -> {
+                            String section = p.slug() + "/" + p.sections().get(0).id();
+                            paths.add("/audio/" + section + ".mp3");
+                            paths.add("/telephony/" + section + ".wav");
+                        });
                 for (String path : paths) {
                     int status = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                             "http://127.0.0.1:" + app.port() + path)).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();

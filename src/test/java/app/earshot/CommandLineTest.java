@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,7 +119,14 @@ class CommandLineTest {
     @Test
     void selftestStartsTheServerAndFindsEveryPageAnswering(@TempDir Path cache) {
         assertEquals(0, run("selftest", "--content", Fixture.SITE.toString(), "--audio-cache", cache.toString()), err.toString(StandardCharsets.UTF_8));
-        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("selftest: OK, 15 routes answered"), out.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("selftest: OK, 17 routes answered"), out.toString(StandardCharsets.UTF_8));
+        // One section's MP3 and telephone clip were made (into the cache it was given), not only pages answered.
+        try (java.util.stream.Stream<Path> files = Files.walk(cache)) {
+            List<String> names = files.map(f -> f.getFileName().toString()).toList();
+            assertTrue(names.stream().anyMatch(n -> n.endsWith(".mp3")) && names.stream().anyMatch(n -> n.endsWith(".wav")), names.toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
