@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -62,6 +63,11 @@ final class AtomicWrite {
             check.check(temp);
         } catch (IOException e) {
             TempFiles.deleteQuietly(temp);
+            // The disk failing the read (EIO, a mode) is not the producer's fault: say which it was.
+            if (Problem.of(e) == Problem.UNREADABLE) {
+                throw new UncheckedIOException("the ." + extension + " file just written could not be read back to check it: "
+                        + e.getMessage(), e);
+            }
             throw new IllegalStateException("producer made an invalid ." + extension + " file: " + e.getMessage(), e);
         }
         try {
