@@ -16,6 +16,14 @@ public record PageReport(String slug, String file, List<GuessedWord> words, List
         sections = List.copyOf(sections);
     }
 
+    /** The same scripts with no word marked as guessed: for a page whose voice this report cannot inspect. */
+    public PageReport withoutGuesses() {
+        List<SectionSpeech> plain = sections.stream().map(s -> new SectionSpeech(s.id(), s.heading(), s.paragraphs().stream()
+                .map(p -> new Paragraph(p.written(), p.spoken().stream().map(t -> new SpokenToken(t.text(), -1)).toList()))
+                .toList())).toList();
+        return new PageReport(slug, file, List.of(), plain);
+    }
+
     /** A section's script: per paragraph, the written words (as captions show them) and the spoken tokens. */
     public record SectionSpeech(String id, String heading, List<Paragraph> paragraphs) {
         public SectionSpeech {

@@ -84,7 +84,9 @@ final class ApiRoutes {
         Page page = PageRoutes.page(site, slug);
         ApiIndex.PageEntry entry = index.page(now, page, Links.absolute(ctx));
         pending(ctx, now, List.of(page), entry.pending());
-        if (preview == null) {
+        // A page the preview cannot check (not in English) has no guessedWords, as without --preview: an empty list
+        // would say that none were found.
+        if (preview == null || !PronunciationPreview.checks(page)) {
             json(ctx, entry);
             return;
         }

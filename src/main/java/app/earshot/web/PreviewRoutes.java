@@ -1,6 +1,7 @@
 package app.earshot.web;
 
 import app.earshot.snapshot.Snapshot;
+import app.earshot.content.Languages;
 import app.earshot.content.Page;
 import app.earshot.content.Site;
 import app.earshot.narration.Clip;
@@ -61,6 +62,8 @@ final class PreviewRoutes {
         model.put("report", report);
         model.put("words", words(page, report));
         model.put("pls", PlsSnippet.of(report.words()));
+        model.put("checked", PronunciationPreview.checks(page));
+        model.put("pageLanguageName", java.util.Locale.forLanguageTag(page.language()).getDisplayLanguage(java.util.Locale.ENGLISH));
         model.put("breadcrumbs", List.of(new Views.Link("/" + page.slug(), page.title())));
         // An authoring tool, not content: search engines must not list it even if a preview server is reachable.
         ctx.header("X-Robots-Tag", "noindex");
@@ -73,6 +76,7 @@ final class PreviewRoutes {
         Page page = PageRoutes.page(site, ctx.pathParam("slug"));
         Matcher m = CLIP.matcher(ctx.pathParam("file"));
         if (!m.matches()) throw new NotFoundResponse("No clip has this address.");
+        if (!PronunciationPreview.checks(page)) throw new NotFoundResponse("This page is not in English: the preview finds no guessed words in it.");
         List<GuessedWord> words = preview.report(now, page).words();
         int n = Integer.parseInt(m.group(1));
         if (n >= words.size()) throw new NotFoundResponse("This page has no guessed word with that number.");

@@ -1,5 +1,6 @@
 package app.earshot.web;
 
+import app.earshot.content.Languages;
 import app.earshot.content.Page;
 import app.earshot.snapshot.Snapshot;
 import app.earshot.pronunciation.PageReport;
@@ -25,9 +26,21 @@ public final class PronunciationPreview {
         this.sources = sources;
     }
 
-    /** The report of {@code page} of {@code now}, checked with that snapshot's script writer. */
+    /**
+     * The report of {@code page} of {@code now}, checked with that snapshot's script writer. A page the English voice
+     * does not speak ({@link #checks}) gets its scripts with no word marked: FreeTTS's lexicon says nothing of how
+     * eSpeak NG says Spanish, and checking Spanish against it marked most of a page as guessed.
+     */
     PageReport report(Snapshot now, Page page) {
-        return now.memo("pronunciation-preview:" + page.slug(), () -> new SpeechCheck(pronouncer, now.speech().voice())
-                .check(page, now.voicing().writer(), "pages/" + page.slug() + ".md", sources.apply(page)));
+        return now.memo("pronunciation-preview:" + page.slug(), () -> {
+            PageReport report = new SpeechCheck(pronouncer, now.speech().voice())
+                    .check(page, now.voicing().writer(), "pages/" + page.slug() + ".md", sources.apply(page));
+            return checks(page) ? report : report.withoutGuesses();
+        });
+    }
+
+    /** True if the preview can tell which words of {@code page} its voice guesses: pages FreeTTS speaks (English). */
+    static boolean checks(Page page) {
+        return Languages.isEnglish(page.language());
     }
 }

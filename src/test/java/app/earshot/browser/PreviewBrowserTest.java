@@ -26,12 +26,16 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @ResourceLock(Browser.LOCK)
 class PreviewBrowserTest {
     static final String ROUTE = "/preview/nasal-spray";
+    /** A Spanish page: no guessed words, its own words marked Spanish inside the English tool. */
+    static final String SPANISH_ROUTE = "/preview/acerca-de-la-ketamina";
     static TestServer server;
+    static TestServer bilingual;
     static Browser browser;
 
     @BeforeAll
     static void start() {
         server = TestServer.startWithPreview(Path.of("src/test/resources/speech-check"));
+        bilingual = TestServer.startWithPreview(app.earshot.Fixture.BILINGUAL);
         browser = Browser.open();
     }
 
@@ -39,6 +43,7 @@ class PreviewBrowserTest {
     static void stop() {
         if (browser != null) browser.close();
         if (server != null) server.close();
+        if (bilingual != null) bilingual.close();
     }
 
     /** The preview loaded once and looked at in every mode, as {@link AccessibilityBrowserTest#analyse} does. */
@@ -48,6 +53,19 @@ class PreviewBrowserTest {
                 List.of(server.url(ROUTE)), AccessibilityBrowserTest.MODES, (url, fingerprint) -> false);
         return AccessibilityBrowserTest.MODES.stream().map(mode -> dynamicTest(mode.name(), () -> {
             Results results = analysed.get(mode.name() + " " + server.url(ROUTE)).get();
+            assertTrue(results.getPasses().size() > 20, "axe did not run its checks");
+            assertTrue(results.getViolations().isEmpty(), mode.name() + ":\n" + results.getViolations().stream()
+                    .map(v -> v.getId() + ": " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList()).toList());
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> axeFindsNoViolationsOnASpanishPagesPreviewInAnyMode() throws InterruptedException {
+        String url = bilingual.url(SPANISH_ROUTE);
+        Map<String, AccessibilityBrowserTest.Analysis> analysed = AccessibilityBrowserTest.analyse(List.of(browser),
+                List.of(url), AccessibilityBrowserTest.MODES, (u, fingerprint) -> false);
+        return AccessibilityBrowserTest.MODES.stream().map(mode -> dynamicTest(mode.name(), () -> {
+            Results results = analysed.get(mode.name() + " " + url).get();
             assertTrue(results.getPasses().size() > 20, "axe did not run its checks");
             assertTrue(results.getViolations().isEmpty(), mode.name() + ":\n" + results.getViolations().stream()
                     .map(v -> v.getId() + ": " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList()).toList());
