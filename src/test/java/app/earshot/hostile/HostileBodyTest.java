@@ -163,6 +163,12 @@ class HostileBodyTest {
             trickle(slow);
             assertEquals(200, promptly(server, "/aftercare"));
             assertEquals(200, promptly(server, "/healthz"));
+            // The pages answered while every slow body was still held: none has been answered yet (its 408 comes only
+            // at the deadline). Without this, a machine slow enough to take the whole deadline opening the sockets
+            // would pass having proved nothing.
+            long answeredEarly = 0;
+            for (Socket socket : slow) if (socket.getInputStream().available() > 0) answeredEarly++;
+            assertEquals(0, answeredEarly, "slow bodies already answered when the pages were asked: the 4 s deadline passed first");
             for (Socket socket : slow) assertTrue(readStatusLine(socket).startsWith("HTTP/1.1 408"));
         } finally {
             for (Socket socket : slow) socket.close();
