@@ -166,6 +166,8 @@ final class Verification {
             discards.merge(name, new Discards(1, now), (old, one) -> new Discards(recent(old.last(), now) ? old.count() + 1 : 1, now));
         }
         lastFailure.set(name + ": " + reason);
+        // Not verified any more (an entry kept while the file was unreadable for a moment, say): the next use loads it.
+        verified.remove(name);
         TempFiles.deleteQuietly(file);
         TempFiles.deleteQuietly(Keys.recordFile(file));
         if (kind == Problem.UNREADABLE && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
