@@ -142,6 +142,12 @@ public final class TestServer implements AutoCloseable {
         return open;
     }
 
+    /** The most worker threads the server will ever run (Jetty's pool), or -1 if its pool has no fixed size. */
+    public int maxThreads() {
+        return app.jettyServer().server().getThreadPool() instanceof org.eclipse.jetty.util.thread.ThreadPool.SizedThreadPool pool
+                ? pool.getMaxThreads() : -1;
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + app.port() + path;
     }

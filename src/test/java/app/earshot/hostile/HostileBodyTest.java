@@ -29,7 +29,7 @@ import org.junit.jupiter.api.parallel.Isolated;
  * a stack trace in the log, and none of them stops the server answering everyone else.
  */
 // Alone: one test reads what the whole JVM writes to standard error while it runs (at most 8 lines, no ERROR, no stack
-// trace), so another class's log lines would fail it; and its 300 trickling connections are answered within 5 s.
+// trace), so another class's log lines would fail it; and its trickling connections (more than the server's threads) must be held while pages answer.
 @Isolated
 class HostileBodyTest {
     static final Path SITE = Path.of("src/test/resources/hostile/site");
@@ -144,16 +144,21 @@ class HostileBodyTest {
     }
 
     /**
-     * More trickling bodies than the server has threads: pages still answer, and every trickle ends with 408. On a server
-     * of its own whose body deadline is 4 s, not the default 10 s that this test would otherwise wait out: the 300
-     * connections open and the pages answer in well under a second on a quiet machine.
+     * More trickling bodies than the server has threads: pages still answer while every one of them is held, and every
+     * trickle ends with 408. On a server of its own whose body deadline is 8 s, not the default 10 s that this test would
+     * otherwise wait out: the connections open and the pages answer in about a second on a quiet machine, and a CI run
+     * once took over 4 s for it (69 of 300 bodies had met a 4 s deadline when the pages were asked).
      */
     @Test
     void slowBodiesCostAConnectionNotAThread() throws Exception {
         List<Socket> slow = new ArrayList<>();
-        try (TestServer server = TestServer.start(SITE, builder -> builder.bodyDeadline(java.time.Duration.ofSeconds(4)))) {
+        try (TestServer server = TestServer.start(SITE, builder -> builder.bodyDeadline(java.time.Duration.ofSeconds(8)))) {
             int port = Integer.parseInt(server.url("").replaceAll(".*:(\\d+)$", "$1"));
-            for (int i = 0; i < 300; i++) {
+            int threads = server.maxThreads();
+            assertTrue(threads > 0, "the server's pool has a fixed size");
+            int count = threads + 50;
+            long began = System.nanoTime();
+            for (int i = 0; i < count; i++) {
                 Socket socket = new Socket();
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
                 socket.getOutputStream().write(post("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n", "D")
@@ -161,14 +166,18 @@ class HostileBodyTest {
                 slow.add(socket);
             }
             trickle(slow);
+            long opened = System.nanoTime();
             assertEquals(200, promptly(server, "/aftercare"));
             assertEquals(200, promptly(server, "/healthz"));
+            long answered = System.nanoTime();
             // The pages answered while every slow body was still held: none has been answered yet (its 408 comes only
-            // at the deadline). Without this, a machine slow enough to take the whole deadline opening the sockets
-            // would pass having proved nothing.
+            // at the deadline), so more bodies than threads were waiting. Without this, a machine slow enough to take
+            // the whole deadline opening the sockets would pass having proved nothing.
             long answeredEarly = 0;
             for (Socket socket : slow) if (socket.getInputStream().available() > 0) answeredEarly++;
-            assertEquals(0, answeredEarly, "slow bodies already answered when the pages were asked: the 4 s deadline passed first");
+            assertEquals(0, answeredEarly, String.format("%d of %d slow bodies (the pool has %d threads) were already answered "
+                    + "when the pages were asked: opening them took %d ms, the pages %d ms, and the deadline is 8 s",
+                    answeredEarly, count, threads, (opened - began) / 1_000_000, (answered - opened) / 1_000_000));
             for (Socket socket : slow) assertTrue(readStatusLine(socket).startsWith("HTTP/1.1 408"));
         } finally {
             for (Socket socket : slow) socket.close();
