@@ -132,7 +132,7 @@ public final class WebApp {
         });
     }
 
-    /** Javalin's and Jetty's settings: the fast path in front of every handler, bounded bodies, a selector per core. */
+    /** Javalin's and Jetty's settings: the fast path in front of every handler, bounded bodies, a selector per core, a deep accept queue. */
     private static void configureServer(io.javalin.config.JavalinConfig config, SecurityHeaders security, FastPath fastPath,
                                         long bodyDeadlineMillis) {
         var jetty = new java.util.concurrent.atomic.AtomicReference<org.eclipse.jetty.server.Server>();
@@ -172,17 +172,32 @@ public final class WebApp {
         return primer;
     }
 
-    /** Replaces the connector Javalin made (same host, port and protocols) by one with a selector per core. */
+    /**
+     * Connections the kernel holds for the server before it accepts them. Java's default of 50 overflowed in a burst
+     * of 300 connections on this machine: an overflow drops the client's SYN and the kernel sends it again only after
+     * a second (then two, four), so a patient arriving in a burst waited one to three seconds. Linux caps it at
+     * net.core.somaxconn (4096 on Debian 12); nginx's own default is 511.
+     */
+    static final int ACCEPT_QUEUE = 1024;
+
+    /**
+     * Replaces the connector Javalin made (same host, port and protocols) by one with a selector per core and an accept
+     * queue of {@link #ACCEPT_QUEUE}.
+     */
     private static void oneSelectorPerCore(org.eclipse.jetty.server.Server server) {
         int cores = Runtime.getRuntime().availableProcessors();
         var made = server.getConnectors();
         if (made.length != 1 || !(made[0] instanceof org.eclipse.jetty.server.ServerConnector javalins)) return;
-        if (javalins.getSelectorManager().getSelectorCount() >= cores) return;
+        if (javalins.getSelectorManager().getSelectorCount() >= cores) {
+            javalins.setAcceptQueueSize(ACCEPT_QUEUE);
+            return;
+        }
         var connector = new org.eclipse.jetty.server.ServerConnector(server, 1, cores,
                 javalins.getConnectionFactories().toArray(new org.eclipse.jetty.server.ConnectionFactory[0]));
         connector.setHost(javalins.getHost());
         connector.setPort(javalins.getPort());
         connector.setIdleTimeout(javalins.getIdleTimeout());
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
         server.setConnectors(new org.eclipse.jetty.server.Connector[] {connector});
     }
 }
