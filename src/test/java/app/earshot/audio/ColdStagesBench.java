@@ -17,7 +17,7 @@ import java.util.Locale;
  * telephone filter, one P.56 reading of its output alone (the telephone level takes one or two), the telephone level,
  * G.711 WAV encoding. The mean of the second half of {@code runs} runs (the
  * first half warms the JIT). Run by {@code bench/cold-stages.sh} against a build's jar, under the launcher's JIT and
- * heap for a small site. Argument: {@code runs} (default 40).
+ * heap for a small site. Arguments: {@code runs} (default 40), and a file of paragraphs, one a line, spoken in turn (default: the one above).
  */
 public final class ColdStagesBench {
     private static final String TEXT = "Ketamine is a medicine that doctors have used for many years as an anaesthetic."
@@ -30,6 +30,10 @@ public final class ColdStagesBench {
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 40;
+        // A file of paragraphs, one a line, spoken in turn instead of the one paragraph (e.g. a bench/library.py page's).
+        java.util.List<String> texts = args.length > 1
+                ? java.nio.file.Files.readAllLines(java.nio.file.Path.of(args[1])).stream().filter(l -> !l.isBlank()).toList()
+                : java.util.List.of(TEXT);
         String[] names = {"synthesis", "normalisation", "wav_encode", "sha256_pass", "crc32c_pass", "wav_decode", "telephone_filter",
                 "telephone_meter", "telephone_level", "g711_wav"};
         long[] spent = new long[names.length];
@@ -39,7 +43,7 @@ public final class ColdStagesBench {
         for (int run = 0; run < runs; run++) {
             long[] at = new long[names.length + 1];
             at[0] = threads.getCurrentThreadCpuTime();
-            Speech speech = voice.speak(TEXT + " Run " + run + ".", VoiceSettings.DEFAULT);
+            Speech speech = voice.speak(texts.get(run % texts.size()) + " Run " + run + ".", VoiceSettings.DEFAULT);
             at[1] = threads.getCurrentThreadCpuTime();
             Pcm clip = LoudnessNormaliser.narration(speech.audio());
             at[2] = threads.getCurrentThreadCpuTime();

@@ -54,11 +54,12 @@ class MakerLaterTest {
     void aStopDropsWorkStillWaitingAndTheMakerTakesWorkAgainAfter() throws Exception {
         Maker maker = Maker.open();
         AtomicInteger dropped = new AtomicInteger();
-        assertTrue(maker.later(Duration.ofMillis(100), "dropped", dropped::incrementAndGet));
+        // A wait long enough that no pause of a loaded machine between these two lines lets it run before the stop.
+        assertTrue(maker.later(Duration.ofMillis(1_000), "dropped", dropped::incrementAndGet));
         maker.quiesce();
         // Asked after the stop with a longer wait: had the first survived, it would have been queued, and run, first.
         CountDownLatch after = new CountDownLatch(1);
-        assertTrue(maker.later(Duration.ofMillis(150), "after", after::countDown));
+        assertTrue(maker.later(Duration.ofMillis(1_200), "after", after::countDown));
         assertTrue(after.await(30, TimeUnit.SECONDS));
         assertEquals(0, dropped.get());
         maker.close();
@@ -68,11 +69,12 @@ class MakerLaterTest {
     void aClosedMakerRunsNothingLater() throws Exception {
         Maker maker = Maker.open();
         AtomicInteger ran = new AtomicInteger();
-        assertTrue(maker.later(Duration.ofMillis(50), "waiting", ran::incrementAndGet));
+        // A wait long enough that no pause of a loaded machine between these two lines lets it run before the close.
+        assertTrue(maker.later(Duration.ofMillis(500), "waiting", ran::incrementAndGet));
         maker.close();
         assertFalse(maker.later(Duration.ofMillis(1), "after", ran::incrementAndGet));
         assertFalse(maker.later("after", ran::incrementAndGet));
-        Thread.sleep(500); // ten times the first wait
+        Thread.sleep(1_000); // twice the first wait
         assertEquals(0, ran.get());
         assertEquals("made", maker.make(() -> "made")); // a person's production still runs, on its own thread
     }
