@@ -268,6 +268,12 @@ public final class SiteMenu {
         return topic < 0 ? topicLevel : pageLevels.get(topic);
     }
 
+    /** Whether the page at {@code page} (its position in the site) is on this line: one of its language's pages. */
+    public boolean has(int page) {
+        for (TopicPages topic : topics) if (topic.pages().contains(page)) return true;
+        return false;
+    }
+
     /** The topic (position in {@link #topics()}) of the page at {@code page}. */
     public int topicOf(int page) {
         for (int t = 0; t < topics.size(); t++) if (topics.get(t).pages().contains(page)) return t;

@@ -145,7 +145,8 @@ final class TwimlRoutes {
         if (slug != null && Slug.isValid(slug)) {
             List<Page> pages = menu.site().pages();
             for (int p = 0; p < pages.size(); p++) {
-                if (!pages.get(p).slug().equals(slug)) continue;
+                // A page of another language's line is unknown here (its slug is still unique in the site).
+                if (!pages.get(p).slug().equals(slug) || !menu.has(p)) continue;
                 CallFlow.Place at = CallFlow.Place.page(menu.topicOf(p), p);
                 return state(ctx, pages.get(p)).at(at);
             }

@@ -62,6 +62,30 @@ class LanguageLineTest {
         assertTrue(esGrammar.contains(">español<") && esGrammar.contains(">espanol<"), esGrammar);
     }
 
+    /**
+     * Twilio asks the site line again with the state it was given; a {@code page} of the other language's line (a stale
+     * or hand-made URL) is unknown in this line, so the call goes on at the top of the line, as for any unknown state,
+     * never a 500 (Twilio would say "application error" and hang up). It was a 500 for every page of the other language.
+     */
+    @Test
+    void aPageOfTheOtherLanguagesLineIsTheTopOfTheLineNotAnError() {
+        String english = server.site().pages().stream().filter(p -> p.language().equals("en")).findFirst().orElseThrow().slug();
+        String top = server.get("/ivr/twiml?lang=es").body();
+        for (String path : List.of("/ivr/twiml?lang=es&page=" + english, "/ivr/twiml?lang=es&page=" + english + "&section=introduction",
+                "/ivr/twiml?lang=en&page=" + SPANISH_PAGE, "/ivr/twiml?lang=en&page=" + SPANISH_PAGE + "&menu=1")) {
+            HttpResponse<String> answer = server.get(path);
+            assertEquals(200, answer.statusCode(), path + ": " + answer.body());
+            assertTrue(answer.body().contains("<Response>"), path + ": " + answer.body());
+        }
+        assertEquals(top, server.get("/ivr/twiml?lang=es&page=" + english).body());
+        HttpResponse<String> pressed = server.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url("/ivr/twiml?lang=es&page=" + english)))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.ofString("Digits=1")).build());
+        assertEquals(200, pressed.statusCode(), pressed.body());
+        assertEquals(server.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url("/ivr/twiml?lang=es")))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.ofString("Digits=1")).build()).body(),
+                pressed.body(), "a key pressed at the top of the line");
+    }
+
     @Test
     void everyDocumentIsValidAgainstTheW3cSchemaAndDtd() throws Exception {
         for (String path : List.of("/ivr.vxml", "/ivr/es/ivr.vxml", "/ivr/en/ivr.vxml")) {
