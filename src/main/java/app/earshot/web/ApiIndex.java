@@ -65,21 +65,19 @@ final class ApiIndex {
     private final Captioner captions;
     private final SpokenScripts scripts;
     private final TelephoneAudio telephone;
-    private final Templates templates;
-    private final PageView pageViews;
+    private final PageRoutes pages;
     private final TalkingBook books;
     private final ArtifactStore store;
     private final app.earshot.making.Maker maker;
 
-    ApiIndex(Clips clips, Captioner captions, SpokenScripts scripts, TelephoneAudio telephone, Templates templates, PageView pageViews,
+    ApiIndex(Clips clips, Captioner captions, SpokenScripts scripts, TelephoneAudio telephone, PageRoutes pages,
              TalkingBook books, ArtifactStore store) {
         this.books = books;
         this.clips = clips;
         this.captions = captions;
         this.scripts = scripts;
         this.telephone = telephone;
-        this.templates = templates;
-        this.pageViews = pageViews;
+        this.pages = pages;
         this.store = store;
         this.maker = store.maker();
     }
@@ -122,7 +120,7 @@ final class ApiIndex {
         }
         formats.put("epub", tally.audio(links.path("/" + page.slug() + "." + TalkingBook.EXTENSION), TalkingBook.MEDIA_TYPE,
                 () -> books.book(v, now.messages(page.language()), site, page), false));
-        formats.put("html", html(links.path("/" + page.slug()), templates.render("page.ftlh", pageViews.page(now, page))));
+        formats.put("html", html(links.path("/" + page.slug()), pages.html(now, page, null, links)));
         List<Prompt> prompts = new ArrayList<>();
         keypad.prompts().forEach((name, words) -> {
             Map<String, Rendering> tel = new LinkedHashMap<>();
@@ -147,8 +145,7 @@ final class ApiIndex {
         String spoken = scripts.spoken(v, page, section);
         Map<String, Rendering> formats = new LinkedHashMap<>();
         // Rendered as the page route renders it: it shows the clip's size and length once the clip exists.
-        formats.put("html", html(links.path("/" + page.slug() + "/" + section.id()),
-                templates.render("section.ftlh", pageViews.section(now, page, section))));
+        formats.put("html", html(links.path("/" + page.slug() + "/" + section.id()), pages.html(now, page, section, links)));
         for (Speed speed : SPEEDS) {
             String prefix = speed == Speed.NORMAL ? "" : speed.label() + ".";
             String url = base + speed.fileSuffix();

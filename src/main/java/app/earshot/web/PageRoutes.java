@@ -113,6 +113,17 @@ final class PageRoutes {
     }
 
     /**
+     * The HTML of {@code page} (or of its {@code section}, if not null) as its route renders it for a request whose
+     * absolute links are {@code requestLinks}: what the API gives the size of.
+     */
+    String html(Snapshot now, Page page, Section section, Links requestLinks) {
+        Links links = now.site().translations(page).isEmpty() ? Links.relative() : requestLinks;
+        return section == null
+                ? templates.render("page.ftlh", inLanguage(pageViews.page(now, page), now, page, null, "", links))
+                : templates.render("section.ftlh", inLanguage(pageViews.section(now, page, section), now, page, section, "", links));
+    }
+
+    /**
      * Absolute links for a page with translations (its hreflang alternates must be absolute URLs, by the one rule of
      * {@link Links#absolute}); a page without any names no URL, so its body does not depend on the request's Host.
      */

@@ -108,7 +108,8 @@ public final class WebApp {
             SpokenScripts scripts = new SpokenScripts();
             PhoneAudio phoneAudio = new PhoneAudio(narrator.captions(), narrator.maker(), telephone, scripts);
             new IvrRoutes(phoneAudio, narrator).register(config.routes);
-            ApiIndex apiIndex = new ApiIndex(narrator.clips(), narrator.captions(), scripts, telephone, templates, pageViews, books, store);
+            PageRoutes pages = new PageRoutes(templates, views, pageViews, transcripts, () -> store.counts().productions(), fastPath);
+            ApiIndex apiIndex = new ApiIndex(narrator.clips(), narrator.captions(), scripts, telephone, pages, books, store);
             new ApiRoutes(apiIndex, preview).register(config.routes);
             new FeedRoutes(narrator.clips(), narrator.readiness(), store, media).register(config.routes);
             new BookRoutes(narrator, books, media).register(config.routes);
@@ -116,7 +117,6 @@ public final class WebApp {
             new SitemapRoutes().register(config.routes);
             // Before the page routes, whose /{slug}/{section} would otherwise take /preview/... (off: those are 404s).
             if (preview != null) new PreviewRoutes(preview, narrator.prompts(), templates, views, media).register(config.routes);
-            PageRoutes pages = new PageRoutes(templates, views, pageViews, transcripts, () -> store.counts().productions(), fastPath);
             pages.register(config.routes);
             Thread primer = prime(pages, content);
             // Nothing of this server goes on working after it stops (a test's cache folder is deleted right after).
