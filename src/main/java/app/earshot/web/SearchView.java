@@ -41,6 +41,10 @@ final class SearchView {
             inReadersLanguage(model, site, msg, results);
             model.put("state", "empty");
             model.put("searchQuery", query.text());
+            // Typed, but its first word runs past the characters searched: say so, not "type some words".
+            model.put("tooLong", query.tooLong());
+            model.put("length", query.length());
+            model.put("maxLength", Query.MAX_LENGTH);
             model.put("topics", topics(site, msg, results.asked()));
             return model;
         }

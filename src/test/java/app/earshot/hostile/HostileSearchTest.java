@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.earshot.TestServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -43,6 +44,23 @@ class HostileSearchTest {
         assertEquals("3 results for aftercare " + "x".repeat(150), doc.selectFirst("h1").text());
         assertEquals(typed, doc.selectFirst("input[name=q]").val());
         assertEquals("y".repeat(100), doc.selectFirst("main p q").text());
+    }
+
+    /**
+     * A search whose first word runs past the 200 characters searched: nothing is searched, and the page says why rather
+     * than asking the patient to type words (it showed the empty page's "type one or more words" and no note).
+     */
+    @Test
+    void searchWhoseFirstWordRunsPastTheLimitSaysNothingWasSearchedAndWhy() {
+        for (String typed : List.of("k".repeat(250), "aftercare" + "x".repeat(250))) {
+            var response = server.get(q(typed));
+            assertEquals(200, response.statusCode());
+            Document doc = Jsoup.parse(response.body());
+            assertEquals(typed, doc.selectFirst("input[name=q]").val());
+            String note = doc.select("main p").text();
+            assertTrue(note.contains("Your search has " + typed.length() + " characters") && note.contains("nothing was searched"), note);
+            assertFalse(note.contains("Type one or more words"), note);
+        }
     }
 
     @Test
