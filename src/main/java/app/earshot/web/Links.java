@@ -46,7 +46,9 @@ record Links(String base) {
         if (host == null || host.length() > 260 || !HOST.matcher(host).matches()) {
             throw new Refusal(400, "errors.host-header", name);
         }
+        // A scheme is case-insensitive (RFC 3986): "HTTPS" is https, written in lower case.
         String proto = first(ctx.header("X-Forwarded-Proto"));
+        if (proto != null) proto = proto.toLowerCase(java.util.Locale.ROOT);
         String scheme = proto != null && (proto.equals("https") || proto.equals("http")) ? proto : ctx.scheme();
         return new Links(scheme + "://" + host);
     }

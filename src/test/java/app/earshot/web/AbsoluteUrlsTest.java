@@ -99,6 +99,18 @@ class AbsoluteUrlsTest {
         assertFalse(withBase.get("/feed.xml").headers().allValues("Vary").toString().contains("X-Forwarded"));
     }
 
+    /** A scheme is case-insensitive (RFC 3986 §3.1): a proxy that writes "HTTPS" gets https links, written in lower case. */
+    @Test
+    void theForwardedSchemeIsReadWhateverItsCase() {
+        for (String proto : new String[] {"HTTPS", "Https"}) {
+            HttpResponse<String> r = server.send(HttpRequest.newBuilder(URI.create(server.url("/feed.xml")))
+                    .header("X-Forwarded-Proto", proto).header("X-Forwarded-Host", "clinic.example").build());
+            assertEquals(200, r.statusCode());
+            assertTrue(r.body().contains("https://clinic.example/"), proto + ": " + r.body());
+            assertFalse(r.body().contains("http://clinic.example/") || r.body().contains(proto + "://"), proto + ": " + r.body());
+        }
+    }
+
     @Test
     void aMalformedForwardedHostIsA400WithAMessage() {
         HttpResponse<String> r = server.send(HttpRequest.newBuilder(URI.create(server.url("/feed.xml")))
