@@ -1,5 +1,6 @@
 package app.earshot.web;
 
+import java.math.BigInteger;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * @param end   last byte, inclusive
  */
 record ByteRange(long start, long end) {
-    private static final Pattern SINGLE = Pattern.compile("bytes\\s*=\\s*(\\d{0,19})\\s*-\\s*(\\d{0,19})\\s*");
+    private static final Pattern SINGLE = Pattern.compile("bytes\\s*=\\s*(\\d*)\\s*-\\s*(\\d*)\\s*");
 
     /** What to do with a Range header for a representation of {@code size} bytes. */
     sealed interface Decision permits Whole, Partial, Unsatisfiable {}
@@ -30,28 +31,31 @@ record ByteRange(long start, long end) {
         return end - start + 1;
     }
 
+    /**
+     * Positions are read as whole numbers of any size (the header is at most 200 characters): a first position past the
+     * end is unsatisfiable, a last position past the end is cut to the last byte, and a suffix longer than the
+     * representation is all of it (RFC 9110 §14.1.2), however many digits they have.
+     */
     static Decision decide(String header, long size) {
         if (header == null || header.isBlank() || header.length() > 200) return new Whole();
         Matcher m = SINGLE.matcher(header);
         if (!m.matches()) return new Whole();
         String first = m.group(1);
         String last = m.group(2);
-        try {
-            if (first.isEmpty() && last.isEmpty()) return new Whole();
-            if (first.isEmpty()) {
-                // Suffix range: the last N bytes.
-                long n = Long.parseLong(last);
-                if (n == 0 || size == 0) return new Unsatisfiable();
-                return new Partial(new ByteRange(Math.max(0, size - n), size - 1));
-            }
-            long start = Long.parseLong(first);
-            long end = last.isEmpty() ? Long.MAX_VALUE : Long.parseLong(last);
-            if (end < start) return new Whole(); // syntactically invalid: ignore the header
-            if (start >= size) return new Unsatisfiable();
-            return new Partial(new ByteRange(start, Math.min(end, size - 1)));
-        } catch (NumberFormatException e) {
-            return new Whole(); // more digits than a long holds
+        if (first.isEmpty() && last.isEmpty()) return new Whole();
+        BigInteger length = BigInteger.valueOf(size);
+        if (first.isEmpty()) {
+            // Suffix range: the last N bytes.
+            BigInteger n = new BigInteger(last);
+            if (n.signum() == 0 || size == 0) return new Unsatisfiable();
+            return new Partial(new ByteRange(size - n.min(length).longValueExact(), size - 1));
         }
+        BigInteger start = new BigInteger(first);
+        BigInteger end = last.isEmpty() ? null : new BigInteger(last);
+        if (end != null && end.compareTo(start) < 0) return new Whole(); // syntactically invalid: ignore the header
+        if (start.compareTo(length) >= 0) return new Unsatisfiable();
+        long lastByte = end == null ? size - 1 : end.min(length.subtract(BigInteger.ONE)).longValueExact();
+        return new Partial(new ByteRange(start.longValueExact(), lastByte));
     }
 
     static Optional<ByteRange> parse(String header, long size) {

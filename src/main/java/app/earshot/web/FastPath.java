@@ -19,8 +19,9 @@ import org.eclipse.jetty.util.thread.Invocable;
  * clips) straight from Jetty, before the request reaches Javalin: the headers are built once and the
  * body is a ready direct buffer holding a copy of verified bytes (never a mapping of a file that may be
  * damaged or deleted), so nothing slow stays on the request path. Anything else (a query string other than a remembered search's, Range,
- * a conditional header, an unknown path, an entry whose content or audio has changed since it was
- * prepared, or whose file on disk no longer is the one verified) goes on to the routes, which check the
+ * a precondition (If-Match, If-Unmodified-Since, If-None-Match, If-Modified-Since, If-Range: the routes answer every
+ * one, so a 412 or 304 is the same on both paths), an unknown path, an entry whose content or audio has changed since
+ * it was prepared, or whose file on disk no longer is the one verified) goes on to the routes, which check the
  * store and prepare it again. The bodies held are bounded in number and in total bytes (from the heap size); past
  * either bound the least recently used go.
  */
@@ -245,8 +246,9 @@ final class FastPath extends Handler.Wrapper {
         String method = request.getMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) return null;
         HttpFields h = request.getHeaders();
+        // Every precondition and Range goes to the routes, which evaluate them in one place (Conditional).
         if (h.contains(HttpHeader.RANGE) || h.contains(HttpHeader.IF_NONE_MATCH) || h.contains(HttpHeader.IF_MODIFIED_SINCE)
-                || h.contains(HttpHeader.IF_RANGE)) {
+                || h.contains(HttpHeader.IF_RANGE) || h.contains(HttpHeader.IF_MATCH) || h.contains(HttpHeader.IF_UNMODIFIED_SINCE)) {
             return null;
         }
         String path = Request.getPathInContext(request);

@@ -14,8 +14,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 /**
- * Media over HTTP done right: Content-Length, strong ETag with If-None-Match (304), Last-Modified
- * with If-Modified-Since, Cache-Control, and single byte ranges (206, 416) with If-Range. A stored
+ * Media over HTTP done right: Content-Length, strong ETag with If-Match (412) and If-None-Match (304), Last-Modified
+ * with If-Unmodified-Since (412) and If-Modified-Since (304), Cache-Control, and single byte ranges (206, 416) with
+ * If-Range (an entity tag or a date). A stored
  * artifact is opened and checked (size, modification time, file identity) before any header is sent;
  * a whole body kept for the fast path is checked against the artifact's SHA-256 first, and every other
  * body (whole, ranges, conditional misses) is sent in recorded 64 KiB pieces, each checked before it goes
@@ -74,18 +75,19 @@ final class MediaResponder {
 
     private void send(Context ctx, Representation r, FileChannel channel) {
         boolean plain = ctx.header("Range") == null && ctx.header("If-None-Match") == null
-                && ctx.header("If-Modified-Since") == null && ctx.header("If-Range") == null;
+                && ctx.header("If-Modified-Since") == null && ctx.header("If-Range") == null
+                && ctx.header("If-Match") == null && ctx.header("If-Unmodified-Since") == null;
         // What is served at a URL follows the content, so it is never older than the snapshot that chose it: an edit
         // reverted to audio made earlier still gets a Last-Modified after the copy a client holds.
         Instant since = Conditional.since(RequestSnapshot.of(ctx));
         Instant modified = r.lastModified().isAfter(since) ? r.lastModified() : since;
-        ByteRange.Decision decision = decide(ctx, r);
-        boolean notModified = Conditional.notModified(ctx, r.etag(), modified);
+        ByteRange.Decision decision = decide(ctx, r, modified);
+        boolean answered = Conditional.evaluate(ctx, r.etag(), modified) != Conditional.Outcome.SEND;
         boolean head = ctx.method().name().equals("HEAD");
 
         // A whole body held for the fast path is read before any header goes out, and must match the recorded sum.
         ByteBuffer held = null;
-        if (!notModified && !head && channel != null && plain && fastPath.wants(r.size())) {
+        if (!answered && !head && channel != null && plain && fastPath.wants(r.size())) {
             held = readVerified(r.audio(), channel);
             if (held == null) {
                 unavailable(ctx);
@@ -96,6 +98,7 @@ final class MediaResponder {
         SecurityHeaders.shareable(ctx);
         ctx.header("Cache-Control", CACHE_CONTROL);
         ctx.header("Accept-Ranges", "bytes");
+        // 412 or 304, before any Range is looked at (RFC 9110 §13.2.2).
         if (Conditional.answer(ctx, r.etag(), modified)) return;
         if (decision instanceof ByteRange.Unsatisfiable) {
             refuseRange(ctx, r);
@@ -116,10 +119,9 @@ final class MediaResponder {
     }
 
     /** The part the request asks for: its Range, unless an If-Range names another version (then the whole). */
-    private static ByteRange.Decision decide(Context ctx, Representation r) {
+    private static ByteRange.Decision decide(Context ctx, Representation r, Instant modified) {
         ByteRange.Decision decision = ByteRange.decide(ctx.header("Range"), r.size());
-        String ifRange = ctx.header("If-Range");
-        return ifRange != null && !ifRange.strip().equals(r.etag()) ? new ByteRange.Whole() : decision;
+        return Conditional.rangeApplies(ctx, r.etag(), modified) ? decision : new ByteRange.Whole();
     }
 
     /** 416: the refusal is about this request's Range, not the resource, so no cache may keep it. */

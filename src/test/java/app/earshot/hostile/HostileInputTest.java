@@ -104,6 +104,10 @@ class HostileInputTest {
         all.put("if-none-match garbage", RawHttp.request("GET", clip, "If-None-Match: " + "\"x\",".repeat(3000)));
         all.put("if-modified-since garbage", RawHttp.request("GET", clip, "If-Modified-Since: yesterday"));
         all.put("if-range garbage", RawHttp.request("GET", clip, "Range: bytes=0-5", "If-Range: Tue, 99 Foo 9999"));
+        all.put("if-match garbage", RawHttp.request("GET", clip, "If-Match: " + "\"x\",".repeat(3000)));
+        all.put("if-match empty", RawHttp.request("GET", clip, "If-Match: "));
+        all.put("if-unmodified-since garbage", RawHttp.request("GET", clip, "If-Unmodified-Since: Tue, 99 Foo 9999"));
+        all.put("if-unmodified-since list", RawHttp.request("GET", "/about-ketamine", "If-Unmodified-Since: Mon, 01 Jan 2001 00:00:00 GMT, Mon, 01 Jan 2001 00:00:00 GMT"));
         for (String method : List.of("POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT", "PROPFIND", "MKCOL",
                 "FOO", "get", "G\u00c9T", "BREW", "M-SEARCH", "X".repeat(5000))) {
             all.put("method " + method.substring(0, Math.min(20, method.length())), RawHttp.request(method, "/about-ketamine"));
