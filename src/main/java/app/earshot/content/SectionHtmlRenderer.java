@@ -35,7 +35,18 @@ final class SectionHtmlRenderer {
                 .nodeRendererFactory(ctx -> new ShiftedHeadingRenderer(ctx, headingShift))
                 .nodeRendererFactory(CaptionedTableRenderer::new)
                 .nodeRendererFactory(ctx -> new CareCardRenderer(ctx, headingShift))
+                .attributeProviderFactory(ctx -> SectionHtmlRenderer::oneLine)
                 .build();
+    }
+
+    /**
+     * Emphasis and strong emphasis keep their look but are no objects of their own for screen readers: Orca 43 in Chromium
+     * spoke each as an utterance apart ("Most adults need" / "seven to nine hours." / "a night", a lone "•" before a bold
+     * figure), while {@code role="none"} (allowed on both by ARIA in HTML) kept the line whole. Their emphasis is not
+     * announced by default by NVDA, JAWS or VoiceOver either.
+     */
+    private static void oneLine(Node node, String tagName, Map<String, String> attributes) {
+        if (node instanceof org.commonmark.node.Emphasis || node instanceof org.commonmark.node.StrongEmphasis) attributes.put("role", "none");
     }
 
     /** Renders {@code nodes} in order; they are moved under one new document (so render them before reusing the tree). */

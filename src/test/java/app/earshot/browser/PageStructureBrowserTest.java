@@ -55,6 +55,24 @@ class PageStructureBrowserTest extends ListeningFixtureBrowser {
         assertTrue(nodes.stream().noneMatch(n -> role(n).equals("note") || role(n).equals("comment")));
     }
 
+    /**
+     * Orca 43 in Chromium speaks the text of a strong, emphasis or time element as an utterance of its own: "Most adults
+     * need" / "seven to nine hours." / "a night", a lone "•" before a bold figure in a list, "Page last reviewed:" /
+     * "26 November 2026." (the shared orca-transcript.sh on the bundled page; b, i and span kept one line). So no such
+     * element is an object of its own in Chromium's tree: the text around it is one line, as it is read.
+     */
+    @Test
+    void noInlineElementSplitsALineForAScreenReader() {
+        for (String route : List.of("/sleep-well", "/sleep-well/sleep-well", "/sleep-well/transcript")) {
+            open(route, 1280);
+            assertTrue(((Number) browser.script("return document.querySelectorAll('main strong, main em, main time').length;")).intValue() > 0,
+                    route + " has none to try");
+            List<String> split = axNodes().stream().filter(n -> !Boolean.TRUE.equals(n.get("ignored")))
+                    .filter(n -> List.of("strong", "emphasis", "time").contains(role(n))).map(n -> role(n) + " " + name(n)).toList();
+            assertEquals(List.of(), split, route);
+        }
+    }
+
     @Test
     void inForcedColoursACalloutHasAnEdgeNoOtherPanelHas() {
         open("/sleep-well", 1280);
