@@ -48,8 +48,17 @@ record FrontMatter(String title, String summary, String topic, LocalDate reviewe
         Map<String, Object> meta = parse(file, yamlText, yaml, problems);
         if (meta == null) return null;
         Map<String, Integer> keyLines = keyLines(yamlText);
+        boolean titleNotText = false;
+        for (String key : List.of("title", "summary", "topic")) {
+            Object value = meta.get(key);
+            if (value instanceof Map<?, ?> || value instanceof List<?>) {
+                problems.add(file + ":" + keyLines.getOrDefault(key, 2) + ": " + key + " must be text, not a list or a map");
+                meta.put(key, "");
+                titleNotText |= key.equals("title");
+            }
+        }
         String title = string(meta.get("title"));
-        if (title.isBlank()) {
+        if (title.isBlank() && !titleNotText) {
             problems.add(file + ":" + keyLines.getOrDefault("title", 2) + ": missing title in front matter");
         }
         String topic = string(meta.get("topic")).strip();

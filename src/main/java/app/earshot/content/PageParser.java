@@ -50,9 +50,26 @@ final class PageParser {
     // Front matter is read only while loading, by the one thread that owns this parser (a Yaml is not thread-safe,
     // and making one per page cost a tenth of loading); sections made later on any thread use only the thread-safe
     // CommonMark parser and renderers.
-    private final Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+    private final Yaml yaml = frontMatterYaml();
     private final SectionHtmlRenderer pageRenderer = new SectionHtmlRenderer(0);
     private final SectionHtmlRenderer standaloneRenderer = new SectionHtmlRenderer(-1);
+
+    /**
+     * A YAML reader for front matter: a key written twice is an error (which title is meant?), and dates stay text, read
+     * strictly by {@link FrontMatter}: YAML's timestamps are lenient (2026-02-30 became 2026-03-02, 2026-13-45 a date in 2027).
+     */
+    static Yaml frontMatterYaml() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        org.yaml.snakeyaml.resolver.Resolver noTimestamps = new org.yaml.snakeyaml.resolver.Resolver() {
+            @Override
+            public void addImplicitResolver(org.yaml.snakeyaml.nodes.Tag tag, java.util.regex.Pattern regexp, String first, int limit) {
+                if (!org.yaml.snakeyaml.nodes.Tag.TIMESTAMP.equals(tag)) super.addImplicitResolver(tag, regexp, first, limit);
+            }
+        };
+        org.yaml.snakeyaml.DumperOptions dumping = new org.yaml.snakeyaml.DumperOptions();
+        return new Yaml(new SafeConstructor(options), new org.yaml.snakeyaml.representer.Representer(dumping), dumping, options, noTimestamps);
+    }
 
     /** Result of parsing: the page, or the problems that stop it from being served. */
     record Result(Page page, List<String> problems) {}

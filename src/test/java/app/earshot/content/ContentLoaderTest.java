@@ -83,6 +83,34 @@ public class ContentLoaderTest {
                 problems("---\ntitle: T\nsummary: s\nreviewed: last week\nnext-review: 2027-01-02\n---\n## One\n\nText.\n"));
     }
 
+    /**
+     * A date that does not exist is refused, never moved to one that does: YAML's timestamps are lenient (2026-02-30 was
+     * read as 2026-03-02, and a check then named a date the author never wrote; 2026-13-45 passed as a date in 2027).
+     */
+    @Test
+    void aDateThatDoesNotExistIsRefusedNotMoved() throws IOException {
+        assertEquals(List.of(file() + ":4: reviewed is not a date (YYYY-MM-DD): 2026-02-30"),
+                problems("---\ntitle: T\nsummary: s\nreviewed: 2026-02-30\nnext-review: 2027-01-02\n---\n## One\n\nText.\n"));
+        assertEquals(List.of(file() + ":5: next-review is not a date (YYYY-MM-DD): 2026-13-45"),
+                problems("---\ntitle: T\nsummary: s\nreviewed: 2026-01-02\nnext-review: 2026-13-45\n---\n## One\n\nText.\n"));
+        assertEquals(List.of(), problems("---\ntitle: T\nsummary: s\nreviewed: 2024-02-29\nnext-review: 2027-01-02\n---\n## One\n\nText.\n"));
+    }
+
+    /** A key written twice is a mistake to show (which title is meant?), on the line of the second. */
+    @Test
+    void aKeyWrittenTwiceIsReportedOnItsLine() throws IOException {
+        List<String> problems = problems("---\ntitle: T\nsummary: s\ntitle: U\nreviewed: 2026-01-02\nnext-review: 2027-01-02\n---\n## One\n\nText.\n");
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith(file() + ":4: ") && problems.get(0).contains("title"), problems.toString());
+    }
+
+    /** Title, summary and topic are text: a list or a map there is reported, not shown as "[a, b]". */
+    @Test
+    void aTitleOrSummaryThatIsNotTextIsReported() throws IOException {
+        assertEquals(List.of(file() + ":2: title must be text, not a list or a map", file() + ":3: summary must be text, not a list or a map"),
+                problems("---\ntitle: [a, b]\nsummary: {a: 1}\nreviewed: 2026-01-02\nnext-review: 2027-01-02\n---\n## One\n\nText.\n"));
+    }
+
     @Test
     void sectionIdTranscriptIsRefusedBecauseItIsThePagesTranscriptAddress() throws IOException {
         assertEquals(List.of(file() + ":8: section id 'transcript' is reserved for the page's transcript; set another with {#your-id}"),
