@@ -150,4 +150,18 @@ class LauncherTest {
         assertTrue(run.out().contains("-XX:MaxHeapSize=209715200 "), run.out());
         assertTrue(run.out().contains("-XX:+UseParallelGC") && !run.out().contains("UseG1GC"), run.out());
     }
+
+    /**
+     * A heap smaller than the default initial 32 MB, named in JAVA_OPTS, is the heap: the JVM refused to start ("Initial
+     * heap size set to a larger value than the maximum heap size") because the launcher still passed -Xms32m.
+     */
+    @Test
+    void aHeapSmallerThanTheDefaultStartIsStillTheHeap() throws Exception {
+        for (String command : new String[] {"check", "warm"}) {
+            Run run = launch(Map.of("JAVA_OPTS", "-Xmx24m -XX:+PrintCommandLineFlags"), command, "--content", "src/test/resources/hostile/site",
+                    "--no-such-option", "x");
+            assertEquals(2, run.exit(), command + ": " + run.out()); // Earshot's own usage error: the JVM started
+            assertTrue(run.out().contains("-XX:MaxHeapSize=" + (24 << 20) + " "), run.out());
+        }
+    }
 }
