@@ -195,6 +195,54 @@ class LanguageLineTest {
         assertTrue(twiml.contains("language=\"es-MX\"") && twiml.contains("repetir"), twiml);
     }
 
+    /**
+     * A Spanish recogniser reads "atras" or "menu principal" with the stress in the wrong place, so the grammars list
+     * every word as the catalogue and the headings write it ("atrás", "menú principal", "la introducción", "designación
+     * de ..."), then its unaccented form, as the language choice lists "español" and "espanol"; both return the same
+     * value, so the call goes the same way. Twilio's hints give the accented form. The grammars wrote only the
+     * unaccented forms.
+     */
+    @Test
+    void spanishWordsAreWrittenWithTheirAccentsFirstInGrammarsAndHints() throws Exception {
+        String grammar = server.get("/ivr/" + SPANISH_PAGE + ".grxml").body();
+        List<String> items = new java.util.ArrayList<>();
+        List<String> values = new java.util.ArrayList<>();
+        var nodes = IvrRoutesTest.parse(grammar).getElementsByTagNameNS("http://www.w3.org/2001/06/grammar", "item");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            items.add(nodes.item(i).getFirstChild().getTextContent().strip());
+            values.add(((Element) nodes.item(i)).getElementsByTagNameNS("http://www.w3.org/2001/06/grammar", "tag").item(0).getTextContent());
+        }
+        String designacion = "designación de terapia innovadora de la fda";
+        for (String accented : List.of("atrás", "menú principal", "menú", "sección siguiente", "sección anterior", "la introducción",
+                designacion, "cómo actúa la ketamina", "investigación y evidencia")) {
+            String plain = java.text.Normalizer.normalize(accented, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+            int at = items.indexOf(accented);
+            assertTrue(at >= 0, accented + " in " + items);
+            assertEquals(plain, items.get(at + 1), "the unaccented form right after " + accented);
+            assertEquals(values.get(at), values.get(at + 1), accented + " and " + plain + " mean the same");
+        }
+        for (String item : items) {
+            String plain = java.text.Normalizer.normalize(item, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+            if (!plain.equals(item)) assertEquals(plain, items.get(items.indexOf(item) + 1), item);
+        }
+        for (String path : List.of("/ivr/" + SPANISH_PAGE + "/twiml", "/ivr/twiml?lang=es")) {
+            Element gather = (Element) IvrRoutesTest.parse(server.get(path).body()).getElementsByTagName("Gather").item(0);
+            List<String> hints = List.of(gather.getAttribute("hints").split(", "));
+            assertTrue(hints.containsAll(List.of("atrás", "menú principal", "sección siguiente", "la introducción", designacion)), path + ": " + hints);
+            assertTrue(!hints.contains("atras") && !hints.contains("menu principal"), path + ": " + hints);
+        }
+        VoiceXmlBrowser browser = new VoiceXmlBrowser(server);
+        VoiceXmlBrowser.Place menu = browser.start("/ivr/" + SPANISH_PAGE + ".vxml");
+        CallDialectsTest.TwimlTurn twiml = CallDialectsTest.twiml(server, server.url("/ivr/" + SPANISH_PAGE + "/twiml"), "");
+        for (String said : List.of("atrás", "atras", "sección siguiente", designacion)) {
+            assertEquals(browser.sounds(browser.next(menu, new CallFlow.Speech(said))),
+                    CallDialectsTest.twimlAnswer(server, twiml, new CallFlow.Speech(said)).sounds(), said);
+        }
+        String fda = spanish.sections().stream().filter(s -> s.heading().startsWith("Designación")).findFirst().orElseThrow().id();
+        assertEquals("/telephony/" + SPANISH_PAGE + "/" + fda + ".wav",
+                browser.sounds(browser.next(menu, new CallFlow.Speech(designacion))).get(0).replaceAll("\\?.*", ""));
+    }
+
     @Test
     void sayingRepetirInASpanishSectionPlaysItAgain() throws Exception {
         String section = spanish.sections().get(1).id();
