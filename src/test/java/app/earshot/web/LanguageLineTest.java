@@ -51,7 +51,8 @@ class LanguageLineTest {
     @Test
     void theLineStartsWithTheChoiceEachOptionInItsOwnLanguage() throws Exception {
         Element vxml = IvrRoutesTest.parse(server.get("/ivr.vxml").body()).getDocumentElement();
-        List<Element> prompts = CallDialectsTest.descendants(vxml, "prompt");
+        Element choice = CallDialectsTest.descendants(vxml, "form").stream().filter(f -> f.getAttribute("id").equals("languages")).findFirst().orElseThrow();
+        List<Element> prompts = CallDialectsTest.descendants(choice, "prompt");
         assertEquals(List.of("en", "es"), prompts.stream().filter(p -> p.hasAttribute("xml:lang")).map(p -> p.getAttribute("xml:lang")).toList());
         assertEquals(List.of("For English, press 1.", "Para español, oprima 2."),
                 CallDialectsTest.descendants(vxml, "audio").stream().limit(2).map(a -> a.getTextContent().strip()).toList());
@@ -147,6 +148,33 @@ class LanguageLineTest {
         }
         assertTrue(browser.hangsUp(vxml));
         assertEquals(null, twiml.action());
+    }
+
+    /**
+     * The choice is bilingual, so its goodbye is too: each language's goodbye in its own language and voice, in the
+     * choice's order, as its options are. It was the site language's goodbye alone ({@code /telephony/prompts/goodbye.wav},
+     * English), which a Spanish-speaking caller who said nothing heard as the call's last words.
+     */
+    @Test
+    void theChoicesGoodbyeIsSaidInEveryLanguageEachInItsOwnVoice() throws Exception {
+        Element vxml = IvrRoutesTest.parse(server.get("/ivr.vxml").body()).getDocumentElement();
+        Element goodbye = CallDialectsTest.descendants(vxml, "form").stream().filter(f -> f.getAttribute("id").equals("goodbye")).findFirst().orElseThrow();
+        List<Element> prompts = CallDialectsTest.descendants(goodbye, "prompt");
+        assertEquals(List.of("en", "es"), prompts.stream().map(p -> p.getAttribute("xml:lang")).toList());
+        assertEquals(List.of("We did not hear a choice. Thank you for calling. Goodbye.", "No recibimos ninguna respuesta. Gracias por llamar. Adiós."),
+                CallDialectsTest.descendants(goodbye, "audio").stream().map(a -> a.getTextContent().strip()).toList());
+        List<String> clips = List.of("/telephony/prompts/goodbye-en.wav", "/telephony/prompts/goodbye-es.wav");
+        assertEquals(clips, CallDialectsTest.descendants(goodbye, "audio").stream().map(a -> a.getAttribute("src").replaceAll("\\?.*", "")).toList());
+        String twiml = server.get("/ivr/twiml?silence=" + CallFlow.SILENT_MENUS).body();
+        org.w3c.dom.Document said = IvrRoutesTest.parse(twiml);
+        assertEquals(1, said.getElementsByTagName("Hangup").getLength(), twiml);
+        assertEquals(clips, IvrRoutesTest.all(said, null, "Play").stream().map(p -> p.getTextContent().strip().replace(server.url(""), "").replaceAll("\\?.*", "")).toList());
+        for (String clip : clips) {
+            HttpResponse<byte[]> wav = server.getBytes(clip);
+            assertEquals(200, wav.statusCode(), clip);
+            assertTrue(ActiveSpeechLevel.measure(Wav.decode(server.getBytes(clip.replace(".wav", ".pcm.wav")).body())) > -40, clip + " is speech");
+        }
+        assertTrue(!java.util.Arrays.equals(server.getBytes(clips.get(0)).body(), server.getBytes(clips.get(1)).body()));
     }
 
     @Test
