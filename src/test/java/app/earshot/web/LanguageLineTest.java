@@ -271,6 +271,18 @@ class LanguageLineTest {
                 browser.sounds(browser.next(menu, new CallFlow.Speech(designacion))).get(0).replaceAll("\\?.*", ""));
     }
 
+    /**
+     * The Spanish page's VoiceXML fallback words (what a browser says if a clip fails, and what the clip says) keep a
+     * question's "¿...?" whole: "Para ¿Cómo actúa la ketamina?, oprima 5.", not "Para ¿Cómo actúa la ketamina, oprima 5.".
+     */
+    @Test
+    void spanishQuestionsInTheMenusKeepBothMarks() throws Exception {
+        Element vxml = IvrRoutesTest.parse(server.get("/ivr/" + SPANISH_PAGE + ".vxml").body()).getDocumentElement();
+        List<String> said = CallDialectsTest.descendants(vxml, "audio").stream().map(a -> a.getTextContent().strip()).toList();
+        assertTrue(said.stream().anyMatch(w -> w.contains("¿Cómo actúa la ketamina?, oprima")), said.toString());
+        for (String words : said) app.earshot.ivr.QuestionTitlesTest.assertPaired(words, "a fallback of " + SPANISH_PAGE + ".vxml");
+    }
+
     @Test
     void sayingRepetirInASpanishSectionPlaysItAgain() throws Exception {
         String section = spanish.sections().get(1).id();
