@@ -247,6 +247,11 @@ public final class CallFlow implements Line {
         return spoken.phrases();
     }
 
+    @Override
+    public java.util.Map<String, String> spellings(State listening) {
+        return spoken.spellings();
+    }
+
     /** Readable, stable names: "menu", "menu-retry", "section-uses", "section-uses-help", "goodbye". */
     @Override
     public String name(Turn turn) {

@@ -34,14 +34,22 @@ public enum Command {
 
     /**
      * The phrases that mean this command in {@code language}: English's own, or the language's catalogue's
-     * {@code phone.command.*} words ("repetir, otra vez"), as a grammar lists them (lower case, no accents).
+     * {@code phone.command.*} words ("repetir, otra vez"), as the call table keys them (lower case, no accents).
      */
     public List<String> phrases(String language) {
+        return words(language).stream().map(SpokenChoices::phrase).distinct().toList();
+    }
+
+    /**
+     * The words of {@link #phrases(String)} as the catalogue writes them, lower case and with their accents
+     * ("atrás", "menú principal"): what a grammar lists first and Twilio is hinted.
+     */
+    public List<String> words(String language) {
         if (app.earshot.content.Languages.isEnglish(language)) return phrases;
         String words = app.earshot.messages.Catalogues.bundled().forLanguage(language)
                 .get("phone.command." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         List<String> out = new ArrayList<>();
-        for (String word : words.split(",")) if (!SpokenChoices.phrase(word).isEmpty()) out.add(SpokenChoices.phrase(word));
+        for (String word : words.split(",")) if (!SpokenChoices.phrase(word).isEmpty()) out.add(SpokenChoices.written(word));
         return out.isEmpty() ? phrases : List.copyOf(out);
     }
 
@@ -54,6 +62,13 @@ public enum Command {
     static List<SpokenChoices.Said> all(String language) {
         List<SpokenChoices.Said> out = new ArrayList<>();
         for (Command c : values()) for (String p : c.phrases(language)) out.add(new SpokenChoices.Said(c, p));
+        return out;
+    }
+
+    /** Every phrase of every command in {@code language} (as {@link #all(String)} keys it), and how it is written. */
+    static java.util.Map<String, String> written(String language) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Command c : values()) for (String w : c.words(language)) out.putIfAbsent(SpokenChoices.phrase(w), w);
         return out;
     }
 }

@@ -296,7 +296,29 @@ public final class KeypadMenu {
     }
 
     private static String label(Page page, Section section, Messages msg) {
-        return section.introduction() ? msg.get("phone.introduction") : section.heading().strip().replaceAll("[.?!:;,]+$", "");
+        return section.introduction() ? msg.get("phone.introduction") : label(section.heading());
+    }
+
+    /**
+     * A heading or title as a menu's sentence says it ("For {label}, press 2."): its final punctuation dropped ("How
+     * Does Ketamine Work?" is "How Does Ketamine Work"), except the closing mark of a question or exclamation opened
+     * with "¿" or "¡", which keeps its pair ("¿Qué es la ketamina?", never "¿Qué es la ketamina").
+     */
+    static String label(String title) {
+        String text = title.strip();
+        String bare = text.replaceAll("[.?!:;,]+$", "");
+        String closing = open(bare, '¿', '?') ? "?" : open(bare, '¡', '!') ? "!" : "";
+        return closing.isEmpty() || !text.substring(bare.length()).contains(closing) ? bare : bare + closing;
+    }
+
+    /** True if {@code text} opens more {@code opening} marks than it closes. */
+    private static boolean open(String text, char opening, char closing) {
+        int depth = 0;
+        for (char c : text.toCharArray()) {
+            if (c == opening) depth++;
+            else if (c == closing && depth > 0) depth--;
+        }
+        return depth > 0;
     }
 
     /** The text as a sentence: a full stop added unless it already ends in sentence punctuation. */

@@ -22,25 +22,36 @@ import org.w3c.dom.Element;
  * language's name in any of the languages offered ("Spanish", "español", "espanol"). Then the call goes on in the
  * chosen language's line ({@link SiteMenu#of(Site, String)}). A language without a voice on this server is left out;
  * with fewer than two languages left there is no choice to make, and the line is the site language's, as on a site of
- * one language. Three silent menus end the call, as everywhere on the line.
+ * one language. Three silent menus end the call, as everywhere on the line, with a goodbye in each language offered.
  */
 public final class LanguageMenu {
     /** One language offered: its key, the name of its prompt and the prompt's words, in that language. */
     public record Option(String language, String key, String prompt, String words) {}
 
-    /** The prompt said when three menus went unanswered, in the site's language. */
+    /** The form that says goodbye when three menus went unanswered, in every language offered. */
     public static final String GOODBYE = "goodbye";
     /** The form of the language menu in {@code /ivr.vxml}. */
     static final String FORM = "languages";
 
     private final String siteLanguage;
     private final List<Option> options;
-    private final String goodbye;
+    /** Each offered language's goodbye, in its own words, in the options' order. */
+    private final Map<String, String> goodbyes;
 
-    private LanguageMenu(String siteLanguage, List<Option> options, String goodbye) {
+    private LanguageMenu(String siteLanguage, List<Option> options) {
         this.siteLanguage = siteLanguage;
         this.options = List.copyOf(options);
-        this.goodbye = goodbye;
+        Map<String, String> words = new LinkedHashMap<>();
+        for (Option o : options) words.put(o.language(), Catalogues.bundled().forLanguage(o.language()).get("phone.goodbye"));
+        this.goodbyes = java.util.Collections.unmodifiableMap(words);
+    }
+
+    /**
+     * The name of {@code language}'s goodbye ({@code goodbye-es}): the choice is said in every language offered, each
+     * in its own, so its goodbye is too.
+     */
+    static String goodbye(String language) {
+        return GOODBYE + "-" + language.toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -57,26 +68,25 @@ public final class LanguageMenu {
             options.add(new Option(language, key, "language-" + language.toLowerCase(Locale.ROOT),
                     Catalogues.bundled().forLanguage(language).format("phone.language.choice", key)));
         }
-        return Optional.of(new LanguageMenu(site.language(), options,
-                Catalogues.bundled().forLanguage(site.language()).get("phone.goodbye")));
+        return Optional.of(new LanguageMenu(site.language(), options));
     }
 
     public List<Option> options() {
         return options;
     }
 
-    /** Every prompt of the menu by name: each option's, then goodbye. */
+    /** Every prompt of the menu by name: each option's, then each language's goodbye ({@code goodbye-en}, ...). */
     public Map<String, String> prompts() {
         Map<String, String> out = new LinkedHashMap<>();
         for (Option o : options) out.put(o.prompt(), o.words());
-        out.put(GOODBYE, goodbye);
+        goodbyes.forEach((language, words) -> out.put(goodbye(language), words));
         return out;
     }
 
     /** The language a prompt of this menu is said in, if it is one of its prompts. */
     public Optional<String> languageOf(String prompt) {
-        if (prompt.equals(GOODBYE)) return Optional.of(siteLanguage);
-        return options.stream().filter(o -> o.prompt().equals(prompt)).map(Option::language).findFirst();
+        for (Option o : options) if (o.prompt().equals(prompt) || goodbye(o.language()).equals(prompt)) return Optional.of(o.language());
+        return Optional.empty();
     }
 
     /** True if {@code language} is offered. */
@@ -127,7 +137,7 @@ public final class LanguageMenu {
      * The menu as a VoiceXML 2.1 document: one form, each option's clip under its own {@code xml:lang}, the keypad
      * grammar and one voice grammar per language (its {@code xml:lang} its own); a key or a name goes to
      * {@code start.apply(language)} (a document URI with its first form), anything else repeats the menu, and the third
-     * silence says goodbye.
+     * silence says goodbye in every language offered, each under its own {@code xml:lang}.
      *
      * @param audio   a prompt's clip by its name
      * @param grammar the URI of a language's voice grammar
@@ -181,7 +191,11 @@ public final class LanguageMenu {
             else Xml.add(chain, "goto", "next", "#" + GOODBYE);
         }
         Element block = Xml.add(Xml.add(vxml, "form", "id", GOODBYE), "block");
-        audio(Xml.add(block, "prompt", "bargein", "true"), audio.apply(GOODBYE));
+        for (Option o : options) {
+            Element prompt = Xml.add(block, "prompt", "bargein", "true");
+            prompt.setAttributeNS(XML_NS, "xml:lang", o.language());
+            audio(prompt, audio.apply(goodbye(o.language())));
+        }
         Xml.add(block, "disconnect");
         return Xml.serialize(doc);
     }
@@ -205,14 +219,15 @@ public final class LanguageMenu {
     /**
      * The menu as TwiML: a {@code <Gather>} listening in the site's language ({@code twilio} maps a tag to Twilio's
      * code) with every language's names as hints, each option's clip (or its words in its own language), answered at
-     * {@code action}; silence goes to {@code redirect}. With {@code silence} at {@link CallFlow#SILENT_MENUS}: goodbye.
+     * {@code action}; silence goes to {@code redirect}. With {@code silence} at {@link CallFlow#SILENT_MENUS}: goodbye in every
+     * language offered, each clip (or its words, in its own language), then hang up.
      */
     public String twiml(Function<String, Sounds.Audio> audio, Function<String, String> twilio, String action, String redirect,
                         int silence) {
         Document doc = Xml.document();
         Element response = Xml.add(doc, "Response");
         if (silence >= CallFlow.SILENT_MENUS) {
-            play(response, audio.apply(GOODBYE), twilio.apply(siteLanguage));
+            for (Option o : options) play(response, audio.apply(goodbye(o.language())), twilio.apply(o.language()));
             Xml.add(response, "Hangup");
             return Xml.serialize(doc);
         }

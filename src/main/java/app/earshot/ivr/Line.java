@@ -19,6 +19,12 @@ public interface Line {
     /** The phrases a caller may say while listening in {@code state}: the speech grammar and Twilio's hints. */
     List<String> phrases(CallFlow.State listening);
 
+    /**
+     * Each phrase of {@link #phrases} and how it is written, with its accents ("atras": "atrás"): a grammar lists the
+     * written form first and the phrase after it, both meaning the phrase; Twilio is hinted the written forms.
+     */
+    java.util.Map<String, String> spellings(CallFlow.State listening);
+
     /** A readable name for {@code turn}, unique in the line and usable as an XML id. */
     String name(CallFlow.Turn turn);
 

@@ -187,7 +187,8 @@ public final class SiteMenu {
             if (back) full.append(' ').append(msg.get("phone.site.back-offer"));
             full.append(' ').append(msg.get("phone.help-offer"));
             StringBuilder list = new StringBuilder();
-            for (int i = 0; i < group.size(); i++) list.append(' ').append(i + 1).append(' ').append(group.get(i).label()).append(i + 1 < group.size() ? "," : ".");
+            for (int i = 0; i < group.size(); i++) list.append(' ').append(i + 1).append(' ').append(group.get(i).label())
+                    .append(i + 1 < group.size() ? "," : group.get(i).label().matches(".*[?!]$") ? "" : ".");
             if (level.hasMore(g)) list.append(' ').append(msg.get("phone.site.list.more"));
             String keys = " " + msg.get(back ? "phone.site.list.back" : "phone.site.list.help");
             String compact = title + list + keys;
@@ -216,7 +217,7 @@ public final class SiteMenu {
     }
 
     private static String label(String title) {
-        return title.strip().replaceAll("[.?!:;,]+$", "");
+        return KeypadMenu.label(title);
     }
 
     private static String sentence(String text) {

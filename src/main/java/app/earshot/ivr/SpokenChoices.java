@@ -33,6 +33,8 @@ public final class SpokenChoices {
 
     private final List<Topic> topics;
     private final List<Said> commands;
+    /** Each phrase (a topic's or a command's) and how it is written, with its accents ("atras": "atrás"). */
+    private final Map<String, String> written;
 
     SpokenChoices(KeypadMenu keypad) {
         this(keypad.page().sections().stream().map(s -> s.introduction() ? introduction(keypad.page().language()) : s.heading()).toList(),
@@ -47,9 +49,15 @@ public final class SpokenChoices {
     /** Choices of {@code names} and every {@link Command} in {@code language}'s words. */
     SpokenChoices(List<String> names, String language) {
         List<Topic> list = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) list.add(new Topic(i, phrase(names.get(i))));
+        Map<String, String> spelled = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            list.add(new Topic(i, phrase(names.get(i))));
+            spelled.putIfAbsent(phrase(names.get(i)), written(names.get(i)));
+        }
+        Command.written(language).forEach(spelled::putIfAbsent);
         this.topics = List.copyOf(list);
         this.commands = Command.all(language);
+        this.written = java.util.Collections.unmodifiableMap(spelled);
     }
 
     /** What a caller says for a page's introduction: "introduction" in English, else its catalogue's ("la introducción"). */
@@ -75,6 +83,27 @@ public final class SpokenChoices {
         topics.forEach(t -> out.add(t.phrase()));
         commands.forEach(c -> out.add(c.phrase()));
         return List.copyOf(out);
+    }
+
+    /**
+     * Every phrase of {@link #phrases()}, in its order, with how it is written: lower case with its accents ("atras":
+     * "atrás", "la introduccion": "la introducción"), the same as the phrase where it has none. A grammar lists the
+     * written form first, then the phrase if it differs, both returning the phrase; Twilio is hinted the written form.
+     */
+    public Map<String, String> spellings() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String p : phrases()) out.put(p, written.getOrDefault(p, p));
+        return out;
+    }
+
+    /** Twilio's speech hints: every phrase as it is written, with its accents, each once. */
+    public List<String> hints() {
+        return hints(spellings());
+    }
+
+    /** The written forms of {@code spellings} (see {@link #spellings()}), each once, in order. */
+    public static List<String> hints(Map<String, String> spellings) {
+        return List.copyOf(new java.util.LinkedHashSet<>(spellings.values()));
     }
 
     /** What {@code words} mean, if one meaning fits better than every other. */
@@ -104,6 +133,17 @@ public final class SpokenChoices {
     static String phrase(String text) {
         String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         return plain.toLowerCase(Locale.ROOT).replace("&", " and ").replaceAll("[^a-z0-9]+", " ").strip();
+    }
+
+    /**
+     * {@code text} as a caller's words are written: lower case, "&amp;" as "and", every run of characters that are not
+     * letters or digits a single space, accents kept ("¿Cómo actúa la ketamina?" is "cómo actúa la ketamina").
+     * {@link #phrase} of it is {@link #phrase} of {@code text}.
+     */
+    static String written(String text) {
+        String composed = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT).replace("&", " and ");
+        String out = composed.replaceAll("[^\\p{L}\\p{M}\\p{Nd}]+", " ").strip();
+        return phrase(out).equals(phrase(text)) ? out : phrase(text);
     }
 
     private static Set<String> significant(String phrase) {

@@ -275,12 +275,35 @@ public final class VoiceXml {
         return grammar("dtmf", null, CallFlow.KEYS);
     }
 
-    /** A voice grammar of {@code phrases} (as {@link SpokenChoices} lists them), each returning itself. */
+    /** A voice grammar of {@code phrases}, each returning itself (the language choice's names). */
     public static String voiceGrammar(List<String> phrases, String language) {
-        return grammar("voice", language, phrases);
+        Map<String, String> items = new LinkedHashMap<>();
+        for (String p : phrases) items.putIfAbsent(p, p);
+        return grammar("voice", language, items);
+    }
+
+    /**
+     * A voice grammar of the phrases of {@code spellings} (as {@link SpokenChoices#spellings()} gives them): each phrase
+     * as it is written, with its accents ("atrás"), then as the phrase ("atras") if that differs, both returning the
+     * phrase, which the call table and the document's branches know.
+     */
+    public static String voiceGrammar(Map<String, String> spellings, String language) {
+        Map<String, String> items = new LinkedHashMap<>();
+        spellings.forEach((phrase, written) -> {
+            items.putIfAbsent(written, phrase);
+            items.putIfAbsent(phrase, phrase);
+        });
+        return grammar("voice", language, items);
     }
 
     private static String grammar(String mode, String language, List<String> items) {
+        Map<String, String> each = new LinkedHashMap<>();
+        for (String item : items) each.putIfAbsent(item, item);
+        return grammar(mode, language, each);
+    }
+
+    /** An SRGS grammar of {@code items}: each said or pressed as its key, returning its value. */
+    private static String grammar(String mode, String language, Map<String, String> items) {
         Document doc = Xml.document();
         Element grammar = doc.createElementNS(GRAMMAR_NAMESPACE, "grammar");
         doc.appendChild(grammar);
@@ -290,7 +313,7 @@ public final class VoiceXml {
         grammar.setAttribute("tag-format", "semantics/1.0");
         if (language != null) grammar.setAttributeNS("http://www.w3.org/XML/1998/namespace", "xml:lang", language);
         Element choices = Xml.add(Xml.add(grammar, "rule", "id", "choice", "scope", "public"), "one-of");
-        for (String item : items) Xml.text(Xml.add(Xml.text(Xml.add(choices, "item"), item), "tag"), "out='" + item + "';");
+        items.forEach((item, value) -> Xml.text(Xml.add(Xml.text(Xml.add(choices, "item"), item), "tag"), "out='" + value + "';"));
         return Xml.serialize(doc);
     }
 

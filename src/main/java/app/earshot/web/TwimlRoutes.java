@@ -43,7 +43,7 @@ final class TwimlRoutes {
         CallFlow.Turn turn = flow.next(state, (digits == null || digits.isBlank()) && speech != null && !speech.isBlank()
                 ? new CallFlow.Speech(speech) : new CallFlow.Key(digits));
         send(ctx, Twiml.write(turn, IvrSounds.page(RequestSnapshot.of(ctx).voicing(), page, audio, links), s -> links.twiml(page, s),
-                flow.spoken().phrases(), twilioLanguage(page.language())));
+                flow.spoken().hints(), twilioLanguage(page.language())));
     }
 
     /** A turn of the site line, or of its language menu: {@code /ivr/twiml}. */
@@ -90,7 +90,7 @@ final class TwimlRoutes {
         boolean said = (digits == null || digits.isBlank()) && speech != null && !speech.isBlank();
         CallFlow.Turn turn = start ? flow.start() : said ? flow.next(state, new CallFlow.Speech(speech))
                 : digits == null || digits.isBlank() ? flow.arrive(state) : flow.next(state, new CallFlow.Key(digits));
-        List<String> hints = turn.hangsUp() ? List.of() : flow.phrases(turn.listen());
+        List<String> hints = turn.hangsUp() ? List.of() : app.earshot.ivr.SpokenChoices.hints(flow.spellings(turn.listen()));
         send(ctx, Twiml.write(turn, IvrSounds.site(RequestSnapshot.of(ctx).voicing(), menu, audio, links), s -> links.siteTwiml(menu, s),
                 hints, twilioLanguage(menu.language())));
     }

@@ -48,4 +48,19 @@ class SpokenChoicesTest {
         assertEquals(new SpokenChoices.Said(Command.NEXT, "next"), CHOICES.match("Next!").orElseThrow());
         assertEquals(Command.MAIN_MENU, ((SpokenChoices.Said) CHOICES.match("main menu").orElseThrow()).command());
     }
+
+    /** Words keep their accents as written ("¿Cómo actúa...?" is "cómo actúa..."), keyed and matched without them. */
+    @Test
+    void eachPhraseIsWrittenWithItsAccentsAndMatchedWithout() {
+        SpokenChoices es = new SpokenChoices(List.of("¿Cómo actúa la ketamina?", "Safety & Considerations"), "es");
+        assertEquals("cómo actúa la ketamina", es.spellings().get("como actua la ketamina"));
+        assertEquals("safety and considerations", es.spellings().get("safety and considerations"));
+        assertEquals("atrás", es.spellings().get("atras"));
+        assertEquals("menú principal", es.spellings().get("menu principal"));
+        assertEquals(es.phrases(), List.copyOf(es.spellings().keySet()));
+        assertTrue(es.hints().contains("sección siguiente") && !es.hints().contains("seccion siguiente"), es.hints().toString());
+        assertEquals(es.match("atras"), es.match("Atrás"));
+        assertEquals(Optional.of(0), es.match("cómo actúa").map(m -> ((SpokenChoices.Topic) m).index()));
+        assertEquals(CHOICES.phrases(), CHOICES.hints(), "English words are written as they are keyed");
+    }
 }

@@ -51,7 +51,8 @@ class LanguageLineTest {
     @Test
     void theLineStartsWithTheChoiceEachOptionInItsOwnLanguage() throws Exception {
         Element vxml = IvrRoutesTest.parse(server.get("/ivr.vxml").body()).getDocumentElement();
-        List<Element> prompts = CallDialectsTest.descendants(vxml, "prompt");
+        Element choice = CallDialectsTest.descendants(vxml, "form").stream().filter(f -> f.getAttribute("id").equals("languages")).findFirst().orElseThrow();
+        List<Element> prompts = CallDialectsTest.descendants(choice, "prompt");
         assertEquals(List.of("en", "es"), prompts.stream().filter(p -> p.hasAttribute("xml:lang")).map(p -> p.getAttribute("xml:lang")).toList());
         assertEquals(List.of("For English, press 1.", "Para español, oprima 2."),
                 CallDialectsTest.descendants(vxml, "audio").stream().limit(2).map(a -> a.getTextContent().strip()).toList());
@@ -149,6 +150,33 @@ class LanguageLineTest {
         assertEquals(null, twiml.action());
     }
 
+    /**
+     * The choice is bilingual, so its goodbye is too: each language's goodbye in its own language and voice, in the
+     * choice's order, as its options are. It was the site language's goodbye alone ({@code /telephony/prompts/goodbye.wav},
+     * English), which a Spanish-speaking caller who said nothing heard as the call's last words.
+     */
+    @Test
+    void theChoicesGoodbyeIsSaidInEveryLanguageEachInItsOwnVoice() throws Exception {
+        Element vxml = IvrRoutesTest.parse(server.get("/ivr.vxml").body()).getDocumentElement();
+        Element goodbye = CallDialectsTest.descendants(vxml, "form").stream().filter(f -> f.getAttribute("id").equals("goodbye")).findFirst().orElseThrow();
+        List<Element> prompts = CallDialectsTest.descendants(goodbye, "prompt");
+        assertEquals(List.of("en", "es"), prompts.stream().map(p -> p.getAttribute("xml:lang")).toList());
+        assertEquals(List.of("We did not hear a choice. Thank you for calling. Goodbye.", "No recibimos ninguna respuesta. Gracias por llamar. Adiós."),
+                CallDialectsTest.descendants(goodbye, "audio").stream().map(a -> a.getTextContent().strip()).toList());
+        List<String> clips = List.of("/telephony/prompts/goodbye-en.wav", "/telephony/prompts/goodbye-es.wav");
+        assertEquals(clips, CallDialectsTest.descendants(goodbye, "audio").stream().map(a -> a.getAttribute("src").replaceAll("\\?.*", "")).toList());
+        String twiml = server.get("/ivr/twiml?silence=" + CallFlow.SILENT_MENUS).body();
+        org.w3c.dom.Document said = IvrRoutesTest.parse(twiml);
+        assertEquals(1, said.getElementsByTagName("Hangup").getLength(), twiml);
+        assertEquals(clips, IvrRoutesTest.all(said, null, "Play").stream().map(p -> p.getTextContent().strip().replace(server.url(""), "").replaceAll("\\?.*", "")).toList());
+        for (String clip : clips) {
+            HttpResponse<byte[]> wav = server.getBytes(clip);
+            assertEquals(200, wav.statusCode(), clip);
+            assertTrue(ActiveSpeechLevel.measure(Wav.decode(server.getBytes(clip.replace(".wav", ".pcm.wav")).body())) > -40, clip + " is speech");
+        }
+        assertTrue(!java.util.Arrays.equals(server.getBytes(clips.get(0)).body(), server.getBytes(clips.get(1)).body()));
+    }
+
     @Test
     void everyRowOfTheSpanishLineIsTheSameInVoiceXmlAndTwiml() throws Exception {
         CallTable table = CallTable.of(new SiteFlow(SiteMenu.of(server.site(), "es")));
@@ -193,6 +221,66 @@ class LanguageLineTest {
         assertEquals("es", IvrRoutesTest.parse(server.get("/ivr/" + SPANISH_PAGE + ".vxml").body()).getDocumentElement().getAttribute("xml:lang"));
         String twiml = server.get("/ivr/" + SPANISH_PAGE + "/twiml").body();
         assertTrue(twiml.contains("language=\"es-MX\"") && twiml.contains("repetir"), twiml);
+    }
+
+    /**
+     * A Spanish recogniser reads "atras" or "menu principal" with the stress in the wrong place, so the grammars list
+     * every word as the catalogue and the headings write it ("atrás", "menú principal", "la introducción", "designación
+     * de ..."), then its unaccented form, as the language choice lists "español" and "espanol"; both return the same
+     * value, so the call goes the same way. Twilio's hints give the accented form. The grammars wrote only the
+     * unaccented forms.
+     */
+    @Test
+    void spanishWordsAreWrittenWithTheirAccentsFirstInGrammarsAndHints() throws Exception {
+        String grammar = server.get("/ivr/" + SPANISH_PAGE + ".grxml").body();
+        List<String> items = new java.util.ArrayList<>();
+        List<String> values = new java.util.ArrayList<>();
+        var nodes = IvrRoutesTest.parse(grammar).getElementsByTagNameNS("http://www.w3.org/2001/06/grammar", "item");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            items.add(nodes.item(i).getFirstChild().getTextContent().strip());
+            values.add(((Element) nodes.item(i)).getElementsByTagNameNS("http://www.w3.org/2001/06/grammar", "tag").item(0).getTextContent());
+        }
+        String designacion = "designación de terapia innovadora de la fda";
+        for (String accented : List.of("atrás", "menú principal", "menú", "sección siguiente", "sección anterior", "la introducción",
+                designacion, "cómo actúa la ketamina", "investigación y evidencia")) {
+            String plain = java.text.Normalizer.normalize(accented, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+            int at = items.indexOf(accented);
+            assertTrue(at >= 0, accented + " in " + items);
+            assertEquals(plain, items.get(at + 1), "the unaccented form right after " + accented);
+            assertEquals(values.get(at), values.get(at + 1), accented + " and " + plain + " mean the same");
+        }
+        for (String item : items) {
+            String plain = java.text.Normalizer.normalize(item, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+            if (!plain.equals(item)) assertEquals(plain, items.get(items.indexOf(item) + 1), item);
+        }
+        for (String path : List.of("/ivr/" + SPANISH_PAGE + "/twiml", "/ivr/twiml?lang=es")) {
+            Element gather = (Element) IvrRoutesTest.parse(server.get(path).body()).getElementsByTagName("Gather").item(0);
+            List<String> hints = List.of(gather.getAttribute("hints").split(", "));
+            assertTrue(hints.containsAll(List.of("atrás", "menú principal", "sección siguiente", "la introducción", designacion)), path + ": " + hints);
+            assertTrue(!hints.contains("atras") && !hints.contains("menu principal"), path + ": " + hints);
+        }
+        VoiceXmlBrowser browser = new VoiceXmlBrowser(server);
+        VoiceXmlBrowser.Place menu = browser.start("/ivr/" + SPANISH_PAGE + ".vxml");
+        CallDialectsTest.TwimlTurn twiml = CallDialectsTest.twiml(server, server.url("/ivr/" + SPANISH_PAGE + "/twiml"), "");
+        for (String said : List.of("atrás", "atras", "sección siguiente", designacion)) {
+            assertEquals(browser.sounds(browser.next(menu, new CallFlow.Speech(said))),
+                    CallDialectsTest.twimlAnswer(server, twiml, new CallFlow.Speech(said)).sounds(), said);
+        }
+        String fda = spanish.sections().stream().filter(s -> s.heading().startsWith("Designación")).findFirst().orElseThrow().id();
+        assertEquals("/telephony/" + SPANISH_PAGE + "/" + fda + ".wav",
+                browser.sounds(browser.next(menu, new CallFlow.Speech(designacion))).get(0).replaceAll("\\?.*", ""));
+    }
+
+    /**
+     * The Spanish page's VoiceXML fallback words (what a browser says if a clip fails, and what the clip says) keep a
+     * question's "¿...?" whole: "Para ¿Cómo actúa la ketamina?, oprima 5.", not "Para ¿Cómo actúa la ketamina, oprima 5.".
+     */
+    @Test
+    void spanishQuestionsInTheMenusKeepBothMarks() throws Exception {
+        Element vxml = IvrRoutesTest.parse(server.get("/ivr/" + SPANISH_PAGE + ".vxml").body()).getDocumentElement();
+        List<String> said = CallDialectsTest.descendants(vxml, "audio").stream().map(a -> a.getTextContent().strip()).toList();
+        assertTrue(said.stream().anyMatch(w -> w.contains("¿Cómo actúa la ketamina?, oprima")), said.toString());
+        for (String words : said) app.earshot.ivr.QuestionTitlesTest.assertPaired(words, "a fallback of " + SPANISH_PAGE + ".vxml");
     }
 
     @Test
