@@ -79,7 +79,50 @@ public final class Earshot {
         } catch (IllegalArgumentException e) {
             err.println("earshot: " + e.getMessage());
             return 2;
+        } catch (Failure e) {
+            err.println("earshot: " + e.getMessage());
+            return 1;
         }
+    }
+
+    /** A command that cannot do its work (not a usage mistake): one {@code earshot:} line, exit code 1. */
+    static final class Failure extends RuntimeException {
+        Failure(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Fails with one line unless this process can listen on {@code host}:{@code port}: a name that does not resolve, an
+     * address this machine does not have, a port in use or one that needs privileges. Checked before anything is made
+     * (the audio cache folder), and so that Javalin does not log an error and a stack trace for a mistake this plain.
+     */
+    static void checkCanListen(String host, int port) {
+        String where = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        java.net.InetAddress address;
+        try {
+            address = java.net.InetAddress.getByName(host);
+        } catch (java.net.UnknownHostException e) {
+            throw new Failure("cannot listen on " + where + ": the host name cannot be resolved");
+        }
+        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            socket.setReuseAddress(true); // as Jetty binds: a port left in TIME_WAIT is free
+            socket.bind(new java.net.InetSocketAddress(address, port));
+        } catch (java.io.IOException e) {
+            throw new Failure("cannot listen on " + where + ": " + whyNotListening(port, e));
+        }
+    }
+
+    private static String whyNotListening(int port, Exception e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("already in use")) return "the port is already in use";
+        if (message.contains("assign requested address") || message.contains("not available")) {
+            return "no such address on this machine";
+        }
+        if (message.contains("Permission denied") || message.contains("Access denied")) {
+            return "permission denied" + (port > 0 && port < 1024 ? " (ports below 1024 need privileges)" : "");
+        }
+        return message;
     }
 
     private static int check(Path contentDir, PrintStream out) throws ContentException {
@@ -104,6 +147,7 @@ public final class Earshot {
         preloadWebStackInBackground();
         java.util.Optional<String> baseUrl = cli.baseUrl();
         App.Content content = App.load(contentDir);
+        checkCanListen(host, port);
         FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer();
         // Load shedding: people's productions (CPU-bound) get all cores but one, which stays free for pages and cached
         // files; a request that would wait longer than a few seconds behind other people is answered 503 with
@@ -117,8 +161,16 @@ public final class Earshot {
                 ? new app.earshot.web.PronunciationPreview(synthesizer,
                         page -> SpeechCheckCommand.lines(SpeechCheckCommand.sourceFile(contentDir, page)))
                 : null;
-        Javalin app = WebApp.builder(store, narrator).hsts(cli.hstsSeconds()).warmer(warmer)
-                .preview(preview).build().start(host, port);
+        Javalin app;
+        try {
+            app = WebApp.builder(store, narrator).hsts(cli.hstsSeconds()).warmer(warmer).preview(preview).build().start(host, port);
+        } catch (io.javalin.util.JavalinBindException e) {
+            // Taken between the check above and now: the same line (Javalin has logged its own).
+            maker.close();
+            synthesizer.close();
+            throw new Failure("cannot listen on " + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + ": "
+                    + whyNotListening(port, e.getCause() instanceof Exception cause ? cause : e));
+        }
         out.println("Earshot is serving " + content.site().pages().size() + " page(s) from " + contentDir
                 + " at http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port() + "/"
                 + (preview != null ? "; pronunciation preview for authors at /preview/{page}" : ""));

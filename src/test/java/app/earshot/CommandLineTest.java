@@ -150,4 +150,35 @@ class CommandLineTest {
             assertTrue(err.toString(StandardCharsets.UTF_8).contains(c[1]), err.toString(StandardCharsets.UTF_8));
         }
     }
+
+    @Test
+    void serveOnAPortInUseSaysSoInOneLineAndMakesNoCache(@TempDir Path dir) throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            assertEquals(1, run("serve", "--port", String.valueOf(port), "--content", Fixture.SITE.toString(),
+                    "--audio-cache", dir.resolve("cache").toString()));
+            assertEquals("earshot: cannot listen on 127.0.0.1:" + port + ": the port is already in use\n", err.toString(StandardCharsets.UTF_8));
+            assertTrue(Files.notExists(dir.resolve("cache")), "the audio cache was made before failing");
+        }
+    }
+
+    @Test
+    void serveOnAnAddressThisMachineDoesNotHaveSaysSo(@TempDir Path dir) throws Exception {
+        // TEST-NET-3 (RFC 5737), for documentation: no machine's own address, checked rather than assumed.
+        java.net.InetAddress elsewhere = java.net.InetAddress.getByName("203.0.113.77");
+        assertEquals(null, java.net.NetworkInterface.getByInetAddress(elsewhere), "this machine has " + elsewhere);
+        assertEquals(1, run("serve", "--host", "203.0.113.77", "--port", "0", "--content", Fixture.SITE.toString(),
+                "--audio-cache", dir.resolve("cache").toString()));
+        assertEquals("earshot: cannot listen on 203.0.113.77:0: no such address on this machine\n", err.toString(StandardCharsets.UTF_8));
+        assertTrue(Files.notExists(dir.resolve("cache")));
+    }
+
+    @Test
+    void serveOnAHostNameThatDoesNotResolveSaysSo(@TempDir Path dir) {
+        // .invalid never resolves (RFC 2606).
+        assertEquals(1, run("serve", "--host", "no.such.host.invalid", "--port", "0", "--content", Fixture.SITE.toString(),
+                "--audio-cache", dir.resolve("cache").toString()));
+        assertEquals("earshot: cannot listen on no.such.host.invalid:0: the host name cannot be resolved\n", err.toString(StandardCharsets.UTF_8));
+        assertTrue(Files.notExists(dir.resolve("cache")));
+    }
 }

@@ -164,4 +164,14 @@ class LauncherTest {
             assertTrue(run.out().contains("-XX:MaxHeapSize=" + (24 << 20) + " "), run.out());
         }
     }
+
+    @Test
+    void aPortInUseIsOneLineWithoutJavalinsErrorOrAStackTrace(@org.junit.jupiter.api.io.TempDir Path cache) throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Run run = launch(Map.of(), "serve", "--port", String.valueOf(taken.getLocalPort()), "--no-warm",
+                    "--content", "src/test/resources/hostile/site", "--audio-cache", cache.toString());
+            assertEquals(1, run.exit(), run.out());
+            assertEquals("earshot: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": the port is already in use\n", run.out());
+        }
+    }
 }
