@@ -361,6 +361,12 @@ public final class Earshot {
         long start = System.nanoTime();
         try (FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer()) {
             Narrator narrator = App.narrator(cli.audioCache(), synthesizer, Maker.open(), cli.seal());
+            // serve keeps what it cannot store in memory; warm exists to fill the cache, so a cache it cannot write
+            // stops it: at once if the folder cannot be made, else at the first file that cannot be written.
+            Runnable stopIfNotStored = () -> narrator.store().writeRefusal().ifPresent(why -> {
+                throw new Failure("warm failed: the audio cache " + cli.audioCache() + " cannot be written (" + why + ")");
+            });
+            stopIfNotStored.run();
             Snapshot snapshot = App.snapshot(content);
             // A page and all its sections go to one shard (by the page audio's key), so no two machines make the same file.
             List<Page> pages = content.site().pages().stream()
@@ -370,9 +376,12 @@ public final class Earshot {
                 out.printf(Locale.ROOT, "warm: shard %d/%d: %d of %d page(s), %d section(s)%n", shard.index(), shard.count(),
                         pages.size(), content.site().pages().size(), total);
             }
-            warmAtOnce(narrator, snapshot.voicing(), pages, Runtime.getRuntime().availableProcessors(),
-                    () -> out.printf(Locale.ROOT, "warm: %d/%d sections, %.1f s%n", done.incrementAndGet(), total,
-                            (System.nanoTime() - start) / 1e9));
+            warmAtOnce(narrator, snapshot.voicing(), pages, Runtime.getRuntime().availableProcessors(), () -> {
+                stopIfNotStored.run();
+                out.printf(Locale.ROOT, "warm: %d/%d sections, %.1f s%n", done.incrementAndGet(), total,
+                        (System.nanoTime() - start) / 1e9);
+            });
+            stopIfNotStored.run(); // a page's own WAV or MP3, made after its last section
             out.printf(Locale.ROOT, "warm: done, %d section(s) in %.1f s; %d synthesized (%.1f s), the rest were cached; MP3 encoding %.1f s%n",
                     total, (System.nanoTime() - start) / 1e9, narrator.recorder().syntheses(), narrator.recorder().synthesisSeconds(),
                     narrator.recorder().mp3EncodeSeconds());

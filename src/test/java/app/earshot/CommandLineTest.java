@@ -181,4 +181,26 @@ class CommandLineTest {
         assertEquals("earshot: cannot listen on no.such.host.invalid:0: the host name cannot be resolved\n", err.toString(StandardCharsets.UTF_8));
         assertTrue(Files.notExists(dir.resolve("cache")));
     }
+
+    @Test
+    void warmIntoACacheThatCannotBeMadeFailsBeforeMakingAnything(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("afile"), "a regular file, not a folder\n");
+        Path cache = dir.resolve("afile").resolve("sub");
+        assertEquals(1, run("warm", "--content", Fixture.SITE.toString(), "--audio-cache", cache.toString()), out.toString(StandardCharsets.UTF_8));
+        assertEquals("earshot: warm failed: the audio cache " + cache + " cannot be written (" + cache + ": Not a directory)\n",
+                err.toString(StandardCharsets.UTF_8));
+        assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing was made, so no progress or 'done'");
+    }
+
+    @Test
+    void warmStopsAtTheFirstFileItCannotStore(@TempDir Path dir) throws Exception {
+        // The folder is made, but every file's subfolder (the key's first two hex digits) is taken by a regular file.
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        for (int i = 0; i < 256; i++) Files.writeString(cache.resolve(String.format(java.util.Locale.ROOT, "%02x", i)), "");
+        assertEquals(1, run("warm", "--content", Fixture.SITE.toString(), "--audio-cache", cache.toString()));
+        String error = err.toString(StandardCharsets.UTF_8);
+        assertTrue(error.matches("earshot: warm failed: the audio cache " + java.util.regex.Pattern.quote(cache.toString())
+                + " cannot be written \\(" + java.util.regex.Pattern.quote(cache.toString()) + "/[0-9a-f]{2}: .+\\)\n"), error);
+        assertTrue(!out.toString(StandardCharsets.UTF_8).contains("warm: done"), out.toString(StandardCharsets.UTF_8));
+    }
 }

@@ -104,6 +104,7 @@ public final class ArtifactStore {
     private final Verification verification;
     private final ConcurrentHashMap<String, CompletableFuture<Outcome>> inFlight = new ConcurrentHashMap<>();
     private final AtomicBoolean diskRefused = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicReference<String> firstRefusal = new java.util.concurrent.atomic.AtomicReference<>();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
     private final AtomicLong productions = new AtomicLong();
@@ -382,8 +383,31 @@ public final class ArtifactStore {
         return validators.getOrDefault(extension, Validator.anyFile());
     }
 
+    /**
+     * Why the disk first refused a write since this store started (the folder could not be made, or a file could not
+     * be written: what was made is then held in memory only), such as {@code /cache/c9: Not a directory}; empty if it
+     * never did. Unlike {@link #health()}, this does not forget after the health window: {@code warm}, which exists
+     * to fill the cache, fails on it.
+     */
+    public java.util.Optional<String> writeRefusal() {
+        return java.util.Optional.ofNullable(firstRefusal.get());
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f) {
+            String why = f.getReason() != null ? f.getReason()
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                    : e instanceof java.nio.file.NotDirectoryException ? "not a folder"
+                    : e.getClass().getSimpleName();
+            return f.getFile() == null ? why : f.getFile() + ": " + why;
+        }
+        return String.valueOf(e.getMessage());
+    }
+
     private void warnDiskUnusable(IOException e) {
         verification.seen(Problem.ofWrite(e), String.valueOf(e.getMessage()));
+        firstRefusal.compareAndSet(null, reason(e));
         if (diskRefused.compareAndSet(false, true)) {
             LOG.warn("Artifact store {} cannot be written ({}); serving from memory, up to {} MB",
                     root, e.toString(), memory.limit() >> 20);
