@@ -13,6 +13,7 @@ import app.earshot.speech.FreeTtsSynthesizer;
 import app.earshot.speech.SynthesisException;
 import io.javalin.Javalin;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -277,12 +278,27 @@ public final class Earshot {
     /** Writes the whole site as static files, made by the real server on a private loopback port. */
     private static int export(CommandLine cli, Path contentDir, PrintStream out, PrintStream err) throws ContentException {
         java.util.Optional<String> baseUrl = cli.baseUrl(); // checked like serve's, before any work
+        Path target = Path.of(cli.arguments().get(0));
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new IllegalArgumentException("cannot export into " + target + ": it is a file, not a folder");
+        }
+        app.earshot.store.Seal seal = cli.seal();
         App.Content content = App.load(contentDir);
         Site site = baseUrl.map(content.site()::withBaseUrl).orElse(content.site());
-        Path target = Path.of(cli.arguments().get(0));
         long start = System.nanoTime();
+        // Until the export ends well, a marker in the folder says it is incomplete: a run that fails (or is killed)
+        // halfway leaves no folder that looks finished. What the run wrote is not removed: it replaced files of
+        // the same name, and stale files of earlier exports are kept by design.
+        Path marker = target.resolve(INCOMPLETE_MARKER);
+        try {
+            Files.createDirectories(target);
+            Files.writeString(marker, "An Earshot export into this folder started at " + java.time.Instant.now()
+                    + " and has not finished: it is incomplete. This file is removed when an export here succeeds.\n");
+        } catch (java.io.IOException e) {
+            throw new Failure("export failed: cannot write to " + target + " (" + Exporter.reason(e) + "); nothing was exported");
+        }
         try (FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer()) {
-            Narrator narrator = App.narrator(cli.audioCache(), synthesizer, Maker.open(), cli.seal());
+            Narrator narrator = App.narrator(cli.audioCache(), synthesizer, Maker.open(), seal);
             // The snapshot served carries the base URL, so every absolute URL in the export starts with it.
             Snapshot snapshot = Snapshot.of(site, content.lexicon(), content.messages(), content.otherLexicons());
             // The feed lists only audio that is ready: make it all first, so the exported feed is complete.
@@ -296,6 +312,7 @@ public final class Earshot {
                         .export(target, seeds, path -> {
                             if (files.incrementAndGet() % 25 == 0) out.println("export: " + files.get() + " files");
                         });
+                Files.delete(marker);
                 out.printf(Locale.ROOT, "export: wrote %d files (%.1f MB) to %s in %.1f s%n", result.files(),
                         result.bytes() / 1e6, target, (System.nanoTime() - start) / 1e9);
                 out.println("export: types for a static server: include " + HostTypes.NGINX + " (nginx), " + HostTypes.APACHE
@@ -304,11 +321,22 @@ public final class Earshot {
             } finally {
                 app.stop();
             }
-        } catch (RuntimeException e) {
-            err.println("earshot: export failed: " + e.getMessage());
+        } catch (RuntimeException | java.io.IOException e) {
+            String why = e.getMessage();
+            try {
+                Files.writeString(marker, "An Earshot export into this folder failed at " + java.time.Instant.now() + ": " + why
+                        + "\nIt is incomplete. This file is removed when an export here succeeds.\n");
+            } catch (java.io.IOException ignored) {
+                // the marker written at the start stays, saying the export has not finished
+            }
+            err.println("earshot: export failed: " + why + "; the export in " + target + " is incomplete (" + marker
+                    + " says so until an export there succeeds)");
             return 1;
         }
     }
+
+    /** The file an export leaves in its folder while it is unfinished or failed: removed when an export succeeds. */
+    static final String INCOMPLETE_MARKER = "EXPORT-INCOMPLETE.txt";
 
     /**
      * Makes what {@link Warmer#page} makes for every page, {@code threads} pieces at once: each section (WAV, captions,

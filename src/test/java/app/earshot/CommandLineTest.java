@@ -203,4 +203,44 @@ class CommandLineTest {
                 + " cannot be written \\(" + java.util.regex.Pattern.quote(cache.toString()) + "/[0-9a-f]{2}: .+\\)\n"), error);
         assertTrue(!out.toString(StandardCharsets.UTF_8).contains("warm: done"), out.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void exportIntoARegularFileIsRefusedBeforeAnyWork(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("site.zip"), "not a folder\n");
+        assertEquals(2, run("export", file.toString(), "--content", Fixture.SITE.toString(), "--audio-cache", dir.resolve("cache").toString()));
+        assertEquals("earshot: cannot export into " + file + ": it is a file, not a folder\n", err.toString(StandardCharsets.UTF_8));
+        assertTrue(Files.notExists(dir.resolve("cache")), "work was done before refusing");
+        assertEquals("not a folder\n", Files.readString(file));
+    }
+
+    @Test
+    void anExportThatFailsHalfwaySaysWhyAndLeavesItMarkedIncompleteUntilOneSucceeds(@TempDir Path dir) throws Exception {
+        Path export = Files.createDirectories(dir.resolve("site"));
+        Files.writeString(export.resolve("audio"), "a file where the audio folder goes\n");
+        String[] args = {"export", export.toString(), "--content", Fixture.SITE.toString(), "--audio-cache", TestServer.SHARED_AUDIO_CACHE.toString()};
+        assertEquals(1, run(args));
+        String error = err.toString(StandardCharsets.UTF_8);
+        Path marker = export.resolve("EXPORT-INCOMPLETE.txt");
+        assertTrue(error.startsWith("earshot: export failed: writing " + export.resolve("audio")), error);
+        assertTrue(error.contains(export.resolve("audio") + "/"), error);
+        assertTrue(error.contains(": Not a directory; the export in " + export + " is incomplete (" + marker + " says so"), error);
+        assertEquals(1, error.lines().count(), error);
+        assertTrue(Files.readString(marker).contains("Not a directory"), Files.readString(marker));
+        // What was written stays (it replaced files of the same name); the marker goes once an export succeeds.
+        assertTrue(Files.exists(export.resolve("index.html")));
+        Files.delete(export.resolve("audio"));
+        err.reset();
+        assertEquals(0, run(args), err.toString(StandardCharsets.UTF_8));
+        assertTrue(Files.notExists(marker), "the marker outlived a successful export");
+    }
+
+    @Test
+    void anExportFolderThatCannotBeMadeIsRefusedBeforeAnyWork(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("afile"), "");
+        Path export = dir.resolve("afile").resolve("site");
+        assertEquals(1, run("export", export.toString(), "--content", Fixture.SITE.toString(), "--audio-cache", dir.resolve("cache").toString()));
+        assertEquals("earshot: export failed: cannot write to " + export + " (" + export + ": Not a directory); nothing was exported\n",
+                err.toString(StandardCharsets.UTF_8));
+        assertTrue(Files.notExists(dir.resolve("cache")), "work was done before refusing");
+    }
 }
