@@ -25,15 +25,20 @@ record CommandLine(String command, Map<String, String> options, List<String> arg
     /** Commands that take one positional argument (the export folder). */
     static final Set<String> ONE_ARGUMENT = Set.of("export");
 
+    /** The command that asks for the usage: {@code help}, {@code --help}, {@code -h}, or either flag after a command. */
+    static final String HELP = "help";
+
     static CommandLine parse(String[] args) {
         if (args.length == 0) throw new IllegalArgumentException("no command given");
         String command = args[0];
+        if (Set.of(HELP, "--help", "-h").contains(command)) return help();
         Set<String> allowed = OPTIONS.get(command);
         if (allowed == null) throw new IllegalArgumentException("unknown command '" + command + "'");
         Map<String, String> options = new TreeMap<>();
         List<String> arguments = new java.util.ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) return help();
             if (arg.startsWith("--")) {
                 String name = arg.substring(2);
                 String value = null;
@@ -64,6 +69,10 @@ record CommandLine(String command, Map<String, String> options, List<String> arg
         if (arguments.size() > expected) throw new IllegalArgumentException("unexpected argument '" + arguments.get(expected) + "'");
         if (arguments.size() < expected) throw new IllegalArgumentException("'" + command + "' needs a folder to write to");
         return new CommandLine(command, options, arguments);
+    }
+
+    private static CommandLine help() {
+        return new CommandLine(HELP, Map.of(), List.of());
     }
 
     /** True when the flag (an option without a value, such as {@code --strict}) was given. */

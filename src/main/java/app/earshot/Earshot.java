@@ -34,7 +34,8 @@ public final class Earshot {
                    java -jar earshot.jar check [--content DIR] [--speech [--strict] [--format text|json]]
                    java -jar earshot.jar warm  [--content DIR] [--audio-cache DIR] [--cache-key-file FILE] [--shard I/N]
                    java -jar earshot.jar export DIR [--base-url URL] [--content DIR] [--audio-cache DIR] [--cache-key-file FILE]
-                   java -jar earshot.jar selftest [--content DIR] [--audio-cache DIR] [--cache-key-file FILE]""";
+                   java -jar earshot.jar selftest [--content DIR] [--audio-cache DIR] [--cache-key-file FILE]
+                   java -jar earshot.jar help (or --help, -h, COMMAND --help): this text""";
 
     /**
      * Background warming starts this long after the server, so it never competes with start-up: 1.5 s, or the system
@@ -61,6 +62,10 @@ public final class Earshot {
             err.println("earshot: " + e.getMessage());
             err.println(USAGE);
             return 2;
+        }
+        if (cli.command().equals(CommandLine.HELP)) {
+            out.println(USAGE);
+            return 0;
         }
         Path contentDir = cli.path("content", "content");
         try {

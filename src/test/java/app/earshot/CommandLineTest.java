@@ -243,4 +243,17 @@ class CommandLineTest {
                 err.toString(StandardCharsets.UTF_8));
         assertTrue(Files.notExists(dir.resolve("cache")), "work was done before refusing");
     }
+
+    @Test
+    void askingForHelpPrintsTheUsageToStandardOutputAndExitsZero() {
+        String[][] asks = {{"--help"}, {"-h"}, {"help"}, {"check", "--help"}, {"serve", "-h"}, {"export", "--help"},
+                {"warm", "--content", Fixture.SITE.toString(), "--help"}};
+        for (String[] ask : asks) {
+            out.reset();
+            err.reset();
+            assertEquals(0, run(ask), String.join(" ", ask) + ": " + err.toString(StandardCharsets.UTF_8));
+            assertEquals(Earshot.USAGE + "\n", out.toString(StandardCharsets.UTF_8), String.join(" ", ask));
+            assertEquals("", err.toString(StandardCharsets.UTF_8), String.join(" ", ask));
+        }
+    }
 }
