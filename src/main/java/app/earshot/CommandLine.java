@@ -62,6 +62,11 @@ record CommandLine(String command, Map<String, String> options, List<String> arg
                 arguments.add(arg);
             }
         }
+        // An empty key file name once turned signing off, even over EARSHOT_CACHE_KEY_FILE.
+        if (options.containsKey("cache-key-file") && options.get("cache-key-file").isBlank()) {
+            throw new IllegalArgumentException("--cache-key-file needs a file name, not an empty value (to sign nothing, "
+                    + "leave out both the option and EARSHOT_CACHE_KEY_FILE)");
+        }
         if (!options.containsKey("speech") && (options.containsKey("strict") || options.containsKey("format"))) {
             throw new IllegalArgumentException("--strict and --format belong to 'check --speech'");
         }

@@ -141,7 +141,7 @@ class CommandLineTest {
         Files.writeString(dir.resolve("short.key"), "secret\n");
         Files.createDirectories(cache);
         Files.writeString(cache.resolve("inside.key"), "0123456789abcdef0123456789abcdef");
-        String[][] cases = {{"short.key", "holds 6 bytes; a key needs at least 16"}, {"missing.key", "cannot read the cache key file"},
+        String[][] cases = {{"short.key", "holds 6 bytes; a key needs at least 16"}, {"missing.key", "the cache key file " + dir.resolve("missing.key") + " does not exist"},
                 {"cache/inside.key", "must be kept outside the cache"}};
         for (String[] c : cases) {
             err.reset();
@@ -254,6 +254,20 @@ class CommandLineTest {
             assertEquals(0, run(ask), String.join(" ", ask) + ": " + err.toString(StandardCharsets.UTF_8));
             assertEquals(Earshot.USAGE + "\n", out.toString(StandardCharsets.UTF_8), String.join(" ", ask));
             assertEquals("", err.toString(StandardCharsets.UTF_8), String.join(" ", ask));
+        }
+    }
+
+    @Test
+    void anEmptyCacheKeyFileIsAUsageErrorNotSigningTurnedOff(@TempDir Path dir) {
+        for (String[] given : new String[][]{{"--cache-key-file", ""}, {"--cache-key-file="}, {"--cache-key-file", "  "}}) {
+            err.reset();
+            java.util.List<String> args = new java.util.ArrayList<>(List.of("warm", "--content", Fixture.SITE.toString(),
+                    "--audio-cache", dir.resolve("cache").toString()));
+            args.addAll(List.of(given));
+            assertEquals(2, run(args.toArray(String[]::new)), String.join(" ", given));
+            assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("earshot: --cache-key-file needs a file name, not an empty value"),
+                    err.toString(StandardCharsets.UTF_8));
+            assertTrue(Files.notExists(dir.resolve("cache")), "work was done before refusing");
         }
     }
 }

@@ -43,8 +43,14 @@ public final class Seal {
         byte[] bytes;
         try {
             bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).strip().getBytes(StandardCharsets.ISO_8859_1);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("the cache key file " + keyFile + (keyFile.isAbsolute() ? "" : " (" + file + ")")
+                    + " does not exist");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new IllegalArgumentException("cannot read the cache key file " + keyFile + ": permission denied");
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the cache key file " + keyFile + ": " + e.getMessage());
+            String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+            throw new IllegalArgumentException("cannot read the cache key file " + keyFile + ": " + why);
         }
         if (bytes.length < MIN_KEY_BYTES) {
             throw new IllegalArgumentException("the cache key file " + keyFile + " holds " + bytes.length
