@@ -22,6 +22,8 @@ record CommandLine(String command, Map<String, String> options, List<String> arg
     static final Map<String, Set<String>> FLAGS = Map.of(
             "check", Set.of("speech", "strict"),
             "serve", Set.of("preview", "no-warm"));
+    /** Options that name a folder: an empty or blank value is a usage error. */
+    static final Set<String> FOLDERS = Set.of("content", "audio-cache");
     /** Commands that take one positional argument (the export folder). */
     static final Set<String> ONE_ARGUMENT = Set.of("export");
 
@@ -57,8 +59,18 @@ record CommandLine(String command, Map<String, String> options, List<String> arg
                     if (i + 1 >= args.length) throw new IllegalArgumentException("--" + name + " needs a value");
                     value = args[++i];
                 }
+                if (FOLDERS.contains(name) && value.isBlank()) {
+                    // Path.of("") is the working folder: an empty value would read or write there unasked.
+                    throw new IllegalArgumentException("--" + name + " needs a folder name, not an empty value");
+                }
+                if (value.isEmpty() && !name.equals("cache-key-file")) { // the key file has its own message, below
+                    throw new IllegalArgumentException("--" + name + " needs a value, not an empty one");
+                }
                 options.put(name, value);
             } else {
+                if (arg.isBlank() && ONE_ARGUMENT.contains(command)) {
+                    throw new IllegalArgumentException("'" + command + "' needs a folder to write to, not an empty name");
+                }
                 arguments.add(arg);
             }
         }

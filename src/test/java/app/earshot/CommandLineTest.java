@@ -270,4 +270,24 @@ class CommandLineTest {
             assertTrue(Files.notExists(dir.resolve("cache")), "work was done before refusing");
         }
     }
+
+    @Test
+    void anEmptyPathIsAUsageError(@TempDir Path dir) {
+        String cache = dir.resolve("cache").toString();
+        String[][] cases = {
+                {"check", "--content="}, {"check", "--content", ""}, {"check", "--speech", "--content", " "},
+                {"warm", "--content", Fixture.SITE.toString(), "--audio-cache="},
+                {"serve", "--port", "0", "--content", "", "--audio-cache", cache},
+                {"selftest", "--content", Fixture.SITE.toString(), "--audio-cache", ""},
+                {"export", "", "--content", Fixture.SITE.toString(), "--audio-cache", cache}};
+        for (String[] c : cases) {
+            err.reset();
+            out.reset();
+            assertEquals(2, run(c), String.join(" ", c) + ": " + err.toString(StandardCharsets.UTF_8));
+            String first = err.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("");
+            assertTrue(first.matches("earshot: (--content|--audio-cache) needs a folder name, not an empty value"
+                    + "|earshot: 'export' needs a folder to write to, not an empty name"), String.join(" ", c) + ": " + first);
+            assertTrue(Files.notExists(dir.resolve("cache")), "work was done before refusing");
+        }
+    }
 }
