@@ -80,6 +80,8 @@ public final class App {
      */
     private static List<Lexicon> otherLexicons(Path dir, List<String> problems) {
         List<Lexicon> others = new ArrayList<>();
+        // A folder that is not there is reported once, as the content folder not found.
+        if (!Files.isDirectory(dir)) return others;
         try (java.util.stream.Stream<Path> files = Files.list(dir)) {
             for (Path pls : files.filter(p -> p.getFileName().toString().matches("lexicon\\.[A-Za-z]{2,3}(-[A-Za-z0-9]+)*\\.pls")).sorted().toList()) {
                 String name = pls.getFileName().toString();

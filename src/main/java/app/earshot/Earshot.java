@@ -80,7 +80,13 @@ public final class Earshot {
         } catch (ContentException e) {
             e.problems().forEach(err::println);
             err.println("earshot: " + e.problems().size() + " problem(s) in " + contentDir + "; nothing was "
-                    + (cli.command().equals("check") ? "changed" : "served"));
+                    + switch (cli.command()) {
+                        case "check" -> "changed";
+                        case "warm" -> "made";
+                        case "export" -> "exported";
+                        case "selftest" -> "tested";
+                        default -> "served";
+                    });
             return 1;
         } catch (IllegalArgumentException e) {
             err.println("earshot: " + e.getMessage());

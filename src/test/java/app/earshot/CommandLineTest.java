@@ -182,6 +182,23 @@ class CommandLineTest {
         assertTrue(Files.notExists(dir.resolve("cache")));
     }
 
+    /** A missing content folder is one problem, and each command says what it did not do (warm said "nothing was served"). */
+    @Test
+    void aMissingContentFolderIsOneProblemAndEachCommandSaysWhatItDidNotDo(@TempDir Path dir) {
+        Path missing = dir.resolve("nosuch");
+        for (String[] command : new String[][] {{"check", "changed"}, {"warm", "made"}, {"export", "exported"}, {"selftest", "tested"}}) {
+            out.reset();
+            err.reset();
+            String[] args = command[0].equals("export")
+                    ? new String[] {"export", dir.resolve("out").toString(), "--content", missing.toString(), "--audio-cache", dir.resolve("c").toString()}
+                    : new String[] {command[0], "--content", missing.toString(), "--audio-cache", dir.resolve("c").toString()};
+            if (command[0].equals("check")) args = new String[] {"check", "--content", missing.toString()};
+            assertEquals(1, run(args), command[0]);
+            assertEquals(missing + ":1: content folder not found\nearshot: 1 problem(s) in " + missing + "; nothing was " + command[1] + "\n",
+                    err.toString(StandardCharsets.UTF_8), command[0]);
+        }
+    }
+
     @Test
     void warmIntoACacheThatCannotBeMadeFailsBeforeMakingAnything(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("afile"), "a regular file, not a folder\n");
