@@ -58,6 +58,11 @@ record CommandLine(String command, Map<String, String> options, List<String> arg
                 if (value == null) {
                     if (i + 1 >= args.length) throw new IllegalArgumentException("--" + name + " needs a value");
                     value = args[++i];
+                    // "check --content --speech" forgot the folder; a value that starts with -- is written --content=--x.
+                    if (value.startsWith("--")) {
+                        throw new IllegalArgumentException("--" + name + " needs a value before " + value
+                                + " (for a value that starts with --, write --" + name + "=" + value + ")");
+                    }
                 }
                 if (FOLDERS.contains(name) && value.isBlank()) {
                     // Path.of("") is the working folder: an empty value would read or write there unasked.

@@ -1,6 +1,7 @@
 package app.earshot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -286,6 +287,21 @@ class CommandLineTest {
                     err.toString(StandardCharsets.UTF_8));
             assertTrue(Files.notExists(dir.resolve("cache")), "work was done before refusing");
         }
+    }
+
+    /** An option written where a value belongs is a missed value, not a folder called "--speech". */
+    @Test
+    void anOptionWhereAValueBelongsIsAUsageError(@TempDir Path dir) {
+        for (String[] c : new String[][] {{"check", "--content", "--speech"}, {"warm", "--audio-cache", "--content", Fixture.SITE.toString()},
+                {"serve", "--port", "--no-warm"}}) {
+            err.reset();
+            out.reset();
+            assertEquals(2, run(c), String.join(" ", c));
+            String first = err.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("");
+            assertEquals("earshot: " + c[1] + " needs a value before " + c[2] + " (for a value that starts with --, write "
+                    + c[1] + "=" + c[2] + ")", first, String.join(" ", c));
+        }
+        assertFalse(Files.exists(dir.resolve("--content")));
     }
 
     @Test
