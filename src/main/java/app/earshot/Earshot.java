@@ -306,7 +306,7 @@ public final class Earshot {
             Files.writeString(marker, "An Earshot export into this folder started at " + java.time.Instant.now()
                     + " and has not finished: it is incomplete. This file is removed when an export here succeeds.\n");
         } catch (java.io.IOException e) {
-            throw new Failure("export failed: cannot write to " + target + " (" + Exporter.reason(e) + "); nothing was exported");
+            throw new Failure("export failed: cannot write to " + target + " (" + app.earshot.store.Problem.reason(e) + "); nothing was exported");
         }
         try (FreeTtsSynthesizer synthesizer = new FreeTtsSynthesizer()) {
             Narrator narrator = App.narrator(cli.audioCache(), synthesizer, Maker.open(), seal);

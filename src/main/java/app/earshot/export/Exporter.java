@@ -223,7 +223,7 @@ public final class Exporter {
             return client.send(HttpRequest.newBuilder(URI.create(origin + path)).timeout(Duration.ofMinutes(2)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new UncheckedIOException("fetching " + path + ": " + reason(e), e);
+            throw new UncheckedIOException("fetching " + path + ": " + app.earshot.store.Problem.reason(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -237,21 +237,8 @@ public final class Exporter {
             Files.write(temp, bytes);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("writing " + file + ": " + reason(e), e);
+            throw new UncheckedIOException("writing " + file + ": " + app.earshot.store.Problem.reason(e), e);
         }
     }
 
-    /** Why {@code e} happened, in words: {@code audio/x: Not a directory}, {@code audio/x.mp3: permission denied}. */
-    public static String reason(IOException e) {
-        if (e instanceof java.nio.file.FileSystemException f) {
-            String why = f.getReason() != null ? f.getReason()
-                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                    : e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
-                    : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way"
-                    : e instanceof java.nio.file.NotDirectoryException ? "not a folder"
-                    : e.getClass().getSimpleName();
-            return f.getFile() == null ? why : f.getFile() + ": " + why;
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-    }
 }

@@ -393,21 +393,9 @@ public final class ArtifactStore {
         return java.util.Optional.ofNullable(firstRefusal.get());
     }
 
-    private static String reason(IOException e) {
-        if (e instanceof java.nio.file.FileSystemException f) {
-            String why = f.getReason() != null ? f.getReason()
-                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                    : e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
-                    : e instanceof java.nio.file.NotDirectoryException ? "not a folder"
-                    : e.getClass().getSimpleName();
-            return f.getFile() == null ? why : f.getFile() + ": " + why;
-        }
-        return String.valueOf(e.getMessage());
-    }
-
     private void warnDiskUnusable(IOException e) {
         verification.seen(Problem.ofWrite(e), String.valueOf(e.getMessage()));
-        firstRefusal.compareAndSet(null, reason(e));
+        firstRefusal.compareAndSet(null, Problem.reason(e));
         if (diskRefused.compareAndSet(false, true)) {
             LOG.warn("Artifact store {} cannot be written ({}); serving from memory, up to {} MB",
                     root, e.toString(), memory.limit() >> 20);

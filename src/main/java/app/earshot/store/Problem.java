@@ -26,6 +26,23 @@ public enum Problem {
         return label;
     }
 
+    /**
+     * Why {@code e} happened, in words, with the file it names: {@code audio/x: Not a directory}, {@code audio/x.mp3:
+     * permission denied}. For messages on the terminal and at {@code /healthz}.
+     */
+    public static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f) {
+            String why = f.getReason() != null ? f.getReason()
+                    : e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way"
+                    : e instanceof java.nio.file.NotDirectoryException ? "not a folder"
+                    : e.getClass().getSimpleName();
+            return f.getFile() == null ? why : f.getFile() + ": " + why;
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
     /** True if {@code e}, or anything that caused it, says the file system is out of space. */
     static boolean diskFull(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
