@@ -237,6 +237,16 @@ public final class ArtifactStore {
         return Optional.ofNullable(verification.load(key, extension, name, file, validator(extension)));
     }
 
+    /**
+     * The artifact now stored in {@code artifact}'s place: {@code artifact} itself while it is unchanged; else the file
+     * that replaced it (another origin on the same cache renamed its copy in), verified in full first; empty if what is
+     * there now fails verification (it is discarded, so the next {@link #get} makes it again) or nothing is there.
+     */
+    public Optional<Artifact> current(Artifact artifact) {
+        if (unchanged(artifact)) return Optional.of(artifact);
+        return find(artifact.key(), artifact.extension());
+    }
+
     /** True if the stored artifact is known and still the very file that was verified (one stat; no reading). */
     public boolean contains(String key, String extension) {
         return known(key + "." + extension) != null;

@@ -139,12 +139,20 @@ final class Verification {
         return v != null && v.artifact() == artifact && sameFile(v);
     }
 
-    /** Forgets and deletes {@code artifact} (with its record) if it is still the one verified. */
+    /**
+     * Forgets {@code artifact} if it is still the one verified, and deletes its file (with its record) if the file at its
+     * place is still the very file verified (damaged in place or not). A file another origin on the same cache renamed
+     * into that place since is not ours to judge: it is left, and verified in full when next asked for.
+     */
     void discard(Artifact artifact, String reason, Problem kind) {
         String name = artifact.key() + "." + artifact.extension();
         Verified v = verified.get(name);
         if (v != null && v.artifact() == artifact && verified.remove(name, v) && artifact.path() != null) {
-            discardFile(artifact.path(), reason, kind);
+            if (replaced(v)) {
+                LOG.debug("{} was replaced by another writer ({}); the new file is verified when next asked for", artifact.path(), reason);
+            } else {
+                discardFile(artifact.path(), reason, kind);
+            }
         }
     }
 
@@ -225,6 +233,16 @@ final class Verification {
     }
 
     private enum State { SAME, UNREADABLE, CHANGED }
+
+    /** True if another file (another inode) now stands at the verified file's place; false if it is gone or the same. */
+    private static boolean replaced(Verified v) {
+        try {
+            Object now = Files.readAttributes(v.artifact().path(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+            return now != null && v.fileKey() != null && !now.equals(v.fileKey());
+        } catch (IOException e) {
+            return false;
+        }
+    }
 
     private static boolean sameFile(Verified v) {
         return state(v) == State.SAME;

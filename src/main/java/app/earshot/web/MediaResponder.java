@@ -50,6 +50,11 @@ final class MediaResponder {
             return new Representation(mediaType, etag, audio.lastModified(), audio.size(), audio, null);
         }
 
+        /** The same representation of {@code audio}, a newer file of the same artifact. */
+        Representation with(Artifact audio) {
+            return new Representation(mediaType, etag, audio.lastModified(), audio.size(), audio, null);
+        }
+
         static Representation of(String text, String mediaType, String etag, Instant lastModified) {
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             return new Representation(mediaType, etag, lastModified, bytes.length, null, bytes);
@@ -62,8 +67,17 @@ final class MediaResponder {
         if (artifact != null && !artifact.inMemory()) {
             channel = openChecked(artifact);
             if (channel == null) {
-                unavailable(ctx);
-                return;
+                // Not the file verified any more: another origin on the same cache may have renamed its copy in since
+                // (when both made it at once). That file, verified in full, is served; a damaged one was discarded.
+                Artifact now = store.current(artifact).orElse(null);
+                if (now != null && now != artifact) {
+                    r = r.with(now);
+                    channel = now.inMemory() ? null : openChecked(now);
+                }
+                if (now == null || now == artifact || (channel == null && !now.inMemory())) {
+                    unavailable(ctx);
+                    return;
+                }
             }
         }
         try {

@@ -170,6 +170,45 @@ class ArtifactStoreTest {
     }
 
     @Test
+    void aFileAnotherOriginWroteInPlaceOfTheOneVerifiedIsNeitherDeletedNorRefused() throws Exception {
+        ArtifactStore ours = new ArtifactStore(dir);
+        ArtifactStore theirs = new ArtifactStore(dir); // a second server on the same cache folder
+        Artifact served = ours.get(key, "wav", () -> wav);
+        // The other origin made the same file at the same moment and renamed its copy in last (as AtomicWrite does):
+        // the same bytes, a new file.
+        Path copy = served.path().resolveSibling(served.path().getFileName() + ".p1.theirs.tmp");
+        Files.write(copy, wav);
+        Files.move(copy, served.path(), java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Artifact written = theirs.get(key, "wav", () -> {
+            throw new AssertionError("the other origin's file is there to be found");
+        });
+        assertFalse(ours.unchanged(served));
+        // What a reader that finds its file changed does: it must not delete the other origin's good file...
+        ours.discard(served, "changed on disk just before it was served");
+        assertTrue(Files.isRegularFile(written.path()), "the other origin's file was deleted");
+        assertTrue(theirs.unchanged(written));
+        // ...and it can serve that file, verified, at once.
+        Artifact now = ours.current(served).orElseThrow();
+        assertTrue(ours.unchanged(now));
+        assertArrayEquals(wav, now.readAllBytes());
+        assertEquals(0, ours.health().failedVerification());
+    }
+
+    @Test
+    void aFileDamagedInPlaceIsNotCurrentAndIsMadeAgain() throws Exception {
+        ArtifactStore cache = new ArtifactStore(dir);
+        Artifact a = cache.get(key, "wav", () -> wav);
+        byte[] damaged = wav.clone();
+        damaged[damaged.length / 2] ^= 0x10;
+        Files.write(a.path(), damaged);
+        Files.setLastModifiedTime(a.path(), FileTime.from(Instant.now().plusSeconds(5)));
+        assertTrue(cache.current(a).isEmpty());
+        assertFalse(Files.exists(a.path()), "the damaged file is removed");
+        assertEquals(1, cache.health().failedVerification());
+        assertArrayEquals(wav, cache.get(key, "wav", () -> wav).readAllBytes());
+    }
+
+    @Test
     void memoryFallbackIsSizedFromTheHeap() {
         assertEquals(Runtime.getRuntime().maxMemory() / 8, ArtifactStore.defaultMemoryLimit());
     }

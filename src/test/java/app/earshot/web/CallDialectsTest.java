@@ -258,7 +258,7 @@ class CallDialectsTest {
         Map<String, Double> seconds = new LinkedHashMap<>();
         for (String name : table.flow().keypad().prompts().keySet()) {
             HttpResponse<byte[]> wav = server.getBytes("/telephony/about-ketamine/prompts/" + name + ".wav");
-            assertEquals(200, wav.statusCode(), name);
+            assertEquals(200, wav.statusCode(), () -> name + ": " + wav.headers().map() + " " + new String(wav.body(), java.nio.charset.StandardCharsets.UTF_8));
             seconds.put(name, Wav.inspect(wav.body()).seconds());
         }
         System.out.println("Prompt durations (s): " + seconds);
