@@ -252,6 +252,11 @@ public final class CallFlow implements Line {
         return spoken.spellings();
     }
 
+    @Override
+    public java.util.Map<String, String> grammar(State listening) {
+        return spoken.grammar();
+    }
+
     /** Readable, stable names: "menu", "menu-retry", "section-uses", "section-uses-help", "goodbye". */
     @Override
     public String name(Turn turn) {

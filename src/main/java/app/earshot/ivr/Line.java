@@ -25,6 +25,12 @@ public interface Line {
      */
     java.util.Map<String, String> spellings(CallFlow.State listening);
 
+    /**
+     * What a speech grammar lists while listening in {@code state}, each item with the phrase it returns: the phrases as
+     * written and as keyed, then the topics' shorter names ({@link SpokenChoices#grammar()}).
+     */
+    java.util.Map<String, String> grammar(CallFlow.State listening);
+
     /** A readable name for {@code turn}, unique in the line and usable as an XML id. */
     String name(CallFlow.Turn turn);
 

@@ -166,6 +166,13 @@ public final class SiteFlow implements Line {
         return spoken(at.topic(), at.group()).spellings();
     }
 
+    @Override
+    public java.util.Map<String, String> grammar(CallFlow.State listening) {
+        if (listening.place() != null && !listening.inSiteMenu()) return page(listening.place().page()).grammar(listening.withoutPlace());
+        CallFlow.Place at = listening.place() == null ? top().place() : listening.place();
+        return spoken(at.topic(), at.group()).grammar();
+    }
+
     /** The page a turn belongs to (its position in the site), or -1 for the site's own menus and goodbye. */
     public int pageOf(CallFlow.Turn turn) {
         if (!turn.hangsUp()) return turn.listen().place() == null || turn.listen().inSiteMenu() ? -1 : turn.listen().place().page();

@@ -29,10 +29,23 @@ public final class SpokenChoices {
 
     private static final Set<String> FILLER = Set.of("a", "an", "the", "to", "of", "for", "is", "are", "and", "about", "on",
             "in", "vs", "versus", "can", "does", "do", "you", "your", "it", "how", "what", "me", "i", "want", "please", "hear",
-            "play", "section", "tell", "like", "would", "with", "be", "may", "not", "right");
+            "play", "section", "tell", "like", "would", "with", "be", "may", "not", "right", "by");
+    /**
+     * Spanish filler, written as {@link #phrase} keys it (no accents): articles, prepositions, "qué", "cómo" and the words
+     * of a request ("quiero oír ... por favor"), as the English list has them. A Spanish line ignores both lists.
+     */
+    private static final Set<String> FILLER_ES = Set.of("el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "de", "del",
+            "al", "y", "e", "o", "u", "que", "es", "son", "esta", "en", "para", "por", "con", "sobre", "frente", "se", "su",
+            "sus", "usted", "le", "me", "mi", "yo", "como", "cual", "puede", "pueden", "quiero", "quisiera", "favor", "oir",
+            "escuchar", "seccion", "tema", "dime", "digame", "hola");
+    /** Significant words a topic may have for every in-order selection of them to be tried as a short name. */
+    private static final int MAX_WORDS_COMBINED = 8;
+    /** Short names listed for one topic at most (the fewest words first). */
+    private static final int MAX_SHORT_NAMES = 48;
 
     private final List<Topic> topics;
     private final List<Said> commands;
+    private final Set<String> filler;
     /** Each phrase (a topic's or a command's) and how it is written, with its accents ("atras": "atrás"). */
     private final Map<String, String> written;
 
@@ -58,6 +71,8 @@ public final class SpokenChoices {
         this.topics = List.copyOf(list);
         this.commands = Command.all(language);
         this.written = java.util.Collections.unmodifiableMap(spelled);
+        this.filler = language != null && language.toLowerCase(Locale.ROOT).startsWith("es")
+                ? java.util.stream.Stream.concat(FILLER.stream(), FILLER_ES.stream()).collect(Collectors.toUnmodifiableSet()) : FILLER;
     }
 
     /** What a caller says for a page's introduction: "introduction" in English, else its catalogue's ("la introducción"). */
@@ -106,6 +121,58 @@ public final class SpokenChoices {
         return List.copyOf(new java.util.LinkedHashSet<>(spellings.values()));
     }
 
+    /**
+     * Everything a speech grammar lists, each with the phrase it returns: every phrase of {@link #spellings()} as written
+     * and as keyed, then each topic's short names ({@link #shortNames}) the same way. Each item means what
+     * {@link #match} takes it for, so a VoiceXML browser hears what Twilio's matching hears.
+     */
+    public Map<String, String> grammar() {
+        Map<String, String> items = new LinkedHashMap<>();
+        spellings().forEach((phrase, spelled) -> {
+            items.putIfAbsent(spelled, phrase);
+            items.putIfAbsent(phrase, phrase);
+        });
+        for (Topic t : topics) {
+            for (String name : shortNames(t)) {
+                items.putIfAbsent(name, t.phrase());
+                items.putIfAbsent(phrase(name), t.phrase());
+            }
+        }
+        return java.util.Collections.unmodifiableMap(items);
+    }
+
+    /**
+     * The shorter names of {@code topic} a caller may say, as written: each in-order selection of its significant words
+     * (every selection for names of up to {@value #MAX_WORDS_COMBINED} such words, else each run of adjacent ones) that
+     * {@link #match} takes for this topic alone, the fewest words first, at most {@value #MAX_SHORT_NAMES}.
+     */
+    List<String> shortNames(Topic topic) {
+        List<String> words = Arrays.stream(written.getOrDefault(topic.phrase(), topic.phrase()).split(" "))
+                .filter(w -> !w.isEmpty() && !filler.contains(phrase(w))).toList();
+        int n = words.size();
+        List<List<String>> selections = new ArrayList<>();
+        if (n <= MAX_WORDS_COMBINED) {
+            for (int mask = 1; mask < 1 << n; mask++) {
+                List<String> chosen = new ArrayList<>();
+                for (int i = 0; i < n; i++) if ((mask & 1 << i) != 0) chosen.add(words.get(i));
+                selections.add(chosen);
+            }
+        } else {
+            for (int from = 0; from < n; from++) for (int to = from + 1; to <= n; to++) selections.add(words.subList(from, to));
+        }
+        selections.sort(java.util.Comparator.comparingInt(List::size));
+        List<String> out = new ArrayList<>();
+        // One name per set of words matching counts ("step by step" offers "step" once, not also "step step").
+        Set<Set<String>> counted = new java.util.HashSet<>();
+        for (List<String> chosen : selections) {
+            if (out.size() == MAX_SHORT_NAMES) break;
+            String name = String.join(" ", chosen);
+            if (phrase(name).equals(topic.phrase()) || !counted.add(significant(phrase(name)))) continue;
+            if (match(name).orElse(null) instanceof Topic t && t.index() == topic.index()) out.add(name);
+        }
+        return out;
+    }
+
     /** What {@code words} mean, if one meaning fits better than every other. */
     public Optional<Meaning> match(String words) {
         if (words == null) return Optional.empty();
@@ -146,8 +213,8 @@ public final class SpokenChoices {
         return phrase(out).equals(phrase(text)) ? out : phrase(text);
     }
 
-    private static Set<String> significant(String phrase) {
-        return Arrays.stream(phrase.split(" ")).filter(w -> !w.isEmpty() && !FILLER.contains(w))
+    private Set<String> significant(String phrase) {
+        return Arrays.stream(phrase.split(" ")).filter(w -> !w.isEmpty() && !filler.contains(w))
                 .map(w -> w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.substring(0, w.length() - 1) : w)
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }

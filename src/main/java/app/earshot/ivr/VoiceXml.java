@@ -283,16 +283,11 @@ public final class VoiceXml {
     }
 
     /**
-     * A voice grammar of the phrases of {@code spellings} (as {@link SpokenChoices#spellings()} gives them): each phrase
-     * as it is written, with its accents ("atrás"), then as the phrase ("atras") if that differs, both returning the
-     * phrase, which the call table and the document's branches know.
+     * A voice grammar of {@code items} (as {@link SpokenChoices#grammar()} gives them): each said as written, with its
+     * accents ("atrás"), and as keyed ("atras"), and each short name ("fda status"), returning the phrase the call table
+     * and the document's branches know ("fda breakthrough status").
      */
-    public static String voiceGrammar(Map<String, String> spellings, String language) {
-        Map<String, String> items = new LinkedHashMap<>();
-        spellings.forEach((phrase, written) -> {
-            items.putIfAbsent(written, phrase);
-            items.putIfAbsent(phrase, phrase);
-        });
+    public static String voiceGrammar(Map<String, String> items, String language) {
         return grammar("voice", language, items);
     }
 

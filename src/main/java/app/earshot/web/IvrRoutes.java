@@ -239,7 +239,7 @@ final class IvrRoutes {
             return;
         }
         Page page = PageRoutes.page(site, name);
-        send(ctx, VoiceXml.voiceGrammar(new CallFlow(KeypadMenu.of(page)).spoken().spellings(), page.language()), SRGS);
+        send(ctx, VoiceXml.voiceGrammar(new CallFlow(KeypadMenu.of(page)).spoken().grammar(), page.language()), SRGS);
     }
 
     /** The words of one of the site line's menus ({@code prompt} names it); a 404 if the line has no such menu. */
@@ -250,7 +250,7 @@ final class IvrRoutes {
         for (SiteMenu.Level level : levels) {
             for (int g = 0; g < level.groups().size(); g++) {
                 if (level.heard() && level.prompt(g).equals(prompt)) {
-                    send(ctx, VoiceXml.voiceGrammar(flow.spellings(SiteFlow.menuState(level.topic(), g, 0)), menu.language()), SRGS);
+                    send(ctx, VoiceXml.voiceGrammar(flow.grammar(SiteFlow.menuState(level.topic(), g, 0)), menu.language()), SRGS);
                     return;
                 }
             }

@@ -63,4 +63,54 @@ class SpokenChoicesTest {
         assertEquals(Optional.of(0), es.match("cómo actúa").map(m -> ((SpokenChoices.Topic) m).index()));
         assertEquals(CHOICES.phrases(), CHOICES.hints(), "English words are written as they are keyed");
     }
+
+    /**
+     * A Spanish caller names a topic by its words as an English one does: Spanish articles, prepositions and request
+     * words ("la", "de", "y", "quiero", "por favor") are filler, so "seguridad" finds "Seguridad y consideraciones".
+     */
+    @Test
+    void spanishFillerWordsAreIgnoredAsEnglishOnesAre() {
+        SpokenChoices es = new SpokenChoices(List.of("la introducción", "¿Qué es la ketamina?", "Designación de terapia innovadora de la FDA",
+                "Datos clave sobre la ketamina", "Seguridad y consideraciones", "Investigación y evidencia"), "es");
+        assertEquals(Optional.of(4), index(es, "seguridad"));
+        assertEquals(Optional.of(4), index(es, "quiero oír seguridad, por favor"));
+        assertEquals(Optional.of(5), index(es, "la evidencia"));
+        assertEquals(Optional.of(2), index(es, "terapia innovadora"));
+        assertEquals(Optional.of(3), index(es, "datos clave"));
+        assertEquals(Optional.of(1), index(es, "ketamina"));
+    }
+
+    /**
+     * The names a speech grammar lists besides the full ones: every shorter selection of a topic's words, in order, that
+     * {@link SpokenChoices#match} takes for that topic alone, as written (with accents) and as keyed; each item returns
+     * the topic's phrase, so a VoiceXML browser hears what Twilio's matching hears.
+     */
+    @Test
+    void theGrammarListsEveryShortNameMatchingTakesAndEachMeansWhatMatchingSays() {
+        var items = CHOICES.grammar();
+        assertEquals("fda breakthrough status", items.get("fda status"));
+        assertEquals("fda breakthrough status", items.get("breakthrough status"));
+        assertEquals("safety and considerations", items.get("safety"));
+        assertEquals("key facts about ketamine", items.get("key facts"));
+        assertEquals("what is ketamine", items.get("ketamine"));
+        assertEquals("next", items.get("next"));
+        for (var item : items.entrySet()) {
+            SpokenChoices.Meaning meaning = CHOICES.match(item.getKey()).orElseThrow(() -> new AssertionError(item.getKey()));
+            String phrase = meaning instanceof SpokenChoices.Topic t ? t.phrase() : ((SpokenChoices.Said) meaning).phrase();
+            assertEquals(item.getValue(), CHOICES.match(item.getValue()).map(m -> m instanceof SpokenChoices.Topic t ? t.phrase()
+                    : ((SpokenChoices.Said) m).phrase()).orElseThrow(), item.getKey());
+            if (meaning instanceof SpokenChoices.Topic) assertEquals(item.getValue(), phrase, item.getKey());
+        }
+        assertTrue(items.keySet().containsAll(CHOICES.phrases()), "every full phrase is still listed");
+        // "fda" alone is a third of the name: matching refuses it, so the grammar does not list it.
+        assertTrue(CHOICES.match("fda").isEmpty());
+        assertTrue(!items.containsKey("fda"));
+        SpokenChoices es = new SpokenChoices(List.of("¿Cómo actúa la ketamina?", "Investigación y evidencia"), "es");
+        assertEquals("investigacion y evidencia", es.grammar().get("investigación"));
+        assertEquals("investigacion y evidencia", es.grammar().get("investigacion"));
+    }
+
+    private static Optional<Integer> index(SpokenChoices choices, String said) {
+        return choices.match(said).filter(m -> m instanceof SpokenChoices.Topic).map(m -> ((SpokenChoices.Topic) m).index());
+    }
 }

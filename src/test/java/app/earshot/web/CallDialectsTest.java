@@ -229,6 +229,29 @@ class CallDialectsTest {
         assertEquals("/telephony/about-ketamine/fda-breakthrough-status.wav", heard.sounds().get(0).replaceAll("\\?.*", ""));
     }
 
+    /**
+     * A caller who says part of a section's name ("FDA status", "safety") is heard by Twilio's matching; a VoiceXML
+     * browser hears only what its grammar lists, so the grammar lists those shorter names too. Every name the grammar
+     * takes, said to the VoiceXML at the menu and to TwiML at the menu, plays the same clips.
+     */
+    @Test
+    void everyNameTheVoiceGrammarTakesIncludingShortOnesPlaysTheSameInBothDialects() throws Exception {
+        String grammar = server.get("/ivr/" + Fixture.PAGE + ".grxml").body();
+        List<String> said = new ArrayList<>();
+        var items = IvrRoutesTest.parse(grammar).getElementsByTagNameNS("http://www.w3.org/2001/06/grammar", "item");
+        for (int i = 0; i < items.getLength(); i++) said.add(items.item(i).getFirstChild().getTextContent().strip());
+        assertTrue(said.containsAll(List.of("fda status", "breakthrough status", "safety", "key facts")), said.toString());
+        VoiceXmlBrowser browser = new VoiceXmlBrowser(server);
+        VoiceXmlBrowser.Place menu = browser.start(VXML);
+        TwimlTurn twilioMenu = twiml(server.url(TWIML), "");
+        for (String words : said) {
+            CallFlow.Speech speech = new CallFlow.Speech(words);
+            assertEquals(browser.sounds(browser.next(menu, speech)), twimlAnswer(twilioMenu, speech).sounds(), words);
+        }
+        assertEquals(browser.sounds(browser.next(menu, new CallFlow.Speech("fda breakthrough status"))),
+                browser.sounds(browser.next(menu, new CallFlow.Speech("fda status"))));
+    }
+
     @Test
     void everyPromptIsBargeInAndTheVoiceGrammarListsEveryTopic() throws Exception {
         for (Element prompt : descendants(IvrRoutesTest.parse(vxml).getDocumentElement(), "prompt")) assertEquals("true", prompt.getAttribute("bargein"));
