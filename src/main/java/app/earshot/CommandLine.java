@@ -71,7 +71,11 @@ record CommandLine(String command, Map<String, String> options, List<String> arg
                 if (value.isEmpty() && !name.equals("cache-key-file")) { // the key file has its own message, below
                     throw new IllegalArgumentException("--" + name + " needs a value, not an empty one");
                 }
-                options.put(name, value);
+                String earlier = options.put(name, value);
+                if (earlier != null && !earlier.equals(value)) {
+                    throw new IllegalArgumentException("--" + name + " is given twice, as '" + earlier + "' and as '" + value
+                            + "': give it once");
+                }
             } else {
                 if (arg.isBlank() && ONE_ARGUMENT.contains(command)) {
                     throw new IllegalArgumentException("'" + command + "' needs a folder to write to, not an empty name");

@@ -323,4 +323,30 @@ class CommandLineTest {
             assertTrue(Files.notExists(dir.resolve("cache")), "work was done before refusing");
         }
     }
+
+    /**
+     * An option given twice with two values ("--content a --content b", often an alias plus what was typed) is a usage
+     * error naming both, not a silent choice of the last: the wrong content folder or cache would be served or filled.
+     * The same value twice, or a flag twice, changes nothing and is accepted.
+     */
+    @Test
+    void anOptionGivenTwiceWithTwoValuesIsAUsageError(@TempDir Path dir) {
+        String cache = dir.resolve("cache").toString();
+        String[][] cases = {
+                {"check", "--content", Fixture.SITE.toString(), "--content", dir.toString()},
+                {"warm", "--content", Fixture.SITE.toString(), "--audio-cache", cache, "--audio-cache=" + cache + "2"},
+                {"serve", "--port", "0", "--port=8080", "--content", Fixture.SITE.toString(), "--audio-cache", cache}};
+        for (String[] c : cases) {
+            err.reset();
+            out.reset();
+            assertEquals(2, run(c), String.join(" ", c));
+            String first = err.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("");
+            assertTrue(first.matches("earshot: --(content|audio-cache|port) is given twice, as '[^']*' and as '[^']*': give it once"),
+                    String.join(" ", c) + ": " + first);
+            assertTrue(Files.notExists(dir.resolve("cache")) && Files.notExists(dir.resolve("cache2")), "work was done before refusing");
+        }
+        assertEquals(Fixture.SITE.toString(), CommandLine.parse(new String[]{"check", "--content", Fixture.SITE.toString(),
+                "--content=" + Fixture.SITE}).options().get("content"));
+        assertTrue(CommandLine.parse(new String[]{"check", "--speech", "--speech"}).flag("speech"));
+    }
 }
