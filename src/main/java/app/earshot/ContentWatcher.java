@@ -49,9 +49,7 @@ public final class ContentWatcher implements AutoCloseable {
         this.store = store;
         this.onReload = onReload;
         this.watcher = FileSystems.getDefault().newWatchService();
-        register(dir);
-        register(dir.resolve("pages"));
-        register(dir.resolve("messages"));
+        registerFolders();
         this.thread = new Thread(this::run, "earshot-content-watcher");
         thread.setDaemon(true);
     }
@@ -59,6 +57,13 @@ public final class ContentWatcher implements AutoCloseable {
     public ContentWatcher start() {
         thread.start();
         return this;
+    }
+
+    /** Watches the content folder, {@code pages/} and {@code messages/} as they are now (registering again is harmless). */
+    private void registerFolders() throws IOException {
+        register(dir);
+        register(dir.resolve("pages"));
+        register(dir.resolve("messages"));
     }
 
     private void register(Path folder) throws IOException {
@@ -76,6 +81,14 @@ public final class ContentWatcher implements AutoCloseable {
                 // Wait for the editor to finish: keep collecting events until none arrive for a moment.
                 WatchKey more;
                 while ((more = watcher.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) != null) drain(more);
+                // A folder replaced since (a deploy copying in a new pages/) or made since (messages/) is watched from
+                // now on: the old watch went with the old folder, and nothing would ever reload again. Watching
+                // before loading means an edit made in between is either loaded now or seen as an event.
+                try {
+                    registerFolders();
+                } catch (IOException e) {
+                    log.warn("Cannot watch {} for edits ({}); edits there are served at the next edit seen", dir, e.getMessage());
+                }
                 reload();
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {

@@ -86,4 +86,25 @@ class ContentWatcherTest {
                 "---\ntitle: Aftercare\nsummary: After a session\nreviewed: 2026-11-01\nnext-review: 2027-11-01\ntopic: aftercare\n---\n\n## Resting\n\nRest for the day.\n");
         Await.until(LIMIT, () -> server.get("/aftercare").statusCode() == 200, "the new page is served");
     }
+
+    @Test
+    void editsAreServedAfterThePagesFolderIsReplaced() throws Exception {
+        // A deploy that copies a new pages folder in place of the old one (rm -r pages && cp -r new/pages pages).
+        Path old = Files.move(content.resolve("pages"), content.resolve("pages-old"));
+        TestServer.copyTree(old, content.resolve("pages"));
+        try (Stream<Path> files = Files.walk(old)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+        Thread.sleep(3 * ContentWatcher.QUIET_MILLIS);
+        Files.writeString(page, Files.readString(page).replace("In 2019, the FDA approved", "In 2019 the FDA approved"));
+        Await.until(LIMIT, () -> server.get("/about-ketamine/fda-breakthrough-status").body().contains("In 2019 the FDA approved"), "the edit is served");
+    }
+
+    @Test
+    void aMessagesFolderMadeAfterStartIsWatched() throws Exception {
+        Path messages = Files.createDirectory(content.resolve("messages"));
+        Thread.sleep(3 * ContentWatcher.QUIET_MILLIS);
+        Files.writeString(messages.resolve("en.properties"), "layout.skip=Go to the content\n");
+        Await.until(LIMIT, () -> server.get("/").body().contains(">Go to the content<"), "the new catalogue is served");
+    }
 }
