@@ -34,6 +34,8 @@ public final class ContentWatcher implements AutoCloseable {
     private final UnaryOperator<Site> adjust;
     private final WatchService watcher;
     private final Thread thread;
+    /** The fingerprint of the files last loaded (served or rejected); null when that load failed unexpectedly. */
+    private volatile String loaded;
 
     public ContentWatcher(Path dir, SnapshotStore store, Consumer<Snapshot> onReload) throws IOException {
         this(dir, store, UnaryOperator.identity(), onReload);
@@ -49,6 +51,8 @@ public final class ContentWatcher implements AutoCloseable {
         this.store = store;
         this.onReload = onReload;
         this.watcher = FileSystems.getDefault().newWatchService();
+        // Read before watching: an edit made after this is seen as an event and makes a different fingerprint.
+        this.loaded = fingerprint(dir);
         registerFolders();
         this.thread = new Thread(this::run, "earshot-content-watcher");
         thread.setDaemon(true);
@@ -89,7 +93,10 @@ public final class ContentWatcher implements AutoCloseable {
                 } catch (IOException e) {
                     log.warn("Cannot watch {} for edits ({}); edits there are served at the next edit seen", dir, e.getMessage());
                 }
-                reload();
+                // An editor's swap file, lock or backup, or a save of the same words, changes nothing that is loaded:
+                // the snapshot stays, with its prepared pages, its Last-Modified and the warming under way.
+                String now = fingerprint(dir);
+                if (now == null || !now.equals(loaded)) reload(now);
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             Thread.currentThread().interrupt();
@@ -103,6 +110,13 @@ public final class ContentWatcher implements AutoCloseable {
 
     /** Loads the content now; returns true if it was valid and is now served. */
     boolean reload() {
+        return reload(fingerprint(dir));
+    }
+
+    /** {@link #reload()} of files whose {@link #fingerprint} (read before they were) is {@code files}. */
+    private boolean reload(String files) {
+        // A broken edit is not loaded again until a file changes; a load that failed for another reason is retried.
+        loaded = files;
         try {
             App.Content content = App.load(dir);
             Snapshot snapshot = Snapshot.of(adjust.apply(content.site()), content.lexicon(), content.messages(), content.otherLexicons());
@@ -116,9 +130,47 @@ public final class ContentWatcher implements AutoCloseable {
                     e.problems().size(), String.join("\n", e.problems()));
             return false;
         } catch (RuntimeException e) {
+            loaded = null;
             log.error("Content reload failed; still serving the last good content", e);
             return false;
         }
+    }
+
+    /**
+     * A digest of the name and bytes of every file the content folder, {@code pages/} and {@code messages/} hold, but
+     * for what editors leave beside a file they edit (names starting with {@code .} or {@code #}, such as vim's
+     * {@code .page.md.swp} and Emacs' {@code .#page.md} and {@code #page.md#}, or ending with {@code ~}, backups); null
+     * when a file cannot be read (so the folder is loaded, and the loader names the problem).
+     */
+    static String fingerprint(Path dir) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[8192];
+            for (Path folder : new Path[] {dir, dir.resolve("pages"), dir.resolve("messages")}) {
+                if (!Files.isDirectory(folder)) continue;
+                java.util.List<Path> files;
+                try (java.util.stream.Stream<Path> listed = Files.list(folder)) {
+                    files = listed.filter(p -> Files.isRegularFile(p) && !leftByAnEditor(p.getFileName().toString())).sorted().toList();
+                }
+                for (Path file : files) {
+                    digest.update((dir.relativize(file) + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    try (java.io.InputStream in = Files.newInputStream(file)) {
+                        for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
+                    }
+                    digest.update((byte) 0);
+                }
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return null;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** A swap file, lock, auto-save or backup an editor keeps beside the file it edits (never content). */
+    static boolean leftByAnEditor(String name) {
+        return name.startsWith(".") || name.startsWith("#") || name.endsWith("~");
     }
 
     @Override

@@ -1,8 +1,10 @@
 package app.earshot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.earshot.snapshot.Snapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -106,5 +108,24 @@ class ContentWatcherTest {
         Thread.sleep(3 * ContentWatcher.QUIET_MILLIS);
         Files.writeString(messages.resolve("en.properties"), "layout.skip=Go to the content\n");
         Await.until(LIMIT, () -> server.get("/").body().contains(">Go to the content<"), "the new catalogue is served");
+    }
+
+    @Test
+    void savesThatChangeNothingKeepTheSnapshotAndItsLastModified() throws Exception {
+        Snapshot before = server.store().current();
+        String script = "/audio/about-ketamine/fda-breakthrough-status.txt";
+        String modified = server.get(script).headers().firstValue("Last-Modified").orElseThrow();
+        Thread.sleep(1100); // Last-Modified is in whole seconds
+        // What editors leave around a save that changes no word: a swap file, a backup, the same bytes written again.
+        Path swap = content.resolve("pages/.about-ketamine.md.swp");
+        Files.writeString(swap, "swap");
+        Files.copy(page, content.resolve("pages/about-ketamine.md~"));
+        Files.writeString(page, Files.readString(page));
+        Files.delete(swap);
+        Thread.sleep(6 * ContentWatcher.QUIET_MILLIS); // waiting for nothing to happen: time for a reload to have been done
+        assertSame(before, server.store().current());
+        assertEquals(modified, server.get(script).headers().firstValue("Last-Modified").orElseThrow());
+        Files.writeString(page, Files.readString(page).replace("In 2019, the FDA approved", "In 2019 the FDA approved"));
+        Await.until(LIMIT, () -> server.get("/about-ketamine/fda-breakthrough-status").body().contains("In 2019 the FDA approved"), "a real edit is still served");
     }
 }
