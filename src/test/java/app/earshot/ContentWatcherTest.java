@@ -128,4 +128,16 @@ class ContentWatcherTest {
         Files.writeString(page, Files.readString(page).replace("In 2019, the FDA approved", "In 2019 the FDA approved"));
         Await.until(LIMIT, () -> server.get("/about-ketamine/fda-breakthrough-status").body().contains("In 2019 the FDA approved"), "a real edit is still served");
     }
+
+    @Test
+    void editsAreServedBesideAnEditorsLockAndAMacsMetadataFile() throws Exception {
+        // Emacs' lock is a plain file where symlinks cannot be made (a shared drive); a Mac writes ._name beside each file there.
+        Files.writeString(content.resolve("pages/.#about-ketamine.md"), "editor@clinic-pc.4242:1700000000");
+        Files.write(content.resolve("pages/._about-ketamine.md"), new byte[] {0, 5, 22, 7, 0, 2, 0, 0, (byte) 0xff});
+        Files.createDirectories(content.resolve("messages"));
+        Files.write(content.resolve("messages/._en.properties"), new byte[] {0, 5, 22, 7, 0, 2, 0, 0, (byte) 0xff});
+        Files.writeString(page, Files.readString(page).replace("In 2019, the FDA approved", "In 2019 the FDA approved"));
+        Await.until(LIMIT, () -> server.get("/about-ketamine/fda-breakthrough-status").body().contains("In 2019 the FDA approved"), "the edit is served");
+        assertTrue(server.get("/healthz").body().contains("\"ok\""));
+    }
 }
