@@ -140,4 +140,14 @@ class ContentWatcherTest {
         Await.until(LIMIT, () -> server.get("/about-ketamine/fda-breakthrough-status").body().contains("In 2019 the FDA approved"), "the edit is served");
         assertTrue(server.get("/healthz").body().contains("\"ok\""));
     }
+
+    @Test
+    void aVoiceThatCannotSpeakIsABrokenEditAndTheAudioKeepsBeingServed() throws Exception {
+        // FreeTTS's other voice, kevin, speaks 8 kHz: taken, it left every clip of every page answering 503.
+        Path yaml = content.resolve("site.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("voice: kevin16", "voice: kevin"));
+        Await.until(LIMIT, () -> server.get("/healthz").body().contains("\"degraded\""), "health reports degraded");
+        assertTrue(server.get("/healthz").body().contains("site.yaml:"), server.get("/healthz").body());
+        assertEquals(200, server.get("/audio/about-ketamine/fda-breakthrough-status.mp3").statusCode());
+    }
 }
