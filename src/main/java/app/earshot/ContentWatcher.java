@@ -27,6 +27,11 @@ import org.slf4j.LoggerFactory;
 public final class ContentWatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ContentWatcher.class);
     static final long QUIET_MILLIS = 150;
+    /**
+     * How often the content folder itself is looked at when nothing else happens: a folder renamed into its place (an
+     * atomic deploy, {@code mv content.new content}, or a symlink switched) makes no event in the folder watched.
+     */
+    static final long RECHECK_MILLIS = 1000;
 
     private final Path dir;
     private final SnapshotStore store;
@@ -36,6 +41,10 @@ public final class ContentWatcher implements AutoCloseable {
     private final Thread thread;
     /** The fingerprint of the files last loaded (served or rejected); null when that load failed unexpectedly. */
     private volatile String loaded;
+    /** The watch of each folder's path, so that a folder replaced at a path stops being watched. */
+    private final java.util.Map<Path, WatchKey> keys = new java.util.HashMap<>();
+    /** The file key (device and inode) of the content folder being watched; null when it was not there. */
+    private Object watched;
 
     public ContentWatcher(Path dir, SnapshotStore store, Consumer<Snapshot> onReload) throws IOException {
         this(dir, store, UnaryOperator.identity(), onReload);
@@ -63,25 +72,41 @@ public final class ContentWatcher implements AutoCloseable {
         return this;
     }
 
-    /** Watches the content folder, {@code pages/} and {@code messages/} as they are now (registering again is harmless). */
+    /**
+     * Watches the content folder, {@code pages/} and {@code messages/} as they are now (registering again is harmless;
+     * a folder replaced since is watched anew).
+     */
     private void registerFolders() throws IOException {
+        watched = fileKey(dir);
         register(dir);
         register(dir.resolve("pages"));
         register(dir.resolve("messages"));
     }
 
+    private static Object fileKey(Path folder) {
+        try {
+            return Files.readAttributes(folder, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private void register(Path folder) throws IOException {
         if (Files.isDirectory(folder)) {
-            folder.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+            WatchKey key = folder.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                     StandardWatchEventKinds.ENTRY_DELETE);
+            // The folder that was at this path before (moved aside by a deploy, and kept) is no longer content.
+            WatchKey before = keys.put(folder, key);
+            if (before != null && before != key) before.cancel();
         }
     }
 
     private void run() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                WatchKey key = watcher.take();
-                drain(key);
+                WatchKey key = watcher.poll(RECHECK_MILLIS, TimeUnit.MILLISECONDS);
+                if (key != null) drain(key);
+                else if (java.util.Objects.equals(fileKey(dir), watched)) continue;
                 // Wait for the editor to finish: keep collecting events until none arrive for a moment.
                 WatchKey more;
                 while ((more = watcher.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) != null) drain(more);

@@ -150,4 +150,24 @@ class ContentWatcherTest {
         assertTrue(server.get("/healthz").body().contains("site.yaml:"), server.get("/healthz").body());
         assertEquals(200, server.get("/audio/about-ketamine/fda-breakthrough-status.mp3").statusCode());
     }
+
+    @Test
+    void aContentFolderSwappedInWholeIsServedAndWatched(@TempDir Path base) throws Exception {
+        // The atomic deploy: the new content is copied beside the old, then the two folders are renamed.
+        Path served = base.resolve("content");
+        TestServer.copyTree(content, served);
+        try (TestServer other = TestServer.start(served);
+             ContentWatcher swapped = new ContentWatcher(served, other.store(), snapshot -> {}).start()) {
+            Path next = base.resolve("content.new");
+            TestServer.copyTree(served, next);
+            Path nextPage = next.resolve("pages/about-ketamine.md");
+            Files.writeString(nextPage, Files.readString(nextPage).replace("In 2019, the FDA approved", "In 2019 the FDA approved"));
+            Files.move(served, base.resolve("content.old"));
+            Files.move(next, served);
+            Await.until(LIMIT, () -> other.get("/about-ketamine/fda-breakthrough-status").body().contains("In 2019 the FDA approved"), "the new folder is served");
+            Path page = served.resolve("pages/about-ketamine.md");
+            Files.writeString(page, Files.readString(page).replace("## FDA Breakthrough Status", "## FDA Breakthrough Designation"));
+            Await.until(LIMIT, () -> other.get("/about-ketamine/fda-breakthrough-designation").statusCode() == 200, "an edit there is served");
+        }
+    }
 }
