@@ -185,7 +185,9 @@ public final class ContentLoader {
 
     private static List<Path> markdownFiles(Path pagesDir, List<String> problems) {
         try (Stream<Path> files = Files.list(pagesDir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".md") && Files.isRegularFile(p))
+            // Hidden files are not pages: an editor's lock (Emacs' .#page.md) or a Mac's ._page.md on a shared drive.
+            return files.filter(p -> p.getFileName().toString().endsWith(".md") && !p.getFileName().toString().startsWith(".")
+                            && Files.isRegularFile(p))
                     .sorted().toList();
         } catch (IOException e) {
             problems.add(pagesDir + ":1: cannot list pages: " + e.getMessage());

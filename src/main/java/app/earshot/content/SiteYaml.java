@@ -206,6 +206,13 @@ final class SiteYaml {
             return SpeechSettings.DEFAULT;
         }
         String voice = map.get("voice") == null ? SpeechSettings.DEFAULT.voice() : String.valueOf(map.get("voice"));
+        // FreeTTS speaks the site's English, and of its voices only kevin16 speaks the 16 kHz audio Earshot makes (kevin
+        // speaks 8 kHz): another name would leave every clip unmakeable, so it is a problem here, not a 503 per request.
+        if (!voice.equals(SpeechSettings.DEFAULT.voice())) {
+            problems.add(file + ":" + lineOf(text, "voice") + ": speech voice '" + voice + "' cannot speak here; English is "
+                    + "spoken by " + SpeechSettings.DEFAULT.voice() + " (other languages' voices go under voices)");
+            voice = SpeechSettings.DEFAULT.voice();
+        }
         int rate = number(file, text, "rate", "rate", map.get("rate"), SpeechSettings.DEFAULT.rate(), problems);
         int pitch = (int) SpeechSettings.DEFAULT.pitch();
         if (map.get("pitch") != null) {

@@ -67,7 +67,8 @@ public final class Catalogues {
             try (var files = Files.list(siteMessages)) {
                 for (Path file : files.sorted().toList()) {
                     String name = file.getFileName().toString();
-                    if (!name.endsWith(".properties") || !Files.isRegularFile(file)) continue;
+                    // Hidden files are an editor's or a Mac's (._en.properties), not catalogues.
+                    if (!name.endsWith(".properties") || name.startsWith(".") || !Files.isRegularFile(file)) continue;
                     String tag = name.substring(0, name.length() - ".properties".length());
                     String text = Files.readString(file, StandardCharsets.UTF_8);
                     Map<String, String> own = parse(text);

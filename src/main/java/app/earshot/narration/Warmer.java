@@ -134,6 +134,7 @@ public final class Warmer {
     /** Warms {@code pages} of {@code site}; {@code tries} earlier runs of generation {@code run} skipped some of them. */
     private void warm(long run, Voicing voicing, Site site, List<Page> pages, int tries) {
         long start = System.nanoTime();
+        long synthesesBefore = narrator.recorder().syntheses();
         Map<String, String> skipped = new LinkedHashMap<>();
         List<Page> again = new ArrayList<>();
         try {
@@ -161,7 +162,7 @@ public final class Warmer {
             status.set(new Status(State.DONE, null));
             LOG.info("Audio ready for {} section(s) in {} s ({} synthesized, the rest from the cache)",
                     site.sectionCount(), String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9),
-                    narrator.recorder().syntheses());
+                    narrator.recorder().syntheses() - synthesesBefore);
             return;
         }
         Duration delay = retryDelay(tries);

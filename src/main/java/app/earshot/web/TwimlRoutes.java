@@ -40,8 +40,9 @@ final class TwimlRoutes {
         CallFlow.State state = state(ctx, page);
         String speech = input(ctx, "SpeechResult");
         String digits = input(ctx, "Digits");
-        CallFlow.Turn turn = flow.next(state, (digits == null || digits.isBlank()) && speech != null && !speech.isBlank()
-                ? new CallFlow.Speech(speech) : new CallFlow.Key(digits));
+        CallFlow.Turn turn = sectionGone(ctx, page) ? flow.arrive(state)
+                : flow.next(state, (digits == null || digits.isBlank()) && speech != null && !speech.isBlank()
+                        ? new CallFlow.Speech(speech) : new CallFlow.Key(digits));
         send(ctx, Twiml.write(turn, IvrSounds.page(RequestSnapshot.of(ctx).voicing(), page, audio, links), s -> links.twiml(page, s),
                 flow.spoken().hints(), twilioLanguage(page.language())));
     }
@@ -88,7 +89,8 @@ final class TwimlRoutes {
         Links links = Links.absolute(ctx);
         CallFlow.State state = siteState(ctx, flow);
         boolean said = (digits == null || digits.isBlank()) && speech != null && !speech.isBlank();
-        CallFlow.Turn turn = start ? flow.start() : said ? flow.next(state, new CallFlow.Speech(speech))
+        CallFlow.Turn turn = start ? flow.start() : placeGone(ctx, menu) ? flow.arrive(state)
+                : said ? flow.next(state, new CallFlow.Speech(speech))
                 : digits == null || digits.isBlank() ? flow.arrive(state) : flow.next(state, new CallFlow.Key(digits));
         List<String> hints = turn.hangsUp() ? List.of() : app.earshot.ivr.SpokenChoices.hints(flow.spellings(turn.listen()));
         send(ctx, Twiml.write(turn, IvrSounds.site(RequestSnapshot.of(ctx).voicing(), menu, audio, links), s -> links.siteTwiml(menu, s),
@@ -163,6 +165,29 @@ final class TwimlRoutes {
         if (!top.inSiteMenu()) return top;
         SiteMenu.Level level = menu.level(top.place().topic());
         return SiteFlow.menuState(top.place().topic(), group < level.groups().size() ? group : 0, silence);
+    }
+
+    /**
+     * True when the state names a section {@code page} no longer has: renamed or removed by an edit while the caller
+     * was in it. The key was pressed for that section ("1, repeat"), so it is not taken as a key of the main menu the
+     * state falls back to (where 1 plays the introduction); the caller hears that menu instead.
+     */
+    private static boolean sectionGone(Context ctx, Page page) {
+        String section = ctx.queryParam("section");
+        return section != null && (!Slug.isValid(section) || page.section(section).isEmpty());
+    }
+
+    /**
+     * {@link #sectionGone} on the site line, for a page it still has (a key sent with a page it does not have is taken at
+     * the top of the line, as for any unknown state: LanguageLineTest).
+     */
+    private static boolean placeGone(Context ctx, SiteMenu menu) {
+        String slug = ctx.queryParam("page");
+        List<Page> pages = menu.site().pages();
+        for (int p = 0; slug != null && p < pages.size(); p++) {
+            if (pages.get(p).slug().equals(slug) && menu.has(p)) return sectionGone(ctx, pages.get(p));
+        }
+        return false;
     }
 
     private static int small(String value) {
