@@ -42,6 +42,43 @@ class CallAcrossReloadTest {
         }
     }
 
+    /**
+     * A VoiceXML browser holds the page's document for the whole call, so the clip URLs in it must keep answering after
+     * the clinic renames that section or its page: the clip the document named (its {@code v}) is served as it
+     * was, not a 404 the platform reads as an error and hangs up on. A version the server never published stays a 404.
+     */
+    @Test
+    void aVoiceXmlDocumentFetchedBeforeASectionOrPageIsRenamedStillPlaysItsClips() throws Exception {
+        TestServer.copyTree(Fixture.SITE, content);
+        Path page = content.resolve("pages/about-ketamine.md");
+        try (TestServer server = TestServer.start(content);
+             ContentWatcher watcher = new ContentWatcher(content, server.store(), snapshot -> {}).start()) {
+            assertEquals(200, server.getBytes("/telephony/about-ketamine/fda-breakthrough-status.wav").statusCode());
+            java.util.concurrent.atomic.AtomicReference<String> named = new java.util.concurrent.atomic.AtomicReference<>();
+            Await.until(Duration.ofSeconds(60), () -> {
+                named.set(Jsoup.parse(server.get("/ivr/about-ketamine.vxml").body(), "", Parser.xmlParser())
+                        .select("audio[src*=/fda-breakthrough-status.wav?v=]").stream().map(a -> URI.create(a.attr("src")))
+                        .map(u -> u.getPath() + "?" + u.getQuery()).findFirst().orElse(null));
+                return named.get() != null;
+            }, "the document names the section's clip");
+            String clip = named.get();
+            byte[] before = server.getBytes(clip).body();
+            Files.writeString(page, Files.readString(page).replace("## FDA Breakthrough Status", "## FDA Breakthrough Designation"));
+            Await.until(Duration.ofSeconds(10), () -> server.get("/about-ketamine/fda-breakthrough-designation").statusCode() == 200, "the rename is served");
+            var renamed = server.getBytes(clip);
+            assertEquals(200, renamed.statusCode(), clip + ": " + new String(renamed.body()));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(before, renamed.body());
+            assertEquals(404, server.getBytes(clip.replaceAll("v=[0-9a-f]+", "v=0123456789abcdef")).statusCode(), "a version never published");
+            // The page's file renamed: its old address is gone (the fixture's only page cannot simply be deleted).
+            Files.move(page, page.resolveSibling("ketamine-basics.md"));
+            Await.until(Duration.ofSeconds(10), () -> server.get("/about-ketamine").statusCode() == 404, "the removal is served");
+            var removed = server.getBytes(clip);
+            assertEquals(200, removed.statusCode(), clip + ": " + new String(removed.body()));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(before, removed.body());
+            assertEquals(404, server.getBytes(clip.replace("/about-ketamine/", "/another-page/")).statusCode(), "only under the path it was published at");
+        }
+    }
+
     /** The URLs a TwiML turn plays after {@code key} is pressed in the state {@code pathAndQuery}. */
     private static List<String> plays(TestServer server, String pathAndQuery, String key) {
         var response = server.send(HttpRequest.newBuilder(URI.create(server.url(pathAndQuery)))

@@ -39,6 +39,18 @@ public final class TelephoneAudio {
     private final ArtifactStore cache;
     private final double maxPartSeconds;
     private final AtomicLong conversions = new AtomicLong();
+    /**
+     * Each section part's version this server has given out (in a phone document or TwiML) and what it was made from:
+     * a VoiceXML browser keeps a document for the whole call, so a clip it names must still play after the clinic
+     * renames that section or removes its page. Bounded; a restart forgets (the clip then answers 404 as before).
+     */
+    private final app.earshot.store.BoundedMap<String, Published> published = app.earshot.store.BoundedMap.ofEntries(MAX_PUBLISHED);
+
+    /** Part versions remembered at most: far more than the sections of the largest library tried (1,000 pages). */
+    static final int MAX_PUBLISHED = 50_000;
+
+    /** Where a published part version came from: the path it was given out under, and its 16 kHz clip and span. */
+    private record Published(String slug, String section, int number, String wideKey, String wideExtension, int start, int end) {}
 
     /** Telephone audio for {@code narrator}'s clips, kept in its store, split at {@link #MAX_PART_SECONDS}. */
     public static TelephoneAudio of(Narrator narrator) {
@@ -87,7 +99,7 @@ public final class TelephoneAudio {
         for (int i = 0; i < spans.size(); i++) {
             int[] s = spans.get(i);
             parts.add(new Part(i + 1, spans.size(), s[0] / (double) WIDE, s[1] / (double) WIDE,
-                    version(wide, s)));
+                    published(page, section, i + 1, wide, s)));
         }
         return parts;
     }
@@ -154,9 +166,31 @@ public final class TelephoneAudio {
         for (int i = 0; i < spans.size(); i++) {
             int[] s = spans.get(i);
             if (!stored(wide, s, TelephoneFormat.WAV_ULAW)) return Optional.empty();
-            parts.add(new Part(i + 1, spans.size(), s[0] / (double) WIDE, s[1] / (double) WIDE, version(wide, s)));
+            parts.add(new Part(i + 1, spans.size(), s[0] / (double) WIDE, s[1] / (double) WIDE, published(page, section, i + 1, wide, s)));
         }
         return Optional.of(parts);
+    }
+
+    /** The version of part {@code number} of {@code section}, remembered with where it came from. */
+    private String published(Page page, Section section, int number, Clip wide, int[] span) {
+        String version = version(wide, span);
+        published.put(version, new Published(page.slug(), section.id(), number, wide.audio().key(), wide.audio().extension(), span[0], span[1]));
+        return version;
+    }
+
+    /**
+     * The clip this server gave out as version {@code version} of part {@code number} of section {@code sectionId} of
+     * page {@code slug}, in {@code format}, whatever the content says now (the section renamed, the page removed): from
+     * the store, converted again from its 16 kHz clip if need be. Empty if no such version was given out under that path
+     * since start, or its 16 kHz clip is no longer stored.
+     */
+    public Optional<Clip> published(String version, String slug, String sectionId, int number, TelephoneFormat format) {
+        Published p = version == null ? null : published.get(version);
+        if (p == null || !p.slug().equals(slug) || !p.section().equals(sectionId) || p.number() != number) return Optional.empty();
+        int[] span = {p.start(), p.end()};
+        Optional<Artifact> coded = cache.find(codedKey(p.wideKey(), span, format), format.wav() ? "wav" : format.extension());
+        if (coded.isPresent()) return Optional.of(clip(coded.get(), format));
+        return cache.find(p.wideKey(), p.wideExtension()).map(wide -> convert(wide, null, span, format));
     }
 
     private boolean stored(Clip wide, int[] span, TelephoneFormat format) {
@@ -164,7 +198,11 @@ public final class TelephoneAudio {
     }
 
     private static String codedKey(Clip wide, int[] span, TelephoneFormat format) {
-        return ArtifactStore.key("telephone", FORMAT_VERSION, wide.audio().key(),
+        return codedKey(wide.audio().key(), span, format);
+    }
+
+    private static String codedKey(String wideKey, int[] span, TelephoneFormat format) {
+        return ArtifactStore.key("telephone", FORMAT_VERSION, wideKey,
                 Integer.toString(span[0]), Integer.toString(span[1]), format.id());
     }
 
@@ -178,17 +216,25 @@ public final class TelephoneAudio {
      * {@code samples}, the wide clip's samples when this request just made it, else from its stored (verified) file.
      */
     private Clip convert(Clip wide, Pcm samples, int[] span, TelephoneFormat format) {
-        String key = codedKey(wide, span, format);
+        return convert(wide.audio(), samples, span, format);
+    }
+
+    private Clip convert(Artifact wide, Pcm samples, int[] span, TelephoneFormat format) {
+        String key = codedKey(wide.key(), span, format);
         // One step from the 16 kHz clip to the served bytes, and one cache write: no intermediate file, because
         // writing and re-reading one costs more than running the filter again for another codec.
         Artifact coded = cache.get(key, format.wav() ? "wav" : format.extension(), () -> counted(() -> {
             // The part is filtered straight from the whole clip's samples, or from its stored file's bytes: no copy of
             // the 16 kHz samples is made on the way.
-            Pcm filtered = samples != null ? Telephony.toNarrowband(samples, span[0], span[1]) : narrowband(wide.audio(), span);
+            Pcm filtered = samples != null ? Telephony.toNarrowband(samples, span[0], span[1]) : narrowband(wide, span);
             // Telephone networks want speech at their own level (P.56 active level), not at podcast loudness.
             Pcm narrow = ActiveSpeechLevel.telephone(filtered);
             return format.wav() ? Telephony.wav(narrow, format.codec()) : Telephony.raw(narrow, format.codec());
         }));
+        return clip(coded, format);
+    }
+
+    private static Clip clip(Artifact coded, TelephoneFormat format) {
         double seconds = format.wav() ? seconds(coded) : coded.size() / (double) Telephony.RATE;
         return new Clip(coded, format.mediaType(), seconds);
     }

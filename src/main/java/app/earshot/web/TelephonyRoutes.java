@@ -44,6 +44,21 @@ final class TelephonyRoutes {
     }
 
     private void section(Context ctx) {
+        try {
+            sectionNow(ctx);
+        } catch (io.javalin.http.HttpResponseException refusal) {
+            // Not in the content now (the section renamed, the page removed, fewer parts): a clip this server gave out
+            // under this very path, with this version, still plays, since a VoiceXML browser holds its document all call.
+            if (refusal.getStatus() != 404) throw refusal;
+            Matcher m = FILE.matcher(ctx.pathParam("file"));
+            if (!m.matches()) throw refusal;
+            int number = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
+            send(ctx, telephone.published(ctx.queryParam("v"), ctx.pathParam("slug"), m.group(1), number, format(ctx, m))
+                    .orElseThrow(() -> refusal));
+        }
+    }
+
+    private void sectionNow(Context ctx) {
         Snapshot now = RequestSnapshot.of(ctx);
         Page page = PageRoutes.voiced(narrator, now, PageRoutes.page(now.site(), ctx.pathParam("slug")));
         Matcher m = file(ctx);
