@@ -43,6 +43,11 @@ public final class App {
      * @throws ContentException with every problem in every file, as {@code file:line: message}
      */
     public static Content load(Path dir) throws ContentException {
+        // Nothing is read through a link that leads outside the content folder, not even to report its problems.
+        if (Files.isDirectory(dir)) {
+            List<String> outside = app.earshot.content.ContentLoader.linksOutside(dir.normalize());
+            if (!outside.isEmpty()) throw new ContentException(outside);
+        }
         List<String> problems = new ArrayList<>();
         Site site = null;
         try {

@@ -40,6 +40,8 @@ public final class ContentLoader {
         if (!Files.isDirectory(root)) {
             throw new ContentException(List.of(root + ":1: content folder not found"));
         }
+        List<String> outside = linksOutside(root);
+        if (!outside.isEmpty()) throw new ContentException(outside);
         SiteYaml.Settings settings = SiteYaml.load(root.resolve("site.yaml"), problems);
         List<Page> pages = new ArrayList<>();
         Path pagesDir = root.resolve("pages");
@@ -181,6 +183,51 @@ public final class ContentLoader {
         if (source == null) return new Parsed(null, problems);
         PageParser.Result result = parser.parse(file.toString(), slug, source, topicIds, siteLanguage);
         return new Parsed(result.page(), result.problems());
+    }
+
+    /**
+     * A problem for each symbolic link among what Earshot reads from {@code root} (its own files, and those in
+     * {@code pages/} and {@code messages/}, and those two folders) that leads outside it: content is read only from
+     * inside the content folder, so a link to another file on the server (a cloned repository's, a careless
+     * {@code ln -s}) never gets it published or echoed in a problem. Links that stay inside are fine, and so is a
+     * content folder that is itself a link (an atomic deploy). Hidden files are skipped, as everywhere (an editor's
+     * lock is a dangling link). Call before reading anything.
+     */
+    public static List<String> linksOutside(Path root) {
+        List<String> problems = new ArrayList<>();
+        Path real;
+        try {
+            real = root.toRealPath();
+        } catch (IOException e) {
+            return List.of(root + ":1: content folder cannot be read: " + e.getMessage());
+        }
+        List<Path> read = new ArrayList<>(children(root));
+        for (String folder : List.of("pages", "messages")) {
+            Path dir = root.resolve(folder);
+            if (!Files.isSymbolicLink(dir) && Files.isDirectory(dir)) read.addAll(children(dir));
+        }
+        for (Path file : read) {
+            if (!Files.isSymbolicLink(file) || file.getFileName().toString().startsWith(".")) continue;
+            Path target;
+            try {
+                target = file.toRealPath();
+            } catch (IOException e) {
+                continue; // a dangling link is no file: reading it fails as a missing file would
+            }
+            if (!target.startsWith(real)) {
+                problems.add(file + ":1: a link to a file outside the content folder; content is read only from inside it "
+                        + "(copy the file in instead of linking to it)");
+            }
+        }
+        return problems;
+    }
+
+    private static List<Path> children(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     private static List<Path> markdownFiles(Path pagesDir, List<String> problems) {
