@@ -63,6 +63,10 @@ class CallAcrossReloadTest {
             }, "the document names the section's clip");
             String clip = named.get();
             byte[] before = server.getBytes(clip).body();
+            URI menuUri = URI.create(Jsoup.parse(server.get("/ivr/about-ketamine.vxml").body(), "", Parser.xmlParser())
+                    .select("audio[src*=/prompts/menu.wav?v=]").first().attr("src"));
+            String menu = menuUri.getPath() + "?" + menuUri.getQuery();
+            byte[] menuBefore = server.getBytes(menu).body();
             Files.writeString(page, Files.readString(page).replace("## FDA Breakthrough Status", "## FDA Breakthrough Designation"));
             Await.until(Duration.ofSeconds(10), () -> server.get("/about-ketamine/fda-breakthrough-designation").statusCode() == 200, "the rename is served");
             var renamed = server.getBytes(clip);
@@ -75,6 +79,10 @@ class CallAcrossReloadTest {
             var removed = server.getBytes(clip);
             assertEquals(200, removed.statusCode(), clip + ": " + new String(removed.body()));
             org.junit.jupiter.api.Assertions.assertArrayEquals(before, removed.body());
+            var menuAfter = server.getBytes(menu);
+            assertEquals(200, menuAfter.statusCode(), menu + ": " + new String(menuAfter.body()));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(menuBefore, menuAfter.body(), "the page's menu prompt as given out");
+            assertEquals(404, server.getBytes(menu.replace("/prompts/menu.wav", "/prompts/goodbye.wav")).statusCode(), "another prompt's path");
             assertEquals(404, server.getBytes(clip.replace("/about-ketamine/", "/another-page/")).statusCode(), "only under the path it was published at");
         }
     }

@@ -49,8 +49,8 @@ public final class TelephoneAudio {
     /** Part versions remembered at most: far more than the sections of the largest library tried (1,000 pages). */
     static final int MAX_PUBLISHED = 50_000;
 
-    /** Where a published part version came from: the path it was given out under, and its 16 kHz clip and span. */
-    private record Published(String slug, String section, int number, String wideKey, String wideExtension, int start, int end) {}
+    /** Where a published version came from: the place it was given out for, and its 16 kHz clip and span. */
+    private record Published(String place, String wideKey, String wideExtension, int start, int end) {}
 
     /** Telephone audio for {@code narrator}'s clips, kept in its store, split at {@link #MAX_PART_SECONDS}. */
     public static TelephoneAudio of(Narrator narrator) {
@@ -143,13 +143,23 @@ public final class TelephoneAudio {
     }
 
     /**
+     * As {@link #promptVersion(Voicing, String, String)}, the version remembered as given out for {@code place} (the
+     * prompt's path without its format, such as {@code /telephony/{slug}/prompts/menu}), so {@link #published(String,
+     * String, TelephoneFormat)} finds it after the content changes.
+     */
+    public String promptVersion(Voicing v, String words, String language, String place) {
+        Clip wide = prompts.prompt(v, words, language);
+        return remembered(place, wide, whole(wide));
+    }
+
+    /**
      * The version of a prompt's telephone clip in {@code language} if it and its u-law WAV are already stored; never
      * makes either, so a phone line can say the words instead of waiting (and queue the clip with {@link #prompt}).
      */
-    public Optional<String> readyPromptVersion(Voicing v, String words, String language) {
+    public Optional<String> readyPromptVersion(Voicing v, String words, String language, String place) {
         Optional<Clip> wide = prompts.stored(v, words, language);
         if (wide.isEmpty() || !stored(wide.get(), whole(wide.get()), TelephoneFormat.WAV_ULAW)) return Optional.empty();
-        return Optional.of(version(wide.get(), whole(wide.get())));
+        return Optional.of(remembered(place, wide.get(), whole(wide.get())));
     }
 
     /** The section's parts if its clip and every part's u-law WAV are already stored; never makes any. */
@@ -173,9 +183,18 @@ public final class TelephoneAudio {
 
     /** The version of part {@code number} of {@code section}, remembered with where it came from. */
     private String published(Page page, Section section, int number, Clip wide, int[] span) {
+        return remembered(sectionPlace(page.slug(), section.id(), number), wide, span);
+    }
+
+    /** The version of {@code span} of {@code wide}, remembered as given out for {@code place}. */
+    private String remembered(String place, Clip wide, int[] span) {
         String version = version(wide, span);
-        published.put(version, new Published(page.slug(), section.id(), number, wide.audio().key(), wide.audio().extension(), span[0], span[1]));
+        published.put(version, new Published(place, wide.audio().key(), wide.audio().extension(), span[0], span[1]));
         return version;
+    }
+
+    private static String sectionPlace(String slug, String sectionId, int number) {
+        return "/telephony/" + slug + "/" + sectionId + "#" + number;
     }
 
     /**
@@ -185,8 +204,16 @@ public final class TelephoneAudio {
      * since start, or its 16 kHz clip is no longer stored.
      */
     public Optional<Clip> published(String version, String slug, String sectionId, int number, TelephoneFormat format) {
+        return published(version, sectionPlace(slug, sectionId, number), format);
+    }
+
+    /**
+     * The prompt clip this server gave out as version {@code version} for {@code place} (as {@link #promptVersion(Voicing,
+     * String, String, String)} was told), in {@code format}, whatever the content says now; empty as above.
+     */
+    public Optional<Clip> published(String version, String place, TelephoneFormat format) {
         Published p = version == null ? null : published.get(version);
-        if (p == null || !p.slug().equals(slug) || !p.section().equals(sectionId) || p.number() != number) return Optional.empty();
+        if (p == null || !p.place().equals(place)) return Optional.empty();
         int[] span = {p.start(), p.end()};
         Optional<Artifact> coded = cache.find(codedKey(p.wideKey(), span, format), format.wav() ? "wav" : format.extension());
         if (coded.isPresent()) return Optional.of(clip(coded.get(), format));

@@ -124,7 +124,7 @@ final class ApiIndex {
         List<Prompt> prompts = new ArrayList<>();
         keypad.prompts().forEach((name, words) -> {
             Map<String, Rendering> tel = new LinkedHashMap<>();
-            String version = tally.value(() -> telephone.promptVersion(v, words, page.language()));
+            String version = tally.value(() -> telephone.promptVersion(v, words, page.language(), Links.promptPlace(page.slug(), name)));
             for (TelephoneFormat f : TelephoneFormat.values()) {
                 tel.put(f.id(), tally.audio(links.prompt(page, name, version, f), f.mediaType(), () -> telephone.prompt(v, words, page.language(), f)));
             }

@@ -141,7 +141,7 @@ final class IvrRoutes {
     /** A prompt of the language menu, spoken in its own language: its clip once {@code audio} has made it, else its words. */
     static Sounds.Audio languagePrompt(PhoneAudio audio, app.earshot.snapshot.Snapshot now, LanguageMenu menu, String name, Links links) {
         String words = menu.prompts().get(name);
-        return audio.promptVersion(now.voicing(), words, menu.languageOf(name).orElseThrow())
+        return audio.promptVersion(now.voicing(), words, menu.languageOf(name).orElseThrow(), Links.sitePromptPlace("", name))
                 .map(v -> new Sounds.Audio(links.sitePrompt(name, v, app.earshot.narration.TelephoneFormat.WAV_ULAW), words))
                 .orElse(Sounds.Audio.say(words));
     }

@@ -51,13 +51,13 @@ final class IvrSounds implements Sounds {
         if (sound instanceof CallFlow.Prompt p) {
             if (single == null && p.page() < 0) {
                 String words = site.prompt(p.name()).orElseThrow(() -> new IllegalArgumentException("no prompt " + p.name()));
-                return List.of(audio.promptVersion(v, words, site.language())
+                return List.of(audio.promptVersion(v, words, site.language(), Links.sitePromptPlace(site.line(), p.name()))
                         .map(v -> new Audio(links.sitePrompt(site.line(), p.name(), v, TelephoneFormat.WAV_ULAW), words))
                         .orElse(Audio.say(words)));
             }
             Page page = page(p.page());
             String words = keypad(p.page(), page).prompt(p.name()).orElseThrow(() -> new IllegalArgumentException("no prompt " + p.name()));
-            return List.of(audio.promptVersion(v, words, page.language()).map(v -> new Audio(links.prompt(page, p.name(), v, TelephoneFormat.WAV_ULAW), words))
+            return List.of(audio.promptVersion(v, words, page.language(), Links.promptPlace(page.slug(), p.name())).map(v -> new Audio(links.prompt(page, p.name(), v, TelephoneFormat.WAV_ULAW), words))
                     .orElse(Audio.say(words)));
         }
         CallFlow.SectionAudio s = (CallFlow.SectionAudio) sound;

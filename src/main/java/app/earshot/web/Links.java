@@ -89,7 +89,17 @@ record Links(String base) {
     }
 
     String prompt(Page page, String name, String version, TelephoneFormat format) {
-        return versioned("/telephony/" + page.slug() + "/prompts/" + name + suffix(format), version);
+        return versioned(promptPlace(page.slug(), name) + suffix(format), version);
+    }
+
+    /** A page line's prompt's path without its format: what its published versions are remembered for. */
+    static String promptPlace(String slug, String name) {
+        return "/telephony/" + slug + "/prompts/" + name;
+    }
+
+    /** A site line's prompt's path without its format ({@code line} "" for the site of one language or the language menu). */
+    static String sitePromptPlace(String line, String name) {
+        return "/telephony/prompts/" + (line.isEmpty() ? "" : line + "/") + name;
     }
 
     /** A prompt of the site-wide line. */
@@ -99,7 +109,7 @@ record Links(String base) {
 
     /** A prompt of the site-wide line in language {@code line} ({@link app.earshot.ivr.SiteMenu#line()}; "" for a site of one). */
     String sitePrompt(String line, String name, String version, TelephoneFormat format) {
-        return versioned("/telephony/prompts/" + (line.isEmpty() ? "" : line + "/") + name + suffix(format), version);
+        return versioned(sitePromptPlace(line, name) + suffix(format), version);
     }
 
     /** The site-wide line's VoiceXML: its own menus, and the start of the call. */

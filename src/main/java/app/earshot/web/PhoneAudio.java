@@ -32,10 +32,13 @@ final class PhoneAudio {
         this.scripts = scripts;
     }
 
-    /** The version of the clip of the prompt in {@code language} if it is stored; else empty, and the clip is queued. */
-    Optional<String> promptVersion(Voicing v, String words, String language) {
-        if (maker.patient()) return Optional.of(telephone.promptVersion(v, words, language));
-        Optional<String> version = telephone.readyPromptVersion(v, words, language);
+    /**
+     * The version of the clip of the prompt in {@code language}, given out for {@code place} (its path without format),
+     * if it is stored; else empty, and the clip is queued.
+     */
+    Optional<String> promptVersion(Voicing v, String words, String language, String place) {
+        if (maker.patient()) return Optional.of(telephone.promptVersion(v, words, language, place));
+        Optional<String> version = telephone.readyPromptVersion(v, words, language, place);
         if (version.isEmpty()) maker.later("phone prompt:" + language + ":" + words, () -> telephone.prompt(v, words, language, TelephoneFormat.WAV_ULAW));
         return version;
     }

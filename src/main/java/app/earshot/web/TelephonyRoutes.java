@@ -37,9 +37,12 @@ final class TelephonyRoutes {
 
     void register(RoutesConfig routes) {
         // The site line's prompts first: /telephony/{slug}/{file} would otherwise take them (no page may be called "prompts").
-        Routes.getAndHead(routes, "/telephony/prompts/{file}", this::sitePrompt);
-        Routes.getAndHead(routes, "/telephony/prompts/{lang}/{file}", this::linePrompt);
-        Routes.getAndHead(routes, "/telephony/{slug}/prompts/{file}", this::prompt);
+        Routes.getAndHead(routes, "/telephony/prompts/{file}", ctx -> orGivenOut(ctx, this::sitePrompt,
+                name -> Links.sitePromptPlace("", name)));
+        Routes.getAndHead(routes, "/telephony/prompts/{lang}/{file}", ctx -> orGivenOut(ctx, this::linePrompt,
+                name -> Links.sitePromptPlace(ctx.pathParam("lang"), name)));
+        Routes.getAndHead(routes, "/telephony/{slug}/prompts/{file}", ctx -> orGivenOut(ctx, this::prompt,
+                name -> Links.promptPlace(ctx.pathParam("slug"), name)));
         Routes.getAndHead(routes, "/telephony/{slug}/{file}", this::section);
     }
 
@@ -75,6 +78,22 @@ final class TelephonyRoutes {
                     : new Refusal(404, "errors.telephony.part-count", parts.size());
         }
         send(ctx, telephone.section(now.voicing(), page, section, number, format));
+    }
+
+    /**
+     * Runs the prompt route {@code route}; if it answers 404 (the prompt gone from the content now: its page renamed,
+     * fewer sections, a topic renamed), the clip this server gave out for this very prompt's path with the request's
+     * {@code v} is served as it was, since a VoiceXML browser holds its document for the whole call.
+     */
+    private void orGivenOut(Context ctx, io.javalin.http.Handler route, java.util.function.UnaryOperator<String> place) throws Exception {
+        try {
+            route.handle(ctx);
+        } catch (io.javalin.http.HttpResponseException refusal) {
+            if (refusal.getStatus() != 404) throw refusal;
+            Matcher m = FILE.matcher(ctx.pathParam("file"));
+            if (!m.matches() || m.group(2) != null) throw refusal;
+            send(ctx, telephone.published(ctx.queryParam("v"), place.apply(m.group(1)), format(ctx, m)).orElseThrow(() -> refusal));
+        }
     }
 
     private void prompt(Context ctx) {
