@@ -153,13 +153,78 @@ public final class Clips {
         Clip pageMp3 = pageMp3(v, page, Speed.NORMAL);
         HlsSegments.Plan plan = hlsPlan(pageMp3);
         if (n < 0 || n >= plan.segments().size()) return Optional.empty();
+        return Optional.of(cut(pageMp3, plan, n));
+    }
+
+    /** Segment {@code n} of {@code pageMp3} by {@code plan}: the stored one, else cut now and stored. */
+    private Clip cut(Clip pageMp3, HlsSegments.Plan plan, int n) {
         HlsSegments.Segment segment = plan.segments().get(n);
         Artifact audio = store.get(RenderingKeys.hlsSegment(pageMp3.audio().key(), n), HLS_SEGMENT,
                 (ArtifactStore.Writer) out -> {
                     out.write(HlsSegments.tag(plan.timestamp(n)));
                     copyChecked(pageMp3.audio(), segment.offset(), segment.length(), out);
                 });
-        return Optional.of(new Clip(audio, Format.MP3.mediaType(), plan.seconds(n)));
+        return new Clip(audio, Format.MP3.mediaType(), plan.seconds(n));
+    }
+
+    /**
+     * The version of the page's HLS segments a playlist names ({@code ?v=}): the key the page MP3 at the normal speed is
+     * stored under. Computed from the section keys alone, so asking for it makes nothing.
+     */
+    public String hlsVersion(Voicing v, Page page) {
+        List<String> sections = new ArrayList<>();
+        for (Section section : page.sections()) sections.add(keys.section(v, page, section, Speed.NORMAL));
+        return RenderingKeys.mp3(RenderingKeys.page(sections));
+    }
+
+    /** What the store still holds of HLS segment {@code n} of an earlier version of a page ({@link #storedHlsSegment}). */
+    public sealed interface Earlier {
+        /** The segment, as that version's playlist listed it. */
+        record Segment(Clip clip) implements Earlier {}
+
+        /** That version is known and has no segment {@code n}. */
+        record Beyond() implements Earlier {}
+
+        /** That version is no longer stored (or never was): its playlist must be fetched again. */
+        record Gone() implements Earlier {}
+    }
+
+    /**
+     * Segment {@code n} of the HLS version {@code pageMp3Key} (an earlier page MP3's key, as {@link #hlsVersion} gives
+     * it), from what the store still holds, never making or encoding anything but the cut: the stored segment; else
+     * cut from that version's stored page MP3 by its stored plan. Only HLS artifacts are looked up under the key (a
+     * plan and a segment, whose keys are derived from it, and the page MP3 only once its plan is found), so no other
+     * stored file can be reached through it.
+     *
+     * @param pageMp3Key 64 lower-case hex digits
+     */
+    public Earlier storedHlsSegment(String pageMp3Key, int n) {
+        Optional<HlsSegments.Plan> plan = store.find(RenderingKeys.hlsPlan(pageMp3Key), HLS_PLAN).flatMap(this::parsed);
+        if (plan.isPresent() && (n < 0 || n >= plan.get().segments().size())) return new Earlier.Beyond();
+        Optional<Artifact> stored = store.find(RenderingKeys.hlsSegment(pageMp3Key, n), HLS_SEGMENT);
+        if (stored.isPresent()) {
+            double seconds = plan.map(p -> p.seconds(n)).orElse(Double.NaN);
+            return new Earlier.Segment(new Clip(stored.get(), Format.MP3.mediaType(), seconds));
+        }
+        if (plan.isEmpty()) return new Earlier.Gone();
+        Optional<Artifact> pageMp3 = store.find(pageMp3Key, Format.MP3.extension());
+        if (pageMp3.isEmpty()) return new Earlier.Gone();
+        try {
+            return new Earlier.Segment(cut(new Clip(pageMp3.get(), Format.MP3.mediaType(), Double.NaN), plan.get(), n));
+        } catch (DamagedSource e) {
+            // The old page MP3 rotted and is discarded: that version cannot be made again.
+            return new Earlier.Gone();
+        }
+    }
+
+    /** A stored plan's text, or empty (and the plan discarded) if it cannot be read or parsed. */
+    private Optional<HlsSegments.Plan> parsed(Artifact plan) {
+        try {
+            return Optional.of(HlsSegments.Plan.parse(new String(plan.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            store.discard(plan, e);
+            return Optional.empty();
+        }
     }
 
     /** A stored file a segment is cut from no longer holds what was verified; it has been discarded. */

@@ -86,13 +86,27 @@ final class AudioRoutes {
         String file = ctx.pathParam("file");
         if (!SEGMENT.matcher(file).matches()) throw new Refusal(404, "errors.audio.hls-number", "/audio/" + page.slug() + "/hls/0.mp3");
         int n = Integer.parseInt(file.substring(0, file.length() - 4));
-        Clip segment = clips.hlsSegment(now.voicing(), page, n)
-                .orElseThrow(() -> new Refusal(404, "errors.audio.hls-fewer", "/" + page.slug() + ".m3u8"));
+        String playlist = "/" + page.slug() + ".m3u8";
+        // The playlist names its version (?v=, the page MP3's key): a player holds a VOD playlist for the whole
+        // listening, so a segment of an earlier version is served as that version cut it, while the store holds it.
+        String version = ctx.queryParam("v");
+        if (version != null && !VERSION.matcher(version).matches()) throw new Refusal(404, "errors.audio.hls-version", playlist);
+        Clip segment;
+        if (version == null || version.equals(clips.hlsVersion(now.voicing(), page))) {
+            segment = clips.hlsSegment(now.voicing(), page, n).orElseThrow(() -> new Refusal(404, "errors.audio.hls-fewer", playlist));
+        } else {
+            Clips.Earlier earlier = clips.storedHlsSegment(version, n);
+            if (earlier instanceof Clips.Earlier.Beyond) throw new Refusal(404, "errors.audio.hls-fewer", playlist);
+            if (!(earlier instanceof Clips.Earlier.Segment found)) throw new Refusal(404, "errors.audio.hls-gone", playlist);
+            segment = found.clip();
+        }
         SecurityHeaders.readableByOtherSites(ctx);
         audio(ctx, segment);
     }
 
     private static final java.util.regex.Pattern SEGMENT = java.util.regex.Pattern.compile("(0|[1-9][0-9]{0,5})\\.mp3");
+    /** A segment version: a store key, 64 lower-case hex digits (checked before it reaches the store). */
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("[0-9a-f]{64}");
 
     private void pageFile(Context ctx) {
         Snapshot now = RequestSnapshot.of(ctx);

@@ -233,6 +233,8 @@ final class FeedRoutes {
         if (hls) {
             // Segments of the one gapless page MP3, so the listener hears the page as the page file plays it.
             HlsSegments.Plan plan = clips.hlsPlan(now.voicing(), page);
+            // The version the segments are cut from, named in each URL: a player never fetches a VOD playlist again.
+            String version = clips.pageMp3(now.voicing(), page, Speed.NORMAL).audio().key();
             // Each segment is titled by the section playing at its start. A section's first frame starts where the
             // sections and pauses before it end (its encoder delay equals the page's, which the page stream starts with).
             List<String> titles = new ArrayList<>();
@@ -246,7 +248,7 @@ final class FeedRoutes {
             for (int n = 0, k = 0; n < plan.segments().size(); n++) {
                 double start = plan.timestamp(n) / 90_000.0;
                 while (k + 1 < starts.size() && starts.get(k + 1) <= start + 0.001) k++;
-                entries.add(new Playlist.Entry(plan.seconds(n), titles.get(k), links.hlsSegment(page, n)));
+                entries.add(new Playlist.Entry(plan.seconds(n), titles.get(k), links.hlsSegment(page, n, version)));
             }
             newest = later(newest, clips.pageMp3(now.voicing(), page, Speed.NORMAL));
             SecurityHeaders.readableByOtherSites(ctx);

@@ -73,9 +73,13 @@ record Links(String base) {
         return base + "/audio/" + page.slug();
     }
 
-    /** HLS segment {@code n} of the page's narration: {@code /audio/{slug}/hls/{n}.mp3}. */
-    String hlsSegment(Page page, int n) {
-        return audio(page) + "/hls/" + n + ".mp3";
+    /**
+     * HLS segment {@code n} of version {@code version} (the page MP3's key) of the page's narration:
+     * {@code /audio/{slug}/hls/{n}.mp3?v={version}}. A VOD playlist is fetched once, so its segments name the version
+     * they were cut from and keep being served as it while the store holds it; a static host ignores the query.
+     */
+    String hlsSegment(Page page, int n, String version) {
+        return audio(page) + "/hls/" + n + ".mp3?v=" + version;
     }
 
     /** Where the section's narration lives, without speed or format: {@code /audio/{slug}/{id}}. */

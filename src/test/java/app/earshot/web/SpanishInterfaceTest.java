@@ -73,6 +73,9 @@ class SpanishInterfaceTest {
         assertRefused("/audio/acerca-de-la-ketamina/hls/primero.mp3", ES,
                 ES.format("errors.audio.hls-number", "/audio/acerca-de-la-ketamina/hls/0.mp3"));
         assertRefused("/audio/acerca-de-la-ketamina/hls/99999.mp3", ES, ES.format("errors.audio.hls-fewer", "/acerca-de-la-ketamina.m3u8"));
+        assertRefused("/audio/acerca-de-la-ketamina/hls/0.mp3?v=x", ES, ES.format("errors.audio.hls-version", "/acerca-de-la-ketamina.m3u8"));
+        assertRefused("/audio/acerca-de-la-ketamina/hls/0.mp3?v=" + "0".repeat(64), ES,
+                ES.format("errors.audio.hls-gone", "/acerca-de-la-ketamina.m3u8"));
         String section = server.site().page("acerca-de-la-ketamina").orElseThrow().sections().get(0).id();
         assertRefused("/telephony/acerca-de-la-ketamina/" + section + ".flac", ES, ES.get("errors.telephony.formats"));
         assertRefused("/telephony/acerca-de-la-ketamina/" + section + ".wav/extra", ES, ES.get("errors.404.text"));
