@@ -81,11 +81,12 @@ final class FastPath extends Handler.Wrapper {
      */
     void offer(io.javalin.http.Context ctx, ByteBuffer body, BooleanSupplier stillValid) {
         Version version = ctx.attribute(VERSION_ATTRIBUTE);
+        String key = key(ctx.path(), ctx.queryString());
         // Only canonical paths: an encoded alias of a page is answered by the routes, never stored.
-        if (version == null || ctx.queryString() != null || ctx.statusCode() != 200 || ctx.path().indexOf('%') >= 0) return;
+        if (version == null || key == null || ctx.statusCode() != 200 || ctx.path().indexOf('%') >= 0) return;
         // A body that names the request's origin (Vary: Host, from Links.absolute) differs per Host; entries are per path.
         if (ctx.res().getHeader("Vary") != null) return;
-        offer(ctx.path(), route(ctx), version, headers(ctx), body, stillValid);
+        offer(key, route(ctx), version, headers(ctx), body, stillValid);
     }
 
     /**
@@ -99,6 +100,17 @@ final class FastPath extends Handler.Wrapper {
         if (version == null || query == null || ctx.statusCode() != 200 || !wants(body.remaining())) return;
         queried.put(ctx.path() + "?" + query, prepared(version, headers(ctx), body, route(ctx), null, true));
     }
+
+    /**
+     * What a prepared answer is held under: the path alone, or with the query when it is only a published version
+     * ({@code v=...}: phone clips and HLS segments, whose links always carry one); null for any other query.
+     */
+    private static String key(String path, String query) {
+        if (query == null) return path;
+        return VERSION_QUERY.matcher(query).matches() ? path + "?" + query : null;
+    }
+
+    private static final java.util.regex.Pattern VERSION_QUERY = java.util.regex.Pattern.compile("v=[0-9a-f]{16,64}");
 
     /** Remembers a complete 200 response for {@code path} (no query string), valid while {@link Version} holds. */
     void offer(String path, String route, Version version, Map<String, String> headers, ByteBuffer body,
@@ -253,12 +265,15 @@ final class FastPath extends Handler.Wrapper {
         }
         String path = Request.getPathInContext(request);
         String query = request.getHttpURI().getQuery();
-        Prepared p = query == null ? prepared.get(path) : queried.get(path + "?" + query);
+        String key = key(path, query);
+        BoundedMap<String, Prepared> held = key != null ? prepared : queried;
+        if (key == null) key = path + "?" + query;
+        Prepared p = held.get(key);
         if (p == null) return null;
         Version now = current.get();
         if (p.contentOnly() ? p.version().content() != now.content() : !p.version().equals(now)) return null;
         if (p.stillValid() != null && !p.stillValid().getAsBoolean()) {
-            prepared.remove(path, p); // the file changed or vanished: the routes check it and rebuild it
+            held.remove(key, p); // the file changed or vanished: the routes check it and rebuild it
             return null;
         }
         return p;
