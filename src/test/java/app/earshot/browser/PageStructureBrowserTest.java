@@ -101,6 +101,22 @@ class PageStructureBrowserTest extends ListeningFixtureBrowser {
         }
     }
 
+    /**
+     * "Previous section:" and the section's title are one run of text with a line break, not two blocks: as two flex
+     * items Orca read the link on Tab as "Previous section:What is Ketamine? link", the two joined with nothing between
+     * (orca-transcript.sh on a section page), as it did a way to listen and its format.
+     */
+    @Test
+    void aPagerLinksLabelAndTitleAreOneRunOfText() {
+        open("/sleep-well/habits-that-help", 1280);
+        @SuppressWarnings("unchecked")
+        List<String> blocks = (List<String>) browser.script("""
+                return [...document.querySelectorAll('.pager .pager-label, .pager .pager-title')]
+                  .filter(s => getComputedStyle(s).display !== 'inline').map(s => s.className + ': ' + s.textContent);""");
+        assertTrue(((Number) browser.script("return document.querySelectorAll('.pager .pager-title').length;")).intValue() == 2, "two pager links");
+        assertEquals(List.of(), blocks);
+    }
+
     @Test
     void inForcedColoursACalloutHasAnEdgeNoOtherPanelHas() {
         open("/sleep-well", 1280);
