@@ -38,10 +38,11 @@ final class ErrorPages {
             // Javalin lists the methods the path does answer (GET, HEAD, and POST for TwiML): that is the Allow header.
             String allowed = e.getDetails().get("availableMethods");
             if (e.getStatus() == 405 && allowed != null) ctx.header("Allow", allowed);
-            String message = e instanceof Refusal refusal ? refusal.text(msg(ctx)) : e.getMessage();
+            String message = e instanceof Refusal refusal ? refusal.text(msg(ctx))
+                    : e instanceof NoSuchSection missing ? missing.text(msg(ctx)) : e.getMessage();
             // Javalin's own words for an address no route answers are English and name its internals: say ours.
             if (e.getStatus() == 404 && javalinNotFound(ctx, message)) message = null;
-            respond(ctx, e.getStatus(), message);
+            respond(ctx, e.getStatus(), message, e instanceof NoSuchSection missing ? missing.page() : null);
         });
         routes.exception(SynthesisException.class, (e, ctx) -> {
             // Logged once per distinct cause, not once per request, so a dead engine cannot flood the log.
@@ -94,6 +95,11 @@ final class ErrorPages {
     }
 
     private void respond(Context ctx, int status, String message) {
+        respond(ctx, status, message, null);
+    }
+
+    /** {@code page}: the page an address for a section it lacks named, linked from the error page; else null. */
+    private void respond(Context ctx, int status, String message, Views.Link page) {
         security.apply(ctx);
         ctx.status(status);
         if (status == 405 && ctx.res().getHeader("Allow") == null) ctx.header("Allow", "GET, HEAD");
@@ -108,9 +114,10 @@ final class ErrorPages {
                 ? defaultMessage(status, msg) : msg.translated(message);
         if (wantsHtml(ctx)) {
             try {
-                String page = templates.render("error.ftlh", views.error(now.site(), msg, status, heading, text));
+                java.util.Map<String, Object> model = views.error(now.site(), msg, status, heading, text);
+                if (page != null) model.put("pageLink", page);
                 ctx.contentType("text/html; charset=utf-8");
-                ctx.result(page);
+                ctx.result(templates.render("error.ftlh", model));
                 return;
             } catch (RuntimeException e) {
                 log.error("error page for {} failed", status, e);

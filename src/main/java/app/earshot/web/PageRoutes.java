@@ -215,8 +215,8 @@ final class PageRoutes {
 
     /** The section named in a request; anything that is not a known id of this page is a 404. */
     static Section section(Page page, String id) {
-        if (!Slug.isValid(id)) throw new NotFoundResponse("This page has no section with that name.");
-        return page.section(id).orElseThrow(() -> new NotFoundResponse("This page has no section with that name."));
+        if (!Slug.isValid(id)) throw new NoSuchSection(page);
+        return page.section(id).orElseThrow(() -> new NoSuchSection(page));
     }
 
     static void html(Context ctx, String body) {

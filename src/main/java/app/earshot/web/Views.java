@@ -93,6 +93,7 @@ public final class Views {
         model.put("lang", site.language());
         model.put("languageName", Locale.forLanguageTag(site.language()).getDisplayLanguage(Locale.ENGLISH));
         model.put("siteTitle", site.title());
+        model.put("siteLanguage", site.language());
         model.put("organisation", site.organisation());
         model.put("description", site.description());
         model.put("css", assets.cssPath());
@@ -137,6 +138,8 @@ public final class Views {
         model.put("lang", language);
         readerLanguage(model, site, msg, language);
         model.put("heading", heading);
+        // Not the site's home: the header's home link ("/") is not the current page here.
+        model.put("current", "");
         model.put("description", "");
         model.put("topics", Navigation.inLanguage(site, msg, language));
         model.put("pages", Navigation.links(site, language));

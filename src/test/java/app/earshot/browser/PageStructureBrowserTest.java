@@ -79,6 +79,44 @@ class PageStructureBrowserTest extends ListeningFixtureBrowser {
         }
     }
 
+    /**
+     * A link to a file or feed is one line, its format read with its name: as flex items the name and the format were
+     * two blocks: Orca said "Podcast feed of every page and section link." then "(RSS)" as an utterance of its own
+     * with no "link", and on Tab "section(RSS) link", the two joined with no space (orca-transcript.sh on the home
+     * page). Chromium's own name for the link had the space; Orca reads the link's text, in which two blocks meet
+     * with nothing between them.
+     */
+    @Test
+    void aWayToListenIsOneLineWithItsFormat() {
+        for (String route : List.of("/", "/sleep-well/habits-that-help")) {
+            open(route, 1280);
+            browser.script("const d = document.querySelector('details.listen-more'); if (d) d.open = true;");
+            @SuppressWarnings("unchecked")
+            List<String> split = (List<String>) browser.script("""
+                    return [...document.querySelectorAll('a.way .format')].map(f => f.closest('a'))
+                      .filter(a => getComputedStyle(a.querySelector('.format')).display !== 'inline')
+                      .map(a => a.textContent);""");
+            assertEquals(List.of(), split, route + ": a format is a block of its own");
+            assertTrue(((Number) browser.script("return document.querySelectorAll('a.way .format').length;")).intValue() > 0, route + " has none to try");
+        }
+    }
+
+    /**
+     * "Previous section:" and the section's title are one run of text with a line break, not two blocks: as two flex
+     * items Orca read the link on Tab as "Previous section:What is Ketamine? link", the two joined with nothing between
+     * (orca-transcript.sh on a section page), as it did a way to listen and its format.
+     */
+    @Test
+    void aPagerLinksLabelAndTitleAreOneRunOfText() {
+        open("/sleep-well/habits-that-help", 1280);
+        @SuppressWarnings("unchecked")
+        List<String> blocks = (List<String>) browser.script("""
+                return [...document.querySelectorAll('.pager .pager-label, .pager .pager-title')]
+                  .filter(s => getComputedStyle(s).display !== 'inline').map(s => s.className + ': ' + s.textContent);""");
+        assertTrue(((Number) browser.script("return document.querySelectorAll('.pager .pager-title').length;")).intValue() == 2, "two pager links");
+        assertEquals(List.of(), blocks);
+    }
+
     @Test
     void inForcedColoursACalloutHasAnEdgeNoOtherPanelHas() {
         open("/sleep-well", 1280);

@@ -219,7 +219,7 @@ class AudioRoutesTest {
         assertFalse(audio.hasAttr("autoplay"));
         // Browsers never show a <track> on <audio>; the caption file is offered as a download beside the player.
         assertTrue(audio.select("track").isEmpty());
-        Element captions = doc.selectFirst("main .listen a:matchesOwn(^Captions file)");
+        Element captions = doc.selectFirst("main .listen a:has(> span:matchesOwn(^Captions file))");
         assertEquals(200, server.get(captions.attr("href")).statusCode());
         assertTrue(server.get(captions.attr("href")).body().startsWith("WEBVTT"));
         String download = doc.selectFirst("main a[download]").text();
@@ -235,7 +235,7 @@ class AudioRoutesTest {
         assertTrue(doc.selectFirst("#fda-breakthrough-status .listen-section a").text().matches("Listen to section 4: FDA Breakthrough Status, \\d+ seconds"),
                 doc.selectFirst("#fda-breakthrough-status .listen-section a").text());
         assertEquals("Listen to the whole page", doc.selectFirst("main audio").attr("aria-label"));
-        assertEquals("/audio/about-ketamine.vtt", doc.selectFirst("main .listen a:matchesOwn(^Captions file)").attr("href"));
+        assertEquals("/audio/about-ketamine.vtt", doc.selectFirst("main .listen a:has(> span:matchesOwn(^Captions file))").attr("href"));
         assertTrue(doc.select("main a[download]").first().text().matches("Download the whole page \\(MP3, [\\d.]+ (KB|MB), \\d+ minutes? \\d+ seconds?\\)"),
                 doc.select("main a[download]").first().text());
     }

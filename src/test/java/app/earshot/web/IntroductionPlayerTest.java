@@ -13,7 +13,7 @@ class IntroductionPlayerTest {
     void theWholePageOffersTheIntroductionsOwnPlayerAndDownloadUnderMoreWaysToListen() {
         try (TestServer server = TestServer.start()) {
             Document doc = server.html("/about-ketamine");
-            Element control = doc.selectFirst("main .listen details a:matchesOwn(^The introduction on its own)");
+            Element control = doc.selectFirst("main .listen details a:has(> span:matchesOwn(^The introduction on its own))");
             assertNotNull(control, "the introduction's own player, behind More ways to listen (no extra Tab stop)");
             assertEquals("/about-ketamine/introduction", control.attr("href"));
             Document own = server.html(control.attr("href"));

@@ -223,6 +223,20 @@ class PageRoutesTest {
         assertEquals(404, server.get("/about-ketamine/no-such-section").statusCode());
     }
 
+    /**
+     * A stale link to a section: the page it names exists, and the error page leads to it (Orca heard "Page not
+     * found", "This page has no section with that name." and then only the topics and the home page: "this page" was
+     * never named, and a listener had to find it again from the home page).
+     */
+    @Test
+    void anUnknownSectionsErrorPageLinksItsPage() {
+        Document doc = org.jsoup.Jsoup.parse(server.get("/about-ketamine/no-such-section").body());
+        Element link = doc.selectFirst("main a[href=/about-ketamine]");
+        assertNotNull(link, doc.select("main").html());
+        assertEquals("Go to About Ketamine", link.text());
+        assertTrue(doc.selectFirst("main h1 + p").text().contains("About Ketamine"), doc.selectFirst("main h1 + p").text());
+    }
+
     @Test
     void otherMethodsAre405WithAllow() {
         for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {

@@ -61,9 +61,9 @@ class TranscriptRoutesTest {
 
     @Test
     void everyPlayerLinksItsTranscriptByThatName() {
-        assertEquals("/sleep-well/transcript", server.html("/sleep-well").selectFirst(".listen a:matchesOwn(^Transcript$)").attr("href"));
+        assertEquals("/sleep-well/transcript", server.html("/sleep-well").selectFirst(".listen a:has(> span:matchesOwn(^Transcript$))").attr("href"));
         assertEquals("/sleep-well/habits-that-help/transcript",
-                server.html("/sleep-well/habits-that-help").selectFirst(".listen a:matchesOwn(^Transcript$)").attr("href"));
+                server.html("/sleep-well/habits-that-help").selectFirst(".listen a:has(> span:matchesOwn(^Transcript$))").attr("href"));
     }
 
     @Test

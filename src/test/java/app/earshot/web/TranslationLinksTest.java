@@ -67,6 +67,28 @@ class TranslationLinksTest {
         }
     }
 
+    /**
+     * The site's name is in the site's language on every view, and marked so on a view in another: on /es/ Orca read
+     * "Earshot Patient Library" with the Spanish voice (orca-transcript.sh, Orca's debug log: language='es').
+     */
+    @Test
+    void theSiteNameIsSaidInTheSitesLanguageOnEveryView() {
+        List<String> paths = new ArrayList<>(views());
+        paths.addAll(List.of("/", "/es/", "/search?q=ketamina&lang=es", "/search", "/" + SPANISH + "/no-existe"));
+        for (String path : paths) {
+            Element name = org.jsoup.Jsoup.parse(server.get(path).body()).selectFirst(".site-name a");
+            String lang = name.closest("[lang]").attr("lang");
+            assertEquals("en", lang, path + ": " + name.outerHtml());
+        }
+    }
+
+    /** Only the site's own home is the current page of the home link ("/"): /es/ is another page. */
+    @Test
+    void theHomeLinkIsTheCurrentPageOnlyOnTheHomePage() {
+        assertEquals("page", server.html("/").selectFirst(".site-name a").attr("aria-current"));
+        assertEquals("", server.html("/es/").selectFirst(".site-name a").attr("aria-current"));
+    }
+
     @Test
     void everyViewNamesItselfItsTranslationAndTheDefaultAndEveryAlternateLinksBack() {
         for (String path : views()) {
