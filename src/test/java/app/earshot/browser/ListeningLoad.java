@@ -56,6 +56,8 @@ record ListeningLoad(int lines, int narrationLines, int tabStops, int narrationT
             const visible = node => {
               if (node.nodeType === 3) return node.textContent;
               if (node.nodeType !== 1 || hidden(node)) return '';
+              // A line break separates the words on either side of it, as a reader sees them (the pager's label and title).
+              if (node.tagName === 'BR') return ' ';
               return [...node.childNodes].map(visible).join('');
             };
             document.querySelectorAll('a[href]').forEach((a, i) => {
