@@ -281,4 +281,25 @@ class PageRoutesTest {
             assertFalse(response.headers().firstValue("Server").orElse("").matches(".*\\d.*"), path + ": server version leaked");
         }
     }
+
+    /**
+     * On Tab a screen reader says each link's name: on a section page the breadcrumb's link to the page and the
+     * "Section 4 of 11 of What is Ketamine?" line's link to the same page came one after the other, so Orca said
+     * "What is Ketamine? link." twice. No two links in a row lead to the same place with the same name, on any section
+     * page; the position line names the page in words, and the breadcrumb (just before the content) links it.
+     */
+    @Test
+    void noTwoLinksInARowOnASectionPageLeadToTheSamePlaceWithTheSameName() {
+        for (var section : server.site().page(Fixture.PAGE).orElseThrow().sections()) {
+            String path = "/" + Fixture.PAGE + "/" + section.id();
+            Document doc = server.html(path);
+            Elements links = doc.select("body a[href]");
+            for (int i = 1; i < links.size(); i++) {
+                Element before = links.get(i - 1), link = links.get(i);
+                assertFalse(before.attr("href").equals(link.attr("href")) && before.text().equals(link.text()),
+                        path + ": \"" + link.text() + "\" (" + link.attr("href") + ") twice in a row");
+            }
+            assertEquals(title(), doc.selectFirst("main .part-of .part-of-page").text(), path);
+        }
+    }
 }

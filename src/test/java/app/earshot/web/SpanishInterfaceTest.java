@@ -174,7 +174,7 @@ class SpanishInterfaceTest {
             Document doc = get(path);
             Set<String> content = new LinkedHashSet<>(words(doc.select("main h1, main h2, main .lead, main section, "
                     + "main .said, nav.breadcrumbs, .site-nav, .site-name, main [class^=care], main p.listen-section a, "
-                    + "main .pager-title, main .part-of a, main .contents a").text()));
+                    + "main .pager-title, main .part-of .part-of-page, main .contents a").text()));
             content.addAll(words(doc.title()));
             content.addAll(words(server.site().organisation()));
             // Format names are the same in every language ("MP3", "EPUB", "WAV").
@@ -205,7 +205,7 @@ class SpanishInterfaceTest {
         Document copy = doc.clone();
         // The content itself: the page's words, which the content's author wrote (in Spanish, in the fixture).
         copy.select("main h1, main .lead, main section > :not(.listen-section), main .said, main [class^=care], "
-                + "main .contents a, main .pager-title, main .part-of a, .site-nav a, .site-name, nav.breadcrumbs a, "
+                + "main .contents a, main .pager-title, main .part-of .part-of-page, .site-nav a, .site-name, nav.breadcrumbs a, "
                 + "main section > h2, script, style, title").remove();
         // A section's page has its body straight in main, between the player and the pager.
         copy.select("main > :not(h1):not(.part-of):not(.listen):not(.pager):not(.review-dates):not(ol.transcript)"
