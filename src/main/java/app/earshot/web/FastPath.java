@@ -81,12 +81,18 @@ final class FastPath extends Handler.Wrapper {
      */
     void offer(io.javalin.http.Context ctx, ByteBuffer body, BooleanSupplier stillValid) {
         Version version = ctx.attribute(VERSION_ATTRIBUTE);
-        String key = key(ctx.path(), ctx.queryString());
+        String query = ctx.queryString();
         // Only canonical paths: an encoded alias of a page is answered by the routes, never stored.
-        if (version == null || key == null || ctx.statusCode() != 200 || ctx.path().indexOf('%') >= 0) return;
+        if (version == null || ctx.statusCode() != 200 || ctx.path().indexOf('%') >= 0) return;
         // A body that names the request's origin (Vary: Host, from Links.absolute) differs per Host; entries are per path.
         if (ctx.res().getHeader("Vary") != null) return;
-        offer(key, route(ctx), version, headers(ctx), body, stillValid);
+        if (query == null) {
+            offer(ctx.path(), route(ctx), version, headers(ctx), body, stillValid);
+        } else if (stillValid != null && VERSION_QUERY.matcher(query).matches() && wants(body.remaining())) {
+            // A stored clip at a published version's link (phone clips and HLS segments always carry ?v=): kept apart
+            // with the searches, so versions made up by a client can never push pages and clips out.
+            queried.put(ctx.path() + "?" + query, prepared(version, headers(ctx), body, route(ctx), stillValid, false));
+        }
     }
 
     /**
@@ -101,15 +107,7 @@ final class FastPath extends Handler.Wrapper {
         queried.put(ctx.path() + "?" + query, prepared(version, headers(ctx), body, route(ctx), null, true));
     }
 
-    /**
-     * What a prepared answer is held under: the path alone, or with the query when it is only a published version
-     * ({@code v=...}: phone clips and HLS segments, whose links always carry one); null for any other query.
-     */
-    private static String key(String path, String query) {
-        if (query == null) return path;
-        return VERSION_QUERY.matcher(query).matches() ? path + "?" + query : null;
-    }
-
+    /** The query of a published version's link ({@code v=...}: phone clips and HLS segments always carry one). */
     private static final java.util.regex.Pattern VERSION_QUERY = java.util.regex.Pattern.compile("v=[0-9a-f]{16,64}");
 
     /** Remembers a complete 200 response for {@code path} (no query string), valid while {@link Version} holds. */
@@ -265,9 +263,8 @@ final class FastPath extends Handler.Wrapper {
         }
         String path = Request.getPathInContext(request);
         String query = request.getHttpURI().getQuery();
-        String key = key(path, query);
-        BoundedMap<String, Prepared> held = key != null ? prepared : queried;
-        if (key == null) key = path + "?" + query;
+        BoundedMap<String, Prepared> held = query == null ? prepared : queried;
+        String key = query == null ? path : path + "?" + query;
         Prepared p = held.get(key);
         if (p == null) return null;
         Version now = current.get();

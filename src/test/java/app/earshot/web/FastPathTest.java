@@ -59,6 +59,11 @@ class FastPathTest {
                 assertEquals(200, server.get(path + "&x=1").statusCode(), path);
                 assertEquals(again, fastPathResponses(server), path + "&x=1 was answered by the fast path");
             }
+            // A page asked with a made-up version is answered by the routes every time, never held.
+            for (int i = 0; i < 3; i++) assertEquals(200, server.get("/rest?v=0123456789abcdef").statusCode());
+            long now = fastPathResponses(server);
+            assertEquals(200, server.get("/rest?v=0123456789abcdef").statusCode());
+            assertEquals(now, fastPathResponses(server), "a page with a query was held");
         }
     }
 
