@@ -51,19 +51,30 @@ class FastPathTest {
                 String path = java.net.URI.create(url).getRawPath() + "?" + java.net.URI.create(url).getRawQuery();
                 HttpResponse<String> first = server.get(path);
                 assertEquals(200, first.statusCode(), path);
-                long before = fastPathResponses(server);
-                HttpResponse<String> second = server.get(path);
-                assertEquals(before + 1, fastPathResponses(server), path + " was not answered by the fast path");
-                assertEquals(first.body(), second.body(), path);
+                // Audio made meanwhile (the phone line's clips, made in the background on a fresh cache) makes every
+                // prepared clip stale, by design: ask again until an answer comes from the fast path.
+                java.util.concurrent.atomic.AtomicReference<HttpResponse<String>> second = new java.util.concurrent.atomic.AtomicReference<>();
+                app.earshot.Await.until(java.time.Duration.ofSeconds(120), () -> {
+                    long before = fastPathResponses(server);
+                    second.set(server.get(path));
+                    return fastPathResponses(server) == before + 1;
+                }, path + " answered by the fast path");
+                assertEquals(first.body(), second.get().body(), path);
                 long again = fastPathResponses(server);
                 assertEquals(200, server.get(path + "&x=1").statusCode(), path);
                 assertEquals(again, fastPathResponses(server), path + "&x=1 was answered by the fast path");
             }
-            // A page asked with a made-up version is answered by the routes every time, never held.
+            // A page asked with a made-up version is answered by the routes every time, never held (checked while the
+            // page itself is answered by the fast path, so nothing made meanwhile explains a miss).
             for (int i = 0; i < 3; i++) assertEquals(200, server.get("/rest?v=0123456789abcdef").statusCode());
-            long now = fastPathResponses(server);
-            assertEquals(200, server.get("/rest?v=0123456789abcdef").statusCode());
-            assertEquals(now, fastPathResponses(server), "a page with a query was held");
+            app.earshot.Await.until(java.time.Duration.ofSeconds(120), () -> {
+                long before = fastPathResponses(server);
+                server.get("/rest");
+                if (fastPathResponses(server) != before + 1) return false;
+                assertEquals(200, server.get("/rest?v=0123456789abcdef").statusCode());
+                server.get("/rest");
+                return fastPathResponses(server) == before + 2;
+            }, "/rest answered by the fast path, and /rest?v=... by the routes");
         }
     }
 
