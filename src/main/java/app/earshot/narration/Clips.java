@@ -101,9 +101,9 @@ public final class Clips {
      */
     public Clip pageMp3(Voicing v, Page page, Speed speed) {
         List<Clip> sections = sectionClips(v, page, speed);
-        String wavKey = RenderingKeys.page(sections.stream().map(c -> c.audio().key()).toList());
+        String key = pageMp3Key(sections.stream().map(c -> c.audio().key()).toList());
         List<Artifact> parts = sections.stream().map(c -> mp3(c).audio()).toList();
-        Artifact mp3 = fromSources(() -> store.get(RenderingKeys.mp3(wavKey), Format.MP3.extension(),
+        Artifact mp3 = fromSources(() -> store.get(key, Format.MP3.extension(),
                 (ArtifactStore.Writer) out -> recorder.pageMp3(parts, SECTION_PAUSE_SECONDS, out)));
         return new Clip(mp3, Format.MP3.mediaType(), mp3Seconds(mp3));
     }
@@ -124,12 +124,13 @@ public final class Clips {
                 throw new UncheckedIOException("HLS plan of " + pageMp3.audio().key(), e);
             }
         });
-        try {
-            return HlsSegments.Plan.parse(new String(plan.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            store.discard(plan, e);
-            throw new UncheckedIOException("stored HLS plan " + plan.key(), e);
-        }
+        return parsed(plan).orElseThrow(() -> new UncheckedIOException(new IOException("stored HLS plan " + plan.key()
+                + " could not be read; it is discarded and made again")));
+    }
+
+    /** The key of the page MP3 made of the section WAVs stored under {@code sectionKeys}: the MP3 of the page's WAV. */
+    private static String pageMp3Key(List<String> sectionKeys) {
+        return RenderingKeys.mp3(RenderingKeys.page(sectionKeys));
     }
 
     /**
@@ -174,7 +175,7 @@ public final class Clips {
     public String hlsVersion(Voicing v, Page page) {
         List<String> sections = new ArrayList<>();
         for (Section section : page.sections()) sections.add(keys.section(v, page, section, Speed.NORMAL));
-        return RenderingKeys.mp3(RenderingKeys.page(sections));
+        return pageMp3Key(sections);
     }
 
     /** What the store still holds of HLS segment {@code n} of an earlier version of a page ({@link #storedHlsSegment}). */

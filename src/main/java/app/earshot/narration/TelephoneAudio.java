@@ -193,23 +193,16 @@ public final class TelephoneAudio {
         return version;
     }
 
-    private static String sectionPlace(String slug, String sectionId, int number) {
+    /** What part {@code number} of a section's published versions are remembered for (its path, and the part). */
+    public static String sectionPlace(String slug, String sectionId, int number) {
         return "/telephony/" + slug + "/" + sectionId + "#" + number;
     }
 
     /**
-     * The clip this server gave out as version {@code version} of part {@code number} of section {@code sectionId} of
-     * page {@code slug}, in {@code format}, whatever the content says now (the section renamed, the page removed): from
-     * the store, converted again from its 16 kHz clip if need be. Empty if no such version was given out under that path
-     * since start, or its 16 kHz clip is no longer stored.
-     */
-    public Optional<Clip> published(String version, String slug, String sectionId, int number, TelephoneFormat format) {
-        return published(version, sectionPlace(slug, sectionId, number), format);
-    }
-
-    /**
-     * The prompt clip this server gave out as version {@code version} for {@code place} (as {@link #promptVersion(Voicing,
-     * String, String, String)} was told), in {@code format}, whatever the content says now; empty as above.
+     * The clip this server gave out as version {@code version} for {@code place} ({@link #sectionPlace}, or a prompt's as
+     * {@link #promptVersion(Voicing, String, String, String)} was told), in {@code format}, whatever the content says now
+     * (the section or page renamed, the page removed): from the store, converted again from its 16 kHz clip if need
+     * be. Empty if no such version was given out for that place since start, or its 16 kHz clip is no longer stored.
      */
     public Optional<Clip> published(String version, String place, TelephoneFormat format) {
         Published p = version == null ? null : published.get(version);

@@ -38,30 +38,34 @@ final class TelephonyRoutes {
     void register(RoutesConfig routes) {
         // The site line's prompts first: /telephony/{slug}/{file} would otherwise take them (no page may be called "prompts").
         Routes.getAndHead(routes, "/telephony/prompts/{file}", ctx -> orGivenOut(ctx, this::sitePrompt,
-                name -> Links.sitePromptPlace("", name)));
+                m -> m.group(2) == null ? Links.sitePromptPlace("", m.group(1)) : null));
         Routes.getAndHead(routes, "/telephony/prompts/{lang}/{file}", ctx -> orGivenOut(ctx, this::linePrompt,
-                name -> Links.sitePromptPlace(ctx.pathParam("lang"), name)));
+                m -> m.group(2) == null ? Links.sitePromptPlace(ctx.pathParam("lang"), m.group(1)) : null));
         Routes.getAndHead(routes, "/telephony/{slug}/prompts/{file}", ctx -> orGivenOut(ctx, this::prompt,
-                name -> Links.promptPlace(ctx.pathParam("slug"), name)));
-        Routes.getAndHead(routes, "/telephony/{slug}/{file}", this::section);
+                m -> m.group(2) == null ? Links.promptPlace(ctx.pathParam("slug"), m.group(1)) : null));
+        Routes.getAndHead(routes, "/telephony/{slug}/{file}", ctx -> orGivenOut(ctx, this::section,
+                m -> TelephoneAudio.sectionPlace(ctx.pathParam("slug"), m.group(1), m.group(2) == null ? 1 : Integer.parseInt(m.group(2)))));
     }
 
-    private void section(Context ctx) {
+    /**
+     * Runs {@code route}; if it answers 404 (the clip gone from the content now: a section or page renamed, fewer
+     * sections or parts, a topic renamed), the clip this server gave out for this very path ({@code place} of the
+     * file name's match; null for none) with the request's {@code v} is served as it was, since a VoiceXML browser
+     * holds its document for the whole call.
+     */
+    private void orGivenOut(Context ctx, io.javalin.http.Handler route, java.util.function.Function<Matcher, String> place) throws Exception {
         try {
-            sectionNow(ctx);
+            route.handle(ctx);
         } catch (io.javalin.http.HttpResponseException refusal) {
-            // Not in the content now (the section renamed, the page removed, fewer parts): a clip this server gave out
-            // under this very path, with this version, still plays, since a VoiceXML browser holds its document all call.
             if (refusal.getStatus() != 404) throw refusal;
             Matcher m = FILE.matcher(ctx.pathParam("file"));
-            if (!m.matches()) throw refusal;
-            int number = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
-            send(ctx, telephone.published(ctx.queryParam("v"), ctx.pathParam("slug"), m.group(1), number, format(ctx, m))
-                    .orElseThrow(() -> refusal));
+            String given = m.matches() ? place.apply(m) : null;
+            if (given == null) throw refusal;
+            send(ctx, telephone.published(ctx.queryParam("v"), given, format(ctx, m)).orElseThrow(() -> refusal));
         }
     }
 
-    private void sectionNow(Context ctx) {
+    private void section(Context ctx) {
         Snapshot now = RequestSnapshot.of(ctx);
         Page page = PageRoutes.voiced(narrator, now, PageRoutes.page(now.site(), ctx.pathParam("slug")));
         Matcher m = file(ctx);
@@ -78,22 +82,6 @@ final class TelephonyRoutes {
                     : new Refusal(404, "errors.telephony.part-count", parts.size());
         }
         send(ctx, telephone.section(now.voicing(), page, section, number, format));
-    }
-
-    /**
-     * Runs the prompt route {@code route}; if it answers 404 (the prompt gone from the content now: its page renamed,
-     * fewer sections, a topic renamed), the clip this server gave out for this very prompt's path with the request's
-     * {@code v} is served as it was, since a VoiceXML browser holds its document for the whole call.
-     */
-    private void orGivenOut(Context ctx, io.javalin.http.Handler route, java.util.function.UnaryOperator<String> place) throws Exception {
-        try {
-            route.handle(ctx);
-        } catch (io.javalin.http.HttpResponseException refusal) {
-            if (refusal.getStatus() != 404) throw refusal;
-            Matcher m = FILE.matcher(ctx.pathParam("file"));
-            if (!m.matches() || m.group(2) != null) throw refusal;
-            send(ctx, telephone.published(ctx.queryParam("v"), place.apply(m.group(1)), format(ctx, m)).orElseThrow(() -> refusal));
-        }
     }
 
     private void prompt(Context ctx) {
