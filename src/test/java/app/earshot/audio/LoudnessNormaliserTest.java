@@ -92,6 +92,26 @@ class LoudnessNormaliserTest {
     }
 
     @Test
+    void anOutputTakenOnItsPredictedLoudnessMeasuresWithinTheTolerance() {
+        // The first output is not measured when its predicted loudness is within 0.05 LU of the target: the definition
+        // measures it anyway and fails if the meter is 0.2 LU or more away. Speech of several kinds, and hostile signals.
+        var voice = new app.earshot.speech.FreeTtsSynthesizer(1, java.time.Duration.ofSeconds(30));
+        List<Pcm> inputs = new java.util.ArrayList<>();
+        for (String text : List.of("Yes.", "Call 988, at any time of day or night, if you are thinking about suicide.",
+                "Ketamine was first made in 1962. In 2019 the FDA approved esketamine nasal spray, sold as Spravato, for"
+                        + " treatment-resistant depression; most people feel effects within hours, and side effects such as"
+                        + " dizziness, nausea or raised blood pressure usually pass within two hours of a session.",
+                "What is ketamine? Is it safe? How much does it cost? Who can I ask?")) {
+            inputs.add(voice.speak(text, app.earshot.speech.VoiceSettings.DEFAULT).audio());
+        }
+        for (short[] s : hostile()) inputs.add(new Pcm(16000, s));
+        for (Pcm in : inputs) {
+            String what = "n=" + in.length() + " starting " + java.util.Arrays.toString(java.util.Arrays.copyOf(in.samples(), Math.min(6, in.length())));
+            assertEquals(normalisedAsDefined(in), LoudnessNormaliser.narration(in), what);
+        }
+    }
+
+    @Test
     void hostileSignalsNeverPassTheCeilingNorWanderFromTheTarget() {
         TruePeakLimiter narration = new TruePeakLimiter(32768 * Math.pow(10, LoudnessNormaliser.NARRATION_CEILING_DBTP / 20), 0.005, 0.08);
         TruePeakLimiter phone = new TruePeakLimiter(32768 * Math.pow(10, ActiveSpeechLevel.TELEPHONE_CEILING_DBOV / 20), 0.005, 0.08);
@@ -178,6 +198,23 @@ class LoudnessNormaliserTest {
      * K-weighted energy times the square of the knots' trapezoidal mean, gated as the meter gates); then each pass limits
      * by the limiter's plain definition ({@link TruePeakLimiterTest#plainKnots}), rounds, and measures the result again.
      */
+    /**
+     * The loudness {@code x} would have after {@code gain} and the limiter's {@code knots} (16 kHz), as predicted from the
+     * energies of its 32-sample chunks: each chunk's energy times the square of the knots' trapezoidal mean, gated.
+     */
+    private static double predicted(double[] energy, double[] knots, double gain, int n) {
+        double[] steps = new double[n < 4 * 1600 ? 0 : n / 1600];
+        double whole = 0;
+        for (int c = 0; c < energy.length; c++) {
+            double mean = 0;
+            for (int j = 0; j <= 4; j++) mean += knots[Math.min(knots.length - 1, 4 * c + j)] * (j == 0 || j == 4 ? 0.5 : 1);
+            mean = mean / 4 * gain;
+            if (steps.length == 0) whole += energy[c] * mean * mean;
+            else if (c * 32 / 1600 < steps.length) steps[c * 32 / 1600] += energy[c] * mean * mean;
+        }
+        return LoudnessMeter.gated(steps, whole, n, 16000);
+    }
+
     private static Pcm normalisedAsDefined(Pcm pcm) {
         TruePeakLimiter limiter = new TruePeakLimiter(32768 * Math.pow(10, LoudnessNormaliser.NARRATION_CEILING_DBTP / 20), 0.005, 0.08);
         double target = LoudnessNormaliser.NARRATION_TARGET_LUFS;
@@ -193,16 +230,7 @@ class LoudnessNormaliserTest {
             double gain = Math.pow(10, gainDb / 20);
             double[] knots = TruePeakLimiterTest.plainKnots(limiter, x, rate, gain);
             if (java.util.Arrays.stream(knots).allMatch(k -> k == 1)) break;
-            double[] steps = new double[n < 4 * 1600 ? 0 : n / 1600];
-            double whole = 0;
-            for (int c = 0; c < energy.length; c++) {
-                double mean = 0;
-                for (int j = 0; j <= 4; j++) mean += knots[Math.min(knots.length - 1, 4 * c + j)] * (j == 0 || j == 4 ? 0.5 : 1);
-                mean = mean / 4 * gain;
-                if (steps.length == 0) whole += energy[c] * mean * mean;
-                else if (c * 32 / 1600 < steps.length) steps[c * 32 / 1600] += energy[c] * mean * mean;
-            }
-            double predicted = LoudnessMeter.gated(steps, whole, n, rate);
+            double predicted = predicted(energy, knots, gain, n);
             double error = target - predicted;
             // The first correction is the predicted error; the next divides it by the secant's slope through the last two.
             double slope = p == 0 ? 1 : (predicted - lastPredicted) / (gainDb - lastDb);
@@ -219,7 +247,13 @@ class LoudnessNormaliserTest {
             out = TruePeakLimiterTest.output(x, gain, knots);
             assertTrue(TruePeakLimiterTest.truePeak(out) <= limiter.ceiling(), "true peak under the ceiling");
             if (java.util.Arrays.stream(knots).allMatch(k -> k == 1)) break;
-            double error = target - LoudnessMeter.integrated(new Pcm(rate, out));
+            double level = LoudnessMeter.integrated(new Pcm(rate, out));
+            // The first output is taken on its prediction when that is within 0.05 LU: the meter must agree within 0.2.
+            if (pass == 0 && Math.abs(target - predicted(energy, knots, gain, n)) < 0.05) {
+                assertEquals(target, level, 0.2, "an output taken on its predicted loudness is within the tolerance");
+                break;
+            }
+            double error = target - level;
             if (Math.abs(error) < 0.2 || gainDb >= LoudnessNormaliser.MAX_GAIN_DB) break;
             gainDb = Math.min(LoudnessNormaliser.MAX_GAIN_DB, gainDb + error);
         }
