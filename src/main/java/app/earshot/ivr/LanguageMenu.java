@@ -96,11 +96,25 @@ public final class LanguageMenu {
 
     /**
      * The names a caller may say in {@code grammarLanguage}'s grammar: every offered language's name in it (its own
-     * name for itself among them), lower case, and without accents too ("español", "espanol").
+     * name for itself among them), lower case, and without accents too ("español", "espanol"); then every offered
+     * language's names in the other languages offered, without accents ("ingles", "espanol" in the English grammar;
+     * "english", "spanish" in the Spanish one). A platform whose recogniser knows one language only leaves the other
+     * languages' grammars out, so each grammar holds every name a caller may say, the foreign ones spelt in letters its
+     * recogniser reads. Every phrase is one {@link #chosen} takes for that language.
      */
     public List<String> phrases(String grammarLanguage) {
+        List<String> out = new ArrayList<>(ownNames(grammarLanguage));
+        for (Option in : options) {
+            if (in.language().equals(grammarLanguage)) continue;
+            for (String name : ownNames(in.language())) if (!out.contains(plain(name))) out.add(plain(name));
+        }
+        return out;
+    }
+
+    /** Every offered language's name in {@code in}, lower case, each with its accents and then without. */
+    private List<String> ownNames(String in) {
         List<String> out = new ArrayList<>();
-        for (Option o : options) for (String said : names(o.language(), grammarLanguage)) if (!out.contains(said)) out.add(said);
+        for (Option o : options) for (String said : names(o.language(), in)) if (!out.contains(said)) out.add(said);
         return out;
     }
 
@@ -112,7 +126,12 @@ public final class LanguageMenu {
         return name.equals(plain(name)) ? List.of(name) : List.of(name, plain(name));
     }
 
-    /** The language whose key is the first of {@code digits}, or whose name {@code words} say; empty for anything else. */
+    /**
+     * The language whose key is the first of {@code digits} (a key decides, whatever the words), or whose name
+     * {@code words} say in any language offered, whatever their case, accents and punctuation; empty for anything else,
+     * and for words that name more than one language ("No English, español"; "English or Spanish?"), which are no
+     * choice: the caller hears the choice again, as a VoiceXML grammar (which holds each name alone) answers them.
+     */
     public Optional<String> chosen(String digits, String words) {
         if (digits != null && !digits.isBlank()) {
             String key = digits.strip().substring(0, 1);
@@ -120,12 +139,15 @@ public final class LanguageMenu {
         }
         if (words == null || words.isBlank()) return Optional.empty();
         List<String> said = List.of(plain(words.toLowerCase(Locale.ROOT)).split("[^a-z0-9]+"));
+        List<String> named = new ArrayList<>();
         for (Option o : options) {
             for (Option grammar : options) {
-                for (String name : names(o.language(), grammar.language())) if (said.contains(plain(name))) return Optional.of(o.language());
+                for (String name : names(o.language(), grammar.language())) {
+                    if (said.contains(plain(name)) && !named.contains(o.language())) named.add(o.language());
+                }
             }
         }
-        return Optional.empty();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
     }
 
     /** {@code text} without accents: "español" is "espanol", as recognisers and keyboards may write it. */
@@ -232,7 +254,7 @@ public final class LanguageMenu {
             return Xml.serialize(doc);
         }
         List<String> hints = new ArrayList<>();
-        for (Option o : options) for (String p : phrases(o.language())) if (!hints.contains(p)) hints.add(p);
+        for (Option o : options) for (String p : ownNames(o.language())) if (!hints.contains(p)) hints.add(p);
         Element gather = Xml.add(response, "Gather", "input", "dtmf speech", "numDigits", "1",
                 "timeout", Integer.toString(Twiml.TIMEOUT_SECONDS), "action", action, "method", "POST");
         gather.setAttribute("speechTimeout", "auto");

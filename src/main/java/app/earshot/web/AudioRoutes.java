@@ -28,9 +28,12 @@ final class AudioRoutes {
     private final MediaResponder media;
     private final Metrics metrics;
     private final app.earshot.narration.Narrator narrator;
+    private final HlsVersions versions;
 
-    AudioRoutes(app.earshot.narration.Narrator narrator, Clips clips, Captioner captions, MediaResponder media, Metrics metrics) {
+    AudioRoutes(app.earshot.narration.Narrator narrator, Clips clips, Captioner captions, MediaResponder media, Metrics metrics,
+                HlsVersions versions) {
         this.narrator = narrator;
+        this.versions = versions;
         this.clips = clips;
         this.captions = captions;
         this.media = media;
@@ -95,6 +98,9 @@ final class AudioRoutes {
         if (version == null || version.equals(clips.hlsVersion(now.voicing(), page))) {
             segment = clips.hlsSegment(now.voicing(), page, n).orElseThrow(() -> new Refusal(404, "errors.audio.hls-fewer", playlist));
         } else {
+            // An earlier version answers only under the page whose playlist gave it out: another page's version (its
+            // plan and segments are in the store too) is answered as a version never made, whatever n.
+            if (!versions.of(page, version)) throw new Refusal(404, "errors.audio.hls-gone", playlist);
             Clips.Earlier earlier = clips.storedHlsSegment(version, n);
             if (earlier instanceof Clips.Earlier.Beyond) throw new Refusal(404, "errors.audio.hls-fewer", playlist);
             if (!(earlier instanceof Clips.Earlier.Segment found)) throw new Refusal(404, "errors.audio.hls-gone", playlist);

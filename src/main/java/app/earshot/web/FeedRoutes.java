@@ -45,12 +45,14 @@ final class FeedRoutes {
     private final Readiness readiness;
     private final ArtifactStore store;
     private final MediaResponder media;
+    private final HlsVersions versions;
 
-    FeedRoutes(Clips clips, Readiness readiness, ArtifactStore store, MediaResponder media) {
+    FeedRoutes(Clips clips, Readiness readiness, ArtifactStore store, MediaResponder media, HlsVersions versions) {
         this.clips = clips;
         this.readiness = readiness;
         this.store = store;
         this.media = media;
+        this.versions = versions;
     }
 
     void register(RoutesConfig routes) {
@@ -235,6 +237,8 @@ final class FeedRoutes {
             HlsSegments.Plan plan = clips.hlsPlan(now.voicing(), page);
             // The version the segments are cut from, named in each URL: a player never fetches a VOD playlist again.
             String version = clips.pageMp3(now.voicing(), page, Speed.NORMAL).audio().key();
+            // Noted under this page before any link names it, so its segments answer it here and nowhere else.
+            versions.givenOut(page, version);
             // Each segment is titled by the section playing at its start. A section's first frame starts where the
             // sections and pauses before it end (its encoder delay equals the page's, which the page stream starts with).
             List<String> titles = new ArrayList<>();

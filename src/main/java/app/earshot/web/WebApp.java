@@ -103,7 +103,8 @@ public final class WebApp {
             });
             new HealthRoutes(content, narrator, store, warmer).register(config.routes);
             new StaticRoutes(assets).register(config.routes);
-            new AudioRoutes(narrator, narrator.clips(), narrator.captions(), media, metrics).register(config.routes);
+            HlsVersions hlsVersions = new HlsVersions(store);
+            new AudioRoutes(narrator, narrator.clips(), narrator.captions(), media, metrics, hlsVersions).register(config.routes);
             new TelephonyRoutes(narrator, telephone, media).register(config.routes);
             SpokenScripts scripts = new SpokenScripts();
             PhoneAudio phoneAudio = new PhoneAudio(narrator.captions(), narrator.maker(), telephone, scripts);
@@ -111,7 +112,7 @@ public final class WebApp {
             PageRoutes pages = new PageRoutes(templates, views, pageViews, transcripts, () -> store.counts().productions(), fastPath);
             ApiIndex apiIndex = new ApiIndex(narrator.clips(), narrator.captions(), scripts, telephone, pages, books, store);
             new ApiRoutes(apiIndex, preview).register(config.routes);
-            new FeedRoutes(narrator.clips(), narrator.readiness(), store, media).register(config.routes);
+            new FeedRoutes(narrator.clips(), narrator.readiness(), store, media, hlsVersions).register(config.routes);
             new BookRoutes(narrator, books, media).register(config.routes);
             new SearchRoutes(templates, views, fastPath).register(config.routes);
             new SitemapRoutes().register(config.routes);

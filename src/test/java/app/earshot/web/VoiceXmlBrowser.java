@@ -35,9 +35,22 @@ final class VoiceXmlBrowser {
     private final Map<String, Map<String, Element>> forms = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> go = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> grammars = new LinkedHashMap<>();
+    private final Map<String, String> grammarLanguages = new LinkedHashMap<>();
+    /** The one language this browser's recogniser knows, or null for every language. */
+    private final String recognises;
 
     VoiceXmlBrowser(TestServer server) {
+        this(server, null);
+    }
+
+    /**
+     * A browser on a platform whose recogniser knows one language only, {@code recognises}: it listens with the keypad
+     * grammars and with the voice grammars of that language (as each grammar file declares it), and leaves the others
+     * out, as a platform without a recogniser for their language does.
+     */
+    VoiceXmlBrowser(TestServer server, String recognises) {
         this.server = server;
+        this.recognises = recognises;
     }
 
     /** The call's start: the first form of {@code document}, with {@code v} as the document declares it (0). */
@@ -109,7 +122,9 @@ final class VoiceXmlBrowser {
         String value = null;
         for (Element grammar : CallDialectsTest.descendants(field, "grammar")) {
             boolean keys = grammar.getAttribute("mode").equals("dtmf");
-            Map<String, String> items = grammar(resolve(at.document(), grammar.getAttribute("src")));
+            String src = resolve(at.document(), grammar.getAttribute("src"));
+            Map<String, String> items = grammar(src);
+            if (!keys && recognises != null && !recognises.equals(grammarLanguages.get(src))) continue;
             if (input instanceof CallFlow.Key k && keys && items.containsKey(k.key())) value = items.get(k.key());
             if (input instanceof CallFlow.Speech s && !keys && items.containsKey(s.words())) value = items.get(s.words());
         }
@@ -188,6 +203,7 @@ final class VoiceXmlBrowser {
                 assertEquals("application/srgs+xml", response.headers().firstValue("Content-Type").orElse(""), p);
                 grammarTexts.put(p, response.body());
                 Document doc = IvrRoutesTest.parse(response.body());
+                grammarLanguages.put(p, doc.getDocumentElement().getAttribute("xml:lang"));
                 Map<String, String> items = new LinkedHashMap<>();
                 var nodes = doc.getElementsByTagNameNS("http://www.w3.org/2001/06/grammar", "item");
                 for (int i = 0; i < nodes.getLength(); i++) {
