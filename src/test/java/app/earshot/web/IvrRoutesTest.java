@@ -93,7 +93,7 @@ class IvrRoutesTest {
     void voiceXmlIsWellFormedVersion21WithItsMediaType() throws Exception {
         HttpResponse<String> response = server.get("/ivr/about-ketamine.vxml");
         assertEquals(200, response.statusCode());
-        assertEquals("application/voicexml+xml", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("application/voicexml+xml; charset=utf-8", response.headers().firstValue("Content-Type").orElse(""));
         Element root = parse(response.body()).getDocumentElement();
         assertEquals("vxml", root.getLocalName());
         assertEquals(VXML_NS, root.getNamespaceURI());
