@@ -9,9 +9,16 @@ import java.util.List;
  * (ffmpeg, Safari, AVPlayer, hls.js) play the whole page from the first section to the last.
  */
 public final class Playlist {
-    /** Extended M3U, as players and Debian's mime.types know it ({@code audio/mpegurl} is the same type). */
-    public static final String MEDIA_TYPE = "audio/x-mpegurl";
-    /** HLS playlists (RFC 8216). */
+    /**
+     * Extended M3U, as players and Debian's mime.types know it ({@code audio/mpegurl} is the same type), saying its
+     * charset: a plain M3U has no fixed one (Winamp's were in the system's code page; VLC reads one as UTF-8 only if it
+     * decodes as such, else as Latin-1), and a title like "Introducción" is UTF-8 here.
+     */
+    public static final String MEDIA_TYPE = "audio/x-mpegurl; charset=utf-8";
+    /**
+     * HLS playlists (RFC 8216): UTF-8 by definition (§4), and the type's registration defines no parameters, so none is
+     * sent; nor a byte order mark, which §4 forbids (and ffmpeg's HLS probe, which reads "#EXTM3U" at byte 0, rejects).
+     */
     public static final String HLS_MEDIA_TYPE = "application/vnd.apple.mpegurl";
 
     /** One file in the playlist: its playing time, title and absolute URL. */

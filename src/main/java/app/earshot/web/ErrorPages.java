@@ -25,9 +25,11 @@ final class ErrorPages {
     private final Views views;
 
     private final SecurityHeaders security;
+    private final AllowedMethods allowed;
 
-    ErrorPages(SnapshotStore content, Templates templates, Views views, SecurityHeaders security) {
+    ErrorPages(SnapshotStore content, Templates templates, Views views, SecurityHeaders security, AllowedMethods allowed) {
         this.security = security;
+        this.allowed = allowed;
         this.content = content;
         this.templates = templates;
         this.views = views;
@@ -35,9 +37,6 @@ final class ErrorPages {
 
     void register(RoutesConfig routes) {
         routes.exception(HttpResponseException.class, (e, ctx) -> {
-            // Javalin lists the methods the path does answer (GET, HEAD, and POST for TwiML): that is the Allow header.
-            String allowed = e.getDetails().get("availableMethods");
-            if (e.getStatus() == 405 && allowed != null) ctx.header("Allow", allowed);
             String message = e instanceof Refusal refusal ? refusal.text(msg(ctx))
                     : e instanceof NoSuchSection missing ? missing.text(msg(ctx)) : e.getMessage();
             // Javalin's own words for an address no route answers are English and name its internals: say ours.
@@ -102,7 +101,11 @@ final class ErrorPages {
     private void respond(Context ctx, int status, String message, Views.Link page) {
         security.apply(ctx);
         ctx.status(status);
-        if (status == 405 && ctx.res().getHeader("Allow") == null) ctx.header("Allow", "GET, HEAD");
+        // The methods the path does answer (GET, HEAD, POST for TwiML, and OPTIONS for all), as OPTIONS names them.
+        if (status == 405) {
+            String allow = allowed.of(ctx.path());
+            ctx.header("Allow", allow.isEmpty() ? "GET, HEAD, OPTIONS" : allow);
+        }
         ctx.header("Cache-Control", "no-store");
         Snapshot now = RequestSnapshot.orCurrent(ctx, content);
         Messages msg = msg(ctx);

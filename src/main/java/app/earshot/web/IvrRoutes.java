@@ -24,10 +24,12 @@ import io.javalin.http.Context;
  * wait for audio (see {@link PhoneAudio}); the VoiceXML and grammars carry an ETag.
  */
 final class IvrRoutes {
-    static final String VXML = "application/voicexml+xml";
+    /** VoiceXML (RFC 4267), whose charset parameter is application/xml's: recommended, so sent (as TwiML's is). */
+    static final String VXML = "application/voicexml+xml; charset=utf-8";
     private static final String SITE_PAGE = ".site.vxml";
     private static final String SITE_TOPIC = ".topic.vxml";
-    static final String SRGS = "application/srgs+xml";
+    /** SRGS grammars, an XML type like VoiceXML: UTF-8, said in the charset parameter. */
+    static final String SRGS = "application/srgs+xml; charset=utf-8";
     private static final String GRAMMAR = ".grxml";
     private static final String MENU_GRAMMAR = ".menu";
     /** The keypad grammar every form of every line shares (no page can be called "keys.dtmf"). */

@@ -13,11 +13,14 @@ import java.util.regex.Pattern;
  * Audio URLs carry {@code ?v=}, the clip's version, so a platform that caches by URL fetches again exactly when
  * the sound changes; the server ignores {@code v} and always serves the current clip.
  *
- * <p>Every absolute URL Earshot writes (feeds, sitemap, playlists, TwiML, API, OpenAPI) comes from {@link #absolute}, one
- * rule: the site's base URL when one is configured ({@code --base-url} above {@code site.yaml}), so a static export
- * carries it; otherwise the request's: {@code X-Forwarded-Host} (its first value) or else {@code Host}, and
- * {@code X-Forwarded-Proto} when it says {@code http} or {@code https} (a TLS-terminating proxy) or else the scheme of
- * the connection. An answer built from the request says so in {@code Vary}, so a cache keeps one copy per origin.
+ * <p>Every absolute URL Earshot writes (feeds, sitemap, playlists, TwiML, API, OpenAPI, a translated page's hreflang
+ * links) comes from {@link #absolute}, one rule: the site's base URL when one is configured ({@code --base-url} above
+ * {@code site.yaml}), so a static export carries it; otherwise the request's: {@code X-Forwarded-Host} (its first
+ * value) or else {@code Host}, and {@code X-Forwarded-Proto} when it says {@code http} or {@code https} (a
+ * TLS-terminating proxy) or else the scheme of the connection. An HTTP/1.0 request may have no {@code Host} (HTTP/1.1
+ * requires one, and Jetty answers 400 without it): its origin is then the target URI's authority as RFC 9112 §3.3
+ * defines it, an absolute-form target's ({@code GET http://clinic.example/page HTTP/1.0}) or else the address and port
+ * the connection reached. An answer built from the request says so in {@code Vary}, so a cache keeps one copy per origin.
  *
  * @param base "" for root-relative URLs, else "scheme://host[:port]"
  */
@@ -35,7 +38,10 @@ record Links(String base) {
     /** The request headers an absolute link may be derived from, for {@code Vary}. */
     static final String VARY = "Host, X-Forwarded-Host, X-Forwarded-Proto";
 
-    /** Absolute links for the origin the client used; a missing or malformed Host or X-Forwarded-Host is a 400. */
+    /**
+     * Absolute links for the origin the client used; a malformed Host or X-Forwarded-Host is a 400. A request without
+     * Host (HTTP/1.0) is given the target URI's authority: see the class comment.
+     */
     static Links absolute(Context ctx) {
         String configured = ctx.attribute(BASE_URL_ATTRIBUTE);
         if (configured != null) return new Links(configured);
@@ -43,6 +49,7 @@ record Links(String base) {
         String forwarded = first(ctx.header("X-Forwarded-Host"));
         String name = forwarded != null ? "X-Forwarded-Host" : "Host";
         String host = forwarded != null ? forwarded : ctx.header("Host");
+        if (host == null) host = targetAuthority(ctx);
         if (host == null || host.length() > 260 || !HOST.matcher(host).matches()) {
             throw new Refusal(400, "errors.host-header", name);
         }
@@ -51,6 +58,21 @@ record Links(String base) {
         if (proto != null) proto = proto.toLowerCase(java.util.Locale.ROOT);
         String scheme = proto != null && (proto.equals("https") || proto.equals("http")) ? proto : ctx.scheme();
         return new Links(scheme + "://" + host);
+    }
+
+    /**
+     * The authority of a request that has no Host, as Jetty resolved its target URI (RFC 9112 §3.3): an absolute-form
+     * target's host and port, else the local address and port the connection reached; the port left out where it is
+     * the scheme's default. An IPv6 zone ({@code %eth0}) names an interface of this machine only, so it is left out.
+     */
+    private static String targetAuthority(Context ctx) {
+        String name = ctx.req().getServerName();
+        if (name == null || name.isEmpty()) return null;
+        if (name.indexOf(':') >= 0 && !name.startsWith("[")) name = "[" + name + "]";
+        name = name.replaceFirst("%[^\\]]*(?=\\]$)", "");
+        int port = ctx.req().getServerPort();
+        int usual = ctx.scheme().equals("https") ? 443 : 80;
+        return port <= 0 || port == usual ? name : name + ":" + port;
     }
 
     /** The first of a proxy header's comma-separated values (the one the client's own proxy set), or null. */

@@ -91,7 +91,9 @@ public final class WebApp {
         FastPath fastPath = new FastPath(() -> new FastPath.Version(content.generation(), store.counts().productions()), metrics);
         MediaResponder media = new MediaResponder(metrics, fastPath, store);
         return Javalin.create(config -> {
-            configureServer(config, security, fastPath, bodyDeadlineMillis);
+            var state = config.unsafe;
+            AllowedMethods allowed = new AllowedMethods(() -> state.internalRouter);
+            configureServer(config, security, allowed, fastPath, bodyDeadlineMillis);
             config.routes.before(security::apply);
             config.routes.before(fastPath::stamp);
             // After the fast path's stamp (so what is prepared is at least as new as its version): the request reads
@@ -129,13 +131,16 @@ public final class WebApp {
                     Thread.currentThread().interrupt();
                 }
             });
-            new ErrorPages(content, templates, views, security).register(config.routes);
+            new ErrorPages(content, templates, views, security, allowed).register(config.routes);
         });
     }
 
-    /** Javalin's and Jetty's settings: the fast path in front of every handler, bounded bodies, a selector per core, a deep accept queue. */
-    private static void configureServer(io.javalin.config.JavalinConfig config, SecurityHeaders security, FastPath fastPath,
-                                        long bodyDeadlineMillis) {
+    /**
+     * Javalin's and Jetty's settings: the fast path in front of every handler, then OPTIONS answered, bounded bodies, a
+     * selector per core, a deep accept queue.
+     */
+    private static void configureServer(io.javalin.config.JavalinConfig config, SecurityHeaders security, AllowedMethods allowed,
+                                        FastPath fastPath, long bodyDeadlineMillis) {
         var jetty = new java.util.concurrent.atomic.AtomicReference<org.eclipse.jetty.server.Server>();
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
@@ -148,8 +153,9 @@ public final class WebApp {
         config.jetty.modifyServer(server -> {
             server.setErrorHandler(new ProtocolErrorHandler(security));
             // First the prepared answers, on the selector thread (see FastPath); the rest go on to a worker, where
-            // bodies are read in full, bounded in size and time, before any route runs.
-            fastPath.setHandler(new ServerOptions(security, new BoundedBodies(MAX_BODY_BYTES, bodyDeadlineMillis)));
+            // OPTIONS is asked of the routes as a HEAD, and bodies are read in full, bounded in size and time, before
+            // any route runs.
+            fastPath.setHandler(new ServerOptions(security, allowed, new BoundedBodies(MAX_BODY_BYTES, bodyDeadlineMillis)));
             server.setHandler(fastPath);
             jetty.set(server);
         });

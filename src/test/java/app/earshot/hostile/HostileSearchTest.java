@@ -125,7 +125,7 @@ class HostileSearchTest {
     void onlyGetAndHeadAreAllowed() {
         var response = server.request("POST", "/search?q=aftercare");
         assertEquals(405, response.statusCode());
-        assertEquals("GET, HEAD", response.headers().firstValue("Allow").orElse(""));
+        assertEquals("GET, HEAD, OPTIONS", response.headers().firstValue("Allow").orElse(""));
     }
 
     @Test

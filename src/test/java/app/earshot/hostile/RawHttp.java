@@ -12,12 +12,12 @@ import java.nio.charset.StandardCharsets;
  * Sends bytes exactly as given (no client-side escaping or validation) and reads the answer, with
  * a time bound: the tool for requests a well-behaved client library refuses to make.
  */
-final class RawHttp {
-    record Answer(int status, String head, String body, long millis) {}
+public final class RawHttp {
+    public record Answer(int status, String head, String body, long millis) {}
 
     private RawHttp() {}
 
-    static Answer send(int port, byte[] request, int timeoutMillis) throws IOException {
+    public static Answer send(int port, byte[] request, int timeoutMillis) throws IOException {
         long start = System.nanoTime();
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), timeoutMillis);
@@ -49,7 +49,7 @@ final class RawHttp {
         }
     }
 
-    static byte[] request(String method, String target, String... headers) {
+    public static byte[] request(String method, String target, String... headers) {
         StringBuilder sb = new StringBuilder();
         sb.append(method).append(' ').append(target).append(" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
         for (String h : headers) sb.append(h).append("\r\n");

@@ -139,7 +139,7 @@ class FeedRoutesTest {
     void playlistListsTheSectionsWithDurationsAndTitles() throws Exception {
         HttpResponse<String> response = server.get("/about-ketamine.m3u");
         assertEquals(200, response.statusCode());
-        assertEquals("audio/x-mpegurl", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("audio/x-mpegurl; charset=utf-8", response.headers().firstValue("Content-Type").orElse(""));
         List<String> lines = response.body().lines().toList();
         assertEquals("#EXTM3U", lines.get(0));
         List<String> extinf = lines.stream().filter(l -> l.startsWith("#EXTINF:")).toList();

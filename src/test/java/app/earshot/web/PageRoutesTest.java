@@ -242,7 +242,7 @@ class PageRoutesTest {
         for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
             HttpResponse<String> response = server.request(method, "/about-ketamine");
             assertEquals(405, response.statusCode(), method);
-            assertEquals("GET, HEAD", response.headers().firstValue("Allow").orElse(""), method);
+            assertEquals("GET, HEAD, OPTIONS", response.headers().firstValue("Allow").orElse(""), method);
         }
     }
 

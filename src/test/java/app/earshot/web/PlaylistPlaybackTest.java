@@ -91,7 +91,7 @@ class PlaylistPlaybackTest {
     @Test
     void ffmpegPlaysThePlainM3uAsAListOfEverySection() throws Exception {
         var response = server.get("/about-ketamine.m3u");
-        assertEquals("audio/x-mpegurl", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("audio/x-mpegurl; charset=utf-8", response.headers().firstValue("Content-Type").orElse(""));
         assertTrue(response.body().lines().noneMatch(l -> l.startsWith("#EXT-X-")));
         // ffmpeg reads a plain list of files with its concat demuxer, as a desktop player steps through the list.
         java.nio.file.Path list = java.nio.file.Files.createTempFile("earshot", ".txt");

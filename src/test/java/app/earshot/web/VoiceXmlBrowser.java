@@ -75,7 +75,7 @@ final class VoiceXmlBrowser {
         if (!forms.containsKey(document)) {
             var response = server.get(document);
             assertEquals(200, response.statusCode(), document);
-            assertEquals("application/voicexml+xml", response.headers().firstValue("Content-Type").orElse(""), document);
+            assertEquals("application/voicexml+xml; charset=utf-8", response.headers().firstValue("Content-Type").orElse(""), document);
             bodies.put(document, response.body());
             Document doc = IvrRoutesTest.parse(response.body());
             Map<String, Element> byId = new LinkedHashMap<>();
@@ -200,7 +200,7 @@ final class VoiceXmlBrowser {
             try {
                 var response = server.get(p);
                 assertEquals(200, response.statusCode(), p);
-                assertEquals("application/srgs+xml", response.headers().firstValue("Content-Type").orElse(""), p);
+                assertEquals("application/srgs+xml; charset=utf-8", response.headers().firstValue("Content-Type").orElse(""), p);
                 grammarTexts.put(p, response.body());
                 Document doc = IvrRoutesTest.parse(response.body());
                 grammarLanguages.put(p, doc.getDocumentElement().getAttribute("xml:lang"));
