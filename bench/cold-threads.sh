@@ -8,6 +8,9 @@
 #   bench/cold-threads.sh                          # 40 pages (440 sections), SPLIT=100, KIND=wav
 #   KIND=mp3 bench/cold-threads.sh                 # mp3, phone or wav
 #   JAVA_OPTS=-XX:TieredStopAtLevel=4 bench/cold-threads.sh
+#   SERVE=1 bench/cold-threads.sh                  # then restarts the server on the cache just filled and asks for
+#                                                  # the same clips again: what serving a stored clip the first time
+#                                                  # costs (read, checked, sent), against the synthesis it took
 # Needs java 17, mvn, curl, python3. Loopback only; temporary files only. Not a test: nothing here can fail a build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -81,4 +84,33 @@ print("%d cold %s requests after %d: synthesis %.2f s, process %.2f s = %.2fx th
 for name in sorted(b, key=lambda n: -(b[n] - a.get(n, 0))):
     d = b[name] - a.get(name, 0)
     if d >= 0.01: print("  %-24s %7.2f s  %.2fx" % (name, d, d / syn))
+open(os.path.join(os.path.dirname(sections), "synthesis.txt"), "w").write("%f" % syn)
 PY
+if [ -n "${SERVE:-}" ]; then
+  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
+  start_server "$work/cache"
+  python3 - "$PORT" "$server_pid" "$SPLIT" "$KIND" "$work/sections.txt" "$(cat "$work/synthesis.txt")" <<'PY'
+import os, sys, time, urllib.request
+port, pid, split, kind, sections, syn = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5], float(sys.argv[6])
+base = "http://127.0.0.1:%d" % port
+path = {"wav": "/audio/%s/%s.wav", "mp3": "/audio/%s/%s.mp3", "phone": "/telephony/%s/%s.wav"}[kind]
+sections = [tuple(line.split()) for line in open(sections)]
+def process():
+    fields = open("/proc/%s/stat" % pid).read().rsplit(")", 1)[1].split()
+    tick = os.sysconf("SC_CLK_TCK")
+    return (int(fields[11]) + int(fields[12])) / tick, int(fields[12]) / tick
+for slug, sid in sections[:split]: urllib.request.urlopen(base + path % (slug, sid)).read()
+time.sleep(1)
+p0 = process()
+for slug, sid in sections[split:]: urllib.request.urlopen(base + path % (slug, sid)).read()
+time.sleep(1)
+p1 = process()
+for slug, sid in sections[split:]: urllib.request.urlopen(base + path % (slug, sid)).read()
+time.sleep(1)
+p2 = process()
+print("the same %d %s clips served from their stored files by a new server (after %d): process %.2f s = %.2fx the synthesis they took (system %.2f s)"
+      % (len(sections) - split, kind, split, p1[0] - p0[0], (p1[0] - p0[0]) / syn, p1[1] - p0[1]))
+print("and asked again (answered from memory by the fast path): process %.2f s = %.2fx (system %.2f s)"
+      % (p2[0] - p1[0], (p2[0] - p1[0]) / syn, p2[1] - p1[1]))
+PY
+fi

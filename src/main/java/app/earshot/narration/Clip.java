@@ -19,6 +19,6 @@ public record Clip(Artifact audio, String mediaType, double seconds) {
 
     /** A strong entity tag: the content key and the format, so it changes exactly when the bytes do. */
     public String etag() {
-        return Keys.etag(audio.key(), audio.extension());
+        return Keys.etag(audio);
     }
 }

@@ -35,12 +35,28 @@ public final class Keys {
     }
 
     /**
-     * The strong entity tag of what {@code key} names, served as {@code extension}: the key's first 32 hex digits and the
-     * format, quoted ({@code "0123...cdef.mp3"}), so it changes exactly when the bytes or their format do. Every ETag
-     * Earshot sends is written here.
+     * The strong entity tag of a text made from {@code key} alone (the same key always gives the same bytes), served as
+     * {@code extension}: the key's first 32 hex digits and the format, quoted ({@code "0123...cdef.txt"}), so it changes
+     * exactly when the bytes or their format do. Every ETag Earshot sends is written here or by {@link #etag(Artifact, String)}.
      */
     public static String etag(String key, String extension) {
         return "\"" + key.substring(0, 32) + "." + extension + "\"";
+    }
+
+    /** {@link #etag(Artifact, String)} in the artifact's own format. */
+    public static String etag(Artifact artifact) {
+        return etag(artifact, artifact.extension());
+    }
+
+    /**
+     * The strong entity tag of a stored artifact, or of a text made from it, served as {@code extension}: the first 16
+     * hex digits of its key, then the first 16 of the digest of its bytes as recorded, and the format, quoted. A key
+     * names what was asked for, not always one sequence of bytes: eSpeak NG does not speak a text the same way twice in
+     * one process, so a clip made again (on another origin with its own cache, or after a damaged file was discarded)
+     * can differ, and its tag must too (RFC 9110 §8.8.1), or a download resumed with If-Range glues two renderings.
+     */
+    public static String etag(Artifact artifact, String extension) {
+        return "\"" + artifact.key().substring(0, 16) + artifact.sha256().substring(0, 16) + "." + extension + "\"";
     }
 
     /**

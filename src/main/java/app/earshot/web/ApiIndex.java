@@ -231,7 +231,7 @@ final class ApiIndex {
     }
 
     private static String etag(Clip clip, String extension) {
-        return Keys.etag(clip.audio().key(), extension);
+        return Keys.etag(clip.audio(), extension);
     }
 
     private static double round(double seconds) {

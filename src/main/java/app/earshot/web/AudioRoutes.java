@@ -129,11 +129,11 @@ final class AudioRoutes {
     }
 
     private void audio(Context ctx, Clip clip) {
-        media.send(ctx, MediaResponder.Representation.of(clip.audio(), clip.mediaType(), clip.etag()));
+        media.send(ctx, MediaResponder.Representation.of(clip.audio(), clip.mediaType()));
     }
 
     private void text(Context ctx, String body, String type, Clip clip, String extension) {
-        String etag = Keys.etag(clip.audio().key(), extension);
+        String etag = Keys.etag(clip.audio(), extension);
         media.send(ctx, MediaResponder.Representation.of(body, type, etag, clip.audio().lastModified()));
     }
 

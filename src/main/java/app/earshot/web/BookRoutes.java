@@ -33,6 +33,6 @@ final class BookRoutes {
         Site site = now.site();
         Page page = PageRoutes.voiced(narrator, now, PageRoutes.page(site, ctx.pathParam("slug")));
         Clip book = books.book(now.voicing(), now.messages(page.language()), site, page);
-        media.send(ctx, MediaResponder.Representation.of(book.audio(), book.mediaType(), book.etag()));
+        media.send(ctx, MediaResponder.Representation.of(book.audio(), book.mediaType()));
     }
 }

@@ -199,7 +199,7 @@ final class FeedRoutes {
                 .orElseGet(() -> store.get(ArtifactStore.key(CoverArt.VERSION, site.title(), site.organisation()), "png",
                         () -> CoverArt.png(site.title(), site.organisation())));
         String type = extension.equals("png") ? "image/png" : "image/jpeg";
-        media.send(ctx, MediaResponder.Representation.of(art, type, Keys.etag(art.key(), extension)));
+        media.send(ctx, MediaResponder.Representation.of(art, type));
     }
 
     private app.earshot.store.Artifact authorArt(PodcastSettings.Artwork art) {

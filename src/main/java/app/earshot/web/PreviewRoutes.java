@@ -87,7 +87,7 @@ final class PreviewRoutes {
             said = word.suggestion().alias();
         }
         Clip clip = prompts.prompt(now.voicing(), said);
-        media.send(ctx, MediaResponder.Representation.of(clip.audio(), clip.mediaType(), clip.etag()));
+        media.send(ctx, MediaResponder.Representation.of(clip.audio(), clip.mediaType()));
     }
 
     private static List<WordView> words(Page page, PageReport report) {

@@ -126,7 +126,7 @@ final class TelephonyRoutes {
     }
 
     private void send(Context ctx, Clip clip) {
-        media.send(ctx, MediaResponder.Representation.of(clip.audio(), clip.mediaType(), clip.etag()));
+        media.send(ctx, MediaResponder.Representation.of(clip.audio(), clip.mediaType()));
     }
 
     private static Matcher file(Context ctx) {

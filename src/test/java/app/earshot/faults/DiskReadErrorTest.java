@@ -60,7 +60,8 @@ class DiskReadErrorTest {
             for (String url : OTHERS) good.put(url, ok(healthy.getBytes(url)));
             HttpResponse<byte[]> clip = healthy.getBytes(CLIP);
             good.put(CLIP, ok(clip));
-            key = clip.headers().firstValue("ETag").orElseThrow().replace("\"", "").substring(0, 32);
+            // The ETag starts with the key's first 16 hex digits (then the bytes' digest's): enough to name one file.
+            key = clip.headers().firstValue("ETag").orElseThrow().replace("\"", "").substring(0, 16);
         }
     }
 

@@ -198,10 +198,10 @@ class UnreadableWarmingTest {
         }
     }
 
-    /** The stored file that {@code url} is served from, found by its ETag (the key's first 32 hex digits). */
+    /** The stored file that {@code url} is served from, found by its ETag (the key's first 16 hex digits, then the bytes'). */
     private Path stored(String url) throws IOException {
         String etag = etags.get(url);
-        String key = etag.substring(0, 32);
+        String key = etag.substring(0, 16);
         String extension = etag.substring(33);
         try (Stream<Path> files = Files.list(cache.resolve(key.substring(0, 2)))) {
             return files.filter(f -> f.getFileName().toString().startsWith(key) && f.getFileName().toString().endsWith("." + extension))
