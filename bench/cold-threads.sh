@@ -84,7 +84,7 @@ print("%d cold %s requests after %d: synthesis %.2f s, process %.2f s = %.2fx th
 for name in sorted(b, key=lambda n: -(b[n] - a.get(n, 0))):
     d = b[name] - a.get(name, 0)
     if d >= 0.01: print("  %-24s %7.2f s  %.2fx" % (name, d, d / syn))
-open(os.path.join(os.path.dirname(sections), "synthesis.txt"), "w").write("%f" % syn)
+open(os.path.join(os.path.dirname(sys.argv[5]), "synthesis.txt"), "w").write("%f" % syn)
 PY
 if [ -n "${SERVE:-}" ]; then
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
