@@ -117,7 +117,7 @@ public final class Clips {
     }
 
     private HlsSegments.Plan hlsPlan(Clip pageMp3) {
-        Artifact plan = store.get(RenderingKeys.hlsPlan(pageMp3.audio().key()), HLS_PLAN, () -> {
+        Artifact plan = store.get(RenderingKeys.hlsPlan(pageMp3.audio().key(), pageMp3.audio().sha256()), HLS_PLAN, () -> {
             try (InputStream in = pageMp3.audio().open()) {
                 return HlsSegments.plan(in).text().getBytes(StandardCharsets.UTF_8);
             } catch (IOException e) {
@@ -160,7 +160,7 @@ public final class Clips {
     /** Segment {@code n} of {@code pageMp3} by {@code plan}: the stored one, else cut now and stored. */
     private Clip cut(Clip pageMp3, HlsSegments.Plan plan, int n) {
         HlsSegments.Segment segment = plan.segments().get(n);
-        Artifact audio = store.get(RenderingKeys.hlsSegment(pageMp3.audio().key(), n), HLS_SEGMENT,
+        Artifact audio = store.get(RenderingKeys.hlsSegment(pageMp3.audio().key(), pageMp3.audio().sha256(), n), HLS_SEGMENT,
                 (ArtifactStore.Writer) out -> {
                     out.write(HlsSegments.tag(plan.timestamp(n)));
                     copyChecked(pageMp3.audio(), segment.offset(), segment.length(), out);
@@ -193,23 +193,25 @@ public final class Clips {
     /**
      * Segment {@code n} of the HLS version {@code pageMp3Key} (an earlier page MP3's key, as {@link #hlsVersion} gives
      * it), from what the store still holds, never making or encoding anything but the cut: the stored segment; else
-     * cut from that version's stored page MP3 by its stored plan. Only HLS artifacts are looked up under the key (a
-     * plan and a segment, whose keys are derived from it, and the page MP3 only once its plan is found), so no other
-     * stored file can be reached through it.
+     * cut from that version's stored page MP3 by its stored plan, both of the page MP3's bytes as stored now (their
+     * keys hold its digest). Only a version a playlist of the page gave out reaches here ({@code web/HlsVersions}), and
+     * under its key only the page MP3 and the HLS artifacts derived from it are looked up.
      *
      * @param pageMp3Key 64 lower-case hex digits
      */
     public Earlier storedHlsSegment(String pageMp3Key, int n) {
-        Optional<HlsSegments.Plan> plan = store.find(RenderingKeys.hlsPlan(pageMp3Key), HLS_PLAN).flatMap(this::parsed);
+        // The plan and segments are those of the page MP3's bytes as stored now (its digest is in their keys).
+        Optional<Artifact> pageMp3 = store.find(pageMp3Key, Format.MP3.extension());
+        if (pageMp3.isEmpty()) return new Earlier.Gone();
+        String digest = pageMp3.get().sha256();
+        Optional<HlsSegments.Plan> plan = store.find(RenderingKeys.hlsPlan(pageMp3Key, digest), HLS_PLAN).flatMap(this::parsed);
         if (plan.isPresent() && (n < 0 || n >= plan.get().segments().size())) return new Earlier.Beyond();
-        Optional<Artifact> stored = store.find(RenderingKeys.hlsSegment(pageMp3Key, n), HLS_SEGMENT);
+        Optional<Artifact> stored = store.find(RenderingKeys.hlsSegment(pageMp3Key, digest, n), HLS_SEGMENT);
         if (stored.isPresent()) {
             double seconds = plan.map(p -> p.seconds(n)).orElse(Double.NaN);
             return new Earlier.Segment(new Clip(stored.get(), Format.MP3.mediaType(), seconds));
         }
         if (plan.isEmpty()) return new Earlier.Gone();
-        Optional<Artifact> pageMp3 = store.find(pageMp3Key, Format.MP3.extension());
-        if (pageMp3.isEmpty()) return new Earlier.Gone();
         try {
             return new Earlier.Segment(cut(new Clip(pageMp3.get(), Format.MP3.mediaType(), Double.NaN), plan.get(), n));
         } catch (DamagedSource e) {

@@ -69,14 +69,18 @@ public final class RenderingKeys {
         return ArtifactStore.key("mp3", Mp3.FORMAT_ID, wavKey);
     }
 
-    /** The HLS segment plan of a page MP3 ({@code HlsSegments}): names the MP3 and how segments are cut. */
-    static String hlsPlan(String pageMp3Key) {
-        return ArtifactStore.key("hls-plan", HLS_VERSION, pageMp3Key);
+    /**
+     * The HLS segment plan of a page MP3 ({@code HlsSegments}): names the MP3, the digest of the very bytes the plan's
+     * offsets point into (a key does not always name one sequence of bytes: eSpeak NG speaks a text differently each
+     * time, so two origins on one cache can store two takes of one page MP3), and how segments are cut.
+     */
+    static String hlsPlan(String pageMp3Key, String pageMp3Digest) {
+        return ArtifactStore.key("hls-plan", HLS_VERSION, pageMp3Key, pageMp3Digest);
     }
 
-    /** HLS segment {@code n} of a page MP3. */
-    static String hlsSegment(String pageMp3Key, int n) {
-        return ArtifactStore.key("hls-segment", HLS_VERSION, pageMp3Key, Integer.toString(n));
+    /** HLS segment {@code n} of a page MP3 whose bytes have {@code pageMp3Digest}. */
+    static String hlsSegment(String pageMp3Key, String pageMp3Digest, int n) {
+        return ArtifactStore.key("hls-segment", HLS_VERSION, pageMp3Key, pageMp3Digest, Integer.toString(n));
     }
 
     /** Changes whenever the cutting or the tag before each segment changes. */
