@@ -17,7 +17,10 @@ public record Clip(Artifact audio, String mediaType, double seconds) {
         return audio.size();
     }
 
-    /** A strong entity tag: the content key and the format, so it changes exactly when the bytes do. */
+    /**
+     * A strong entity tag: the key, the digest of the bytes and the format ({@link Keys#etag(Artifact)}), so it changes
+     * whenever the bytes do.
+     */
     public String etag() {
         return Keys.etag(audio);
     }
