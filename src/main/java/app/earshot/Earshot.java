@@ -188,7 +188,10 @@ public final class Earshot {
                 + (preview != null ? "; pronunciation preview for authors at /preview/{page}" : ""));
         // --no-warm: nothing is made until someone asks (a shard's spare origin, or measuring a cold clip).
         boolean warming = !cli.flag("no-warm");
-        if (warming) warmer.start(first.voicing(), first.site());
+        if (warming) {
+            warmer.start(first.voicing(), first.site());
+            warmAgainAfterDiscards(narrator, maker, warmer, store);
+        }
         ContentWatcher watcher = watch(contentDir, store, warming ? warmer : null,
                 reloaded -> baseUrl.map(reloaded::withBaseUrl).orElse(reloaded));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -222,6 +225,28 @@ public final class Earshot {
         preload.setDaemon(true);
         preload.start();
     }
+
+    /**
+     * A stored file found damaged (or unreadable) and discarded after warming has finished was made again only when
+     * someone asked for it, who then waited for it. Each discard queues one warming run of the content being served,
+     * {@link #WARM_AGAIN_AFTER} later (however many files are discarded meanwhile: a scrub of a rotting disk is one run),
+     * behind whatever the background thread is doing; the run makes what is missing and only checks the rest.
+     */
+    private static void warmAgainAfterDiscards(Narrator narrator, Maker maker, Warmer warmer, SnapshotStore store) {
+        java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
+        narrator.store().whenDiscarded(() -> {
+            if (!queued.compareAndSet(false, true)) return;
+            boolean later = maker.later(WARM_AGAIN_AFTER, "warm again after a discard", () -> {
+                queued.set(false);
+                app.earshot.snapshot.Snapshot now = store.current();
+                warmer.run(now.voicing(), now.site());
+            });
+            if (!later) queued.set(false);
+        });
+    }
+
+    /** How long after a stored file is discarded warming runs again to make it (and any discarded meanwhile). */
+    static final java.time.Duration WARM_AGAIN_AFTER = java.time.Duration.ofSeconds(5);
 
     /** Serves saved edits within a moment; re-synthesizes (in the background) only what changed. */
     private static ContentWatcher watch(Path contentDir, SnapshotStore store, Warmer warmer,

@@ -276,6 +276,14 @@ public final class ArtifactStore {
         verification.discard(artifact, "could not be read: " + failure.getMessage(), Problem.of(failure));
     }
 
+    /**
+     * Runs {@code listener} after each stored file found damaged or unreadable is deleted (on the thread that found it,
+     * often a request's: it must only queue work), so that what it held can be made again before anyone asks for it.
+     */
+    public void whenDiscarded(Runnable listener) {
+        verification.afterDiscard(listener);
+    }
+
     /** Where {@code key}.{@code extension} lives (whether or not it exists yet). */
     Path pathFor(String key, String extension) {
         return Keys.pathFor(root, key, extension);

@@ -53,6 +53,9 @@ final class Verification {
      * @param window how long a problem is reported after it was last seen (then health returns to ok)
      * @param seal   the key records must be signed with ({@link Seal#NONE}: none)
      */
+    /** Told after a damaged or unreadable stored file was deleted, so that it can be made again before anyone asks. */
+    private volatile Runnable afterDiscard = () -> {};
+
     Verification(Duration window, Seal seal) {
         this.window = Objects.requireNonNull(window, "window");
         this.seal = Objects.requireNonNull(seal, "seal");
@@ -188,6 +191,16 @@ final class Verification {
         }
         if (kind != Problem.VERIFICATION_FAILED) seen(kind, name + ": " + reason);
         LOG.warn("Discarding cached file {} in the audio cache: {}; it will be made again", place, reason);
+        try {
+            afterDiscard.run();
+        } catch (RuntimeException e) {
+            LOG.debug("after discarding {}: {}", place, e.toString());
+        }
+    }
+
+    /** {@code listener} is run, on the thread that discarded it, after each damaged or unreadable file is deleted. */
+    void afterDiscard(Runnable listener) {
+        afterDiscard = java.util.Objects.requireNonNull(listener, "listener");
     }
 
     /** Throws {@link Unreadable} if the file named {@code name} can be neither read nor replaced. */
