@@ -126,11 +126,12 @@ class GivenOutAcrossRestartTest {
 
     /**
      * What the documents of both pages named before the edit: breathing's section clip, menu prompt and a prompt both
-     * pages say alike; sleep's clip of the section the edit renames; sleep's URLs of a section clip and of its menu
-     * (their versions, for another page's path); and breathing's section's 16 kHz clip.
+     * pages say alike; sleep's clip of the section the edit renames; the site line's menu of the topic's pages;
+     * sleep's URLs of a section clip and of its menu (their versions, for another page's path); and breathing's
+     * section's 16 kHz clip.
      */
-    private record Given(Clip section, Clip menu, Clip shared, Clip sleepSection, String sleepShared, String sleepMenu,
-                         String sleepOther, byte[] wide) {}
+    private record Given(Clip section, Clip menu, Clip shared, Clip sleepSection, Clip topic, String sleepShared,
+                         String sleepMenu, String sleepOther, byte[] wide) {}
 
     /** Fetches both pages' documents (breathing's first), waiting until they name their clips, and those clips. */
     private static Given given(TestServer server) {
@@ -140,14 +141,27 @@ class GivenOutAcrossRestartTest {
         Clip menu = clip(server, src(breathing, "/telephony/breathing/prompts/menu.wav?v="));
         Clip shared = clip(server, src(breathing, "/telephony/breathing/prompts/after-section.wav?v="));
         Clip sleepSection = clip(server, src(sleep, "/telephony/sleep/when-to-call-us.wav?v="));
+        Document site = Await.value(Duration.ofSeconds(120),
+                () -> Jsoup.parse(server.get("/ivr.vxml").body(), "", Parser.xmlParser()),
+                d -> !d.select("audio[src^=/telephony/prompts/topic-aftercare.wav?v=]").isEmpty(), "/ivr.vxml names its clips");
+        Clip topic = clip(server, src(site, "/telephony/prompts/topic-aftercare.wav?v="));
         byte[] wide = fetch(server, "/audio/breathing/breathing-in.wav");
         assertNotEquals(version(section.url()), version(src(sleep, "/telephony/sleep/a-steady-routine.wav?v=")));
-        return new Given(section, menu, shared, sleepSection, src(sleep, "/telephony/sleep/prompts/after-section.wav?v="),
+        return new Given(section, menu, shared, sleepSection, topic, src(sleep, "/telephony/sleep/prompts/after-section.wav?v="),
                 src(sleep, "/telephony/sleep/prompts/menu.wav?v="), src(sleep, "/telephony/sleep/a-steady-routine.wav?v="), wide);
     }
 
-    /** Renames sleep's last section and breathing's page (and one of its sections): every old path above is gone. */
+    /**
+     * Renames sleep's last section, breathing's page (and one of its sections) and the topic: every old path above is
+     * gone.
+     */
     private static void edit(Path content) throws IOException {
+        Path yaml = content.resolve("site.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("id: aftercare", "id: after-treatment"));
+        for (String page : List.of("pages/sleep.md", "pages/breathing.md")) {
+            Path file = content.resolve(page);
+            Files.writeString(file, Files.readString(file).replace("topic: aftercare", "topic: after-treatment"));
+        }
         Path sleep = content.resolve("pages/sleep.md");
         Files.writeString(sleep, Files.readString(sleep).replace("## When to Call Us", "## When to Phone Us"));
         Path breathing = content.resolve("pages/breathing.md");
@@ -158,7 +172,8 @@ class GivenOutAcrossRestartTest {
     private static void playsAsGivenOut(TestServer server, Given given) {
         assertEquals(404, server.get("/breathing").statusCode(), "the page was renamed");
         assertEquals(404, server.get("/sleep/when-to-call-us").statusCode(), "the section was renamed");
-        for (Clip clip : List.of(given.section(), given.menu(), given.shared(), given.sleepSection())) {
+        assertEquals(404, server.get(path(given.topic().url())).statusCode(), "the topic was renamed");
+        for (Clip clip : List.of(given.section(), given.menu(), given.shared(), given.sleepSection(), given.topic())) {
             assertArrayEquals(clip.bytes(), fetch(server, clip.url()), clip.url() + " plays as given out");
             HttpResponse<String> never = server.get(never(clip.url()));
             assertEquals(404, never.statusCode(), never(clip.url()) + " was never given out");
