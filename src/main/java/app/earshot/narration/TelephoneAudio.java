@@ -40,17 +40,12 @@ public final class TelephoneAudio {
     private final double maxPartSeconds;
     private final AtomicLong conversions = new AtomicLong();
     /**
-     * Each section part's version this server has given out (in a phone document or TwiML) and what it was made from:
-     * a VoiceXML browser keeps a document for the whole call, so a clip it names must still play after the clinic
-     * renames that section or removes its page. Bounded; a restart forgets (the clip then answers 404 as before).
+     * Each section part's and prompt's version given out (in a phone document, TwiML or the API) for its place, and
+     * what it was made from: a VoiceXML browser keeps a document for the whole call, so a clip it names must still play
+     * after the clinic renames that section or removes its page, on this server after a restart or on another one on
+     * the same cache. Notes in the store, not in this process.
      */
-    private final app.earshot.store.BoundedMap<String, Published> published = app.earshot.store.BoundedMap.ofEntries(MAX_PUBLISHED);
-
-    /** Part versions remembered at most: far more than the sections of the largest library tried (1,000 pages). */
-    static final int MAX_PUBLISHED = 50_000;
-
-    /** Where a published version came from: the place it was given out for, and its 16 kHz clip and span. */
-    private record Published(String place, String wideKey, String wideExtension, int start, int end) {}
+    private final GivenOut givenOut;
 
     /** Telephone audio for {@code narrator}'s clips, kept in its store, split at {@link #MAX_PART_SECONDS}. */
     public static TelephoneAudio of(Narrator narrator) {
@@ -70,6 +65,7 @@ public final class TelephoneAudio {
         this.prompts = prompts;
         this.cache = store;
         this.maxPartSeconds = maxPartSeconds;
+        this.givenOut = new GivenOut(store);
     }
 
     /**
@@ -186,10 +182,10 @@ public final class TelephoneAudio {
         return remembered(sectionPlace(page.slug(), section.id(), number), wide, span);
     }
 
-    /** The version of {@code span} of {@code wide}, remembered as given out for {@code place}. */
+    /** The version of {@code span} of {@code wide}, noted in the store as given out for {@code place}. */
     private String remembered(String place, Clip wide, int[] span) {
         String version = version(wide, span);
-        published.put(version, new Published(place, wide.audio().key(), wide.audio().extension(), span[0], span[1]));
+        givenOut.note(new GivenOut.Note(place, version, wide.audio().key(), wide.audio().extension(), span[0], span[1]));
         return version;
     }
 
@@ -199,15 +195,20 @@ public final class TelephoneAudio {
     }
 
     /**
-     * The clip this server gave out as version {@code version} for {@code place} ({@link #sectionPlace}, or a prompt's as
-     * {@link #promptVersion(Voicing, String, String, String)} was told), in {@code format}, whatever the content says now
-     * (the section or page renamed, the page removed): from the store, converted again from its 16 kHz clip if need
-     * be. Empty if no such version was given out for that place since start, or its 16 kHz clip is no longer stored.
+     * The clip given out as version {@code version} for {@code place} ({@link #sectionPlace}, or a prompt's as
+     * {@link #promptVersion(Voicing, String, String, String)} was told), by this server or any other on the same store,
+     * before or since a restart, in {@code format}, whatever the content says now (the section or page renamed, the
+     * page removed): the stored telephone clip, else converted again from its stored 16 kHz clip. Never synthesizes.
+     * Empty if no such version was given out for that place (or its note is gone, or names a clip this conversion does
+     * not make), or neither clip is stored any longer.
      */
     public Optional<Clip> published(String version, String place, TelephoneFormat format) {
-        Published p = version == null ? null : published.get(version);
-        if (p == null || !p.place().equals(place)) return Optional.empty();
+        Optional<GivenOut.Note> given = givenOut.of(place, version);
+        if (given.isEmpty()) return Optional.empty();
+        GivenOut.Note p = given.get();
         int[] span = {p.start(), p.end()};
+        // A note whose clip and span are not what its version names (made by an older conversion) is not used.
+        if (!version(p.wideKey(), span).equals(version)) return Optional.empty();
         Optional<Artifact> coded = cache.find(codedKey(p.wideKey(), span, format), format.wav() ? "wav" : format.extension());
         if (coded.isPresent()) return Optional.of(clip(coded.get(), format));
         return cache.find(p.wideKey(), p.wideExtension()).map(wide -> convert(wide, null, span, format));
@@ -261,7 +262,11 @@ public final class TelephoneAudio {
 
     /** The version of a part: a hash of the 16 kHz clip's key and the span, the same for every format. */
     private static String version(Clip wide, int[] span) {
-        return ArtifactStore.key("telephone", FORMAT_VERSION, "version", wide.audio().key(),
+        return version(wide.audio().key(), span);
+    }
+
+    private static String version(String wideKey, int[] span) {
+        return ArtifactStore.key("telephone", FORMAT_VERSION, "version", wideKey,
                 Integer.toString(span[0]), Integer.toString(span[1])).substring(0, 16);
     }
 

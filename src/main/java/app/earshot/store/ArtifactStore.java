@@ -199,9 +199,31 @@ public final class ArtifactStore {
         if (!inFlight.containsKey(name) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             // Making it takes a production slot, taken before joining the flight, so every flight is really running
             // and a caller that waits for one never waits behind a queue.
-            return maker.make(() -> fly(key, extension, name, file, producer));
+            return maker.make(() -> fly(key, extension, name, file, producer, true));
         }
-        return fly(key, extension, name, file, producer);
+        return fly(key, extension, name, file, producer, true);
+    }
+
+    /**
+     * Keeps {@code bytes} as {@code key}.{@code extension} unless that is already stored and verifies, and returns the
+     * stored artifact: for the small notes a request writes about what it gave out (a few hundred bytes, made from
+     * nothing), which must be stored before the answer that gives it out is sent. A note is not a production: no
+     * {@link Maker} admits it (it never waits for a slot, nor is refused in a storm), it is written inside
+     * {@link #storedOnly} too, and it is not counted in {@link #counts()} (it changes no answer prepared from them).
+     * Otherwise it is kept as every artifact is: written atomically with its record, verified, single-flight, held in
+     * memory when the disk refuses writes.
+     *
+     * @throws IllegalArgumentException for a malformed key or extension
+     * @throws IllegalStateException    if the bytes fail this extension's validator
+     * @throws Unreadable               if the stored file can be neither read nor replaced
+     */
+    public Artifact note(String key, String extension, byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        Path file = pathFor(key, extension);
+        String name = key + "." + extension;
+        Artifact known = known(name);
+        if (known != null) return known;
+        return fly(key, extension, name, file, out -> out.write(bytes), false);
     }
 
     /** The maker that admits this store's productions. */
@@ -311,33 +333,36 @@ public final class ArtifactStore {
 
     private record Outcome(Artifact artifact, boolean produced) {}
 
-    /** Produces (or loads and verifies) the entry once for all concurrent callers. */
-    private Artifact fly(String key, String extension, String name, Path file, Writer producer) {
+    /**
+     * Produces (or loads and verifies) the entry once for all concurrent callers; {@code counted} false for a
+     * {@link #note}, which is left out of {@link #counts()}.
+     */
+    private Artifact fly(String key, String extension, String name, Path file, Writer producer, boolean counted) {
         CompletableFuture<Outcome> mine = new CompletableFuture<>();
         CompletableFuture<Outcome> running = inFlight.putIfAbsent(name, mine);
         if (running != null) {
             try {
-                return count(await(running));
+                return count(await(running), counted);
             } catch (RuntimeException | Error e) {
-                misses.incrementAndGet();
+                if (counted) misses.incrementAndGet();
                 throw e;
             }
         }
         try {
-            Outcome outcome = loadOrProduce(key, extension, name, file, producer);
+            Outcome outcome = loadOrProduce(key, extension, name, file, producer, counted);
             mine.complete(outcome);
-            return count(outcome);
+            return count(outcome, counted);
         } catch (RuntimeException | Error e) {
             mine.completeExceptionally(e);
-            misses.incrementAndGet();
+            if (counted) misses.incrementAndGet();
             throw e;
         } finally {
             inFlight.remove(name, mine);
         }
     }
 
-    private Artifact count(Outcome outcome) {
-        (outcome.produced() ? misses : hits).incrementAndGet();
+    private Artifact count(Outcome outcome, boolean counted) {
+        if (counted) (outcome.produced() ? misses : hits).incrementAndGet();
         return outcome.artifact();
     }
 
@@ -358,7 +383,7 @@ public final class ArtifactStore {
         return onDisk != null ? onDisk : memory.get(name);
     }
 
-    private Outcome loadOrProduce(String key, String extension, String name, Path file, Writer producer) {
+    private Outcome loadOrProduce(String key, String extension, String name, Path file, Writer producer, boolean counted) {
         // Re-check: the previous production may have finished between our miss and taking the flight.
         Artifact known = known(name);
         if (known != null) return new Outcome(known, false);
@@ -368,7 +393,7 @@ public final class ArtifactStore {
             if (loaded != null) return new Outcome(loaded, false);
             verification.throwIfStuck(name);
         }
-        productions.incrementAndGet();
+        if (counted) productions.incrementAndGet();
         return new Outcome(store(key, extension, name, file, producer), true);
     }
 

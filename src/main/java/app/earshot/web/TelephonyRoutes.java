@@ -49,9 +49,10 @@ final class TelephonyRoutes {
 
     /**
      * Runs {@code route}; if it answers 404 (the clip gone from the content now: a section or page renamed, fewer
-     * sections or parts, a topic renamed), the clip this server gave out for this very path ({@code place} of the
-     * file name's match; null for none) with the request's {@code v} is served as it was, since a VoiceXML browser
-     * holds its document for the whole call.
+     * sections or parts, a topic renamed), the clip given out for this very path ({@code place} of the file name's
+     * match; null for none) with the request's {@code v} is served as it was, since a VoiceXML browser holds its
+     * document for the whole call: by this server or another on the same cache, before or since a restart
+     * ({@link TelephoneAudio#published}), from what is stored, never synthesized. Otherwise the route's own 404 stands.
      */
     private void orGivenOut(Context ctx, io.javalin.http.Handler route, java.util.function.Function<Matcher, String> place) throws Exception {
         try {

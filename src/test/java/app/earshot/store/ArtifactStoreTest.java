@@ -58,6 +58,52 @@ class ArtifactStoreTest {
     }
 
     @Test
+    void aNoteIsWrittenInsideStoredOnlyIsNoProductionAndOutlivesItsStore() throws IOException {
+        ArtifactStore cache = new ArtifactStore(dir);
+        byte[] note = "given out\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertArrayEquals(note, cache.storedOnly(() -> cache.note(key, "given", note)).readAllBytes());
+        assertEquals(List.of(0L, 0L, 0L), List.of(cache.counts().hits(), cache.counts().misses(), cache.counts().productions()));
+        assertArrayEquals(note, new ArtifactStore(dir).find(key, "given").orElseThrow().readAllBytes(), "a restarted store");
+    }
+
+    @Test
+    void aNoteAlreadyStoredIsKeptAsItIs() throws IOException {
+        byte[] first = "first\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        new ArtifactStore(dir).note(key, "given", first);
+        Artifact again = new ArtifactStore(dir).note(key, "given", "second\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertArrayEquals(first, again.readAllBytes());
+    }
+
+    @Test
+    void aNoteIsWrittenWhileEveryProductionSlotIsTaken() throws Exception {
+        ArtifactStore cache = new ArtifactStore(dir, new app.earshot.making.Maker(1, 50, 0), Map.of(), Seal.NONE);
+        CountDownLatch making = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Artifact> slow = pool.submit(() -> cache.get(ArtifactStore.key("slow"), "wav", () -> {
+                making.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return wav;
+            }));
+            assertTrue(making.await(10, TimeUnit.SECONDS));
+            assertThrows(app.earshot.making.Busy.class, () -> cache.get(ArtifactStore.key("next"), "wav", () -> wav),
+                    "a production is refused now");
+            byte[] note = "given out\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertArrayEquals(note, cache.note(key, "given", note).readAllBytes(), "a note is not");
+            release.countDown();
+            slow.get(10, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void fileLivesUnderTheFirstTwoHexDigitsBesideItsSumWithNoTempFileLeft() throws IOException {
         ArtifactStore cache = new ArtifactStore(dir);
         Path file = cache.get(key, "wav", () -> wav).path();
