@@ -21,10 +21,13 @@ final class HlsVersions {
         this.store = store;
     }
 
-    /** Notes that {@code page}'s playlist names {@code version}; a no-op once noted. */
+    /**
+     * Notes that {@code page}'s playlist names {@code version}; a no-op once noted. A note, not a production
+     * ({@link ArtifactStore#note}): it never waits behind audio being made, nor is refused in a storm.
+     */
     void givenOut(Page page, String version) {
-        store.get(key(page.slug(), version), EXTENSION,
-                () -> ("earshot-hls-page-1 " + page.slug() + " " + version + "\n").getBytes(StandardCharsets.UTF_8));
+        store.note(key(page.slug(), version), EXTENSION,
+                ("earshot-hls-page-1 " + page.slug() + " " + version + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** True if a playlist of {@code page} named {@code version} (and the note is still stored); never writes. */
