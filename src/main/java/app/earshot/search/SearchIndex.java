@@ -252,15 +252,19 @@ public final class SearchIndex {
 
     /**
      * The sections in {@code language} (the reader's) that have any word of {@code query}, read the way that language
-     * is, best first; when none has, those of the first other language in site order that has any. Urgent help, in
-     * the reader's language, comes with a search about crisis (by the reader's language's crisis words or the site
-     * language's) and with a search that found nothing.
+     * is, best first; when none has, those of the first other language in site order that has any. Urgent help comes
+     * with a search about crisis and with a search that found nothing: in the reader's language when the reader's
+     * language's crisis words or the site language's take the search for one, or nothing was found; else, when another
+     * of the site's languages' crisis words do ("suicidio" typed in an English page's search box), in that language.
      */
     public Results search(Query query, String language) {
         if (query.isEmpty()) return new Results(query, 0, false, List.of(), false, Optional.empty(), language, language);
         // Compatibility forms (full-width letters, ligatures) are searched as the letters they stand for.
         String text = java.text.Normalizer.normalize(query.searched(), java.text.Normalizer.Form.NFKC);
-        boolean crisis = Analysis.of(language).crisis().about(text) || Analysis.of(site.language()).crisis().about(text);
+        String crisisIn = Analysis.of(language).crisis().about(text) || Analysis.of(site.language()).crisis().about(text)
+                ? language
+                : shelves.keySet().stream().filter(other -> Analysis.of(other).crisis().about(text)).findFirst().orElse(null);
+        boolean crisis = crisisIn != null;
         try {
             Shelf own = shelves.get(language);
             Matches found = own == null ? new Matches(0, false, List.of()) : own.find(text);
@@ -273,7 +277,7 @@ public final class SearchIndex {
             }
             if (found.total() == 0) foundIn = language;
             return new Results(query, found.total(), found.more(), found.shown(), crisis,
-                    crisis || found.total() == 0 ? mostUrgent(language) : Optional.empty(), language, foundIn);
+                    crisis ? mostUrgent(crisisIn) : found.total() == 0 ? mostUrgent(language) : Optional.empty(), language, foundIn);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -90,6 +90,21 @@ class BilingualSearchTest {
     }
 
     @Test
+    void aSpanishCrisisSearchFromTheEnglishSearchBoxShowsTheSpanishCallout() {
+        // A Spanish speaker on an English page (the site's language: its search box sends no lang) types in Spanish:
+        // the words are crisis words of one of the site's languages, so urgent help comes first: in the language typed
+        // when only Spanish takes them for crisis ("suicidio"), in the reader's when English does too ("988").
+        List<String> failed = Clinic.lines(SITE.resolve("search/crisis-queries.txt")).stream().filter(q -> {
+            SearchIndex.Results r = index.search(Query.parse(q));
+            String expected = Analysis.of("en").crisis().about(q) ? "en" : "es";
+            return !r.crisis() || !r.urgentHelp().map(c -> c.page().language()).equals(java.util.Optional.of(expected));
+        }).toList();
+        assertEquals(List.of(), failed);
+        assertTrue(Clinic.lines(SITE.resolve("search/crisis-queries.txt")).stream().filter(q -> !Analysis.of("en").crisis().about(q)).count() >= 8,
+                "most of the Spanish crisis searches are Spanish words only");
+    }
+
+    @Test
     void anEnglishReadersCrisisSearchShowsTheEnglishCallout() {
         assertEquals("If you are thinking about suicide", index.search(Query.parse("suicide")).urgentHelp().orElseThrow().title());
     }

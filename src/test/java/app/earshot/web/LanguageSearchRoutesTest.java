@@ -64,6 +64,18 @@ class LanguageSearchRoutesTest {
     }
 
     @Test
+    void aSpanishCrisisSearchInTheEnglishSearchBoxShowsTheSpanishCalloutAllInSpanish() {
+        // No lang: an English page's search box. "suicidio" is a crisis word of the site's Spanish only.
+        Document doc = search("suicidio", null);
+        assertEquals("en", doc.selectFirst("html").attr("lang"));
+        org.jsoup.nodes.Element heading = doc.selectFirst(".search-urgent h2");
+        assertTrue(heading != null && heading.text().endsWith("Si está pensando en el suicidio"), doc.selectFirst("main").text());
+        // Every word of the callout's heading, its label too ("Consejo urgente:"), is read with the Spanish voice.
+        assertEquals(heading.text(), heading.select("[lang=es]").text(), heading.outerHtml());
+        assertEquals(List.of("es"), doc.select(".search-urgent p[lang]").eachAttr("lang").stream().distinct().toList());
+    }
+
+    @Test
     void wordsOnlyAnotherLanguageHasAreFoundThereAndTheReaderIsTold() {
         Document doc = search("embarazo", null);
         assertTrue(doc.selectFirst("main").text().contains("No page in English has these words"), doc.selectFirst("main").text());
